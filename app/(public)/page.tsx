@@ -1,0 +1,30 @@
+import { VenueList } from "@/components/venue-list";
+import { listVenues } from "@/lib/venues/queries";
+
+export default async function HomePage() {
+  const venues = await listVenues();
+  const station = venues.filter((v) => v.kind === "STATION");
+  const workrooms = venues.filter((v) => v.kind === "WORKROOM");
+  return (
+    <div className="space-y-8">
+      <section aria-labelledby="intro" className="space-y-3">
+        <h1 id="intro" className="text-2xl font-bold leading-snug">
+          免费法律咨询，预约律师
+        </h1>
+        <p>律师定期在镇公共法律服务工作站和各村（社区）公共法律服务工作室坐班，免费解答法律问题。请选择离您最近的地点。</p>
+      </section>
+      <section aria-labelledby="station-heading" className="space-y-3">
+        <h2 id="station-heading" className="text-xl font-bold">
+          镇公共法律服务工作站
+        </h2>
+        <VenueList venues={station} />
+      </section>
+      <section aria-labelledby="workrooms-heading" className="space-y-3">
+        <h2 id="workrooms-heading" className="text-xl font-bold">
+          村（社区）公共法律服务工作室（{workrooms.length} 个）
+        </h2>
+        <VenueList venues={workrooms} />
+      </section>
+    </div>
+  );
+}

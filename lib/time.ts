@@ -1,0 +1,81 @@
+// The only place that converts or formats times. People live in Asia/Shanghai; the database
+// holds instants. Nothing here may depend on the server's own TZ.
+import { TZDate } from "@date-fns/tz";
+
+export const TIME_ZONE = "Asia/Shanghai";
+
+/** A calendar date in Asia/Shanghai, "YYYY-MM-DD". */
+export type DateString = string;
+
+const dateParts = new Intl.DateTimeFormat("en-CA", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+export function toDateString(instant: Date): DateString {
+  return dateParts.format(instant);
+}
+
+export function todayInShanghai(now: Date = new Date()): DateString {
+  return toDateString(now);
+}
+
+/** The instant at `minute` minutes after midnight of `date` in Asia/Shanghai. */
+export function zonedInstant(date: DateString, minute = 0): Date {
+  const [y, m, d] = date.split("-").map(Number);
+  return new Date(new TZDate(y, m - 1, d, 0, minute, TIME_ZONE).getTime());
+}
+
+/** A `date` column (read by Prisma as UTC midnight) as a calendar date. */
+export function fromDbDate(value: Date): DateString {
+  return value.toISOString().slice(0, 10);
+}
+
+/** A calendar date as the value Prisma writes to a `date` column. */
+export function toDbDate(date: DateString): Date {
+  return new Date(`${date}T00:00:00.000Z`);
+}
+
+export function addDays(date: DateString, days: number): DateString {
+  const t = toDbDate(date);
+  t.setUTCDate(t.getUTCDate() + days);
+  return fromDbDate(t);
+}
+
+/** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: DateString): number {
+  const day = toDbDate(date).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+const WEEKDAY_NAMES = ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"];
+
+export function weekdayName(weekday: number): string {
+  return WEEKDAY_NAMES[weekday - 1] ?? "";
+}
+
+/** 2026年11月28日 星期六 */
+export function formatDate(date: DateString): string {
+  const [y, m, d] = date.split("-").map(Number);
+  return `${y}年${m}月${d}日 ${weekdayName(isoWeekday(date))}`;
+}
+
+const clock = new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", hour12: false });
+
+/** 14:30, in Asia/Shanghai. */
+export function formatTime(instant: Date): string {
+  return clock.format(instant);
+}
+
+/** "09:00" for 540 minutes after midnight. */
+export function formatMinute(minute: number): string {
+  return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+}
+
+/** ISO 8601 with the +08:00 offset, as the API promises. */
+export function toIsoOffset(instant: Date): string {
+  const local = new Date(instant.getTime() + 8 * 60 * 60 * 1000);
+  return `${local.toISOString().slice(0, 19)}+08:00`;
+}

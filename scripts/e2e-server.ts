@@ -1,0 +1,25 @@
+// The server Playwright tests against: the production build (`next start`) on its own
+// throwaway database with the demo seed, removed again when Playwright stops it.
+import { createPrismaClient } from "../lib/db-client.ts";
+import { seedDatabase } from "../prisma/seed/index.ts";
+import { runNext } from "./lib/next-server.ts";
+import { createTestDatabase } from "./lib/test-database.ts";
+
+const port = process.argv[2] ?? "3001";
+const database = await createTestDatabase("e2e");
+const prisma = createPrismaClient(database.url);
+await seedDatabase(prisma, { demo: true });
+await prisma.$disconnect();
+
+const server = runNext(["start", "-p", port, "-H", "127.0.0.1"], { DATABASE_URL: database.url, NODE_ENV: "production" });
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  server.kill("SIGTERM");
+  await database.drop();
+  process.exit(0);
+}
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+server.on("exit", stop);

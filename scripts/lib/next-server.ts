@@ -1,0 +1,21 @@
+// Runs the Next.js CLI (build, start, dev) as a child process with the database's URL.
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
+import { ROOT } from "./migrations.ts";
+
+const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
+
+export function runNext(args: string[], env: Record<string, string>, stdio: "inherit" | "pipe" = "inherit"): ChildProcess {
+  return spawn(process.execPath, [NEXT_BIN, ...args], {
+    cwd: ROOT,
+    stdio,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+  });
+}
+
+export function nextBuild(env: Record<string, string> = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = runNext(["build"], env);
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit ${code})`))));
+  });
+}

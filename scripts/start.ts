@@ -1,0 +1,44 @@
+// npm start (and npm run dev): database up, migrations applied, seed, build when needed, then serve.
+// Without DATABASE_URL the embedded PostgreSQL runs alongside and stops with the app.
+import { createPrismaClient } from "../lib/db-client.ts";
+import { seedDatabase } from "../prisma/seed/index.ts";
+import { buildIsStale } from "./lib/build.ts";
+import { openDatabase } from "./lib/database.ts";
+import { applyMigrations } from "./lib/migrations.ts";
+import { nextBuild, runNext } from "./lib/next-server.ts";
+
+const dev = process.argv.includes("--dev");
+const port = process.env.PORT ?? "3000";
+
+const db = await openDatabase();
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  await db.stop();
+  process.exit(code);
+}
+
+try {
+  console.log(db.embedded ? "Using the embedded PostgreSQL (data in .data/)." : "Using the PostgreSQL at DATABASE_URL.");
+  const applied = await applyMigrations(db.url);
+  if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+  const prisma = createPrismaClient(db.url);
+  await seedDatabase(prisma, { demo: db.embedded });
+  await prisma.$disconnect();
+  if (!dev && buildIsStale()) {
+    console.log("Building the app (first start or sources changed)…");
+    await nextBuild();
+  }
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  await shutdown(1);
+}
+
+const server = runNext(dev ? ["dev", "-p", port] : ["start", "-p", port], { DATABASE_URL: db.url });
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    server.kill(signal);
+  });
+}
+server.on("exit", (code) => shutdown(code ?? 0));

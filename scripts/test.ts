@@ -1,0 +1,68 @@
+// npm test: type check, lint and format check, unit + integration tests (vitest, on a
+// throwaway PostgreSQL), then end-to-end tests (Playwright in Chromium against `next start`).
+// Ends with one line counting passed and failed tests across both runners.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { buildIsStale } from "./lib/build.ts";
+import { ROOT } from "./lib/migrations.ts";
+import { nextBuild } from "./lib/next-server.ts";
+
+const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : null;
+const bin = (name: string) => path.join(ROOT, "node_modules/.bin", name);
+const reports = mkdtempSync(path.join(os.tmpdir(), "muzhou-test-"));
+const failures: string[] = [];
+let passed = 0;
+let failed = 0;
+
+function step(name: string, command: string, args: string[], env: Record<string, string> = {}) {
+  console.log(`\n▶ ${name}`);
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } });
+  if (result.status !== 0) failures.push(name);
+}
+
+function readJson<T>(file: string): T | null {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : null;
+}
+
+if (!only || only === "static") {
+  step("type check", bin("tsc"), ["--noEmit"]);
+  step("lint and format check", bin("biome"), ["check", "."]);
+}
+
+if (!only || only === "unit") {
+  const file = path.join(reports, "vitest.json");
+  step("unit and integration tests", bin("vitest"), [
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${file}`,
+  ]);
+  const report = readJson<{ numPassedTests: number; numFailedTests: number }>(file);
+  if (report) {
+    passed += report.numPassedTests;
+    failed += report.numFailedTests;
+  }
+}
+
+if (!only || only === "e2e") {
+  if (buildIsStale()) {
+    console.log("\n▶ build (for the end-to-end tests)");
+    await nextBuild().catch(() => failures.push("build"));
+  }
+  if (!failures.includes("build")) {
+    const file = path.join(reports, "playwright.json");
+    step("end-to-end tests", bin("playwright"), ["test"], { PLAYWRIGHT_JSON: file });
+    const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(file);
+    if (report) {
+      passed += report.stats.expected;
+      failed += report.stats.unexpected + report.stats.flaky;
+    }
+  }
+}
+
+rmSync(reports, { recursive: true, force: true });
+console.log(failures.length ? `\nFailed steps: ${failures.join(", ")}` : "\nAll steps passed.");
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failures.length ? 1 : 0);
