@@ -1,0 +1,207 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { addDays, type DateString, fromDbDate, toDbDate, todayInShanghai } from "@/lib/time";
+import { createHolidayCalendar } from "./holidays";
+import { type BusyInterval, type DateException, generateSlots, type Slot, type VenueRules, type WeeklySession } from "./slots";
+
+export type SlotView = { start: Date; end: Date; lawyer: { id: string; name: string } };
+export type VenueDetail = {
+  id: string;
+  slug: string;
+  kind: "STATION" | "WORKROOM";
+  name: string;
+  village: string | null;
+  address: string;
+  phone: string | null;
+  openingNotes: string | null;
+  slotMinutes: number;
+  horizonDays: number;
+  lawyers: { id: string; name: string; firm: string; publicPhone: string; isAdviser: boolean }[];
+};
+
+// No staff overrides yet: the statutory calendar alone. One instance caches its day lookups.
+const calendar = createHolidayCalendar();
+
+const venueSelect = {
+  id: true,
+  slug: true,
+  kind: true,
+  name: true,
+  village: true,
+  address: true,
+  phone: true,
+  openingNotes: true,
+  slotMinutes: true,
+  minNoticeMinutes: true,
+  horizonDays: true,
+  isDemonstration: true,
+  lawyers: {
+    where: { lawyer: { active: true } },
+    orderBy: [{ isAdviser: "desc" as const }, { lawyer: { name: "asc" as const } }],
+    select: { isAdviser: true, lawyer: { select: { id: true, name: true, firm: true, publicPhone: true } } },
+  },
+};
+
+type VenueRow = Awaited<ReturnType<typeof loadVenues>>[number];
+
+function loadVenues(where: { slug?: string }) {
+  return db.venue.findMany({
+    where: { active: true, ...where },
+    orderBy: [{ kind: "asc" }, { sortOrder: "asc" }],
+    select: venueSelect,
+  });
+}
+
+function toDetail(v: VenueRow): VenueDetail {
+  const { lawyers, minNoticeMinutes: _notice, isDemonstration: _demo, ...rest } = v;
+  return { ...rest, lawyers: lawyers.map((l) => ({ ...l.lawyer, isAdviser: l.isAdviser })) };
+}
+
+export async function getVenueDetail(slug: string): Promise<VenueDetail | null> {
+  const [venue] = await loadVenues({ slug });
+  return venue ? toDetail(venue) : null;
+}
+
+/**
+ * Everything slot generation needs for these venues over [from, to], in four queries whatever
+ * the number of venues. `excludeBookingId` leaves one booking out of the busy times (a move).
+ */
+export async function loadAvailabilityInputs(venueIds: string[], from: DateString, to: DateString, excludeBookingId?: string) {
+  const [sessions, exceptions] = await Promise.all([
+    db.dutySession.findMany({
+      where: {
+        venueId: { in: venueIds },
+        lawyer: { active: true },
+        validFrom: { lte: toDbDate(to) },
+        OR: [{ validUntil: null }, { validUntil: { gte: toDbDate(from) } }],
+      },
+      select: {
+        lawyerId: true,
+        venueId: true,
+        weekday: true,
+        startMinute: true,
+        endMinute: true,
+        validFrom: true,
+        validUntil: true,
+      },
+    }),
+    db.dutyException.findMany({
+      where: {
+        date: { gte: toDbDate(from), lte: toDbDate(to) },
+        OR: [{ venueId: { in: venueIds } }, { venueId: null }],
+        lawyer: { active: true },
+      },
+      select: { lawyerId: true, venueId: true, kind: true, date: true, startMinute: true, endMinute: true },
+    }),
+  ]);
+  const lawyerIds = [...new Set([...sessions.map((s) => s.lawyerId), ...exceptions.map((e) => e.lawyerId)])];
+  const [bookings, lawyers] = await Promise.all([
+    db.booking.findMany({
+      where: {
+        lawyerId: { in: lawyerIds },
+        status: { not: "CANCELLED" },
+        // A day either side: bookings are instants, the window is Shanghai dates.
+        startsAt: { lt: toDbDate(addDays(to, 1)) },
+        endsAt: { gt: toDbDate(addDays(from, -1)) },
+        ...(excludeBookingId ? { id: { not: excludeBookingId } } : {}),
+      },
+      select: { lawyerId: true, startsAt: true, endsAt: true },
+    }),
+    db.lawyer.findMany({ where: { id: { in: lawyerIds } }, select: { id: true, name: true } }),
+  ]);
+  return {
+    sessions: sessions.map(
+      (s): WeeklySession => ({
+        ...s,
+        validFrom: fromDbDate(s.validFrom),
+        validUntil: s.validUntil ? fromDbDate(s.validUntil) : null,
+      }),
+    ),
+    exceptions: exceptions.map((e): DateException => ({ ...e, date: fromDbDate(e.date) })),
+    busy: bookings.map((b): BusyInterval => ({ lawyerId: b.lawyerId, start: b.startsAt, end: b.endsAt })),
+    lawyerNames: new Map(lawyers.map((l) => [l.id, l.name])),
+  };
+}
+
+type Inputs = Awaited<ReturnType<typeof loadAvailabilityInputs>>;
+
+export function slotsOf(
+  venue: VenueRules,
+  inputs: Inputs,
+  opts: { now: Date; from?: DateString; to?: DateString; ignoreBookings?: boolean },
+): Slot[] {
+  return generateSlots({
+    venue,
+    sessions: inputs.sessions.filter((s) => s.venueId === venue.id),
+    exceptions: inputs.exceptions.filter((e) => e.venueId === venue.id || e.venueId === null),
+    busy: opts.ignoreBookings ? [] : inputs.busy,
+    now: opts.now,
+    calendar,
+    from: opts.from,
+    to: opts.to,
+  });
+}
+
+function toView(slot: Slot, names: Map<string, string>): SlotView {
+  return { start: slot.start, end: slot.end, lawyer: { id: slot.lawyerId, name: names.get(slot.lawyerId) ?? "" } };
+}
+
+/** Free slots of one venue, the whole booking horizon unless narrowed. Null for an unknown or inactive venue. */
+export async function listVenueSlots(
+  slug: string,
+  { from, to, now = new Date() }: { from?: DateString; to?: DateString; now?: Date } = {},
+): Promise<{ venue: VenueDetail; slots: SlotView[] } | null> {
+  const [venue] = await loadVenues({ slug });
+  if (!venue) return null;
+  const today = todayInShanghai(now);
+  const windowFrom = from && from > today ? from : today;
+  const last = addDays(today, venue.horizonDays - 1);
+  const windowTo = to && to < last ? to : last;
+  if (windowTo < windowFrom) return { venue: toDetail(venue), slots: [] };
+  const inputs = await loadAvailabilityInputs([venue.id], windowFrom, windowTo);
+  const slots = slotsOf(venue, inputs, { now, from: windowFrom, to: windowTo });
+  return { venue: toDetail(venue), slots: slots.map((s) => toView(s, inputs.lawyerNames)) };
+}
+
+/** The soonest free slot of every active venue over its whole horizon, from one batch of queries. */
+async function firstSlotPerVenue(now: Date) {
+  const venues = await loadVenues({});
+  const today = todayInShanghai(now);
+  const horizon = Math.max(1, ...venues.map((v) => v.horizonDays));
+  const inputs = await loadAvailabilityInputs(
+    venues.map((v) => v.id),
+    today,
+    addDays(today, horizon - 1),
+  );
+  return venues.map((venue) => {
+    const [first] = slotsOf(venue, inputs, { now });
+    return { venue, first: first ? toView(first, inputs.lawyerNames) : null };
+  });
+}
+
+export async function listVenuesWithNextSlot(now: Date = new Date()) {
+  const rows = await firstSlotPerVenue(now);
+  return rows.map(({ venue, first }) => ({
+    slug: venue.slug,
+    kind: venue.kind,
+    name: venue.name,
+    village: venue.village,
+    address: venue.address,
+    isDemonstration: venue.isDemonstration,
+    lawyers: venue.lawyers.map((l) => ({ id: l.lawyer.id, name: l.lawyer.name })),
+    nextSlot: first?.start ?? null,
+  }));
+}
+
+/** The soonest free slots at other venues, for the "nothing free here" page. */
+export async function findAlternatives(
+  exceptSlug: string,
+  { now = new Date(), limit = 5 }: { now?: Date; limit?: number } = {},
+): Promise<{ venue: { slug: string; name: string; kind: "STATION" | "WORKROOM" }; slot: SlotView }[]> {
+  const rows = await firstSlotPerVenue(now);
+  return rows
+    .filter((r) => r.venue.slug !== exceptSlug && r.first !== null)
+    .map((r) => ({ venue: { slug: r.venue.slug, name: r.venue.name, kind: r.venue.kind }, slot: r.first as SlotView }))
+    .sort((a, b) => a.slot.start.getTime() - b.slot.start.getTime())
+    .slice(0, limit);
+}

@@ -1,0 +1,131 @@
+// Booking rules against the real PostgreSQL: the database, not the application, prevents double booking.
+import { describe, expect, it } from "vitest";
+import { listVenueSlots } from "@/lib/availability/queries";
+import { bookingInput, createVenueFixture, prisma, uniquePhone } from "@/lib/testing/fixtures";
+import { cancelBooking, createBooking, rescheduleBooking } from "./mutations";
+import { findBooking } from "./queries";
+
+describe("createBooking", () => {
+  it("books a free slot and returns its code, times, venue and lawyer", async () => {
+    const f = await createVenueFixture();
+    const start = f.slotOn(1);
+    const result = await createBooking(bookingInput(f.venue.slug, start));
+    if (!result.ok) throw new Error(result.message);
+    expect(result.booking.code).toMatch(/^[A-Z0-9]{6}$/);
+    expect(result.booking.status).toBe("confirmed");
+    expect(result.booking.start.toISOString()).toBe(start.toISOString());
+    expect(result.booking.end.getTime() - start.getTime()).toBe(30 * 60_000);
+    expect(result.booking.lawyer.id).toBe(f.lawyers[0].id);
+    const slots = await listVenueSlots(f.venue.slug, { from: f.today, to: f.today });
+    expect(slots?.slots.some((s) => s.start.getTime() === start.getTime())).toBe(false);
+  });
+
+  it("answers slot_taken for a booked slot and slot_unavailable for a time off the grid or inside the notice", async () => {
+    const f = await createVenueFixture();
+    expect((await createBooking(bookingInput(f.venue.slug, f.slotOn(1)))).ok).toBe(true);
+    expect(await createBooking(bookingInput(f.venue.slug, f.slotOn(1)))).toMatchObject({ ok: false, code: "slot_taken" });
+    expect(await createBooking(bookingInput(f.venue.slug, f.slotOn(1, 9 * 60 + 10)))).toMatchObject({
+      ok: false,
+      code: "slot_unavailable",
+    });
+    expect(await createBooking(bookingInput(f.venue.slug, f.slotOn(40)))).toMatchObject({ ok: false, code: "slot_unavailable" });
+    const now = new Date(f.slotOn(1).getTime() - 60 * 60_000); // one hour before: inside the 2-hour notice
+    expect(await createBooking(bookingInput(f.venue.slug, f.slotOn(1, 9 * 60 + 30)), { now })).toMatchObject({
+      ok: false,
+      code: "slot_unavailable",
+    });
+  });
+
+  it("gives exactly one booking and 19 slot_taken answers to 20 concurrent requests for one slot", async () => {
+    const f = await createVenueFixture();
+    const start = f.slotOn(2);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => createBooking(bookingInput(f.venue.slug, start, { lawyerId: f.lawyers[0].id }))),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.code === "slot_taken")).toHaveLength(19);
+    expect(await prisma.booking.count({ where: { venueId: f.venue.id } })).toBe(1);
+  });
+
+  it("with k lawyers free at a time, k+n concurrent any-lawyer requests give exactly k bookings, one per lawyer", async () => {
+    const k = 3;
+    const f = await createVenueFixture({ lawyers: k });
+    const start = f.slotOn(3);
+    const results = await Promise.all(Array.from({ length: k + 5 }, () => createBooking(bookingInput(f.venue.slug, start))));
+    const booked = results.filter((r) => r.ok);
+    expect(booked).toHaveLength(k);
+    expect(results.filter((r) => !r.ok && r.code === "slot_taken")).toHaveLength(5);
+    expect(new Set(booked.map((r) => r.ok && r.booking.lawyer.id)).size).toBe(k);
+  });
+
+  it("lets one phone hold at most three upcoming bookings, never two at overlapping times", async () => {
+    const f = await createVenueFixture({ lawyers: 2 });
+    const phone = uniquePhone();
+    for (const day of [1, 2, 3])
+      expect((await createBooking(bookingInput(f.venue.slug, f.slotOn(day), { phone }))).ok).toBe(true);
+    expect(await createBooking(bookingInput(f.venue.slug, f.slotOn(4), { phone }))).toMatchObject({
+      ok: false,
+      code: "too_many_bookings",
+    });
+    const other = uniquePhone();
+    expect((await createBooking(bookingInput(f.venue.slug, f.slotOn(5), { phone: other }))).ok).toBe(true);
+    // Same time, the other lawyer is free, but this phone already has that time.
+    expect(await createBooking(bookingInput(f.venue.slug, f.slotOn(5), { phone: other }))).toMatchObject({
+      ok: false,
+      code: "too_many_bookings",
+    });
+  });
+
+  it("rejects an unknown venue or topic as invalid input and writes nothing", async () => {
+    const f = await createVenueFixture();
+    const before = await prisma.booking.count();
+    const result = await createBooking(bookingInput("no-such-venue", f.slotOn(1), { topic: "no-such-topic" }));
+    expect(result).toMatchObject({ ok: false, code: "invalid_input" });
+    expect(!result.ok && Object.keys(result.fields ?? {})).toEqual(["venue", "topic"]);
+    expect(await prisma.booking.count()).toBe(before);
+  });
+});
+
+describe("cancelBooking and rescheduleBooking", () => {
+  it("cancelling frees the slot at once; a wrong phone is not_found", async () => {
+    const f = await createVenueFixture();
+    const input = bookingInput(f.venue.slug, f.slotOn(1));
+    const created = await createBooking(input);
+    if (!created.ok) throw new Error(created.message);
+    const code = created.booking.code;
+    expect(await cancelBooking({ code, phone: uniquePhone() })).toMatchObject({ ok: false, code: "not_found" });
+    const cancelled = await cancelBooking({ code, phone: input.phone, reason: "有事" });
+    expect(cancelled).toMatchObject({ ok: true, booking: { status: "cancelled", cancelReason: "有事" } });
+    expect((await createBooking(bookingInput(f.venue.slug, f.slotOn(1)))).ok).toBe(true);
+  });
+
+  it("moves a booking to a free slot, and leaves it exactly as it was when the new slot is taken", async () => {
+    const f = await createVenueFixture();
+    const mine = bookingInput(f.venue.slug, f.slotOn(1));
+    const created = await createBooking(mine);
+    if (!created.ok) throw new Error(created.message);
+    const code = created.booking.code;
+    // Moving to the next slot of the same lawyer works: the booking's own time does not block it.
+    const moved = await rescheduleBooking({ code, phone: mine.phone, start: f.slotOn(1, 9 * 60 + 30) });
+    expect(moved).toMatchObject({ ok: true });
+    expect(moved.ok && moved.booking.start.toISOString()).toBe(f.slotOn(1, 9 * 60 + 30).toISOString());
+
+    expect((await createBooking(bookingInput(f.venue.slug, f.slotOn(2)))).ok).toBe(true);
+    const before = await findBooking({ code, phone: mine.phone });
+    expect(await rescheduleBooking({ code, phone: mine.phone, start: f.slotOn(2) })).toMatchObject({
+      ok: false,
+      code: "slot_taken",
+    });
+    expect(await findBooking({ code, phone: mine.phone })).toEqual(before);
+  });
+
+  it("finds a booking only by its code and phone together", async () => {
+    const f = await createVenueFixture();
+    const input = bookingInput(f.venue.slug, f.slotOn(1));
+    const created = await createBooking(input);
+    if (!created.ok) throw new Error(created.message);
+    expect(await findBooking({ code: created.booking.code, phone: input.phone })).toMatchObject({ name: "测试村民" });
+    expect(await findBooking({ code: created.booking.code, phone: uniquePhone() })).toBeNull();
+    expect(await findBooking({ code: "AAAAAA", phone: input.phone })).toBeNull();
+  });
+});

@@ -1,0 +1,183 @@
+import "server-only";
+import { loadAvailabilityInputs, slotsOf } from "@/lib/availability/queries";
+import { db } from "@/lib/db";
+import { violatedConstraint } from "@/lib/db-errors";
+import { type Failure, failure } from "@/lib/errors";
+import type { Channel } from "@/lib/generated/prisma/client";
+import { toDateString } from "@/lib/time";
+import { generateBookingCode } from "./code";
+import { type BookingView, bookingViewSelect, toBookingView } from "./queries";
+import type { CancelBookingInput, CreateBookingInput, RescheduleBookingInput } from "./schema";
+
+export type BookingResult = { ok: true; booking: BookingView } | Failure;
+
+/** How many upcoming bookings one phone number may hold. */
+export const MAX_UPCOMING_PER_PHONE = 3;
+const ACTIVE = ["CONFIRMED", "CHECKED_IN"] as const;
+
+const PHONE_CLASH = "您在这个时间已有一个预约，同一手机号码不能同时预约两个时间段。请选择其他时间。";
+
+/** Thrown inside a transaction to roll it back with an expected answer. */
+class Rejected extends Error {
+  constructor(readonly result: Failure) {
+    super(result.code);
+  }
+}
+
+type Candidate = { lawyerId: string; start: Date; end: Date };
+
+/**
+ * The free slots of a venue at exactly `start` (optionally for one lawyer), or why there are
+ * none: `slot_taken` when the time is on the venue's grid but booked, else `slot_unavailable`.
+ */
+async function candidatesAt(
+  venue: { id: string; slotMinutes: number; minNoticeMinutes: number; horizonDays: number },
+  start: Date,
+  lawyerId: string | undefined,
+  now: Date,
+  excludeBookingId?: string,
+): Promise<Candidate[] | Failure> {
+  const date = toDateString(start);
+  const inputs = await loadAvailabilityInputs([venue.id], date, date, excludeBookingId);
+  const matches = (s: Candidate) => s.start.getTime() === start.getTime() && (!lawyerId || s.lawyerId === lawyerId);
+  const free = slotsOf(venue, inputs, { now, from: date, to: date }).filter(matches);
+  if (free.length > 0) {
+    // Spread "any lawyer" bookings: the least busy lawyer that day first.
+    const load = (id: string) => inputs.busy.filter((b) => b.lawyerId === id).length;
+    return free.sort((a, b) => load(a.lawyerId) - load(b.lawyerId));
+  }
+  const offered = slotsOf(venue, inputs, { now, from: date, to: date, ignoreBookings: true }).some(matches);
+  return failure(offered ? "slot_taken" : "slot_unavailable");
+}
+
+/** Runs `write` for each candidate until one is not refused by the lawyer's exclusion constraint. */
+async function firstThatFits(candidates: Candidate[], write: (c: Candidate) => Promise<BookingResult>): Promise<BookingResult> {
+  for (const candidate of candidates) {
+    try {
+      return await write(candidate);
+    } catch (error) {
+      if (error instanceof Rejected) return error.result;
+      const constraint = violatedConstraint(error);
+      // Someone else took this lawyer at this time between our read and our write: try the next lawyer.
+      if (constraint === "booking_lawyer_no_overlap") continue;
+      if (constraint === "booking_phone_no_overlap") return failure("too_many_bookings", PHONE_CLASH);
+      throw error;
+    }
+  }
+  return failure("slot_taken");
+}
+
+export async function createBooking(
+  input: CreateBookingInput,
+  { now = new Date(), channel = "ONLINE", noteConsent = false }: { now?: Date; channel?: Channel; noteConsent?: boolean } = {},
+): Promise<BookingResult> {
+  const [venue, topic] = await Promise.all([
+    db.venue.findFirst({
+      where: { slug: input.venue, active: true },
+      select: { id: true, slotMinutes: true, minNoticeMinutes: true, horizonDays: true },
+    }),
+    db.topic.findFirst({ where: { code: input.topic, active: true }, select: { id: true } }),
+  ]);
+  if (!venue || !topic) {
+    const fields: Record<string, string> = {};
+    if (!venue) fields.venue = "没有这个服务地点，请从列表中选择。";
+    if (!topic) fields.topic = "请从列表中选择咨询事项。";
+    return failure("invalid_input", undefined, fields);
+  }
+  const candidates = await candidatesAt(venue, input.start, input.lawyerId, now);
+  if (!Array.isArray(candidates)) return candidates;
+
+  return firstThatFits(candidates, (slot) =>
+    db.$transaction(async (tx) => {
+      // Serialise bookings per phone number so that the count below cannot race.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${input.phone}))`;
+      const upcoming = await tx.booking.count({
+        where: { phone: input.phone, status: { in: [...ACTIVE] }, endsAt: { gt: now } },
+      });
+      if (upcoming >= MAX_UPCOMING_PER_PHONE) throw new Rejected(failure("too_many_bookings"));
+      const row = await createWithFreshCode(tx, {
+        venueId: venue.id,
+        lawyerId: slot.lawyerId,
+        startsAt: slot.start,
+        endsAt: slot.end,
+        name: input.name,
+        phone: input.phone,
+        village: input.village ?? null,
+        topicId: topic.id,
+        note: input.description ?? null,
+        onBehalfOfName: input.onBehalfOf?.name ?? null,
+        onBehalfOfRelation: input.onBehalfOf?.relation ?? null,
+        priorityGroup: input.priorityGroup ?? null,
+        channel,
+        consentAt: now,
+        noteConsentAt: input.description && (noteConsent || channel === "ONLINE") ? now : null,
+      });
+      return { ok: true as const, booking: toBookingView(row) };
+    }),
+  );
+}
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+type NewBooking = Omit<Parameters<Tx["booking"]["create"]>[0]["data"], "code">;
+
+async function createWithFreshCode(tx: Tx, data: NewBooking) {
+  // 148 million codes: a clash is rare, so look first and draw again; the unique index still guards.
+  for (let attempt = 0; ; attempt++) {
+    const code = generateBookingCode();
+    const exists = await tx.booking.findUnique({ where: { code }, select: { id: true } });
+    if (exists && attempt < 5) continue;
+    return tx.booking.create({ data: { ...data, code } as never, select: bookingViewSelect });
+  }
+}
+
+async function findOwn(code: string, phone: string) {
+  return db.booking.findFirst({
+    where: { code, phone },
+    select: {
+      id: true,
+      status: true,
+      startsAt: true,
+      venue: { select: { id: true, slotMinutes: true, minNoticeMinutes: true, horizonDays: true } },
+    },
+  });
+}
+
+export async function cancelBooking(
+  input: CancelBookingInput,
+  { now = new Date() }: { now?: Date } = {},
+): Promise<BookingResult> {
+  const booking = await findOwn(input.code, input.phone);
+  if (!booking) return failure("not_found");
+  // Conditional update: only a confirmed booking that has not started changes; a second cancel changes nothing.
+  await db.booking.updateMany({
+    where: { id: booking.id, status: "CONFIRMED", startsAt: { gt: now } },
+    data: { status: "CANCELLED", cancelledAt: now, cancelReason: input.reason ?? null },
+  });
+  const row = await db.booking.findUniqueOrThrow({ where: { id: booking.id }, select: bookingViewSelect });
+  if (row.status !== "CANCELLED") {
+    return failure("slot_unavailable", "这个预约已经开始或已经结束，不能在网上取消。如有需要，请联系工作站或拨打 12348。");
+  }
+  return { ok: true, booking: toBookingView(row) };
+}
+
+export async function rescheduleBooking(
+  input: RescheduleBookingInput,
+  { now = new Date() }: { now?: Date } = {},
+): Promise<BookingResult> {
+  const booking = await findOwn(input.code, input.phone);
+  if (!booking) return failure("not_found");
+  if (booking.status !== "CONFIRMED" || booking.startsAt <= now) {
+    return failure("slot_unavailable", "这个预约已取消、已开始或已结束，不能改期。请重新预约。");
+  }
+  const candidates = await candidatesAt(booking.venue, input.start, input.lawyerId, now, booking.id);
+  if (!Array.isArray(candidates)) return candidates;
+  return firstThatFits(candidates, async (slot) => {
+    // One statement: either the booking moves, or the constraint refuses and it stays exactly as it was.
+    const row = await db.booking.update({
+      where: { id: booking.id, status: "CONFIRMED" },
+      data: { lawyerId: slot.lawyerId, startsAt: slot.start, endsAt: slot.end },
+      select: bookingViewSelect,
+    });
+    return { ok: true, booking: toBookingView(row) };
+  });
+}

@@ -1,0 +1,62 @@
+// Test data that no other test touches: each call makes its own venue, topic and lawyers.
+import { randomBytes, randomInt } from "node:crypto";
+import { createPrismaClient } from "@/lib/db-client";
+import { addDays, isoWeekday, toDbDate, todayInShanghai, zonedInstant } from "@/lib/time";
+
+export const prisma = createPrismaClient(process.env.DATABASE_URL as string);
+
+export function uniquePhone(): string {
+  return `139${String(randomInt(0, 100_000_000)).padStart(8, "0")}`;
+}
+
+/**
+ * A venue whose `lawyers` lawyers are all on duty 09:00–12:00 (Shanghai) every day of the week,
+ * 30-minute slots, 2 h notice, 28-day horizon. `slotOn(days, minute)` is a slot start `days` after today.
+ */
+export async function createVenueFixture({ lawyers = 1, now = new Date() }: { lawyers?: number; now?: Date } = {}) {
+  const tag = randomBytes(4).toString("hex");
+  const venue = await prisma.venue.create({
+    data: { slug: `test-${tag}`, kind: "WORKROOM", name: `测试工作室 ${tag}`, village: "测试村", address: "测试地址" },
+  });
+  const topic = await prisma.topic.upsert({
+    where: { code: "marriage" },
+    update: {},
+    create: { code: "marriage", name: "婚姻家庭" },
+  });
+  const today = todayInShanghai(now);
+  const created = [];
+  for (let i = 0; i < lawyers; i++) {
+    const lawyer = await prisma.lawyer.create({
+      data: {
+        name: `测试律师${i + 1}-${tag}`,
+        firm: "测试律师事务所",
+        publicPhone: "13800000000",
+        venues: { create: { venueId: venue.id } },
+        sessions: {
+          create: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+            venueId: venue.id,
+            weekday,
+            startMinute: 9 * 60,
+            endMinute: 12 * 60,
+            validFrom: toDbDate(today),
+          })),
+        },
+      },
+    });
+    created.push(lawyer);
+  }
+  const slotOn = (days: number, minute = 9 * 60) => zonedInstant(addDays(today, days), minute);
+  return { venue, topic, lawyers: created, today, slotOn, weekdayOf: (days: number) => isoWeekday(addDays(today, days)) };
+}
+
+export function bookingInput(venueSlug: string, start: Date, extra: Record<string, unknown> = {}) {
+  return {
+    venue: venueSlug,
+    start,
+    name: "测试村民",
+    phone: uniquePhone(),
+    topic: "marriage",
+    consent: true as const,
+    ...extra,
+  };
+}
