@@ -1,5 +1,6 @@
 // The server Playwright tests against: the production build (`next start`) on its own
 // throwaway database with the demo seed, removed again when Playwright stops it.
+import { randomBytes } from "node:crypto";
 import { createPrismaClient } from "../lib/db-client.ts";
 import { seedDatabase } from "../prisma/seed/index.ts";
 import { runNext } from "./lib/next-server.ts";
@@ -11,7 +12,12 @@ const prisma = createPrismaClient(database.url);
 await seedDatabase(prisma, { demo: true });
 await prisma.$disconnect();
 
-const server = runNext(["start", "-p", port, "-H", "127.0.0.1"], { DATABASE_URL: database.url, NODE_ENV: "production" });
+const server = runNext(["start", "-p", port, "-H", "127.0.0.1"], {
+  DATABASE_URL: database.url,
+  NODE_ENV: "production",
+  NEXTAUTH_SECRET: randomBytes(24).toString("base64url"),
+  AUTH_TRUST_HOST: "true",
+});
 let stopping = false;
 async function stop() {
   if (stopping) return;

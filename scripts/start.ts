@@ -1,9 +1,12 @@
 // npm start (and npm run dev): database up, migrations applied, seed, build when needed, then serve.
 // Without DATABASE_URL the embedded PostgreSQL runs alongside and stops with the app.
+
+import path from "node:path";
 import { createPrismaClient } from "../lib/db-client.ts";
 import { seedDatabase } from "../prisma/seed/index.ts";
 import { buildIsStale } from "./lib/build.ts";
-import { openDatabase } from "./lib/database.ts";
+import { DATA_DIR, openDatabase } from "./lib/database.ts";
+import { readOrCreateSecret } from "./lib/embedded-db.ts";
 import { applyMigrations } from "./lib/migrations.ts";
 import { nextBuild, runNext } from "./lib/next-server.ts";
 
@@ -35,7 +38,16 @@ try {
   await shutdown(1);
 }
 
-const server = runNext(dev ? ["dev", "-p", port] : ["start", "-p", port], { DATABASE_URL: db.url });
+// Sessions are signed with NEXTAUTH_SECRET; without one, a random secret is kept in .data/.
+if (!process.env.NEXTAUTH_SECRET) {
+  if (!db.embedded) console.warn("NEXTAUTH_SECRET is not set: using a generated one kept in .data/auth-secret.");
+  process.env.NEXTAUTH_SECRET = await readOrCreateSecret(path.join(DATA_DIR, "auth-secret"));
+}
+const server = runNext(dev ? ["dev", "-p", port] : ["start", "-p", port], {
+  DATABASE_URL: db.url,
+  // Behind no proxy: next-auth may take the host from the request.
+  ...(process.env.NEXTAUTH_URL ? {} : { AUTH_TRUST_HOST: "true" }),
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     server.kill(signal);

@@ -5,7 +5,8 @@ import { hashPassword } from "../lib/auth/password.ts";
 import { createPrismaClient } from "../lib/db-client.ts";
 import { runWithDatabase } from "./lib/database.ts";
 
-const [username, displayName = "系统管理员"] = process.argv.slice(2);
+const [rawUsername = "", displayName = "系统管理员"] = process.argv.slice(2);
+const username = rawUsername.trim().toLowerCase();
 if (!username || !/^[A-Za-z0-9_.-]{3,40}$/.test(username)) {
   console.error("Usage: npm run user:create -- <username> [display name]   (3–40 letters, digits, _ . -)");
   process.exit(2);

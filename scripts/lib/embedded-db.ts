@@ -72,7 +72,7 @@ function accepts(port: number): Promise<boolean> {
   });
 }
 
-async function readOrCreatePassword(file: string): Promise<string> {
+export async function readOrCreateSecret(file: string): Promise<string> {
   if (existsSync(file)) return (await readFile(file, "utf8")).trim();
   const password = randomBytes(18).toString("base64url");
   await writeFile(file, `${password}\n`, { mode: 0o600 });
@@ -89,7 +89,7 @@ export async function startEmbeddedDatabase({ dir, throwaway = false, log }: Opt
   // The server runs as the `postgres` user when we are root: it must be able to reach the folder.
   await chmod(dir, 0o755);
   const dataDir = path.join(dir, "pg");
-  const password = await readOrCreatePassword(path.join(dir, "credentials"));
+  const password = await readOrCreateSecret(path.join(dir, "credentials"));
   const url = (port: number) => `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
 
   const already = await runningServerPort(dataDir);
