@@ -9,7 +9,10 @@ import { buildIsStale } from "./lib/build.ts";
 import { ROOT } from "./lib/migrations.ts";
 import { nextBuild } from "./lib/next-server.ts";
 
-const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : null;
+const args = process.argv.slice(2);
+const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : null;
+// Anything else (spec files, --grep …) goes to Playwright: `npm run test:e2e -- e2e/auth.spec.ts`.
+const playwrightArgs = args.filter((a, i) => a !== "--only" && args[i - 1] !== "--only");
 const bin = (name: string) => path.join(ROOT, "node_modules/.bin", name);
 const reports = mkdtempSync(path.join(os.tmpdir(), "muzhou-test-"));
 const failures: string[] = [];
@@ -53,7 +56,7 @@ if (!only || only === "e2e") {
   }
   if (!failures.includes("build")) {
     const file = path.join(reports, "playwright.json");
-    step("end-to-end tests", bin("playwright"), ["test"], { PLAYWRIGHT_JSON: file });
+    step("end-to-end tests", bin("playwright"), ["test", ...playwrightArgs], { PLAYWRIGHT_JSON: file });
     const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(file);
     if (report) {
       passed += report.stats.expected;

@@ -1,0 +1,61 @@
+import { expect, type Page, test } from "@playwright/test";
+
+async function signIn(page: Page, username: string, password: string) {
+  await page.getByLabel("账号").fill(username);
+  await page.getByLabel("密码").fill(password);
+  await page.getByRole("button", { name: "登录" }).click();
+}
+
+test("a stranger asking for a signed-in page signs in and comes back to it", async ({ page }) => {
+  await page.goto("/account/password");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Faccount%2Fpassword/);
+  await signIn(page, "lawyer2", "muzhou-lawyer-2026");
+  await expect(page).toHaveURL(/\/account\/password$/);
+  await expect(page.getByRole("heading", { name: "修改密码" })).toBeVisible();
+});
+
+test("staff land on the staff console and a lawyer cannot open it", async ({ page }) => {
+  await page.goto("/login");
+  await signIn(page, "staff", "muzhou-staff-2026");
+  await expect(page).toHaveURL(/\/staff$/);
+  await expect(page.getByRole("heading", { name: "司法所工作台" })).toBeVisible();
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  await signIn(page, "lawyer3", "muzhou-lawyer-2026");
+  await expect(page).toHaveURL(/\/lawyer$/);
+  await page.goto("/staff");
+  await expect(page.getByRole("heading", { name: "没有权限" })).toBeVisible();
+});
+
+test("a wrong password gets a plain answer that does not say whether the account exists", async ({ page }) => {
+  await page.goto("/login");
+  await signIn(page, "lawyer4", "not-the-password");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("账号或密码不正确，请核对后再试。");
+  await page.getByLabel("账号").fill("no-such-person");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("账号或密码不正确，请核对后再试。");
+});
+
+test("a signed-in user changes their password, with a clear message for a wrong current one", async ({ page }) => {
+  await page.goto("/login");
+  await signIn(page, "lawyer8", "muzhou-lawyer-2026");
+  await expect(page).toHaveURL(/\/lawyer$/);
+  await page.goto("/account/password");
+  await page.getByLabel("现在的密码").fill("wrong-password-1");
+  await page.getByLabel("新密码", { exact: true }).fill("new-secret-2026");
+  await page.getByLabel("再输入一次新密码").fill("new-secret-2026");
+  await page.getByRole("button", { name: "修改密码" }).click();
+  await expect(page.getByText("错误：现在的密码不正确，请重新输入。")).toBeVisible();
+  await page.getByLabel("现在的密码").fill("muzhou-lawyer-2026");
+  await page.getByLabel("新密码", { exact: true }).fill("new-secret-2026");
+  await page.getByLabel("再输入一次新密码").fill("new-secret-2026");
+  await page.getByRole("button", { name: "修改密码" }).click();
+  await expect(page.getByRole("status")).toHaveText("密码已修改。下次登录请使用新密码。");
+  // Put the demo password back for the other specs of this run.
+  await page.getByLabel("现在的密码").fill("new-secret-2026");
+  await page.getByLabel("新密码", { exact: true }).fill("muzhou-lawyer-2026");
+  await page.getByLabel("再输入一次新密码").fill("muzhou-lawyer-2026");
+  await page.getByRole("button", { name: "修改密码" }).click();
+  await expect(page.getByRole("status")).toHaveText("密码已修改。下次登录请使用新密码。");
+});
