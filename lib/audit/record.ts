@@ -1,0 +1,24 @@
+import type { PrismaClient } from "@/lib/db-client";
+
+type Writer = Pick<PrismaClient, "auditLog">;
+
+export type AuditActor = { id: string; displayName: string; role: string };
+export type AuditEntry = { kind: string; action: string; subjectId?: string | null; summary: string };
+
+/**
+ * Writes one audit entry. Pass the transaction client of the change itself, so the entry and
+ * the change are committed together or not at all.
+ */
+export async function recordAudit(writer: Writer, actor: AuditActor, entry: AuditEntry): Promise<void> {
+  await writer.auditLog.create({
+    data: {
+      actorId: actor.id,
+      actorName: actor.displayName,
+      actorRole: actor.role,
+      kind: entry.kind,
+      action: entry.action,
+      subjectId: entry.subjectId ?? null,
+      summary: entry.summary,
+    },
+  });
+}

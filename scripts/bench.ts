@@ -1,0 +1,137 @@
+// npm run bench — measures on seeded demo data, against the production build on loopback:
+//   1. GET /api/v1/venues/{slug}/slots with 20 concurrent connections: p50/p95 latency, throughput;
+//   2. bookings created per second through POST /api/v1/bookings (20 concurrent);
+//   3. the compressed JavaScript a first visit to a venue page loads.
+// Every loop is bounded in count and time, and only 127.0.0.1 is contacted.
+import os from "node:os";
+import { performance } from "node:perf_hooks";
+import { gzipSync } from "node:zlib";
+import { createPrismaClient } from "../lib/db-client.ts";
+import { seedDatabase } from "../prisma/seed/index.ts";
+import { buildIsStale } from "./lib/build.ts";
+import { freePort } from "./lib/embedded-db.ts";
+import { nextBuild, runNext } from "./lib/next-server.ts";
+import { createTestDatabase } from "./lib/test-database.ts";
+
+const CONNECTIONS = 20;
+const SLOTS_SECONDS = 10;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function waitForHealth(base: string) {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("the server did not become healthy within a minute");
+}
+
+/** Runs `task` on CONNECTIONS workers until `seconds` pass or `limit` tasks are done. */
+async function load(task: (i: number) => Promise<boolean>, { seconds, limit }: { seconds: number; limit: number }) {
+  const latencies: number[] = [];
+  let next = 0;
+  let ok = 0;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (performance.now() < deadline && next < limit) {
+        const i = next++;
+        const t = performance.now();
+        if (await task(i)) ok++;
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { count: latencies.length, ok, elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
+}
+
+async function main() {
+  if (buildIsStale()) await nextBuild();
+  const database = await createTestDatabase("bench");
+  const prisma = createPrismaClient(database.url);
+  await seedDatabase(prisma, { demo: true });
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = runNext(
+    ["start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      DATABASE_URL: database.url,
+      NEXTAUTH_SECRET: "bench-only-secret",
+      AUTH_TRUST_HOST: "true",
+    },
+    "pipe",
+  );
+  try {
+    await waitForHealth(base);
+    const venues = (await (await fetch(`${base}/api/v1/venues`)).json()) as { venues: { slug: string }[] };
+    for (const v of venues.venues) await fetch(`${base}/api/v1/venues/${v.slug}/slots`); // warm up
+
+    const slots = await load(async () => (await fetch(`${base}/api/v1/venues/station/slots`)).ok, {
+      seconds: SLOTS_SECONDS,
+      limit: 100_000,
+    });
+
+    // Every free slot of every venue, each booked once by a different phone number.
+    type Slot = { start: string; lawyer: { id: string } };
+    const free: { venue: string; slot: Slot }[] = [];
+    for (const v of venues.venues) {
+      const body = (await (await fetch(`${base}/api/v1/venues/${v.slug}/slots`)).json()) as { slots: Slot[] };
+      for (const slot of body.slots) free.push({ venue: v.slug, slot });
+    }
+    const bookings = await load(
+      async (i) => {
+        const { venue, slot } = free[i];
+        const response = await fetch(`${base}/api/v1/bookings`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({
+            venue,
+            start: slot.start,
+            lawyerId: slot.lawyer.id,
+            name: "压测",
+            phone: `137${String(i).padStart(8, "0")}`,
+            topic: "other",
+            consent: true,
+          }),
+        });
+        return response.status === 201;
+      },
+      { seconds: 30, limit: free.length },
+    );
+
+    const html = await (await fetch(`${base}/venues/station`)).text();
+    const scripts = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]);
+    let gzipBytes = 0;
+    for (const src of new Set(scripts)) {
+      gzipBytes += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())).length;
+    }
+
+    const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+    console.log(`\nMachine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+    console.log("| measure | result | target |");
+    console.log("| --- | --- | --- |");
+    console.log(
+      `| slots endpoint, ${CONNECTIONS} connections, ${SLOTS_SECONDS} s | p50 ${slots.p50.toFixed(1)} ms, p95 ${slots.p95.toFixed(1)} ms, ${(slots.count / slots.elapsed).toFixed(0)} req/s (${slots.count - slots.ok} errors) | p95 < 50 ms |`,
+    );
+    console.log(
+      `| bookings created, ${CONNECTIONS} concurrent | ${(bookings.ok / bookings.elapsed).toFixed(0)} per second (${bookings.ok} of ${bookings.count} in ${bookings.elapsed.toFixed(1)} s; p95 ${bookings.p95.toFixed(0)} ms) | ≥ 100 per second |`,
+    );
+    console.log(
+      `| venue page first-load JavaScript | ${(gzipBytes / 1024).toFixed(1)} KB gzip in ${new Set(scripts).size} files | < 150 KB |`,
+    );
+  } finally {
+    server.kill("SIGTERM");
+    await prisma.$disconnect();
+    await database.drop();
+  }
+}
+
+await main();
+process.exit(0);
