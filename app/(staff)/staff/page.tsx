@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { SignOutButton } from "@/components/sign-out-button";
 import { requireRole } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "司法所工作台" };
@@ -16,7 +15,6 @@ export default async function StaffHomePage() {
           修改密码
         </a>
       </p>
-      <SignOutButton />
     </div>
   );
 }

@@ -1,0 +1,31 @@
+import type { ReactNode } from "react";
+import { SignOutButton } from "@/components/sign-out-button";
+import { WorkspaceNav } from "@/components/workspace-nav";
+import { requireRole } from "@/lib/auth/session";
+
+const LINKS = [
+  { href: "/staff", label: "工作台" },
+  { href: "/staff/bookings", label: "预约" },
+  { href: "/staff/rota", label: "排班" },
+  { href: "/staff/venues", label: "服务地点" },
+  { href: "/staff/lawyers", label: "律师与账号" },
+  { href: "/staff/dashboard", label: "需求分析" },
+  { href: "/staff/report", label: "年度数据" },
+  { href: "/staff/audit", label: "操作记录" },
+];
+
+export default async function StaffLayout({ children }: { children: ReactNode }) {
+  const user = await requireRole("/staff", "STAFF", "ADMIN");
+  return (
+    <div className="space-y-6">
+      <div className="no-print flex flex-wrap items-center justify-between gap-3">
+        <p className="font-semibold">
+          {user.role === "ADMIN" ? "管理员" : "工作人员"}：{user.displayName}
+        </p>
+        <SignOutButton />
+      </div>
+      <WorkspaceNav label="司法所工作台" links={LINKS} />
+      {children}
+    </div>
+  );
+}
