@@ -1,4 +1,5 @@
 import "server-only";
+import { type AuditActor, recordAudit } from "@/lib/audit/record";
 import { loadAvailabilityInputs, slotsOf } from "@/lib/availability/queries";
 import { db } from "@/lib/db";
 import { violatedConstraint } from "@/lib/db-errors";
@@ -67,9 +68,16 @@ async function firstThatFits(candidates: Candidate[], write: (c: Candidate) => P
   return failure("slot_taken");
 }
 
+type StaffOptions = { now?: Date; actor?: AuditActor };
+
 export async function createBooking(
   input: CreateBookingInput,
-  { now = new Date(), channel = "ONLINE", noteConsent = false }: { now?: Date; channel?: Channel; noteConsent?: boolean } = {},
+  {
+    now = new Date(),
+    channel = "ONLINE",
+    noteConsent = false,
+    actor,
+  }: { now?: Date; channel?: Channel; noteConsent?: boolean; actor?: AuditActor } = {},
 ): Promise<BookingResult> {
   const [venue, topic] = await Promise.all([
     db.venue.findFirst({
@@ -112,6 +120,8 @@ export async function createBooking(
         consentAt: now,
         noteConsentAt: input.description && (noteConsent || channel === "ONLINE") ? now : null,
       });
+      if (actor)
+        await recordAudit(tx, actor, { kind: "booking", action: "create", subjectId: row.id, summary: `代为预约 ${row.code}` });
       return { ok: true as const, booking: toBookingView(row) };
     }),
   );
@@ -130,16 +140,82 @@ async function createWithFreshCode(tx: Tx, data: NewBooking) {
   }
 }
 
-async function findOwn(code: string, phone: string) {
-  return db.booking.findFirst({
-    where: { code, phone },
-    select: {
-      id: true,
-      status: true,
-      startsAt: true,
-      venue: { select: { id: true, slotMinutes: true, minNoticeMinutes: true, horizonDays: true } },
-    },
+const movableSelect = {
+  id: true,
+  code: true,
+  status: true,
+  startsAt: true,
+  venue: { select: { id: true, slotMinutes: true, minNoticeMinutes: true, horizonDays: true } },
+} as const;
+
+type Movable = { id: string; code: string; status: string; startsAt: Date; venue: Parameters<typeof candidatesAt>[0] };
+
+/** The villager's way in: the code and phone must both match. */
+function findOwn(code: string, phone: string) {
+  return db.booking.findFirst({ where: { code, phone }, select: movableSelect });
+}
+
+/** Staff's way in: the code alone (they are authorised by role). */
+function findByCode(code: string) {
+  return db.booking.findUnique({ where: { code }, select: movableSelect });
+}
+
+async function cancel(
+  booking: Movable,
+  reason: string | null,
+  { now = new Date(), actor }: StaffOptions,
+): Promise<BookingResult> {
+  const row = await db.$transaction(async (tx) => {
+    // Conditional update: only a confirmed booking that has not started changes; a second cancel changes nothing.
+    const { count } = await tx.booking.updateMany({
+      where: { id: booking.id, status: "CONFIRMED", startsAt: { gt: now } },
+      data: { status: "CANCELLED", cancelledAt: now, cancelReason: reason },
+    });
+    if (count > 0 && actor) {
+      await recordAudit(tx, actor, {
+        kind: "booking",
+        action: "cancel",
+        subjectId: booking.id,
+        summary: `取消预约 ${booking.code}：${reason ?? ""}`,
+      });
+    }
+    return tx.booking.findUniqueOrThrow({ where: { id: booking.id }, select: bookingViewSelect });
   });
+  if (row.status !== "CANCELLED") {
+    return failure("slot_unavailable", "这个预约已经开始或已经结束，不能在网上取消。如有需要，请联系工作站或拨打 12348。");
+  }
+  return { ok: true, booking: toBookingView(row) };
+}
+
+async function reschedule(
+  booking: Movable,
+  target: { start: Date; lawyerId?: string; reason?: string },
+  { now = new Date(), actor }: StaffOptions,
+): Promise<BookingResult> {
+  if (booking.status !== "CONFIRMED" || booking.startsAt <= now) {
+    return failure("slot_unavailable", "这个预约已取消、已开始或已结束，不能改期。请重新预约。");
+  }
+  const candidates = await candidatesAt(booking.venue, target.start, target.lawyerId, now, booking.id);
+  if (!Array.isArray(candidates)) return candidates;
+  return firstThatFits(candidates, (slot) =>
+    db.$transaction(async (tx) => {
+      // Either the booking moves, or the constraint refuses and it stays exactly as it was.
+      const row = await tx.booking.update({
+        where: { id: booking.id, status: "CONFIRMED" },
+        data: { lawyerId: slot.lawyerId, startsAt: slot.start, endsAt: slot.end },
+        select: bookingViewSelect,
+      });
+      if (actor) {
+        await recordAudit(tx, actor, {
+          kind: "booking",
+          action: "reschedule",
+          subjectId: booking.id,
+          summary: `改期预约 ${booking.code}${target.reason ? `：${target.reason}` : ""}`,
+        });
+      }
+      return { ok: true as const, booking: toBookingView(row) };
+    }),
+  );
 }
 
 export async function cancelBooking(
@@ -148,16 +224,7 @@ export async function cancelBooking(
 ): Promise<BookingResult> {
   const booking = await findOwn(input.code, input.phone);
   if (!booking) return failure("not_found");
-  // Conditional update: only a confirmed booking that has not started changes; a second cancel changes nothing.
-  await db.booking.updateMany({
-    where: { id: booking.id, status: "CONFIRMED", startsAt: { gt: now } },
-    data: { status: "CANCELLED", cancelledAt: now, cancelReason: input.reason ?? null },
-  });
-  const row = await db.booking.findUniqueOrThrow({ where: { id: booking.id }, select: bookingViewSelect });
-  if (row.status !== "CANCELLED") {
-    return failure("slot_unavailable", "这个预约已经开始或已经结束，不能在网上取消。如有需要，请联系工作站或拨打 12348。");
-  }
-  return { ok: true, booking: toBookingView(row) };
+  return cancel(booking, input.reason ?? null, { now });
 }
 
 export async function rescheduleBooking(
@@ -166,18 +233,24 @@ export async function rescheduleBooking(
 ): Promise<BookingResult> {
   const booking = await findOwn(input.code, input.phone);
   if (!booking) return failure("not_found");
-  if (booking.status !== "CONFIRMED" || booking.startsAt <= now) {
-    return failure("slot_unavailable", "这个预约已取消、已开始或已结束，不能改期。请重新预约。");
-  }
-  const candidates = await candidatesAt(booking.venue, input.start, input.lawyerId, now, booking.id);
-  if (!Array.isArray(candidates)) return candidates;
-  return firstThatFits(candidates, async (slot) => {
-    // One statement: either the booking moves, or the constraint refuses and it stays exactly as it was.
-    const row = await db.booking.update({
-      where: { id: booking.id, status: "CONFIRMED" },
-      data: { lawyerId: slot.lawyerId, startsAt: slot.start, endsAt: slot.end },
-      select: bookingViewSelect,
-    });
-    return { ok: true, booking: toBookingView(row) };
-  });
+  return reschedule(booking, { start: input.start, lawyerId: input.lawyerId }, { now });
+}
+
+/** Staff cancel a booking by its code, with a reason, audited. Callers authorise the actor first. */
+export async function staffCancelBooking(actor: AuditActor, code: string, reason: string, { now }: { now?: Date } = {}) {
+  const booking = await findByCode(code);
+  if (!booking) return failure("not_found");
+  return cancel(booking, reason, { now, actor });
+}
+
+/** Staff move a booking by its code, with a reason, audited. Callers authorise the actor first. */
+export async function staffRescheduleBooking(
+  actor: AuditActor,
+  code: string,
+  target: { start: Date; lawyerId?: string; reason: string },
+  { now }: { now?: Date } = {},
+) {
+  const booking = await findByCode(code);
+  if (!booking) return failure("not_found");
+  return reschedule(booking, target, { now, actor });
 }

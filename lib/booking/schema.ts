@@ -79,3 +79,59 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   }
   return fields;
 }
+
+/** Staff take bookings by phone: a landline (0750-1234567) is accepted as well as a mobile number. */
+export const anyPhone = z
+  .string({ error: "请填写联系电话。" })
+  .transform((v) => v.replace(/[\s()（）]/g, "").replace(/^(\+?86)(?=1\d{10}$)/, ""))
+  .pipe(
+    z
+      .string()
+      .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, "请填写手机号码（11 位）或带区号的固定电话，例如 0750-6123456。"),
+  );
+
+export const CHANNELS = {
+  ONLINE: "网上预约",
+  PHONE: "电话预约",
+  WALK_IN: "现场预约",
+  SOCIAL_WORKER: "社工转介",
+  VILLAGE_CADRE: "村干部转介",
+} as const;
+export type ChannelName = keyof typeof CHANNELS;
+
+export const staffBookingInput = createBookingInput.extend({
+  phone: anyPhone,
+  channel: z.enum(Object.keys(CHANNELS) as [ChannelName, ...ChannelName[]], { error: "请选择预约来源。" }),
+});
+export type StaffBookingInput = z.infer<typeof staffBookingInput>;
+
+const optionalDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 2026-12-01。")
+  .optional()
+  .or(z.literal("").transform(() => undefined));
+const optionalValue = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => v || undefined);
+
+/** Filters of the staff booking list; every one optional. */
+export const bookingSearchInput = z.object({
+  from: optionalDate,
+  to: optionalDate,
+  venue: optionalValue,
+  lawyer: optionalValue,
+  status: z
+    .enum(["CONFIRMED", "CHECKED_IN", "DONE", "NO_SHOW", "CANCELLED"])
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  topic: optionalValue,
+  channel: z
+    .enum(Object.keys(CHANNELS) as [ChannelName, ...ChannelName[]])
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  phone: optionalValue,
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+export type BookingSearchInput = z.infer<typeof bookingSearchInput>;
