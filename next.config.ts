@@ -4,7 +4,7 @@ const nextConfig: NextConfig = {
   // No telemetry, no font or image downloads: this app runs on networks with no internet.
   poweredByHeader: false,
   images: { unoptimized: true },
-  serverExternalPackages: ["@node-rs/argon2", "pg"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "chinese-days"],
   // `npm test` type-checks the whole project with tsc first; the build need not do it twice.
   typescript: { ignoreBuildErrors: true },
 };

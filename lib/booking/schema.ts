@@ -84,11 +84,7 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 export const anyPhone = z
   .string({ error: "请填写联系电话。" })
   .transform((v) => v.replace(/[\s()（）]/g, "").replace(/^(\+?86)(?=1\d{10}$)/, ""))
-  .pipe(
-    z
-      .string()
-      .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, "请填写手机号码（11 位）或带区号的固定电话，例如 0750-6123456。"),
-  );
+  .pipe(z.string().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, "请填写手机号码（11 位）或带区号的固定电话，例如 0750-6123456。"));
 
 export const CHANNELS = {
   ONLINE: "网上预约",

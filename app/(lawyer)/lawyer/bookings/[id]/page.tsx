@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { BookingCard } from "@/components/consultations/booking-card";
+import { CompleteForm } from "@/components/consultations/complete-form";
+import { requireLawyer } from "@/lib/auth/session";
+import { getConsultation } from "@/lib/consultations/queries";
+import { formatDate, toDateString } from "@/lib/time";
+
+export const metadata: Metadata = { title: "记录服务结果" };
+
+export default async function BookingResultPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requireLawyer(`/lawyer/bookings/${id}`);
+  // Another lawyer's booking is "not found", exactly like one that does not exist.
+  const booking = await getConsultation(user, id);
+  if (!booking) notFound();
+  const recordable = booking.status === "CONFIRMED" || booking.status === "CHECKED_IN" || booking.status === "DONE";
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link href="/lawyer" className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
+          ← 返回我的预约
+        </Link>
+      </p>
+      <h1 className="text-2xl font-bold">记录服务结果</h1>
+      <p className="font-semibold">{formatDate(toDateString(booking.start))}</p>
+      <BookingCard booking={booking} withActions={booking.status === "CONFIRMED"} />
+      {recordable ? (
+        <section aria-labelledby="result-heading" className="space-y-3">
+          <h2 id="result-heading" className="text-xl font-bold">
+            {booking.status === "DONE" ? "修改服务结果" : "服务结果"}
+          </h2>
+          <p>咨询提前开始或事后补记都可以。保存后计入当月工作日志。</p>
+          <CompleteForm
+            bookingId={booking.id}
+            initial={{ outcomes: booking.outcomes, minutesSpent: booking.minutesSpent, lawyerNote: booking.lawyerNote }}
+          />
+        </section>
+      ) : (
+        <p>这个预约{booking.status === "NO_SHOW" ? "已标记为未到" : "已取消"}，不能记录服务结果。</p>
+      )}
+    </div>
+  );
+}

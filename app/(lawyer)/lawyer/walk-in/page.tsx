@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { WalkInForm } from "@/components/consultations/walk-in-form";
+import { requireLawyer } from "@/lib/auth/session";
+import { listServedVenues } from "@/lib/consultations/queries";
+import { formatTime, todayInShanghai } from "@/lib/time";
+import { listTopics } from "@/lib/topics/queries";
+
+export const metadata: Metadata = { title: "记录现场咨询" };
+
+export default async function WalkInPage() {
+  const user = await requireLawyer("/lawyer/walk-in");
+  const [venues, topics] = await Promise.all([listServedVenues(user.lawyerId), listTopics()]);
+  const now = new Date();
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link href="/lawyer" className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
+          ← 返回我的预约
+        </Link>
+      </p>
+      <h1 className="text-2xl font-bold">记录现场咨询</h1>
+      <p>没有预约、直接来咨询的村民，也请在这里登记，工作日志才完整。姓名以外的个人信息只填必要的。</p>
+      {venues.length === 0 ? (
+        <p>您还没有被安排到任何服务地点，暂时不能登记。请联系司法所。</p>
+      ) : (
+        <WalkInForm
+          venues={venues.map((v) => ({ value: v.id, label: v.name }))}
+          topics={topics.map((t) => ({ value: t.code, label: t.name }))}
+          defaults={{ date: todayInShanghai(now), time: formatTime(now) }}
+        />
+      )}
+    </div>
+  );
+}

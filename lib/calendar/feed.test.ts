@@ -1,0 +1,57 @@
+// The private calendar feed: duty and bookings, never a villager's phone; a new token revokes the old one.
+import { describe, expect, it } from "vitest";
+import type { CurrentUser } from "@/lib/auth/session";
+import { createBooking } from "@/lib/booking/mutations";
+import { bookingInput, createVenueFixture } from "@/lib/testing/fixtures";
+import { buildCalendar } from "./ics";
+import { replaceCalendarToken, revokeCalendarToken } from "./mutations";
+import { loadCalendarFeed } from "./queries";
+
+const actorFor = (lawyerId: string): CurrentUser => ({ id: `user-${lawyerId}`, role: "LAWYER", displayName: "律师", lawyerId });
+
+describe("calendar feed", () => {
+  it("lists duty sessions and bookings with topic and initial, and no phone numbers", async () => {
+    const f = await createVenueFixture();
+    const lawyer = actorFor(f.lawyers[0].id);
+    const input = bookingInput(f.venue.slug, f.slotOn(2), { name: "王小明", description: "电话 13912345678 可联系" });
+    const booked = await createBooking(input);
+    if (!booked.ok) throw new Error(booked.message);
+    const created = await replaceCalendarToken(lawyer, lawyer.lawyerId as string);
+    if (!created.ok) throw new Error(created.message);
+    expect(created.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+
+    const feed = await loadCalendarFeed(created.token);
+    if (!feed) throw new Error("no feed");
+    const duty = feed.events.filter((e) => e.summary.startsWith("坐班"));
+    expect(duty.length).toBeGreaterThanOrEqual(50); // every day for 8 weeks, less statutory holidays
+    const booking = feed.events.find((e) => e.uid.startsWith("booking-"));
+    expect(booking).toMatchObject({ summary: "预约咨询：王某（婚姻家庭）", start: f.slotOn(2) });
+    const ics = buildCalendar({ name: feed.lawyerName, events: feed.events });
+    expect(ics).not.toContain(input.phone);
+    expect(ics).not.toContain("王小明");
+    expect(ics.replace(/\r\n /g, "")).not.toMatch(/1[3-9]\d{9}/);
+  });
+
+  it("stops answering the old token once a new one is made, and any token once revoked", async () => {
+    const f = await createVenueFixture();
+    const lawyer = actorFor(f.lawyers[0].id);
+    const first = await replaceCalendarToken(lawyer, lawyer.lawyerId as string);
+    const second = await replaceCalendarToken(lawyer, lawyer.lawyerId as string);
+    if (!first.ok || !second.ok) throw new Error("token not made");
+    expect(await loadCalendarFeed(first.token)).toBeNull();
+    expect(await loadCalendarFeed(second.token)).not.toBeNull();
+    expect(await revokeCalendarToken(lawyer, lawyer.lawyerId as string)).toEqual({ ok: true });
+    expect(await loadCalendarFeed(second.token)).toBeNull();
+    expect(await loadCalendarFeed("not-a-token")).toBeNull();
+  });
+
+  it("another lawyer cannot replace or revoke someone else's token", async () => {
+    const f = await createVenueFixture({ lawyers: 2 });
+    const [a, b] = f.lawyers.map((l) => actorFor(l.id));
+    const mine = await replaceCalendarToken(b, b.lawyerId as string);
+    if (!mine.ok) throw new Error(mine.message);
+    expect(await replaceCalendarToken(a, b.lawyerId as string)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await revokeCalendarToken(a, b.lawyerId as string)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await loadCalendarFeed(mine.token)).not.toBeNull();
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { buildCalendar, escapeText, foldLine } from "./ics";
+
+describe("buildCalendar", () => {
+  it("writes events in UTC with Z, CRLF line ends and the required properties", () => {
+    const ics = buildCalendar({
+      name: "值班",
+      now: new Date("2026-11-28T06:00:00Z"),
+      events: [
+        {
+          uid: "duty-1@muzhou",
+          start: new Date("2026-12-01T09:00:00+08:00"),
+          end: new Date("2026-12-01T12:00:00+08:00"),
+          summary: "坐班：南镇村公共法律服务工作室",
+        },
+      ],
+    });
+    expect(ics.startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")).toBe(true);
+    expect(ics.endsWith("END:VCALENDAR\r\n")).toBe(true);
+    expect(ics).toContain("\r\nDTSTART:20261201T010000Z\r\nDTEND:20261201T040000Z\r\n");
+    expect(ics).toContain("\r\nDTSTAMP:20261128T060000Z\r\n");
+    expect(ics.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+  });
+});
+
+describe("escapeText", () => {
+  it("escapes backslashes, semicolons, commas and newlines", () => {
+    expect(escapeText("a\\b;c,d\ne")).toBe("a\\\\b\\;c\\,d\\ne");
+  });
+});
+
+describe("foldLine", () => {
+  it("folds at 75 octets without splitting a Chinese character, and unfolds to the original", () => {
+    const line = `SUMMARY:${"睦洲镇公共法律服务".repeat(6)}`;
+    const folded = foldLine(line);
+    const parts = folded.split("\r\n");
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) expect(new TextEncoder().encode(part).length).toBeLessThanOrEqual(75);
+    expect(parts.slice(1).every((p) => p.startsWith(" "))).toBe(true);
+    expect(folded.replace(/\r\n /g, "")).toBe(line);
+  });
+
+  it("leaves a short line alone", () => {
+    expect(foldLine("VERSION:2.0")).toBe("VERSION:2.0");
+  });
+});

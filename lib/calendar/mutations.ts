@@ -1,0 +1,40 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { recordAudit } from "@/lib/audit/record";
+import type { CurrentUser } from "@/lib/auth/session";
+import { actsFor } from "@/lib/consultations/queries";
+import { db } from "@/lib/db";
+import { type Failure, failure } from "@/lib/errors";
+
+const NOT_FOUND = "没有找到这位律师。";
+
+/**
+ * A new secret for the lawyer's subscription URL. The old one stops working at once, since the
+ * feed looks the token up and only one is stored.
+ */
+export async function replaceCalendarToken(actor: CurrentUser, lawyerId: string): Promise<{ ok: true; token: string } | Failure> {
+  if (!actsFor(actor, lawyerId)) return failure("not_found", NOT_FOUND);
+  const token = randomBytes(32).toString("base64url");
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.lawyer.updateMany({ where: { id: lawyerId }, data: { calendarToken: token } });
+    if (count === 0) return failure("not_found", NOT_FOUND);
+    await recordAudit(tx, actor, {
+      kind: "calendar",
+      action: "update",
+      subjectId: lawyerId,
+      summary: "生成新的日历订阅链接（旧链接失效）",
+    });
+    return { ok: true as const, token };
+  });
+}
+
+/** Turns the subscription off: no token, no feed. */
+export async function revokeCalendarToken(actor: CurrentUser, lawyerId: string): Promise<{ ok: true } | Failure> {
+  if (!actsFor(actor, lawyerId)) return failure("not_found", NOT_FOUND);
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.lawyer.updateMany({ where: { id: lawyerId }, data: { calendarToken: null } });
+    if (count === 0) return failure("not_found", NOT_FOUND);
+    await recordAudit(tx, actor, { kind: "calendar", action: "end", subjectId: lawyerId, summary: "停用日历订阅链接" });
+    return { ok: true as const };
+  });
+}

@@ -1,0 +1,153 @@
+// A lawyer reads and changes only their own bookings and walk-ins; staff any. Against the real PostgreSQL.
+import { describe, expect, it } from "vitest";
+import type { CurrentUser } from "@/lib/auth/session";
+import { createBooking } from "@/lib/booking/mutations";
+import { bookingInput, createVenueFixture, prisma } from "@/lib/testing/fixtures";
+import { addDays } from "@/lib/time";
+import { checkInBooking, completeBooking, markNoShow, recordWalkIn, updateWalkIn } from "./mutations";
+import { getConsultation, getWalkIn, listAgenda } from "./queries";
+import type { WalkInInput } from "./schema";
+
+const lawyerActor = (lawyerId: string): CurrentUser => ({
+  id: `user-${lawyerId}`,
+  role: "LAWYER",
+  displayName: "律师",
+  lawyerId,
+});
+const staff: CurrentUser = { id: "staff-user", role: "STAFF", displayName: "司法所", lawyerId: null };
+
+async function twoLawyersWithBookings() {
+  const f = await createVenueFixture({ lawyers: 2 });
+  const [a, b] = f.lawyers;
+  const book = async (lawyerId: string, days = 1) => {
+    const result = await createBooking(bookingInput(f.venue.slug, f.slotOn(days), { lawyerId }));
+    if (!result.ok) throw new Error(result.message);
+    return prisma.booking.findUniqueOrThrow({ where: { code: result.booking.code } });
+  };
+  return { f, a: lawyerActor(a.id), b: lawyerActor(b.id), bookingOfA: await book(a.id), bookingOfB: await book(b.id), book };
+}
+
+function walkIn(f: Awaited<ReturnType<typeof createVenueFixture>>, extra: Partial<WalkInInput> = {}): WalkInInput {
+  return {
+    venueId: f.venue.id,
+    date: f.today,
+    time: "10:15",
+    name: "现场村民",
+    phone: "13900000000",
+    village: "测试村",
+    topic: "marriage",
+    outcomes: ["CONSULTATION"],
+    minutesSpent: 20,
+    ...extra,
+  };
+}
+
+describe("a lawyer's own bookings", () => {
+  it("checks in, then records done with outcomes, minutes and a private note", async () => {
+    const { a, bookingOfA } = await twoLawyersWithBookings();
+    expect(await checkInBooking(a, bookingOfA.id)).toEqual({ ok: true });
+    expect(await checkInBooking(a, bookingOfA.id)).toMatchObject({ ok: false, code: "invalid_input" });
+    const done = await completeBooking(a, bookingOfA.id, {
+      outcomes: ["CONSULTATION", "DOCUMENT"],
+      minutesSpent: 45,
+      lawyerNote: "已代写起诉状",
+    });
+    expect(done).toEqual({ ok: true });
+    const view = await getConsultation(a, bookingOfA.id);
+    expect(view).toMatchObject({
+      status: "DONE",
+      outcomes: ["CONSULTATION", "DOCUMENT"],
+      minutesSpent: 45,
+      lawyerNote: "已代写起诉状",
+    });
+    expect(view?.checkedInAt).toBeInstanceOf(Date);
+    expect(await prisma.auditLog.count({ where: { subjectId: bookingOfA.id, kind: "booking" } })).toBe(2);
+  });
+
+  it("records done before the booked time: lawyers may record early or after the fact", async () => {
+    const { a, bookingOfA } = await twoLawyersWithBookings();
+    expect(bookingOfA.startsAt.getTime()).toBeGreaterThan(Date.now());
+    expect(await completeBooking(a, bookingOfA.id, { outcomes: ["OTHER"], minutesSpent: 10 })).toEqual({ ok: true });
+  });
+
+  it("marks a no-show only once the booked time has begun", async () => {
+    const { a, bookingOfA } = await twoLawyersWithBookings();
+    expect(await markNoShow(a, bookingOfA.id)).toMatchObject({ ok: false, code: "invalid_input" });
+    expect(await markNoShow(a, bookingOfA.id, { now: new Date(bookingOfA.startsAt.getTime() + 60_000) })).toEqual({ ok: true });
+    expect((await prisma.booking.findUniqueOrThrow({ where: { id: bookingOfA.id } })).status).toBe("NO_SHOW");
+  });
+
+  it("lists today first and the coming days' bookings, grouped by Shanghai date", async () => {
+    const { f, a, bookingOfA, book } = await twoLawyersWithBookings();
+    const later = await book(a.lawyerId as string, 3);
+    const agenda = await listAgenda(a, a.lawyerId as string);
+    expect(agenda.days.map((d) => d.date)).toEqual([f.today, addDays(f.today, 1), addDays(f.today, 3)]);
+    expect(agenda.days[1].bookings.map((b) => b.id)).toEqual([bookingOfA.id]);
+    expect(agenda.days[2].bookings.map((b) => b.id)).toEqual([later.id]);
+    expect(agenda.days[1].bookings[0].phone).toBe(bookingOfA.phone);
+  });
+});
+
+describe("another lawyer's bookings and walk-ins", () => {
+  it("are not found for check-in, done, no-show or reading, and stay unchanged", async () => {
+    const { a, bookingOfB } = await twoLawyersWithBookings();
+    const before = await prisma.booking.findUniqueOrThrow({ where: { id: bookingOfB.id } });
+    const after = new Date(bookingOfB.startsAt.getTime() + 60_000);
+    expect(await checkInBooking(a, bookingOfB.id)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await completeBooking(a, bookingOfB.id, { outcomes: ["CONSULTATION"], minutesSpent: 5 })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
+    expect(await markNoShow(a, bookingOfB.id, { now: after })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await getConsultation(a, bookingOfB.id)).toBeNull();
+    expect(await listAgenda(a, bookingOfB.lawyerId)).toEqual({ unrecorded: [], days: [] });
+    expect(await prisma.booking.findUniqueOrThrow({ where: { id: bookingOfB.id } })).toEqual(before);
+    expect(await prisma.auditLog.count({ where: { subjectId: bookingOfB.id } })).toBe(0);
+  });
+
+  it("a walk-in of one lawyer cannot be read or changed by another", async () => {
+    const { f, a, b } = await twoLawyersWithBookings();
+    const created = await recordWalkIn(b, walkIn(f));
+    if (!created.ok) throw new Error(created.message);
+    expect(await getWalkIn(a, created.id)).toBeNull();
+    expect(await updateWalkIn(a, created.id, walkIn(f, { name: "改名" }))).toMatchObject({ ok: false, code: "not_found" });
+    expect((await prisma.walkIn.findUniqueOrThrow({ where: { id: created.id } })).name).toBe("现场村民");
+    expect(await getWalkIn(b, created.id)).toMatchObject({ name: "现场村民", phone: "13900000000", lawyerId: b.lawyerId });
+  });
+
+  it("staff may act on any lawyer's booking", async () => {
+    const { bookingOfB } = await twoLawyersWithBookings();
+    expect(await checkInBooking(staff, bookingOfB.id)).toEqual({ ok: true });
+    expect(await getConsultation(staff, bookingOfB.id)).toMatchObject({ status: "CHECKED_IN" });
+  });
+
+  it("a lawyer account without a lawyer profile sees and changes nothing", async () => {
+    const { bookingOfA } = await twoLawyersWithBookings();
+    const orphan: CurrentUser = { id: "orphan", role: "LAWYER", displayName: "无", lawyerId: null };
+    expect(await checkInBooking(orphan, bookingOfA.id)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await getConsultation(orphan, bookingOfA.id)).toBeNull();
+  });
+});
+
+describe("recordWalkIn", () => {
+  it("records a walk-in at a venue the lawyer serves, at the Shanghai wall-clock time given", async () => {
+    const { f, a } = await twoLawyersWithBookings();
+    const result = await recordWalkIn(a, walkIn(f, { lawyerId: "ignored-for-lawyers" }));
+    if (!result.ok) throw new Error(result.message);
+    const row = await prisma.walkIn.findUniqueOrThrow({ where: { id: result.id } });
+    expect(row.lawyerId).toBe(a.lawyerId);
+    expect(row.at.toISOString()).toBe(new Date(`${f.today}T10:15:00+08:00`).toISOString());
+  });
+
+  it("refuses a venue the lawyer does not serve, an unknown topic and a future date, beside the fields", async () => {
+    const { f, a } = await twoLawyersWithBookings();
+    const other = await createVenueFixture();
+    const result = await recordWalkIn(
+      a,
+      walkIn(f, { venueId: other.venue.id, topic: "no-such-topic", date: addDays(f.today, 1) }),
+    );
+    expect(result).toMatchObject({ ok: false, code: "invalid_input" });
+    expect(!result.ok && Object.keys(result.fields ?? {}).sort()).toEqual(["date", "topic", "venueId"]);
+    expect(await prisma.walkIn.count({ where: { lawyerId: a.lawyerId as string } })).toBe(0);
+  });
+});

@@ -1,0 +1,216 @@
+import "server-only";
+import type { CurrentUser } from "@/lib/auth/session";
+import { CHANNELS, type ChannelName, PRIORITY_GROUPS, type PriorityGroup } from "@/lib/booking/schema";
+import { db } from "@/lib/db";
+import { addDays, type DateString, toDateString, todayInShanghai, zonedInstant } from "@/lib/time";
+
+/**
+ * Which rows an actor may read and change: a lawyer only their own, staff and admins any.
+ * Null means none at all (a lawyer account without an active lawyer profile).
+ */
+export function scopeOf(actor: CurrentUser): { lawyerId?: string } | null {
+  if (actor.role === "STAFF" || actor.role === "ADMIN") return {};
+  return actor.lawyerId ? { lawyerId: actor.lawyerId } : null;
+}
+
+/** May `actor` act for `lawyerId`? */
+export function actsFor(actor: CurrentUser, lawyerId: string): boolean {
+  const scope = scopeOf(actor);
+  return scope !== null && (scope.lawyerId === undefined || scope.lawyerId === lawyerId);
+}
+
+export type ConsultationStatus = "CONFIRMED" | "CHECKED_IN" | "DONE" | "NO_SHOW" | "CANCELLED";
+
+/** A booking as its own lawyer and staff see it: full phone number, the villager's note and the lawyer's note. */
+export type ConsultationView = {
+  id: string;
+  code: string;
+  status: ConsultationStatus;
+  start: Date;
+  end: Date;
+  venue: { id: string; name: string };
+  lawyer: { id: string; name: string };
+  name: string;
+  phone: string;
+  village: string | null;
+  topic: string;
+  note: string | null;
+  onBehalfOf: { name: string; relation: string } | null;
+  priorityGroup: string | null;
+  channel: string;
+  outcomes: string[];
+  minutesSpent: number | null;
+  lawyerNote: string | null;
+  checkedInAt: Date | null;
+  completedAt: Date | null;
+};
+
+const consultationSelect = {
+  id: true,
+  code: true,
+  status: true,
+  startsAt: true,
+  endsAt: true,
+  name: true,
+  phone: true,
+  village: true,
+  note: true,
+  onBehalfOfName: true,
+  onBehalfOfRelation: true,
+  priorityGroup: true,
+  channel: true,
+  outcomes: true,
+  minutesSpent: true,
+  lawyerNote: true,
+  checkedInAt: true,
+  completedAt: true,
+  venue: { select: { id: true, name: true } },
+  lawyer: { select: { id: true, name: true } },
+  topic: { select: { name: true } },
+} as const;
+
+type Row = {
+  id: string;
+  code: string;
+  status: ConsultationStatus;
+  startsAt: Date;
+  endsAt: Date;
+  name: string;
+  phone: string;
+  village: string | null;
+  note: string | null;
+  onBehalfOfName: string | null;
+  onBehalfOfRelation: string | null;
+  priorityGroup: string | null;
+  channel: string;
+  outcomes: string[];
+  minutesSpent: number | null;
+  lawyerNote: string | null;
+  checkedInAt: Date | null;
+  completedAt: Date | null;
+  venue: { id: string; name: string };
+  lawyer: { id: string; name: string };
+  topic: { name: string };
+};
+
+function toView(row: Row): ConsultationView {
+  return {
+    id: row.id,
+    code: row.code,
+    status: row.status,
+    start: row.startsAt,
+    end: row.endsAt,
+    venue: row.venue,
+    lawyer: row.lawyer,
+    name: row.name,
+    phone: row.phone,
+    village: row.village,
+    topic: row.topic.name,
+    note: row.note,
+    onBehalfOf:
+      row.onBehalfOfName && row.onBehalfOfRelation ? { name: row.onBehalfOfName, relation: row.onBehalfOfRelation } : null,
+    priorityGroup: row.priorityGroup ? (PRIORITY_GROUPS[row.priorityGroup as PriorityGroup] ?? row.priorityGroup) : null,
+    channel: CHANNELS[row.channel as ChannelName] ?? row.channel,
+    outcomes: row.outcomes,
+    minutesSpent: row.minutesSpent,
+    lawyerNote: row.lawyerNote,
+    checkedInAt: row.checkedInAt,
+    completedAt: row.completedAt,
+  };
+}
+
+/** One booking with everything its lawyer records, or null when it is not the actor's to see. */
+export async function getConsultation(actor: CurrentUser, bookingId: string): Promise<ConsultationView | null> {
+  const scope = scopeOf(actor);
+  if (!scope) return null;
+  const row = await db.booking.findFirst({ where: { id: bookingId, ...scope }, select: consultationSelect });
+  return row ? toView(row) : null;
+}
+
+export type Agenda = {
+  /** Earlier bookings (last 30 days) nobody has recorded yet: the lawyer still owes their outcome. */
+  unrecorded: ConsultationView[];
+  /** Today first, then the coming days that have bookings, in date order (Asia/Shanghai dates). */
+  days: { date: DateString; bookings: ConsultationView[] }[];
+};
+
+/** A lawyer's bookings from today for `days` days, grouped by date, and the ones still to record. */
+export async function listAgenda(
+  actor: CurrentUser,
+  lawyerId: string,
+  { now = new Date(), days = 28 }: { now?: Date; days?: number } = {},
+): Promise<Agenda> {
+  if (!actsFor(actor, lawyerId)) return { unrecorded: [], days: [] };
+  const today = todayInShanghai(now);
+  const todayStart = zonedInstant(today);
+  const [past, coming] = await Promise.all([
+    db.booking.findMany({
+      where: {
+        lawyerId,
+        status: { in: ["CONFIRMED", "CHECKED_IN"] },
+        startsAt: { gte: zonedInstant(addDays(today, -30)), lt: todayStart },
+      },
+      orderBy: { startsAt: "asc" },
+      select: consultationSelect,
+    }),
+    db.booking.findMany({
+      where: { lawyerId, status: { not: "CANCELLED" }, startsAt: { gte: todayStart, lt: zonedInstant(addDays(today, days)) } },
+      orderBy: [{ startsAt: "asc" }, { code: "asc" }],
+      select: consultationSelect,
+    }),
+  ]);
+  const byDate = new Map<DateString, ConsultationView[]>([[today, []]]);
+  for (const row of coming) {
+    const date = toDateString(row.startsAt);
+    byDate.set(date, [...(byDate.get(date) ?? []), toView(row)]);
+  }
+  return { unrecorded: past.map(toView), days: [...byDate].map(([date, bookings]) => ({ date, bookings })) };
+}
+
+export type WalkInView = {
+  id: string;
+  at: Date;
+  venue: { id: string; name: string };
+  lawyerId: string;
+  name: string;
+  phone: string | null;
+  village: string | null;
+  topic: string;
+  priorityGroup: string | null;
+  outcomes: string[];
+  minutesSpent: number | null;
+  lawyerNote: string | null;
+};
+
+export async function getWalkIn(actor: CurrentUser, walkInId: string): Promise<WalkInView | null> {
+  const scope = scopeOf(actor);
+  if (!scope) return null;
+  const row = await db.walkIn.findFirst({
+    where: { id: walkInId, ...scope },
+    select: {
+      id: true,
+      at: true,
+      lawyerId: true,
+      name: true,
+      phone: true,
+      village: true,
+      priorityGroup: true,
+      outcomes: true,
+      minutesSpent: true,
+      lawyerNote: true,
+      venue: { select: { id: true, name: true } },
+      topic: { select: { name: true } },
+    },
+  });
+  return row ? { ...row, topic: row.topic.name } : null;
+}
+
+/** The venues a lawyer serves, for the walk-in form: the station first. */
+export async function listServedVenues(lawyerId: string): Promise<{ id: string; name: string; village: string | null }[]> {
+  const rows = await db.lawyerVenue.findMany({
+    where: { lawyerId, venue: { active: true } },
+    orderBy: [{ venue: { kind: "asc" } }, { venue: { sortOrder: "asc" } }],
+    select: { venue: { select: { id: true, name: true, village: true } } },
+  });
+  return rows.map((r) => r.venue);
+}

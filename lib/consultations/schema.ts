@@ -1,0 +1,88 @@
+// What a lawyer records about a consultation: shared by the forms (browser) and the server actions.
+import { z } from "zod";
+import { anyPhone, PRIORITY_GROUPS, type PriorityGroup } from "@/lib/booking/schema";
+
+/** The service outcomes, in the order of the town's annual report. */
+export const OUTCOMES = {
+  CONSULTATION: "法律咨询解答",
+  DOCUMENT: "代写法律文书",
+  CONTRACT: "起草/审查合同",
+  MEDIATION: "参与调解",
+  LEGAL_AID_REFERRAL: "转介法律援助",
+  MEDIATION_REFERRAL: "转介人民调解",
+  OTHER: "其他",
+} as const;
+export type OutcomeName = keyof typeof OUTCOMES;
+export const OUTCOME_NAMES = Object.keys(OUTCOMES) as [OutcomeName, ...OutcomeName[]];
+
+export function outcomeLabels(outcomes: readonly string[]): string {
+  return outcomes.map((o) => OUTCOMES[o as OutcomeName] ?? o).join("、");
+}
+
+export const LAWYER_NOTE_MAX = 1000;
+/** A consultation longer than a working day is a typing slip. */
+export const MINUTES_MAX = 600;
+
+const outcomes = z
+  .array(z.enum(OUTCOME_NAMES, { error: "请从列表中选择服务结果。" }), { error: "请至少选择一项服务结果。" })
+  .min(1, "请至少选择一项服务结果。");
+
+const minutesSpent = z.coerce
+  .number({ error: "请填写用时（分钟），例如 30。" })
+  .int("用时请填写整数分钟，例如 30。")
+  .min(1, "用时至少 1 分钟。")
+  .max(MINUTES_MAX, `用时最多 ${MINUTES_MAX} 分钟；超过的请分次记录。`);
+
+const lawyerNote = z
+  .string()
+  .trim()
+  .max(LAWYER_NOTE_MAX, `备注最多 ${LAWYER_NOTE_MAX} 个字，请删减一些。`)
+  .transform((v) => v || undefined)
+  .optional();
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `最多 ${max} 个字，请删减一些。`)
+    .transform((v) => v || undefined)
+    .optional();
+
+export const completeBookingInput = z.object({ outcomes, minutesSpent, lawyerNote });
+export type CompleteBookingInput = z.infer<typeof completeBookingInput>;
+
+export const walkInInput = z.object({
+  venueId: z.string({ error: "请选择服务地点。" }).trim().min(1, "请选择服务地点。"),
+  /** Staff record walk-ins for a lawyer; a lawyer's own are always theirs. */
+  lawyerId: optionalText(40),
+  date: z.string({ error: "请填写日期。" }).regex(/^\d{4}-\d{2}-\d{2}$/, "请填写日期，例如 2026-12-01。"),
+  time: z.string({ error: "请填写时间。" }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, "请填写时间，例如 09:30。"),
+  name: z.string({ error: "请填写服务对象姓名。" }).trim().min(1, "请填写服务对象姓名。").max(40, "姓名最多 40 个字。"),
+  phone: z
+    .string()
+    .trim()
+    .transform((v) => v || undefined)
+    .pipe(anyPhone.optional())
+    .optional(),
+  village: optionalText(40),
+  topic: z.string({ error: "请选择咨询事项。" }).trim().min(1, "请选择咨询事项。"),
+  priorityGroup: z
+    .enum(Object.keys(PRIORITY_GROUPS) as [PriorityGroup, ...PriorityGroup[]], { error: "请从列表中选择。" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  outcomes,
+  minutesSpent,
+  lawyerNote,
+});
+export type WalkInInput = z.infer<typeof walkInInput>;
+
+/** A month as "YYYY-MM"; anything else falls back to the caller's default. */
+export const monthParam = z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/);
+
+/** FormData as a plain object; `outcomes` checkboxes share one name, so they are read as a list. */
+export function formValues(form: FormData): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const [key, value] of form) if (typeof value === "string" && !key.startsWith("$")) values[key] = value;
+  values.outcomes = form.getAll("outcomes").filter((v) => typeof v === "string");
+  return values;
+}

@@ -1,0 +1,78 @@
+// The work log as the files inspectors read (台账/工作日志): CSV that Excel opens with Chinese intact, and XLSX.
+import "server-only";
+import ExcelJS from "exceljs";
+import { outcomeLabels } from "@/lib/consultations/schema";
+import type { LogEntry, WorkLog } from "./queries";
+
+export const LOG_COLUMNS = [
+  "日期",
+  "时间",
+  "服务地点",
+  "村居",
+  "服务对象姓名",
+  "联系电话",
+  "咨询事项",
+  "服务结果",
+  "用时（分钟）",
+  "来源（预约/现场）",
+] as const;
+
+function cells(e: LogEntry): (string | number)[] {
+  return [
+    e.date,
+    e.time,
+    e.venue,
+    e.village,
+    e.name,
+    e.phone,
+    e.topic,
+    outcomeLabels(e.outcomes),
+    e.minutesSpent ?? "",
+    e.source === "booking" ? "预约" : "现场",
+  ];
+}
+
+export function exportFileName(log: WorkLog, ext: "csv" | "xlsx"): string {
+  return `工作日志-${log.lawyer.name}-${log.month}.${ext}`;
+}
+
+/** A spreadsheet would run a cell starting with = + - @ as a formula; a leading apostrophe keeps it text. */
+function csvCell(value: string | number): string {
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** UTF-8 with a byte-order mark, CRLF line ends: Excel on Windows then shows the Chinese correctly. */
+export function workLogCsv(log: WorkLog): string {
+  const lines = [LOG_COLUMNS as readonly (string | number)[], ...log.entries.map(cells)].map((row) => row.map(csvCell).join(","));
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}
+
+export async function workLogXlsx(log: WorkLog): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = "睦洲镇公共法律服务预约";
+  const sheet = book.addWorksheet("工作日志", { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = LOG_COLUMNS.map((header, i) => ({ header, key: `c${i}`, width: [12, 8, 24, 12, 14, 16, 18, 28, 12, 16][i] }));
+  sheet.getRow(1).font = { bold: true };
+  // Phone numbers and dates stay text: Excel would otherwise drop a landline's leading zero.
+  for (const e of log.entries) sheet.addRow(cells(e).map((c, i) => (i === 8 ? c : String(c))));
+
+  const summary = book.addWorksheet("汇总");
+  summary.addRow([`${log.lawyer.name} ${log.month} 工作日志汇总`]).font = { bold: true };
+  summary.addRow(["服务人次", log.totals.services]);
+  summary.addRow(["用时合计（分钟）", log.totals.minutes]);
+  summary.addRow([]);
+  summary.addRow(["服务结果", "次数"]).font = { bold: true };
+  for (const o of log.totals.byOutcome) summary.addRow([o.label, o.count]);
+  summary.addRow([]);
+  summary.addRow(["村居", "服务人次", "用时（分钟）"]).font = { bold: true };
+  for (const v of log.totals.byVillage) summary.addRow([v.village, v.services, v.minutes]);
+  summary.addRow([]);
+  summary.addRow(["服务地点", "本月排班（小时）", "说明"]).font = { bold: true };
+  for (const h of log.hours) summary.addRow([h.venue, Math.round(h.hours * 10) / 10, h.summary]);
+  summary.getColumn(1).width = 24;
+  summary.getColumn(3).width = 60;
+
+  return Buffer.from(await book.xlsx.writeBuffer());
+}

@@ -1,0 +1,188 @@
+import "server-only";
+import type { CurrentUser } from "@/lib/auth/session";
+import { loadAvailabilityInputs } from "@/lib/availability/queries";
+import { actsFor } from "@/lib/consultations/queries";
+import { OUTCOME_NAMES, OUTCOMES, type OutcomeName } from "@/lib/consultations/schema";
+import { db } from "@/lib/db";
+import { MONTHLY_TARGET_HOURS, monthRange, scheduledHours } from "@/lib/schedule/hours";
+import { addDays, type DateString, formatTime, toDateString, zonedInstant } from "@/lib/time";
+
+/** One service in the work log: a done booking or a walk-in. */
+export type LogEntry = {
+  source: "booking" | "walk_in";
+  id: string;
+  at: Date;
+  date: DateString;
+  time: string;
+  venue: string;
+  village: string;
+  name: string;
+  phone: string;
+  topic: string;
+  outcomes: OutcomeName[];
+  minutesSpent: number | null;
+};
+
+export type VenueHoursLine = {
+  venueId: string;
+  venue: string;
+  village: string | null;
+  kind: "STATION" | "WORKROOM";
+  hours: number;
+  /** The 8-hour rule applies to village workrooms; null for the town station. */
+  target: number | null;
+  shortfall: number;
+  summary: string;
+};
+
+export type WorkLog = {
+  month: string;
+  lawyer: { id: string; name: string };
+  entries: LogEntry[];
+  totals: {
+    services: number;
+    minutes: number;
+    byOutcome: { outcome: OutcomeName; label: string; count: number }[];
+    byVillage: { village: string; services: number; minutes: number }[];
+  };
+  hours: VenueHoursLine[];
+};
+
+const NO_VILLAGE = "未填写";
+
+function formatHours(hours: number): string {
+  return String(Math.round(hours * 10) / 10);
+}
+
+function hoursSummary(line: Omit<VenueHoursLine, "summary">): string {
+  if (line.target === null)
+    return `本月排班 ${formatHours(line.hours)} 小时（镇工作站，不计入村居每月 ${MONTHLY_TARGET_HOURS} 小时要求）。`;
+  if (line.shortfall > 0) {
+    return `本月排班 ${formatHours(line.hours)} 小时，比每月 ${line.target} 小时的要求少 ${formatHours(line.shortfall)} 小时，请与司法所商量补足。`;
+  }
+  return `本月排班 ${formatHours(line.hours)} 小时，达到每月 ${line.target} 小时的要求。`;
+}
+
+/**
+ * A lawyer's services in a month ("YYYY-MM", Asia/Shanghai): done bookings and walk-ins, with
+ * totals per outcome and per village, and the on-site hours scheduled at each venue they serve.
+ * Null when the actor may not read this lawyer's log.
+ */
+export async function loadWorkLog(actor: CurrentUser, lawyerId: string, month: string): Promise<WorkLog | null> {
+  if (!actsFor(actor, lawyerId)) return null;
+  const lawyer = await db.lawyer.findUnique({ where: { id: lawyerId }, select: { id: true, name: true } });
+  if (!lawyer) return null;
+  const { from, to } = monthRange(month);
+  const range = { gte: zonedInstant(from), lt: zonedInstant(addDays(to, 1)) };
+  const [bookings, walkIns, served] = await Promise.all([
+    db.booking.findMany({
+      where: { lawyerId, status: "DONE", startsAt: range },
+      orderBy: { startsAt: "asc" },
+      select: {
+        id: true,
+        startsAt: true,
+        name: true,
+        phone: true,
+        village: true,
+        outcomes: true,
+        minutesSpent: true,
+        venue: { select: { name: true, village: true } },
+        topic: { select: { name: true } },
+      },
+    }),
+    db.walkIn.findMany({
+      where: { lawyerId, at: range },
+      orderBy: { at: "asc" },
+      select: {
+        id: true,
+        at: true,
+        name: true,
+        phone: true,
+        village: true,
+        outcomes: true,
+        minutesSpent: true,
+        venue: { select: { name: true, village: true } },
+        topic: { select: { name: true } },
+      },
+    }),
+    db.lawyerVenue.findMany({
+      where: { lawyerId },
+      orderBy: [{ venue: { kind: "asc" } }, { venue: { sortOrder: "asc" } }],
+      select: { venue: { select: { id: true, name: true, village: true, kind: true } } },
+    }),
+  ]);
+
+  const entries: LogEntry[] = [
+    ...bookings.map((b) => ({ source: "booking" as const, ...b, at: b.startsAt, phone: b.phone })),
+    ...walkIns.map((w) => ({ source: "walk_in" as const, ...w, phone: w.phone ?? "" })),
+  ]
+    .map(
+      (e): LogEntry => ({
+        source: e.source,
+        id: e.id,
+        at: e.at,
+        date: toDateString(e.at),
+        time: formatTime(e.at),
+        venue: e.venue.name,
+        // The villager's own village when given, else the venue's: the log is read per village.
+        village: e.village || e.venue.village || NO_VILLAGE,
+        name: e.name,
+        phone: e.phone,
+        topic: e.topic.name,
+        outcomes: e.outcomes,
+        minutesSpent: e.minutesSpent,
+      }),
+    )
+    .sort((a, b) => a.at.getTime() - b.at.getTime());
+
+  const venues = served.map((s) => s.venue);
+  const inputs = await loadAvailabilityInputs(
+    venues.map((v) => v.id),
+    from,
+    to,
+  );
+  const scheduled = scheduledHours({
+    venueIds: venues.map((v) => v.id),
+    sessions: inputs.sessions.filter((s) => s.lawyerId === lawyerId),
+    exceptions: inputs.exceptions.filter((e) => e.lawyerId === lawyerId),
+    month,
+    perLawyer: true,
+  });
+  const hours = venues.map((v): VenueHoursLine => {
+    const h = scheduled.filter((s) => s.venueId === v.id).reduce((sum, s) => sum + s.hours, 0);
+    const target = v.kind === "WORKROOM" ? MONTHLY_TARGET_HOURS : null;
+    const line = {
+      venueId: v.id,
+      venue: v.name,
+      village: v.village,
+      kind: v.kind,
+      hours: h,
+      target,
+      shortfall: target ? Math.max(0, target - h) : 0,
+    };
+    return { ...line, summary: hoursSummary(line) };
+  });
+
+  return { month, lawyer, entries, totals: totalsOf(entries), hours };
+}
+
+export function totalsOf(entries: LogEntry[]): WorkLog["totals"] {
+  const byVillage = new Map<string, { village: string; services: number; minutes: number }>();
+  for (const e of entries) {
+    const row = byVillage.get(e.village) ?? { village: e.village, services: 0, minutes: 0 };
+    row.services += 1;
+    row.minutes += e.minutesSpent ?? 0;
+    byVillage.set(e.village, row);
+  }
+  return {
+    services: entries.length,
+    minutes: entries.reduce((sum, e) => sum + (e.minutesSpent ?? 0), 0),
+    byOutcome: OUTCOME_NAMES.map((outcome) => ({
+      outcome,
+      label: OUTCOMES[outcome],
+      count: entries.filter((e) => e.outcomes.includes(outcome)).length,
+    })),
+    // Plain code-unit order keeps the output independent of the server's locale.
+    byVillage: [...byVillage.values()].sort((a, b) => b.services - a.services || (a.village < b.village ? -1 : 1)),
+  };
+}

@@ -1,0 +1,118 @@
+// The month's work log from done bookings and walk-ins, its totals and its exports. Against the real PostgreSQL.
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import type { CurrentUser } from "@/lib/auth/session";
+import { createBooking } from "@/lib/booking/mutations";
+import { completeBooking, recordWalkIn } from "@/lib/consultations/mutations";
+import { monthOf } from "@/lib/schedule/hours";
+import { bookingInput, createVenueFixture, prisma } from "@/lib/testing/fixtures";
+import { addDays, toDateString } from "@/lib/time";
+import { LOG_COLUMNS, workLogCsv, workLogXlsx } from "./export";
+import { loadWorkLog } from "./queries";
+
+const actorFor = (lawyerId: string): CurrentUser => ({ id: `user-${lawyerId}`, role: "LAWYER", displayName: "律师", lawyerId });
+
+/** One done booking (two outcomes, 40 min) and one walk-in (one outcome, 25 min) on the same Shanghai date. */
+async function monthWithServices() {
+  const f = await createVenueFixture();
+  const lawyer = actorFor(f.lawyers[0].id);
+  const booked = await createBooking(bookingInput(f.venue.slug, f.slotOn(1), { name: "张三", village: "南镇村" }));
+  if (!booked.ok) throw new Error(booked.message);
+  const booking = await prisma.booking.findUniqueOrThrow({ where: { code: booked.booking.code } });
+  expect(await completeBooking(lawyer, booking.id, { outcomes: ["CONSULTATION", "DOCUMENT"], minutesSpent: 40 })).toEqual({
+    ok: true,
+  });
+  const date = toDateString(booking.startsAt);
+  const walkIn = await recordWalkIn(
+    lawyer,
+    {
+      venueId: f.venue.id,
+      date,
+      time: "11:30",
+      name: "=李四",
+      phone: "0750-6123456",
+      topic: "marriage",
+      outcomes: ["CONSULTATION"],
+      minutesSpent: 25,
+    },
+    { now: new Date(booking.startsAt.getTime() + 3 * 60 * 60_000) },
+  );
+  if (!walkIn.ok) throw new Error(walkIn.message);
+  return { f, lawyer, booking, month: monthOf(date), date };
+}
+
+describe("loadWorkLog", () => {
+  it("lists done bookings and walk-ins of the month with totals per outcome and per village", async () => {
+    const { f, lawyer, booking, month, date } = await monthWithServices();
+    const log = await loadWorkLog(lawyer, f.lawyers[0].id, month);
+    if (!log) throw new Error("no log");
+    expect(log.entries.map((e) => [e.source, e.date, e.time, e.name, e.village])).toEqual([
+      ["booking", date, "09:00", "张三", "南镇村"],
+      ["walk_in", date, "11:30", "=李四", "测试村"],
+    ]);
+    expect(log.entries[0].phone).toBe(booking.phone);
+    expect(log.totals.services).toBe(2);
+    expect(log.totals.minutes).toBe(65);
+    const counts = Object.fromEntries(log.totals.byOutcome.map((o) => [o.outcome, o.count]));
+    expect(counts).toMatchObject({ CONSULTATION: 2, DOCUMENT: 1, CONTRACT: 0, OTHER: 0 });
+    expect(log.totals.byVillage).toEqual([
+      { village: "南镇村", services: 1, minutes: 40 },
+      { village: "测试村", services: 1, minutes: 25 },
+    ]);
+    expect(log.hours).toHaveLength(1);
+    expect(log.hours[0].hours).toBeGreaterThan(0);
+  });
+
+  it("says in words how far a village falls short of 8 hours in a month without duty", async () => {
+    const { f, lawyer, month } = await monthWithServices();
+    const before = monthOf(addDays(`${month}-01`, -1));
+    const log = await loadWorkLog(lawyer, f.lawyers[0].id, before);
+    expect(log?.entries).toEqual([]);
+    expect(log?.hours[0]).toMatchObject({ hours: 0, target: 8, shortfall: 8 });
+    expect(log?.hours[0].summary).toContain("少 8 小时");
+  });
+
+  it("is not another lawyer's to read", async () => {
+    const { f, month } = await monthWithServices();
+    const other = await createVenueFixture();
+    expect(await loadWorkLog(actorFor(other.lawyers[0].id), f.lawyers[0].id, month)).toBeNull();
+  });
+});
+
+describe("work log exports", () => {
+  it("CSV starts with a byte-order mark and the inspector's header, and keeps formulas out", async () => {
+    const { f, lawyer, month, date } = await monthWithServices();
+    const log = await loadWorkLog(lawyer, f.lawyers[0].id, month);
+    if (!log) throw new Error("no log");
+    const csv = workLogCsv(log);
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    const lines = csv.slice(1).split("\r\n");
+    expect(lines[0]).toBe("日期,时间,服务地点,村居,服务对象姓名,联系电话,咨询事项,服务结果,用时（分钟）,来源（预约/现场）");
+    expect(lines[2]).toBe(`${date},11:30,${f.venue.name},测试村,'=李四,0750-6123456,婚姻家庭,法律咨询解答,25,现场`);
+  });
+
+  it("XLSX opens again with the header and one row per service", async () => {
+    const { f, lawyer, booking, month, date } = await monthWithServices();
+    const log = await loadWorkLog(lawyer, f.lawyers[0].id, month);
+    if (!log) throw new Error("no log");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await workLogXlsx(log)) as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet("工作日志");
+    const rows = (sheet?.getSheetValues() ?? []).filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    expect(rows[0]).toEqual([...LOG_COLUMNS]);
+    expect(rows[1]).toEqual([
+      date,
+      "09:00",
+      f.venue.name,
+      "南镇村",
+      "张三",
+      booking.phone,
+      "婚姻家庭",
+      "法律咨询解答、代写法律文书",
+      40,
+      "预约",
+    ]);
+    expect(rows).toHaveLength(3);
+    expect(book.getWorksheet("汇总")).toBeDefined();
+  });
+});
