@@ -12,10 +12,13 @@ type Option = { value: string; label: string };
 export function WalkInForm({
   venues,
   topics,
+  lawyers,
   defaults,
 }: {
   venues: Option[];
   topics: Option[];
+  /** Staff record for a lawyer they choose; a lawyer's own records need no choice. */
+  lawyers?: Option[];
   defaults: { date: string; time: string; venueId?: string };
 }) {
   const [state, action, pending] = useActionState<FormState, FormData>(recordWalkInAction, null);
@@ -30,6 +33,20 @@ export function WalkInForm({
   return (
     <form action={action} className="space-y-5" noValidate key={round}>
       <FormStatus state={state} />
+      {lawyers && (
+        <Field id="walk-in-lawyer" label="接待律师" error={fields.lawyerId}>
+          {(props) => (
+            <select {...props} name="lawyerId" defaultValue={value("lawyerId")} className={inputClass}>
+              <option value="">请选择</option>
+              {lawyers.map((l) => (
+                <option key={l.value} value={l.value}>
+                  {l.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
       <Field id="walk-in-venue" label="服务地点" error={fields.venueId}>
         {(props) => (
           <select

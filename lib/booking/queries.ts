@@ -1,6 +1,9 @@
 import "server-only";
+import { type AuditActor, recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
-import type { FindBookingInput } from "./schema";
+import { maskPhone } from "@/lib/phone";
+import { addDays, zonedInstant } from "@/lib/time";
+import type { BookingSearchInput, FindBookingInput } from "./schema";
 
 export type BookingStatusName = "confirmed" | "checked_in" | "done" | "no_show" | "cancelled";
 
@@ -82,4 +85,110 @@ export function toBookingView(row: Row): BookingView {
 export async function findBooking({ code, phone }: FindBookingInput): Promise<BookingView | null> {
   const row = await db.booking.findFirst({ where: { code, phone }, select: bookingViewSelect });
   return row ? toBookingView(row) : null;
+}
+
+export const STAFF_PAGE_SIZE = 50;
+
+export type BookingListRow = {
+  code: string;
+  start: Date;
+  status: BookingStatusName;
+  channel: string;
+  venueName: string;
+  lawyerName: string;
+  name: string;
+  /** Masked: lists never show a full number. */
+  phone: string;
+  topicName: string;
+};
+
+/** Every booking matching the staff filters, newest first, 50 a page; phone numbers masked. */
+export async function searchBookings(filters: BookingSearchInput): Promise<{ rows: BookingListRow[]; total: number }> {
+  const where = {
+    ...(filters.from || filters.to
+      ? {
+          startsAt: {
+            ...(filters.from ? { gte: zonedInstant(filters.from) } : {}),
+            ...(filters.to ? { lt: zonedInstant(addDays(filters.to, 1)) } : {}),
+          },
+        }
+      : {}),
+    ...(filters.venue ? { venue: { slug: filters.venue } } : {}),
+    ...(filters.lawyer ? { lawyerId: filters.lawyer } : {}),
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.topic ? { topic: { code: filters.topic } } : {}),
+    ...(filters.channel ? { channel: filters.channel } : {}),
+    ...(filters.phone ? { phone: { contains: filters.phone.replace(/\D/g, "") } } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db.booking.findMany({
+      where,
+      orderBy: { startsAt: "desc" },
+      skip: (filters.page - 1) * STAFF_PAGE_SIZE,
+      take: STAFF_PAGE_SIZE,
+      select: {
+        code: true,
+        startsAt: true,
+        status: true,
+        channel: true,
+        name: true,
+        phone: true,
+        venue: { select: { name: true } },
+        lawyer: { select: { name: true } },
+        topic: { select: { name: true } },
+      },
+    }),
+    db.booking.count({ where }),
+  ]);
+  return {
+    total,
+    rows: rows.map((r) => ({
+      code: r.code,
+      start: r.startsAt,
+      status: r.status.toLowerCase() as BookingStatusName,
+      channel: r.channel,
+      venueName: r.venue.name,
+      lawyerName: r.lawyer.name,
+      name: r.name,
+      phone: maskPhone(r.phone),
+      topicName: r.topic.name,
+    })),
+  };
+}
+
+/**
+ * One booking in full for staff (full phone, note). Opening personal data is written to the
+ * audit log, so every look is accounted for.
+ */
+export async function openBookingForStaff(actor: AuditActor, code: string) {
+  const row = await db.booking.findUnique({
+    where: { code },
+    select: {
+      ...bookingViewSelect,
+      channel: true,
+      createdAt: true,
+      notice: true,
+      outcomes: true,
+      minutesSpent: true,
+      lawyerNote: true,
+      venue: { select: { slug: true, name: true, address: true } },
+    },
+  });
+  if (!row) return null;
+  await recordAudit(db, actor, {
+    kind: "personal_data",
+    action: "view",
+    subjectId: row.id,
+    summary: `查看预约 ${row.code} 的个人信息`,
+  });
+  return {
+    ...toBookingView(row),
+    id: row.id,
+    channel: row.channel,
+    createdAt: row.createdAt,
+    notice: row.notice,
+    outcomes: row.outcomes,
+    minutesSpent: row.minutesSpent,
+    lawyerNote: row.lawyerNote,
+  };
 }

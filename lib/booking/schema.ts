@@ -131,3 +131,18 @@ export const bookingSearchInput = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
 export type BookingSearchInput = z.infer<typeof bookingSearchInput>;
+
+export const STATUS_NAMES: Record<string, string> = {
+  confirmed: "已预约",
+  checked_in: "已签到",
+  done: "已完成",
+  no_show: "未到",
+  cancelled: "已取消",
+};
+
+/** A slot chosen in a form: "<ISO start>|<lawyer id>" (the lawyer part may be empty for "any lawyer"). */
+export function splitSlotChoice(value: unknown): { start?: string; lawyerId?: string } {
+  if (typeof value !== "string" || !value.includes("|")) return {};
+  const [start, lawyerId] = value.split("|");
+  return { start, lawyerId: lawyerId || undefined };
+}

@@ -1,0 +1,118 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireRole } from "@/lib/auth/session";
+import { listVenueSlots } from "@/lib/availability/queries";
+import { openBookingForStaff } from "@/lib/booking/queries";
+import { bookingCode, CHANNELS, PRIORITY_GROUPS, STATUS_NAMES } from "@/lib/booking/schema";
+import { outcomeLabels } from "@/lib/consultations/schema";
+import { formatDate, formatTime, toDateString } from "@/lib/time";
+import { slotChoices, slotsByDate } from "../slot-options";
+import { CancelForm, MoveForm } from "./manage-forms";
+
+export const metadata: Metadata = { title: "预约详情" };
+
+export default async function StaffBookingPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ code: string }>;
+  searchParams: Promise<{ created?: string; moveDate?: string; done?: string }>;
+}) {
+  const parsedCode = bookingCode.safeParse((await params).code);
+  const user = await requireRole(`/staff/bookings/${(await params).code}`, "STAFF", "ADMIN");
+  if (!parsedCode.success) notFound();
+  const booking = await openBookingForStaff(user, parsedCode.data);
+  if (!booking) notFound();
+  const { created, moveDate, done } = await searchParams;
+  const doneMessage =
+    done === "moved" ? "已改期。原来的预约时间已重新开放。" : done === "cancelled" ? "预约已取消，这个时间已重新开放。" : null;
+  const movable = booking.status === "confirmed" && booking.start > new Date();
+  const free = movable ? await listVenueSlots(booking.venue.slug) : null;
+  const byDate = free ? slotsByDate(free.slots) : new Map();
+  const chosen = moveDate && byDate.has(moveDate) ? moveDate : undefined;
+  const rows: [string, string | null][] = [
+    ["预约号", booking.code],
+    ["状态", STATUS_NAMES[booking.status]],
+    ["时间", `${formatDate(toDateString(booking.start))} ${formatTime(booking.start)}–${formatTime(booking.end)}`],
+    ["地点", `${booking.venue.name}（${booking.venue.address}）`],
+    ["律师", booking.lawyer.name],
+    ["姓名", booking.name],
+    ["联系电话", booking.phone],
+    ["居住村居", booking.village],
+    ["咨询事项", booking.topic.name],
+    ["情况简述", booking.description],
+    ["代为联系", booking.onBehalfOf ? `${booking.onBehalfOf.name}（${booking.onBehalfOf.relation}）` : null],
+    ["需要照顾", booking.priorityGroup ? PRIORITY_GROUPS[booking.priorityGroup as keyof typeof PRIORITY_GROUPS] : null],
+    ["来源", CHANNELS[booking.channel as keyof typeof CHANNELS]],
+    ["取消原因", booking.cancelReason],
+    ["给村民的说明", booking.notice],
+    ["服务结果", booking.outcomes.length ? outcomeLabels(booking.outcomes) : null],
+    ["用时", booking.minutesSpent ? `${booking.minutesSpent} 分钟` : null],
+    ["律师备注", booking.lawyerNote],
+  ];
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link href="/staff/bookings" className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
+          ← 返回预约列表
+        </Link>
+      </p>
+      {created && (
+        <p role="status" className="rounded-lg border-2 border-green-700 bg-green-50 p-3">
+          预约成功。请把预约号 {booking.code} 和时间地点告诉村民。
+        </p>
+      )}
+      {doneMessage && (
+        <p role="status" className="rounded-lg border-2 border-green-700 bg-green-50 p-3">
+          {doneMessage}
+        </p>
+      )}
+      <h1 className="text-2xl font-bold">预约 {booking.code}</h1>
+      <p className="text-gray-700">查看个人信息已记入操作记录。</p>
+      <dl className="grid gap-x-4 gap-y-2 sm:grid-cols-[8rem_1fr]">
+        {rows
+          .filter(([, value]) => value)
+          .map(([label, value]) => (
+            <div key={label} className="contents">
+              <dt className="font-semibold">{label}</dt>
+              <dd className="break-words">{value}</dd>
+            </div>
+          ))}
+      </dl>
+      {movable && (
+        <>
+          <section aria-labelledby="move" className="space-y-3 rounded-xl border-2 border-gray-300 p-4">
+            <h2 id="move" className="text-xl font-bold">
+              改期
+            </h2>
+            {byDate.size === 0 ? (
+              <p>这个地点近期没有其他空闲时间。</p>
+            ) : (
+              <ul className="flex flex-wrap gap-2" aria-label="选择新的日期">
+                {[...byDate.entries()].map(([d, slots]) => (
+                  <li key={d}>
+                    <Link
+                      href={`?moveDate=${d}#move`}
+                      aria-current={d === chosen ? "date" : undefined}
+                      className={`inline-flex min-h-11 items-center rounded-lg border-2 px-3 ${d === chosen ? "border-brand-700 bg-brand-700 text-white" : "border-brand-700 text-brand-800"}`}
+                    >
+                      {formatDate(d)}（{slots.length}）
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {chosen && <MoveForm code={booking.code} slots={slotChoices(byDate.get(chosen) ?? [])} />}
+          </section>
+          <section aria-labelledby="cancel" className="space-y-3 rounded-xl border-2 border-gray-300 p-4">
+            <h2 id="cancel" className="text-xl font-bold">
+              取消预约
+            </h2>
+            <CancelForm code={booking.code} />
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

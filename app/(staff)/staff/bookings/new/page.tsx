@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { inputClass, primaryButton } from "@/components/consultations/form-parts";
+import { requireRole } from "@/lib/auth/session";
+import { listVenueSlots } from "@/lib/availability/queries";
+import { formatDate } from "@/lib/time";
+import { listTopics } from "@/lib/topics/queries";
+import { listVenues } from "@/lib/venues/queries";
+import { slotChoices, slotsByDate } from "../slot-options";
+import { StaffBookingForm } from "./staff-booking-form";
+
+export const metadata: Metadata = { title: "代为预约" };
+
+export default async function StaffNewBookingPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ venue?: string; date?: string }>;
+}) {
+  await requireRole("/staff/bookings/new", "STAFF", "ADMIN");
+  const { venue: slug, date } = await searchParams;
+  const [venues, topics] = await Promise.all([listVenues(), listTopics()]);
+  const available = slug ? await listVenueSlots(slug) : null;
+  const byDate = available ? slotsByDate(available.slots) : new Map();
+  const chosenDate = date && byDate.has(date) ? date : [...byDate.keys()][0];
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">代为预约</h1>
+      <p>为打电话、到现场或由社工、村干部转介的村民预约。规则与网上预约相同；可以填写固定电话。</p>
+      <form method="get" className="space-y-3 rounded-xl border-2 border-gray-300 p-4">
+        <label htmlFor="venue" className="block font-semibold">
+          第一步：选择服务地点
+        </label>
+        <select id="venue" name="venue" defaultValue={slug ?? ""} className={inputClass} required>
+          <option value="" disabled>
+            请选择
+          </option>
+          {venues.map((v) => (
+            <option key={v.slug} value={v.slug}>
+              {v.name}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className={primaryButton}>
+          查看空闲时间
+        </button>
+      </form>
+      {slug && !available && <p role="alert">没有这个服务地点，请重新选择。</p>}
+      {available && byDate.size === 0 && (
+        <p role="status">
+          {available.venue.name} 近 {available.venue.horizonDays} 天没有空闲时间。可以选择其他地点，或登记回电请求。
+        </p>
+      )}
+      {available && chosenDate && (
+        <>
+          <nav aria-label="第二步：选择日期" className="space-y-2">
+            <h2 className="text-xl font-bold">第二步：选择日期</h2>
+            <ul className="flex flex-wrap gap-2">
+              {[...byDate.entries()].map(([d, slots]) => (
+                <li key={d}>
+                  <Link
+                    href={`?venue=${slug}&date=${d}`}
+                    aria-current={d === chosenDate ? "date" : undefined}
+                    className={`inline-flex min-h-11 items-center rounded-lg border-2 px-3 ${d === chosenDate ? "border-brand-700 bg-brand-700 text-white" : "border-brand-700 text-brand-800"}`}
+                  >
+                    {formatDate(d)}（{slots.length} 个空位）
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <section aria-labelledby="step3" className="space-y-3">
+            <h2 id="step3" className="text-xl font-bold">
+              第三步：{formatDate(chosenDate)} 的时间和村民信息
+            </h2>
+            <StaffBookingForm
+              venue={available.venue.slug}
+              slots={slotChoices(byDate.get(chosenDate) ?? [])}
+              topics={topics.map((t) => ({ value: t.code, label: t.name }))}
+              villages={venues.flatMap((v) => (v.village ? [v.village] : []))}
+            />
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { WalkInForm } from "@/components/consultations/walk-in-form";
+import { requireRole } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { formatTime, todayInShanghai } from "@/lib/time";
+import { listTopics } from "@/lib/topics/queries";
+
+export const metadata: Metadata = { title: "登记现场咨询" };
+
+/** Staff record a consultation that had no booking, for the lawyer who gave it, so the year's figures are complete. */
+export default async function StaffWalkInPage() {
+  await requireRole("/staff/walk-ins/new", "STAFF", "ADMIN");
+  const [venues, topics, lawyers] = await Promise.all([
+    db.venue.findMany({
+      where: { active: true },
+      orderBy: [{ kind: "asc" }, { sortOrder: "asc" }],
+      select: { id: true, name: true },
+    }),
+    listTopics(),
+    db.lawyer.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
+  const now = new Date();
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">登记现场咨询</h1>
+      <p>没有预约、直接来咨询的村民，也请在这里登记。律师必须是这个地点的服务律师。</p>
+      <WalkInForm
+        venues={venues.map((v) => ({ value: v.id, label: v.name }))}
+        topics={topics.map((t) => ({ value: t.code, label: t.name }))}
+        lawyers={lawyers.map((l) => ({ value: l.id, label: l.name }))}
+        defaults={{ date: todayInShanghai(now), time: formatTime(now) }}
+      />
+    </div>
+  );
+}
