@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { codeFrom, errorResponse, guarded, json, parseOr400 } from "@/lib/api/http";
+import { presentBooking } from "@/lib/api/present";
+import { findBooking } from "@/lib/booking/queries";
+import { mobilePhone } from "@/lib/booking/schema";
+
+const query = z.object({ phone: mobilePhone });
+
+export function GET(request: Request, { params }: { params: Promise<{ code: string }> }) {
+  return guarded(async () => {
+    const code = await codeFrom(params);
+    if (code instanceof Response) return code;
+    const input = parseOr400(query, { phone: new URL(request.url).searchParams.get("phone") ?? undefined });
+    if (input instanceof Response) return input;
+    const booking = await findBooking({ code, phone: input.phone });
+    if (!booking) return errorResponse("not_found");
+    return json(presentBooking(booking));
+  });
+}

@@ -1,0 +1,16 @@
+import { failureResponse, guarded, json, parseOr400, readJsonObject } from "@/lib/api/http";
+import { presentBooking } from "@/lib/api/present";
+import { createBooking } from "@/lib/booking/mutations";
+import { createBookingInput } from "@/lib/booking/schema";
+
+export function POST(request: Request) {
+  return guarded(async () => {
+    const body = await readJsonObject(request);
+    if (body instanceof Response) return body;
+    const input = parseOr400(createBookingInput, body);
+    if (input instanceof Response) return input;
+    const result = await createBooking(input);
+    if (!result.ok) return failureResponse(result);
+    return json(presentBooking(result.booking), 201);
+  });
+}

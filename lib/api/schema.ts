@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+/** A real calendar date, "YYYY-MM-DD" (2026-02-30 is refused). */
+export const calendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD，例如 2026-12-01。")
+  .refine((v) => {
+    const t = Date.parse(`${v}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(v);
+  }, "没有这一天，请检查日期。");
+
+export const MAX_RANGE_DAYS = 31;
+
+export const slotsQuery = z
+  .object({ from: calendarDate.optional(), to: calendarDate.optional() })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "结束日期不能早于开始日期。" })
+  .refine(
+    (q) =>
+      !q.from || !q.to || (Date.parse(`${q.to}T00:00:00Z`) - Date.parse(`${q.from}T00:00:00Z`)) / 86_400_000 < MAX_RANGE_DAYS,
+    { path: ["to"], message: `一次最多查询 ${MAX_RANGE_DAYS} 天。` },
+  );
