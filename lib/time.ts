@@ -22,10 +22,25 @@ export function todayInShanghai(now: Date = new Date()): DateString {
   return toDateString(now);
 }
 
+// Midnight of each date, from the time-zone database once per date (TZDate is slow: slot
+// generation asks for hundreds of instants a request). Asia/Shanghai has kept one offset all
+// day, every day, since 1991, so the minutes of a day can be added to its midnight.
+const midnights = new Map<DateString, number>();
+
+function midnight(date: DateString): number {
+  let value = midnights.get(date);
+  if (value === undefined) {
+    const [y, m, d] = date.split("-").map(Number);
+    value = new TZDate(y, m - 1, d, 0, 0, TIME_ZONE).getTime();
+    if (midnights.size > 20_000) midnights.clear();
+    midnights.set(date, value);
+  }
+  return value;
+}
+
 /** The instant at `minute` minutes after midnight of `date` in Asia/Shanghai. */
 export function zonedInstant(date: DateString, minute = 0): Date {
-  const [y, m, d] = date.split("-").map(Number);
-  return new Date(new TZDate(y, m - 1, d, 0, minute, TIME_ZONE).getTime());
+  return new Date(midnight(date) + minute * 60_000);
 }
 
 /** A `date` column (read by Prisma as UTC midnight) as a calendar date. */

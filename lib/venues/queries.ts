@@ -18,3 +18,38 @@ export function listVenues(): Promise<VenueSummary[]> {
     select: { slug: true, kind: true, name: true, village: true, address: true, isDemonstration: true },
   });
 }
+
+export type StaffVenue = VenueSummary & {
+  id: string;
+  phone: string | null;
+  openingNotes: string | null;
+  slotMinutes: number;
+  minNoticeMinutes: number;
+  horizonDays: number;
+  active: boolean;
+};
+
+const staffVenueSelect = {
+  id: true,
+  slug: true,
+  kind: true,
+  name: true,
+  village: true,
+  address: true,
+  phone: true,
+  openingNotes: true,
+  slotMinutes: true,
+  minNoticeMinutes: true,
+  horizonDays: true,
+  isDemonstration: true,
+  active: true,
+} as const;
+
+/** Every venue, inactive ones too, for staff: the station first, then the workrooms in the town's order. */
+export function listVenuesForStaff(): Promise<StaffVenue[]> {
+  return db.venue.findMany({ orderBy: [{ kind: "asc" }, { sortOrder: "asc" }], select: staffVenueSelect });
+}
+
+export function getVenueForStaff(venueId: string): Promise<StaffVenue | null> {
+  return db.venue.findUnique({ where: { id: venueId }, select: staffVenueSelect });
+}

@@ -9,6 +9,7 @@ const LINKS = [
   { href: "/staff/rota", label: "排班" },
   { href: "/staff/venues", label: "服务地点" },
   { href: "/staff/lawyers", label: "律师与账号" },
+  { href: "/staff/holidays", label: "节假日" },
   { href: "/staff/dashboard", label: "需求分析" },
   { href: "/staff/report", label: "年度数据" },
   { href: "/staff/audit", label: "操作记录" },

@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CreateStaffAccountForm, StaffAccountControls } from "@/components/staff/staff-account-forms";
+import { listStaffAccounts } from "@/lib/accounts/queries";
+import { STAFF_ROLES } from "@/lib/accounts/schema";
+import { requireRole } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "工作人员账号" };
+
+export default async function StaffAccountsPage() {
+  const user = await requireRole("/staff/accounts", "STAFF", "ADMIN");
+  const accounts = await listStaffAccounts();
+  // The controls are an administrator's alone; the actions refuse anyone else whatever the page shows.
+  const manages = user.role === "ADMIN";
+  return (
+    <div className="space-y-8">
+      <p>
+        <Link href="/staff/lawyers" className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
+          ← 返回律师与账号
+        </Link>
+      </p>
+      <h1 className="text-2xl font-bold">工作人员账号</h1>
+      {!manages && <p>工作人员和管理员的账号只能由管理员建立、重设密码或停用。如需帮助，请联系管理员。</p>}
+      <ul className="space-y-3">
+        {accounts.map((account) => (
+          <li key={account.id} className="space-y-2 rounded-xl border-2 border-gray-300 p-4">
+            <h2 className="text-lg font-bold">
+              {account.displayName}
+              {account.active ? "" : "（已停用）"}
+            </h2>
+            <p>
+              账号名：<span className="font-mono">{account.username}</span> · {STAFF_ROLES[account.role]}
+            </p>
+            {manages && account.active && account.id !== user.id && (
+              <StaffAccountControls userId={account.id} username={account.username} />
+            )}
+          </li>
+        ))}
+      </ul>
+      {manages && (
+        <section aria-labelledby="new-account-heading" className="space-y-3">
+          <h2 id="new-account-heading" className="text-xl font-bold">
+            建立工作人员账号
+          </h2>
+          <CreateStaffAccountForm />
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import { AddOverrideForm, RemoveOverrideForm } from "@/components/staff/holiday-forms";
+import { requireRole } from "@/lib/auth/session";
+import { createHolidayCalendar } from "@/lib/availability/holidays";
+import { listHolidayRuns } from "@/lib/holidays/published";
+import { listOverrides } from "@/lib/holidays/queries";
+import { OVERRIDE_KINDS } from "@/lib/holidays/schema";
+import { formatDate, todayInShanghai } from "@/lib/time";
+
+export const metadata: Metadata = { title: "节假日安排" };
+
+function period(from: string, to: string): string {
+  return from === to ? formatDate(from) : `${formatDate(from)} 至 ${formatDate(to)}`;
+}
+
+export default async function HolidaysPage() {
+  await requireRole("/staff/holidays", "STAFF", "ADMIN");
+  const year = Number(todayInShanghai().slice(0, 4));
+  // The published calendar alone here; the overrides are listed separately below.
+  const published = createHolidayCalendar();
+  const overrides = await listOverrides({ from: `${year}-01-01` });
+  return (
+    <div className="space-y-8">
+      <h1 className="text-2xl font-bold">节假日安排</h1>
+      <p>法定节假日不安排律师坐班，调休上班日照常坐班。如本镇另有安排（例如台风停工），可在下面添加调整，调整优先。</p>
+      {[year, year + 1].map((y) => {
+        const runs = listHolidayRuns(published, y);
+        return (
+          <section key={y} aria-labelledby={`year-${y}`} className="space-y-3">
+            <h2 id={`year-${y}`} className="text-xl font-bold">
+              {y} 年国家安排
+            </h2>
+            {runs.length === 0 ? (
+              <p>国务院尚未公布 {y} 年的放假安排。公布并更新系统后会显示在这里；在此之前可用下面的调整逐日设置。</p>
+            ) : (
+              <ul className="space-y-2">
+                {runs.map((run) => (
+                  <li key={run.from} className="rounded-lg border-2 border-gray-300 px-3 py-2">
+                    <span className="font-semibold">{run.name ?? ""}</span>
+                    {run.kind === "holiday" ? "放假" : "调休上班"}：{period(run.from, run.to)}
+                    {run.days > 1 ? `（${run.days} 天）` : ""}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        );
+      })}
+      <section aria-labelledby="overrides-heading" className="space-y-3">
+        <h2 id="overrides-heading" className="text-xl font-bold">
+          本镇调整
+        </h2>
+        {overrides.length === 0 ? (
+          <p>目前没有调整。</p>
+        ) : (
+          <ul className="space-y-3">
+            {overrides.map((o) => {
+              const label = `${formatDate(o.date)} ${OVERRIDE_KINDS[o.kind]}`;
+              return (
+                <li key={o.id} className="space-y-2 rounded-lg border-2 border-gray-300 p-3">
+                  <p>
+                    <span className="font-semibold">{formatDate(o.date)}</span>：{OVERRIDE_KINDS[o.kind]}
+                    {o.note ? `（${o.note}）` : ""}
+                  </p>
+                  <RemoveOverrideForm id={o.id} label={label} />
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        <h3 className="text-lg font-bold">添加调整</h3>
+        <AddOverrideForm />
+      </section>
+    </div>
+  );
+}

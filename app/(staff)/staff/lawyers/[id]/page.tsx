@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { BookingsToReassign, DeactivateLawyerForm, ResetLawyerPasswordForm } from "@/components/staff/lawyer-account-forms";
+import { LawyerForm } from "@/components/staff/lawyer-form";
+import { requireRole } from "@/lib/auth/session";
+import { getLawyer, listUpcomingBookings } from "@/lib/lawyers/queries";
+import { listVenuesForStaff } from "@/lib/venues/queries";
+
+export const metadata: Metadata = { title: "管理律师" };
+
+export default async function LawyerPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requireRole(`/staff/lawyers/${id}`, "STAFF", "ADMIN");
+  const [lawyer, venues] = await Promise.all([getLawyer(id), listVenuesForStaff()]);
+  if (!lawyer) notFound();
+  const upcoming = lawyer.active ? [] : await listUpcomingBookings(id);
+  return (
+    <div className="space-y-8">
+      <p>
+        <Link href="/staff/lawyers" className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
+          ← 返回律师列表
+        </Link>
+      </p>
+      <h1 className="text-2xl font-bold">
+        {lawyer.name}
+        {lawyer.active ? "" : "（已停用）"}
+      </h1>
+      {!lawyer.active && (
+        <section aria-labelledby="reassign-heading" className="space-y-3">
+          <h2 id="reassign-heading" className="text-xl font-bold">
+            仍需改派的预约
+          </h2>
+          <BookingsToReassign bookings={upcoming} />
+        </section>
+      )}
+      {lawyer.active && (
+        <section aria-labelledby="account-heading" className="space-y-3">
+          <h2 id="account-heading" className="text-xl font-bold">
+            登录账号
+          </h2>
+          <p>
+            账号名：{lawyer.username ?? "无（这位律师没有登录账号）"}。也可以用公开电话 {lawyer.publicPhone} 登录。
+          </p>
+          {lawyer.username && <ResetLawyerPasswordForm lawyerId={lawyer.id} />}
+        </section>
+      )}
+      <section aria-labelledby="profile-heading" className="space-y-3">
+        <h2 id="profile-heading" className="text-xl font-bold">
+          律师资料
+        </h2>
+        <LawyerForm
+          venues={venues.map((v) => ({ id: v.id, name: v.name, active: v.active }))}
+          lawyer={{
+            id: lawyer.id,
+            name: lawyer.name,
+            firm: lawyer.firm,
+            publicPhone: lawyer.publicPhone,
+            specialties: lawyer.specialties,
+            venues: lawyer.venues,
+          }}
+        />
+      </section>
+      {/* Always rendered, so that its answer stays on screen when the page refreshes after a deactivation. */}
+      <section aria-labelledby="deactivate-heading" className="space-y-3">
+        <h2 id="deactivate-heading" className="text-xl font-bold">
+          停用
+        </h2>
+        <DeactivateLawyerForm lawyerId={lawyer.id} name={lawyer.name} active={lawyer.active} />
+      </section>
+    </div>
+  );
+}

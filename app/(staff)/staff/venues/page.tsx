@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireRole } from "@/lib/auth/session";
+import { listVenuesForStaff } from "@/lib/venues/queries";
+
+export const metadata: Metadata = { title: "服务地点" };
+
+const linkClass = "inline-flex min-h-11 items-center font-semibold text-brand-800 underline";
+
+export default async function StaffVenuesPage() {
+  await requireRole("/staff/venues", "STAFF", "ADMIN");
+  const venues = await listVenuesForStaff();
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">服务地点</h1>
+      <p>修改地址、电话、开放说明和预约规则。停用的地点不再接受预约，以往记录保留。</p>
+      <p>
+        <Link href="/staff/holidays" className={linkClass}>
+          节假日安排（法定节假日、调休和本镇调整）
+        </Link>
+      </p>
+      <ul className="space-y-3">
+        {venues.map((venue) => (
+          <li key={venue.id} className="space-y-1 rounded-xl border-2 border-gray-300 p-4">
+            <h2 className="text-lg font-bold">{venue.name}</h2>
+            <p>地址：{venue.address}</p>
+            <p>
+              {venue.active ? "接受预约" : "已停用，不接受预约"} · 每段 {venue.slotMinutes} 分钟 · 提前 {venue.minNoticeMinutes}{" "}
+              分钟 · 可约 {venue.horizonDays} 天内
+              {venue.isDemonstration ? " · 示范点" : ""}
+            </p>
+            <Link href={`/staff/venues/${venue.id}`} className={linkClass} aria-label={`修改 ${venue.name}`}>
+              修改
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/record";
+import { hashPassword } from "@/lib/auth/password";
+import { type CurrentUser, Forbidden } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { violatedConstraint } from "@/lib/db-errors";
+import { type Failure, failure } from "@/lib/errors";
+import { identifierInUse } from "./identifiers";
+import { generateOneTimePassword } from "./one-time-password";
+import { canManageAccount, ROLE_NAMES } from "./rules";
+import type { StaffAccountInput } from "./schema";
+
+/** The clear password exists only in this value, to be shown once; the database keeps its hash. */
+export type PasswordIssued = { ok: true; userId: string; username: string; password: string };
+
+const ACCOUNT_NOT_FOUND = "没有找到这个账号，请刷新页面后再试。";
+export const USERNAME_TAKEN = "这个账号名已被使用（或是某位律师的电话号码），请换一个。";
+
+/** A new password and its hash; hashing is slow on purpose, so it is done before any transaction opens. */
+export async function issuePassword(): Promise<{ password: string; passwordHash: string }> {
+  const password = generateOneTimePassword();
+  return { password, passwordHash: await hashPassword(password) };
+}
+
+/** A staff or administrator account. Only an administrator may create one. */
+export async function createStaffAccount(actor: CurrentUser, input: StaffAccountInput): Promise<PasswordIssued | Failure> {
+  if (!canManageAccount(actor, input.role)) throw new Forbidden();
+  const { password, passwordHash } = await issuePassword();
+  try {
+    return await db.$transaction(async (tx) => {
+      if (await identifierInUse(tx, input.username)) return failure("invalid_input", undefined, { username: USERNAME_TAKEN });
+      const user = await tx.user.create({
+        data: { username: input.username, displayName: input.displayName, role: input.role, passwordHash },
+        select: { id: true },
+      });
+      await recordAudit(tx, actor, {
+        kind: "account",
+        action: "create",
+        subjectId: user.id,
+        summary: `新建${ROLE_NAMES[input.role]}账号 ${input.username}（${input.displayName}）`,
+      });
+      return { ok: true as const, userId: user.id, username: input.username, password };
+    });
+  } catch (error) {
+    // Two administrators choosing the same name at once: the unique index decides.
+    if (violatedConstraint(error) === "app_user_username_key") {
+      return failure("invalid_input", undefined, { username: USERNAME_TAKEN });
+    }
+    throw error;
+  }
+}
+
+/** A new one-time password for an active account; the old one stops working at once. */
+export async function resetPassword(actor: CurrentUser, userId: string): Promise<PasswordIssued | Failure> {
+  const target = await db.user.findUnique({ where: { id: userId }, select: { role: true, username: true, active: true } });
+  if (!target) return failure("not_found", ACCOUNT_NOT_FOUND);
+  if (!canManageAccount(actor, target.role)) throw new Forbidden();
+  if (!target.active) return failure("invalid_input", "这个账号已停用，不能重设密码。");
+  const { password, passwordHash } = await issuePassword();
+  return db.$transaction(async (tx) => {
+    // The role is part of the condition, so the permission checked above is the one that applies.
+    const { count } = await tx.user.updateMany({
+      where: { id: userId, role: target.role, active: true },
+      data: { passwordHash },
+    });
+    if (count === 0) return failure("not_found", ACCOUNT_NOT_FOUND);
+    await recordAudit(tx, actor, {
+      kind: "account",
+      action: "reset_password",
+      subjectId: userId,
+      summary: `重设${ROLE_NAMES[target.role]}账号 ${target.username} 的密码`,
+    });
+    return { ok: true as const, userId, username: target.username, password };
+  });
+}
+
+/**
+ * Stops a staff or administrator account from signing in; its name stays in the audit log.
+ * Lawyers are deactivated with their profile (lib/lawyers/mutations.ts), which also ends their duty.
+ */
+export async function deactivateAccount(actor: CurrentUser, userId: string): Promise<{ ok: true } | Failure> {
+  const target = await db.user.findUnique({ where: { id: userId }, select: { role: true, username: true, active: true } });
+  if (!target) return failure("not_found", ACCOUNT_NOT_FOUND);
+  if (!canManageAccount(actor, target.role)) throw new Forbidden();
+  if (target.role === "LAWYER") return failure("invalid_input", "律师的账号请在“律师与账号”页面停用，这样会同时结束其排班。");
+  // Otherwise the last administrator could lock everyone out.
+  if (userId === actor.id) return failure("invalid_input", "不能停用您自己的账号。请让另一位管理员操作。");
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.user.updateMany({
+      where: { id: userId, role: target.role, active: true },
+      data: { active: false },
+    });
+    if (count === 0) return failure("invalid_input", "这个账号已经停用了。");
+    await recordAudit(tx, actor, {
+      kind: "account",
+      action: "deactivate",
+      subjectId: userId,
+      summary: `停用${ROLE_NAMES[target.role]}账号 ${target.username}`,
+    });
+    return { ok: true as const };
+  });
+}

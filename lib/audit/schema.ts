@@ -1,0 +1,65 @@
+// Filters of the audit log page (a GET form): every one optional.
+import { z } from "zod";
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export const AUDIT_KINDS: Record<string, string> = {
+  booking: "预约",
+  walk_in: "现场咨询",
+  session: "排班",
+  exception: "排班例外",
+  venue: "服务地点",
+  lawyer: "律师",
+  account: "账号",
+  calendar: "日历",
+  personal_data: "查看个人信息",
+};
+
+export const AUDIT_ACTIONS: Record<string, string> = {
+  create: "新建",
+  update: "修改",
+  delete: "删除",
+  end: "结束",
+  cancel: "取消",
+  reassign: "改派",
+  check_in: "签到",
+  done: "完成",
+  no_show: "未到",
+  view: "查看",
+  export: "导出",
+  reset_password: "重设密码",
+  deactivate: "停用",
+};
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+const date = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 2026-12-01。")
+    .optional(),
+);
+
+export const auditSearchInput = z
+  .object({
+    actor: z.preprocess(blankToUndefined, z.string().trim().max(40).optional()),
+    kind: z.preprocess(blankToUndefined, z.string().trim().max(40).optional()),
+    from: date,
+    to: date,
+    page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000).default(1)),
+  })
+  .refine((v) => !v.from || !v.to || v.from <= v.to, { path: ["to"], message: "结束日期不能早于开始日期。" });
+export type AuditSearchInput = z.infer<typeof auditSearchInput>;
+
+/** The filters as query-string pairs, for the links to other pages of results. */
+export function auditSearchParams(input: AuditSearchInput, page: number): string {
+  const params = new URLSearchParams();
+  for (const key of ["actor", "kind", "from", "to"] as const) {
+    const value = input[key];
+    if (value) params.set(key, value);
+  }
+  if (page > 1) params.set("page", String(page));
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}

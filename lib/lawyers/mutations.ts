@@ -1,0 +1,188 @@
+import "server-only";
+import { identifierInUse } from "@/lib/accounts/identifiers";
+import { issuePassword, type PasswordIssued, resetPassword, USERNAME_TAKEN } from "@/lib/accounts/mutations";
+import { canManageAccount } from "@/lib/accounts/rules";
+import { recordAudit } from "@/lib/audit/record";
+import { type CurrentUser, Forbidden } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { violatedConstraint } from "@/lib/db-errors";
+import { type Failure, failure } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { toDbDate, todayInShanghai } from "@/lib/time";
+import type { UpcomingBooking } from "./queries";
+import { type CreateLawyerInput, type LawyerInput, servedVenues } from "./schema";
+
+const LAWYER_NOT_FOUND = "没有找到这位律师，请刷新页面后再试。";
+const PHONE_TAKEN = "这个电话号码已是另一位在岗律师或另一个账号在用。律师用电话号码登录，号码不能重复。";
+
+function requireStaff(actor: CurrentUser) {
+  if (!canManageAccount(actor, "LAWYER")) throw new Forbidden();
+}
+
+/** Field errors for venue ids that do not exist (a stale form), or null. */
+async function unknownVenues(tx: Prisma.TransactionClient, input: LawyerInput): Promise<Record<string, string> | null> {
+  const ids = servedVenues(input).map((v) => v.venueId);
+  if (ids.length === 0) return null;
+  const found = await tx.venue.count({ where: { id: { in: ids } } });
+  return found === ids.length ? null : { venues: "有服务地点已不存在，请刷新页面后重新选择。" };
+}
+
+/** A lawyer and their sign-in account, with a one-time password to hand over. */
+export async function createLawyer(
+  actor: CurrentUser,
+  input: CreateLawyerInput,
+): Promise<(PasswordIssued & { lawyerId: string }) | Failure> {
+  requireStaff(actor);
+  const username = input.username ?? input.publicPhone.toLowerCase();
+  const { password, passwordHash } = await issuePassword();
+  try {
+    return await db.$transaction(async (tx) => {
+      const fields: Record<string, string> = { ...(await unknownVenues(tx, input)) };
+      if (await identifierInUse(tx, input.publicPhone)) fields.publicPhone = PHONE_TAKEN;
+      if (username !== input.publicPhone && (await identifierInUse(tx, username))) fields.username = USERNAME_TAKEN;
+      if (Object.keys(fields).length > 0) return failure("invalid_input", undefined, fields);
+      const venues = servedVenues(input);
+      const user = await tx.user.create({
+        data: {
+          username,
+          displayName: input.name,
+          role: "LAWYER",
+          passwordHash,
+          lawyer: {
+            create: {
+              name: input.name,
+              firm: input.firm,
+              publicPhone: input.publicPhone,
+              specialties: input.specialties,
+              venues: { create: venues },
+            },
+          },
+        },
+        select: { id: true, lawyer: { select: { id: true } } },
+      });
+      const lawyerId = user.lawyer?.id as string;
+      await recordAudit(tx, actor, {
+        kind: "lawyer",
+        action: "create",
+        subjectId: lawyerId,
+        summary: `新增律师 ${input.name}（${input.firm}），账号 ${username}，服务 ${venues.length} 个地点`,
+      });
+      return { ok: true as const, lawyerId, userId: user.id, username, password };
+    });
+  } catch (error) {
+    if (violatedConstraint(error) === "app_user_username_key") {
+      return failure("invalid_input", undefined, { [input.username ? "username" : "publicPhone"]: USERNAME_TAKEN });
+    }
+    throw error;
+  }
+}
+
+/** Corrects a lawyer's profile and the venues they serve. Their duty sessions are the rota's business. */
+export async function updateLawyer(actor: CurrentUser, lawyerId: string, input: LawyerInput): Promise<{ ok: true } | Failure> {
+  requireStaff(actor);
+  return db.$transaction(async (tx) => {
+    const before = await tx.lawyer.findUnique({
+      where: { id: lawyerId },
+      select: { name: true, firm: true, publicPhone: true, specialties: true, userId: true, venues: true },
+    });
+    if (!before) return failure("not_found", LAWYER_NOT_FOUND);
+    const fields: Record<string, string> = { ...(await unknownVenues(tx, input)) };
+    if (
+      input.publicPhone !== before.publicPhone &&
+      (await identifierInUse(tx, input.publicPhone, { userId: before.userId, lawyerId }))
+    ) {
+      fields.publicPhone = PHONE_TAKEN;
+    }
+    if (Object.keys(fields).length > 0) return failure("invalid_input", undefined, fields);
+    const venues = servedVenues(input);
+    await tx.lawyer.update({
+      where: { id: lawyerId },
+      data: { name: input.name, firm: input.firm, publicPhone: input.publicPhone, specialties: input.specialties },
+    });
+    await tx.lawyerVenue.deleteMany({ where: { lawyerId, venueId: { notIn: venues.map((v) => v.venueId) } } });
+    for (const v of venues) {
+      await tx.lawyerVenue.upsert({
+        where: { lawyerId_venueId: { lawyerId, venueId: v.venueId } },
+        create: { lawyerId, ...v },
+        update: { isAdviser: v.isAdviser },
+      });
+    }
+    if (before.userId) await tx.user.update({ where: { id: before.userId }, data: { displayName: input.name } });
+    const key = (list: { venueId: string; isAdviser: boolean }[]) =>
+      list
+        .map((v) => `${v.venueId}:${v.isAdviser}`)
+        .sort()
+        .join();
+    const changed = [
+      before.name !== input.name && "姓名",
+      before.firm !== input.firm && "律师事务所",
+      before.publicPhone !== input.publicPhone && "电话",
+      before.specialties.join() !== input.specialties.join() && "擅长领域",
+      key(before.venues) !== key(venues) && "服务地点",
+    ].filter(Boolean);
+    await recordAudit(tx, actor, {
+      kind: "lawyer",
+      action: "update",
+      subjectId: lawyerId,
+      summary: `修改律师 ${input.name} 的资料：${changed.length ? changed.join("、") : "没有改动"}`,
+    });
+    return { ok: true as const };
+  });
+}
+
+/** A new one-time password for a lawyer's account. */
+export async function resetLawyerPassword(actor: CurrentUser, lawyerId: string): Promise<PasswordIssued | Failure> {
+  requireStaff(actor);
+  const lawyer = await db.lawyer.findUnique({ where: { id: lawyerId }, select: { userId: true, active: true } });
+  if (!lawyer) return failure("not_found", LAWYER_NOT_FOUND);
+  if (!lawyer.userId) return failure("invalid_input", "这位律师没有登录账号。");
+  if (!lawyer.active) return failure("invalid_input", "这位律师已停用，不能重设密码。");
+  return resetPassword(actor, lawyer.userId);
+}
+
+export type DeactivateResult = { ok: true; endedSessions: number; upcoming: UpcomingBooking[] } | Failure;
+
+/**
+ * The lawyer leaves: they can no longer sign in, no new bookings are offered with them, and their
+ * weekly sessions end today. Their history stays. Bookings they still hold are listed for staff to
+ * reassign; they are not moved automatically, since someone has to choose who takes them.
+ */
+export async function deactivateLawyer(
+  actor: CurrentUser,
+  lawyerId: string,
+  { now = new Date() }: { now?: Date } = {},
+): Promise<DeactivateResult> {
+  requireStaff(actor);
+  const today = toDbDate(todayInShanghai(now));
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.lawyer.updateMany({ where: { id: lawyerId, active: true }, data: { active: false } });
+    if (count === 0) {
+      const exists = await tx.lawyer.findUnique({ where: { id: lawyerId }, select: { id: true } });
+      return exists ? failure("invalid_input", "这位律师已经停用了。") : failure("not_found", LAWYER_NOT_FOUND);
+    }
+    const lawyer = await tx.lawyer.findUniqueOrThrow({ where: { id: lawyerId }, select: { name: true, userId: true } });
+    if (lawyer.userId) await tx.user.update({ where: { id: lawyer.userId }, data: { active: false } });
+    const ended = await tx.dutySession.updateMany({
+      where: { lawyerId, validFrom: { lte: today }, OR: [{ validUntil: null }, { validUntil: { gt: today } }] },
+      data: { validUntil: today },
+    });
+    // Sessions that have not begun yet have no history to keep.
+    const dropped = await tx.dutySession.deleteMany({ where: { lawyerId, validFrom: { gt: today } } });
+    const upcoming = await tx.booking.findMany({
+      where: { lawyerId, status: { in: ["CONFIRMED", "CHECKED_IN"] }, endsAt: { gt: now } },
+      orderBy: { startsAt: "asc" },
+      select: { code: true, startsAt: true, endsAt: true, venue: { select: { name: true } } },
+    });
+    await recordAudit(tx, actor, {
+      kind: "lawyer",
+      action: "deactivate",
+      subjectId: lawyerId,
+      summary: `停用律师 ${lawyer.name}：结束 ${ended.count + dropped.count} 个每周排班，${upcoming.length} 个未到期预约待改派`,
+    });
+    return {
+      ok: true as const,
+      endedSessions: ended.count + dropped.count,
+      upcoming: upcoming.map((b) => ({ code: b.code, start: b.startsAt, end: b.endsAt, venueName: b.venue.name })),
+    };
+  });
+}

@@ -1,0 +1,65 @@
+// A lawyer's profile as staff enter it; shared by the forms (browser) and the server actions.
+import { z } from "zod";
+import { username } from "@/lib/accounts/schema";
+import { anyPhone } from "@/lib/booking/schema";
+
+const required = (message: string, max: number) =>
+  z.string({ error: message }).trim().min(1, message).max(max, `最多 ${max} 个字，请删减一些。`);
+
+/** "婚姻家庭，继承" or one per line → ["婚姻家庭", "继承"]. */
+export function splitSpecialties(value: string): string[] {
+  return [
+    ...new Set(
+      value
+        .split(/[,，、;；\n\r]+/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+const specialties = z
+  .string()
+  .default("")
+  .transform(splitSpecialties)
+  .pipe(
+    z
+      .array(z.string().max(20, "每个擅长领域最多 20 个字，请用逗号或换行分开。"))
+      .max(12, "擅长领域最多填 12 个，请保留最主要的。"),
+  );
+
+const venueIds = z.array(z.string().trim().min(1)).default([]);
+
+export const lawyerInput = z.object({
+  name: required("请填写律师姓名。", 40),
+  firm: required("请填写所在律师事务所。", 60),
+  publicPhone: anyPhone,
+  specialties,
+  /** The venues served; an adviser's villages are served too, whether ticked there or not. */
+  venues: venueIds,
+  advises: venueIds,
+});
+export type LawyerInput = z.infer<typeof lawyerInput>;
+
+export const createLawyerInput = lawyerInput.extend({
+  /** Empty: the public phone number is the account name. */
+  username: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), username.optional()),
+});
+export type CreateLawyerInput = z.infer<typeof createLawyerInput>;
+
+export const lawyerIdInput = z.object({ lawyerId: z.string({ error: "缺少律师。" }).trim().min(1, "缺少律师。") });
+
+/** The form's fields, with the venue checkboxes as lists. */
+export function lawyerFormValues(form: FormData): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
+  for (const [key, value] of form) if (typeof value === "string" && !key.startsWith("$")) values[key] = value;
+  values.venues = form.getAll("venues").filter((v) => typeof v === "string");
+  values.advises = form.getAll("advises").filter((v) => typeof v === "string");
+  return values;
+}
+
+/** Served venue ids with whether the lawyer advises each: advising implies serving. */
+export function servedVenues(input: Pick<LawyerInput, "venues" | "advises">): { venueId: string; isAdviser: boolean }[] {
+  const advises = new Set(input.advises);
+  return [...new Set([...input.venues, ...input.advises])].map((venueId) => ({ venueId, isAdviser: advises.has(venueId) }));
+}
