@@ -28,6 +28,18 @@ function publishedDay(date: DateString): DayInfo {
   return { kind: detail.work ? "makeup" : "holiday", name: parts[1] };
 }
 
+// The published calendar never changes while the process runs: one cache for every calendar.
+const publishedCache = new Map<DateString, DayInfo>();
+
+function publishedOf(date: DateString): DayInfo {
+  let info = publishedCache.get(date);
+  if (!info) {
+    info = publishedDay(date);
+    publishedCache.set(date, info);
+  }
+  return info;
+}
+
 export function createHolidayCalendar(overrides: CalendarOverride[] = []): HolidayCalendar {
   const overrideByDate = new Map(overrides.map((o) => [o.date, o.kind]));
   const cache = new Map<DateString, DayInfo>();
@@ -35,7 +47,7 @@ export function createHolidayCalendar(overrides: CalendarOverride[] = []): Holid
   function lookup(date: DateString): DayInfo {
     let info = cache.get(date);
     if (!info) {
-      const published = publishedDay(date);
+      const published = publishedOf(date);
       const override = overrideByDate.get(date);
       // An override keeps the festival name when there is one, so a staff-confirmed 国庆节 still reads as such.
       if (override === "HOLIDAY") info = { kind: "holiday", name: published.name };

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { loadHolidayCalendar } from "@/lib/holidays/queries";
 import { addDays, type DateString, fromDbDate, toDbDate, todayInShanghai } from "@/lib/time";
-import { createHolidayCalendar } from "./holidays";
 import { type BusyInterval, type DateException, generateSlots, type Slot, type VenueRules, type WeeklySession } from "./slots";
 
 export type SlotView = { start: Date; end: Date; lawyer: { id: string; name: string } };
@@ -18,9 +18,6 @@ export type VenueDetail = {
   horizonDays: number;
   lawyers: { id: string; name: string; firm: string; publicPhone: string; isAdviser: boolean }[];
 };
-
-// No staff overrides yet: the statutory calendar alone. One instance caches its day lookups.
-const calendar = createHolidayCalendar();
 
 const venueSelect = {
   id: true,
@@ -67,7 +64,7 @@ export async function getVenueDetail(slug: string): Promise<VenueDetail | null> 
  * the number of venues. `excludeBookingId` leaves one booking out of the busy times (a move).
  */
 export async function loadAvailabilityInputs(venueIds: string[], from: DateString, to: DateString, excludeBookingId?: string) {
-  const [sessions, exceptions] = await Promise.all([
+  const [sessions, exceptions, calendar] = await Promise.all([
     db.dutySession.findMany({
       where: {
         venueId: { in: venueIds },
@@ -93,6 +90,8 @@ export async function loadAvailabilityInputs(venueIds: string[], from: DateStrin
       },
       select: { lawyerId: true, venueId: true, kind: true, date: true, startMinute: true, endMinute: true },
     }),
+    // The statutory calendar with staff overrides (a holiday added, a working day added).
+    loadHolidayCalendar(),
   ]);
   const lawyerIds = [...new Set([...sessions.map((s) => s.lawyerId), ...exceptions.map((e) => e.lawyerId)])];
   const [bookings, lawyers] = await Promise.all([
@@ -120,6 +119,7 @@ export async function loadAvailabilityInputs(venueIds: string[], from: DateStrin
     exceptions: exceptions.map((e): DateException => ({ ...e, date: fromDbDate(e.date) })),
     busy: bookings.map((b): BusyInterval => ({ lawyerId: b.lawyerId, start: b.startsAt, end: b.endsAt })),
     lawyerNames: new Map(lawyers.map((l) => [l.id, l.name])),
+    calendar,
   };
 }
 
@@ -136,7 +136,7 @@ export function slotsOf(
     exceptions: inputs.exceptions.filter((e) => e.venueId === venue.id || e.venueId === null),
     busy: opts.ignoreBookings ? [] : inputs.busy,
     now: opts.now,
-    calendar,
+    calendar: inputs.calendar,
     from: opts.from,
     to: opts.to,
   });

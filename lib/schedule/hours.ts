@@ -1,13 +1,13 @@
 // On-site hours against the Guangdong rule: each village gets at least 8 hours of on-site service
 // a month from its adviser. Hours are the duty actually scheduled at the village's venue (weekly
 // sessions on working days, extra sessions, minus leave), whoever the lawyer.
-import { createHolidayCalendar } from "@/lib/availability/holidays";
+import { createHolidayCalendar, type HolidayCalendar } from "@/lib/availability/holidays";
 import { type DateException, dutyIntervals, type WeeklySession } from "@/lib/availability/slots";
 import { addDays, type DateString } from "@/lib/time";
 
 export const MONTHLY_TARGET_HOURS = 8;
 
-const calendar = createHolidayCalendar();
+const statutory = createHolidayCalendar();
 
 /** First and last date of a month given as "YYYY-MM". */
 export function monthRange(month: string): { from: DateString; to: DateString } {
@@ -37,7 +37,10 @@ export function scheduledHours(input: {
   exceptions: DateException[];
   month: string;
   perLawyer?: boolean;
+  /** With staff overrides (lib/holidays/queries.ts loadHolidayCalendar); the statutory calendar by default. */
+  calendar?: HolidayCalendar;
 }): VenueHours[] {
+  const calendar = input.calendar ?? statutory;
   const { from, to } = monthRange(input.month);
   const totals = new Map<string, VenueHours>();
   for (const venueId of input.venueIds) {
