@@ -1,6 +1,8 @@
 // The server Playwright tests against: the production build (`next start`) on its own
 // throwaway database with the demo seed, removed again when Playwright stops it.
 import { randomBytes } from "node:crypto";
+import { rmSync, writeFileSync } from "node:fs";
+import { e2eDatabaseUrlFile } from "../e2e/support/database.ts";
 import { createPrismaClient } from "../lib/db-client.ts";
 import { seedDatabase } from "../prisma/seed/index.ts";
 import { runNext } from "./lib/next-server.ts";
@@ -11,6 +13,9 @@ const database = await createTestDatabase("e2e");
 const prisma = createPrismaClient(database.url);
 await seedDatabase(prisma, { demo: true });
 await prisma.$disconnect();
+// Specs that need a state the demo seed lacks (a venue with no duty hours) create it themselves
+// in this database, and remove it again, so other specs keep seeing the seed alone.
+writeFileSync(e2eDatabaseUrlFile(port), database.url, { mode: 0o600 });
 
 const server = runNext(["start", "-p", port, "-H", "127.0.0.1"], {
   DATABASE_URL: database.url,
@@ -23,6 +28,7 @@ async function stop() {
   if (stopping) return;
   stopping = true;
   server.kill("SIGTERM");
+  rmSync(e2eDatabaseUrlFile(port), { force: true });
   await database.drop();
   process.exit(0);
 }

@@ -1,3 +1,5 @@
+import Link from "next/link";
+import { textLink } from "@/components/form-field";
 import { VenueList } from "@/components/venue-list";
 import { listVenues } from "@/lib/venues/queries";
 
@@ -12,6 +14,18 @@ export default async function HomePage() {
           免费法律咨询，预约律师
         </h1>
         <p>律师定期在镇公共法律服务工作站和各村（社区）公共法律服务工作室坐班，免费解答法律问题。请选择离您最近的地点。</p>
+        <ul className="space-y-1">
+          <li>
+            <Link href="/bookings/lookup" className={textLink}>
+              已经预约了？查询、改期或取消
+            </Link>
+          </li>
+          <li>
+            <Link href="/venues" className={textLink}>
+              看看各个地点最近哪天有空位
+            </Link>
+          </li>
+        </ul>
       </section>
       <section aria-labelledby="station-heading" className="space-y-3">
         <h2 id="station-heading" className="text-xl font-bold">

@@ -1,0 +1,35 @@
+import { findOwnBooking } from "@/lib/booking/access";
+import { buildCalendar } from "@/lib/calendar/ics";
+
+// The booking as an iCalendar file, for the villager's own phone calendar. Same rule as the page:
+// the phone proven on this device (cookie). Nothing about the villager goes into the file.
+export async function GET(_request: Request, { params }: { params: Promise<{ code: string }> }) {
+  const { booking } = await findOwnBooking((await params).code);
+  if (!booking || booking.status === "cancelled") {
+    return new Response("没有找到这个预约。", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  const body = buildCalendar({
+    name: "睦洲镇法律咨询预约",
+    events: [
+      {
+        uid: `booking-${booking.code}@muzhou-legal-booking`,
+        start: booking.start,
+        end: booking.end,
+        summary: `免费法律咨询（预约号 ${booking.code}）`,
+        location: `${booking.venue.name}，${booking.venue.address}`,
+        description: [
+          `律师：${booking.lawyer.name}（${booking.lawyer.firm}），电话 ${booking.lawyer.publicPhone}`,
+          "请带上和这件事有关的材料：合同、借条、收据、照片、法院文书等。",
+          "改期或取消：打开预约页面，或拨打 12348。",
+        ].join("\n"),
+      },
+    ],
+  });
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": `attachment; filename="booking-${booking.code}.ics"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

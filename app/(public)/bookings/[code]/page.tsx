@@ -1,0 +1,123 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { BookingCode, BookingSummary } from "@/components/booking-summary";
+import { secondaryButton, textLink } from "@/components/form-field";
+import { LookupForm } from "@/components/manage-booking-forms";
+import { findOwnBooking, isChangeable } from "@/lib/booking/access";
+import { forgetBookingAction } from "@/lib/booking/actions";
+import { PRIORITY_GROUPS, type PriorityGroup, STATUS_NAMES } from "@/lib/booking/schema";
+import { maskPhone } from "@/lib/phone";
+
+export const metadata: Metadata = { title: "我的预约" };
+
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ done?: string }> };
+
+const DONE: Record<string, string> = {
+  created: "预约成功！请记下预约号，或截图保存这一页。",
+  moved: "已改到新的时间。原来的时间已经取消。",
+  cancelled: "预约已取消。",
+};
+
+export default async function BookingPage({ params, searchParams }: Props) {
+  const { code, booking } = await findOwnBooking((await params).code);
+  if (!code) notFound();
+  // The code alone shows nothing: the same form for every code, known or not.
+  if (!booking) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-bold">查看预约 {code}</h1>
+        <p>为了保护您的个人信息，请输入预约时填写的手机号码。</p>
+        <LookupForm code={code} />
+      </div>
+    );
+  }
+  const { done } = await searchParams;
+  const active = isChangeable(booking);
+  const cancelled = booking.status === "cancelled";
+  const title = cancelled ? "预约已取消" : done === "created" ? "预约成功" : "我的预约";
+  const extra: [string, string][] = [
+    ["事项", booking.topic.name],
+    ["姓名", booking.name],
+    ["手机", maskPhone(booking.phone)],
+  ];
+  if (booking.onBehalfOf) extra.push(["代约人", `${booking.onBehalfOf.name}（${booking.onBehalfOf.relation}）`]);
+  if (booking.priorityGroup)
+    extra.push(["照顾", PRIORITY_GROUPS[booking.priorityGroup as PriorityGroup] ?? booking.priorityGroup]);
+  if (!active) extra.unshift(["状态", STATUS_NAMES[booking.status] ?? booking.status]);
+  if (booking.cancelReason) extra.push(["取消原因", booking.cancelReason]);
+
+  return (
+    <div className="space-y-6">
+      {done && DONE[done] && (
+        <p role="status" className="rounded-lg border-2 border-green-700 bg-green-50 p-3 font-semibold">
+          {DONE[done]}
+        </p>
+      )}
+      <h1 className="text-2xl font-bold">{title}</h1>
+      <BookingCode code={booking.code} />
+      <BookingSummary start={booking.start} end={booking.end} venue={booking.venue} lawyer={booking.lawyer} extra={extra} />
+
+      {active && (
+        <>
+          <section aria-labelledby="bring" className="space-y-2">
+            <h2 id="bring" className="text-xl font-bold">
+              到时怎么做
+            </h2>
+            <ul className="list-disc space-y-1 pl-6">
+              <li>
+                到时请直接去{booking.venue.name}（{booking.venue.address}），告诉工作人员您的预约号或姓名。
+              </li>
+              <li>请带上和这件事有关的材料：合同、借条、收据、照片、聊天记录、法院或仲裁的文书等，原件或复印件都可以。</li>
+              <li>身份证件不是必须的。</li>
+              <li>请提前几分钟到。咨询免费。</li>
+            </ul>
+          </section>
+          <section aria-labelledby="change" className="no-print space-y-3">
+            <h2 id="change" className="text-xl font-bold">
+              需要改期或取消？
+            </h2>
+            <p>
+              来不了请尽早取消，把时间让给别人。也可以拨打{" "}
+              <a href="tel:12348" className={textLink}>
+                12348
+              </a>{" "}
+              请工作人员帮忙。
+            </p>
+            <div className="flex flex-col gap-3 sm:flex-row">
+              <Link href={`/bookings/${booking.code}/move`} className={secondaryButton}>
+                改到其他时间
+              </Link>
+              <Link href={`/bookings/${booking.code}/cancel`} className={secondaryButton}>
+                取消预约
+              </Link>
+            </div>
+          </section>
+          <section aria-labelledby="keep" className="no-print space-y-2">
+            <h2 id="keep" className="text-xl font-bold">
+              保存预约
+            </h2>
+            <p>截图或打印这一页；也可以把预约加到手机日历里：</p>
+            <a href={`/bookings/${booking.code}/calendar.ics`} download className={textLink}>
+              下载日历文件（.ics）
+            </a>
+          </section>
+        </>
+      )}
+      {cancelled && (
+        <p>
+          <Link href={`/venues/${booking.venue.slug}`} className={textLink}>
+            重新预约 {booking.venue.name}
+          </Link>
+        </p>
+      )}
+      <form action={forgetBookingAction} className="no-print space-y-2 border-t border-gray-300 pt-4">
+        <input type="hidden" name="code" value={booking.code} />
+        <p className="text-gray-700">用的是别人的手机？看完后可以让这部手机不再显示预约信息。</p>
+        <button type="submit" className={secondaryButton}>
+          在这部手机上隐藏预约信息
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { BookingForm } from "@/components/booking-form";
+import { textLink } from "@/components/form-field";
+import { shortDate, slotChoices } from "@/components/slot-picker";
+import { listVenueSlots } from "@/lib/availability/queries";
+import { instant } from "@/lib/booking/schema";
+import { formatTime, toDateString, toIsoOffset } from "@/lib/time";
+import { listTopics } from "@/lib/topics/queries";
+import { listVenues } from "@/lib/venues/queries";
+
+export const metadata: Metadata = { title: "填写预约信息" };
+
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ start?: string | string[]; lawyer?: string | string[] }>;
+};
+
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export default async function BookPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const query = await searchParams;
+  const start = instant.safeParse(one(query.start));
+  const lawyerId = one(query.lawyer) || undefined;
+  const date = start.success ? toDateString(start.data) : undefined;
+  const [data, topics, venues] = await Promise.all([
+    listVenueSlots(slug, date ? { from: date, to: date } : {}),
+    listTopics(),
+    listVenues(),
+  ]);
+  if (!data) notFound();
+  const { venue, slots } = data;
+  const venueHref = `/venues/${venue.slug}${date ? `?date=${date}#slots` : ""}`;
+
+  if (!start.success || !date) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-bold">请先选择预约时间</h1>
+        <p>没有收到您选的时间。请回到 {venue.name} 的页面，点一个空闲时间。</p>
+        <Link href={venueHref} className={textLink}>
+          选择时间
+        </Link>
+      </div>
+    );
+  }
+
+  const matching = slots.filter((s) => s.start.getTime() === start.data.getTime() && (!lawyerId || s.lawyer.id === lawyerId));
+  const choiceValue = (choice: { start: Date; lawyerId?: string }) => `${toIsoOffset(choice.start)}|${choice.lawyerId ?? ""}`;
+  const chosen =
+    matching.length > 0
+      ? {
+          value: choiceValue({ start: start.data, lawyerId }),
+          date: shortDate(date),
+          time: `${formatTime(matching[0].start)}–${formatTime(matching[0].end)}`,
+          lawyer: lawyerId ? matching[0].lawyer.name : "任一律师（由系统安排这个时间有空的律师）",
+        }
+      : null;
+  const sameDay = slotChoices(slots).map(({ choice, label }) => ({ value: choiceValue(choice), label }));
+
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link href={venueHref} className={textLink}>
+          ← 返回，选择其他时间
+        </Link>
+      </p>
+      <h1 className="text-2xl font-bold leading-snug">填写预约信息</h1>
+      <p>{venue.name}。请填写下面的信息，然后点“确认预约”。标有“选填”的可以不填。</p>
+      <BookingForm
+        venue={{ slug: venue.slug, name: venue.name, address: venue.address }}
+        chosen={chosen}
+        sameDay={sameDay}
+        dateHref={venueHref}
+        topics={topics.map((t) => ({ value: t.code, label: t.name }))}
+        villages={venues.flatMap((v) => (v.village ? [v.village] : []))}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,138 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { CallbackForm } from "@/components/callback-form";
+import { textLink } from "@/components/form-field";
+import { LawyerCards } from "@/components/lawyer-cards";
+import { DateLinks, DaySlots, groupByDate, shortDateTime, slotQuery } from "@/components/slot-picker";
+import { findAlternatives, listVenueSlots } from "@/lib/availability/queries";
+import { recordVenueLookup } from "@/lib/demand/mutations";
+import { toDateString } from "@/lib/time";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ date?: string | string[] }> };
+
+const loadVenue = cache((slug: string) => listVenueSlots(slug));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const data = await loadVenue((await params).slug);
+  return { title: data ? `${data.venue.name} · 预约时间` : "找不到这个地点" };
+}
+
+export default async function VenuePage({ params, searchParams }: Props) {
+  const data = await loadVenue((await params).slug);
+  if (!data) notFound();
+  const { venue, slots } = data;
+  const { date: asked } = await searchParams;
+  const days = groupByDate(slots);
+  const current = days.find(([date]) => date === asked) ?? days[0];
+  // A first look (not a click between dates) is counted as demand, found free or not.
+  if (asked === undefined) await recordVenueLookup(venue.id, slots.length > 0);
+
+  return (
+    <div className="space-y-8">
+      <p>
+        <Link href="/" className={textLink}>
+          ← 返回首页，选择其他地点
+        </Link>
+      </p>
+      <section aria-labelledby="venue-name" className="space-y-2">
+        <h1 id="venue-name" className="text-2xl font-bold leading-snug">
+          {venue.name}
+        </h1>
+        <p>地址：{venue.address}</p>
+        {venue.phone && (
+          <p>
+            电话：
+            <a href={`tel:${venue.phone}`} className={textLink}>
+              {venue.phone}
+            </a>
+          </p>
+        )}
+        {venue.openingNotes && <p>{venue.openingNotes}</p>}
+      </section>
+
+      {current ? (
+        <>
+          <section aria-labelledby="dates-heading" className="space-y-3">
+            <h2 id="dates-heading" className="text-xl font-bold">
+              选择日期
+            </h2>
+            {asked && asked !== current[0] && <p>您选的日期已经没有空位，下面显示的是最近有空位的一天。</p>}
+            <DateLinks days={days} current={current[0]} hrefFor={(date) => `/venues/${venue.slug}?date=${date}#slots`} />
+          </section>
+          <div id="slots">
+            <DaySlots
+              date={current[0]}
+              slots={current[1]}
+              hrefFor={(choice) => `/venues/${venue.slug}/book?${slotQuery(choice)}`}
+            />
+          </div>
+        </>
+      ) : (
+        <NoSlots slug={venue.slug} isStation={venue.kind === "STATION"} />
+      )}
+
+      <section aria-labelledby="lawyers-heading" className="space-y-3">
+        <h2 id="lawyers-heading" className="text-xl font-bold">
+          在这里坐班的律师
+        </h2>
+        <LawyerCards lawyers={venue.lawyers} />
+      </section>
+    </div>
+  );
+}
+
+/** Nothing free within the horizon: other venues' soonest times, the station, 12348, a call-back. */
+async function NoSlots({ slug, isStation }: { slug: string; isStation: boolean }) {
+  const alternatives = await findAlternatives(slug, { limit: 5 });
+  return (
+    <section aria-labelledby="no-slots" className="space-y-4 rounded-xl border-4 border-amber-700 bg-amber-50 p-4">
+      <h2 id="no-slots" className="text-xl font-bold">
+        近期没有可预约的时间
+      </h2>
+      <p>这个地点在接下来的几周里没有空位。您可以：</p>
+      {alternatives.length > 0 && (
+        <div className="space-y-2">
+          <h3 className="text-lg font-bold">预约其他地点最近的空位</h3>
+          <ul className="space-y-2">
+            {alternatives.map(({ venue, slot }) => (
+              <li key={venue.slug}>
+                <Link
+                  href={`/venues/${venue.slug}?date=${toDateString(slot.start)}#slots`}
+                  prefetch={false}
+                  className="flex min-h-12 items-center rounded-lg border-2 border-brand-700 bg-white px-4 py-2 font-semibold text-brand-800"
+                >
+                  {venue.name} · {shortDateTime(slot.start)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <ul className="list-disc space-y-1 pl-6">
+        {!isStation && (
+          <li>
+            到镇里的
+            <Link href="/venues/station" className={textLink}>
+              睦洲镇公共法律服务工作站
+            </Link>
+            咨询，那里律师坐班的时间最多。
+          </li>
+        )}
+        <li>
+          拨打免费的公共法律服务热线{" "}
+          <a href="tel:12348" className={textLink}>
+            12348
+          </a>
+          （普通话、粤语、客家话、潮汕话）。
+        </li>
+        <li>直接打电话给下面列出的律师。</li>
+      </ul>
+      <div className="space-y-2">
+        <h3 className="text-lg font-bold">留下电话，请司法所给您回电</h3>
+        <CallbackForm venue={slug} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,133 @@
+// Free times as plain links: first the dates that have room (with how many), then one day's
+// times as big buttons. No calendar grid, no dragging; works without JavaScript.
+import Link from "next/link";
+import { formatTime, isoWeekday, toDateString, toIsoOffset, weekdayName } from "@/lib/time";
+
+export type SlotOption = { start: Date; end: Date; lawyer: { id: string; name: string } };
+/** A chosen time; no lawyer means "any lawyer free then". */
+export type SlotChoice = { start: Date; lawyerId?: string };
+
+/** "12月1日 星期二" for a Shanghai calendar date "2026-12-01". */
+export function shortDate(date: string): string {
+  const [, month, day] = date.split("-").map(Number);
+  return `${month}月${day}日 ${weekdayName(isoWeekday(date))}`;
+}
+
+/** "12月1日 星期二 09:00" for an instant. */
+export function shortDateTime(instant: Date): string {
+  return `${shortDate(toDateString(instant))} ${formatTime(instant)}`;
+}
+
+/** Query string of a chosen slot: the start with its +08:00 offset, and the lawyer when one was chosen. */
+export function slotQuery({ start, lawyerId }: SlotChoice): string {
+  const query = new URLSearchParams({ start: toIsoOffset(start) });
+  if (lawyerId) query.set("lawyer", lawyerId);
+  return query.toString();
+}
+
+export function groupByDate(slots: SlotOption[]): [string, SlotOption[]][] {
+  const dates = new Map<string, SlotOption[]>();
+  for (const slot of slots) {
+    const date = toDateString(slot.start);
+    dates.set(date, [...(dates.get(date) ?? []), slot]);
+  }
+  return [...dates.entries()];
+}
+
+/** Slots sharing a start time (several lawyers on duty together). */
+export function groupByTime(slots: SlotOption[]): SlotOption[][] {
+  const times = new Map<number, SlotOption[]>();
+  for (const slot of slots) times.set(slot.start.getTime(), [...(times.get(slot.start.getTime()) ?? []), slot]);
+  return [...times.values()];
+}
+
+/** Each time once, and once per lawyer; "任一律师" first when several lawyers share it. */
+export function slotChoices(slots: SlotOption[]): { choice: SlotChoice; label: string }[] {
+  return groupByTime(slots).flatMap((group) => {
+    const time = `${formatTime(group[0].start)}–${formatTime(group[0].end)}`;
+    const each = group.map((s) => ({ choice: { start: s.start, lawyerId: s.lawyer.id }, label: `${time} · ${s.lawyer.name}` }));
+    return group.length > 1 ? [{ choice: { start: group[0].start }, label: `${time} · 任一律师` }, ...each] : each;
+  });
+}
+
+const dayLink =
+  "flex min-h-12 flex-col justify-center rounded-lg border-2 border-brand-700 px-3 py-2 font-semibold text-brand-800 hover:bg-brand-50";
+const currentDayLink =
+  "flex min-h-12 flex-col justify-center rounded-lg border-2 border-brand-800 bg-brand-700 px-3 py-2 font-bold text-white";
+
+export function DateLinks({
+  days,
+  current,
+  hrefFor,
+  label = "有空位的日期",
+}: {
+  days: [string, SlotOption[]][];
+  current: string;
+  hrefFor: (date: string) => string;
+  label?: string;
+}) {
+  return (
+    <nav aria-label={label}>
+      {/* Two columns even on a 360 px phone: a month of dates stays short. */}
+      <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3">
+        {days.map(([date, slots]) => (
+          <li key={date}>
+            <Link
+              href={hrefFor(date)}
+              prefetch={false}
+              aria-current={date === current ? "date" : undefined}
+              className={date === current ? currentDayLink : dayLink}
+            >
+              <span>{shortDate(date)}</span>
+              <span className="font-normal">
+                <span className="sr-only"> · </span>
+                {slots.length} 个空位{date === current ? "（已选）" : ""}
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** One day's times: a heading that says how many, then a big link per choice. */
+export function DaySlots({
+  date,
+  slots,
+  hrefFor,
+  next = "点一个时间，下一步填写姓名和电话。",
+}: {
+  date: string;
+  slots: SlotOption[];
+  hrefFor: (choice: SlotChoice) => string;
+  /** What happens after a tap. */
+  next?: string;
+}) {
+  const times = groupByTime(slots).length;
+  const shared = times < slots.length;
+  return (
+    <section aria-labelledby={`day-${date}`} className="space-y-3">
+      <h2 id={`day-${date}`} className="text-xl font-bold">
+        {shortDate(date)}有 {times} 个可预约时间
+      </h2>
+      <p>
+        每次咨询约 {Math.round((slots[0].end.getTime() - slots[0].start.getTime()) / 60000)} 分钟。{next}
+        {shared && "选“任一律师”，由系统安排一位这个时间有空的律师。"}
+      </p>
+      <ul className="grid gap-2 sm:grid-cols-2" aria-label={`${shortDate(date)}的可预约时间`}>
+        {slotChoices(slots).map(({ choice, label }) => (
+          <li key={`${choice.start.getTime()}-${choice.lawyerId ?? "any"}`}>
+            <Link
+              href={hrefFor(choice)}
+              prefetch={false}
+              className="flex min-h-12 items-center rounded-lg border-2 border-brand-700 bg-brand-50 px-4 py-2 text-lg font-semibold text-brand-900 hover:bg-brand-100"
+            >
+              {label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
