@@ -1,4 +1,5 @@
 import "server-only";
+import { forgetAll } from "./availability/cache";
 import { createPrismaClient, type PrismaClient } from "./db-client";
 import { env } from "./env";
 
@@ -6,8 +7,38 @@ import { env } from "./env";
 // each time), created on first use so that `next build` needs no database.
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
+const READS = new Set([
+  "findUnique",
+  "findUniqueOrThrow",
+  "findFirst",
+  "findFirstOrThrow",
+  "findMany",
+  "count",
+  "aggregate",
+  "groupBy",
+  "$queryRaw",
+  "$queryRawUnsafe",
+]);
+
+/** Every write clears the short-lived slot cache, before and after it runs. */
+function withCacheInvalidation(base: PrismaClient): PrismaClient {
+  return base.$extends({
+    query: {
+      async $allOperations({ operation, args, query }) {
+        if (READS.has(operation)) return query(args);
+        forgetAll();
+        try {
+          return await query(args);
+        } finally {
+          forgetAll();
+        }
+      },
+    },
+  }) as unknown as PrismaClient;
+}
+
 function client(): PrismaClient {
-  globalForPrisma.prisma ??= createPrismaClient(env().DATABASE_URL);
+  globalForPrisma.prisma ??= withCacheInvalidation(createPrismaClient(env().DATABASE_URL));
   return globalForPrisma.prisma;
 }
 

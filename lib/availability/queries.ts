@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { loadHolidayCalendar } from "@/lib/holidays/queries";
 import { addDays, type DateString, fromDbDate, toDbDate, todayInShanghai } from "@/lib/time";
+import { remember } from "./cache";
 import { type BusyInterval, type DateException, generateSlots, type Slot, type VenueRules, type WeeklySession } from "./slots";
 
 export type SlotView = { start: Date; end: Date; lawyer: { id: string; name: string } };
@@ -147,10 +148,16 @@ function toView(slot: Slot, names: Map<string, string>): SlotView {
 }
 
 /** Free slots of one venue, the whole booking horizon unless narrowed. Null for an unknown or inactive venue. */
-export async function listVenueSlots(
+export function listVenueSlots(
   slug: string,
-  { from, to, now = new Date() }: { from?: DateString; to?: DateString; now?: Date } = {},
+  { from, to, now }: { from?: DateString; to?: DateString; now?: Date } = {},
 ): Promise<{ venue: VenueDetail; slots: SlotView[] } | null> {
+  // An explicit `now` (tests, what-if) is computed afresh; the live answer is briefly cached.
+  if (now) return computeVenueSlots(slug, from, to, now);
+  return remember(`slots|${slug}|${from ?? ""}|${to ?? ""}`, () => computeVenueSlots(slug, from, to, new Date()));
+}
+
+async function computeVenueSlots(slug: string, from: DateString | undefined, to: DateString | undefined, now: Date) {
   const [venue] = await loadVenues({ slug });
   if (!venue) return null;
   const today = todayInShanghai(now);
