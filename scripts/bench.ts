@@ -107,7 +107,10 @@ async function main() {
     );
 
     const html = await (await fetch(`${base}/venues/station`)).text();
-    const scripts = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]);
+    // Modern browsers skip the noModule polyfills; count what a phone's browser actually loads.
+    const scripts = [...html.matchAll(/<script([^>]+)>/g)]
+      .filter((m) => !/\bnoModule\b/i.test(m[1]))
+      .flatMap((m) => /src="([^"]+\.js)"/.exec(m[1])?.[1] ?? []);
     let gzipBytes = 0;
     for (const src of new Set(scripts)) {
       gzipBytes += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())).length;
