@@ -5,6 +5,8 @@ import { type ErrorCode, type Failure, HTTP_STATUS, MESSAGES } from "@/lib/error
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
+export const INTERNAL_ERROR_MESSAGE = "服务器暂时出了问题，请稍后再试，或拨打 12348。";
+
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return Response.json(body, { status, headers: { ...NO_STORE, ...headers } });
 }
@@ -17,8 +19,20 @@ export function failureResponse(failure: Failure): Response {
   return errorResponse(failure.code, failure.message, failure.fields);
 }
 
-/** Reads a JSON object body; anything else (not JSON, an array, empty) is an invalid_input answer. */
+const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
+
+/**
+ * Reads a JSON object body; anything else (another declared content type, not JSON, an array,
+ * null, empty) is an invalid_input answer. A missing Content-Type is tolerated; a wrong one is not,
+ * so a form post or a text body is refused before it is guessed at.
+ */
 export async function readJsonObject(request: Request): Promise<Record<string, unknown> | Response> {
+  const type = request.headers.get("content-type");
+  if (type !== null && !JSON_TYPE.test(type.trim())) {
+    return errorResponse("invalid_input", "请以 JSON 格式发送，并设置请求头 Content-Type: application/json。", {
+      _: "请求内容应为 JSON（Content-Type: application/json）。",
+    });
+  }
   let body: unknown;
   try {
     body = await request.json();
@@ -31,9 +45,32 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
   return body as Record<string, unknown>;
 }
 
+const TYPE_NAMES: Record<string, string> = { string: "文字（字符串）", object: "对象", boolean: "true 或 false", number: "数字" };
+
+/**
+ * Chinese fallbacks for the issues the shared schemas leave to zod's English defaults (a number
+ * where text belongs, an unknown option). The schemas' own messages still come first.
+ */
+const chineseFallback: z.core.$ZodErrorMap = (issue) => {
+  switch (issue.code) {
+    case "invalid_type":
+      return issue.input === undefined
+        ? "请填写这一项。"
+        : `这一项的类型不对，应为${TYPE_NAMES[issue.expected] ?? "接口说明中的类型"}。`;
+    case "invalid_value":
+      return `请从以下选项中选择：${issue.values.map(String).join("、")}。`;
+    case "too_big":
+      return `太长了，最多 ${issue.maximum} 个字，请删减一些。`;
+    case "too_small":
+      return "这一项不能为空；不需要时请不要发送这一项。";
+    default:
+      return "这一项填写有误，请按接口说明修改。";
+  }
+};
+
 /** Parses with a zod schema, or answers 400 with the fields keyed by input name. */
 export function parseOr400<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> | Response {
-  const parsed = schema.safeParse(value);
+  const parsed = schema.safeParse(value, { error: chineseFallback });
   if (parsed.success) return parsed.data;
   return errorResponse("invalid_input", MESSAGES.invalid_input, fieldErrors(parsed.error));
 }
@@ -44,7 +81,7 @@ export async function guarded(handler: () => Promise<Response>): Promise<Respons
     return await handler();
   } catch (error) {
     console.error(error);
-    return json({ error: { code: "internal_error", message: "服务器暂时出了问题，请稍后再试，或拨打 12348。" } }, 500);
+    return json({ error: { code: "internal_error", message: INTERNAL_ERROR_MESSAGE } }, 500);
   }
 }
 

@@ -1,21 +1,74 @@
-// The OpenAPI 3.1 description of /api/v1, written by hand to match the zod schemas in
-// lib/booking/schema.ts and lib/api/schema.ts (an API test checks the paths against the routes).
-const error = (codes: string[]) => ({
-  description: codes.join(" / "),
-  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+// The OpenAPI 3.1 description of /api/v1, written by hand for readable descriptions and examples.
+// The API test keeps it honest: its paths against the route files, its request bodies against
+// z.toJSONSchema of the zod schemas in lib/booking/schema.ts, its $refs against its components.
+import { INTERNAL_ERROR_MESSAGE } from "@/lib/api/http";
+import { PRIORITY_GROUPS } from "@/lib/booking/schema";
+import { type ErrorCode, MESSAGES } from "@/lib/errors";
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+const noStore = {
+  "Cache-Control": { description: "不缓存", schema: { type: "string", const: "no-store" } },
+};
+
+const errorExample = (code: ErrorCode | "internal_error", fields?: Record<string, string>) => ({
+  value: {
+    error: { code, message: code === "internal_error" ? INTERNAL_ERROR_MESSAGE : MESSAGES[code], ...(fields && { fields }) },
+  },
 });
-const ok = (description: string, ref: string) => ({
+
+/** An error response listing the codes it may carry, one example each. */
+const errors = (description: string, examples: Record<string, ReturnType<typeof errorExample>>) => ({
   description,
-  content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } },
+  headers: noStore,
+  content: { "application/json": { schema: ref("Error"), examples } },
 });
-const codeParam = { name: "code", in: "path", required: true, schema: { type: "string", example: "K7MPXA" } };
+
+const invalidInput = (fields: Record<string, string>) =>
+  errors("输入有误（含请求体不是 JSON 对象）；fields 按输入项名称给出原因", {
+    invalid_input: errorExample("invalid_input", fields),
+  });
+const notFound = errors("没有这个预约，或手机号码不对（两种情况回答相同）", { not_found: errorExample("not_found") });
+const internal = errors("意外错误；不含任何内部细节", { internal_error: errorExample("internal_error") });
+
+const ok = (description: string, schema: string, example: unknown) => ({
+  description,
+  headers: noStore,
+  content: { "application/json": { schema: ref(schema), example } },
+});
+
+const jsonBody = (schema: string) => ({ required: true, content: { "application/json": { schema: ref(schema) } } });
+
+const codeParam = {
+  name: "code",
+  in: "path",
+  required: true,
+  description: "预约号（不区分大小写）",
+  schema: { type: "string", pattern: "^[A-Za-z0-9]{4,12}$", example: "K7MPXA" },
+};
+
 const phone = {
   type: "string",
-  pattern: "^1[3-9]\\d{9}$",
-  description: "中国大陆手机号码（可带空格、短横线或 +86）",
+  description: "中国大陆手机号码，11 位；空格、短横线和开头的 +86 会被去掉",
   example: "13812345678",
 };
-const instant = { type: "string", format: "date-time", description: "带时区偏移的时间", example: "2026-12-01T09:00:00+08:00" };
+const instant = {
+  type: "string",
+  format: "date-time",
+  description: "带时区偏移的时间；返回值一律为 +08:00（Asia/Shanghai）",
+  example: "2026-12-01T09:00:00+08:00",
+};
+const date = (description: string) => ({ type: "string", format: "date", description, example: "2026-12-01" });
+
+const lawyerExample = { id: "cmhx2lawyer0001", name: "陈律师" };
+const bookingExample = {
+  code: "K7MPXA",
+  status: "confirmed",
+  start: "2026-12-01T09:00:00+08:00",
+  end: "2026-12-01T09:30:00+08:00",
+  venue: { slug: "station", name: "睦洲镇公共法律服务工作站", address: "江门市新会区睦洲镇人民政府司法所" },
+  lawyer: lawyerExample,
+};
 
 export const openApiDocument = {
   openapi: "3.1.0",
@@ -23,92 +76,133 @@ export const openApiDocument = {
     title: "睦洲镇公共法律服务预约 API",
     version: "1.0.0",
     description:
-      "供微信小程序和省 12348 平台使用。所有时间为 Asia/Shanghai（+08:00）。错误统一为 { error: { code, message, fields? } }，message 为简体中文。",
+      "供微信小程序和省 12348 平台预约免费法律咨询。所有时间为 Asia/Shanghai（+08:00）。" +
+      "请求体为 JSON 对象（Content-Type: application/json）。" +
+      "错误统一为 { error: { code, message, fields? } }，message 为简体中文，可直接展示给群众。",
   },
   servers: [{ url: "/api/v1" }],
   paths: {
     "/venues": {
-      get: { summary: "服务地点列表（镇工作站和 15 个村居工作室）", responses: { 200: ok("地点", "VenueList") } },
+      get: {
+        operationId: "listVenues",
+        summary: "服务地点列表（镇工作站和各村居工作室）",
+        responses: {
+          200: ok("地点", "VenueList", {
+            venues: [
+              { ...bookingExample.venue, kind: "station", village: null },
+              {
+                slug: "nanzhen",
+                name: "南镇村公共法律服务工作室",
+                kind: "workroom",
+                village: "南镇村",
+                address: "江门市新会区睦洲镇南镇村村委会",
+              },
+            ],
+          }),
+          500: internal,
+        },
+      },
     },
-    "/topics": { get: { summary: "咨询事项列表", responses: { 200: ok("事项", "TopicList") } } },
+    "/topics": {
+      get: {
+        operationId: "listTopics",
+        summary: "咨询事项列表",
+        responses: { 200: ok("事项", "TopicList", { topics: [{ code: "marriage", name: "婚姻家庭" }] }), 500: internal },
+      },
+    },
     "/venues/{slug}/slots": {
       get: {
-        summary: "某地点的空闲时间",
+        operationId: "listVenueSlots",
+        summary: "某地点的空闲时间（每位律师一条）",
         parameters: [
-          { name: "slug", in: "path", required: true, schema: { type: "string", example: "nanzhen" } },
-          { name: "from", in: "query", schema: { type: "string", format: "date" }, description: "默认今天" },
+          { name: "slug", in: "path", required: true, schema: { type: "string", example: "station" } },
+          { name: "from", in: "query", required: false, schema: date("第一天，默认今天") },
           {
             name: "to",
             in: "query",
-            schema: { type: "string", format: "date" },
-            description: "默认预约期限的最后一天；一次最多 31 天",
+            required: false,
+            schema: date("最后一天（含），默认可预约期限的最后一天；from 到 to 最多 31 天，超出可预约期限的部分没有空闲时间"),
           },
         ],
-        responses: { 200: ok("按开始时间排序的空闲时间", "SlotList"), 400: error(["invalid_input"]), 404: error(["not_found"]) },
+        responses: {
+          200: ok("按开始时间排序的空闲时间", "SlotList", {
+            timeZone: "Asia/Shanghai",
+            slots: [{ start: bookingExample.start, end: bookingExample.end, lawyer: lawyerExample }],
+          }),
+          400: invalidInput({ to: "一次最多查询 31 天。" }),
+          404: errors("没有这个服务地点", { not_found: errorExample("not_found") }),
+          500: internal,
+        },
       },
     },
     "/bookings": {
       post: {
+        operationId: "createBooking",
         summary: "预约",
-        requestBody: {
-          required: true,
-          content: { "application/json": { schema: { $ref: "#/components/schemas/CreateBooking" } } },
-        },
+        description: "不填 lawyerId 时由系统安排这一时间有空的律师。同一手机号码最多 3 个未到期的预约。",
+        requestBody: jsonBody("CreateBooking"),
         responses: {
-          201: ok("预约成功", "Booking"),
-          400: error(["invalid_input"]),
-          409: error(["slot_taken", "slot_unavailable", "too_many_bookings"]),
+          201: ok("预约成功", "Booking", bookingExample),
+          400: invalidInput({ phone: "请填写 11 位手机号码，例如 13812345678。" }),
+          409: errors("这个时间不能预约", {
+            slot_taken: errorExample("slot_taken"),
+            slot_unavailable: errorExample("slot_unavailable"),
+            too_many_bookings: errorExample("too_many_bookings"),
+          }),
+          500: internal,
         },
       },
     },
     "/bookings/{code}": {
       get: {
+        operationId: "findBooking",
         summary: "查询预约（预约号和手机号码都要对）",
         parameters: [codeParam, { name: "phone", in: "query", required: true, schema: phone }],
-        responses: { 200: ok("预约", "Booking"), 400: error(["invalid_input"]), 404: error(["not_found"]) },
+        responses: {
+          200: ok("预约及其当前状态", "Booking", bookingExample),
+          400: invalidInput({ phone: "请填写手机号码。" }),
+          404: notFound,
+          500: internal,
+        },
       },
     },
     "/bookings/{code}/cancel": {
       post: {
-        summary: "取消预约",
+        operationId: "cancelBooking",
+        summary: "取消预约（已取消的再取消一次，回答相同）",
         parameters: [codeParam],
-        requestBody: {
-          required: true,
-          content: {
-            "application/json": {
-              schema: { type: "object", required: ["phone"], properties: { phone, reason: { type: "string", maxLength: 200 } } },
-            },
-          },
-        },
+        requestBody: jsonBody("CancelBooking"),
         responses: {
-          200: ok("已取消", "Booking"),
-          400: error(["invalid_input"]),
-          404: error(["not_found"]),
-          409: error(["slot_unavailable"]),
+          200: ok("已取消", "Booking", { ...bookingExample, status: "cancelled" }),
+          400: invalidInput({ phone: "请填写手机号码。" }),
+          404: notFound,
+          409: errors("预约已开始或已结束，不能在网上取消", {
+            slot_unavailable: errorExample("slot_unavailable"),
+          }),
+          500: internal,
         },
       },
     },
     "/bookings/{code}/reschedule": {
       post: {
-        summary: "改期（新时间被占用时原预约不变）",
+        operationId: "rescheduleBooking",
+        summary: "改期（新时间不能预约时原预约保持不变）",
         parameters: [codeParam],
-        requestBody: {
-          required: true,
-          content: {
-            "application/json": {
-              schema: {
-                type: "object",
-                required: ["phone", "start"],
-                properties: { phone, start: instant, lawyerId: { type: "string" } },
-              },
-            },
-          },
-        },
+        requestBody: jsonBody("RescheduleBooking"),
         responses: {
-          200: ok("新的时间", "Booking"),
-          400: error(["invalid_input"]),
-          404: error(["not_found"]),
-          409: error(["slot_taken", "slot_unavailable", "too_many_bookings"]),
+          200: ok("改期后的预约", "Booking", {
+            ...bookingExample,
+            start: "2026-12-02T10:00:00+08:00",
+            end: "2026-12-02T10:30:00+08:00",
+          }),
+          400: invalidInput({ start: "时间格式不对，应类似 2026-12-01T09:00:00+08:00。" }),
+          404: notFound,
+          409: errors("新时间不能预约，或原预约已取消、已开始", {
+            slot_taken: errorExample("slot_taken"),
+            slot_unavailable: errorExample("slot_unavailable"),
+            too_many_bookings: errorExample("too_many_bookings"),
+          }),
+          500: internal,
         },
       },
     },
@@ -126,91 +220,113 @@ export const openApiDocument = {
               code: {
                 type: "string",
                 enum: ["invalid_input", "not_found", "slot_taken", "slot_unavailable", "too_many_bookings", "internal_error"],
+                description:
+                  "400 invalid_input；404 not_found；409 slot_taken（刚被约走）、slot_unavailable（不在值班时间、太近或太远）、too_many_bookings；500 internal_error",
               },
-              message: { type: "string", example: "这个时间刚刚被别人约走了，请选择其他时间。" },
-              fields: { type: "object", additionalProperties: { type: "string" }, description: "按输入项名称给出的错误" },
-            },
-          },
-        },
-      },
-      VenueList: {
-        type: "object",
-        properties: {
-          venues: {
-            type: "array",
-            items: {
-              type: "object",
-              required: ["slug", "name", "kind", "village", "address"],
-              properties: {
-                slug: { type: "string" },
-                name: { type: "string" },
-                kind: { type: "string", enum: ["station", "workroom"] },
-                village: { type: ["string", "null"] },
-                address: { type: "string" },
+              message: { type: "string", description: "简体中文，说明下一步怎么做" },
+              fields: {
+                type: "object",
+                additionalProperties: { type: "string" },
+                description: "仅 invalid_input：按输入项名称（嵌套的如 onBehalfOf.name；整个请求体为 _）给出原因",
               },
             },
           },
         },
       },
-      TopicList: {
+      Venue: {
         type: "object",
+        required: ["slug", "name", "kind", "village", "address"],
         properties: {
-          topics: {
-            type: "array",
-            items: { type: "object", properties: { code: { type: "string" }, name: { type: "string" } } },
-          },
+          slug: { type: "string" },
+          name: { type: "string" },
+          kind: { type: "string", enum: ["station", "workroom"], description: "station 镇工作站；workroom 村居工作室" },
+          village: { type: ["string", "null"] },
+          address: { type: "string" },
         },
       },
+      VenueList: { type: "object", required: ["venues"], properties: { venues: { type: "array", items: ref("Venue") } } },
+      Topic: { type: "object", required: ["code", "name"], properties: { code: { type: "string" }, name: { type: "string" } } },
+      TopicList: { type: "object", required: ["topics"], properties: { topics: { type: "array", items: ref("Topic") } } },
       Lawyer: { type: "object", required: ["id", "name"], properties: { id: { type: "string" }, name: { type: "string" } } },
+      Slot: {
+        type: "object",
+        required: ["start", "end", "lawyer"],
+        properties: { start: instant, end: instant, lawyer: ref("Lawyer") },
+      },
       SlotList: {
         type: "object",
-        properties: {
-          timeZone: { const: "Asia/Shanghai" },
-          slots: {
-            type: "array",
-            items: {
-              type: "object",
-              properties: { start: instant, end: instant, lawyer: { $ref: "#/components/schemas/Lawyer" } },
-            },
-          },
-        },
+        required: ["timeZone", "slots"],
+        properties: { timeZone: { type: "string", const: "Asia/Shanghai" }, slots: { type: "array", items: ref("Slot") } },
       },
       CreateBooking: {
         type: "object",
         required: ["venue", "start", "name", "phone", "topic", "consent"],
         properties: {
-          venue: { type: "string", description: "地点 slug" },
-          start: instant,
-          lawyerId: { type: "string", description: "不填则由系统安排一位空闲律师" },
-          name: { type: "string", maxLength: 40 },
+          venue: { type: "string", minLength: 1, description: "地点 slug", example: "station" },
+          start: { ...instant, description: "空闲时间的 start" },
+          lawyerId: { type: "string", minLength: 1, description: "空闲时间里的律师 id；不填则由系统安排" },
+          name: { type: "string", minLength: 1, maxLength: 40, example: "李阿姨" },
           phone,
           village: { type: "string", maxLength: 40 },
-          topic: { type: "string", description: "事项 code" },
-          description: { type: "string", maxLength: 500, description: "情况简述；调用方须另行取得当事人对敏感信息的单独同意" },
+          topic: { type: "string", minLength: 1, description: "事项 code", example: "marriage" },
+          description: {
+            type: "string",
+            maxLength: 500,
+            description: "情况简述；调用方须先取得当事人对填写敏感情况的同意",
+          },
           onBehalfOf: {
             type: "object",
+            description: "代他人预约时填写：代为预约人的姓名和与当事人的关系",
             required: ["name", "relation"],
-            properties: { name: { type: "string", maxLength: 40 }, relation: { type: "string", maxLength: 20 } },
+            properties: {
+              name: { type: "string", minLength: 1, maxLength: 40 },
+              relation: { type: "string", minLength: 1, maxLength: 20, example: "子女" },
+            },
           },
-          priorityGroup: { type: "string", enum: ["elderly", "disability", "migrant", "low-income", "other"] },
-          consent: { const: true, description: "当事人已阅读个人信息告知并同意" },
+          priorityGroup: {
+            type: "string",
+            enum: Object.keys(PRIORITY_GROUPS),
+            description: Object.entries(PRIORITY_GROUPS)
+              .map(([k, v]) => `${k} ${v}`)
+              .join("；"),
+          },
+          consent: { type: "boolean", const: true, description: "当事人已阅读个人信息告知并同意" },
+        },
+      },
+      CancelBooking: {
+        type: "object",
+        required: ["phone"],
+        properties: { phone, reason: { type: "string", maxLength: 200, description: "取消原因（可不填）" } },
+      },
+      RescheduleBooking: {
+        type: "object",
+        required: ["phone", "start"],
+        properties: {
+          phone,
+          start: { ...instant, description: "新的空闲时间的 start（同一地点）" },
+          lawyerId: { type: "string", minLength: 1, description: "不填则由系统安排" },
         },
       },
       Booking: {
         type: "object",
         required: ["code", "status", "start", "end", "venue", "lawyer"],
         properties: {
-          code: { type: "string" },
-          status: { type: "string", enum: ["confirmed", "checked_in", "done", "no_show", "cancelled"] },
+          code: { type: "string", description: "预约号；查询、取消、改期时与手机号码一起使用" },
+          status: {
+            type: "string",
+            enum: ["confirmed", "checked_in", "done", "no_show", "cancelled"],
+            description: "confirmed 已预约；checked_in 已签到；done 已完成；no_show 未到；cancelled 已取消",
+          },
           start: instant,
           end: instant,
           venue: {
             type: "object",
+            required: ["slug", "name", "address"],
             properties: { slug: { type: "string" }, name: { type: "string" }, address: { type: "string" } },
           },
-          lawyer: { $ref: "#/components/schemas/Lawyer" },
+          lawyer: ref("Lawyer"),
         },
       },
     },
   },
-} as const;
+};

@@ -8,7 +8,7 @@ export function presentBooking(booking: BookingView) {
     status: booking.status,
     start: toIsoOffset(booking.start),
     end: toIsoOffset(booking.end),
-    venue: booking.venue,
+    venue: { slug: booking.venue.slug, name: booking.venue.name, address: booking.venue.address },
     lawyer: { id: booking.lawyer.id, name: booking.lawyer.name },
   };
 }

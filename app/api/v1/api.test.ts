@@ -1,27 +1,56 @@
 // The JSON API v1 against the real PostgreSQL: exact shapes, errors, and the concurrency guarantees.
+// Every test makes its own venue, lawyers and phone numbers; other test files share the database.
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
-import { openApiDocument } from "@/lib/api/openapi";
+import { describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import { guarded } from "@/lib/api/http";
+import { cancelBookingInput, createBookingInput, rescheduleBookingInput } from "@/lib/booking/schema";
+import { loadHolidayCalendar } from "@/lib/holidays/queries";
 import { createVenueFixture, prisma, uniquePhone } from "@/lib/testing/fixtures";
-import { toIsoOffset } from "@/lib/time";
+import { addDays, toIsoOffset } from "@/lib/time";
 import { POST as cancel } from "./bookings/[code]/cancel/route";
 import { POST as reschedule } from "./bookings/[code]/reschedule/route";
 import { GET as getBooking } from "./bookings/[code]/route";
 import { POST as book } from "./bookings/route";
+import { GET as openapi } from "./openapi.json/route";
 import { GET as topics } from "./topics/route";
 import { GET as slots } from "./venues/[slug]/slots/route";
 import { GET as venues } from "./venues/route";
 
-const post = (body: unknown) =>
+type Fixture = Awaited<ReturnType<typeof createVenueFixture>>;
+type ApiError = { error: { code: string; message: string; fields?: Record<string, string> } };
+type ApiBooking = { code: string; status: string; start: string; end: string };
+
+const post = (body: unknown, contentType = "application/json") =>
   new Request("http://test/api", {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": contentType },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
 const params = <T>(value: T) => ({ params: Promise.resolve(value) });
+const read = (code: string, phone: string) =>
+  getBooking(new Request(`http://test/x?phone=${encodeURIComponent(phone)}`), params({ code }));
+const listSlots = (slug: string, query = "") => slots(new Request(`http://test/x?${query}`), params({ slug }));
+const errorOf = async (response: Response) => ((await response.json()) as ApiError).error;
+const plusMinutes = (date: Date, minutes: number) => new Date(date.getTime() + minutes * 60_000);
 
-function body(f: Awaited<ReturnType<typeof createVenueFixture>>, start: Date, extra: Record<string, unknown> = {}) {
+/** Days after today that are not public holidays, so the fixture's lawyers are on duty whatever the test date. */
+async function openDays(f: Fixture): Promise<number[]> {
+  const calendar = await loadHolidayCalendar();
+  return Array.from({ length: 27 }, (_, i) => i + 1).filter((d) => calendar.dayKind(addDays(f.today, d)) !== "holiday");
+}
+
+async function fixture(options: { lawyers?: number } = {}) {
+  const f = await createVenueFixture(options);
+  const days = await openDays(f);
+  /** The 09:00 (or `minute`) slot on the n-th open day. */
+  const slot = (n: number, minute?: number) => f.slotOn(days[n], minute);
+  const count = () => prisma.booking.count({ where: { venueId: f.venue.id } });
+  return { ...f, slot, count };
+}
+
+function body(f: Fixture, start: Date, extra: Record<string, unknown> = {}) {
   return {
     venue: f.venue.slug,
     start: toIsoOffset(start),
@@ -33,10 +62,12 @@ function body(f: Awaited<ReturnType<typeof createVenueFixture>>, start: Date, ex
   };
 }
 
-describe("GET /api/v1/venues, /topics, /venues/{slug}/slots", () => {
+describe("GET /api/v1/venues, /topics", () => {
   it("lists venues and topics in the documented shape", async () => {
-    const f = await createVenueFixture();
-    const list = (await (await venues()).json()) as { venues: Record<string, unknown>[] };
+    const f = await fixture();
+    const response = await venues();
+    expect(response.status).toBe(200);
+    const list = (await response.json()) as { venues: Record<string, unknown>[] };
     expect(list.venues).toContainEqual({
       slug: f.venue.slug,
       name: f.venue.name,
@@ -44,19 +75,21 @@ describe("GET /api/v1/venues, /topics, /venues/{slug}/slots", () => {
       village: "测试村",
       address: "测试地址",
     });
-    const t = (await (await topics()).json()) as { topics: { code: string; name: string }[] };
-    expect(t.topics).toContainEqual({ code: "marriage", name: expect.any(String) });
-  });
+    for (const venue of list.venues) expect(Object.keys(venue).sort()).toEqual(["address", "kind", "name", "slug", "village"]);
 
+    const t = (await (await topics()).json()) as { topics: Record<string, unknown>[] };
+    expect(t.topics).toContainEqual({ code: "marriage", name: expect.any(String) });
+    for (const topic of t.topics) expect(Object.keys(topic).sort()).toEqual(["code", "name"]);
+  });
+});
+
+describe("GET /api/v1/venues/{slug}/slots", () => {
   it("gives free slots with +08:00 offsets, sorted, narrowed by from/to", async () => {
-    const f = await createVenueFixture({ lawyers: 2 });
-    const date = toIsoOffset(f.slotOn(3)).slice(0, 10);
-    const response = await slots(new Request(`http://test/x?from=${date}&to=${date}`), params({ slug: f.venue.slug }));
+    const f = await fixture({ lawyers: 2 });
+    const date = toIsoOffset(f.slot(2)).slice(0, 10);
+    const response = await listSlots(f.venue.slug, `from=${date}&to=${date}`);
     expect(response.status).toBe(200);
-    const data = (await response.json()) as {
-      timeZone: string;
-      slots: { start: string; end: string; lawyer: { id: string; name: string } }[];
-    };
+    const data = (await response.json()) as { timeZone: string; slots: { start: string; end: string; lawyer: object }[] };
     expect(data.timeZone).toBe("Asia/Shanghai");
     expect(data.slots).toHaveLength(12); // 2 lawyers × 09:00–12:00 in 30-minute slots
     expect(data.slots[0]).toEqual({
@@ -64,144 +97,371 @@ describe("GET /api/v1/venues, /topics, /venues/{slug}/slots", () => {
       end: `${date}T09:30:00+08:00`,
       lawyer: { id: expect.any(String), name: expect.any(String) },
     });
+    expect(data.slots.at(-1)?.start).toBe(`${date}T11:30:00+08:00`);
+    const lawyerIds = new Set(f.lawyers.map((l) => l.id));
+    for (const s of data.slots) {
+      expect(s.start).toMatch(new RegExp(`^${date}T(09|10|11):[03]0:00\\+08:00$`));
+      expect(lawyerIds.has((s.lawyer as { id: string }).id)).toBe(true);
+    }
     const starts = data.slots.map((s) => s.start);
     expect([...starts].sort()).toEqual(starts);
   });
 
-  it("answers 400 for malformed or impossible dates and ranges over 31 days, 404 for an unknown venue", async () => {
-    const f = await createVenueFixture();
-    for (const query of [
-      "from=2026-13-01",
-      "from=2026-02-30",
-      "from=tomorrow",
-      "from=2026-12-01&to=2027-01-15",
-      "from=2026-12-10&to=2026-12-01",
+  it("defaults to today through the booking horizon and leaves booked slots out", async () => {
+    const f = await fixture();
+    expect((await book(post(body(f, f.slot(0))))).status).toBe(201);
+    const data = (await (await listSlots(f.venue.slug)).json()) as { slots: { start: string }[] };
+    const dates = [...new Set(data.slots.map((s) => s.start.slice(0, 10)))];
+    expect(dates.length).toBeGreaterThan(14);
+    expect(dates[0] >= f.today).toBe(true);
+    expect((dates.at(-1) as string) <= addDays(f.today, 27)).toBe(true); // the fixture's 28-day horizon
+    expect(data.slots.map((s) => s.start)).not.toContain(toIsoOffset(f.slot(0)));
+    // A window reaching past the horizon is clamped, not refused.
+    const late = await listSlots(f.venue.slug, `from=${addDays(f.today, 20)}&to=${addDays(f.today, 50)}`);
+    expect(late.status).toBe(200);
+  });
+
+  it("answers 400 with fields for malformed or impossible dates and ranges over 31 days", async () => {
+    const f = await fixture();
+    const from = addDays(f.today, 1);
+    for (const [query, field] of [
+      ["from=2026-13-01", "from"],
+      ["from=2026-02-30", "from"],
+      ["to=2027-02-29", "to"],
+      ["from=tomorrow", "from"],
+      ["from=2026-1-1", "from"],
+      [`from=${from}&to=${addDays(from, 31)}`, "to"],
+      [`from=${from}&to=${addDays(from, -1)}`, "to"],
     ]) {
-      const response = await slots(new Request(`http://test/x?${query}`), params({ slug: f.venue.slug }));
+      const response = await listSlots(f.venue.slug, query);
       expect(response.status, query).toBe(400);
-      expect(((await response.json()) as { error: { code: string } }).error.code).toBe("invalid_input");
+      const error = await errorOf(response);
+      expect(error.code).toBe("invalid_input");
+      expect(Object.keys(error.fields ?? {}), query).toEqual([field]);
+      expect(error.message).toMatch(/[\u4e00-\u9fff]/);
     }
-    const missing = await slots(new Request("http://test/x"), params({ slug: "no-such-venue" }));
+    // 31 days inclusive is the most one request may ask for.
+    expect((await listSlots(f.venue.slug, `from=${from}&to=${addDays(from, 30)}`)).status).toBe(200);
+  });
+
+  it("answers 404 for an unknown or inactive venue", async () => {
+    const missing = await listSlots("no-such-venue");
     expect(missing.status).toBe(404);
+    expect((await errorOf(missing)).code).toBe("not_found");
+    const f = await fixture();
+    await prisma.venue.update({ where: { id: f.venue.id }, data: { active: false } });
+    expect((await listSlots(f.venue.slug)).status).toBe(404);
   });
 });
 
 describe("bookings", () => {
-  it("books, reads, moves and cancels in the documented shapes", async () => {
-    const f = await createVenueFixture();
-    const input = body(f, f.slotOn(1));
+  it("books, reads, moves and cancels in the documented shapes, never cached", async () => {
+    const f = await fixture();
+    const input = body(f, f.slot(0), {
+      village: "测试村",
+      description: "邻居占用宅基地",
+      onBehalfOf: { name: "村民乙", relation: "子女" },
+      priorityGroup: "elderly",
+    });
     const created = await book(post(input));
     expect(created.status).toBe(201);
-    const booking = (await created.json()) as { code: string };
+    expect(created.headers.get("cache-control")).toBe("no-store");
+    const booking = (await created.json()) as ApiBooking;
     expect(booking).toEqual({
       code: expect.stringMatching(/^[A-Z0-9]{6}$/),
       status: "confirmed",
-      start: toIsoOffset(f.slotOn(1)),
-      end: toIsoOffset(new Date(f.slotOn(1).getTime() + 30 * 60_000)),
+      start: toIsoOffset(f.slot(0)),
+      end: toIsoOffset(plusMinutes(f.slot(0), 30)),
       venue: { slug: f.venue.slug, name: f.venue.name, address: "测试地址" },
       lawyer: { id: f.lawyers[0].id, name: f.lawyers[0].name },
     });
-    const read = await getBooking(new Request(`http://test/x?phone=${input.phone}`), params({ code: booking.code }));
-    expect(await read.json()).toEqual(booking);
+    expect(booking.start).toMatch(/T09:00:00\+08:00$/);
+    const row = await prisma.booking.findUniqueOrThrow({ where: { code: booking.code } });
+    expect(row).toMatchObject({
+      channel: "ONLINE",
+      onBehalfOfRelation: "子女",
+      priorityGroup: "elderly",
+      note: "邻居占用宅基地",
+    });
 
-    const moved = await reschedule(post({ phone: input.phone, start: toIsoOffset(f.slotOn(2)) }), params({ code: booking.code }));
+    const found = await read(booking.code, input.phone);
+    expect(found.status).toBe(200);
+    expect(found.headers.get("cache-control")).toBe("no-store");
+    expect(await found.json()).toEqual(booking);
+    // The same phone written another way, and the code in lower case, find it too.
+    const spaced = `+86 ${input.phone.slice(0, 3)} ${input.phone.slice(3, 7)} ${input.phone.slice(7)}`;
+    expect((await read(booking.code.toLowerCase(), spaced)).status).toBe(200);
+
+    const moved = await reschedule(
+      post({ phone: input.phone, start: toIsoOffset(f.slot(1, 10 * 60)) }),
+      params({ code: booking.code }),
+    );
     expect(moved.status).toBe(200);
-    expect(((await moved.json()) as { start: string }).start).toBe(toIsoOffset(f.slotOn(2)));
+    expect(moved.headers.get("cache-control")).toBe("no-store");
+    expect(await moved.json()).toEqual({
+      ...booking,
+      start: toIsoOffset(f.slot(1, 10 * 60)),
+      end: toIsoOffset(f.slot(1, 10 * 60 + 30)),
+    });
 
     const cancelled = await cancel(post({ phone: input.phone, reason: "不需要了" }), params({ code: booking.code }));
     expect(cancelled.status).toBe(200);
-    expect(((await cancelled.json()) as { status: string }).status).toBe("cancelled");
+    const cancelledBody = await cancelled.json();
+    expect(cancelledBody).toEqual({
+      ...booking,
+      status: "cancelled",
+      start: toIsoOffset(f.slot(1, 10 * 60)),
+      end: expect.any(String),
+    });
+    expect(await (await read(booking.code, input.phone)).json()).toEqual(cancelledBody);
+    expect((await prisma.booking.findUniqueOrThrow({ where: { code: booking.code } })).cancelReason).toBe("不需要了");
+    // Cancelling again answers the same; a cancelled booking cannot be moved.
+    const again = await cancel(post({ phone: input.phone }), params({ code: booking.code }));
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual(cancelledBody);
+    const late = await reschedule(post({ phone: input.phone, start: toIsoOffset(f.slot(2)) }), params({ code: booking.code }));
+    expect(late.status).toBe(409);
+    expect((await errorOf(late)).code).toBe("slot_unavailable");
+    // The freed time can be booked again.
+    expect((await book(post(body(f, f.slot(1, 10 * 60))))).status).toBe(201);
   });
 
-  it("answers a wrong code and a wrong phone with the same 404", async () => {
-    const f = await createVenueFixture();
-    const input = body(f, f.slotOn(1));
-    const { code } = (await (await book(post(input))).json()) as { code: string };
-    const wrongPhone = await getBooking(new Request(`http://test/x?phone=${uniquePhone()}`), params({ code }));
-    const wrongCode = await getBooking(new Request(`http://test/x?phone=${input.phone}`), params({ code: "AAAAAA" }));
-    const badCode = await getBooking(new Request(`http://test/x?phone=${input.phone}`), params({ code: "no!" }));
-    expect(wrongPhone.status).toBe(404);
-    expect(await wrongPhone.json()).toEqual(await wrongCode.json());
-    expect(badCode.status).toBe(404);
-    expect((await cancel(post({ phone: uniquePhone() }), params({ code }))).status).toBe(404);
+  it("answers a wrong code and a wrong phone with the same 404 on every booking endpoint", async () => {
+    const f = await fixture();
+    const input = body(f, f.slot(0));
+    const { code } = (await (await book(post(input))).json()) as ApiBooking;
+    const other = uniquePhone();
+    const attempts: [string, Promise<Response>][] = [
+      ["read, wrong phone", read(code, other)],
+      ["read, wrong code", read("AAAAAA", input.phone)],
+      ["read, malformed code", read("no!", input.phone)],
+      ["cancel, wrong phone", cancel(post({ phone: other }), params({ code }))],
+      ["cancel, wrong code", cancel(post({ phone: input.phone }), params({ code: "AAAAAA" }))],
+      ["move, wrong phone", reschedule(post({ phone: other, start: toIsoOffset(f.slot(1)) }), params({ code }))],
+      ["move, wrong code", reschedule(post({ phone: input.phone, start: toIsoOffset(f.slot(1)) }), params({ code: "AAAAAA" }))],
+    ];
+    for (const [name, pending] of attempts) {
+      const response = await pending;
+      expect(response.status, name).toBe(404);
+      expect(await response.json(), name).toEqual({ error: { code: "not_found", message: expect.stringMatching(/预约号/) } });
+    }
+    expect(await (await read(code, input.phone)).json()).toMatchObject({ status: "confirmed", start: input.start });
+
+    const noPhone = await getBooking(new Request("http://test/x"), params({ code }));
+    expect(noPhone.status).toBe(400);
+    expect(Object.keys((await errorOf(noPhone)).fields ?? {})).toEqual(["phone"]);
   });
 
   it("answers bad input with 400 invalid_input, fields keyed by name, and writes nothing", async () => {
-    const f = await createVenueFixture();
-    const before = await prisma.booking.count({ where: { venueId: f.venue.id } });
-    const notJson = await book(post("{not json"));
-    expect(notJson.status).toBe(400);
-    expect(((await notJson.json()) as { error: { code: string; message: string } }).error).toMatchObject({
-      code: "invalid_input",
-    });
-    expect((await book(post("[1,2]"))).status).toBe(400);
-    const bad = await book(post({ ...body(f, f.slotOn(1)), phone: "12345", consent: false, start: "tomorrow" }));
+    const f = await fixture();
+    const before = await f.count();
+    const bodyErrors: [string, Request][] = [
+      ["not JSON", post("{not json")],
+      ["empty", post("")],
+      ["an array", post("[1,2]")],
+      ["null", post("null")],
+      ["a string", post('"预约"')],
+      ["a number", post("42")],
+      ["a form", post(new URLSearchParams(body(f, f.slot(0)) as never).toString(), "application/x-www-form-urlencoded")],
+      ["JSON sent as text", post(body(f, f.slot(0)), "text/plain")],
+    ];
+    for (const [name, request] of bodyErrors) {
+      const response = await book(request);
+      expect(response.status, name).toBe(400);
+      const error = await errorOf(response);
+      expect(error, name).toEqual({
+        code: "invalid_input",
+        message: expect.stringMatching(/JSON/),
+        fields: { _: expect.any(String) },
+      });
+    }
+    expect((await book(post(body(f, f.slot(0)), "application/json; charset=utf-8"))).status).toBe(201);
+
+    const bad = await book(post({ ...body(f, f.slot(1)), phone: "12345", consent: false, start: "tomorrow" }));
     expect(bad.status).toBe(400);
-    const error = ((await bad.json()) as { error: { fields: Record<string, string> } }).error;
-    expect(Object.keys(error.fields).sort()).toEqual(["consent", "phone", "start"]);
-    expect(error.fields.phone).toMatch(/手机号码/);
-    expect(await prisma.booking.count({ where: { venueId: f.venue.id } })).toBe(before);
+    const error = await errorOf(bad);
+    expect(error.code).toBe("invalid_input");
+    expect(Object.keys(error.fields ?? {}).sort()).toEqual(["consent", "phone", "start"]);
+    expect(error.fields?.phone).toMatch(/手机号码/);
+
+    const cases: [string, Record<string, unknown>, string[]][] = [
+      ["missing consent", { consent: undefined }, ["consent"]],
+      ["consent as a string", { consent: "true" }, ["consent"]],
+      ["no offset on start", { start: "2026-12-01T09:00:00" }, ["start"]],
+      ["blank name, long village", { name: "  ", village: "村".repeat(41) }, ["name", "village"]],
+      ["half an onBehalfOf", { onBehalfOf: { name: "村民乙" } }, ["onBehalfOf.relation"]],
+      ["unknown priority group", { priorityGroup: "vip" }, ["priorityGroup"]],
+      ["empty lawyerId, onBehalfOf as text", { lawyerId: "", onBehalfOf: "子女" }, ["lawyerId", "onBehalfOf"]],
+      ["wrong types", { name: 12, phone: 13812345678 }, ["name", "phone"]],
+      ["unknown venue and topic", { venue: "no-such-venue", topic: "no-such-topic" }, ["topic", "venue"]],
+    ];
+    for (const [name, change, fields] of cases) {
+      const response = await book(post({ ...body(f, f.slot(1)), ...change }));
+      expect(response.status, name).toBe(400);
+      const e = await errorOf(response);
+      expect(e.code, name).toBe("invalid_input");
+      expect(Object.keys(e.fields ?? {}).sort(), name).toEqual(fields);
+      for (const message of Object.values(e.fields ?? {})) expect(message).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(await f.count()).toBe(before + 1); // only the one good request above
   });
 
-  it("answers 409 slot_taken, slot_unavailable and too_many_bookings", async () => {
-    const f = await createVenueFixture({ lawyers: 1 });
-    const first = body(f, f.slotOn(1));
-    expect((await book(post(first))).status).toBe(201);
-    const taken = await book(post(body(f, f.slotOn(1))));
-    expect(taken.status).toBe(409);
-    expect(((await taken.json()) as { error: { code: string } }).error.code).toBe("slot_taken");
-    const offGrid = await book(post(body(f, f.slotOn(1, 9 * 60 + 5))));
-    expect(((await offGrid.json()) as { error: { code: string } }).error.code).toBe("slot_unavailable");
+  it("answers 409 slot_taken, and slot_unavailable off the grid, past the horizon or inside the minimum notice, writing nothing", async () => {
+    const f = await fixture({ lawyers: 1 });
+    expect((await book(post(body(f, f.slot(0))))).status).toBe(201);
+    const before = await f.count();
+    const expectations: [string, Date, string][] = [
+      ["taken", f.slot(0), "slot_taken"],
+      ["off the grid", f.slot(0, 9 * 60 + 5), "slot_unavailable"],
+      ["outside duty hours", f.slot(0, 14 * 60), "slot_unavailable"],
+      ["past the horizon", f.slotOn(40), "slot_unavailable"],
+      ["in the past", f.slotOn(-1), "slot_unavailable"],
+    ];
+    for (const [name, start, code] of expectations) {
+      const response = await book(post(body(f, start)));
+      expect(response.status, name).toBe(409);
+      expect(await errorOf(response), name).toEqual({ code, message: expect.stringMatching(/[\u4e00-\u9fff]/) });
+    }
+    // Three days' notice makes tomorrow's grid slots too close.
+    await prisma.venue.update({ where: { id: f.venue.id }, data: { minNoticeMinutes: 3 * 24 * 60 } });
+    const tooSoon = await book(post(body(f, f.slotOn(1))));
+    expect(tooSoon.status).toBe(409);
+    expect((await errorOf(tooSoon)).code).toBe("slot_unavailable");
+    expect(await f.count()).toBe(before);
+  });
+
+  it("answers 409 too_many_bookings on a fourth upcoming booking for one phone", async () => {
+    const f = await fixture();
     const phone = uniquePhone();
-    for (const day of [2, 3, 4]) expect((await book(post(body(f, f.slotOn(day), { phone })))).status).toBe(201);
-    const fourth = await book(post(body(f, f.slotOn(5), { phone })));
+    for (const day of [0, 1, 2]) expect((await book(post(body(f, f.slot(day), { phone })))).status).toBe(201);
+    const fourth = await book(post(body(f, f.slot(3), { phone })));
     expect(fourth.status).toBe(409);
-    expect(((await fourth.json()) as { error: { code: string } }).error.code).toBe("too_many_bookings");
+    expect((await errorOf(fourth)).code).toBe("too_many_bookings");
+    expect(await prisma.booking.count({ where: { phone } })).toBe(3);
   });
 
-  it("keeps a booking exactly as it was when a move is refused with 409", async () => {
-    const f = await createVenueFixture();
-    const mine = body(f, f.slotOn(1));
-    const { code } = (await (await book(post(mine))).json()) as { code: string };
-    expect((await book(post(body(f, f.slotOn(2))))).status).toBe(201);
-    const before = await (await getBooking(new Request(`http://test/x?phone=${mine.phone}`), params({ code }))).json();
-    const refused = await reschedule(post({ phone: mine.phone, start: toIsoOffset(f.slotOn(2)) }), params({ code }));
-    expect(refused.status).toBe(409);
-    expect(await (await getBooking(new Request(`http://test/x?phone=${mine.phone}`), params({ code }))).json()).toEqual(before);
+  it("keeps a booking exactly as it was when a move is refused", async () => {
+    const f = await fixture();
+    const mine = body(f, f.slot(0));
+    const { code } = (await (await book(post(mine))).json()) as ApiBooking;
+    expect((await book(post(body(f, f.slot(1))))).status).toBe(201);
+    const snapshot = () => prisma.booking.findUniqueOrThrow({ where: { code } });
+    const before = await snapshot();
+    const apiBefore = await (await read(code, mine.phone)).json();
+
+    const refusals: [Record<string, unknown>, number, string][] = [
+      [{ start: toIsoOffset(f.slot(1)) }, 409, "slot_taken"],
+      [{ start: toIsoOffset(f.slot(1, 9 * 60 + 10)) }, 409, "slot_unavailable"],
+      [{ start: toIsoOffset(f.slot(2)), lawyerId: "no-such-lawyer" }, 409, "slot_unavailable"],
+      [{ start: "next week" }, 400, "invalid_input"],
+      [{ start: undefined }, 400, "invalid_input"],
+    ];
+    for (const [change, status, errorCode] of refusals) {
+      const response = await reschedule(post({ phone: mine.phone, ...change }), params({ code }));
+      expect(response.status, JSON.stringify(change)).toBe(status);
+      expect((await errorOf(response)).code).toBe(errorCode);
+    }
+    expect(await snapshot()).toEqual(before);
+    expect(await (await read(code, mine.phone)).json()).toEqual(apiBefore);
   });
 
   it("gives one 201 and nineteen 409 slot_taken to 20 concurrent requests for one slot", async () => {
-    const f = await createVenueFixture();
+    const f = await fixture();
     const responses = await Promise.all(
-      Array.from({ length: 20 }, () => book(post(body(f, f.slotOn(6), { lawyerId: f.lawyers[0].id })))),
+      Array.from({ length: 20 }, () => book(post(body(f, f.slot(5), { lawyerId: f.lawyers[0].id })))),
     );
     expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
     const refused = responses.filter((r) => r.status === 409);
     expect(refused).toHaveLength(19);
-    for (const r of refused) expect(((await r.json()) as { error: { code: string } }).error.code).toBe("slot_taken");
+    for (const r of refused) expect((await errorOf(r)).code).toBe("slot_taken");
+    expect(await f.count()).toBe(1);
   });
 
   it("gives exactly k bookings to k+n concurrent any-lawyer requests when k lawyers are free", async () => {
     const k = 4;
-    const f = await createVenueFixture({ lawyers: k });
-    const responses = await Promise.all(Array.from({ length: k + 6 }, () => book(post(body(f, f.slotOn(7))))));
-    expect(responses.filter((r) => r.status === 201)).toHaveLength(k);
-    expect(responses.filter((r) => r.status === 409)).toHaveLength(6);
-    expect(await prisma.booking.count({ where: { venueId: f.venue.id } })).toBe(k);
+    const n = 6;
+    const f = await fixture({ lawyers: k });
+    const responses = await Promise.all(Array.from({ length: k + n }, () => book(post(body(f, f.slot(6))))));
+    const won = responses.filter((r) => r.status === 201);
+    expect(won).toHaveLength(k);
+    const lawyers = await Promise.all(won.map(async (r) => ((await r.json()) as { lawyer: { id: string } }).lawyer.id));
+    expect(new Set(lawyers).size).toBe(k);
+    const refused = responses.filter((r) => r.status === 409);
+    expect(refused).toHaveLength(n);
+    for (const r of refused) expect((await errorOf(r)).code).toBe("slot_taken");
+    expect(await f.count()).toBe(k);
+  });
+
+  it("answers an unexpected error with a generic 500 and no details", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const response = await guarded(async () => {
+        throw new Error("connect ECONNREFUSED 10.0.0.5:5432 password=secret");
+      });
+      expect(response.status).toBe(500);
+      const text = await response.text();
+      expect(JSON.parse(text)).toEqual({ error: { code: "internal_error", message: expect.stringMatching(/请稍后再试/) } });
+      expect(text).not.toMatch(/ECONNREFUSED|secret|at /);
+      expect(log).toHaveBeenCalled();
+    } finally {
+      log.mockRestore();
+    }
   });
 });
 
 describe("GET /api/v1/openapi.json", () => {
-  it("describes every route under app/api/v1", () => {
-    const routes: string[] = [];
-    const walk = (dir: string, prefix: string) => {
+  type Doc = { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, Schema> } };
+  type Schema = Record<string, unknown> & { properties?: Record<string, Schema>; required?: string[] };
+
+  async function loadDocument(): Promise<Doc> {
+    const response = await openapi();
+    expect(response.status).toBe(200);
+    return JSON.parse(await response.text()) as Doc;
+  }
+
+  it("describes every route under app/api/v1 with the methods it exports", async () => {
+    const doc = await loadDocument();
+    expect(doc.openapi).toBe("3.1.0");
+    const routes: Record<string, string[]> = {};
+    const walk = async (dir: string, prefix: string) => {
       for (const entry of readdirSync(dir)) {
         const full = path.join(dir, entry);
-        if (statSync(full).isDirectory()) walk(full, `${prefix}/${entry.replace(/^\[(.+)\]$/, "{$1}")}`);
-        else if (entry === "route.ts" && prefix !== "/openapi.json") routes.push(prefix);
+        if (statSync(full).isDirectory()) await walk(full, `${prefix}/${entry.replace(/^\[(.+)\]$/, "{$1}")}`);
+        else if (entry === "route.ts" && prefix !== "/openapi.json") {
+          const exported = Object.keys(await import(full)).filter((name) => /^[A-Z]+$/.test(name));
+          routes[prefix] = exported.map((m) => m.toLowerCase()).sort();
+        }
       }
     };
-    walk(path.join(import.meta.dirname), "");
-    expect(Object.keys(openApiDocument.paths).sort()).toEqual(routes.sort());
+    await walk(import.meta.dirname, "");
+    expect(Object.keys(doc.paths).sort()).toEqual(Object.keys(routes).sort());
+    for (const [route, methods] of Object.entries(routes)) expect(Object.keys(doc.paths[route]).sort(), route).toEqual(methods);
+  });
+
+  it("resolves every $ref", async () => {
+    const doc = await loadDocument();
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]);
+    expect(refs.length).toBeGreaterThan(10);
+    for (const name of refs) expect(doc.components.schemas[name], name).toBeDefined();
+  });
+
+  it("describes the request bodies exactly as the zod schemas accept them", async () => {
+    const doc = await loadDocument();
+    const essentials = (schema: Schema): unknown => ({
+      type: schema.type,
+      format: schema.format,
+      minLength: schema.minLength,
+      maxLength: schema.maxLength,
+      enum: schema.enum,
+      const: schema.const,
+      required: schema.required ? [...schema.required].sort() : undefined,
+      properties: schema.properties
+        ? Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, essentials(v)]))
+        : undefined,
+    });
+    const fromZod = (schema: z.ZodType) => essentials(z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Schema);
+    expect(essentials(doc.components.schemas.CreateBooking)).toEqual(fromZod(createBookingInput));
+    expect(essentials(doc.components.schemas.CancelBooking)).toEqual(fromZod(cancelBookingInput.omit({ code: true })));
+    expect(essentials(doc.components.schemas.RescheduleBooking)).toEqual(fromZod(rescheduleBookingInput.omit({ code: true })));
   });
 });
