@@ -2,6 +2,9 @@
 // Safe to import in the browser.
 import { z } from "zod";
 
+// Messages that a schema does not word itself come out in Simplified Chinese, never English.
+z.config(z.locales.zhCN());
+
 export const PRIORITY_GROUPS = {
   elderly: "60岁及以上老人",
   disability: "残疾人",

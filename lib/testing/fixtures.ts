@@ -1,5 +1,6 @@
 // Test data that no other test touches: each call makes its own venue, topic and lawyers.
 import { randomBytes, randomInt } from "node:crypto";
+import { createHolidayCalendar } from "@/lib/availability/holidays";
 import { createPrismaClient } from "@/lib/db-client";
 import { addDays, isoWeekday, toDbDate, todayInShanghai, zonedInstant } from "@/lib/time";
 
@@ -11,7 +12,8 @@ export function uniquePhone(): string {
 
 /**
  * A venue whose `lawyers` lawyers are all on duty 09:00–12:00 (Shanghai) every day of the week,
- * 30-minute slots, 2 h notice, 28-day horizon. `slotOn(days, minute)` is a slot start `days` after today.
+ * 30-minute slots, 2 h notice, 28-day horizon. `slotOn(n, minute)` is a slot start on the n-th
+ * non-holiday day after today (n ≥ 1; today or earlier days for n ≤ 0).
  */
 export async function createVenueFixture({ lawyers = 1, now = new Date() }: { lawyers?: number; now?: Date } = {}) {
   const tag = randomBytes(4).toString("hex");
@@ -45,8 +47,14 @@ export async function createVenueFixture({ lawyers = 1, now = new Date() }: { la
     });
     created.push(lawyer);
   }
-  const slotOn = (days: number, minute = 9 * 60) => zonedInstant(addDays(today, days), minute);
-  return { venue, topic, lawyers: created, today, slotOn, weekdayOf: (days: number) => isoWeekday(addDays(today, days)) };
+  // The n-th day from today that is not a statutory holiday (holidays close weekly sessions),
+  // so these tests pass in Spring Festival week too.
+  const calendar = createHolidayCalendar();
+  const openDays: string[] = [];
+  for (let d = addDays(today, 1); openDays.length < 60; d = addDays(d, 1))
+    if (calendar.dayKind(d) !== "holiday") openDays.push(d);
+  const slotOn = (days: number, minute = 9 * 60) => zonedInstant(days >= 1 ? openDays[days - 1] : addDays(today, days), minute);
+  return { venue, topic, lawyers: created, today, slotOn };
 }
 
 export function bookingInput(venueSlug: string, start: Date, extra: Record<string, unknown> = {}) {
