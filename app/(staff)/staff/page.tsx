@@ -1,20 +1,55 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireRole } from "@/lib/auth/session";
+import { loadStaffOverview } from "@/lib/booking/overview";
 
 export const metadata: Metadata = { title: "司法所工作台" };
 
-// The staff console (rota, bookings, dashboard, report) is built in the staff issue; this is its door.
+const link = "inline-flex min-h-11 items-center font-semibold text-brand-800 underline";
+
 export default async function StaffHomePage() {
   const user = await requireRole("/staff", "STAFF", "ADMIN");
+  const overview = await loadStaffOverview();
   return (
-    <div className="space-y-4">
+    <div className="space-y-6">
       <h1 className="text-2xl font-bold">司法所工作台</h1>
       <p>您好，{user.displayName}。</p>
-      <p>
-        <a href="/account/password" className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
-          修改密码
-        </a>
-      </p>
+      <ul className="grid gap-3 sm:grid-cols-3">
+        <li className="rounded-xl border-2 border-gray-300 p-4">
+          <p className="text-3xl font-bold">{overview.todayCount}</p>
+          <p>今天的预约</p>
+        </li>
+        <li className="rounded-xl border-2 border-gray-300 p-4">
+          <p className="text-3xl font-bold">{overview.weekCount}</p>
+          <p>未来 7 天的预约</p>
+        </li>
+        <li className="rounded-xl border-2 border-gray-300 p-4">
+          <p className="text-3xl font-bold">{overview.callbacks}</p>
+          <p>等待回电的村民</p>
+        </li>
+      </ul>
+      <ul className="space-y-1">
+        <li>
+          <Link href="/staff/bookings/new" className={link}>
+            代为预约（电话、现场、社工或村干部转介）
+          </Link>
+        </li>
+        <li>
+          <Link href="/staff/walk-ins/new" className={link}>
+            登记现场咨询
+          </Link>
+        </li>
+        <li>
+          <Link href="/staff/dashboard" className={link}>
+            需求分析和回电请求
+          </Link>
+        </li>
+        <li>
+          <Link href="/account/password" className={link}>
+            修改密码
+          </Link>
+        </li>
+      </ul>
     </div>
   );
 }
