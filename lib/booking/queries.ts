@@ -22,6 +22,8 @@ export type BookingView = {
   onBehalfOf: { name: string; relation: string } | null;
   priorityGroup: string | null;
   cancelReason: string | null;
+  /** A change made for the villager (another lawyer, a cancellation by the lawyer), in words for them. */
+  notice: string | null;
 };
 
 export const bookingViewSelect = {
@@ -38,6 +40,7 @@ export const bookingViewSelect = {
   onBehalfOfRelation: true,
   priorityGroup: true,
   cancelReason: true,
+  notice: true,
   venue: { select: { slug: true, name: true, address: true } },
   lawyer: { select: { id: true, name: true, firm: true, publicPhone: true } },
   topic: { select: { code: true, name: true } },
@@ -56,6 +59,7 @@ type Row = {
   onBehalfOfRelation: string | null;
   priorityGroup: string | null;
   cancelReason: string | null;
+  notice: string | null;
   venue: BookingView["venue"];
   lawyer: BookingView["lawyer"];
   topic: BookingView["topic"];
@@ -78,6 +82,7 @@ export function toBookingView(row: Row): BookingView {
       row.onBehalfOfName && row.onBehalfOfRelation ? { name: row.onBehalfOfName, relation: row.onBehalfOfRelation } : null,
     priorityGroup: row.priorityGroup,
     cancelReason: row.cancelReason,
+    notice: row.notice,
   };
 }
 
@@ -167,7 +172,6 @@ export async function openBookingForStaff(actor: AuditActor, code: string) {
       ...bookingViewSelect,
       channel: true,
       createdAt: true,
-      notice: true,
       outcomes: true,
       minutesSpent: true,
       lawyerNote: true,
@@ -186,7 +190,6 @@ export async function openBookingForStaff(actor: AuditActor, code: string) {
     id: row.id,
     channel: row.channel,
     createdAt: row.createdAt,
-    notice: row.notice,
     outcomes: row.outcomes,
     minutesSpent: row.minutesSpent,
     lawyerNote: row.lawyerNote,

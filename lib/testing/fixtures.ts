@@ -2,7 +2,7 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { createHolidayCalendar } from "@/lib/availability/holidays";
 import { createPrismaClient } from "@/lib/db-client";
-import { addDays, isoWeekday, toDbDate, todayInShanghai, zonedInstant } from "@/lib/time";
+import { addDays, toDbDate, todayInShanghai, zonedInstant } from "@/lib/time";
 
 export const prisma = createPrismaClient(process.env.DATABASE_URL as string);
 

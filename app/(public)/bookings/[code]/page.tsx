@@ -55,6 +55,11 @@ export default async function BookingPage({ params, searchParams }: Props) {
         </p>
       )}
       <h1 className="text-2xl font-bold">{title}</h1>
+      {booking.notice && (
+        <p role="status" className="rounded-lg border-2 border-amber-700 bg-amber-50 p-3 font-semibold">
+          {booking.notice}
+        </p>
+      )}
       <BookingCode code={booking.code} />
       <BookingSummary start={booking.start} end={booking.end} venue={booking.venue} lawyer={booking.lawyer} extra={extra} />
 

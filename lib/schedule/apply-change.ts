@@ -1,0 +1,264 @@
+import "server-only";
+// How every change to duty hours is applied: a preview of the bookings it takes time from, then one
+// transaction for the change, the hand-overs, the cancellations and the villagers' notifications.
+import { recordAudit } from "@/lib/audit/record";
+import type { CurrentUser } from "@/lib/auth/session";
+import type { DateException, WeeklySession } from "@/lib/availability/slots";
+import { db } from "@/lib/db";
+import { violatedConstraint } from "@/lib/db-errors";
+import { type Failure, failure } from "@/lib/errors";
+import { loadHolidayCalendar } from "@/lib/holidays/queries";
+import { addDays, formatDate, formatTime, fromDbDate, toDateString, toDbDate, todayInShanghai } from "@/lib/time";
+import { type BookedTime, bookingsLosingDuty, type DutyRows, weeklyClashMessage } from "./impact";
+import { type AffectedBooking, describeAffected } from "./queries";
+import type { BookingChoice } from "./schema";
+
+/** The change removes time that villagers have booked: nothing was saved; choose for each booking first. */
+export type NeedsChoices = {
+  ok: false;
+  code: "bookings_affected";
+  message: string;
+  affected: AffectedBooking[];
+  fields?: Record<string, string>;
+};
+export type ScheduleResult = { ok: true; message: string } | Failure | NeedsChoices;
+
+export type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+export type Options = { now?: Date; choices?: BookingChoice[] };
+type SessionRow = WeeklySession & { id: string };
+export type ExceptionRow = DateException & { id: string };
+export type Rows = { sessions: SessionRow[]; exceptions: ExceptionRow[] };
+
+const CHOOSE = "这次修改会影响村民已经约好的时间。请为每个预约选择：交给其他有空的律师，或取消并说明原因。确认之前什么都不会改。";
+const CHOOSE_AGAIN = "您选的律师在这个时间刚刚有了别的预约，什么都没有改。请重新选择。";
+const CHANGED_MEANWHILE = "有预约刚刚发生了变化，什么都没有改。请按最新的情况重新选择。";
+
+/** Thrown inside the transaction to roll everything back with an expected answer. */
+export class Rejected extends Error {
+  constructor(readonly result: Failure | NeedsChoices) {
+    super(result.code);
+  }
+}
+
+/** A booking changed (checked in, cancelled, moved) between the preview and the transaction. */
+class Stale extends Error {}
+
+/** The lawyer's duty rows (history included: they decide which bookings a change takes duty away from). */
+export async function loadRows(lawyerId: string, today: string): Promise<Rows> {
+  const [sessions, exceptions] = await Promise.all([
+    db.dutySession.findMany({
+      where: { lawyerId, OR: [{ validUntil: null }, { validUntil: { gte: toDbDate(today) } }] },
+      select: {
+        id: true,
+        lawyerId: true,
+        venueId: true,
+        weekday: true,
+        startMinute: true,
+        endMinute: true,
+        validFrom: true,
+        validUntil: true,
+      },
+    }),
+    db.dutyException.findMany({
+      where: { lawyerId, date: { gte: toDbDate(today) } },
+      select: { id: true, lawyerId: true, venueId: true, kind: true, date: true, startMinute: true, endMinute: true },
+    }),
+  ]);
+  return {
+    sessions: sessions.map((s) => ({
+      ...s,
+      validFrom: fromDbDate(s.validFrom),
+      validUntil: s.validUntil ? fromDbDate(s.validUntil) : null,
+    })),
+    exceptions: exceptions.map((e) => ({ ...e, date: fromDbDate(e.date) })),
+  };
+}
+
+/** The lawyer's weekly session the database refused the new one for, to name it. */
+async function findWeeklyClash(
+  lawyerId: string,
+  s: { weekday: number; startMinute: number; endMinute: number; validFrom: string; validUntil: string | null },
+  exceptId?: string,
+): Promise<string> {
+  const clash = await db.dutySession.findFirst({
+    where: {
+      lawyerId,
+      weekday: s.weekday,
+      startMinute: { lt: s.endMinute },
+      endMinute: { gt: s.startMinute },
+      OR: [{ validUntil: null }, { validUntil: { gte: toDbDate(s.validFrom) } }],
+      ...(s.validUntil ? { validFrom: { lte: toDbDate(s.validUntil) } } : {}),
+      ...(exceptId ? { id: { not: exceptId } } : {}),
+    },
+    orderBy: { validFrom: "asc" },
+    select: { weekday: true, startMinute: true, endMinute: true, venue: { select: { name: true } } },
+  });
+  if (!clash) return "与您的另一次每周值班时间重叠。同一时间只能在一个地点值班，请换一个时间。";
+  return weeklyClashMessage(clash.weekday, clash.startMinute, clash.endMinute, clash.venue.name);
+}
+
+export type Plan = {
+  lawyerId: string;
+  /** The rows as they will be, to see which bookings lose their duty. Omit when the change only adds time. */
+  after?: (rows: Rows) => Rows;
+  apply: (tx: Tx) => Promise<void>;
+  /** Why the booking changed, at the start of the villager's notice: "原律师临时请假". */
+  why: string;
+  done: string;
+  /** Names the clash when the database refuses a weekly session. */
+  weekly?: {
+    weekday: number;
+    startMinute: number;
+    endMinute: number;
+    validFrom: string;
+    validUntil: string | null;
+    exceptId?: string;
+  };
+};
+
+/**
+ * Applies a change to duty hours. When it removes time that has confirmed future bookings, it
+ * first answers with those bookings (and the colleagues free to take each), and changes nothing
+ * until a choice for every one of them comes back; then the change, the hand-overs, the
+ * cancellations and the villagers' notifications are one transaction.
+ */
+export async function applyChange(
+  actor: CurrentUser,
+  plan: Plan,
+  { now = new Date(), choices }: Options,
+): Promise<ScheduleResult> {
+  const today = todayInShanghai(now);
+  const duty = plan.after ? await dutyBeforeAndAfter(plan.lawyerId, plan.after, today) : null;
+  const affected = duty ? await describeAffected(plan.lawyerId, await losing(db, plan.lawyerId, duty, now), now) : [];
+  if (affected.length > 0) {
+    const check = checkChoices(affected, choices);
+    if (check) return check;
+  }
+  const picked = new Map((choices ?? []).map((c) => [c.bookingId, c]));
+  try {
+    return await db.$transaction(async (tx) => {
+      await plan.apply(tx);
+      if (duty) {
+        // Read again in the transaction: a booking made since the preview in the time being removed
+        // must not be left without a lawyer.
+        const fresh = await losing(tx, plan.lawyerId, duty, now);
+        if (fresh.some((b) => !picked.has(b.id))) {
+          throw new Rejected(needsChoices(await describeAffected(plan.lawyerId, fresh, now), CHANGED_MEANWHILE));
+        }
+        for (const booking of affected) {
+          if (fresh.some((b) => b.id === booking.id)) {
+            await settle(tx, actor, plan, booking, picked.get(booking.id) as BookingChoice, now);
+          }
+        }
+      }
+      return { ok: true as const, message: plan.done };
+    });
+  } catch (error) {
+    if (error instanceof Rejected) return error.result;
+    if (error instanceof Stale && duty) {
+      const again = await describeAffected(plan.lawyerId, await losing(db, plan.lawyerId, duty, now), now);
+      return needsChoices(again, CHANGED_MEANWHILE);
+    }
+    const constraint = violatedConstraint(error);
+    if (constraint === "booking_lawyer_no_overlap" && duty) {
+      // A colleague was booked at that time after the preview: everything was rolled back.
+      const again = await describeAffected(plan.lawyerId, await losing(db, plan.lawyerId, duty, now), now);
+      return needsChoices(again, CHOOSE_AGAIN);
+    }
+    if (constraint === "duty_session_lawyer_no_overlap" && plan.weekly) {
+      const message = await findWeeklyClash(plan.lawyerId, plan.weekly, plan.weekly.exceptId);
+      return failure("invalid_input", message, { start: message });
+    }
+    throw error;
+  }
+}
+
+function needsChoices(affected: AffectedBooking[], message = CHOOSE, fields?: Record<string, string>): NeedsChoices {
+  const result: NeedsChoices = { ok: false, code: "bookings_affected", message, affected };
+  return fields ? { ...result, fields } : result;
+}
+
+/** A choice for every affected booking, and only colleagues who are free then. */
+function checkChoices(affected: AffectedBooking[], choices: BookingChoice[] | undefined): NeedsChoices | null {
+  if (!choices) return needsChoices(affected);
+  const fields: Record<string, string> = {};
+  for (const booking of affected) {
+    const choice = choices.find((c) => c.bookingId === booking.id);
+    if (!choice) fields[`choice-${booking.id}`] = "请为这个预约选择：交给其他律师，或取消。";
+    else if (choice.action === "reassign" && !booking.colleagues.some((c) => c.id === choice.lawyerId))
+      fields[`choice-${booking.id}`] = "这位律师在这个时间没有空，请重新选择。";
+  }
+  return Object.keys(fields).length > 0 ? needsChoices(affected, "还没有保存，请按提示为每个预约选择。", fields) : null;
+}
+
+type Duty = { before: DutyRows; after: DutyRows; calendar: Awaited<ReturnType<typeof loadHolidayCalendar>> };
+
+/** The lawyer's rows now and as the change leaves them, read once before the transaction. */
+async function dutyBeforeAndAfter(lawyerId: string, after: NonNullable<Plan["after"]>, today: string): Promise<Duty> {
+  // From yesterday: a booking just after midnight belongs to today's Shanghai date, never earlier.
+  const [before, calendar] = await Promise.all([loadRows(lawyerId, addDays(today, -1)), loadHolidayCalendar()]);
+  return { before, after: after(before), calendar };
+}
+
+/** The lawyer's confirmed future bookings whose duty the change takes away. */
+async function losing(reader: Tx | typeof db, lawyerId: string, duty: Duty, now: Date): Promise<BookedTime[]> {
+  const bookings = await reader.booking.findMany({
+    where: { lawyerId, status: "CONFIRMED", startsAt: { gt: now } },
+    select: { id: true, venueId: true, startsAt: true, endsAt: true },
+  });
+  const booked = bookings.map((b) => ({ id: b.id, venueId: b.venueId, start: b.startsAt, end: b.endsAt }));
+  return bookingsLosingDuty(duty.before, duty.after, booked, duty.calendar);
+}
+
+async function phoneOf(tx: Tx, bookingId: string): Promise<string> {
+  const row = await tx.booking.findUniqueOrThrow({ where: { id: bookingId }, select: { phone: true } });
+  return row.phone;
+}
+
+async function settle(tx: Tx, actor: CurrentUser, plan: Plan, booking: AffectedBooking, choice: BookingChoice, now: Date) {
+  const when = `${formatDate(toDateString(booking.start))} ${formatTime(booking.start)}–${formatTime(booking.end)}`;
+  const what = `您 ${when} 在 ${booking.venue.name} 的法律咨询预约（预约号 ${booking.code}）`;
+  // Conditional: only a booking still this lawyer's, confirmed and in the future changes.
+  const where = { id: booking.id, lawyerId: plan.lawyerId, status: "CONFIRMED" as const, startsAt: { gt: now } };
+  if (choice.action === "reassign") {
+    const colleague = booking.colleagues.find((c) => c.id === choice.lawyerId) as { id: string; name: string };
+    const notice = `${plan.why}，您的预约已改由 ${colleague.name} 律师接待，时间地点不变。`;
+    const { count } = await tx.booking.updateMany({ where, data: { lawyerId: colleague.id, notice } });
+    if (count === 0) throw new Stale();
+    await tx.notification.create({
+      data: {
+        bookingId: booking.id,
+        kind: "BOOKING_REASSIGNED",
+        phone: await phoneOf(tx, booking.id),
+        message: `${what}已改由 ${colleague.name} 律师接待，时间地点不变。`,
+      },
+    });
+    await recordAudit(tx, actor, {
+      kind: "booking",
+      action: "reassign",
+      subjectId: booking.id,
+      summary: `预约 ${booking.code} 改由 ${colleague.name} 接待（${plan.why}）`,
+    });
+  } else {
+    const notice = `很抱歉，律师临时有事，这个预约已取消：${choice.reason}。请重新预约或拨打 12348。`;
+    const { count } = await tx.booking.updateMany({
+      where,
+      data: { status: "CANCELLED", cancelledAt: now, cancelReason: choice.reason, notice },
+    });
+    if (count === 0) throw new Stale();
+    await tx.notification.create({
+      data: {
+        bookingId: booking.id,
+        kind: "BOOKING_CANCELLED",
+        phone: await phoneOf(tx, booking.id),
+        message: `很抱歉，${what}已取消：${choice.reason}。请重新预约或拨打 12348。`,
+      },
+    });
+    await recordAudit(tx, actor, {
+      kind: "booking",
+      action: "cancel",
+      subjectId: booking.id,
+      summary: `律师调整值班，取消预约 ${booking.code}：${choice.reason}`,
+    });
+  }
+}

@@ -1,0 +1,230 @@
+import "server-only";
+import type { CurrentUser } from "@/lib/auth/session";
+import { loadAvailabilityInputs, slotsOf } from "@/lib/availability/queries";
+import { db } from "@/lib/db";
+import { maskPhone } from "@/lib/phone";
+import { addDays, type DateString, fromDbDate, toDateString, toDbDate, todayInShanghai } from "@/lib/time";
+import { MONTHLY_TARGET_HOURS, monthOf, monthRange, nextMonth, scheduledHours } from "./hours";
+import type { BookedTime } from "./impact";
+import type { AffectedBooking } from "./schema";
+
+export type { AffectedBooking };
+
+/** A lawyer acts only for themself; staff and admins for any lawyer. */
+export function mayActFor(actor: CurrentUser, lawyerId: string): boolean {
+  if (actor.role === "STAFF" || actor.role === "ADMIN") return true;
+  return actor.role === "LAWYER" && actor.lawyerId !== null && actor.lawyerId === lawyerId;
+}
+
+/** The details of the bookings and, for each, who could take it over at the same time and place. */
+export async function describeAffected(lawyerId: string, bookings: BookedTime[], now: Date): Promise<AffectedBooking[]> {
+  if (bookings.length === 0) return [];
+  const rows = await db.booking.findMany({
+    where: { id: { in: bookings.map((b) => b.id) } },
+    orderBy: { startsAt: "asc" },
+    select: {
+      id: true,
+      code: true,
+      startsAt: true,
+      endsAt: true,
+      name: true,
+      phone: true,
+      topic: { select: { name: true } },
+      venue: { select: { id: true, name: true, slotMinutes: true, horizonDays: true } },
+    },
+  });
+  return Promise.all(
+    rows.map(async (b) => {
+      const date = toDateString(b.startsAt);
+      const inputs = await loadAvailabilityInputs([b.venue.id], date, date, b.id);
+      // No notice period and no horizon: the booking exists already; only the colleague's duty and bookings matter.
+      const rules = { id: b.venue.id, slotMinutes: b.venue.slotMinutes, minNoticeMinutes: 0, horizonDays: 3660 };
+      const colleagues = slotsOf(rules, inputs, { now, from: date, to: date })
+        .filter((s) => s.lawyerId !== lawyerId && s.start.getTime() === b.startsAt.getTime() && s.end >= b.endsAt)
+        .map((s) => ({ id: s.lawyerId, name: inputs.lawyerNames.get(s.lawyerId) ?? "" }));
+      return {
+        id: b.id,
+        code: b.code,
+        start: b.startsAt,
+        end: b.endsAt,
+        venue: { id: b.venue.id, name: b.venue.name },
+        name: b.name,
+        phone: maskPhone(b.phone),
+        topic: b.topic.name,
+        colleagues,
+      };
+    }),
+  );
+}
+
+export type SessionView = {
+  id: string;
+  venue: { id: string; name: string };
+  weekday: number;
+  startMinute: number;
+  endMinute: number;
+  validFrom: DateString;
+  validUntil: DateString | null;
+};
+
+export type ExceptionView = {
+  id: string;
+  kind: "LEAVE" | "EXTRA";
+  date: DateString;
+  venue: { id: string; name: string } | null;
+  startMinute: number | null;
+  endMinute: number | null;
+  note: string | null;
+};
+
+/** One date of the preview: the lawyer's slots there, and how many are still free. */
+export type PreviewDay = { date: DateString; slots: { start: Date; end: Date; free: boolean }[] };
+export type VenuePreview = { venue: { id: string; slug: string; name: string }; days: PreviewDay[] };
+
+export type VillageHours = {
+  venue: { id: string; name: string; village: string | null };
+  month: string;
+  /** Everyone's scheduled on-site hours at the village's workroom that month. */
+  total: number;
+  mine: number;
+  shortfall: number;
+};
+
+export type Schedule = {
+  lawyer: { id: string; name: string };
+  venues: { id: string; slug: string; name: string; kind: "STATION" | "WORKROOM" }[];
+  sessions: SessionView[];
+  exceptions: ExceptionView[];
+  preview: VenuePreview[];
+  hours: VillageHours[];
+  today: DateString;
+};
+
+export const PREVIEW_DAYS = 28;
+
+/** A lawyer's weekly sessions (current and coming), coming exceptions, the public slots they give and monthly hours. */
+export async function getSchedule(actor: CurrentUser, lawyerId: string, { now = new Date() } = {}): Promise<Schedule | null> {
+  if (!mayActFor(actor, lawyerId)) return null;
+  const today = todayInShanghai(now);
+  const lawyer = await db.lawyer.findUnique({
+    where: { id: lawyerId },
+    select: {
+      id: true,
+      name: true,
+      venues: {
+        where: { venue: { active: true } },
+        orderBy: [{ venue: { kind: "asc" } }, { venue: { sortOrder: "asc" } }],
+        select: {
+          venue: {
+            select: {
+              id: true,
+              slug: true,
+              name: true,
+              kind: true,
+              village: true,
+              slotMinutes: true,
+              minNoticeMinutes: true,
+              horizonDays: true,
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!lawyer) return null;
+  const venues = lawyer.venues.map((v) => v.venue);
+  const [sessions, exceptions] = await Promise.all([
+    db.dutySession.findMany({
+      where: { lawyerId, OR: [{ validUntil: null }, { validUntil: { gte: toDbDate(today) } }] },
+      orderBy: [{ weekday: "asc" }, { startMinute: "asc" }, { validFrom: "asc" }],
+      select: {
+        id: true,
+        weekday: true,
+        startMinute: true,
+        endMinute: true,
+        validFrom: true,
+        validUntil: true,
+        venue: { select: { id: true, name: true } },
+      },
+    }),
+    db.dutyException.findMany({
+      where: { lawyerId, date: { gte: toDbDate(today) } },
+      orderBy: [{ date: "asc" }, { startMinute: "asc" }],
+      select: {
+        id: true,
+        kind: true,
+        date: true,
+        startMinute: true,
+        endMinute: true,
+        note: true,
+        venue: { select: { id: true, name: true } },
+      },
+    }),
+  ]);
+
+  const month = monthOf(today);
+  const following = nextMonth(month);
+  const previewTo = addDays(today, PREVIEW_DAYS - 1);
+  // The next month ends at least 28 days from today, so this window also covers the preview.
+  const inputs = await loadAvailabilityInputs(
+    venues.map((v) => v.id),
+    monthRange(month).from,
+    monthRange(following).to,
+  );
+
+  const preview = venues.map((venue) => {
+    const opts = { now, from: today, to: previewTo };
+    const mine = (s: { lawyerId: string }) => s.lawyerId === lawyerId;
+    const free = new Set(
+      slotsOf(venue, inputs, opts)
+        .filter(mine)
+        .map((s) => s.start.getTime()),
+    );
+    const days = new Map<DateString, PreviewDay>();
+    for (const slot of slotsOf(venue, inputs, { ...opts, ignoreBookings: true }).filter(mine)) {
+      const date = toDateString(slot.start);
+      const day = days.get(date) ?? { date, slots: [] };
+      day.slots.push({ start: slot.start, end: slot.end, free: free.has(slot.start.getTime()) });
+      days.set(date, day);
+    }
+    return { venue: { id: venue.id, slug: venue.slug, name: venue.name }, days: [...days.values()] };
+  });
+
+  const workrooms = venues.filter((v) => v.kind === "WORKROOM");
+  const hours = [month, following].flatMap((m) => {
+    const rows = scheduledHours({
+      venueIds: workrooms.map((v) => v.id),
+      sessions: inputs.sessions,
+      exceptions: inputs.exceptions,
+      month: m,
+      perLawyer: true,
+      calendar: inputs.calendar,
+    });
+    return workrooms.map((venue) => {
+      const here = rows.filter((r) => r.venueId === venue.id);
+      const total = here.reduce((sum, r) => sum + r.hours, 0);
+      const mine = here.find((r) => r.lawyerId === lawyerId)?.hours ?? 0;
+      return {
+        venue: { id: venue.id, name: venue.name, village: venue.village },
+        month: m,
+        total,
+        mine,
+        shortfall: Math.max(0, MONTHLY_TARGET_HOURS - total),
+      };
+    });
+  });
+
+  return {
+    lawyer: { id: lawyer.id, name: lawyer.name },
+    venues: venues.map(({ id, slug, name, kind }) => ({ id, slug, name, kind })),
+    sessions: sessions.map((s) => ({
+      ...s,
+      validFrom: fromDbDate(s.validFrom),
+      validUntil: s.validUntil ? fromDbDate(s.validUntil) : null,
+    })),
+    exceptions: exceptions.map((e) => ({ ...e, date: fromDbDate(e.date) })),
+    preview,
+    hours,
+    today,
+  };
+}

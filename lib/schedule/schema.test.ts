@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { fieldErrors } from "@/lib/booking/schema";
+import { addLeaveInput, addSessionInput, changeSessionInput, parseChoices } from "./schema";
+
+describe("schedule inputs", () => {
+  it("reads HH:MM on the 5-minute grid as minutes", () => {
+    const parsed = addSessionInput.parse({ venueId: "v", weekday: "2", start: "09:00", end: "12:30", validFrom: "2030-01-01" });
+    expect(parsed).toEqual({
+      venueId: "v",
+      weekday: 2,
+      startMinute: 540,
+      endMinute: 750,
+      validFrom: "2030-01-01",
+      validUntil: null,
+    });
+  });
+
+  it("refuses end before start, times off the grid, bad dates and validUntil before validFrom, beside each field", () => {
+    const bad = addSessionInput.safeParse({
+      venueId: "v",
+      weekday: "2",
+      start: "12:00",
+      end: "09:00",
+      validFrom: "2030-01-10",
+      validUntil: "2030-01-09",
+    });
+    expect(bad.success).toBe(false);
+    if (!bad.success) expect(Object.keys(fieldErrors(bad.error)).sort()).toEqual(["end", "validUntil"]);
+    const grid = changeSessionInput.safeParse({ sessionId: "s", weekday: "8", start: "09:03", end: "25:00", from: "2030-02-30" });
+    expect(grid.success).toBe(false);
+    if (!grid.success) expect(Object.keys(fieldErrors(grid.error)).sort()).toEqual(["end", "from", "start", "weekday"]);
+  });
+
+  it("takes leave for the whole day without times, and part of a day only with valid times", () => {
+    expect(addLeaveInput.parse({ date: "2030-01-01", wholeDay: "on", start: "", end: "" })).toMatchObject({
+      startMinute: null,
+      endMinute: null,
+      venueId: null,
+    });
+    const part = addLeaveInput.safeParse({ date: "2030-01-01", start: "10:00", end: "10:00" });
+    expect(part.success).toBe(false);
+    if (!part.success) expect(fieldErrors(part.error)).toHaveProperty("end");
+  });
+
+  it("requires a choice for each booking and a reason for each cancellation", () => {
+    const { choices, errors } = parseChoices(
+      { "choice-a": "lawyer:L2", "choice-b": "cancel", "reason-b": "  ", "choice-d": "cancel", "reason-d": "台风" },
+      ["a", "b", "c", "d"],
+    );
+    expect(choices).toEqual([
+      { bookingId: "a", action: "reassign", lawyerId: "L2" },
+      { bookingId: "d", action: "cancel", reason: "台风" },
+    ]);
+    expect(Object.keys(errors).sort()).toEqual(["choice-c", "reason-b"]);
+  });
+});
