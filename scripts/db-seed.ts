@@ -1,15 +1,20 @@
 // npm run db:seed — venues and topics always; demo lawyers and accounts only on the embedded demo database.
+// npm run db:seed -- --year adds a year of demo activity for the dashboard and the year's figures.
 import { createPrismaClient } from "../lib/db-client.ts";
 import { seedDatabase } from "../prisma/seed/index.ts";
 import { runWithDatabase } from "./lib/database.ts";
 
-await runWithDatabase(async ({ url, embedded }) => {
-  const prisma = createPrismaClient(url);
-  try {
-    await seedDatabase(prisma, { demo: embedded });
-    const [venues, topics, lawyers] = await Promise.all([prisma.venue.count(), prisma.topic.count(), prisma.lawyer.count()]);
-    console.log(`Seeded: ${venues} venues, ${topics} topics, ${lawyers} lawyers${embedded ? " (demo data)" : ""}.`);
-  } finally {
-    await prisma.$disconnect();
-  }
-});
+if (process.argv.includes("--year")) {
+  await import("./db-seed-year.ts");
+} else {
+  await runWithDatabase(async ({ url, embedded }) => {
+    const prisma = createPrismaClient(url);
+    try {
+      await seedDatabase(prisma, { demo: embedded });
+      const [venues, topics, lawyers] = await Promise.all([prisma.venue.count(), prisma.topic.count(), prisma.lawyer.count()]);
+      console.log(`Seeded: ${venues} venues, ${topics} topics, ${lawyers} lawyers${embedded ? " (demo data)" : ""}.`);
+    } finally {
+      await prisma.$disconnect();
+    }
+  });
+}

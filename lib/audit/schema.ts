@@ -13,6 +13,7 @@ export const AUDIT_KINDS: Record<string, string> = {
   account: "账号",
   calendar: "日历",
   personal_data: "查看个人信息",
+  callback: "回电请求",
 };
 
 export const AUDIT_ACTIONS: Record<string, string> = {

@@ -4,11 +4,15 @@
 // database, not this cache, decides whether a slot can really be booked.
 export const SLOT_CACHE_MS = 5_000;
 
-const entries = new Map<string, { expires: number; value: Promise<unknown> }>();
-let generation = 0;
+// Kept on globalThis like the Prisma client in lib/db.ts: Next.js may bundle this module more than
+// once (pages, server actions, route handlers), and every copy must see the same entries, or a
+// write through the shared client would clear one copy and leave another stale.
+type Store = { entries: Map<string, { expires: number; value: Promise<unknown> }>; generation: number };
+const store: Store = ((globalThis as { slotCache?: Store }).slotCache ??= { entries: new Map(), generation: 0 });
+const entries = store.entries;
 
 export function forgetAll(): void {
-  generation++;
+  store.generation++;
   entries.clear();
 }
 
@@ -16,13 +20,13 @@ export function remember<T>(key: string, compute: () => Promise<T>): Promise<T> 
   const now = Date.now();
   const hit = entries.get(key);
   if (hit && hit.expires > now) return hit.value as Promise<T>;
-  const startedIn = generation;
+  const startedIn = store.generation;
   const value = compute();
   entries.set(key, { expires: now + SLOT_CACHE_MS, value });
   // A write that happened while computing makes this answer stale: do not keep it.
   value.then(
     () => {
-      if (generation !== startedIn && entries.get(key)?.value === value) entries.delete(key);
+      if (store.generation !== startedIn && entries.get(key)?.value === value) entries.delete(key);
     },
     () => entries.delete(key),
   );

@@ -1,0 +1,328 @@
+import type { Metadata } from "next";
+import { BarList } from "@/components/charts/bar-list";
+import { ChartFigure, DataTable } from "@/components/charts/chart-figure";
+import { ColumnChart } from "@/components/charts/column-chart";
+import { HeatMap } from "@/components/charts/heat-map";
+import { requireRole } from "@/lib/auth/session";
+import { formatPercent } from "@/lib/stats/aggregate";
+import { type Dashboard, listFilterOptions, loadDashboard } from "@/lib/stats/queries";
+import { firstValues, parseDashboardFilters, toQuery } from "@/lib/stats/schema";
+import { formatDate, formatTime, toDateString } from "@/lib/time";
+import { CallbackForm } from "./callback-form";
+import { FilterForm } from "./filter-form";
+
+export const metadata: Metadata = { title: "需求分析" };
+
+type Search = Record<string, string | string[] | undefined>;
+
+const linkClass = "inline-flex min-h-11 items-center font-semibold text-brand-800 underline";
+
+/** "3/2" for the axis under the weekly columns. */
+function shortDate(date: string): string {
+  const [, m, d] = date.split("-").map(Number);
+  return `${m}/${d}`;
+}
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Search> }) {
+  await requireRole("/staff/dashboard", "STAFF", "ADMIN");
+  const raw = firstValues(await searchParams);
+  const parsed = parseDashboardFilters(raw);
+  const [options, result] = await Promise.all([
+    listFilterOptions(),
+    parsed.ok ? loadDashboard(parsed.value) : Promise.resolve({ ok: false as const, errors: parsed.errors }),
+  ]);
+  const errors = result.ok ? {} : result.errors;
+  const values = result.ok ? { ...result.dashboard.filters } : raw;
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">需求分析</h1>
+      <p>
+        预约、现场咨询和没有约上的需求。默认显示最近 12
+        周；日期、时间均为北京时间。已取消的预约不计入需求（导出文件中保留并注明）。
+      </p>
+      <FilterForm
+        values={values as Record<string, string>}
+        errors={errors}
+        venues={options.venues.map((v) => ({ value: v.slug, label: v.name }))}
+        topics={options.topics.map((t) => ({ value: t.code, label: t.name }))}
+      />
+      {result.ok ? (
+        <DashboardBody d={result.dashboard} />
+      ) : (
+        <p role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold">
+          筛选条件有误：{Object.values(errors).join(" ")}请按提示更正后再点“筛选”。
+        </p>
+      )}
+    </div>
+  );
+}
+
+function DashboardBody({ d }: { d: Dashboard }) {
+  const f = d.filters;
+  const query = toQuery({ from: f.from, to: f.to, venue: f.venue, topic: f.topic });
+  const serviceTotal = d.totals.bookings + d.totals.walkIns;
+  return (
+    <>
+      <section aria-labelledby="overview" className="space-y-3">
+        <h2 id="overview" className="text-xl font-bold">
+          {formatDate(f.from)} 至 {formatDate(f.to)}
+        </h2>
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+          {[
+            ["预约", `${d.totals.bookings} 个`],
+            ["现场咨询", `${d.totals.walkIns} 人次`],
+            ["时段利用率", formatPercent(d.utilisation)],
+            ["预约未到率", formatPercent(d.noShowRate)],
+          ].map(([label, value]) => (
+            <div key={label} className="rounded-lg border-2 border-gray-300 p-3">
+              <dt>{label}</dt>
+              <dd className="text-2xl font-bold tabular-nums">{value}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="no-print flex flex-wrap gap-x-6">
+          <a
+            href={`/api/staff/dashboard/export${toQuery({ format: "xlsx", from: f.from, to: f.to, venue: f.venue, topic: f.topic })}`}
+            className={linkClass}
+          >
+            下载明细（Excel）
+          </a>
+          <a
+            href={`/api/staff/dashboard/export${toQuery({ format: "csv", from: f.from, to: f.to, venue: f.venue, topic: f.topic })}`}
+            className={linkClass}
+          >
+            下载明细（CSV）
+          </a>
+          <a href={`/staff/dashboard${query}`} className={linkClass}>
+            本页链接
+          </a>
+        </p>
+        <p className="text-sm">下载的明细中手机号码只显示前三位和后四位，下载会记入操作记录。</p>
+      </section>
+
+      <ChartFigure
+        id="weekly"
+        title="每周预约和现场咨询"
+        summary={`共 ${serviceTotal} 人次：预约 ${d.totals.bookings} 个，现场咨询 ${d.totals.walkIns} 人次，分 ${d.weekly.length} 周。`}
+        chart={
+          <ColumnChart
+            data={d.weekly.map((w) => ({ label: shortDate(w.week), a: w.bookings, b: w.walkIns }))}
+            seriesA="预约"
+            seriesB="现场咨询"
+          />
+        }
+      >
+        <DataTable
+          caption="每周数字（周一开始）"
+          columns={[
+            { label: "周" },
+            { label: "预约", numeric: true },
+            { label: "现场咨询", numeric: true },
+            { label: "合计", numeric: true },
+          ]}
+          rows={d.weekly.map((w) => [`${formatDate(w.week)} 起`, w.bookings, w.walkIns, w.bookings + w.walkIns])}
+        />
+      </ChartFigure>
+
+      <ChartFigure
+        id="venues"
+        title="各服务地点的需求和时段利用率"
+        summary={`可约时段 ${d.totals.offered} 个，已约 ${d.totals.bookings} 个，利用率 ${formatPercent(d.utilisation)}。`}
+        chart={
+          <BarList
+            bars={d.venues.map((v) => ({
+              label: v.name,
+              value: v.bookings + v.walkIns,
+              text: `${v.bookings + v.walkIns}`,
+            }))}
+          />
+        }
+      >
+        <DataTable
+          caption="各服务地点（利用率 = 已约 ÷ 排班可约时段；未到率 = 未到 ÷（完成 + 未到））"
+          columns={[
+            { label: "服务地点" },
+            { label: "预约", numeric: true },
+            { label: "现场", numeric: true },
+            { label: "可约时段", numeric: true },
+            { label: "利用率", numeric: true },
+            { label: "未到", numeric: true },
+            { label: "未到率", numeric: true },
+          ]}
+          rows={d.venues.map((v) => [
+            v.name,
+            v.bookings,
+            v.walkIns,
+            v.offered,
+            formatPercent(v.utilisation),
+            v.noShow,
+            formatPercent(v.noShowRate),
+          ])}
+        />
+      </ChartFigure>
+
+      <ChartFigure
+        id="topics"
+        title="咨询事项"
+        summary={
+          d.topics[0]
+            ? `最多的是“${d.topics[0].label}”，${d.topics[0].count} 人次（${formatPercent(d.topics[0].share)}）。`
+            : "这段时间没有咨询。"
+        }
+        chart={
+          <BarList
+            bars={d.topics.map((t) => ({ label: t.label, value: t.count, text: `${t.count}（${formatPercent(t.share)}）` }))}
+          />
+        }
+      >
+        <DataTable
+          caption="咨询事项（预约和现场咨询合计）"
+          columns={[{ label: "咨询事项" }, { label: "人次", numeric: true }, { label: "占比", numeric: true }]}
+          rows={d.topics.map((t) => [t.label, t.count, formatPercent(t.share)])}
+        />
+      </ChartFigure>
+
+      <ChartFigure
+        id="lead"
+        title="提前多久预约"
+        summary={d.leadTimes.map((b) => `${b.label} ${formatPercent(b.share)}`).join("，")}
+        chart={
+          <BarList
+            bars={d.leadTimes.map((b) => ({ label: b.label, value: b.count, text: `${b.count}（${formatPercent(b.share)}）` }))}
+          />
+        }
+      >
+        <DataTable
+          caption="从提交预约到咨询那天相隔的天数（北京时间）"
+          columns={[{ label: "提前" }, { label: "预约", numeric: true }, { label: "占比", numeric: true }]}
+          rows={d.leadTimes.map((b) => [b.label, b.count, formatPercent(b.share)])}
+        />
+      </ChartFigure>
+
+      <ChartFigure
+        id="priority"
+        title="重点人群"
+        summary={d.priorityGroups
+          .filter((g) => g.key !== "none")
+          .map((g) => `${g.label} ${g.count} 人次`)
+          .join("，")}
+        chart={
+          <BarList
+            bars={d.priorityGroups.map((g) => ({
+              label: g.label,
+              value: g.count,
+              text: `${g.count}（${formatPercent(g.share)}）`,
+            }))}
+          />
+        }
+      >
+        <DataTable
+          caption="重点人群（预约和现场咨询合计）"
+          columns={[{ label: "人群" }, { label: "人次", numeric: true }, { label: "占比", numeric: true }]}
+          rows={d.priorityGroups.map((g) => [g.label, g.count, formatPercent(g.share)])}
+        />
+      </ChartFigure>
+
+      <ChartFigure
+        id="heat"
+        title="一周中哪天、几点预约最多"
+        summary={
+          d.heat.busiest
+            ? `最忙的是${d.heat.busiest.label} ${d.heat.busiest.hour} 点，${d.heat.busiest.count} 个预约。`
+            : "这段时间没有预约。"
+        }
+        chart={<HeatMap data={d.heat} />}
+      >
+        <DataTable
+          caption="按星期和开始时间（北京时间，整点）统计的预约数"
+          columns={[{ label: "星期" }, ...d.heat.hours.map((h) => ({ label: `${h} 点`, numeric: true }))]}
+          rows={d.heat.rows.map((r) => [r.label, ...r.cells])}
+        />
+      </ChartFigure>
+
+      <ChartFigure
+        id="unmet"
+        title="没有约上的需求"
+        summary={`查看空闲时间 ${d.lookups.reduce((s, l) => s + l.looks, 0)} 次，其中 ${d.lookups.reduce((s, l) => s + l.nothingFree, 0)} 次没有空闲时段；这段时间收到回电请求 ${d.callbacks.inPeriod} 条，已处理 ${d.callbacks.handledInPeriod} 条。`}
+        chart={
+          <BarList
+            max={1}
+            bars={d.lookups
+              .filter((l) => l.looks > 0)
+              .map((l) => ({ label: l.name, value: l.share ?? 0, text: formatPercent(l.share) }))}
+          />
+        }
+      >
+        <DataTable
+          caption="各服务地点：村民查看空闲时间时找不到空位的次数"
+          columns={[
+            { label: "服务地点" },
+            { label: "查看次数", numeric: true },
+            { label: "没有空位", numeric: true },
+            { label: "占比", numeric: true },
+          ]}
+          rows={d.lookups.map((l) => [l.name, l.looks, l.nothingFree, formatPercent(l.share)])}
+        />
+      </ChartFigure>
+
+      <section aria-labelledby="callbacks" className="space-y-3 rounded-xl border-2 border-gray-300 p-4">
+        <h2 id="callbacks" className="text-xl font-bold">
+          待回电（{d.callbacks.openCount} 条）
+        </h2>
+        <p>村民没有约上时留下的回电请求，最早的在前。回电后写下结果并标记为已处理。</p>
+        {d.callbacks.open.length === 0 ? (
+          <p>没有待回电的请求。</p>
+        ) : (
+          <ol className="space-y-3">
+            {d.callbacks.open.map((c) => (
+              <li key={c.id} className="space-y-2 rounded-lg border-2 border-gray-300 p-3">
+                <p className="font-semibold">
+                  {c.name} ·{" "}
+                  <a href={`tel:${c.phone}`} className="text-brand-800 underline">
+                    {c.phone}
+                  </a>
+                </p>
+                <p>
+                  {c.venue}
+                  {c.topic ? ` · ${c.topic}` : ""} · 提交于 {formatDate(toDateString(c.createdAt))} {formatTime(c.createdAt)}
+                </p>
+                {c.note && <p className="break-words">留言：{c.note}</p>}
+                <CallbackForm id={c.id} who={c.name} />
+              </li>
+            ))}
+          </ol>
+        )}
+        {d.callbacks.openCount > d.callbacks.open.length && (
+          <p>只显示最早的 {d.callbacks.open.length} 条，处理后会显示后面的。</p>
+        )}
+      </section>
+
+      <ChartFigure
+        id="hours"
+        title={`各村驻点时长（每月不少于 ${d.hours.target} 小时）`}
+        summary={`本月（${d.hours.month}）有 ${d.hours.lines.filter((l) => !l.thisMonth.met).length} 个村居排班不足 ${d.hours.target} 小时；上月（${d.hours.lastMonth}）有 ${d.hours.lines.filter((l) => !l.lastMonth.met).length} 个。`}
+        chart={
+          <BarList
+            bars={d.hours.lines.map((l) => ({
+              label: l.village ?? l.name,
+              value: l.thisMonth.hours,
+              target: d.hours.target,
+              text: `${l.thisMonth.hours} 小时${l.thisMonth.met ? "" : "（不足）"}`,
+            }))}
+          />
+        }
+      >
+        <p className="text-sm">竖线为每月 {d.hours.target} 小时的要求；时长为排班时间（按工作日、加班和请假计算）。</p>
+        <DataTable
+          caption="各村居工作室排班时长（小时）"
+          columns={[{ label: "村居" }, { label: `本月 ${d.hours.month}` }, { label: `上月 ${d.hours.lastMonth}` }]}
+          rows={d.hours.lines.map((l) => [
+            l.village ?? l.name,
+            l.thisMonth.met ? `${l.thisMonth.hours}，达标` : `${l.thisMonth.hours}，差 ${l.thisMonth.shortfall}`,
+            l.lastMonth.met ? `${l.lastMonth.hours}，达标` : `${l.lastMonth.hours}，差 ${l.lastMonth.shortfall}`,
+          ])}
+        />
+      </ChartFigure>
+    </>
+  );
+}

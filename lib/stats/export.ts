@@ -1,0 +1,126 @@
+import "server-only";
+// The dashboard's rows and the year's figures as files: XLSX, and CSV that Excel opens with the
+// Chinese intact (UTF-8 with a byte-order mark). Phone numbers are masked: these files travel.
+import ExcelJS from "exceljs";
+import { CHANNELS, PRIORITY_GROUPS, STATUS_NAMES } from "@/lib/booking/schema";
+import { outcomeLabels } from "@/lib/consultations/schema";
+import { maskPhone } from "@/lib/phone";
+import { formatTime, toDateString } from "@/lib/time";
+import { leadDays, REPORT_LINES } from "./aggregate";
+import type { Report, ReportGroup, ServiceRow } from "./queries";
+import type { Period } from "./schema";
+
+export const ROW_COLUMNS = [
+  "类型",
+  "日期",
+  "时间",
+  "服务地点",
+  "村居",
+  "律师",
+  "咨询事项",
+  "来源",
+  "状态",
+  "重点人群",
+  "服务结果",
+  "用时（分钟）",
+  "提交日期",
+  "提前天数",
+  "联系电话",
+] as const;
+
+const WIDTHS = [12, 12, 8, 26, 12, 16, 18, 12, 10, 16, 28, 12, 12, 10, 14];
+const groups: Record<string, string> = PRIORITY_GROUPS;
+const channels: Record<string, string> = CHANNELS;
+
+function rowCells(r: ServiceRow): (string | number)[] {
+  const booking = r.kind === "booking";
+  return [
+    booking ? "预约" : "现场咨询",
+    toDateString(r.at),
+    formatTime(r.at),
+    r.venue,
+    r.village || r.venueVillage || "",
+    r.lawyer,
+    r.topic,
+    booking ? (channels[r.channel ?? ""] ?? r.channel ?? "") : "未预约，直接到场",
+    booking ? (STATUS_NAMES[r.status] ?? r.status) : "已完成",
+    r.priorityGroup ? (groups[r.priorityGroup] ?? r.priorityGroup) : "",
+    outcomeLabels(r.outcomes),
+    r.minutesSpent ?? "",
+    booking ? toDateString(r.createdAt) : "",
+    booking ? Math.max(0, leadDays(r.createdAt, r.at)) : "",
+    r.phone ? maskPhone(r.phone) : "",
+  ];
+}
+
+/** A spreadsheet would run a cell starting with = + - @ as a formula; a leading apostrophe keeps it text. */
+function csvCell(value: string | number): string {
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function rowsCsv(rows: ServiceRow[]): string {
+  const lines = [ROW_COLUMNS as readonly (string | number)[], ...rows.map(rowCells)].map((row) => row.map(csvCell).join(","));
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}
+
+function addRowsSheet(book: ExcelJS.Workbook, name: string, rows: ServiceRow[]) {
+  const sheet = book.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = ROW_COLUMNS.map((header, i) => ({ header, key: `c${i}`, width: WIDTHS[i] }));
+  sheet.getRow(1).font = { bold: true };
+  // Dates and phone numbers stay text; minutes and lead days stay numbers for sums.
+  for (const r of rows) sheet.addRow(rowCells(r).map((c, i) => (i === 11 || i === 13 ? c : String(c))));
+}
+
+export async function rowsXlsx(rows: ServiceRow[], period: Period): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = "睦洲镇公共法律服务预约";
+  addRowsSheet(book, "明细", rows);
+  const about = book.addWorksheet("说明");
+  about.addRow([`睦洲镇公共法律服务 预约和现场咨询明细 ${period.from} 至 ${period.to}`]).font = { bold: true };
+  about.addRow(["时间为北京时间；联系电话只显示前三位和后四位；已取消的预约也列出，状态为“已取消”。"]);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+export function rowsFileName(period: Period, ext: "csv" | "xlsx"): string {
+  return `预约与现场咨询明细-${period.from}至${period.to}.${ext}`;
+}
+
+/** "接待服务对象 112 人次" — a line of the report. */
+export function reportSentence(line: (typeof REPORT_LINES)[number], count: number): string {
+  return `${line.verb} ${count} ${line.unit}`;
+}
+
+function groupSheet(book: ExcelJS.Workbook, name: string, first: string, groups: ReportGroup[]) {
+  const sheet = book.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.addRow([first, ...REPORT_LINES.map((l) => `${l.verb}（${l.unit}）`)]).font = { bold: true };
+  for (const g of groups) sheet.addRow([g.name, ...REPORT_LINES.map((l) => g[l.key])]);
+  sheet.getColumn(1).width = 28;
+  for (let i = 2; i <= REPORT_LINES.length + 1; i++) sheet.getColumn(i).width = 16;
+}
+
+export async function reportXlsx(report: Report, rows: ServiceRow[]): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = "睦洲镇公共法律服务预约";
+  const summary = book.addWorksheet("汇总");
+  summary.addRow([`睦洲镇公共法律服务 ${report.filters.from} 至 ${report.filters.to}`]).font = { bold: true, size: 14 };
+  summary.addRow([]);
+  summary.addRow(["项目", "数量", "单位", "表述"]).font = { bold: true };
+  for (const line of REPORT_LINES) {
+    const count = report.totals[line.key];
+    summary.addRow([line.verb, count, line.unit, reportSentence(line, count)]);
+  }
+  summary.addRow([]);
+  summary.addRow(["接待服务对象 = 已完成的预约 + 现场咨询；每项服务结果按记录了该结果的服务人次计。"]);
+  summary.getColumn(1).width = 18;
+  summary.getColumn(4).width = 30;
+  groupSheet(book, "按村居", "服务地点", report.byVenue);
+  groupSheet(book, "按律师", "律师", report.byLawyer);
+  addRowsSheet(book, "明细", rows);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+export function reportFileName(period: Period): string {
+  return `公共法律服务年度数据-${period.from}至${period.to}.xlsx`;
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/record";
+import type { CurrentUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import type { HandleCallbackInput } from "./schema";
+
+export type HandleResult = { ok: true } | { ok: false; code: "not_found" | "already_handled"; message: string };
+
+/**
+ * Marks a call-back request handled, with the staff member's note. The update only matches a
+ * request nobody has handled yet, so two staff pressing at once cannot both "handle" it: the
+ * second sees a zero count. The audit entry commits with the change or not at all.
+ */
+export async function handleCallbackRequest(
+  actor: CurrentUser,
+  input: HandleCallbackInput,
+  now = new Date(),
+): Promise<HandleResult> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.callbackRequest.updateMany({
+      where: { id: input.id, handledAt: null },
+      data: { handledAt: now, handledById: actor.id, handledNote: input.note },
+    });
+    if (count === 0) {
+      const exists = await tx.callbackRequest.findUnique({ where: { id: input.id }, select: { id: true } });
+      return exists
+        ? { ok: false as const, code: "already_handled" as const, message: "这条回电请求已由其他同事处理，页面已更新。" }
+        : { ok: false as const, code: "not_found" as const, message: "没有找到这条回电请求，请刷新页面后再试。" };
+    }
+    await recordAudit(tx, actor, {
+      kind: "callback",
+      action: "update",
+      subjectId: input.id,
+      summary: `回电请求已处理：${input.note}`,
+    });
+    return { ok: true as const };
+  });
+}
