@@ -8,7 +8,9 @@ export const SLOT_CACHE_MS = 5_000;
 // once (pages, server actions, route handlers), and every copy must see the same entries, or a
 // write through the shared client would clear one copy and leave another stale.
 type Store = { entries: Map<string, { expires: number; value: Promise<unknown> }>; generation: number };
-const store: Store = ((globalThis as { slotCache?: Store }).slotCache ??= { entries: new Map(), generation: 0 });
+const shared = globalThis as { slotCache?: Store };
+shared.slotCache ??= { entries: new Map(), generation: 0 };
+const store = shared.slotCache;
 const entries = store.entries;
 
 export function forgetAll(): void {
