@@ -19,6 +19,11 @@ test("staff see who is on duty where each day, and each village's hours against 
   const grid = page.getByRole("table", { name: "行是服务地点，列是日期，格中是值班律师和时间" });
   await expect(grid.getByRole("row", { name: /睦洲镇公共法律服务工作站/ })).toContainText("09:00–12:00");
 
+  // Staff arrange a lawyer's duty with the lawyer's own forms.
+  await page.getByRole("navigation", { name: "调整律师值班" }).getByRole("link", { name: "黄国强（示例）" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("黄国强（示例）的值班时间");
+  await expect(page.getByRole("button", { name: "添加每周值班" })).toBeVisible();
+
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   expect(results.violations).toEqual([]);
 });

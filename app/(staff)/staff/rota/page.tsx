@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth/session";
 import { monthParam } from "@/lib/consultations/schema";
+import { db } from "@/lib/db";
 import { MONTHLY_TARGET_HOURS, monthOf, monthRange, nextMonth } from "@/lib/schedule/hours";
 import { loadRota } from "@/lib/schedule/rota";
 import { addDays, isoWeekday, todayInShanghai } from "@/lib/time";
@@ -15,7 +16,10 @@ export default async function RotaPage({ searchParams }: { searchParams: Promise
   const requested = monthParam.safeParse((await searchParams).month);
   const month = requested.success ? requested.data : monthOf(todayInShanghai());
   const previous = monthOf(addDays(monthRange(month).from, -1));
-  const { dates, rows } = await loadRota(month);
+  const [{ dates, rows }, lawyers] = await Promise.all([
+    loadRota(month),
+    db.lawyer.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
   const [year, m] = month.split("-").map(Number);
   const short = rows.filter((r) => r.shortfall !== null && r.shortfall > 0);
   return (
@@ -35,9 +39,26 @@ export default async function RotaPage({ searchParams }: { searchParams: Promise
         </Link>
       </nav>
       <p>
-        律师本人在“值班时间”页面维护每周值班、请假和加班；司法所可在“律师与账号”中为律师调整。按规定每个村（社区）每月现场服务不少于{" "}
+        律师本人在“值班时间”页面维护每周值班、请假和加班；司法所也可以在下面为任何一位律师调整，规则和检查相同。按规定每个村（社区）每月现场服务不少于{" "}
         {MONTHLY_TARGET_HOURS} 小时。
       </p>
+      <nav aria-labelledby="edit-rota" className="space-y-2">
+        <h2 id="edit-rota" className="text-xl font-bold">
+          调整律师值班
+        </h2>
+        <ul className="flex flex-wrap gap-2">
+          {lawyers.map((l) => (
+            <li key={l.id}>
+              <Link
+                href={`/staff/lawyers/${l.id}/schedule`}
+                className="inline-flex min-h-11 items-center rounded-lg border-2 border-brand-700 px-3 text-brand-800"
+              >
+                {l.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <section aria-labelledby="hours" className="space-y-2">
         <h2 id="hours" className="text-xl font-bold">
           各村（社区）现场服务时间

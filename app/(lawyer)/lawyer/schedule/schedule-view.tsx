@@ -1,0 +1,172 @@
+import {
+  AddExtraForm,
+  AddLeaveForm,
+  AddSessionForm,
+  ChangeSessionForm,
+  EndSessionForm,
+  RemoveExceptionForm,
+} from "@/components/schedule/schedule-forms";
+import type { CurrentUser } from "@/lib/auth/session";
+import { MONTHLY_TARGET_HOURS } from "@/lib/schedule/hours";
+import { hoursText } from "@/lib/schedule/impact";
+import { type ExceptionView, getSchedule, PREVIEW_DAYS, type PreviewDay } from "@/lib/schedule/queries";
+import { formatDate, formatMinute, formatTime, weekdayName } from "@/lib/time";
+
+function hoursNumber(hours: number): string {
+  return String(Math.round(hours * 10) / 10);
+}
+
+function monthName(month: string): string {
+  return `${Number(month.slice(5, 7))}月`;
+}
+
+function exceptionLabel(e: ExceptionView): string {
+  const part = e.startMinute === null || e.endMinute === null ? "全天" : hoursText(e.startMinute, e.endMinute);
+  const where = e.venue ? e.venue.name : "所有地点";
+  return `${e.kind === "LEAVE" ? "请假" : "加班"} ${formatDate(e.date)} ${part} ${where}`;
+}
+
+/** Consecutive slots joined: "09:00–12:00". */
+function ranges(day: PreviewDay): string {
+  const parts: [Date, Date][] = [];
+  for (const s of day.slots) {
+    const last = parts.at(-1);
+    if (last && last[1].getTime() === s.start.getTime()) last[1] = s.end;
+    else parts.push([s.start, s.end]);
+  }
+  return parts.map(([a, b]) => `${formatTime(a)}–${formatTime(b)}`).join("、");
+}
+
+/**
+ * A lawyer's on-duty hours with every form to change them: the lawyer's own page, and the staff
+ * page for any lawyer (the mutations check that the actor may act for `lawyerId`).
+ */
+export async function ScheduleView({ actor, lawyerId, title }: { actor: CurrentUser; lawyerId: string; title: string }) {
+  const schedule = await getSchedule(actor, lawyerId);
+  if (!schedule) return <p>没有找到这位律师的资料，请联系司法所。</p>;
+  const { lawyer, venues, sessions, exceptions, preview, hours, today } = schedule;
+  const venueOptions = venues.map((v) => ({ id: v.id, name: v.name }));
+  return (
+    <div className="space-y-10">
+      <h1 className="text-2xl font-bold">{title}</h1>
+      <p>
+        村民只能预约您值班的时间。请假或修改值班时，如果已经有村民预约，系统会先列出这些预约，请您逐个选择交给其他律师或取消，确认之后才会保存。
+      </p>
+
+      <section aria-labelledby="hours-title" className="space-y-3">
+        <h2 id="hours-title" className="text-xl font-bold">
+          每月驻村时长（每村每月至少 {MONTHLY_TARGET_HOURS} 小时）
+        </h2>
+        {hours.length === 0 ? (
+          <p>您没有负责的村（社区）工作室。</p>
+        ) : (
+          <ul className="space-y-2">
+            {hours.map((h) => (
+              <li key={`${h.month}-${h.venue.id}`} className="rounded-lg border-2 border-gray-300 px-3 py-2">
+                <span className="font-semibold">
+                  {monthName(h.month)} · {h.venue.village ?? h.venue.name}
+                </span>
+                ：共安排 {hoursNumber(h.total)} 小时（其中您 {hoursNumber(h.mine)} 小时），
+                {h.shortfall > 0 ? (
+                  <strong className="text-red-800">还差 {hoursNumber(h.shortfall)} 小时</strong>
+                ) : (
+                  <span>已达到 {MONTHLY_TARGET_HOURS} 小时</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="weekly-title" className="space-y-4">
+        <h2 id="weekly-title" className="text-xl font-bold">
+          每周值班
+        </h2>
+        {sessions.length === 0 && <p>您还没有每周值班时间。</p>}
+        {sessions.map((s) => {
+          const label = `${weekdayName(s.weekday)} ${hoursText(s.startMinute, s.endMinute)} ${s.venue.name}`;
+          return (
+            <article key={s.id} aria-label={label} className="space-y-2 rounded-lg border-2 border-gray-400 p-3">
+              <h3 className="text-lg font-bold">
+                {weekdayName(s.weekday)} {hoursText(s.startMinute, s.endMinute)}
+              </h3>
+              <p>{s.venue.name}</p>
+              <p>
+                {s.validFrom > today ? `从 ${formatDate(s.validFrom)} 开始` : "正在执行"}
+                {s.validUntil ? `，最后一天 ${formatDate(s.validUntil)}` : "，长期"}
+              </p>
+              <ChangeSessionForm
+                lawyerId={lawyer.id}
+                today={today}
+                session={{
+                  id: s.id,
+                  weekday: s.weekday,
+                  start: formatMinute(s.startMinute),
+                  end: formatMinute(s.endMinute),
+                  label,
+                }}
+              />
+              <EndSessionForm lawyerId={lawyer.id} session={{ id: s.id, label }} />
+            </article>
+          );
+        })}
+        <section aria-labelledby="add-session-title" className="space-y-3 rounded-lg bg-gray-50 p-3">
+          <h3 id="add-session-title" className="text-lg font-bold">
+            添加每周值班
+          </h3>
+          <AddSessionForm lawyerId={lawyer.id} venues={venueOptions} today={today} />
+        </section>
+      </section>
+
+      <section aria-labelledby="exceptions-title" className="space-y-4">
+        <h2 id="exceptions-title" className="text-xl font-bold">
+          请假和加班
+        </h2>
+        {exceptions.length === 0 ? (
+          <p>今后没有请假或加班。</p>
+        ) : (
+          <ul className="space-y-3">
+            {exceptions.map((e) => (
+              <li key={e.id} className="space-y-2 rounded-lg border-2 border-gray-300 p-3">
+                <p className="font-semibold">{exceptionLabel(e)}</p>
+                {e.note && <p>说明：{e.note}</p>}
+                <RemoveExceptionForm lawyerId={lawyer.id} exception={{ id: e.id, label: exceptionLabel(e) }} />
+              </li>
+            ))}
+          </ul>
+        )}
+        <AddLeaveForm lawyerId={lawyer.id} venues={venueOptions} />
+        <AddExtraForm lawyerId={lawyer.id} venues={venueOptions} />
+      </section>
+
+      <section aria-labelledby="preview-title" className="space-y-4">
+        <h2 id="preview-title" className="text-xl font-bold">
+          今后 {PREVIEW_DAYS} 天村民可以预约您的时间
+        </h2>
+        <p>按现在的值班、请假和加班计算，与村民在预约页面看到的一样（离现在太近的时间不能预约）。</p>
+        {preview.map((p) => (
+          <section key={p.venue.id} aria-labelledby={`preview-${p.venue.id}`} className="space-y-2">
+            <h3 id={`preview-${p.venue.id}`} className="text-lg font-bold">
+              {p.venue.name}
+            </h3>
+            {p.days.length === 0 ? (
+              <p>这 {PREVIEW_DAYS} 天没有可预约的时间。</p>
+            ) : (
+              <ul className="space-y-1">
+                {p.days.map((day) => {
+                  const free = day.slots.filter((s) => s.free).length;
+                  return (
+                    <li key={day.date}>
+                      <span className="font-semibold">{formatDate(day.date)}</span> {ranges(day)}：共 {day.slots.length} 个时段，
+                      {free === day.slots.length ? "都可以预约" : `已约 ${day.slots.length - free} 个，还可约 ${free} 个`}
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </section>
+        ))}
+      </section>
+    </div>
+  );
+}
