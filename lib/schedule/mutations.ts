@@ -232,24 +232,34 @@ export async function addLeave(
       why: "原律师临时请假",
       done: `已请假：${desc}。这段时间村民不能再预约您。`,
       after: (rows) => ({ ...rows, exceptions: [...rows.exceptions, leave] }),
-      apply: async (tx) => {
-        const row = await tx.dutyException.create({
-          data: {
-            lawyerId,
-            venueId: input.venueId,
-            kind: "LEAVE",
-            date: toDbDate(input.date),
-            startMinute: input.startMinute,
-            endMinute: input.endMinute,
-            note: input.note,
-          },
-          select: { id: true },
-        });
-        await recordAudit(tx, actor, { kind: "exception", action: "create", subjectId: row.id, summary: `请假：${desc}` });
-      },
+      apply: (tx) => createException(tx, actor, lawyerId, "LEAVE", input, `请假：${desc}`),
     },
     options,
   );
+}
+
+/** Writes a date exception and its audit entry, inside the change's transaction. */
+async function createException(
+  tx: Parameters<Parameters<typeof db.$transaction>[0]>[0],
+  actor: CurrentUser,
+  lawyerId: string,
+  kind: "LEAVE" | "EXTRA",
+  input: { venueId?: string | null; date: string; startMinute: number | null; endMinute: number | null; note?: string | null },
+  summary: string,
+): Promise<void> {
+  const row = await tx.dutyException.create({
+    data: {
+      lawyerId,
+      venueId: input.venueId ?? null,
+      kind,
+      date: toDbDate(input.date),
+      startMinute: input.startMinute,
+      endMinute: input.endMinute,
+      note: input.note ?? null,
+    },
+    select: { id: true },
+  });
+  await recordAudit(tx, actor, { kind: "exception", action: "create", subjectId: row.id, summary });
 }
 
 /** An extra session on a date at a venue the lawyer serves, refused when it overlaps their other duty that day. */
@@ -279,21 +289,7 @@ export async function addExtra(
       lawyerId,
       why: "",
       done: `已添加加班：${desc}。村民现在可以预约这段时间。`,
-      apply: async (tx) => {
-        const row = await tx.dutyException.create({
-          data: {
-            lawyerId,
-            venueId: input.venueId,
-            kind: "EXTRA",
-            date: toDbDate(input.date),
-            startMinute: input.startMinute,
-            endMinute: input.endMinute,
-            note: input.note,
-          },
-          select: { id: true },
-        });
-        await recordAudit(tx, actor, { kind: "exception", action: "create", subjectId: row.id, summary: `加班：${desc}` });
-      },
+      apply: (tx) => createException(tx, actor, lawyerId, "EXTRA", input, `加班：${desc}`),
     },
     options,
   );
