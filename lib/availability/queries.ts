@@ -64,7 +64,12 @@ export async function getVenueDetail(slug: string): Promise<VenueDetail | null> 
  * Everything slot generation needs for these venues over [from, to], in four queries whatever
  * the number of venues. `excludeBookingId` leaves one booking out of the busy times (a move).
  */
-export async function loadAvailabilityInputs(venueIds: string[], from: DateString, to: DateString, excludeBookingId?: string) {
+export async function loadAvailabilityInputs(
+  venueIds: string[],
+  from: DateString,
+  to: DateString,
+  { excludeBookingId, withNames = true }: { excludeBookingId?: string; withNames?: boolean } = {},
+) {
   const [sessions, exceptions, calendar] = await Promise.all([
     db.dutySession.findMany({
       where: {
@@ -107,7 +112,7 @@ export async function loadAvailabilityInputs(venueIds: string[], from: DateStrin
       },
       select: { lawyerId: true, startsAt: true, endsAt: true },
     }),
-    db.lawyer.findMany({ where: { id: { in: lawyerIds } }, select: { id: true, name: true } }),
+    withNames ? db.lawyer.findMany({ where: { id: { in: lawyerIds } }, select: { id: true, name: true } }) : [],
   ]);
   return {
     sessions: sessions.map(

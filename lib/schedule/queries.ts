@@ -36,7 +36,7 @@ export async function describeAffected(lawyerId: string, bookings: BookedTime[],
   return Promise.all(
     rows.map(async (b) => {
       const date = toDateString(b.startsAt);
-      const inputs = await loadAvailabilityInputs([b.venue.id], date, date, b.id);
+      const inputs = await loadAvailabilityInputs([b.venue.id], date, date, { excludeBookingId: b.id });
       // No notice period and no horizon: the booking exists already; only the colleague's duty and bookings matter.
       const rules = { id: b.venue.id, slotMinutes: b.venue.slotMinutes, minNoticeMinutes: 0, horizonDays: 3660 };
       const colleagues = slotsOf(rules, inputs, { now, from: date, to: date })
