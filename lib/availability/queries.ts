@@ -61,20 +61,22 @@ export async function getVenueDetail(slug: string): Promise<VenueDetail | null> 
 }
 
 /**
- * Everything slot generation needs for these venues over [from, to], in four queries whatever
- * the number of venues. `excludeBookingId` leaves one booking out of the busy times (a move).
+ * The duty rows of these venues over [from, to] as slot generation reads them, with the holiday
+ * calendar (statutory plus staff overrides). `activeLawyersOnly: false` keeps a deactivated
+ * lawyer's past duty (the staff statistics count what was offered then).
  */
-export async function loadAvailabilityInputs(
+export async function loadDutyInputs(
   venueIds: string[],
   from: DateString,
   to: DateString,
-  { excludeBookingId, withNames = true }: { excludeBookingId?: string; withNames?: boolean } = {},
+  { activeLawyersOnly = true }: { activeLawyersOnly?: boolean } = {},
 ) {
+  const lawyer = activeLawyersOnly ? { lawyer: { active: true } } : {};
   const [sessions, exceptions, calendar] = await Promise.all([
     db.dutySession.findMany({
       where: {
         venueId: { in: venueIds },
-        lawyer: { active: true },
+        ...lawyer,
         validFrom: { lte: toDbDate(to) },
         OR: [{ validUntil: null }, { validUntil: { gte: toDbDate(from) } }],
       },
@@ -92,14 +94,37 @@ export async function loadAvailabilityInputs(
       where: {
         date: { gte: toDbDate(from), lte: toDbDate(to) },
         OR: [{ venueId: { in: venueIds } }, { venueId: null }],
-        lawyer: { active: true },
+        ...lawyer,
       },
       select: { lawyerId: true, venueId: true, kind: true, date: true, startMinute: true, endMinute: true },
     }),
-    // The statutory calendar with staff overrides (a holiday added, a working day added).
     loadHolidayCalendar(),
   ]);
-  const lawyerIds = [...new Set([...sessions.map((s) => s.lawyerId), ...exceptions.map((e) => e.lawyerId)])];
+  return {
+    sessions: sessions.map(
+      (s): WeeklySession => ({
+        ...s,
+        validFrom: fromDbDate(s.validFrom),
+        validUntil: s.validUntil ? fromDbDate(s.validUntil) : null,
+      }),
+    ),
+    exceptions: exceptions.map((e): DateException => ({ ...e, date: fromDbDate(e.date) })),
+    calendar,
+  };
+}
+
+/**
+ * Everything slot generation needs for these venues over [from, to], in five queries whatever
+ * the number of venues. `excludeBookingId` leaves one booking out of the busy times (a move).
+ */
+export async function loadAvailabilityInputs(
+  venueIds: string[],
+  from: DateString,
+  to: DateString,
+  { excludeBookingId, withNames = true }: { excludeBookingId?: string; withNames?: boolean } = {},
+) {
+  const duty = await loadDutyInputs(venueIds, from, to);
+  const lawyerIds = [...new Set([...duty.sessions.map((s) => s.lawyerId), ...duty.exceptions.map((e) => e.lawyerId)])];
   const [bookings, lawyers] = await Promise.all([
     db.booking.findMany({
       where: {
@@ -115,17 +140,9 @@ export async function loadAvailabilityInputs(
     withNames ? db.lawyer.findMany({ where: { id: { in: lawyerIds } }, select: { id: true, name: true } }) : [],
   ]);
   return {
-    sessions: sessions.map(
-      (s): WeeklySession => ({
-        ...s,
-        validFrom: fromDbDate(s.validFrom),
-        validUntil: s.validUntil ? fromDbDate(s.validUntil) : null,
-      }),
-    ),
-    exceptions: exceptions.map((e): DateException => ({ ...e, date: fromDbDate(e.date) })),
+    ...duty,
     busy: bookings.map((b): BusyInterval => ({ lawyerId: b.lawyerId, start: b.startsAt, end: b.endsAt })),
     lawyerNames: new Map(lawyers.map((l) => [l.id, l.name])),
-    calendar,
   };
 }
 

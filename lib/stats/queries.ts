@@ -1,14 +1,13 @@
 import "server-only";
 // The dashboard's and the report's reads. Counting happens in PostgreSQL (GROUP BY, with dates and
 // hours taken in Asia/Shanghai there), so a year of data costs a few small result sets, not every row.
-import { createHolidayCalendar } from "@/lib/availability/holidays";
-import { type DateException, dutyIntervals, type WeeklySession } from "@/lib/availability/slots";
+import { loadDutyInputs } from "@/lib/availability/queries";
+import { dutyIntervals } from "@/lib/availability/slots";
 import { PRIORITY_GROUPS } from "@/lib/booking/schema";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { listOverrides } from "@/lib/holidays/queries";
 import { MONTHLY_TARGET_HOURS, monthRange, scheduledHours } from "@/lib/schedule/hours";
-import { addDays, type DateString, fromDbDate, toDbDate, todayInShanghai, zonedInstant } from "@/lib/time";
+import { addDays, todayInShanghai, zonedInstant } from "@/lib/time";
 import {
   againstTarget,
   bucketLeadTimes,
@@ -62,43 +61,6 @@ function walkInWhere(s: Scope): Prisma.Sql {
 const SHANGHAI = Prisma.raw("'Asia/Shanghai'");
 
 /** Duty sessions, exceptions and the holiday calendar for these venues over [from, to], without bookings. */
-async function loadDuty(venueIds: string[], from: DateString, to: DateString) {
-  const [sessions, exceptions, overrides] = await Promise.all([
-    db.dutySession.findMany({
-      where: {
-        venueId: { in: venueIds },
-        validFrom: { lte: toDbDate(to) },
-        OR: [{ validUntil: null }, { validUntil: { gte: toDbDate(from) } }],
-      },
-      select: {
-        lawyerId: true,
-        venueId: true,
-        weekday: true,
-        startMinute: true,
-        endMinute: true,
-        validFrom: true,
-        validUntil: true,
-      },
-    }),
-    db.dutyException.findMany({
-      where: { date: { gte: toDbDate(from), lte: toDbDate(to) }, OR: [{ venueId: { in: venueIds } }, { venueId: null }] },
-      select: { lawyerId: true, venueId: true, kind: true, date: true, startMinute: true, endMinute: true },
-    }),
-    listOverrides(),
-  ]);
-  return {
-    sessions: sessions.map(
-      (s): WeeklySession => ({
-        ...s,
-        validFrom: fromDbDate(s.validFrom),
-        validUntil: s.validUntil ? fromDbDate(s.validUntil) : null,
-      }),
-    ),
-    exceptions: exceptions.map((e): DateException => ({ ...e, date: fromDbDate(e.date) })),
-    calendar: createHolidayCalendar(overrides.map(({ date, kind }) => ({ date, kind }))),
-  };
-}
-
 export type VenueLine = {
   venueId: string;
   name: string;
@@ -236,7 +198,7 @@ export async function loadDashboard(filters: DashboardFilters, now: Date = new D
         SELECT count(*)::int AS total, count(*) FILTER (WHERE c.handled_at IS NOT NULL)::int AS handled
         FROM callback_request c
         WHERE c.created_at >= ${scope.start} AND c.created_at < ${scope.end} ${venueId ? Prisma.sql`AND c.venue_id = ${venueId}` : Prisma.empty}`,
-    loadDuty(venueIds, dutyFrom, dutyTo),
+    loadDutyInputs(venueIds, dutyFrom, dutyTo, { activeLawyersOnly: false }),
     db.venue.findMany({ where: { id: { in: venueIds } }, select: { id: true, slotMinutes: true } }),
   ]);
 
