@@ -9,7 +9,8 @@ export function proxy(request: NextRequest) {
   const url = request.nextUrl.clone();
   url.pathname = "/login";
   url.search = `?callbackUrl=${encodeURIComponent(request.nextUrl.pathname + request.nextUrl.search)}`;
-  return NextResponse.redirect(url);
+  // 303 after a form post, so the browser fetches the sign-in page instead of posting to it again.
+  return NextResponse.redirect(url, request.method === "GET" || request.method === "HEAD" ? 307 : 303);
 }
 
 export const config = { matcher: ["/lawyer/:path*", "/staff/:path*", "/account/:path*"] };

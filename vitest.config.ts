@@ -15,6 +15,7 @@ export default defineConfig({
     // A zone far from China on purpose: code that forgets Asia/Shanghai gets the wrong answers here.
     env: { TZ: "America/Los_Angeles" },
     globalSetup: ["scripts/lib/vitest-global-setup.ts"],
+    setupFiles: ["scripts/lib/vitest-setup.ts"],
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 60_000,

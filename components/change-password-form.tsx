@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
-import { type ChangePasswordState, changePassword } from "@/lib/auth/actions";
+import { ActionForm, Field, inputClass, SubmitButton } from "@/components/form";
+import { changePassword } from "@/lib/auth/actions";
 
 const FIELDS = [
   { name: "current", label: "现在的密码", autoComplete: "current-password" },
@@ -10,56 +10,17 @@ const FIELDS = [
 ] as const;
 
 export function ChangePasswordForm() {
-  const [state, action, pending] = useActionState<ChangePasswordState, FormData>(changePassword, null);
   return (
-    <form action={action} className="space-y-5" noValidate>
-      <div
-        role="status"
-        aria-live="polite"
-        className={
-          state ? `rounded-lg border-2 p-3 ${state.ok ? "border-green-700 bg-green-50" : "border-red-700 bg-red-50"}` : ""
-        }
-      >
-        {state?.message}
-      </div>
-      {FIELDS.map((field) => {
-        const error = state?.fields?.[field.name];
-        const hint = "hint" in field ? field.hint : null;
-        const describedBy = [hint && `${field.name}-hint`, error && `${field.name}-error`].filter(Boolean).join(" ") || undefined;
-        return (
-          <div key={field.name} className="space-y-1">
-            <label htmlFor={field.name} className="block font-semibold">
-              {field.label}
-            </label>
-            {hint && (
-              <p id={`${field.name}-hint`} className="text-gray-700">
-                {hint}
-              </p>
-            )}
-            {error && (
-              <p id={`${field.name}-error`} className="font-semibold text-red-800">
-                错误：{error}
-              </p>
-            )}
-            <input
-              id={field.name}
-              name={field.name}
-              type="password"
-              autoComplete={field.autoComplete}
-              aria-invalid={Boolean(error)}
-              aria-describedby={describedBy}
-              className="min-h-12 w-full rounded-lg border-2 border-gray-500 px-3 text-lg"
-            />
-          </div>
-        );
-      })}
-      <button
-        type="submit"
-        disabled={pending}
-        className="min-h-12 w-full rounded-lg bg-brand-700 px-4 text-lg font-bold text-white"
-      >
-        {pending ? "正在保存…" : "修改密码"}
-      </button>
-    </form>
+    <ActionForm action={changePassword} idPrefix="password" order={FIELDS.map((field) => field.name)}>
+      {FIELDS.map((field) => (
+        <Field key={field.name} name={field.name} label={field.label} hint={"hint" in field ? field.hint : undefined}>
+          {/* A password is never shown again: after a refusal it is typed afresh. */}
+          {(props) => (
+            <input {...props} name={field.name} type="password" autoComplete={field.autoComplete} className={inputClass} />
+          )}
+        </Field>
+      ))}
+      <SubmitButton pendingText="正在保存…">修改密码</SubmitButton>
+    </ActionForm>
   );
 }

@@ -1,11 +1,10 @@
 // Free times as plain links: first the dates that have room (with how many), then one day's
 // times as big buttons. No calendar grid, no dragging; works without JavaScript.
 import Link from "next/link";
+import type { SlotChoice } from "@/lib/booking/schema";
 import { formatTime, isoWeekday, toDateString, toIsoOffset, weekdayName } from "@/lib/time";
 
 export type SlotOption = { start: Date; end: Date; lawyer: { id: string; name: string } };
-/** A chosen time; no lawyer means "any lawyer free then". */
-export type SlotChoice = { start: Date; lawyerId?: string };
 
 /** "12月1日 星期二" for a Shanghai calendar date "2026-12-01". */
 export function shortDate(date: string): string {

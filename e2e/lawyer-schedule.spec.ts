@@ -2,7 +2,7 @@
 // Demo lawyers' sessions are shared by every spec, so these tests act 2–3 weeks ahead, at times nobody else uses.
 import { randomInt } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
-import { createHolidayCalendar } from "../lib/availability/holidays";
+import { createHolidayCalendar } from "../lib/holidays/calendar";
 import { addDays, isoWeekday, todayInShanghai } from "../lib/time";
 import { expectNoAxeViolations } from "./pages/booking-pages";
 import { signIn } from "./pages/login";

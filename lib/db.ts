@@ -1,11 +1,27 @@
 import "server-only";
-import { forgetAll } from "./availability/cache";
 import { createPrismaClient, type PrismaClient } from "./db-client";
 import { env } from "./env";
 
 // One client per server process (hot reload in development would otherwise open a new pool
 // each time), created on first use so that `next build` needs no database.
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as {
+  prisma?: PrismaClient;
+  dbWriteListeners?: Map<string, { models: ReadonlySet<string>; listener: () => void }>;
+};
+
+// Kept on globalThis like the client: Next.js may bundle a module more than once, and a listener
+// registered by one copy must hear writes made through any copy.
+globalForPrisma.dbWriteListeners ??= new Map();
+const listeners = globalForPrisma.dbWriteListeners;
+
+/**
+ * Calls `listener` before and after every write to one of `models` (Prisma model names) through the
+ * client, inside transactions too. Registering the same `key` again replaces the listener. This is
+ * how a domain keeps its own cache right (lib/availability/cache.ts) without the client knowing it.
+ */
+export function onWrite(key: string, models: readonly string[], listener: () => void): void {
+  listeners.set(key, { models: new Set(models), listener });
+}
 
 const READS = new Set([
   "findUnique",
@@ -20,17 +36,23 @@ const READS = new Set([
   "$queryRawUnsafe",
 ]);
 
-/** Every write clears the short-lived slot cache, before and after it runs. */
-function withCacheInvalidation(base: PrismaClient): PrismaClient {
+function notify(model: string | undefined) {
+  for (const { models, listener } of listeners.values()) if (model === undefined || models.has(model)) listener();
+}
+
+/** Writes tell the listeners of their model; a raw write (no model) tells every listener. */
+function withWriteListeners(base: PrismaClient): PrismaClient {
   return base.$extends({
     query: {
-      async $allOperations({ operation, args, query }) {
+      async $allOperations({ model, operation, args, query }) {
         if (READS.has(operation)) return query(args);
-        forgetAll();
+        const relevant = [...listeners.values()].some((l) => model === undefined || l.models.has(model));
+        if (!relevant) return query(args);
+        notify(model);
         try {
           return await query(args);
         } finally {
-          forgetAll();
+          notify(model);
         }
       },
     },
@@ -38,7 +60,7 @@ function withCacheInvalidation(base: PrismaClient): PrismaClient {
 }
 
 function client(): PrismaClient {
-  globalForPrisma.prisma ??= withCacheInvalidation(createPrismaClient(env().DATABASE_URL));
+  globalForPrisma.prisma ??= withWriteListeners(createPrismaClient(env().DATABASE_URL));
   return globalForPrisma.prisma;
 }
 
@@ -49,3 +71,6 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
     return typeof value === "function" ? value.bind(target) : value;
   },
 });
+
+/** The client inside `db.$transaction(async (tx) => …)`. */
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

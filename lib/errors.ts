@@ -1,25 +1,54 @@
 // Expected failures are values with a code and a Simplified Chinese sentence saying what to do next.
-export type ErrorCode = "invalid_input" | "not_found" | "slot_taken" | "slot_unavailable" | "too_many_bookings";
+// Each code means one thing:
+//   invalid_input     — what was sent must be corrected (errors by field in `fields`);
+//   not_found         — no such thing, or not one this caller may see;
+//   forbidden         — the caller is signed in but may not do this;
+//   conflict          — the thing exists but its state does not allow this now (already cancelled,
+//                       already started, already deactivated);
+//   slot_taken        — someone else booked the time first;
+//   slot_unavailable  — the time is not on offer (off duty, too soon, too far ahead);
+//   too_many_bookings — the phone number's limit of upcoming bookings;
+//   bookings_affected — a change to duty hours touches bookings: the caller must choose for each.
+export type FailureCode =
+  | "invalid_input"
+  | "not_found"
+  | "forbidden"
+  | "conflict"
+  | "slot_taken"
+  | "slot_unavailable"
+  | "too_many_bookings"
+  | "bookings_affected";
 
-export type Failure = { ok: false; code: ErrorCode; message: string; fields?: Record<string, string> };
+export type Failure<C extends FailureCode = FailureCode> = {
+  ok: false;
+  code: C;
+  message: string;
+  fields?: Record<string, string>;
+};
 
-export const MESSAGES: Record<ErrorCode, string> = {
+export const MESSAGES: Record<FailureCode, string> = {
   invalid_input: "填写的内容有误，请按提示修改后再提交。",
   not_found: "没有找到这个预约。请核对预约号和手机号码；如仍有问题，请拨打 12348。",
+  forbidden: "没有权限：您的账号不能进行这个操作。如需办理，请联系司法所工作人员。",
+  conflict: "这项内容刚刚有了变化，不能这样操作了。请刷新页面后再看。",
   slot_taken: "这个时间刚刚被别人约走了，请选择其他时间。",
   slot_unavailable: "这个时间不能预约（不在律师值班时间内，或离现在太近、太远），请选择页面上列出的时间。",
   too_many_bookings: "这个手机号码已有 3 个未到期的预约，或在同一时间已有预约。请先取消不需要的预约，或拨打 12348。",
+  bookings_affected: "这个改动会影响已有的预约，请为每个预约选择怎样处理。",
 };
 
-export function failure(code: ErrorCode, message = MESSAGES[code], fields?: Record<string, string>): Failure {
+/** What a person or program sees when something unexpected went wrong. */
+export const INTERNAL_ERROR_MESSAGE = "服务器暂时出了问题，请稍后再试，或拨打 12348。";
+/** The same after a form was sent: nothing was saved. */
+export const NOT_SAVED_MESSAGE = "服务器暂时出了问题，您刚才提交的内容没有保存。请稍后再试，或拨打 12348。";
+
+export function failure<C extends FailureCode>(code: C, message = MESSAGES[code], fields?: Record<string, string>): Failure<C> {
   return fields ? { ok: false, code, message, fields } : { ok: false, code, message };
 }
 
-/** HTTP status for each code, for the JSON API. */
-export const HTTP_STATUS: Record<ErrorCode, number> = {
-  invalid_input: 400,
-  not_found: 404,
-  slot_taken: 409,
-  slot_unavailable: 409,
-  too_many_bookings: 409,
-};
+/** Thrown inside a transaction to roll it back and answer with an expected failure instead. */
+export class Rejected<F extends { ok: false; code: FailureCode } = Failure> extends Error {
+  constructor(readonly result: F) {
+    super(result.code);
+  }
+}

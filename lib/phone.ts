@@ -1,4 +1,18 @@
-// Phone numbers shown to people who are not the booking's own lawyer or staff are masked.
+// Phone numbers: what a form accepts, and how a number is shown to people who may not see it whole.
+// Safe to import in the browser.
+import { z } from "zod";
+
+/** Mainland mobile number; spaces, dashes and a leading +86/86 are tolerated and removed. */
+export const mobilePhone = z
+  .string({ error: "请填写手机号码。" })
+  .transform((v) => v.replace(/[\s-]/g, "").replace(/^(\+?86)(?=1\d{10}$)/, ""))
+  .pipe(z.string().regex(/^1[3-9]\d{9}$/, "请填写 11 位手机号码，例如 13812345678。"));
+
+/** Staff take bookings by phone: a landline (0750-1234567) is accepted as well as a mobile number. */
+export const anyPhone = z
+  .string({ error: "请填写联系电话。" })
+  .transform((v) => v.replace(/[\s()（）]/g, "").replace(/^(\+?86)(?=1\d{10}$)/, ""))
+  .pipe(z.string().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, "请填写手机号码（11 位）或带区号的固定电话，例如 0750-6123456。"));
 
 /** "138****1234" for a mobile number; a landline keeps its area code and last four digits. */
 export function maskPhone(phone: string): string {

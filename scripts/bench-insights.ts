@@ -1,6 +1,6 @@
 // tsx --conditions=react-server scripts/bench-insights.ts — server time of the demand dashboard and
 // the year's figures on a year of demo data, in a throwaway database: median of 5 runs each.
-// (The react-server condition lets lib/stats/queries.ts, which is server-only, load outside Next.)
+// (The react-server condition lets lib/stats/*/queries.ts, which are server-only, load outside Next.)
 import { performance } from "node:perf_hooks";
 import { createPrismaClient } from "../lib/db-client.ts";
 import { seedDemoYear } from "../prisma/seed/demo-year.ts";
@@ -23,7 +23,9 @@ async function median(task: () => Promise<unknown>): Promise<number> {
 /** Times the queries against `url`, which already holds the data; returns [measure, ms] pairs. */
 export async function benchInsights(url: string): Promise<[string, number][]> {
   process.env.DATABASE_URL = url;
-  const { loadDashboard, loadReport, listReportItems, listDashboardRows } = await import("../lib/stats/queries.ts");
+  const { loadDashboard } = await import("../lib/stats/dashboard/queries.ts");
+  const { loadReport } = await import("../lib/stats/report/queries.ts");
+  const { listDashboardRows, listReportItems, listReportRows } = await import("../lib/stats/rows/queries.ts");
   const { rowsXlsx, reportXlsx } = await import("../lib/stats/export.ts");
   const { defaultDashboardPeriod, defaultReportPeriod } = await import("../lib/stats/schema.ts");
   const { addDays, todayInShanghai } = await import("../lib/time.ts");
@@ -47,7 +49,6 @@ export async function benchInsights(url: string): Promise<[string, number][]> {
     [
       "report export XLSX, 12 months (queries + file)",
       await median(async () => {
-        const { listReportRows } = await import("../lib/stats/queries.ts");
         await reportXlsx(await loadReport(year), await listReportRows(year));
       }),
     ],

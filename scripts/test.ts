@@ -1,4 +1,4 @@
-// npm test: type check, lint and format check, unit + integration tests (vitest, on a
+// npm test: type check, lint and format check, the layering check (scripts/lib/structure.ts), unit + integration tests (vitest, on a
 // throwaway PostgreSQL), then end-to-end tests (Playwright in Chromium against `next start`).
 // Ends with one line counting passed and failed tests across both runners.
 import { spawnSync } from "node:child_process";
@@ -32,6 +32,7 @@ function readJson<T>(file: string): T | null {
 if (!only || only === "static") {
   step("type check", bin("tsc"), ["--noEmit"]);
   step("lint and format check", bin("biome"), ["check", "."]);
+  step("layering check", bin("tsx"), ["scripts/check-structure.ts"]);
 }
 
 if (!only || only === "unit") {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { textLink } from "@/components/form-field";
+import { textLink } from "@/components/form";
 import { VenueList } from "@/components/venue-list";
 import { listVenues } from "@/lib/venues/queries";
 

@@ -1,29 +1,33 @@
 // One booking as its own lawyer sees it: everything they need at the desk, and what they can do next.
 import Link from "next/link";
-import { outcomeLabels } from "@/lib/consultations/schema";
+import { secondaryButton } from "@/components/form";
+import type { ConsultationView } from "@/lib/consultations/schema";
+import type { BookingStatus } from "@/lib/generated/prisma/enums";
+import { outcomeLabels } from "@/lib/labels";
 import { formatTime } from "@/lib/time";
-import { CheckInButton, NoShowButton } from "./booking-actions";
+import { StatusButton } from "./booking-actions";
 
-export type BookingCardData = {
-  id: string;
-  code: string;
-  status: "CONFIRMED" | "CHECKED_IN" | "DONE" | "NO_SHOW" | "CANCELLED";
-  start: Date;
-  end: Date;
-  venue: { name: string };
-  name: string;
-  phone: string;
-  village: string | null;
-  topic: string;
-  note: string | null;
-  onBehalfOf: { name: string; relation: string } | null;
-  priorityGroup: string | null;
-  channel: string;
-  outcomes: string[];
-  minutesSpent: number | null;
-};
+export type BookingCardData = Pick<
+  ConsultationView,
+  | "id"
+  | "code"
+  | "status"
+  | "start"
+  | "end"
+  | "venue"
+  | "name"
+  | "phone"
+  | "village"
+  | "topic"
+  | "note"
+  | "onBehalfOf"
+  | "priorityGroup"
+  | "channel"
+  | "outcomes"
+  | "minutesSpent"
+>;
 
-export const STATUS_LABELS: Record<BookingCardData["status"], string> = {
+const STATUS_LABELS: Record<BookingStatus, string> = {
   CONFIRMED: "待签到",
   CHECKED_IN: "已签到",
   DONE: "已完成",
@@ -31,7 +35,7 @@ export const STATUS_LABELS: Record<BookingCardData["status"], string> = {
   CANCELLED: "已取消",
 };
 
-const STATUS_STYLES: Record<BookingCardData["status"], string> = {
+const STATUS_STYLES: Record<BookingStatus, string> = {
   CONFIRMED: "border-gray-600 bg-white",
   CHECKED_IN: "border-amber-700 bg-amber-50",
   DONE: "border-green-700 bg-green-50",
@@ -88,17 +92,17 @@ export function BookingCard({ booking, withActions = true }: { booking: BookingC
       </dl>
       {withActions && (
         <div className="flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-start">
-          {b.status === "CONFIRMED" && <CheckInButton bookingId={b.id} who={who} />}
+          {b.status === "CONFIRMED" && <StatusButton kind="checkIn" bookingId={b.id} who={who} />}
           {(open || b.status === "DONE") && (
             <Link
               href={`/lawyer/bookings/${b.id}`}
               aria-label={`${b.status === "DONE" ? "修改服务结果" : "记录服务结果"}：${who}`}
-              className="inline-flex min-h-12 w-full items-center justify-center rounded-lg border-2 border-brand-700 bg-white px-4 font-semibold text-brand-800 hover:bg-brand-50 sm:w-auto"
+              className={secondaryButton}
             >
               {b.status === "DONE" ? "修改服务结果" : "记录服务结果"}
             </Link>
           )}
-          {b.status === "CONFIRMED" && <NoShowButton bookingId={b.id} who={who} />}
+          {b.status === "CONFIRMED" && <StatusButton kind="noShow" bookingId={b.id} who={who} />}
         </div>
       )}
     </article>

@@ -1,16 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
-import { type CalendarState, replaceCalendarTokenAction, revokeCalendarTokenAction } from "@/lib/calendar/actions";
-import { FormStatus, primaryButton, secondaryButton } from "./form-parts";
+import { ActionForm, primaryButton, SubmitButton, secondaryButton } from "@/components/form";
+import { calendarLinkAction } from "@/lib/calendar/actions";
 
 /** The private subscription URL, and buttons to make a new one (the old stops) or turn it off. */
 export function CalendarSubscription({ url }: { url: string | null }) {
-  const [replaced, replace, replacing] = useActionState<CalendarState, FormData>(replaceCalendarTokenAction, null);
-  const [revoked, revoke, revoking] = useActionState<CalendarState, FormData>(revokeCalendarTokenAction, null);
   return (
     <div className="space-y-3">
-      <FormStatus state={replaced ?? revoked} />
       {url ? (
         <div className="space-y-1">
           <label htmlFor="calendar-url" className="block font-semibold">
@@ -30,20 +26,19 @@ export function CalendarSubscription({ url }: { url: string | null }) {
       ) : (
         <p>还没有订阅链接。生成后，值班时间和预约会出现在您的手机日历中（不含村民电话号码）。</p>
       )}
-      <div className="flex flex-col gap-3 sm:flex-row">
-        <form action={replace}>
-          <button type="submit" disabled={replacing} className={primaryButton}>
+      {/* One form for both buttons, so its one status line stays when the link (and its off button) goes. */}
+      <ActionForm action={calendarLinkAction} idPrefix="calendar" className="space-y-3">
+        <div className="flex flex-col gap-3 sm:flex-row">
+          <SubmitButton name="do" value="replace" pendingText="正在处理…" className={primaryButton}>
             {url ? "生成新链接（旧链接失效）" : "生成订阅链接"}
-          </button>
-        </form>
-        {url && (
-          <form action={revoke}>
-            <button type="submit" disabled={revoking} className={secondaryButton}>
+          </SubmitButton>
+          {url && (
+            <SubmitButton name="do" value="revoke" pendingText="正在处理…" className={secondaryButton}>
               停用订阅链接
-            </button>
-          </form>
-        )}
-      </div>
+            </SubmitButton>
+          )}
+        </div>
+      </ActionForm>
     </div>
   );
 }

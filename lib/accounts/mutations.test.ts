@@ -1,8 +1,9 @@
 // Only an administrator manages staff and administrator accounts. Against the real PostgreSQL.
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { Forbidden } from "@/lib/auth/can";
 import { hashPassword } from "@/lib/auth/password";
-import { type CurrentUser, Forbidden } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/auth/session";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { prisma } from "@/lib/testing/fixtures";
 import { createStaffAccount, deactivateAccount, resetPassword } from "./mutations";
@@ -53,7 +54,7 @@ describe("an administrator", () => {
     expect((await signInWithPassword(target.username, reset.password)).ok).toBe(true);
     expect(await deactivateAccount(admin, target.id)).toEqual({ ok: true });
     expect((await signInWithPassword(target.username, reset.password)).ok).toBe(false);
-    expect(await resetPassword(admin, target.id)).toMatchObject({ ok: false, code: "invalid_input" });
+    expect(await resetPassword(admin, target.id)).toMatchObject({ ok: false, code: "conflict" });
     const actions = await prisma.auditLog.findMany({ where: { subjectId: target.id }, orderBy: { at: "asc" } });
     expect(actions.map((a) => a.action)).toEqual(["reset_password", "deactivate"]);
 

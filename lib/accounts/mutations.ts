@@ -1,13 +1,14 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/audit/mutations";
+import { can, Forbidden } from "@/lib/auth/can";
 import { hashPassword } from "@/lib/auth/password";
-import { type CurrentUser, Forbidden } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { violatedConstraint } from "@/lib/db-errors";
 import { type Failure, failure } from "@/lib/errors";
-import { identifierInUse } from "./identifiers";
+import { ROLE_NAMES } from "@/lib/labels";
 import { generateOneTimePassword } from "./one-time-password";
-import { canManageAccount, ROLE_NAMES } from "./rules";
+import { identifierInUse } from "./queries";
 import type { StaffAccountInput } from "./schema";
 
 /** The clear password exists only in this value, to be shown once; the database keeps its hash. */
@@ -24,7 +25,7 @@ export async function issuePassword(): Promise<{ password: string; passwordHash:
 
 /** A staff or administrator account. Only an administrator may create one. */
 export async function createStaffAccount(actor: CurrentUser, input: StaffAccountInput): Promise<PasswordIssued | Failure> {
-  if (!canManageAccount(actor, input.role)) throw new Forbidden();
+  if (!can.manageAccount(actor, input.role)) throw new Forbidden();
   const { password, passwordHash } = await issuePassword();
   try {
     return await db.$transaction(async (tx) => {
@@ -54,8 +55,8 @@ export async function createStaffAccount(actor: CurrentUser, input: StaffAccount
 export async function resetPassword(actor: CurrentUser, userId: string): Promise<PasswordIssued | Failure> {
   const target = await db.user.findUnique({ where: { id: userId }, select: { role: true, username: true, active: true } });
   if (!target) return failure("not_found", ACCOUNT_NOT_FOUND);
-  if (!canManageAccount(actor, target.role)) throw new Forbidden();
-  if (!target.active) return failure("invalid_input", "这个账号已停用，不能重设密码。");
+  if (!can.manageAccount(actor, target.role)) throw new Forbidden();
+  if (!target.active) return failure("conflict", "这个账号已停用，不能重设密码。");
   const { password, passwordHash } = await issuePassword();
   return db.$transaction(async (tx) => {
     // The role is part of the condition, so the permission checked above is the one that applies.
@@ -81,7 +82,7 @@ export async function resetPassword(actor: CurrentUser, userId: string): Promise
 export async function deactivateAccount(actor: CurrentUser, userId: string): Promise<{ ok: true } | Failure> {
   const target = await db.user.findUnique({ where: { id: userId }, select: { role: true, username: true, active: true } });
   if (!target) return failure("not_found", ACCOUNT_NOT_FOUND);
-  if (!canManageAccount(actor, target.role)) throw new Forbidden();
+  if (!can.manageAccount(actor, target.role)) throw new Forbidden();
   if (target.role === "LAWYER") return failure("invalid_input", "律师的账号请在“律师与账号”页面停用，这样会同时结束其排班。");
   // Otherwise the last administrator could lock everyone out.
   if (userId === actor.id) return failure("invalid_input", "不能停用您自己的账号。请让另一位管理员操作。");
@@ -90,7 +91,7 @@ export async function deactivateAccount(actor: CurrentUser, userId: string): Pro
       where: { id: userId, role: target.role, active: true },
       data: { active: false },
     });
-    if (count === 0) return failure("invalid_input", "这个账号已经停用了。");
+    if (count === 0) return failure("conflict", "这个账号已经停用了。");
     await recordAudit(tx, actor, {
       kind: "account",
       action: "deactivate",

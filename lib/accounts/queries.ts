@@ -1,11 +1,12 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
 
 export type StaffAccount = {
   id: string;
   username: string;
   displayName: string;
-  role: "ADMIN" | "STAFF";
+  role: Exclude<Role, "LAWYER">;
   active: boolean;
 };
 
@@ -16,5 +17,28 @@ export async function listStaffAccounts(): Promise<StaffAccount[]> {
     orderBy: [{ active: "desc" }, { role: "asc" }, { username: "asc" }],
     select: { id: true, username: true, displayName: true, role: true, active: true },
   });
-  return rows.map((r) => ({ ...r, role: r.role as "ADMIN" | "STAFF" }));
+  return rows.map((r) => ({ ...r, role: r.role as Exclude<Role, "LAWYER"> }));
+}
+
+/**
+ * Whether `value` already signs someone in: people sign in with an account name or, for lawyers,
+ * their public phone number (lib/auth/sign-in.ts), so a new name must clash with neither.
+ * The unique index on account names remains the guarantee; this check gives the friendly answer.
+ */
+export async function identifierInUse(
+  tx: Tx,
+  value: string,
+  except: { userId?: string | null; lawyerId?: string } = {},
+): Promise<boolean> {
+  // One after the other: a transaction has one connection.
+  const user = await tx.user.findFirst({
+    where: { username: value, ...(except.userId ? { id: { not: except.userId } } : {}) },
+    select: { id: true },
+  });
+  if (user) return true;
+  const lawyer = await tx.lawyer.findFirst({
+    where: { publicPhone: value, active: true, ...(except.lawyerId ? { id: { not: except.lawyerId } } : {}) },
+    select: { id: true },
+  });
+  return Boolean(lawyer);
 }

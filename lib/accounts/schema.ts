@@ -1,5 +1,6 @@
 // Sign-in accounts: shared by the forms (browser) and the server actions.
 import { z } from "zod";
+import { ROLE_NAMES } from "@/lib/labels";
 
 /** Account names are compared lower-case at sign-in (lib/auth/sign-in.ts), so they are stored that way. */
 export const username = z
@@ -14,7 +15,8 @@ export const displayName = z
   .min(1, "请填写姓名。")
   .max(40, "姓名最多 40 个字，请删减一些。");
 
-export const STAFF_ROLES = { STAFF: "工作人员", ADMIN: "管理员" } as const;
+/** The roles of the staff accounts page, by their names in lib/labels.ts. */
+export const STAFF_ROLES = { STAFF: ROLE_NAMES.STAFF, ADMIN: ROLE_NAMES.ADMIN } as const;
 export type StaffRole = keyof typeof STAFF_ROLES;
 
 export const staffAccountInput = z.object({
@@ -26,10 +28,3 @@ export type StaffAccountInput = z.infer<typeof staffAccountInput>;
 
 /** Forms that act on one account send only its id. */
 export const accountIdInput = z.object({ userId: z.string({ error: "缺少账号。" }).trim().min(1, "缺少账号。") });
-
-/** A form's text fields (React's own `$ACTION_…` fields left out), to validate or to echo back after a refusal. */
-export function formStrings(form: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of form) if (typeof value === "string" && !key.startsWith("$")) values[key] = value;
-  return values;
-}

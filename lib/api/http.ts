@@ -1,22 +1,34 @@
 // JSON helpers shared by the /api/v1 route handlers: one error shape, Chinese messages, no stack traces.
 import type { z } from "zod";
-import { bookingCode, fieldErrors } from "@/lib/booking/schema";
-import { type ErrorCode, type Failure, HTTP_STATUS, MESSAGES } from "@/lib/errors";
+import { bookingCode } from "@/lib/booking/schema";
+import { type Failure, type FailureCode, MESSAGES } from "@/lib/errors";
+import { fieldErrors } from "@/lib/form";
+import { problem } from "@/lib/http";
 
-const NO_STORE = { "Cache-Control": "no-store" };
+export { guarded, json } from "@/lib/http";
 
-export const INTERNAL_ERROR_MESSAGE = "服务器暂时出了问题，请稍后再试，或拨打 12348。";
+/** The codes the public API documents (openapi.ts); they do not change. */
+export type ApiErrorCode = "invalid_input" | "not_found" | "slot_taken" | "slot_unavailable" | "too_many_bookings";
 
-export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return Response.json(body, { status, headers: { ...NO_STORE, ...headers } });
-}
+// A booking whose state does not allow the change (already cancelled or started) is documented as
+// 409 slot_unavailable; the API has no sign-in, so nothing is ever forbidden there.
+const API_CODE: Record<FailureCode, ApiErrorCode> = {
+  invalid_input: "invalid_input",
+  not_found: "not_found",
+  forbidden: "not_found",
+  conflict: "slot_unavailable",
+  slot_taken: "slot_taken",
+  slot_unavailable: "slot_unavailable",
+  too_many_bookings: "too_many_bookings",
+  bookings_affected: "slot_unavailable",
+};
 
-export function errorResponse(code: ErrorCode, message = MESSAGES[code], fields?: Record<string, string>): Response {
-  return json({ error: fields ? { code, message, fields } : { code, message } }, HTTP_STATUS[code]);
+export function errorResponse(code: ApiErrorCode, message: string = MESSAGES[code], fields?: Record<string, string>): Response {
+  return problem(code, message, fields);
 }
 
 export function failureResponse(failure: Failure): Response {
-  return errorResponse(failure.code, failure.message, failure.fields);
+  return errorResponse(API_CODE[failure.code], failure.message, failure.fields);
 }
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
@@ -73,16 +85,6 @@ export function parseOr400<S extends z.ZodType>(schema: S, value: unknown): z.in
   const parsed = schema.safeParse(value, { error: chineseFallback });
   if (parsed.success) return parsed.data;
   return errorResponse("invalid_input", MESSAGES.invalid_input, fieldErrors(parsed.error));
-}
-
-/** Turns an unexpected error into a plain 500 without details; the details go to the server log. */
-export async function guarded(handler: () => Promise<Response>): Promise<Response> {
-  try {
-    return await handler();
-  } catch (error) {
-    console.error(error);
-    return json({ error: { code: "internal_error", message: INTERNAL_ERROR_MESSAGE } }, 500);
-  }
 }
 
 /** The booking code from the path; a malformed code answers like a wrong one, so codes cannot be probed. */

@@ -1,9 +1,10 @@
 // The OpenAPI 3.1 description of /api/v1, written by hand for readable descriptions and examples.
 // The API test keeps it honest: its paths against the route files, its request bodies against
 // z.toJSONSchema of the zod schemas in lib/booking/schema.ts, its $refs against its components.
-import { INTERNAL_ERROR_MESSAGE } from "@/lib/api/http";
-import { PRIORITY_GROUPS } from "@/lib/booking/schema";
-import { type ErrorCode, MESSAGES } from "@/lib/errors";
+// Over 300 lines on purpose: it is one document, and splitting it would only scatter its parts.
+import type { ApiErrorCode } from "@/lib/api/http";
+import { INTERNAL_ERROR_MESSAGE, MESSAGES } from "@/lib/errors";
+import { PRIORITY_GROUPS } from "@/lib/labels";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
@@ -11,7 +12,7 @@ const noStore = {
   "Cache-Control": { description: "不缓存", schema: { type: "string", const: "no-store" } },
 };
 
-const errorExample = (code: ErrorCode | "internal_error", fields?: Record<string, string>) => ({
+const errorExample = (code: ApiErrorCode | "internal_error", fields?: Record<string, string>) => ({
   value: {
     error: { code, message: code === "internal_error" ? INTERNAL_ERROR_MESSAGE : MESSAGES[code], ...(fields && { fields }) },
   },

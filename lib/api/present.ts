@@ -1,5 +1,8 @@
+import type { z } from "zod";
+import type { BookingResult } from "@/lib/booking/mutations";
 import type { BookingView } from "@/lib/booking/queries";
 import { toIsoOffset } from "@/lib/time";
+import { codeFrom, failureResponse, guarded, json, parseOr400, readJsonObject } from "./http";
 
 /** The booking as the JSON API shows it: no personal data beyond what the caller already sent. */
 export function presentBooking(booking: BookingView) {
@@ -11,4 +14,26 @@ export function presentBooking(booking: BookingView) {
     venue: { slug: booking.venue.slug, name: booking.venue.name, address: booking.venue.address },
     lawyer: { id: booking.lawyer.id, name: booking.lawyer.name },
   };
+}
+
+/**
+ * A POST that changes one booking (/bookings/{code}/cancel, /reschedule): the code from the path,
+ * the rest from a JSON body parsed by `schema`, the booking as it now is back.
+ */
+export function bookingChangeRoute<S extends z.ZodType<Record<string, unknown>>>(
+  schema: S,
+  change: (input: z.output<S> & { code: string }) => Promise<BookingResult>,
+) {
+  return (request: Request, { params }: { params: Promise<{ code: string }> }) =>
+    guarded(async () => {
+      const code = await codeFrom(params);
+      if (code instanceof Response) return code;
+      const body = await readJsonObject(request);
+      if (body instanceof Response) return body;
+      const input = parseOr400(schema, body);
+      if (input instanceof Response) return input;
+      const result = await change({ ...input, code });
+      if (!result.ok) return failureResponse(result);
+      return json(presentBooking(result.booking));
+    });
 }

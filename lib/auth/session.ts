@@ -1,14 +1,21 @@
 import "server-only";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
+import { cache } from "react";
 import { db } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { problem } from "@/lib/http";
+import { type Actor, can } from "./can";
 import { authOptions } from "./options";
 
-export type Role = "ADMIN" | "STAFF" | "LAWYER";
-export type CurrentUser = { id: string; role: Role; displayName: string; lawyerId: string | null };
+export type { Role };
+export type CurrentUser = Actor & { displayName: string };
 
-/** The signed-in user, read afresh from the database (role, active), or null. */
-export async function getCurrentUser(): Promise<CurrentUser | null> {
+/**
+ * The signed-in user, read afresh from the database (role, active), or null. Cached for the
+ * request, so a layout and its page read the session and the user row once.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
   const id = (session?.user as { id?: string } | undefined)?.id;
   if (!id) return null;
@@ -18,34 +25,38 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
   });
   if (!user) return null;
   return { id: user.id, role: user.role, displayName: user.displayName, lawyerId: user.lawyer?.active ? user.lawyer.id : null };
-}
+});
 
-export class Forbidden extends Error {
-  constructor() {
-    super("没有权限进行这个操作。");
-  }
-}
-
-/** For server actions and route handlers: the user when they have one of `roles`, else throws Forbidden. */
-export async function authorise(...roles: Role[]): Promise<CurrentUser> {
-  const user = await getCurrentUser();
-  if (!user || !roles.includes(user.role)) throw new Forbidden();
-  return user;
-}
-
-/** For pages: sends a stranger to the sign-in page (and back after), and a wrong role home. */
-export async function requireRole(path: string, ...roles: Role[]): Promise<CurrentUser> {
+/**
+ * For pages: sends a stranger to the sign-in page (and back after); someone the rule refuses gets
+ * the 没有权限 page (app/forbidden.tsx, status 403) at the same address.
+ */
+export async function requireUser(path: string, rule: (actor: CurrentUser) => boolean): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(path)}`);
-  if (!roles.includes(user.role)) redirect("/me?forbidden=1");
+  if (!rule(user)) forbidden();
   return user;
+}
+
+/** A staff page. */
+export function requireStaff(path: string): Promise<CurrentUser> {
+  return requireUser(path, can.workAsStaff);
 }
 
 /** A lawyer's own page: the user must be a LAWYER with an active lawyer profile. */
 export async function requireLawyer(path: string): Promise<CurrentUser & { lawyerId: string }> {
-  const user = await requireRole(path, "LAWYER");
-  if (!user.lawyerId) redirect("/me?forbidden=1");
-  return user as CurrentUser & { lawyerId: string };
+  return (await requireUser(path, can.workAsLawyer)) as CurrentUser & { lawyerId: string };
+}
+
+/**
+ * For route handlers: the caller when the rule allows; else a 401 for a stranger and a 403 for
+ * someone signed in whom the rule refuses, each with `what` they need, in plain Chinese.
+ */
+export async function userOrProblem(rule: (actor: CurrentUser) => boolean, what: string): Promise<CurrentUser | Response> {
+  const user = await getCurrentUser();
+  if (!user) return problem("unauthorised", `请先登录${what}。`);
+  if (!rule(user)) return problem("forbidden", `没有权限：需要${what}。如有需要，请联系司法所。`);
+  return user;
 }
 
 export function homeFor(role: Role): string {

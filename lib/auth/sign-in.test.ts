@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { prisma } from "@/lib/testing/fixtures";
 import { hashPassword } from "./password";
 import { signInWithPassword } from "./sign-in";
 
-async function account(role: "ADMIN" | "STAFF" | "LAWYER" = "STAFF") {
+async function account(role: Role = "STAFF") {
   const username = `user-${randomBytes(4).toString("hex")}`;
   const password = "correct-horse-9";
   await prisma.user.create({ data: { username, displayName: "测试用户", role, passwordHash: await hashPassword(password) } });

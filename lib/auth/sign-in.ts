@@ -1,11 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { verifyPassword } from "./password";
 import { minutesToWait, recordAttempt } from "./rate-limit";
 
-export type SignInResult =
-  | { ok: true; user: { id: string; role: "ADMIN" | "STAFF" | "LAWYER"; name: string } }
-  | { ok: false; message: string };
+export type SignInResult = { ok: true; user: { id: string; role: Role; name: string } } | { ok: false; message: string };
 
 const WRONG = "账号或密码不正确，请核对后再试。";
 // Verifying against a real hash even for unknown names keeps the timing the same.

@@ -1,7 +1,11 @@
 // The slot cache must never show a slot that a write in this process has just taken or freed.
 import { describe, expect, it } from "vitest";
+import { recordAttempt } from "@/lib/auth/rate-limit";
 import { cancelBooking, createBooking } from "@/lib/booking/mutations";
+import { db } from "@/lib/db";
+import { recordVenueLookup } from "@/lib/demand/mutations";
 import { bookingInput, createVenueFixture } from "@/lib/testing/fixtures";
+import { toDateString, toDbDate } from "@/lib/time";
 import { listVenueSlots } from "./queries";
 
 const starts = async (slug: string) => ((await listVenueSlots(slug))?.slots ?? []).map((s) => s.start.getTime());
@@ -21,5 +25,21 @@ describe("the cached slot list", () => {
 
     await cancelBooking({ code: booked.booking.code, phone: input.phone });
     expect(await starts(f.venue.slug)).toContain(slot);
+  });
+
+  it("is kept through writes that cannot change free slots (a page view, a sign-in attempt) and cleared by a leave", async () => {
+    const f = await createVenueFixture();
+    const first = await listVenueSlots(f.venue.slug);
+    await recordVenueLookup(f.venue.id, true);
+    await recordAttempt(`cache-test-${f.venue.slug}`, false);
+    expect(await listVenueSlots(f.venue.slug)).toBe(first);
+
+    const date = f.slotOn(2);
+    await db.dutyException.create({
+      data: { lawyerId: f.lawyers[0].id, kind: "LEAVE", date: toDbDate(toDateString(date)), note: "测试" },
+    });
+    const after = await listVenueSlots(f.venue.slug);
+    expect(after).not.toBe(first);
+    expect(after?.slots.map((s) => s.start.getTime())).not.toContain(date.getTime());
   });
 });

@@ -1,15 +1,25 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { VenueKind } from "@/lib/generated/prisma/enums";
 import { loadHolidayCalendar } from "@/lib/holidays/queries";
 import { addDays, type DateString, fromDbDate, toDbDate, todayInShanghai } from "@/lib/time";
+import { EDITABLE_VENUE_FIELDS } from "@/lib/venues/schema";
 import { remember } from "./cache";
-import { type BusyInterval, type DateException, generateSlots, type Slot, type VenueRules, type WeeklySession } from "./slots";
+import {
+  type BusyInterval,
+  type DateException,
+  generateSlots,
+  type Slot,
+  type VenueRules,
+  WEEKLY_SESSION_FIELDS,
+  type WeeklySession,
+} from "./slots";
 
 export type SlotView = { start: Date; end: Date; lawyer: { id: string; name: string } };
 export type VenueDetail = {
   id: string;
   slug: string;
-  kind: "STATION" | "WORKROOM";
+  kind: VenueKind;
   name: string;
   village: string | null;
   address: string;
@@ -24,15 +34,7 @@ const venueSelect = {
   id: true,
   slug: true,
   kind: true,
-  name: true,
-  village: true,
-  address: true,
-  phone: true,
-  openingNotes: true,
-  slotMinutes: true,
-  minNoticeMinutes: true,
-  horizonDays: true,
-  isDemonstration: true,
+  ...EDITABLE_VENUE_FIELDS,
   lawyers: {
     where: { lawyer: { active: true } },
     orderBy: [{ isAdviser: "desc" as const }, { lawyer: { name: "asc" as const } }],
@@ -80,15 +82,7 @@ export async function loadDutyInputs(
         validFrom: { lte: toDbDate(to) },
         OR: [{ validUntil: null }, { validUntil: { gte: toDbDate(from) } }],
       },
-      select: {
-        lawyerId: true,
-        venueId: true,
-        weekday: true,
-        startMinute: true,
-        endMinute: true,
-        validFrom: true,
-        validUntil: true,
-      },
+      select: WEEKLY_SESSION_FIELDS,
     }),
     db.dutyException.findMany({
       where: {
@@ -226,7 +220,7 @@ export async function listVenuesWithNextSlot(now: Date = new Date()) {
 export async function findAlternatives(
   exceptSlug: string,
   { now = new Date(), limit = 5 }: { now?: Date; limit?: number } = {},
-): Promise<{ venue: { slug: string; name: string; kind: "STATION" | "WORKROOM" }; slot: SlotView }[]> {
+): Promise<{ venue: { slug: string; name: string; kind: VenueKind }; slot: SlotView }[]> {
   const rows = await firstSlotPerVenue(now);
   return rows
     .filter((r) => r.venue.slug !== exceptSlug && r.first !== null)

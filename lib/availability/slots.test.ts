@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createHolidayCalendar, type DayKind, type HolidayCalendar } from "./holidays";
+import { createHolidayCalendar, type DayKind, type HolidayCalendar } from "@/lib/holidays/calendar";
 import {
   bookingWindow,
   type DateException,

@@ -1,7 +1,8 @@
 // Bookable slots from duty hours: wall-clock minutes in Asia/Shanghai become instants only through lib/time.ts,
 // so nothing here depends on the server's TZ. Pure: the caller loads sessions, exceptions and bookings.
+
+import type { HolidayCalendar } from "@/lib/holidays/calendar";
 import { addDays, type DateString, isoWeekday, todayInShanghai, zonedInstant } from "@/lib/time";
-import type { HolidayCalendar } from "./holidays";
 
 export type WeeklySession = {
   lawyerId: string;
@@ -12,6 +13,17 @@ export type WeeklySession = {
   validFrom: DateString;
   validUntil: DateString | null;
 };
+
+/** The columns a WeeklySession is read from (its dates come as database dates: see lib/time.ts). */
+export const WEEKLY_SESSION_FIELDS = {
+  lawyerId: true,
+  venueId: true,
+  weekday: true,
+  startMinute: true,
+  endMinute: true,
+  validFrom: true,
+  validUntil: true,
+} as const;
 
 /** LEAVE with venueId null = leave everywhere; null minutes = the whole day. EXTRA always has venueId and minutes. */
 export type DateException = {

@@ -1,124 +1,84 @@
 "use server";
 
+// The booking forms of our own pages, the villagers' and the staff's. Each parses with its schema
+// (schema.ts) and is authorised through lib/action.ts, then calls a mutation and shows the result.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { MESSAGES } from "@/lib/errors";
+import { formAction, publicFormAction } from "@/lib/action";
+import { can } from "@/lib/auth/can";
+import { type Failure, failure } from "@/lib/errors";
 import { forgetBooking, rememberBooking, rememberedPhone } from "./access";
-import { cancelBooking, createBooking, rescheduleBooking } from "./mutations";
+import { cancelBooking, createBooking, rescheduleBooking, staffCancelBooking, staffRescheduleBooking } from "./mutations";
 import { findBooking } from "./queries";
 import {
   bookingCode,
-  cancelBookingInput,
-  createBookingInput,
-  fieldErrors,
+  bookingFormInput,
+  cancelFormInput,
   findBookingInput,
-  rescheduleBookingInput,
+  moveFormInput,
+  staffBookingFormInput,
+  staffCancelFormInput,
+  staffMoveFormInput,
 } from "./schema";
 
-/** What a public form gets back when something must be fixed: the message, errors by field, and everything typed. */
-export type PublicFormState = {
-  ok: false;
-  message: string;
-  fields: Record<string, string>;
-  values: Record<string, string>;
-  /** Counts submissions, so the form can remount its fields with the values sent back. */
-  attempt: number;
-} | null;
-
-function typed(form: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of form) if (typeof value === "string" && !key.startsWith("$")) values[key] = value;
-  return values;
+/** A time gone or not on offer (or an unknown venue) is said beside the slot, where one chooses again. */
+function onSlot(result: Failure): Failure {
+  const slot = result.code === "slot_taken" || result.code === "slot_unavailable" ? result.message : result.fields?.venue;
+  return slot ? { ...result, fields: { ...result.fields, slot } } : result;
 }
 
-const answer = (
-  state: PublicFormState,
-  message: string,
-  fields: Record<string, string>,
-  values: Record<string, string>,
-): PublicFormState => ({ ok: false, message, fields, values, attempt: (state?.attempt ?? 0) + 1 });
-
-const NOTE_CONSENT = "您填写了备注：请勾选“同意处理备注中的敏感个人信息”，或把备注删掉。";
-
-/** The public booking form: a slot ("<ISO start>|<lawyer id or empty>") and the villager's details. */
-export async function createBookingAction(state: PublicFormState, form: FormData): Promise<PublicFormState> {
-  const values = typed(form);
-  const [start = "", lawyerId] = (values.slot ?? "").split("|");
-  const onBehalf = values.onBehalf === "on" || Boolean(values.onBehalfOfName?.trim() || values.onBehalfOfRelation?.trim());
-  const parsed = createBookingInput.safeParse({
-    venue: values.venue,
-    start,
-    lawyerId: lawyerId || undefined,
-    name: values.name,
-    phone: values.phone,
-    village: values.village,
-    topic: values.topic,
-    description: values.description,
-    onBehalfOf: onBehalf ? { name: values.onBehalfOfName ?? "", relation: values.onBehalfOfRelation ?? "" } : undefined,
-    priorityGroup: values.priorityGroup || undefined,
-    consent: values.consent === "on" ? true : undefined,
-  });
-  const fields = parsed.success ? {} : fieldErrors(parsed.error);
-  // Art. 28–29 PIPL: a note may reveal health or family matters, so it needs its own consent.
-  const noteConsent = values.noteConsent === "on";
-  if (values.description?.trim() && !noteConsent) fields.noteConsent = NOTE_CONSENT;
-  if (fields.start || fields.venue || fields.lawyerId) fields.slot = "请选择一个预约时间。";
-  if (!parsed.success || Object.keys(fields).length > 0) {
-    return answer(state, "还没有预约成功，请按提示修改后再提交。", fields, values);
-  }
-  const result = await createBooking(parsed.data, { noteConsent });
-  if (!result.ok) {
-    const slotProblem = result.code === "slot_taken" || result.code === "slot_unavailable";
-    return answer(state, result.message, { ...(result.fields ?? {}), ...(slotProblem ? { slot: result.message } : {}) }, values);
-  }
-  await rememberBooking(result.booking.code, parsed.data.phone);
-  redirect(`/bookings/${result.booking.code}?done=created`);
-}
+/** The public booking form. */
+export const createBookingAction = publicFormAction({
+  schema: bookingFormInput,
+  errorsOn: { venue: "slot" },
+  invalid: "还没有预约成功，请按提示修改后再提交。",
+  run: async ({ booking, noteConsent }) => {
+    const result = await createBooking(booking, { noteConsent });
+    if (!result.ok) return onSlot(result);
+    await rememberBooking(result.booking.code, booking.phone);
+    redirect(`/bookings/${result.booking.code}?done=created`);
+  },
+});
 
 /** Code and phone together open a booking; a wrong code and a wrong phone get the same answer. */
-export async function lookupBookingAction(state: PublicFormState, form: FormData): Promise<PublicFormState> {
-  const values = typed(form);
-  const parsed = findBookingInput.safeParse(values);
-  if (!parsed.success) return answer(state, "请按提示修改后再查询。", fieldErrors(parsed.error), values);
-  const booking = await findBooking(parsed.data);
-  if (!booking) return answer(state, MESSAGES.not_found, {}, values);
-  await rememberBooking(booking.code, parsed.data.phone);
-  redirect(`/bookings/${booking.code}`);
-}
+export const lookupBookingAction = publicFormAction({
+  schema: findBookingInput,
+  invalid: "请按提示修改后再查询。",
+  run: async (input) => {
+    const booking = await findBooking(input);
+    if (!booking) return failure("not_found");
+    await rememberBooking(booking.code, input.phone);
+    redirect(`/bookings/${booking.code}`);
+  },
+});
 
-/** The phone comes from this device's cookie for the booking, never from the form. */
-async function ownCode(values: Record<string, string>) {
-  const code = bookingCode.safeParse(values.code);
-  if (!code.success) return null;
-  const phone = await rememberedPhone(code.data);
-  return phone ? { code: code.data, phone } : null;
-}
+export const cancelBookingAction = publicFormAction({
+  schema: cancelFormInput,
+  invalid: "还没有取消，请按提示修改。",
+  run: async ({ code, reason }) => {
+    const phone = await rememberedPhone(code);
+    if (!phone) return failure("not_found");
+    const result = await cancelBooking({ code, phone, reason });
+    if (!result.ok) return result;
+    redirect(`/bookings/${code}?done=cancelled`);
+  },
+});
 
-export async function cancelBookingAction(state: PublicFormState, form: FormData): Promise<PublicFormState> {
-  const values = typed(form);
-  const own = await ownCode(values);
-  if (!own) return answer(state, MESSAGES.not_found, {}, values);
-  const parsed = cancelBookingInput.safeParse({ ...own, reason: values.reason });
-  if (!parsed.success) return answer(state, "还没有取消，请按提示修改。", fieldErrors(parsed.error), values);
-  const result = await cancelBooking(parsed.data);
-  if (!result.ok) return answer(state, result.message, {}, values);
-  redirect(`/bookings/${own.code}?done=cancelled`);
-}
-
-export async function rescheduleBookingAction(state: PublicFormState, form: FormData): Promise<PublicFormState> {
-  const values = typed(form);
-  const own = await ownCode(values);
-  if (!own) return answer(state, MESSAGES.not_found, {}, values);
-  const parsed = rescheduleBookingInput.safeParse({ ...own, start: values.start, lawyerId: values.lawyerId || undefined });
-  if (!parsed.success) return answer(state, "请重新选择新的时间。", fieldErrors(parsed.error), values);
-  const result = await rescheduleBooking(parsed.data);
-  if (!result.ok) {
-    // The list of free times on the page is stale now: render it again with this answer.
-    revalidatePath(`/bookings/${own.code}/move`);
-    return answer(state, `没有改成：${result.message}原来的预约没有改变。`, {}, values);
-  }
-  redirect(`/bookings/${own.code}?done=moved`);
-}
+export const rescheduleBookingAction = publicFormAction({
+  schema: moveFormInput,
+  invalid: "请重新选择新的时间。",
+  run: async ({ code, slot }) => {
+    const phone = await rememberedPhone(code);
+    if (!phone) return failure("not_found");
+    const result = await rescheduleBooking({ code, phone, ...slot });
+    if (!result.ok) {
+      // The list of free times on the page is stale now: render it again with this answer.
+      revalidatePath(`/bookings/${code}/move`);
+      return failure(result.code, `没有改成：${result.message}原来的预约没有改变。`);
+    }
+    redirect(`/bookings/${code}?done=moved`);
+  },
+});
 
 /** "Hide it on this phone": forget the remembered phone, e.g. on a shared phone. */
 export async function forgetBookingAction(form: FormData): Promise<void> {
@@ -126,3 +86,40 @@ export async function forgetBookingAction(form: FormData): Promise<void> {
   if (code.success) await forgetBooking(code.data);
   redirect("/bookings/lookup?forgotten=1");
 }
+
+/** Staff book for someone who phoned, walked in, or was sent by a social worker or village cadre. */
+export const staffCreateBookingAction = formAction({
+  allow: can.workAsStaff,
+  schema: staffBookingFormInput,
+  invalid: "还没有预约成功，请按提示修改。",
+  run: async ({ booking, channel }, { actor }) => {
+    const result = await createBooking(booking, { channel, noteConsent: true, actor });
+    if (!result.ok) return onSlot(result);
+    redirect(`/staff/bookings/${result.booking.code}?created=1`);
+  },
+});
+
+export const staffCancelAction = formAction({
+  allow: can.workAsStaff,
+  schema: staffCancelFormInput,
+  invalid: "还没有取消，请填写原因。",
+  run: async ({ code, reason }, { actor }) => {
+    const result = await staffCancelBooking(actor, code, reason);
+    if (!result.ok) return result;
+    revalidatePath(`/staff/bookings/${code}`);
+    redirect(`/staff/bookings/${code}?done=cancelled`);
+  },
+});
+
+export const staffMoveAction = formAction({
+  allow: can.workAsStaff,
+  schema: staffMoveFormInput,
+  invalid: "还没有改期，请按提示修改。",
+  run: async ({ code, slot, reason }, { actor }) => {
+    const result = await staffRescheduleBooking(actor, code, { ...slot, reason });
+    // Whatever stopped it, the answer belongs beside the new time.
+    if (!result.ok) return { ...result, fields: { slot: result.message } };
+    revalidatePath(`/staff/bookings/${code}`);
+    redirect(`/staff/bookings/${code}?done=moved`);
+  },
+});

@@ -76,6 +76,19 @@ describe("createBooking", () => {
     });
   });
 
+  it("keeps the three-booking limit when one phone books eight different times at once", async () => {
+    // Each request is alone at its time, so only the per-phone lock in createBooking keeps the count
+    // of upcoming bookings from being read by all of them before any has written.
+    const f = await createVenueFixture();
+    const phone = uniquePhone();
+    const results = await Promise.all(
+      [1, 2, 3, 4, 5, 6, 7, 8].map((day) => createBooking(bookingInput(f.venue.slug, f.slotOn(day), { phone }))),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(3);
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.code)).toEqual(Array(5).fill("too_many_bookings"));
+    expect(await prisma.booking.count({ where: { phone, status: "CONFIRMED" } })).toBe(3);
+  });
+
   it("rejects an unknown venue or topic as invalid input and writes nothing", async () => {
     const f = await createVenueFixture();
     const before = await prisma.booking.count();

@@ -1,9 +1,9 @@
 import "server-only";
-import { type AuditActor, recordAudit } from "@/lib/audit/record";
+import { type AuditActor, recordAudit } from "@/lib/audit/mutations";
 import { loadAvailabilityInputs, slotsOf } from "@/lib/availability/queries";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { violatedConstraint } from "@/lib/db-errors";
-import { type Failure, failure } from "@/lib/errors";
+import { type Failure, failure, Rejected } from "@/lib/errors";
 import type { Channel } from "@/lib/generated/prisma/client";
 import { toDateString } from "@/lib/time";
 import { generateBookingCode } from "./code";
@@ -17,13 +17,6 @@ export const MAX_UPCOMING_PER_PHONE = 3;
 const ACTIVE = ["CONFIRMED", "CHECKED_IN"] as const;
 
 const PHONE_CLASH = "您在这个时间已有一个预约，同一手机号码不能同时预约两个时间段。请选择其他时间。";
-
-/** Thrown inside a transaction to roll it back with an expected answer. */
-class Rejected extends Error {
-  constructor(readonly result: Failure) {
-    super(result.code);
-  }
-}
 
 type Candidate = { lawyerId: string; start: Date; end: Date };
 
@@ -132,7 +125,6 @@ export async function createBooking(
   );
 }
 
-type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 type NewBooking = Omit<Parameters<Tx["booking"]["create"]>[0]["data"], "code">;
 
 /** The unique index on the code decides a clash (see firstThatFits), so no look-up first. */
@@ -182,7 +174,7 @@ async function cancel(
     return tx.booking.findUniqueOrThrow({ where: { id: booking.id }, select: bookingViewSelect });
   });
   if (row.status !== "CANCELLED") {
-    return failure("slot_unavailable", "这个预约已经开始或已经结束，不能在网上取消。如有需要，请联系工作站或拨打 12348。");
+    return failure("conflict", "这个预约已经开始或已经结束，不能在网上取消。如有需要，请联系工作站或拨打 12348。");
   }
   return { ok: true, booking: toBookingView(row) };
 }
@@ -193,7 +185,7 @@ async function reschedule(
   { now = new Date(), actor }: StaffOptions,
 ): Promise<BookingResult> {
   if (booking.status !== "CONFIRMED" || booking.startsAt <= now) {
-    return failure("slot_unavailable", "这个预约已取消、已开始或已结束，不能改期。请重新预约。");
+    return failure("conflict", "这个预约已取消、已开始或已结束，不能改期。请重新预约。");
   }
   const candidates = await candidatesAt(booking.venue, target.start, target.lawyerId, now, booking.id);
   if (!Array.isArray(candidates)) return candidates;

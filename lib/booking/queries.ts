@@ -1,8 +1,9 @@
 import "server-only";
-import { type AuditActor, recordAudit } from "@/lib/audit/record";
+import { type AuditActor, recordAudit } from "@/lib/audit/mutations";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { maskPhone } from "@/lib/phone";
-import { addDays, zonedInstant } from "@/lib/time";
+import { addDays, todayInShanghai, zonedInstant } from "@/lib/time";
 import type { BookingSearchInput, FindBookingInput } from "./schema";
 
 export type BookingStatusName = "confirmed" | "checked_in" | "done" | "no_show" | "cancelled";
@@ -46,24 +47,7 @@ export const bookingViewSelect = {
   topic: { select: { code: true, name: true } },
 } as const;
 
-type Row = {
-  code: string;
-  status: string;
-  startsAt: Date;
-  endsAt: Date;
-  name: string;
-  phone: string;
-  village: string | null;
-  note: string | null;
-  onBehalfOfName: string | null;
-  onBehalfOfRelation: string | null;
-  priorityGroup: string | null;
-  cancelReason: string | null;
-  notice: string | null;
-  venue: BookingView["venue"];
-  lawyer: BookingView["lawyer"];
-  topic: BookingView["topic"];
-};
+type Row = Prisma.BookingGetPayload<{ select: typeof bookingViewSelect }>;
 
 export function toBookingView(row: Row): BookingView {
   return {
@@ -194,4 +178,17 @@ export async function openBookingForStaff(actor: AuditActor, code: string) {
     minutesSpent: row.minutesSpent,
     lawyerNote: row.lawyerNote,
   };
+}
+
+/** What staff want to know first thing: today's and this week's bookings, and who is waiting for a call. */
+export async function loadStaffOverview(now = new Date()) {
+  const today = todayInShanghai(now);
+  const start = zonedInstant(today);
+  const active = { status: { in: ["CONFIRMED" as const, "CHECKED_IN" as const, "DONE" as const] } };
+  const [todayCount, weekCount, callbacks] = await Promise.all([
+    db.booking.count({ where: { ...active, startsAt: { gte: start, lt: zonedInstant(addDays(today, 1)) } } }),
+    db.booking.count({ where: { ...active, startsAt: { gte: start, lt: zonedInstant(addDays(today, 7)) } } }),
+    db.callbackRequest.count({ where: { handledAt: null } }),
+  ]);
+  return { todayCount, weekCount, callbacks };
 }

@@ -1,37 +1,13 @@
-// The booking inputs, shared by the public form (browser and server action) and the JSON API.
+// The booking inputs of the JSON API, and the forms of our own pages built on them (below).
 // Safe to import in the browser.
 import { z } from "zod";
-
-// Messages that a schema does not word itself come out in Simplified Chinese, never English.
-z.config(z.locales.zhCN());
-
-export const PRIORITY_GROUPS = {
-  elderly: "60岁及以上老人",
-  disability: "残疾人",
-  migrant: "外来务工人员",
-  "low-income": "低收入家庭",
-  other: "其他需要照顾的情况",
-} as const;
-export type PriorityGroup = keyof typeof PRIORITY_GROUPS;
+import { optionalText, requiredText, ticked } from "@/lib/form";
+import { BookingStatus, Channel } from "@/lib/generated/prisma/enums";
+import { PRIORITY_GROUP_NAMES } from "@/lib/labels";
+import { anyPhone, mobilePhone } from "@/lib/phone";
+import { toIsoOffset } from "@/lib/time";
 
 export const NOTE_MAX = 500;
-
-/** Mainland mobile number; spaces, dashes and a leading +86/86 are tolerated and removed. */
-export const mobilePhone = z
-  .string({ error: "请填写手机号码。" })
-  .transform((v) => v.replace(/[\s-]/g, "").replace(/^(\+?86)(?=1\d{10}$)/, ""))
-  .pipe(z.string().regex(/^1[3-9]\d{9}$/, "请填写 11 位手机号码，例如 13812345678。"));
-
-const trimmed = (message: string, max: number) =>
-  z.string({ error: message }).trim().min(1, message).max(max, `最多 ${max} 个字，请删减一些。`);
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `最多 ${max} 个字，请删减一些。`)
-    .transform((v) => v || undefined)
-    .optional();
 
 /** An instant with an explicit offset, e.g. 2026-12-01T09:00:00+08:00. */
 export const instant = z.iso
@@ -48,18 +24,18 @@ export const createBookingInput = z.object({
   venue: z.string({ error: "请选择服务地点。" }).trim().min(1, "请选择服务地点。"),
   start: instant,
   lawyerId: z.string().trim().min(1).optional(),
-  name: trimmed("请填写姓名。", 40),
+  name: requiredText("请填写姓名。", 40),
   phone: mobilePhone,
   village: optionalText(40),
   topic: z.string({ error: "请选择咨询事项。" }).trim().min(1, "请选择咨询事项。"),
   description: optionalText(NOTE_MAX),
   onBehalfOf: z
     .object({
-      name: trimmed("请填写代为预约人的姓名。", 40),
-      relation: trimmed("请填写您与当事人的关系，例如子女、社工。", 20),
+      name: requiredText("请填写代为预约人的姓名。", 40),
+      relation: requiredText("请填写您与当事人的关系，例如子女、社工。", 20),
     })
     .optional(),
-  priorityGroup: z.enum(Object.keys(PRIORITY_GROUPS) as [PriorityGroup, ...PriorityGroup[]]).optional(),
+  priorityGroup: z.enum(PRIORITY_GROUP_NAMES).optional(),
   consent: z.literal(true, { error: "请阅读个人信息告知，并勾选同意后再提交。" }),
 });
 export type CreateBookingInput = z.infer<typeof createBookingInput>;
@@ -72,37 +48,6 @@ export type CancelBookingInput = z.infer<typeof cancelBookingInput>;
 
 export const rescheduleBookingInput = findBookingInput.extend({ start: instant, lawyerId: z.string().trim().min(1).optional() });
 export type RescheduleBookingInput = z.infer<typeof rescheduleBookingInput>;
-
-/** Field errors keyed by input name ("onBehalfOf.name" for nested ones), first message each. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_";
-    fields[key] ??= issue.message;
-  }
-  return fields;
-}
-
-/** Staff take bookings by phone: a landline (0750-1234567) is accepted as well as a mobile number. */
-export const anyPhone = z
-  .string({ error: "请填写联系电话。" })
-  .transform((v) => v.replace(/[\s()（）]/g, "").replace(/^(\+?86)(?=1\d{10}$)/, ""))
-  .pipe(z.string().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, "请填写手机号码（11 位）或带区号的固定电话，例如 0750-6123456。"));
-
-export const CHANNELS = {
-  ONLINE: "网上预约",
-  PHONE: "电话预约",
-  WALK_IN: "现场预约",
-  SOCIAL_WORKER: "社工转介",
-  VILLAGE_CADRE: "村干部转介",
-} as const;
-export type ChannelName = keyof typeof CHANNELS;
-
-export const staffBookingInput = createBookingInput.extend({
-  phone: anyPhone,
-  channel: z.enum(Object.keys(CHANNELS) as [ChannelName, ...ChannelName[]], { error: "请选择预约来源。" }),
-});
-export type StaffBookingInput = z.infer<typeof staffBookingInput>;
 
 const optionalDate = z
   .string()
@@ -122,12 +67,12 @@ export const bookingSearchInput = z.object({
   venue: optionalValue,
   lawyer: optionalValue,
   status: z
-    .enum(["CONFIRMED", "CHECKED_IN", "DONE", "NO_SHOW", "CANCELLED"])
+    .enum(BookingStatus)
     .optional()
     .or(z.literal("").transform(() => undefined)),
   topic: optionalValue,
   channel: z
-    .enum(Object.keys(CHANNELS) as [ChannelName, ...ChannelName[]])
+    .enum(Channel)
     .optional()
     .or(z.literal("").transform(() => undefined)),
   phone: optionalValue,
@@ -135,17 +80,83 @@ export const bookingSearchInput = z.object({
 });
 export type BookingSearchInput = z.infer<typeof bookingSearchInput>;
 
-export const STATUS_NAMES: Record<string, string> = {
-  confirmed: "已预约",
-  checked_in: "已签到",
-  done: "已完成",
-  no_show: "未到",
-  cancelled: "已取消",
-};
+// The forms of our own pages send what the API takes as one JSON body as form fields: the slot as
+// one value, a checkbox as "on" or nothing, a select left at its first choice as "". The schemas
+// below read that into the API's inputs, so a form and the API check the same rules.
 
-/** A slot chosen in a form: "<ISO start>|<lawyer id>" (the lawyer part may be empty for "any lawyer"). */
-export function splitSlotChoice(value: unknown): { start?: string; lawyerId?: string } {
-  if (typeof value !== "string" || !value.includes("|")) return {};
-  const [start, lawyerId] = value.split("|");
-  return { start, lawyerId: lawyerId || undefined };
+/** A chosen time; no lawyer means "any lawyer free then". */
+export type SlotChoice = { start: Date; lawyerId?: string };
+
+/** The one value a form sends for a slot: "<ISO start>|<lawyer id>", the lawyer part empty for any lawyer. */
+export const slotValue = ({ start, lawyerId }: SlotChoice): string => `${toIsoOffset(start)}|${lawyerId ?? ""}`;
+
+/** Reads a slot value back (the only place that does); anything else is `message`, beside the slot. */
+export const slotChoice = (message: string) =>
+  z.string({ error: message }).transform((value, ctx): SlotChoice => {
+    const [start, lawyerId, ...rest] = value.split("|");
+    const parsed = instant.safeParse(start);
+    if (!parsed.success || lawyerId === undefined || rest.length > 0) {
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    }
+    return { start: parsed.data, lawyerId: lawyerId.trim() || undefined };
+  });
+
+const checkbox = z.preprocess((value) => ticked(value) === true, z.boolean());
+const chosen = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema);
+
+/** The proxy's name and relation count when the box says so or either was filled in; else they were left empty. */
+function proxyWhenGiven(raw: unknown): unknown {
+  if (typeof raw !== "object" || raw === null) return raw;
+  const form = raw as Record<string, unknown>;
+  const proxy = form.onBehalfOf as Record<string, unknown> | undefined;
+  const given = ticked(form.onBehalf) || [proxy?.name, proxy?.relation].some((v) => typeof v === "string" && v.trim() !== "");
+  return { ...form, onBehalfOf: given ? { ...proxy } : undefined };
 }
+
+const bookingDetails = createBookingInput.omit({ start: true, lawyerId: true }).extend({
+  priorityGroup: chosen(createBookingInput.shape.priorityGroup),
+  consent: z.preprocess(ticked, createBookingInput.shape.consent),
+});
+
+const NOTE_CONSENT = "您填写了备注：请勾选“同意处理备注中的敏感个人信息”，或把备注删掉。";
+
+/** The villager's booking form: the API's booking, and the note's own consent. */
+export const bookingFormInput = z
+  .preprocess(
+    proxyWhenGiven,
+    bookingDetails.extend({ slot: slotChoice("请选择一个预约时间。"), onBehalf: checkbox, noteConsent: checkbox }),
+  )
+  // Art. 28–29 PIPL: a note may reveal health or family matters, so it needs its own consent. Checked
+  // even while other fields are wrong, so that the villager sees every correction at once.
+  .refine((form) => !(typeof form?.description === "string" && form.description.trim() && !form.noteConsent), {
+    path: ["noteConsent"],
+    message: NOTE_CONSENT,
+    when: () => true,
+  })
+  .transform(({ slot, onBehalf: _, noteConsent, ...details }) => ({ booking: { ...details, ...slot }, noteConsent }));
+
+/** Staff book for someone who phoned, walked in, or was sent: a landline will do, and where they came from. */
+export const staffBookingFormInput = z
+  .preprocess(
+    proxyWhenGiven,
+    bookingDetails.extend({
+      slot: slotChoice("请选择一个时间。"),
+      phone: anyPhone,
+      channel: z.enum(Channel, { error: "请选择预约来源。" }),
+    }),
+  )
+  .transform(({ slot, channel, ...details }) => ({ booking: { ...details, ...slot }, channel }));
+
+const staffReason = (message: string) => z.string({ error: message }).trim().min(1, message).max(200, "原因最多 200 个字。");
+
+export const staffCancelFormInput = z.object({ code: bookingCode, reason: staffReason("请填写取消原因。") });
+export const staffMoveFormInput = z.object({
+  code: bookingCode,
+  slot: slotChoice("请选择新的时间。"),
+  reason: staffReason("请填写改期原因。"),
+});
+
+// A villager's own booking: the phone comes from this device's cookie (access.ts), never from the form.
+export const cancelFormInput = cancelBookingInput.omit({ phone: true });
+export const moveFormInput = findBookingInput.omit({ phone: true }).extend({ slot: slotChoice("请重新选择新的时间。") });

@@ -1,8 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/audit/mutations";
+import { can } from "@/lib/auth/can";
 import type { CurrentUser } from "@/lib/auth/session";
-import { actsFor } from "@/lib/consultations/queries";
 import { db } from "@/lib/db";
 import { type Failure, failure } from "@/lib/errors";
 
@@ -13,7 +13,7 @@ const NOT_FOUND = "没有找到这位律师。";
  * feed looks the token up and only one is stored.
  */
 export async function replaceCalendarToken(actor: CurrentUser, lawyerId: string): Promise<{ ok: true; token: string } | Failure> {
-  if (!actsFor(actor, lawyerId)) return failure("not_found", NOT_FOUND);
+  if (!can.actForLawyer(actor, lawyerId)) return failure("not_found", NOT_FOUND);
   const token = randomBytes(32).toString("base64url");
   return db.$transaction(async (tx) => {
     const { count } = await tx.lawyer.updateMany({ where: { id: lawyerId }, data: { calendarToken: token } });
@@ -30,7 +30,7 @@ export async function replaceCalendarToken(actor: CurrentUser, lawyerId: string)
 
 /** Turns the subscription off: no token, no feed. */
 export async function revokeCalendarToken(actor: CurrentUser, lawyerId: string): Promise<{ ok: true } | Failure> {
-  if (!actsFor(actor, lawyerId)) return failure("not_found", NOT_FOUND);
+  if (!can.actForLawyer(actor, lawyerId)) return failure("not_found", NOT_FOUND);
   return db.$transaction(async (tx) => {
     const { count } = await tx.lawyer.updateMany({ where: { id: lawyerId }, data: { calendarToken: null } });
     if (count === 0) return failure("not_found", NOT_FOUND);

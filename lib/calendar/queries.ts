@@ -1,8 +1,8 @@
 import "server-only";
-import { createHolidayCalendar } from "@/lib/availability/holidays";
 import { loadAvailabilityInputs } from "@/lib/availability/queries";
 import { dutyIntervals } from "@/lib/availability/slots";
 import { db } from "@/lib/db";
+import { createHolidayCalendar } from "@/lib/holidays/calendar";
 import { addDays, todayInShanghai, zonedInstant } from "@/lib/time";
 import type { CalendarEvent } from "./ics";
 

@@ -1,70 +1,60 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { authorise } from "@/lib/auth/session";
-import { fieldErrors } from "@/lib/booking/schema";
-import { checkInBooking, completeBooking, markNoShow, recordWalkIn } from "./mutations";
-import { completeBookingInput, formValues, walkInInput } from "./schema";
+import { z } from "zod";
+import { formAction } from "@/lib/action";
+import { can } from "@/lib/auth/can";
+import type { CurrentUser } from "@/lib/auth/session";
+import { type ConsultationResult, checkInBooking, completeBooking, markNoShow, recordWalkIn } from "./mutations";
+import { completeBookingInput, walkInInput } from "./schema";
 
-/** `values` echo what was typed after a refusal, so nobody has to enter it again (WCAG 3.3.7). */
-export type FormState = {
-  ok: boolean;
-  message: string;
-  fields?: Record<string, string>;
-  values?: Record<string, string | string[]>;
-} | null;
-
-function bookingId(form: FormData): string {
-  return String(form.get("bookingId") ?? "");
-}
-
-function typed(form: FormData) {
-  return formValues(form) as Record<string, string | string[]>;
-}
+const INVALID = "还没有保存，请按提示修改。";
+const booking = z.object({ bookingId: z.string().trim().min(1, "没有找到这个预约，请刷新页面。") });
 
 function refresh() {
   revalidatePath("/lawyer", "layout");
 }
 
-export async function checkInAction(_state: FormState, form: FormData): Promise<FormState> {
-  const actor = await authorise("LAWYER", "STAFF", "ADMIN");
-  const result = await checkInBooking(actor, bookingId(form));
-  if (!result.ok) return { ok: false, message: result.message };
-  refresh();
-  return { ok: true, message: "已签到。咨询结束后请记录服务结果。" };
+/** A button that moves a booking on (checked in, no-show): the same steps, another mutation. */
+function statusAction(change: (actor: CurrentUser, bookingId: string) => Promise<ConsultationResult>, done: string) {
+  return formAction({
+    allow: can.recordConsultations,
+    schema: booking,
+    invalid: INVALID,
+    run: async ({ bookingId }, { actor }) => {
+      const result = await change(actor, bookingId);
+      if (!result.ok) return result;
+      refresh();
+      return { ok: true, message: done };
+    },
+  });
 }
 
-export async function noShowAction(_state: FormState, form: FormData): Promise<FormState> {
-  const actor = await authorise("LAWYER", "STAFF", "ADMIN");
-  const result = await markNoShow(actor, bookingId(form));
-  if (!result.ok) return { ok: false, message: result.message };
-  refresh();
-  return { ok: true, message: "已标记为未到。" };
-}
+export const checkInAction = statusAction(checkInBooking, "已签到。咨询结束后请记录服务结果。");
+export const noShowAction = statusAction(markNoShow, "已标记为未到。");
 
-export async function completeAction(_state: FormState, form: FormData): Promise<FormState> {
-  const actor = await authorise("LAWYER", "STAFF", "ADMIN");
-  const parsed = completeBookingInput.safeParse(formValues(form));
-  if (!parsed.success) {
-    return { ok: false, message: "还没有保存，请按提示修改。", fields: fieldErrors(parsed.error), values: typed(form) };
-  }
-  const result = await completeBooking(actor, bookingId(form), parsed.data);
-  if (!result.ok) return { ok: false, message: result.message, fields: result.fields, values: typed(form) };
-  refresh();
-  return { ok: true, message: "服务结果已保存，已计入工作日志。" };
-}
+export const completeAction = formAction({
+  allow: can.recordConsultations,
+  schema: completeBookingInput.extend(booking.shape),
+  lists: ["outcomes"],
+  invalid: INVALID,
+  run: async ({ bookingId, ...input }, { actor }) => {
+    const result = await completeBooking(actor, bookingId, input);
+    if (!result.ok) return result;
+    refresh();
+    return { ok: true, message: "服务结果已保存，已计入工作日志。" };
+  },
+});
 
-export async function recordWalkInAction(_state: FormState, form: FormData): Promise<FormState> {
-  const actor = await authorise("LAWYER", "STAFF", "ADMIN");
-  const parsed = walkInInput.safeParse(formValues(form));
-  if (!parsed.success) {
-    return { ok: false, message: "还没有保存，请按提示修改。", fields: fieldErrors(parsed.error), values: typed(form) };
-  }
-  const result = await recordWalkIn(actor, parsed.data);
-  if (!result.ok) return { ok: false, message: result.message, fields: result.fields, values: typed(form) };
-  refresh();
-  return {
-    ok: true,
-    message: `现场咨询已记录（${parsed.data.name}，${parsed.data.date} ${parsed.data.time}），已计入工作日志。`,
-  };
-}
+export const recordWalkInAction = formAction({
+  allow: can.recordConsultations,
+  schema: walkInInput,
+  lists: ["outcomes"],
+  invalid: INVALID,
+  run: async (input, { actor }) => {
+    const result = await recordWalkIn(actor, input);
+    if (!result.ok) return result;
+    refresh();
+    return { ok: true, message: `现场咨询已记录（${input.name}，${input.date} ${input.time}），已计入工作日志。` };
+  },
+});

@@ -46,7 +46,7 @@ describe("a lawyer's own bookings", () => {
   it("checks in, then records done with outcomes, minutes and a private note", async () => {
     const { a, bookingOfA } = await twoLawyersWithBookings();
     expect(await checkInBooking(a, bookingOfA.id)).toEqual({ ok: true });
-    expect(await checkInBooking(a, bookingOfA.id)).toMatchObject({ ok: false, code: "invalid_input" });
+    expect(await checkInBooking(a, bookingOfA.id)).toMatchObject({ ok: false, code: "conflict" });
     const done = await completeBooking(a, bookingOfA.id, {
       outcomes: ["CONSULTATION", "DOCUMENT"],
       minutesSpent: 45,
@@ -72,7 +72,7 @@ describe("a lawyer's own bookings", () => {
 
   it("marks a no-show only once the booked time has begun", async () => {
     const { a, bookingOfA } = await twoLawyersWithBookings();
-    expect(await markNoShow(a, bookingOfA.id)).toMatchObject({ ok: false, code: "invalid_input" });
+    expect(await markNoShow(a, bookingOfA.id)).toMatchObject({ ok: false, code: "conflict" });
     expect(await markNoShow(a, bookingOfA.id, { now: new Date(bookingOfA.startsAt.getTime() + 60_000) })).toEqual({ ok: true });
     expect((await prisma.booking.findUniqueOrThrow({ where: { id: bookingOfA.id } })).status).toBe("NO_SHOW");
   });
@@ -81,7 +81,7 @@ describe("a lawyer's own bookings", () => {
     const { f, a, bookingOfA, book } = await twoLawyersWithBookings();
     const later = await book(a.lawyerId as string, 3);
     const agenda = await listAgenda(a, a.lawyerId as string);
-    expect(agenda.days.map((d) => d.date)).toEqual([f.today, addDays(f.today, 1), addDays(f.today, 3)]);
+    expect(agenda.days.map((d) => d.date)).toEqual([f.today, f.dateOn(1), f.dateOn(3)]);
     expect(agenda.days[1].bookings.map((b) => b.id)).toEqual([bookingOfA.id]);
     expect(agenda.days[2].bookings.map((b) => b.id)).toEqual([later.id]);
     expect(agenda.days[1].bookings[0].phone).toBe(bookingOfA.phone);

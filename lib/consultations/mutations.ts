@@ -1,11 +1,11 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/audit/mutations";
+import { can, lawyerScope } from "@/lib/auth/can";
 import type { CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { type Failure, failure } from "@/lib/errors";
 import type { BookingStatus, Prisma } from "@/lib/generated/prisma/client";
 import { todayInShanghai, zonedInstant } from "@/lib/time";
-import { actsFor, scopeOf } from "./queries";
 import type { CompleteBookingInput, WalkInInput } from "./schema";
 
 export type ConsultationResult = { ok: true } | Failure;
@@ -39,7 +39,7 @@ type Change = {
  * staff at once) cannot both win; a zero count tells us why afterwards.
  */
 async function change(actor: CurrentUser, bookingId: string, c: Change): Promise<ConsultationResult> {
-  const scope = scopeOf(actor);
+  const scope = lawyerScope(actor);
   if (!scope) return failure("not_found", BOOKING_NOT_FOUND);
   return db.$transaction(async (tx) => {
     const { count } = await tx.booking.updateMany({
@@ -50,7 +50,7 @@ async function change(actor: CurrentUser, bookingId: string, c: Change): Promise
       const row = await tx.booking.findFirst({ where: { id: bookingId, ...scope }, select: { status: true } });
       if (!row) return failure("not_found", BOOKING_NOT_FOUND);
       const message = c.from.includes(row.status) && c.refused ? c.refused(row.status) : STATUS_MESSAGES[row.status];
-      return failure("invalid_input", message);
+      return failure("conflict", message);
     }
     await recordAudit(tx, actor, { kind: "booking", action: c.action, subjectId: bookingId, summary: c.summary });
     return { ok: true as const };
@@ -108,8 +108,10 @@ export type WalkInResult = { ok: true; id: string } | Failure;
 
 /** Checks the walk-in's lawyer, venue, topic and time; returns the row's data or why not. */
 async function walkInData(actor: CurrentUser, input: WalkInInput, now: Date) {
-  const lawyerId = actor.role === "LAWYER" ? actor.lawyerId : input.lawyerId;
-  if (!lawyerId || !actsFor(actor, lawyerId)) return failure("invalid_input", undefined, { lawyerId: "请选择接待的律师。" });
+  // A lawyer's own walk-ins are theirs; staff name the lawyer.
+  const lawyerId = lawyerScope(actor)?.lawyerId ?? input.lawyerId;
+  if (!lawyerId || !can.actForLawyer(actor, lawyerId))
+    return failure("invalid_input", undefined, { lawyerId: "请选择接待的律师。" });
   const [served, topic] = await Promise.all([
     db.lawyerVenue.findFirst({
       where: { lawyerId, venueId: input.venueId, lawyer: { active: true }, venue: { active: true } },
@@ -161,7 +163,7 @@ export async function updateWalkIn(
   input: WalkInInput,
   { now = new Date() }: { now?: Date } = {},
 ): Promise<WalkInResult> {
-  const scope = scopeOf(actor);
+  const scope = lawyerScope(actor);
   if (!scope) return failure("not_found", WALK_IN_NOT_FOUND);
   const existing = await db.walkIn.findFirst({ where: { id: walkInId, ...scope }, select: { lawyerId: true } });
   if (!existing) return failure("not_found", WALK_IN_NOT_FOUND);

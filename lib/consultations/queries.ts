@@ -1,49 +1,12 @@
 import "server-only";
+import { can, lawyerScope } from "@/lib/auth/can";
 import type { CurrentUser } from "@/lib/auth/session";
-import { CHANNELS, type ChannelName, PRIORITY_GROUPS, type PriorityGroup } from "@/lib/booking/schema";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Channel as ChannelName } from "@/lib/generated/prisma/enums";
+import { CHANNELS, PRIORITY_GROUPS, type PriorityGroup } from "@/lib/labels";
 import { addDays, type DateString, toDateString, todayInShanghai, zonedInstant } from "@/lib/time";
-
-/**
- * Which rows an actor may read and change: a lawyer only their own, staff and admins any.
- * Null means none at all (a lawyer account without an active lawyer profile).
- */
-export function scopeOf(actor: CurrentUser): { lawyerId?: string } | null {
-  if (actor.role === "STAFF" || actor.role === "ADMIN") return {};
-  return actor.lawyerId ? { lawyerId: actor.lawyerId } : null;
-}
-
-/** May `actor` act for `lawyerId`? */
-export function actsFor(actor: CurrentUser, lawyerId: string): boolean {
-  const scope = scopeOf(actor);
-  return scope !== null && (scope.lawyerId === undefined || scope.lawyerId === lawyerId);
-}
-
-export type ConsultationStatus = "CONFIRMED" | "CHECKED_IN" | "DONE" | "NO_SHOW" | "CANCELLED";
-
-/** A booking as its own lawyer and staff see it: full phone number, the villager's note and the lawyer's note. */
-export type ConsultationView = {
-  id: string;
-  code: string;
-  status: ConsultationStatus;
-  start: Date;
-  end: Date;
-  venue: { id: string; name: string };
-  lawyer: { id: string; name: string };
-  name: string;
-  phone: string;
-  village: string | null;
-  topic: string;
-  note: string | null;
-  onBehalfOf: { name: string; relation: string } | null;
-  priorityGroup: string | null;
-  channel: string;
-  outcomes: string[];
-  minutesSpent: number | null;
-  lawyerNote: string | null;
-  checkedInAt: Date | null;
-  completedAt: Date | null;
-};
+import type { ConsultationView } from "./schema";
 
 const consultationSelect = {
   id: true,
@@ -69,29 +32,7 @@ const consultationSelect = {
   topic: { select: { name: true } },
 } as const;
 
-type Row = {
-  id: string;
-  code: string;
-  status: ConsultationStatus;
-  startsAt: Date;
-  endsAt: Date;
-  name: string;
-  phone: string;
-  village: string | null;
-  note: string | null;
-  onBehalfOfName: string | null;
-  onBehalfOfRelation: string | null;
-  priorityGroup: string | null;
-  channel: string;
-  outcomes: string[];
-  minutesSpent: number | null;
-  lawyerNote: string | null;
-  checkedInAt: Date | null;
-  completedAt: Date | null;
-  venue: { id: string; name: string };
-  lawyer: { id: string; name: string };
-  topic: { name: string };
-};
+type Row = Prisma.BookingGetPayload<{ select: typeof consultationSelect }>;
 
 function toView(row: Row): ConsultationView {
   return {
@@ -121,7 +62,7 @@ function toView(row: Row): ConsultationView {
 
 /** One booking with everything its lawyer records, or null when it is not the actor's to see. */
 export async function getConsultation(actor: CurrentUser, bookingId: string): Promise<ConsultationView | null> {
-  const scope = scopeOf(actor);
+  const scope = lawyerScope(actor);
   if (!scope) return null;
   const row = await db.booking.findFirst({ where: { id: bookingId, ...scope }, select: consultationSelect });
   return row ? toView(row) : null;
@@ -140,7 +81,7 @@ export async function listAgenda(
   lawyerId: string,
   { now = new Date(), days = 28 }: { now?: Date; days?: number } = {},
 ): Promise<Agenda> {
-  if (!actsFor(actor, lawyerId)) return { unrecorded: [], days: [] };
+  if (!can.actForLawyer(actor, lawyerId)) return { unrecorded: [], days: [] };
   const today = todayInShanghai(now);
   const todayStart = zonedInstant(today);
   const [past, coming] = await Promise.all([
@@ -183,7 +124,7 @@ export type WalkInView = {
 };
 
 export async function getWalkIn(actor: CurrentUser, walkInId: string): Promise<WalkInView | null> {
-  const scope = scopeOf(actor);
+  const scope = lawyerScope(actor);
   if (!scope) return null;
   const row = await db.walkIn.findFirst({
     where: { id: walkInId, ...scope },
@@ -214,3 +155,5 @@ export async function listServedVenues(lawyerId: string): Promise<{ id: string; 
   });
   return rows.map((r) => r.venue);
 }
+
+export type { ConsultationView };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { completeBookingInput, formValues, walkInInput } from "./schema";
+import { formValues } from "@/lib/form";
+import { completeBookingInput, walkInInput } from "./schema";
 
 function form(entries: [string, string][]): FormData {
   const data = new FormData();

@@ -1,30 +1,17 @@
 // What a lawyer records about a consultation: shared by the forms (browser) and the server actions.
 import { z } from "zod";
-import { anyPhone, PRIORITY_GROUPS, type PriorityGroup } from "@/lib/booking/schema";
-
-/** The service outcomes, in the order of the town's annual report. */
-export const OUTCOMES = {
-  CONSULTATION: "法律咨询解答",
-  DOCUMENT: "代写法律文书",
-  CONTRACT: "起草/审查合同",
-  MEDIATION: "参与调解",
-  LEGAL_AID_REFERRAL: "转介法律援助",
-  MEDIATION_REFERRAL: "转介人民调解",
-  OTHER: "其他",
-} as const;
-export type OutcomeName = keyof typeof OUTCOMES;
-export const OUTCOME_NAMES = Object.keys(OUTCOMES) as [OutcomeName, ...OutcomeName[]];
-
-export function outcomeLabels(outcomes: readonly string[]): string {
-  return outcomes.map((o) => OUTCOMES[o as OutcomeName] ?? o).join("、");
-}
+import { optionalText } from "@/lib/form";
+import type { BookingStatus } from "@/lib/generated/prisma/enums";
+import { Outcome } from "@/lib/generated/prisma/enums";
+import { PRIORITY_GROUP_NAMES } from "@/lib/labels";
+import { anyPhone } from "@/lib/phone";
 
 export const LAWYER_NOTE_MAX = 1000;
 /** A consultation longer than a working day is a typing slip. */
 export const MINUTES_MAX = 600;
 
 const outcomes = z
-  .array(z.enum(OUTCOME_NAMES, { error: "请从列表中选择服务结果。" }), { error: "请至少选择一项服务结果。" })
+  .array(z.enum(Outcome, { error: "请从列表中选择服务结果。" }), { error: "请至少选择一项服务结果。" })
   .min(1, "请至少选择一项服务结果。");
 
 const minutesSpent = z.coerce
@@ -39,14 +26,6 @@ const lawyerNote = z
   .max(LAWYER_NOTE_MAX, `备注最多 ${LAWYER_NOTE_MAX} 个字，请删减一些。`)
   .transform((v) => v || undefined)
   .optional();
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `最多 ${max} 个字，请删减一些。`)
-    .transform((v) => v || undefined)
-    .optional();
 
 export const completeBookingInput = z.object({ outcomes, minutesSpent, lawyerNote });
 export type CompleteBookingInput = z.infer<typeof completeBookingInput>;
@@ -67,7 +46,7 @@ export const walkInInput = z.object({
   village: optionalText(40),
   topic: z.string({ error: "请选择咨询事项。" }).trim().min(1, "请选择咨询事项。"),
   priorityGroup: z
-    .enum(Object.keys(PRIORITY_GROUPS) as [PriorityGroup, ...PriorityGroup[]], { error: "请从列表中选择。" })
+    .enum(PRIORITY_GROUP_NAMES, { error: "请从列表中选择。" })
     .optional()
     .or(z.literal("").transform(() => undefined)),
   outcomes,
@@ -79,10 +58,26 @@ export type WalkInInput = z.infer<typeof walkInInput>;
 /** A month as "YYYY-MM"; anything else falls back to the caller's default. */
 export const monthParam = z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/);
 
-/** FormData as a plain object; `outcomes` checkboxes share one name, so they are read as a list. */
-export function formValues(form: FormData): Record<string, unknown> {
-  const values: Record<string, unknown> = {};
-  for (const [key, value] of form) if (typeof value === "string" && !key.startsWith("$")) values[key] = value;
-  values.outcomes = form.getAll("outcomes").filter((v) => typeof v === "string");
-  return values;
-}
+/** A booking as its own lawyer and staff see it: full phone number, the villager's note and the lawyer's note. */
+export type ConsultationView = {
+  id: string;
+  code: string;
+  status: BookingStatus;
+  start: Date;
+  end: Date;
+  venue: { id: string; name: string };
+  lawyer: { id: string; name: string };
+  name: string;
+  phone: string;
+  village: string | null;
+  topic: string;
+  note: string | null;
+  onBehalfOf: { name: string; relation: string } | null;
+  priorityGroup: string | null;
+  channel: string;
+  outcomes: string[];
+  minutesSpent: number | null;
+  lawyerNote: string | null;
+  checkedInAt: Date | null;
+  completedAt: Date | null;
+};

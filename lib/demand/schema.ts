@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { mobilePhone } from "@/lib/booking/schema";
+import { mobilePhone } from "@/lib/phone";
 
 /** A villager who found nothing free asks to be called back. */
 export const callbackRequestInput = z.object({

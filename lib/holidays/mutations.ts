@@ -1,6 +1,7 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit/record";
-import { type CurrentUser, Forbidden } from "@/lib/auth/session";
+import { recordAudit } from "@/lib/audit/mutations";
+import { assertCan, can } from "@/lib/auth/can";
+import type { CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { violatedConstraint } from "@/lib/db-errors";
 import { type Failure, failure } from "@/lib/errors";
@@ -10,7 +11,7 @@ import { OVERRIDE_KINDS, type OverrideInput } from "./schema";
 const DATE_TAKEN = "这一天已经有调整了。如要改变，请先在下面的列表中删除原来的调整。";
 
 function requireStaff(actor: CurrentUser) {
-  if (actor.role !== "STAFF" && actor.role !== "ADMIN") throw new Forbidden();
+  assertCan(can.workAsStaff(actor));
 }
 
 /** Declares a date a holiday (no duty) or a working day (duty as usual), whatever the published calendar says. */

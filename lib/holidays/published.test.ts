@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createHolidayCalendar } from "@/lib/availability/holidays";
+import { createHolidayCalendar } from "@/lib/holidays/calendar";
 import { listHolidayRuns } from "./published";
 
 describe("listHolidayRuns", () => {

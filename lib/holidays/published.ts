@@ -1,6 +1,7 @@
 // The statutory calendar laid out for reading: runs of days off and the 调休 working days, per festival.
-import type { HolidayCalendar } from "@/lib/availability/holidays";
+
 import { addDays, type DateString } from "@/lib/time";
+import type { HolidayCalendar } from "./calendar";
 
 export type HolidayRun = { kind: "holiday" | "makeup"; name: string | null; from: DateString; to: DateString; days: number };
 

@@ -1,7 +1,8 @@
 // Staff overrides change the calendar slot generation reads. Far-future dates keep other tests' slots untouched.
 import { randomInt } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { type CurrentUser, Forbidden } from "@/lib/auth/session";
+import { Forbidden } from "@/lib/auth/can";
+import type { CurrentUser } from "@/lib/auth/session";
 import { prisma } from "@/lib/testing/fixtures";
 import { addDays, isoWeekday } from "@/lib/time";
 import { addOverride, removeOverride } from "./mutations";

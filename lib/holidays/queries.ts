@@ -1,7 +1,7 @@
 import "server-only";
-import { type CalendarOverride, createHolidayCalendar, type HolidayCalendar } from "@/lib/availability/holidays";
 import { db } from "@/lib/db";
 import { type DateString, fromDbDate, toDbDate } from "@/lib/time";
+import { type CalendarOverride, createHolidayCalendar, type HolidayCalendar } from "./calendar";
 
 export type OverrideRow = CalendarOverride & { id: string; note: string | null };
 

@@ -158,7 +158,7 @@ describe("deactivateLawyer", () => {
     const entry = await prisma.auditLog.findFirstOrThrow({ where: { subjectId: lawyerId, action: "deactivate" } });
     expect(entry.summary).toContain("1 个未到期预约待改派");
 
-    expect(await deactivateLawyer(staff, lawyerId)).toMatchObject({ ok: false, code: "invalid_input" });
-    expect(await resetLawyerPassword(staff, lawyerId)).toMatchObject({ ok: false, code: "invalid_input" });
+    expect(await deactivateLawyer(staff, lawyerId)).toMatchObject({ ok: false, code: "conflict" });
+    expect(await resetLawyerPassword(staff, lawyerId)).toMatchObject({ ok: false, code: "conflict" });
   });
 });

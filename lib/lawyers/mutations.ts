@@ -1,13 +1,12 @@
 import "server-only";
-import { identifierInUse } from "@/lib/accounts/identifiers";
 import { issuePassword, type PasswordIssued, resetPassword, USERNAME_TAKEN } from "@/lib/accounts/mutations";
-import { canManageAccount } from "@/lib/accounts/rules";
-import { recordAudit } from "@/lib/audit/record";
-import { type CurrentUser, Forbidden } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { identifierInUse } from "@/lib/accounts/queries";
+import { recordAudit } from "@/lib/audit/mutations";
+import { assertCan, can } from "@/lib/auth/can";
+import type { CurrentUser } from "@/lib/auth/session";
+import { db, type Tx } from "@/lib/db";
 import { violatedConstraint } from "@/lib/db-errors";
 import { type Failure, failure } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { toDbDate, todayInShanghai } from "@/lib/time";
 import type { UpcomingBooking } from "./queries";
 import { type CreateLawyerInput, type LawyerInput, servedVenues } from "./schema";
@@ -16,11 +15,11 @@ const LAWYER_NOT_FOUND = "没有找到这位律师，请刷新页面后再试。
 const PHONE_TAKEN = "这个电话号码已是另一位在岗律师或另一个账号在用。律师用电话号码登录，号码不能重复。";
 
 function requireStaff(actor: CurrentUser) {
-  if (!canManageAccount(actor, "LAWYER")) throw new Forbidden();
+  assertCan(can.manageAccount(actor, "LAWYER"));
 }
 
 /** Field errors for venue ids that do not exist (a stale form), or null. */
-async function unknownVenues(tx: Prisma.TransactionClient, input: LawyerInput): Promise<Record<string, string> | null> {
+async function unknownVenues(tx: Tx, input: LawyerInput): Promise<Record<string, string> | null> {
   const ids = servedVenues(input).map((v) => v.venueId);
   if (ids.length === 0) return null;
   const found = await tx.venue.count({ where: { id: { in: ids } } });
@@ -135,8 +134,8 @@ export async function resetLawyerPassword(actor: CurrentUser, lawyerId: string):
   requireStaff(actor);
   const lawyer = await db.lawyer.findUnique({ where: { id: lawyerId }, select: { userId: true, active: true } });
   if (!lawyer) return failure("not_found", LAWYER_NOT_FOUND);
-  if (!lawyer.userId) return failure("invalid_input", "这位律师没有登录账号。");
-  if (!lawyer.active) return failure("invalid_input", "这位律师已停用，不能重设密码。");
+  if (!lawyer.userId) return failure("conflict", "这位律师没有登录账号。");
+  if (!lawyer.active) return failure("conflict", "这位律师已停用，不能重设密码。");
   return resetPassword(actor, lawyer.userId);
 }
 
@@ -158,7 +157,7 @@ export async function deactivateLawyer(
     const { count } = await tx.lawyer.updateMany({ where: { id: lawyerId, active: true }, data: { active: false } });
     if (count === 0) {
       const exists = await tx.lawyer.findUnique({ where: { id: lawyerId }, select: { id: true } });
-      return exists ? failure("invalid_input", "这位律师已经停用了。") : failure("not_found", LAWYER_NOT_FOUND);
+      return exists ? failure("conflict", "这位律师已经停用了。") : failure("not_found", LAWYER_NOT_FOUND);
     }
     const lawyer = await tx.lawyer.findUniqueOrThrow({ where: { id: lawyerId }, select: { name: true, userId: true } });
     if (lawyer.userId) await tx.user.update({ where: { id: lawyer.userId }, data: { active: false } });

@@ -58,3 +58,14 @@ export async function listUpcomingBookings(lawyerId: string, now: Date = new Dat
   });
   return rows.map((b) => ({ code: b.code, start: b.startsAt, end: b.endsAt, venueName: b.venue.name }));
 }
+
+export type LawyerName = { id: string; name: string };
+
+/** Lawyers by name, for lists and filters: those still serving, or (`activeOnly: false`) everyone. */
+export async function listLawyerNames({ activeOnly = true }: { activeOnly?: boolean } = {}): Promise<LawyerName[]> {
+  return db.lawyer.findMany({
+    where: activeOnly ? { active: true } : {},
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+}

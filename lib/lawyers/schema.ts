@@ -1,7 +1,7 @@
 // A lawyer's profile as staff enter it; shared by the forms (browser) and the server actions.
 import { z } from "zod";
 import { username } from "@/lib/accounts/schema";
-import { anyPhone } from "@/lib/booking/schema";
+import { anyPhone } from "@/lib/phone";
 
 const required = (message: string, max: number) =>
   z.string({ error: message }).trim().min(1, message).max(max, `最多 ${max} 个字，请删减一些。`);
@@ -49,14 +49,8 @@ export type CreateLawyerInput = z.infer<typeof createLawyerInput>;
 
 export const lawyerIdInput = z.object({ lawyerId: z.string({ error: "缺少律师。" }).trim().min(1, "缺少律师。") });
 
-/** The form's fields, with the venue checkboxes as lists. */
-export function lawyerFormValues(form: FormData): Record<string, string | string[]> {
-  const values: Record<string, string | string[]> = {};
-  for (const [key, value] of form) if (typeof value === "string" && !key.startsWith("$")) values[key] = value;
-  values.venues = form.getAll("venues").filter((v) => typeof v === "string");
-  values.advises = form.getAll("advises").filter((v) => typeof v === "string");
-  return values;
-}
+/** The form's checkbox groups, sent as lists (none ticked is []). */
+export const LAWYER_LISTS = ["venues", "advises"] as const;
 
 /** Served venue ids with whether the lawyer advises each: advising implies serving. */
 export function servedVenues(input: Pick<LawyerInput, "venues" | "advises">): { venueId: string; isAdviser: boolean }[] {

@@ -1,10 +1,14 @@
 "use server";
 
+// Every change to duty hours takes two steps when it removes booked time: the first answer lists the
+// bookings (`data.step === "confirm"`) and nothing is saved; the second carries a choice for each.
+// Without JavaScript the first step's values travel as hidden fields, and `step` is the button pressed.
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
-import { formStrings } from "@/lib/accounts/schema";
-import { authorise, type CurrentUser } from "@/lib/auth/session";
-import { fieldErrors } from "@/lib/booking/schema";
+import { formAction } from "@/lib/action";
+import { can } from "@/lib/auth/can";
+import type { CurrentUser } from "@/lib/auth/session";
+import { type FormValues, textOf } from "@/lib/form";
 import { addExtra, addLeave, addSession, changeSession, endSession, removeException, type ScheduleResult } from "./mutations";
 import {
   type AffectedBooking,
@@ -18,18 +22,8 @@ import {
   removeExceptionInput,
 } from "./schema";
 
-/**
- * `step: "confirm"` asks the lawyer to choose for each affected booking; `values` carry what was
- * typed (also through the confirm step as hidden fields), so nobody types it twice (WCAG 3.3.7).
- */
-export type ScheduleFormState = {
-  ok: boolean;
-  message: string;
-  step?: "confirm";
-  affected?: AffectedBooking[];
-  fields?: Record<string, string>;
-  values?: Record<string, string>;
-} | null;
+/** What a schedule form needs beyond the fields: the bookings to choose for. */
+export type ScheduleData = { step: "confirm"; affected: AffectedBooking[] };
 
 type Mutation<T> = (
   actor: CurrentUser,
@@ -38,59 +32,50 @@ type Mutation<T> = (
   options: { choices?: BookingChoice[] },
 ) => Promise<ScheduleResult>;
 
-/** Parse, authorise, preview or apply: the same steps for every change to duty hours. */
-async function submit<S extends z.ZodType>(form: FormData, schema: S, mutate: Mutation<z.output<S>>): Promise<ScheduleFormState> {
-  const actor = await authorise("LAWYER", "STAFF", "ADMIN");
-  const values = formStrings(form);
-  // Staff pages name the lawyer; a lawyer's own page may leave it out. The mutation checks who may act for whom.
-  const lawyerId = values.lawyerId || actor.lawyerId || "";
-  if (values.step === "edit") return { ok: false, message: "", values };
-  const parsed = schema.safeParse(values);
-  if (!parsed.success) return { ok: false, message: "还没有保存，请按提示修改。", fields: fieldErrors(parsed.error), values };
-
-  let choices: BookingChoice[] | undefined;
-  let choiceErrors: Record<string, string> = {};
-  if (values.step === "confirm") {
-    const ids = (values.bookingIds ?? "").split(",").filter(Boolean);
-    const read = parseChoices(values, ids);
-    // An incomplete choice is not tried: the preview is shown again with the errors beside the choices.
-    if (Object.keys(read.errors).length === 0) choices = read.choices;
-    else choiceErrors = read.errors;
-  }
-  const result = await mutate(actor, lawyerId, parsed.data, { choices });
-  if (result.ok) {
-    // Free times on the public pages and this page both change.
-    revalidatePath("/", "layout");
-    return { ok: true, message: result.message };
-  }
-  if (result.code === "bookings_affected") {
-    const fields = { ...choiceErrors, ...result.fields };
-    const message = Object.keys(choiceErrors).length > 0 ? "还没有保存，请按提示为每个预约选择。" : result.message;
-    return { ok: false, step: "confirm", message, affected: result.affected, fields, values };
-  }
-  return { ok: false, message: result.message, fields: result.fields, values };
+/** Preview or apply: the same steps for every change to duty hours. */
+function scheduleAction<S extends z.ZodType>(schema: S, mutate: Mutation<z.output<S>>) {
+  return formAction<S, ScheduleData>({
+    allow: can.recordConsultations,
+    schema,
+    invalid: "还没有保存，请按提示修改。",
+    run: async (input, { actor, values }) => {
+      // "返回修改": the first step again, filled in as it was; nothing to say.
+      if (textOf(values, "step") === "edit") return { ok: false, code: "invalid_input", message: "" };
+      // Staff pages name the lawyer; a lawyer's own page may leave it out. The mutation checks who may act for whom.
+      const lawyerId = textOf(values, "lawyerId") || actor.lawyerId || "";
+      const read = textOf(values, "step") === "confirm" ? readChoices(values) : { choices: undefined, errors: {} };
+      const result = await mutate(actor, lawyerId, input, { choices: read.choices });
+      if (result.ok) {
+        // Free times on the public pages and this page both change.
+        revalidatePath("/", "layout");
+        return result;
+      }
+      if (result.code !== "bookings_affected") return result;
+      const incomplete = Object.keys(read.errors).length > 0;
+      return {
+        ok: false,
+        code: "bookings_affected",
+        message: incomplete ? "还没有保存，请按提示为每个预约选择。" : result.message,
+        fields: { ...read.errors, ...result.fields },
+        data: { step: "confirm", affected: result.affected },
+      };
+    },
+  });
 }
 
-export async function addSessionAction(_state: ScheduleFormState, form: FormData) {
-  return submit(form, addSessionInput, addSession);
+/** The confirm step's choices; an incomplete set is not tried, and the preview returns with the errors beside them. */
+function readChoices(values: FormValues): { choices?: BookingChoice[]; errors: Record<string, string> } {
+  const ids = textOf(values, "bookingIds").split(",").filter(Boolean);
+  const strings = Object.fromEntries(
+    ids.flatMap((id) => [`choice-${id}`, `reason-${id}`].map((name) => [name, textOf(values, name)])),
+  );
+  const read = parseChoices(strings, ids);
+  return Object.keys(read.errors).length === 0 ? { choices: read.choices, errors: {} } : { errors: read.errors };
 }
 
-export async function changeSessionAction(_state: ScheduleFormState, form: FormData) {
-  return submit(form, changeSessionInput, changeSession);
-}
-
-export async function endSessionAction(_state: ScheduleFormState, form: FormData) {
-  return submit(form, endSessionInput, endSession);
-}
-
-export async function addLeaveAction(_state: ScheduleFormState, form: FormData) {
-  return submit(form, addLeaveInput, addLeave);
-}
-
-export async function addExtraAction(_state: ScheduleFormState, form: FormData) {
-  return submit(form, addExtraInput, addExtra);
-}
-
-export async function removeExceptionAction(_state: ScheduleFormState, form: FormData) {
-  return submit(form, removeExceptionInput, removeException);
-}
+export const addSessionAction = scheduleAction(addSessionInput, addSession);
+export const changeSessionAction = scheduleAction(changeSessionInput, changeSession);
+export const endSessionAction = scheduleAction(endSessionInput, endSession);
+export const addLeaveAction = scheduleAction(addLeaveInput, addLeave);
+export const addExtraAction = scheduleAction(addExtraInput, addExtra);
+export const removeExceptionAction = scheduleAction(removeExceptionInput, removeException);

@@ -1,8 +1,9 @@
 // On-site hours against the Guangdong rule: each village gets at least 8 hours of on-site service
 // a month from its adviser. Hours are the duty actually scheduled at the village's venue (weekly
 // sessions on working days, extra sessions, minus leave), whoever the lawyer.
-import { createHolidayCalendar, type HolidayCalendar } from "@/lib/availability/holidays";
+
 import { type DateException, dutyIntervals, type WeeklySession } from "@/lib/availability/slots";
+import { createHolidayCalendar, type HolidayCalendar } from "@/lib/holidays/calendar";
 import { addDays, type DateString } from "@/lib/time";
 
 export const MONTHLY_TARGET_HOURS = 8;

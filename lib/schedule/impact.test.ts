@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createHolidayCalendar } from "@/lib/availability/holidays";
 import type { DateException, WeeklySession } from "@/lib/availability/slots";
+import { createHolidayCalendar } from "@/lib/holidays/calendar";
 import { zonedInstant } from "@/lib/time";
 import { bookingsLosingDuty, clashMessage, dutyOn, findDutyClash, isCovered, weeklyClashMessage, weeklyOverlap } from "./impact";
 

@@ -1,6 +1,7 @@
 // What a change to a lawyer's duty hours does: which bookings lose their duty, which duty clashes. Pure.
-import type { HolidayCalendar } from "@/lib/availability/holidays";
+
 import { type DateException, dutyIntervals, type WeeklySession } from "@/lib/availability/slots";
+import type { HolidayCalendar } from "@/lib/holidays/calendar";
 import { type DateString, formatMinute, toDateString, weekdayName, zonedInstant } from "@/lib/time";
 
 export type DutyRows = { sessions: WeeklySession[]; exceptions: DateException[] };

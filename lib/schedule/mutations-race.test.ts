@@ -3,7 +3,6 @@ import { describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { createBooking } from "@/lib/booking/mutations";
 import { bookingInput, createVenueFixture, prisma } from "@/lib/testing/fixtures";
-import { addDays } from "@/lib/time";
 
 const race = vi.hoisted(() => ({ next: null as null | (() => Promise<void>) }));
 
@@ -41,7 +40,7 @@ describe("a colleague booked meanwhile", () => {
     const result = await addLeave(
       actorA,
       a.id,
-      { date: addDays(f.today, 3), venueId: null, startMinute: null, endMinute: null, note: null },
+      { date: f.dateOn(3), venueId: null, startMinute: null, endMinute: null, note: null },
       { choices: [{ bookingId: booking.id, action: "reassign", lawyerId: b.id }] },
     );
 

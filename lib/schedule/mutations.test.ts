@@ -16,14 +16,14 @@ const lawyerActor = (lawyerId: string): CurrentUser => ({
 });
 const staff: CurrentUser = { id: "schedule-test-staff", role: "STAFF", displayName: "司法所", lawyerId: null };
 
-/** Two lawyers on duty 09:00–12:00 daily at a fresh venue; lawyer A has a booking at 09:00 in 3 days. */
+/** Two lawyers on duty 09:00–12:00 daily at a fresh venue; lawyer A has a booking at 09:00 on the third open day. */
 async function setUp() {
   const f = await createVenueFixture({ lawyers: 2 });
   const [a, b] = f.lawyers;
   const result = await createBooking(bookingInput(f.venue.slug, f.slotOn(3), { lawyerId: a.id, name: "王阿婆" }));
   if (!result.ok) throw new Error(result.message);
   const booking = await prisma.booking.findUniqueOrThrow({ where: { code: result.booking.code } });
-  return { f, a, b, actorA: lawyerActor(a.id), actorB: lawyerActor(b.id), booking, date: addDays(f.today, 3) };
+  return { f, a, b, actorA: lawyerActor(a.id), actorB: lawyerActor(b.id), booking, date: f.dateOn(3) };
 }
 
 async function secondVenue(lawyerId: string) {
@@ -147,7 +147,7 @@ describe("overlapping duty", () => {
     if (!refused.ok) expect(refused.message).toContain(`09:00–12:00 在 ${f.venue.name} 的值班时间重叠`);
     expect(await prisma.dutyException.count({ where: { lawyerId: a.id } })).toBe(0);
 
-    const later = await addExtra(actorA, a.id, { ...extra, date: addDays(f.today, 4), startMinute: 12 * 60 });
+    const later = await addExtra(actorA, a.id, { ...extra, date: f.dateOn(4), startMinute: 12 * 60 });
     expect(later).toMatchObject({ ok: true });
     expect(await prisma.dutyException.count({ where: { lawyerId: a.id, kind: "EXTRA" } })).toBe(1);
   });
@@ -155,8 +155,8 @@ describe("overlapping duty", () => {
 
 describe("history", () => {
   it("a change to a session that has begun ends the old row and starts a new one; bookings outside the change stay", async () => {
-    const { f, a, actorA, booking } = await setUp();
-    const weekday = isoWeekday(addDays(f.today, 3));
+    const { f, a, actorA, booking, date } = await setUp();
+    const weekday = isoWeekday(date);
     const session = await prisma.dutySession.findFirstOrThrow({ where: { lawyerId: a.id, weekday } });
     await prisma.dutySession.update({ where: { id: session.id }, data: { validFrom: toDbDate(addDays(f.today, -14)) } });
     // 09:00–11:00 still covers the 09:00 booking: nothing to choose.
@@ -243,10 +243,8 @@ describe("changes over booked time", () => {
   });
 
   it("refuses a hand-over to a colleague who is no longer free, and changes nothing", async () => {
-    const { f, a, b, actorA, booking } = await setUp();
-    const session = await prisma.dutySession.findFirstOrThrow({
-      where: { lawyerId: a.id, weekday: isoWeekday(addDays(f.today, 3)) },
-    });
+    const { f, a, b, actorA, booking, date } = await setUp();
+    const session = await prisma.dutySession.findFirstOrThrow({ where: { lawyerId: a.id, weekday: isoWeekday(date) } });
     // The colleague gets booked at that time before the lawyer confirms.
     const taken = await createBooking(bookingInput(f.venue.slug, f.slotOn(3), { lawyerId: b.id }));
     expect(taken.ok).toBe(true);

@@ -1,13 +1,16 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit/record";
+// The six changes a lawyer (or staff for them) makes to duty hours. Each checks its own input and
+// hands a plan to applyChange (change/mutations.ts), which looks after the booked villagers. Over
+// 300 lines because the six belong together: they share the checks and the wording of the answers.
+import { recordAudit } from "@/lib/audit/mutations";
+import { can } from "@/lib/auth/can";
 import type { CurrentUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { type Failure, failure } from "@/lib/errors";
+import { db, type Tx } from "@/lib/db";
+import { type Failure, failure, Rejected } from "@/lib/errors";
 import { loadHolidayCalendar } from "@/lib/holidays/queries";
 import { addDays, formatDate, fromDbDate, toDbDate, todayInShanghai, weekdayName } from "@/lib/time";
-import { applyChange, type ExceptionRow, loadRows, type Options, Rejected, type ScheduleResult } from "./apply-change";
+import { applyChange, type ExceptionRow, loadRows, type Options, type ScheduleResult } from "./change/mutations";
 import { clashMessage, dutyOn, findDutyClash, hoursText } from "./impact";
-import { mayActFor } from "./queries";
 import type {
   AddExtraInput,
   AddLeaveInput,
@@ -17,13 +20,14 @@ import type {
   RemoveExceptionInput,
 } from "./schema";
 
-export type { NeedsChoices, ScheduleResult } from "./apply-change";
+export type { NeedsChoices, ScheduleResult } from "./change/mutations";
 
 const NOT_FOUND = "没有找到这项值班安排，它可能已被修改。请刷新页面后再试。";
 const NOT_SERVED = "您不在这个地点值班，请从列表中选择。";
 const PAST = "不能修改已经过去的日期，请选择今天或以后的日期。";
 
-function forbidden(): Failure {
+/** Another lawyer's duty, or a row that does not exist: the same answer, so ids cannot be probed. */
+function forbidden(): Failure<"not_found"> {
   return failure("not_found", NOT_FOUND);
 }
 
@@ -42,7 +46,7 @@ export async function addSession(
   input: AddSessionInput,
   options: Options = {},
 ): Promise<ScheduleResult> {
-  if (!mayActFor(actor, lawyerId)) return forbidden();
+  if (!can.actForLawyer(actor, lawyerId)) return forbidden();
   const venue = await servedVenue(lawyerId, input.venueId);
   if (!venue) return failure("invalid_input", undefined, { venueId: NOT_SERVED });
   const today = todayInShanghai(options.now);
@@ -105,7 +109,7 @@ export async function changeSession(
   input: ChangeSessionInput,
   options: Options = {},
 ): Promise<ScheduleResult> {
-  if (!mayActFor(actor, lawyerId)) return forbidden();
+  if (!can.actForLawyer(actor, lawyerId)) return forbidden();
   const old = await ownSession(lawyerId, input.sessionId);
   if (!old) return forbidden();
   const today = todayInShanghai(options.now);
@@ -168,7 +172,7 @@ export async function endSession(
   input: EndSessionInput,
   options: Options = {},
 ): Promise<ScheduleResult> {
-  if (!mayActFor(actor, lawyerId)) return forbidden();
+  if (!can.actForLawyer(actor, lawyerId)) return forbidden();
   const old = await ownSession(lawyerId, input.sessionId);
   if (!old) return forbidden();
   const today = todayInShanghai(options.now);
@@ -210,7 +214,7 @@ export async function addLeave(
   input: AddLeaveInput,
   options: Options = {},
 ): Promise<ScheduleResult> {
-  if (!mayActFor(actor, lawyerId)) return forbidden();
+  if (!can.actForLawyer(actor, lawyerId)) return forbidden();
   const venue = input.venueId ? await servedVenue(lawyerId, input.venueId) : null;
   if (input.venueId && !venue) return failure("invalid_input", undefined, { venueId: NOT_SERVED });
   if (input.date < todayInShanghai(options.now)) return failure("invalid_input", undefined, { date: PAST });
@@ -240,7 +244,7 @@ export async function addLeave(
 
 /** Writes a date exception and its audit entry, inside the change's transaction. */
 async function createException(
-  tx: Parameters<Parameters<typeof db.$transaction>[0]>[0],
+  tx: Tx,
   actor: CurrentUser,
   lawyerId: string,
   kind: "LEAVE" | "EXTRA",
@@ -269,7 +273,7 @@ export async function addExtra(
   input: AddExtraInput,
   options: Options = {},
 ): Promise<ScheduleResult> {
-  if (!mayActFor(actor, lawyerId)) return forbidden();
+  if (!can.actForLawyer(actor, lawyerId)) return forbidden();
   const venue = await servedVenue(lawyerId, input.venueId);
   if (!venue) return failure("invalid_input", undefined, { venueId: NOT_SERVED });
   const today = todayInShanghai(options.now);
@@ -302,7 +306,7 @@ export async function removeException(
   input: RemoveExceptionInput,
   options: Options = {},
 ): Promise<ScheduleResult> {
-  if (!mayActFor(actor, lawyerId)) return forbidden();
+  if (!can.actForLawyer(actor, lawyerId)) return forbidden();
   const today = todayInShanghai(options.now);
   const row = await db.dutyException.findFirst({
     where: { id: input.exceptionId, lawyerId, date: { gte: toDbDate(today) } },

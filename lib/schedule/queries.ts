@@ -1,20 +1,17 @@
 import "server-only";
+import { can } from "@/lib/auth/can";
 import type { CurrentUser } from "@/lib/auth/session";
 import { loadAvailabilityInputs, slotsOf } from "@/lib/availability/queries";
+import { dutyIntervals } from "@/lib/availability/slots";
 import { db } from "@/lib/db";
+import type { VenueKind } from "@/lib/generated/prisma/enums";
 import { maskPhone } from "@/lib/phone";
-import { addDays, type DateString, fromDbDate, toDateString, toDbDate, todayInShanghai } from "@/lib/time";
+import { addDays, type DateString, formatMinute, fromDbDate, toDateString, toDbDate, todayInShanghai } from "@/lib/time";
 import { MONTHLY_TARGET_HOURS, monthOf, monthRange, nextMonth, scheduledHours } from "./hours";
 import type { BookedTime } from "./impact";
 import type { AffectedBooking } from "./schema";
 
 export type { AffectedBooking };
-
-/** A lawyer acts only for themself; staff and admins for any lawyer. */
-export function mayActFor(actor: CurrentUser, lawyerId: string): boolean {
-  if (actor.role === "STAFF" || actor.role === "ADMIN") return true;
-  return actor.role === "LAWYER" && actor.lawyerId !== null && actor.lawyerId === lawyerId;
-}
 
 /** The details of the bookings and, for each, who could take it over at the same time and place. */
 export async function describeAffected(lawyerId: string, bookings: BookedTime[], now: Date): Promise<AffectedBooking[]> {
@@ -92,7 +89,7 @@ export type VillageHours = {
 
 export type Schedule = {
   lawyer: { id: string; name: string };
-  venues: { id: string; slug: string; name: string; kind: "STATION" | "WORKROOM" }[];
+  venues: { id: string; slug: string; name: string; kind: VenueKind }[];
   sessions: SessionView[];
   exceptions: ExceptionView[];
   preview: VenuePreview[];
@@ -104,7 +101,7 @@ export const PREVIEW_DAYS = 28;
 
 /** A lawyer's weekly sessions (current and coming), coming exceptions, the public slots they give and monthly hours. */
 export async function getSchedule(actor: CurrentUser, lawyerId: string, { now = new Date() } = {}): Promise<Schedule | null> {
-  if (!mayActFor(actor, lawyerId)) return null;
+  if (!can.actForLawyer(actor, lawyerId)) return null;
   const today = todayInShanghai(now);
   const lawyer = await db.lawyer.findUnique({
     where: { id: lawyerId },
@@ -227,4 +224,66 @@ export async function getSchedule(actor: CurrentUser, lawyerId: string, { now = 
     hours,
     today,
   };
+}
+
+export type RotaCell = { lawyer: string; from: string; to: string };
+export type RotaRow = {
+  venue: { id: string; slug: string; name: string; village: string | null; kind: VenueKind };
+  days: Map<DateString, RotaCell[]>;
+  hours: number;
+  /** Workrooms only: the Guangdong 8-hour rule is per village. */
+  shortfall: number | null;
+};
+
+/** Who is on duty where, day by day, for a month; and each village's on-site hours against the target. */
+export async function loadRota(month: string): Promise<{ dates: DateString[]; rows: RotaRow[] }> {
+  const { from, to } = monthRange(month);
+  const venues = await db.venue.findMany({
+    where: { active: true },
+    orderBy: [{ kind: "asc" }, { sortOrder: "asc" }],
+    select: { id: true, slug: true, name: true, village: true, kind: true },
+  });
+  const inputs = await loadAvailabilityInputs(
+    venues.map((v) => v.id),
+    from,
+    to,
+  );
+  const dates: DateString[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) dates.push(d);
+  const hours = new Map(
+    scheduledHours({
+      venueIds: venues.map((v) => v.id),
+      sessions: inputs.sessions,
+      exceptions: inputs.exceptions,
+      month,
+      calendar: inputs.calendar,
+    }).map((h) => [h.venueId, h.hours]),
+  );
+  const rows = venues.map((venue) => {
+    const days = new Map<DateString, RotaCell[]>();
+    const rules = { id: venue.id, slotMinutes: 30, minNoticeMinutes: 0, horizonDays: 1 };
+    for (const i of dutyIntervals({
+      venue: rules,
+      sessions: inputs.sessions,
+      exceptions: inputs.exceptions,
+      from,
+      to,
+      calendar: inputs.calendar,
+    })) {
+      const cell = {
+        lawyer: inputs.lawyerNames.get(i.lawyerId) ?? "",
+        from: formatMinute(i.startMinute),
+        to: formatMinute(i.endMinute),
+      };
+      days.set(i.date, [...(days.get(i.date) ?? []), cell]);
+    }
+    const total = hours.get(venue.id) ?? 0;
+    return {
+      venue,
+      days,
+      hours: total,
+      shortfall: venue.kind === "WORKROOM" ? Math.max(0, MONTHLY_TARGET_HOURS - total) : null,
+    };
+  });
+  return { dates, rows };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrors } from "@/lib/booking/schema";
+import { fieldErrors } from "@/lib/form";
 import { addLeaveInput, addSessionInput, changeSessionInput, parseChoices } from "./schema";
 
 describe("schedule inputs", () => {

@@ -1,6 +1,8 @@
 // Pure shaping of the counts the database returns: weeks filled in, lead times bucketed, rates,
 // the weekday × hour grid. Nothing here reads the server's TZ: instants go through lib/time.ts.
 import type { DutyInterval } from "@/lib/availability/slots";
+import type { Outcome } from "@/lib/generated/prisma/enums";
+import { OUTCOME_NAMES } from "@/lib/labels";
 import { addDays, type DateString, formatTime, isoWeekday, toDateString, weekdayName } from "@/lib/time";
 
 export const LEAD_BUCKETS = [
@@ -129,26 +131,12 @@ export function offeredSlots(intervals: Pick<DutyInterval, "startMinute" | "endM
   return intervals.reduce((sum, i) => sum + Math.floor((i.endMinute - i.startMinute) / slotMinutes), 0);
 }
 
-export type OutcomeCounts = {
-  services: number;
-  CONSULTATION: number;
-  DOCUMENT: number;
-  CONTRACT: number;
-  MEDIATION: number;
-  LEGAL_AID_REFERRAL: number;
-  MEDIATION_REFERRAL: number;
-  OTHER: number;
-};
+/** Services, and per outcome the services that recorded it: one count for each value of the Outcome enum. */
+export type OutcomeCounts = { services: number } & Record<Outcome, number>;
 
 export const EMPTY_COUNTS: OutcomeCounts = {
   services: 0,
-  CONSULTATION: 0,
-  DOCUMENT: 0,
-  CONTRACT: 0,
-  MEDIATION: 0,
-  LEGAL_AID_REFERRAL: 0,
-  MEDIATION_REFERRAL: 0,
-  OTHER: 0,
+  ...(Object.fromEntries(OUTCOME_NAMES.map((o) => [o, 0])) as Record<Outcome, number>),
 };
 
 /** The annual report's lines, in its own words and units. */

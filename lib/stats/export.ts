@@ -2,12 +2,13 @@ import "server-only";
 // The dashboard's rows and the year's figures as files: XLSX, and CSV that Excel opens with the
 // Chinese intact (UTF-8 with a byte-order mark). Phone numbers are masked: these files travel.
 import ExcelJS from "exceljs";
-import { CHANNELS, PRIORITY_GROUPS, STATUS_NAMES } from "@/lib/booking/schema";
-import { outcomeLabels } from "@/lib/consultations/schema";
+import { type CsvCell, toCsv } from "@/lib/csv";
+import { CHANNELS, outcomeLabels, PRIORITY_GROUPS, STATUS_NAMES } from "@/lib/labels";
 import { maskPhone } from "@/lib/phone";
 import { formatTime, toDateString } from "@/lib/time";
 import { leadDays, REPORT_LINES } from "./aggregate";
-import type { Report, ReportGroup, ServiceRow } from "./queries";
+import type { Report, ReportGroup } from "./report/queries";
+import type { ServiceRow } from "./rows/queries";
 import type { Period } from "./schema";
 
 export const ROW_COLUMNS = [
@@ -32,7 +33,7 @@ const WIDTHS = [12, 12, 8, 26, 12, 16, 18, 12, 10, 16, 28, 12, 12, 10, 14];
 const groups: Record<string, string> = PRIORITY_GROUPS;
 const channels: Record<string, string> = CHANNELS;
 
-function rowCells(r: ServiceRow): (string | number)[] {
+function rowCells(r: ServiceRow): CsvCell[] {
   const booking = r.kind === "booking";
   return [
     booking ? "预约" : "现场咨询",
@@ -43,7 +44,7 @@ function rowCells(r: ServiceRow): (string | number)[] {
     r.lawyer,
     r.topic,
     booking ? (channels[r.channel ?? ""] ?? r.channel ?? "") : "未预约，直接到场",
-    booking ? (STATUS_NAMES[r.status] ?? r.status) : "已完成",
+    booking ? (STATUS_NAMES[r.status as keyof typeof STATUS_NAMES] ?? r.status) : "已完成",
     r.priorityGroup ? (groups[r.priorityGroup] ?? r.priorityGroup) : "",
     outcomeLabels(r.outcomes),
     r.minutesSpent ?? "",
@@ -53,16 +54,8 @@ function rowCells(r: ServiceRow): (string | number)[] {
   ];
 }
 
-/** A spreadsheet would run a cell starting with = + - @ as a formula; a leading apostrophe keeps it text. */
-function csvCell(value: string | number): string {
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export function rowsCsv(rows: ServiceRow[]): string {
-  const lines = [ROW_COLUMNS as readonly (string | number)[], ...rows.map(rowCells)].map((row) => row.map(csvCell).join(","));
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return toCsv(ROW_COLUMNS, rows.map(rowCells));
 }
 
 function addRowsSheet(book: ExcelJS.Workbook, name: string, rows: ServiceRow[]) {

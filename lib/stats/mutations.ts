@@ -1,10 +1,12 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/audit/mutations";
+import { assertCan, can } from "@/lib/auth/can";
 import type { CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { type Failure, failure } from "@/lib/errors";
 import type { HandleCallbackInput } from "./schema";
 
-export type HandleResult = { ok: true } | { ok: false; code: "not_found" | "already_handled"; message: string };
+export type HandleResult = { ok: true } | Failure<"not_found" | "conflict">;
 
 /**
  * Marks a call-back request handled, with the staff member's note. The update only matches a
@@ -16,6 +18,7 @@ export async function handleCallbackRequest(
   input: HandleCallbackInput,
   now = new Date(),
 ): Promise<HandleResult> {
+  assertCan(can.workAsStaff(actor));
   return db.$transaction(async (tx) => {
     const { count } = await tx.callbackRequest.updateMany({
       where: { id: input.id, handledAt: null },
@@ -24,8 +27,8 @@ export async function handleCallbackRequest(
     if (count === 0) {
       const exists = await tx.callbackRequest.findUnique({ where: { id: input.id }, select: { id: true } });
       return exists
-        ? { ok: false as const, code: "already_handled" as const, message: "这条回电请求已由其他同事处理，页面已更新。" }
-        : { ok: false as const, code: "not_found" as const, message: "没有找到这条回电请求，请刷新页面后再试。" };
+        ? failure("conflict", "这条回电请求已由其他同事处理，页面已更新。")
+        : failure("not_found", "没有找到这条回电请求，请刷新页面后再试。");
     }
     await recordAudit(tx, actor, {
       kind: "callback",

@@ -1,7 +1,8 @@
 // Filters of the demand dashboard, the year's figures and their exports: plain GET parameters,
 // every one optional, checked here once for the pages and the route handlers alike.
 import { z } from "zod";
-import { OUTCOME_NAMES } from "@/lib/consultations/schema";
+import { fieldErrors } from "@/lib/form";
+import { OUTCOME_NAMES } from "@/lib/labels";
 import { addDays, type DateString, isoWeekday, todayInShanghai } from "@/lib/time";
 
 /** Longest period one request may cover: two years keeps every page and export small. */
@@ -107,15 +108,6 @@ function withDefaults(value: { from?: string; to?: string }, fallback: Period): 
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
 
-function errorsOf(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "_");
-    errors[key] ??= issue.message;
-  }
-  return errors;
-}
-
 type Raw = Record<string, string | string[] | undefined> | URLSearchParams;
 
 /** First value of each parameter: a repeated one (?venue=a&venue=b) takes the first. */
@@ -131,20 +123,20 @@ export function firstValues(raw: Raw): Record<string, string> {
 
 export function parseDashboardFilters(raw: Raw, now: Date = new Date()): Parsed<DashboardFilters> {
   const parsed = dashboardFilterInput.safeParse(firstValues(raw));
-  if (!parsed.success) return { ok: false, errors: errorsOf(parsed.error) };
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const { venue, topic } = parsed.data;
   return { ok: true, value: { ...withDefaults(parsed.data, defaultDashboardPeriod(now)), venue, topic } };
 }
 
 export function parseReportFilters(raw: Raw, now: Date = new Date()): Parsed<ReportFilters> {
   const parsed = reportFilterInput.safeParse(firstValues(raw));
-  if (!parsed.success) return { ok: false, errors: errorsOf(parsed.error) };
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   return { ok: true, value: withDefaults(parsed.data, defaultReportPeriod(now)) };
 }
 
 export function parseReportItems(raw: Raw, now: Date = new Date()): Parsed<ReportItemsFilters> {
   const parsed = reportItemsInput.safeParse(firstValues(raw));
-  if (!parsed.success) return { ok: false, errors: errorsOf(parsed.error) };
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const { outcome, venue, lawyer, page } = parsed.data;
   return { ok: true, value: { ...withDefaults(parsed.data, defaultReportPeriod(now)), outcome, venue, lawyer, page } };
 }

@@ -1,7 +1,7 @@
 // Test data that no other test touches: each call makes its own venue, topic and lawyers.
 import { randomBytes, randomInt } from "node:crypto";
-import { createHolidayCalendar } from "@/lib/availability/holidays";
 import { createPrismaClient } from "@/lib/db-client";
+import { createHolidayCalendar } from "@/lib/holidays/calendar";
 import { addDays, toDbDate, todayInShanghai, zonedInstant } from "@/lib/time";
 
 export const prisma = createPrismaClient(process.env.DATABASE_URL as string);
@@ -13,7 +13,8 @@ export function uniquePhone(): string {
 /**
  * A venue whose `lawyers` lawyers are all on duty 09:00–12:00 (Shanghai) every day of the week,
  * 30-minute slots, 2 h notice, 28-day horizon. `slotOn(n, minute)` is a slot start on the n-th
- * non-holiday day after today (n ≥ 1; today or earlier days for n ≤ 0).
+ * non-holiday day after today (n ≥ 1; today or earlier days for n ≤ 0), and `dateOn(n)` its date:
+ * leave, extras and expected dates must use it too, or they miss the booking when a holiday is near.
  */
 export async function createVenueFixture({ lawyers = 1, now = new Date() }: { lawyers?: number; now?: Date } = {}) {
   const tag = randomBytes(4).toString("hex");
@@ -53,8 +54,9 @@ export async function createVenueFixture({ lawyers = 1, now = new Date() }: { la
   const openDays: string[] = [];
   for (let d = addDays(today, 1); openDays.length < 60; d = addDays(d, 1))
     if (calendar.dayKind(d) !== "holiday") openDays.push(d);
-  const slotOn = (days: number, minute = 9 * 60) => zonedInstant(days >= 1 ? openDays[days - 1] : addDays(today, days), minute);
-  return { venue, topic, lawyers: created, today, slotOn };
+  const dateOn = (days: number) => (days >= 1 ? openDays[days - 1] : addDays(today, days));
+  const slotOn = (days: number, minute = 9 * 60) => zonedInstant(dateOn(days), minute);
+  return { venue, topic, lawyers: created, today, dateOn, slotOn };
 }
 
 export function bookingInput(venueSlug: string, start: Date, extra: Record<string, unknown> = {}) {

@@ -1,6 +1,7 @@
 // Staff edit venues; every change is audited in its own transaction. Against the real PostgreSQL.
 import { describe, expect, it } from "vitest";
-import { type CurrentUser, Forbidden } from "@/lib/auth/session";
+import { Forbidden } from "@/lib/auth/can";
+import type { CurrentUser } from "@/lib/auth/session";
 import { createBooking } from "@/lib/booking/mutations";
 import { bookingInput, createVenueFixture, prisma } from "@/lib/testing/fixtures";
 import { updateVenue } from "./mutations";

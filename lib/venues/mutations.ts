@@ -1,9 +1,10 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit/record";
-import { type CurrentUser, Forbidden } from "@/lib/auth/session";
+import { recordAudit } from "@/lib/audit/mutations";
+import { assertCan, can } from "@/lib/auth/can";
+import type { CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { type Failure, failure } from "@/lib/errors";
-import { VENUE_FIELD_NAMES, type VenueInput } from "./schema";
+import { EDITABLE_VENUE_FIELDS, VENUE_FIELD_NAMES, type VenueInput } from "./schema";
 
 const NOT_FOUND = "没有找到这个服务地点，请回到服务地点列表重新选择。";
 
@@ -23,25 +24,14 @@ export async function updateVenue(
   venueId: string,
   input: VenueInput,
 ): Promise<{ ok: true; changed: string[] } | Failure> {
-  if (actor.role !== "STAFF" && actor.role !== "ADMIN") throw new Forbidden();
+  assertCan(can.workAsStaff(actor));
   return db.$transaction(async (tx) => {
     // Locked, so the "before" values in the audit entry are the ones this change replaced.
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM venue WHERE id = ${venueId} FOR UPDATE`;
     if (locked.length === 0) return failure("not_found", NOT_FOUND);
     const before = await tx.venue.findUniqueOrThrow({
       where: { id: venueId },
-      select: {
-        name: true,
-        village: true,
-        address: true,
-        phone: true,
-        openingNotes: true,
-        slotMinutes: true,
-        minNoticeMinutes: true,
-        horizonDays: true,
-        isDemonstration: true,
-        active: true,
-      },
+      select: EDITABLE_VENUE_FIELDS,
     });
     const keys = Object.keys(VENUE_FIELD_NAMES) as (keyof VenueInput)[];
     const changed = keys.filter((k) => (before[k] ?? null) !== (input[k] ?? null));

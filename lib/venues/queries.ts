@@ -1,9 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { VenueKind } from "@/lib/generated/prisma/enums";
+import { EDITABLE_VENUE_FIELDS } from "./schema";
 
 export type VenueSummary = {
   slug: string;
-  kind: "STATION" | "WORKROOM";
+  kind: VenueKind;
   name: string;
   village: string | null;
   address: string;
@@ -29,21 +31,7 @@ export type StaffVenue = VenueSummary & {
   active: boolean;
 };
 
-const staffVenueSelect = {
-  id: true,
-  slug: true,
-  kind: true,
-  name: true,
-  village: true,
-  address: true,
-  phone: true,
-  openingNotes: true,
-  slotMinutes: true,
-  minNoticeMinutes: true,
-  horizonDays: true,
-  isDemonstration: true,
-  active: true,
-} as const;
+const staffVenueSelect = { id: true, slug: true, kind: true, ...EDITABLE_VENUE_FIELDS } as const;
 
 /** Every venue, inactive ones too, for staff: the station first, then the workrooms in the town's order. */
 export function listVenuesForStaff(): Promise<StaffVenue[]> {
@@ -52,4 +40,13 @@ export function listVenuesForStaff(): Promise<StaffVenue[]> {
 
 export function getVenueForStaff(venueId: string): Promise<StaffVenue | null> {
   return db.venue.findUnique({ where: { id: venueId }, select: staffVenueSelect });
+}
+
+/** Active venues as choices for a form (by id), in the same order as `listVenues`. */
+export function listVenueChoices(): Promise<{ id: string; name: string }[]> {
+  return db.venue.findMany({
+    where: { active: true },
+    orderBy: [{ kind: "asc" }, { sortOrder: "asc" }],
+    select: { id: true, name: true },
+  });
 }

@@ -1,14 +1,12 @@
 // What staff may change about a venue; shared by the edit form (browser) and the server action.
 import { z } from "zod";
-import { anyPhone } from "@/lib/booking/schema";
+import { requiredText } from "@/lib/form";
+import { anyPhone } from "@/lib/phone";
 
 export const SLOT_MINUTES = { min: 10, max: 240 } as const;
 export const HORIZON_DAYS = { min: 1, max: 366 } as const;
 /** A notice longer than a month is a typing slip. */
 export const MIN_NOTICE_MAX = 60 * 24 * 30;
-
-const required = (message: string, max: number) =>
-  z.string({ error: message }).trim().min(1, message).max(max, `最多 ${max} 个字，请删减一些。`);
 
 const optionalText = (max: number) =>
   z
@@ -35,9 +33,9 @@ const optionalPhone = z.preprocess(
 );
 
 export const venueInput = z.object({
-  name: required("请填写地点名称。", 60),
+  name: requiredText("请填写地点名称。", 60),
   village: optionalText(40),
-  address: required("请填写地址，村民要靠它找到地方。", 200),
+  address: requiredText("请填写地址，村民要靠它找到地方。", 200),
   phone: optionalPhone,
   openingNotes: optionalText(300),
   slotMinutes: wholeNumber("请填写每个预约时段的分钟数（整数），例如 30。", {
@@ -58,6 +56,20 @@ export const venueInput = z.object({
 export type VenueInput = z.infer<typeof venueInput>;
 
 /** Names of the fields, for audit summaries that say what changed. */
+/** The columns staff edit, as a Prisma select (the keys of VENUE_FIELD_NAMES below). */
+export const EDITABLE_VENUE_FIELDS = {
+  name: true,
+  village: true,
+  address: true,
+  phone: true,
+  openingNotes: true,
+  slotMinutes: true,
+  minNoticeMinutes: true,
+  horizonDays: true,
+  isDemonstration: true,
+  active: true,
+} as const satisfies Record<keyof VenueInput, true>;
+
 export const VENUE_FIELD_NAMES: Record<keyof VenueInput, string> = {
   name: "名称",
   village: "所属村居",

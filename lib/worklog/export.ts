@@ -1,7 +1,8 @@
 // The work log as the files inspectors read (台账/工作日志): CSV that Excel opens with Chinese intact, and XLSX.
 import "server-only";
 import ExcelJS from "exceljs";
-import { outcomeLabels } from "@/lib/consultations/schema";
+import { type CsvCell, toCsv } from "@/lib/csv";
+import { outcomeLabels } from "@/lib/labels";
 import type { LogEntry, WorkLog } from "./queries";
 
 export const LOG_COLUMNS = [
@@ -17,7 +18,7 @@ export const LOG_COLUMNS = [
   "来源（预约/现场）",
 ] as const;
 
-function cells(e: LogEntry): (string | number)[] {
+function cells(e: LogEntry): CsvCell[] {
   return [
     e.date,
     e.time,
@@ -36,17 +37,8 @@ export function exportFileName(log: WorkLog, ext: "csv" | "xlsx"): string {
   return `工作日志-${log.lawyer.name}-${log.month}.${ext}`;
 }
 
-/** A spreadsheet would run a cell starting with = + - @ as a formula; a leading apostrophe keeps it text. */
-function csvCell(value: string | number): string {
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** UTF-8 with a byte-order mark, CRLF line ends: Excel on Windows then shows the Chinese correctly. */
 export function workLogCsv(log: WorkLog): string {
-  const lines = [LOG_COLUMNS as readonly (string | number)[], ...log.entries.map(cells)].map((row) => row.map(csvCell).join(","));
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return toCsv(LOG_COLUMNS, log.entries.map(cells));
 }
 
 export async function workLogXlsx(log: WorkLog): Promise<Buffer> {

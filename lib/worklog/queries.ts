@@ -1,9 +1,10 @@
 import "server-only";
+import { can } from "@/lib/auth/can";
 import type { CurrentUser } from "@/lib/auth/session";
 import { loadAvailabilityInputs } from "@/lib/availability/queries";
-import { actsFor } from "@/lib/consultations/queries";
-import { OUTCOME_NAMES, OUTCOMES, type OutcomeName } from "@/lib/consultations/schema";
 import { db } from "@/lib/db";
+import type { Outcome as OutcomeName, VenueKind } from "@/lib/generated/prisma/enums";
+import { OUTCOME_NAMES, OUTCOMES } from "@/lib/labels";
 import { MONTHLY_TARGET_HOURS, monthRange, scheduledHours } from "@/lib/schedule/hours";
 import { addDays, type DateString, formatTime, toDateString, zonedInstant } from "@/lib/time";
 
@@ -27,7 +28,7 @@ export type VenueHoursLine = {
   venueId: string;
   venue: string;
   village: string | null;
-  kind: "STATION" | "WORKROOM";
+  kind: VenueKind;
   hours: number;
   /** The 8-hour rule applies to village workrooms; null for the town station. */
   target: number | null;
@@ -69,7 +70,7 @@ function hoursSummary(line: Omit<VenueHoursLine, "summary">): string {
  * Null when the actor may not read this lawyer's log.
  */
 export async function loadWorkLog(actor: CurrentUser, lawyerId: string, month: string): Promise<WorkLog | null> {
-  if (!actsFor(actor, lawyerId)) return null;
+  if (!can.actForLawyer(actor, lawyerId)) return null;
   const lawyer = await db.lawyer.findUnique({ where: { id: lawyerId }, select: { id: true, name: true } });
   if (!lawyer) return null;
   const { from, to } = monthRange(month);

@@ -4,13 +4,30 @@ import { describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { createBooking } from "@/lib/booking/mutations";
 import { completeBooking, recordWalkIn } from "@/lib/consultations/mutations";
-import { monthOf } from "@/lib/schedule/hours";
+import { createHolidayCalendar } from "@/lib/holidays/calendar";
+import { monthOf, monthRange } from "@/lib/schedule/hours";
 import { bookingInput, createVenueFixture, prisma } from "@/lib/testing/fixtures";
 import { addDays, toDateString } from "@/lib/time";
 import { LOG_COLUMNS, workLogCsv, workLogXlsx } from "./export";
 import { loadWorkLog } from "./queries";
 
 const actorFor = (lawyerId: string): CurrentUser => ({ id: `user-${lawyerId}`, role: "LAWYER", displayName: "律师", lawyerId });
+
+/** The fixture's 3 hours a day, from today (when its sessions begin) to the month's end, holidays closed. */
+function fixtureHours(month: string, today: string): number {
+  const calendar = createHolidayCalendar();
+  const { from, to } = monthRange(month);
+  let days = 0;
+  for (let d = from > today ? from : today; d <= to; d = addDays(d, 1)) if (calendar.dayKind(d) !== "holiday") days++;
+  return days * 3;
+}
+
+/** What the log says of a workroom with `hours` scheduled this month. */
+function hoursSummary(hours: number): string {
+  return hours >= 8
+    ? `本月排班 ${hours} 小时，达到每月 8 小时的要求。`
+    : `本月排班 ${hours} 小时，比每月 8 小时的要求少 ${8 - hours} 小时，请与司法所商量补足。`;
+}
 
 /** One done booking (two outcomes, 40 min) and one walk-in (one outcome, 25 min) on the same Shanghai date. */
 async function monthWithServices() {
@@ -54,13 +71,31 @@ describe("loadWorkLog", () => {
     expect(log.totals.services).toBe(2);
     expect(log.totals.minutes).toBe(65);
     const counts = Object.fromEntries(log.totals.byOutcome.map((o) => [o.outcome, o.count]));
-    expect(counts).toMatchObject({ CONSULTATION: 2, DOCUMENT: 1, CONTRACT: 0, OTHER: 0 });
+    expect(counts).toEqual({
+      CONSULTATION: 2,
+      DOCUMENT: 1,
+      CONTRACT: 0,
+      MEDIATION: 0,
+      LEGAL_AID_REFERRAL: 0,
+      MEDIATION_REFERRAL: 0,
+      OTHER: 0,
+    });
     expect(log.totals.byVillage).toEqual([
       { village: "南镇村", services: 1, minutes: 40 },
       { village: "测试村", services: 1, minutes: 25 },
     ]);
-    expect(log.hours).toHaveLength(1);
-    expect(log.hours[0].hours).toBeGreaterThan(0);
+    const hours = fixtureHours(month, f.today);
+    expect(log.hours).toEqual([
+      expect.objectContaining({
+        venueId: f.venue.id,
+        venue: f.venue.name,
+        kind: "WORKROOM",
+        hours,
+        target: 8,
+        shortfall: Math.max(0, 8 - hours),
+        summary: hoursSummary(hours),
+      }),
+    ]);
   });
 
   it("says in words how far a village falls short of 8 hours in a month without duty", async () => {
@@ -113,6 +148,25 @@ describe("work log exports", () => {
       "预约",
     ]);
     expect(rows).toHaveLength(3);
-    expect(book.getWorksheet("汇总")).toBeDefined();
+    // Blank separator rows are left out by getSheetValues' sparse array.
+    const summary = (book.getWorksheet("汇总")?.getSheetValues() ?? []).filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    expect(summary).toEqual([
+      [`${f.lawyers[0].name} ${month} 工作日志汇总`],
+      ["服务人次", 2],
+      ["用时合计（分钟）", 65],
+      ["服务结果", "次数"],
+      ["法律咨询解答", 2],
+      ["代写法律文书", 1],
+      ["起草/审查合同", 0],
+      ["参与调解", 0],
+      ["转介法律援助", 0],
+      ["转介人民调解", 0],
+      ["其他", 0],
+      ["村居", "服务人次", "用时（分钟）"],
+      ["南镇村", 1, 40],
+      ["测试村", 1, 25],
+      ["服务地点", "本月排班（小时）", "说明"],
+      [f.venue.name, fixtureHours(month, f.today), hoursSummary(fixtureHours(month, f.today))],
+    ]);
   });
 });

@@ -3,11 +3,11 @@
 // on the demo lawyers' real duty hours. Deterministic: the same seed and day give the same data.
 // Only for demo and benchmark databases; run after the demo seed (it needs lawyers on duty).
 
-import { createHolidayCalendar } from "../../lib/availability/holidays";
-import { dutyIntervals, type WeeklySession } from "../../lib/availability/slots";
+import { dutyIntervals, WEEKLY_SESSION_FIELDS, type WeeklySession } from "../../lib/availability/slots";
 import { CODE_ALPHABET, CODE_LENGTH } from "../../lib/booking/code";
 import type { PrismaClient } from "../../lib/db-client";
 import type { Channel, Outcome, Prisma } from "../../lib/generated/prisma/client";
+import { createHolidayCalendar } from "../../lib/holidays/calendar";
 import { addDays, fromDbDate, toDbDate, todayInShanghai, zonedInstant } from "../../lib/time";
 
 export const DEMO_YEAR_NAME = "示例村民（年度数据）";
@@ -105,16 +105,7 @@ export async function seedDemoYear(
 
   // The demo rota starts on the day it was seeded; a year of history needs it to have run all year.
   const sessions = await prisma.dutySession.findMany({
-    select: {
-      id: true,
-      lawyerId: true,
-      venueId: true,
-      weekday: true,
-      startMinute: true,
-      endMinute: true,
-      validFrom: true,
-      validUntil: true,
-    },
+    select: { id: true, ...WEEKLY_SESSION_FIELDS },
   });
   for (const s of sessions) {
     if (fromDbDate(s.validFrom) <= first) continue;

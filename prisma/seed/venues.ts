@@ -1,9 +1,10 @@
 // Muzhou's town station and its fifteen village workrooms (../shared/domain.md).
 // Addresses and three village names are unverified: they are seed values that staff edit
 // in the app, and the seed never overwrites an existing venue.
+import type { VenueKind } from "../../lib/generated/prisma/enums";
 export type VenueSeed = {
   slug: string;
-  kind: "STATION" | "WORKROOM";
+  kind: VenueKind;
   name: string;
   village: string | null;
   address: string;

@@ -9,6 +9,8 @@ const SOURCES = [
   "lib",
   "public",
   "next.config.ts",
+  "instrumentation.ts",
+  "instrumentation-client.ts",
   "postcss.config.mjs",
   "tsconfig.json",
   "package-lock.json",

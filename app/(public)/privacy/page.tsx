@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { textLink } from "@/components/form-field";
+import { textLink } from "@/components/form";
 
 export const metadata: Metadata = { title: "个人信息告知" };
 

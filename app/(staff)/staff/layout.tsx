@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/sign-out-button";
 import { WorkspaceNav } from "@/components/workspace-nav";
-import { requireRole } from "@/lib/auth/session";
+import { requireStaff } from "@/lib/auth/session";
+import { ROLE_NAMES } from "@/lib/labels";
 
 const LINKS = [
   { href: "/staff", label: "工作台" },
@@ -16,12 +17,12 @@ const LINKS = [
 ];
 
 export default async function StaffLayout({ children }: { children: ReactNode }) {
-  const user = await requireRole("/staff", "STAFF", "ADMIN");
+  const user = await requireStaff("/staff");
   return (
     <div className="space-y-6">
       <div className="no-print flex flex-wrap items-center justify-between gap-3">
         <p className="font-semibold">
-          {user.role === "ADMIN" ? "管理员" : "工作人员"}：{user.displayName}
+          {ROLE_NAMES[user.role]}：{user.displayName}
         </p>
         <SignOutButton />
       </div>

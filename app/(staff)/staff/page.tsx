@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireRole } from "@/lib/auth/session";
-import { loadStaffOverview } from "@/lib/booking/overview";
+import { textLink } from "@/components/form";
+import { requireStaff } from "@/lib/auth/session";
+import { loadStaffOverview } from "@/lib/booking/queries";
 
 export const metadata: Metadata = { title: "司法所工作台" };
 
-const link = "inline-flex min-h-11 items-center font-semibold text-brand-800 underline";
-
 export default async function StaffHomePage() {
-  const user = await requireRole("/staff", "STAFF", "ADMIN");
+  const user = await requireStaff("/staff");
   const overview = await loadStaffOverview();
   return (
     <div className="space-y-6">
@@ -30,22 +29,22 @@ export default async function StaffHomePage() {
       </ul>
       <ul className="space-y-1">
         <li>
-          <Link href="/staff/bookings/new" className={link}>
+          <Link href="/staff/bookings/new" className={textLink}>
             代为预约（电话、现场、社工或村干部转介）
           </Link>
         </li>
         <li>
-          <Link href="/staff/walk-ins/new" className={link}>
+          <Link href="/staff/walk-ins/new" className={textLink}>
             登记现场咨询
           </Link>
         </li>
         <li>
-          <Link href="/staff/dashboard" className={link}>
+          <Link href="/staff/dashboard" className={textLink}>
             需求分析和回电请求
           </Link>
         </li>
         <li>
-          <Link href="/account/password" className={link}>
+          <Link href="/account/password" className={textLink}>
             修改密码
           </Link>
         </li>

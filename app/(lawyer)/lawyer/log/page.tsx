@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CalendarSubscription } from "@/components/consultations/calendar-subscription";
+import { FieldScope, secondaryButton, TextField } from "@/components/form";
 import { requireLawyer } from "@/lib/auth/session";
 import { getCalendarToken } from "@/lib/calendar/queries";
 import { monthParam } from "@/lib/consultations/schema";
@@ -12,9 +13,6 @@ import { loadWorkLog } from "@/lib/worklog/queries";
 import { WorkLogView } from "./work-log-view";
 
 export const metadata: Metadata = { title: "工作日志" };
-
-const linkClass =
-  "inline-flex min-h-12 items-center justify-center rounded-lg border-2 border-brand-700 bg-white px-4 font-semibold text-brand-800 hover:bg-brand-50";
 
 function monthLabel(month: string): string {
   const [y, m] = month.split("-").map(Number);
@@ -40,32 +38,18 @@ export default async function WorkLogPage({ searchParams }: { searchParams: Prom
       <h1 className="text-2xl font-bold">工作日志 · {monthLabel(month)}</h1>
 
       <form method="get" className="flex flex-wrap items-end gap-3" aria-label="选择月份">
-        <div className="space-y-1">
-          <label htmlFor="month" className="block font-semibold">
-            月份
-          </label>
-          <p id="month-hint" className="text-gray-700">
-            例如 2026-11
-          </p>
-          <input
-            id="month"
-            name="month"
-            type="month"
-            defaultValue={month}
-            pattern="\d{4}-\d{2}"
-            aria-describedby="month-hint"
-            className="min-h-12 rounded-lg border-2 border-gray-500 px-3 text-lg"
-          />
-        </div>
-        <button type="submit" className={linkClass}>
+        <FieldScope idPrefix="log" values={{ month }}>
+          <TextField name="month" label="月份" hint="例如 2026-11" type="month" pattern="\d{4}-\d{2}" />
+        </FieldScope>
+        <button type="submit" className={secondaryButton}>
           查看
         </button>
       </form>
       <nav aria-label="切换月份" className="flex flex-wrap gap-3">
-        <Link href={`/lawyer/log?month=${previous}`} className={linkClass}>
+        <Link href={`/lawyer/log?month=${previous}`} className={secondaryButton}>
           ← {monthLabel(previous)}
         </Link>
-        <Link href={`/lawyer/log?month=${nextMonth(month)}`} className={linkClass}>
+        <Link href={`/lawyer/log?month=${nextMonth(month)}`} className={secondaryButton}>
           {monthLabel(nextMonth(month))} →
         </Link>
       </nav>
@@ -76,10 +60,10 @@ export default async function WorkLogPage({ searchParams }: { searchParams: Prom
         </h2>
         <p>含服务对象姓名和电话，请妥善保管，不要转发给无关人员。</p>
         <div className="flex flex-col gap-3 sm:flex-row">
-          <a href={`/api/lawyer/log?month=${month}&format=xlsx`} className={linkClass} download>
+          <a href={`/api/lawyer/log?month=${month}&format=xlsx`} className={secondaryButton} download>
             下载 Excel 表格（{monthLabel(month)}）
           </a>
-          <a href={`/api/lawyer/log?month=${month}&format=csv`} className={linkClass} download>
+          <a href={`/api/lawyer/log?month=${month}&format=csv`} className={secondaryButton} download>
             下载 CSV 文件（{monthLabel(month)}）
           </a>
         </div>

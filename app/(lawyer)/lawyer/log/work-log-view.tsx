@@ -1,8 +1,40 @@
 // The month's work log as a list that fits a 360 px phone, with its totals and on-site hours.
 import Link from "next/link";
-import { outcomeLabels } from "@/lib/consultations/schema";
+import { outcomeLabels } from "@/lib/labels";
 import { formatDate } from "@/lib/time";
 import type { WorkLog } from "@/lib/worklog/queries";
+
+/** A small table of counts: a name per row, then its numbers. */
+function CountTable({ caption, columns, rows }: { caption: string; columns: string[]; rows: [string, ...number[]][] }) {
+  return (
+    <table className="w-full border-collapse text-left">
+      <caption className="text-left font-semibold">{caption}</caption>
+      <thead>
+        <tr className="border-b-2 border-gray-500">
+          {columns.map((column, i) => (
+            <th key={column} scope="col" className={i === 0 ? "py-1" : "py-1 text-right"}>
+              {column}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([name, ...numbers]) => (
+          <tr key={name} className="border-b border-gray-300">
+            <th scope="row" className="py-1 font-normal">
+              {name}
+            </th>
+            {numbers.map((n, i) => (
+              <td key={columns[i + 1]} className="py-1 text-right">
+                {n}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
 
 export function WorkLogView({ log }: { log: WorkLog }) {
   return (
@@ -31,57 +63,17 @@ export function WorkLogView({ log }: { log: WorkLog }) {
         <h2 id="totals-heading" className="text-xl font-bold">
           本月合计：服务 {log.totals.services} 人次，用时 {log.totals.minutes} 分钟
         </h2>
-        <table className="w-full border-collapse text-left">
-          <caption className="text-left font-semibold">按服务结果</caption>
-          <thead>
-            <tr className="border-b-2 border-gray-500">
-              <th scope="col" className="py-1">
-                服务结果
-              </th>
-              <th scope="col" className="py-1 text-right">
-                次数
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {log.totals.byOutcome.map((o) => (
-              <tr key={o.outcome} className="border-b border-gray-300">
-                <th scope="row" className="py-1 font-normal">
-                  {o.label}
-                </th>
-                <td className="py-1 text-right">{o.count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CountTable
+          caption="按服务结果"
+          columns={["服务结果", "次数"]}
+          rows={log.totals.byOutcome.map((o) => [o.label, o.count])}
+        />
         {log.totals.byVillage.length > 0 && (
-          <table className="w-full border-collapse text-left">
-            <caption className="text-left font-semibold">按村居</caption>
-            <thead>
-              <tr className="border-b-2 border-gray-500">
-                <th scope="col" className="py-1">
-                  村居
-                </th>
-                <th scope="col" className="py-1 text-right">
-                  人次
-                </th>
-                <th scope="col" className="py-1 text-right">
-                  分钟
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {log.totals.byVillage.map((v) => (
-                <tr key={v.village} className="border-b border-gray-300">
-                  <th scope="row" className="py-1 font-normal">
-                    {v.village}
-                  </th>
-                  <td className="py-1 text-right">{v.services}</td>
-                  <td className="py-1 text-right">{v.minutes}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CountTable
+            caption="按村居"
+            columns={["村居", "人次", "分钟"]}
+            rows={log.totals.byVillage.map((v) => [v.village, v.services, v.minutes])}
+          />
         )}
       </section>
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackLink } from "@/components/back-link";
 import { WalkInForm } from "@/components/consultations/walk-in-form";
 import { requireLawyer } from "@/lib/auth/session";
 import { listServedVenues } from "@/lib/consultations/queries";
@@ -14,11 +14,7 @@ export default async function WalkInPage() {
   const now = new Date();
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/lawyer" className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
-          ← 返回我的预约
-        </Link>
-      </p>
+      <BackLink href="/lawyer">返回我的预约</BackLink>
       <h1 className="text-2xl font-bold">记录现场咨询</h1>
       <p>没有预约、直接来咨询的村民，也请在这里登记，工作日志才完整。姓名以外的个人信息只填必要的。</p>
       {venues.length === 0 ? (

@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BookingCode, BookingSummary } from "@/components/booking-summary";
-import { secondaryButton, textLink } from "@/components/form-field";
+import { secondaryButton, textLink } from "@/components/form";
 import { LookupForm } from "@/components/manage-booking-forms";
 import { findOwnBooking, isChangeable } from "@/lib/booking/access";
 import { forgetBookingAction } from "@/lib/booking/actions";
-import { PRIORITY_GROUPS, type PriorityGroup, STATUS_NAMES } from "@/lib/booking/schema";
+import { PRIORITY_GROUPS, type PriorityGroup, STATUS_NAMES } from "@/lib/labels";
 import { maskPhone } from "@/lib/phone";
 
 export const metadata: Metadata = { title: "我的预约" };

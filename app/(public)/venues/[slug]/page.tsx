@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { BackLink } from "@/components/back-link";
 import { CallbackForm } from "@/components/callback-form";
-import { textLink } from "@/components/form-field";
+import { textLink } from "@/components/form";
 import { LawyerCards } from "@/components/lawyer-cards";
 import { DateLinks, DaySlots, groupByDate, shortDateTime, slotQuery } from "@/components/slot-picker";
 import { findAlternatives, listVenueSlots } from "@/lib/availability/queries";
@@ -31,11 +32,7 @@ export default async function VenuePage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-8">
-      <p>
-        <Link href="/" className={textLink}>
-          ← 返回首页，选择其他地点
-        </Link>
-      </p>
+      <BackLink href="/">返回首页，选择其他地点</BackLink>
       <section aria-labelledby="venue-name" className="space-y-2">
         <h1 id="venue-name" className="text-2xl font-bold leading-snug">
           {venue.name}

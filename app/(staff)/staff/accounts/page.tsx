@@ -1,24 +1,21 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackLink } from "@/components/back-link";
 import { CreateStaffAccountForm, StaffAccountControls } from "@/components/staff/staff-account-forms";
 import { listStaffAccounts } from "@/lib/accounts/queries";
 import { STAFF_ROLES } from "@/lib/accounts/schema";
-import { requireRole } from "@/lib/auth/session";
+import { can } from "@/lib/auth/can";
+import { requireStaff } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "工作人员账号" };
 
 export default async function StaffAccountsPage() {
-  const user = await requireRole("/staff/accounts", "STAFF", "ADMIN");
+  const user = await requireStaff("/staff/accounts");
   const accounts = await listStaffAccounts();
   // The controls are an administrator's alone; the actions refuse anyone else whatever the page shows.
-  const manages = user.role === "ADMIN";
+  const manages = can.manageStaffAccounts(user);
   return (
     <div className="space-y-8">
-      <p>
-        <Link href="/staff/lawyers" className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
-          ← 返回律师与账号
-        </Link>
-      </p>
+      <BackLink href="/staff/lawyers">返回律师与账号</BackLink>
       <h1 className="text-2xl font-bold">工作人员账号</h1>
       {!manages && <p>工作人员和管理员的账号只能由管理员建立、重设密码或停用。如需帮助，请联系管理员。</p>}
       <ul className="space-y-3">

@@ -1,20 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { FieldError, inputClass, primaryButton } from "@/components/consultations/form-parts";
-import { ROLE_NAMES } from "@/lib/accounts/rules";
+import { textLink } from "@/components/form";
+import { FilterForm } from "@/components/staff/filter-form";
 import { listAuditActors, listAuditEntries } from "@/lib/audit/queries";
 import { AUDIT_ACTIONS, AUDIT_KINDS, auditSearchInput, auditSearchParams } from "@/lib/audit/schema";
-import { type Role, requireRole } from "@/lib/auth/session";
-import { fieldErrors } from "@/lib/booking/schema";
+import { type Role, requireStaff } from "@/lib/auth/session";
+import { fieldErrors } from "@/lib/form";
+import { optionsOf, ROLE_NAMES } from "@/lib/labels";
 import { formatDate, formatTime, toDateString } from "@/lib/time";
 
 export const metadata: Metadata = { title: "操作记录" };
 
-const linkClass = "inline-flex min-h-11 items-center font-semibold text-brand-800 underline";
-
 /** Who changed what and when. Read only: the table refuses updates and deletes, and there is no edit here. */
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
-  await requireRole("/staff/audit", "STAFF", "ADMIN");
+  await requireStaff("/staff/audit");
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = auditSearchInput.safeParse(raw);
   const errors = parsed.success ? {} : fieldErrors(parsed.error);
@@ -22,73 +21,22 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     listAuditActors(),
     parsed.success ? listAuditEntries(parsed.data) : Promise.resolve(null),
   ]);
-  const value = (key: string) => (typeof raw[key] === "string" ? raw[key] : "");
-  const described = (key: string) => (errors[key] ? { "aria-invalid": true, "aria-describedby": `audit-${key}-error` } : {});
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">操作记录</h1>
       <p>谁在什么时候改了什么。记录只能查看，不能修改或删除。时间为北京时间。</p>
-      <form method="get" className="space-y-4 rounded-xl border-2 border-gray-300 p-4" noValidate>
-        <div className="space-y-1">
-          <label htmlFor="audit-actor" className="block font-semibold">
-            操作人
-          </label>
-          <FieldError id="audit-actor-error" error={errors.actor} />
-          <select id="audit-actor" name="actor" defaultValue={value("actor")} className={inputClass} {...described("actor")}>
-            <option value="">全部</option>
-            {actors.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="audit-kind" className="block font-semibold">
-            类别
-          </label>
-          <FieldError id="audit-kind-error" error={errors.kind} />
-          <select id="audit-kind" name="kind" defaultValue={value("kind")} className={inputClass} {...described("kind")}>
-            <option value="">全部</option>
-            {Object.entries(AUDIT_KINDS).map(([kind, label]) => (
-              <option key={kind} value={kind}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="grid gap-4 sm:grid-cols-2">
-          {(
-            [
-              ["from", "开始日期"],
-              ["to", "结束日期"],
-            ] as const
-          ).map(([key, label]) => (
-            <div key={key} className="space-y-1">
-              <label htmlFor={`audit-${key}`} className="block font-semibold">
-                {label}
-              </label>
-              <FieldError id={`audit-${key}-error`} error={errors[key]} />
-              <input
-                id={`audit-${key}`}
-                name={key}
-                type="date"
-                defaultValue={value(key)}
-                className={inputClass}
-                {...described(key)}
-              />
-            </div>
-          ))}
-        </div>
-        <div className="flex flex-wrap items-center gap-4">
-          <button type="submit" className={primaryButton}>
-            筛选
-          </button>
-          <Link href="/staff/audit" className={linkClass}>
-            清除筛选
-          </Link>
-        </div>
-      </form>
+      <FilterForm
+        label="筛选操作记录"
+        idPrefix="audit"
+        values={raw}
+        errors={errors}
+        selects={[
+          { name: "actor", label: "操作人", options: actors.map((a) => ({ value: a.id, label: a.name })) },
+          { name: "kind", label: "类别", options: optionsOf(AUDIT_KINDS) },
+        ]}
+        submit="筛选"
+        reset={{ href: "/staff/audit", label: "清除筛选" }}
+      />
       {!result || !parsed.success ? (
         <p role="alert">筛选条件有误，请按提示更正后再筛选。</p>
       ) : (
@@ -118,12 +66,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           )}
           <nav aria-label="翻页" className="flex flex-wrap gap-6">
             {result.page > 1 && (
-              <Link href={`/staff/audit${auditSearchParams(parsed.data, result.page - 1)}`} className={linkClass}>
+              <Link href={`/staff/audit${auditSearchParams(parsed.data, result.page - 1)}`} className={textLink}>
                 上一页
               </Link>
             )}
             {result.page < result.pageCount && (
-              <Link href={`/staff/audit${auditSearchParams(parsed.data, result.page + 1)}`} className={linkClass}>
+              <Link href={`/staff/audit${auditSearchParams(parsed.data, result.page + 1)}`} className={textLink}>
                 下一页
               </Link>
             )}

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { inputClass, primaryButton } from "@/components/consultations/form-parts";
-import { requireRole } from "@/lib/auth/session";
+import { DateField, FieldScope, primaryButton, SelectField, TextField } from "@/components/form";
+import { requireStaff } from "@/lib/auth/session";
 import { STAFF_PAGE_SIZE, searchBookings } from "@/lib/booking/queries";
-import { bookingSearchInput, CHANNELS, STATUS_NAMES } from "@/lib/booking/schema";
-import { db } from "@/lib/db";
+import { bookingSearchInput } from "@/lib/booking/schema";
+import { CHANNELS, optionsOf, STATUS_NAMES } from "@/lib/labels";
+import { listLawyerNames } from "@/lib/lawyers/queries";
 import { formatDate, formatTime, toDateString } from "@/lib/time";
 import { listTopics } from "@/lib/topics/queries";
 import { listVenues } from "@/lib/venues/queries";
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: "预约" };
 type Search = Record<string, string | string[] | undefined>;
 
 export default async function StaffBookingsPage({ searchParams }: { searchParams: Promise<Search> }) {
-  await requireRole("/staff/bookings", "STAFF", "ADMIN");
+  await requireStaff("/staff/bookings");
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = bookingSearchInput.safeParse(raw);
   const filters = parsed.success ? parsed.data : bookingSearchInput.parse({});
@@ -22,25 +23,11 @@ export default async function StaffBookingsPage({ searchParams }: { searchParams
     searchBookings(filters),
     listVenues(),
     listTopics(),
-    db.lawyer.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    // Every lawyer, those who have left too: their past bookings are still looked for.
+    listLawyerNames({ activeOnly: false }),
   ]);
   const pages = Math.max(1, Math.ceil(result.total / STAFF_PAGE_SIZE));
   const pageLink = (page: number) => `?${new URLSearchParams({ ...(raw as Record<string, string>), page: String(page) })}`;
-  const select = (name: string, label: string, options: { value: string; label: string }[]) => (
-    <div className="space-y-1">
-      <label htmlFor={`f-${name}`} className="block font-semibold">
-        {label}
-      </label>
-      <select id={`f-${name}`} name={name} defaultValue={(raw[name] as string) ?? ""} className={inputClass}>
-        <option value="">全部</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -63,49 +50,37 @@ export default async function StaffBookingsPage({ searchParams }: { searchParams
             筛选条件有误（日期格式应为 2026-12-01），已显示全部预约。
           </p>
         )}
-        <div className="space-y-1">
-          <label htmlFor="f-from" className="block font-semibold">
-            开始日期
-          </label>
-          <input id="f-from" name="from" type="date" defaultValue={(raw.from as string) ?? ""} className={inputClass} />
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="f-to" className="block font-semibold">
-            结束日期
-          </label>
-          <input id="f-to" name="to" type="date" defaultValue={(raw.to as string) ?? ""} className={inputClass} />
-        </div>
-        {select(
-          "venue",
-          "服务地点",
-          venues.map((v) => ({ value: v.slug, label: v.name })),
-        )}
-        {select(
-          "lawyer",
-          "律师",
-          lawyers.map((l) => ({ value: l.id, label: l.name })),
-        )}
-        {select(
-          "status",
-          "状态",
-          Object.entries(STATUS_NAMES).map(([value, label]) => ({ value: value.toUpperCase(), label })),
-        )}
-        {select(
-          "topic",
-          "咨询事项",
-          topics.map((t) => ({ value: t.code, label: t.name })),
-        )}
-        {select(
-          "channel",
-          "来源",
-          Object.entries(CHANNELS).map(([value, label]) => ({ value, label })),
-        )}
-        <div className="space-y-1">
-          <label htmlFor="f-phone" className="block font-semibold">
-            电话号码（可只填一部分）
-          </label>
-          <input id="f-phone" name="phone" inputMode="tel" defaultValue={(raw.phone as string) ?? ""} className={inputClass} />
-        </div>
+        {/* The controls show the filters as asked, even those that were not understood. */}
+        <FieldScope idPrefix="f" values={raw as Record<string, string>}>
+          <DateField name="from" label="开始日期" />
+          <DateField name="to" label="结束日期" />
+          <SelectField
+            name="venue"
+            label="服务地点"
+            placeholder="全部"
+            options={venues.map((v) => ({ value: v.slug, label: v.name }))}
+          />
+          <SelectField
+            name="lawyer"
+            label="律师"
+            placeholder="全部"
+            options={lawyers.map((l) => ({ value: l.id, label: l.name }))}
+          />
+          <SelectField
+            name="status"
+            label="状态"
+            placeholder="全部"
+            options={Object.entries(STATUS_NAMES).map(([value, label]) => ({ value: value.toUpperCase(), label }))}
+          />
+          <SelectField
+            name="topic"
+            label="咨询事项"
+            placeholder="全部"
+            options={topics.map((t) => ({ value: t.code, label: t.name }))}
+          />
+          <SelectField name="channel" label="来源" placeholder="全部" options={optionsOf(CHANNELS)} />
+          <TextField name="phone" label="电话号码（可只填一部分）" inputMode="tel" />
+        </FieldScope>
         <div className="sm:col-span-2">
           <button type="submit" className={primaryButton}>
             筛选

@@ -1,7 +1,8 @@
 import type { SlotView } from "@/lib/availability/queries";
+import { slotValue } from "@/lib/booking/schema";
 import { formatTime, toDateString } from "@/lib/time";
 
-/** Free slots grouped by Shanghai date, and one choice per time and lawyer ("start|lawyerId"). */
+/** Free slots grouped by Shanghai date. */
 export function slotsByDate(slots: SlotView[]) {
   const dates = new Map<string, SlotView[]>();
   for (const slot of slots) {
@@ -11,9 +12,10 @@ export function slotsByDate(slots: SlotView[]) {
   return dates;
 }
 
+/** One choice per time and lawyer, as the radio buttons of a staff form. */
 export function slotChoices(slots: SlotView[]) {
   return slots.map((s) => ({
-    value: `${s.start.toISOString()}|${s.lawyer.id}`,
+    value: slotValue({ start: s.start, lawyerId: s.lawyer.id }),
     label: `${formatTime(s.start)}–${formatTime(s.end)} ${s.lawyer.name}`,
   }));
 }

@@ -3,19 +3,19 @@ import { BarList } from "@/components/charts/bar-list";
 import { ChartFigure, DataTable } from "@/components/charts/chart-figure";
 import { ColumnChart } from "@/components/charts/column-chart";
 import { HeatMap } from "@/components/charts/heat-map";
-import { requireRole } from "@/lib/auth/session";
+import { textLink } from "@/components/form";
+import { FilterForm } from "@/components/staff/filter-form";
+import { requireStaff } from "@/lib/auth/session";
 import { formatPercent } from "@/lib/stats/aggregate";
-import { type Dashboard, listFilterOptions, loadDashboard } from "@/lib/stats/queries";
+import { type Dashboard, loadDashboard } from "@/lib/stats/dashboard/queries";
+import { listFilterOptions } from "@/lib/stats/queries";
 import { firstValues, parseDashboardFilters, toQuery } from "@/lib/stats/schema";
 import { formatDate, formatTime, toDateString } from "@/lib/time";
 import { CallbackForm } from "./callback-form";
-import { FilterForm } from "./filter-form";
 
 export const metadata: Metadata = { title: "需求分析" };
 
 type Search = Record<string, string | string[] | undefined>;
-
-const linkClass = "inline-flex min-h-11 items-center font-semibold text-brand-800 underline";
 
 /** "3/2" for the axis under the weekly columns. */
 function shortDate(date: string): string {
@@ -24,7 +24,7 @@ function shortDate(date: string): string {
 }
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Search> }) {
-  await requireRole("/staff/dashboard", "STAFF", "ADMIN");
+  await requireStaff("/staff/dashboard");
   const raw = firstValues(await searchParams);
   const parsed = parseDashboardFilters(raw);
   const [options, result] = await Promise.all([
@@ -32,7 +32,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     parsed.ok ? loadDashboard(parsed.value) : Promise.resolve({ ok: false as const, errors: parsed.errors }),
   ]);
   const errors = result.ok ? {} : result.errors;
-  const values = result.ok ? { ...result.dashboard.filters } : raw;
+  const values: Record<string, string | undefined> = result.ok ? { ...result.dashboard.filters } : raw;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">需求分析</h1>
@@ -41,10 +41,16 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         周；日期、时间均为北京时间。已取消的预约不计入需求（导出文件中保留并注明）。
       </p>
       <FilterForm
-        values={values as Record<string, string>}
+        label="筛选"
+        idPrefix="filter"
+        values={values}
         errors={errors}
-        venues={options.venues.map((v) => ({ value: v.slug, label: v.name }))}
-        topics={options.topics.map((t) => ({ value: t.code, label: t.name }))}
+        selects={[
+          { name: "venue", label: "服务地点", options: options.venues.map((v) => ({ value: v.slug, label: v.name })) },
+          { name: "topic", label: "咨询事项", options: options.topics.map((t) => ({ value: t.code, label: t.name })) },
+        ]}
+        submit="筛选"
+        reset={{ href: "/staff/dashboard", label: "恢复默认（最近 12 周）" }}
       />
       {result.ok ? (
         <DashboardBody d={result.dashboard} />
@@ -83,17 +89,17 @@ function DashboardBody({ d }: { d: Dashboard }) {
         <p className="no-print flex flex-wrap gap-x-6">
           <a
             href={`/api/staff/dashboard/export${toQuery({ format: "xlsx", from: f.from, to: f.to, venue: f.venue, topic: f.topic })}`}
-            className={linkClass}
+            className={textLink}
           >
             下载明细（Excel）
           </a>
           <a
             href={`/api/staff/dashboard/export${toQuery({ format: "csv", from: f.from, to: f.to, venue: f.venue, topic: f.topic })}`}
-            className={linkClass}
+            className={textLink}
           >
             下载明细（CSV）
           </a>
-          <a href={`/staff/dashboard${query}`} className={linkClass}>
+          <a href={`/staff/dashboard${query}`} className={textLink}>
             本页链接
           </a>
         </p>

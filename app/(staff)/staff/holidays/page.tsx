@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AddOverrideForm, RemoveOverrideForm } from "@/components/staff/holiday-forms";
-import { requireRole } from "@/lib/auth/session";
-import { createHolidayCalendar } from "@/lib/availability/holidays";
+import { requireStaff } from "@/lib/auth/session";
+import { createHolidayCalendar } from "@/lib/holidays/calendar";
 import { listHolidayRuns } from "@/lib/holidays/published";
 import { listOverrides } from "@/lib/holidays/queries";
 import { OVERRIDE_KINDS } from "@/lib/holidays/schema";
@@ -14,7 +14,7 @@ function period(from: string, to: string): string {
 }
 
 export default async function HolidaysPage() {
-  await requireRole("/staff/holidays", "STAFF", "ADMIN");
+  await requireStaff("/staff/holidays");
   const year = Number(todayInShanghai().slice(0, 4));
   // The published calendar alone here; the overrides are listed separately below.
   const published = createHolidayCalendar();

@@ -1,23 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireRole } from "@/lib/auth/session";
+import { textLink } from "@/components/form";
+import { requireStaff } from "@/lib/auth/session";
 import { listLawyers } from "@/lib/lawyers/queries";
 
 export const metadata: Metadata = { title: "律师与账号" };
 
-const linkClass = "inline-flex min-h-11 items-center font-semibold text-brand-800 underline";
-
 export default async function StaffLawyersPage() {
-  await requireRole("/staff/lawyers", "STAFF", "ADMIN");
+  await requireStaff("/staff/lawyers");
   const lawyers = await listLawyers();
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">律师与账号</h1>
       <div className="flex flex-wrap gap-x-6">
-        <Link href="/staff/lawyers/new" className={linkClass}>
+        <Link href="/staff/lawyers/new" className={textLink}>
           添加律师
         </Link>
-        <Link href="/staff/accounts" className={linkClass}>
+        <Link href="/staff/accounts" className={textLink}>
           工作人员账号
         </Link>
       </div>
@@ -38,7 +37,7 @@ export default async function StaffLawyersPage() {
               {lawyer.venues.length > 0 && (
                 <p>服务地点：{lawyer.venues.map((v) => (v.isAdviser ? `${v.name}（法律顾问）` : v.name)).join("、")}</p>
               )}
-              <Link href={`/staff/lawyers/${lawyer.id}`} className={linkClass} aria-label={`管理 ${lawyer.name}`}>
+              <Link href={`/staff/lawyers/${lawyer.id}`} className={textLink} aria-label={`管理 ${lawyer.name}`}>
                 管理
               </Link>
             </li>

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/charts/chart-figure";
-import { FieldError, inputClass, primaryButton } from "@/components/consultations/form-parts";
-import { requireRole } from "@/lib/auth/session";
+import { textLink } from "@/components/form";
+import { FilterForm } from "@/components/staff/filter-form";
+import { requireStaff } from "@/lib/auth/session";
 import { type OutcomeCounts, REPORT_LINES } from "@/lib/stats/aggregate";
-import { loadReport, type Report } from "@/lib/stats/queries";
+import { loadReport, type Report } from "@/lib/stats/report/queries";
 import { firstValues, parseReportFilters, toQuery } from "@/lib/stats/schema";
 import { formatDate } from "@/lib/time";
 import { PrintButton } from "./print-button";
@@ -13,55 +14,24 @@ export const metadata: Metadata = { title: "年度数据" };
 
 type Search = Record<string, string | string[] | undefined>;
 
-const linkClass = "inline-flex min-h-11 items-center font-semibold text-brand-800 underline";
-
 export default async function ReportPage({ searchParams }: { searchParams: Promise<Search> }) {
-  await requireRole("/staff/report", "STAFF", "ADMIN");
+  await requireStaff("/staff/report");
   const raw = firstValues(await searchParams);
   const parsed = parseReportFilters(raw);
   const report = parsed.ok ? await loadReport(parsed.value) : null;
   const errors = parsed.ok ? {} : parsed.errors;
-  const values: Record<string, string> = parsed.ok ? { ...parsed.value } : raw;
-  const described = (key: string) => (errors[key] ? { "aria-invalid": true, "aria-describedby": `r-${key}-error` } : {});
+  const values: Record<string, string | undefined> = parsed.ok ? { ...parsed.value } : raw;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">年度数据</h1>
-      <form
-        method="get"
-        aria-label="选择统计期间"
-        className="no-print grid gap-4 rounded-xl border-2 border-gray-300 p-4 sm:grid-cols-2"
-        noValidate
-      >
-        {(
-          [
-            ["from", "开始日期"],
-            ["to", "结束日期"],
-          ] as const
-        ).map(([key, label]) => (
-          <div key={key} className="space-y-1">
-            <label htmlFor={`r-${key}`} className="block font-semibold">
-              {label}
-            </label>
-            <FieldError id={`r-${key}-error`} error={errors[key]} />
-            <input
-              id={`r-${key}`}
-              name={key}
-              type="date"
-              defaultValue={values[key] ?? ""}
-              className={inputClass}
-              {...described(key)}
-            />
-          </div>
-        ))}
-        <div className="flex flex-wrap items-center gap-4 sm:col-span-2">
-          <button type="submit" className={primaryButton}>
-            统计
-          </button>
-          <Link href="/staff/report" className={linkClass}>
-            恢复默认（今年）
-          </Link>
-        </div>
-      </form>
+      <FilterForm
+        label="选择统计期间"
+        idPrefix="filter"
+        values={values}
+        errors={errors}
+        submit="统计"
+        reset={{ href: "/staff/report", label: "恢复默认（今年）" }}
+      />
       {report ? (
         <ReportBody report={report} />
       ) : (
@@ -114,7 +84,7 @@ function ReportBody({ report }: { report: Report }) {
           现场咨询；每项服务结果按记录了该结果的服务人次计（一次服务可有多项结果）。点数字查看背后的每一次服务。
         </p>
         <div className="no-print flex flex-wrap items-center gap-4">
-          <a href={`/api/staff/report/export${toQuery({ from, to })}`} className={linkClass}>
+          <a href={`/api/staff/report/export${toQuery({ from, to })}`} className={textLink}>
             下载 Excel（XLSX）
           </a>
           <PrintButton />

@@ -1,6 +1,6 @@
 "use client";
 
-import { secondaryButton } from "@/components/consultations/form-parts";
+import { secondaryButton } from "@/components/form";
 
 export function PrintButton() {
   return (

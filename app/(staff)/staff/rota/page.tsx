@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireRole } from "@/lib/auth/session";
+import { textLink } from "@/components/form";
+import { requireStaff } from "@/lib/auth/session";
 import { monthParam } from "@/lib/consultations/schema";
-import { db } from "@/lib/db";
+import { listLawyerNames } from "@/lib/lawyers/queries";
 import { MONTHLY_TARGET_HOURS, monthOf, monthRange, nextMonth } from "@/lib/schedule/hours";
-import { loadRota } from "@/lib/schedule/rota";
+import { loadRota } from "@/lib/schedule/queries";
 import { addDays, isoWeekday, todayInShanghai } from "@/lib/time";
 
 export const metadata: Metadata = { title: "排班" };
@@ -12,14 +13,11 @@ export const metadata: Metadata = { title: "排班" };
 const WEEKDAY = ["一", "二", "三", "四", "五", "六", "日"];
 
 export default async function RotaPage({ searchParams }: { searchParams: Promise<{ month?: string }> }) {
-  await requireRole("/staff/rota", "STAFF", "ADMIN");
+  await requireStaff("/staff/rota");
   const requested = monthParam.safeParse((await searchParams).month);
   const month = requested.success ? requested.data : monthOf(todayInShanghai());
   const previous = monthOf(addDays(monthRange(month).from, -1));
-  const [{ dates, rows }, lawyers] = await Promise.all([
-    loadRota(month),
-    db.lawyer.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-  ]);
+  const [{ dates, rows }, lawyers] = await Promise.all([loadRota(month), listLawyerNames()]);
   const [year, m] = month.split("-").map(Number);
   const short = rows.filter((r) => r.shortfall !== null && r.shortfall > 0);
   return (
@@ -28,13 +26,10 @@ export default async function RotaPage({ searchParams }: { searchParams: Promise
         排班：{year}年{m}月
       </h1>
       <nav aria-label="切换月份" className="flex flex-wrap gap-3">
-        <Link href={`?month=${previous}`} className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
+        <Link href={`?month=${previous}`} className={textLink}>
           ← 上个月
         </Link>
-        <Link
-          href={`?month=${nextMonth(month)}`}
-          className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline"
-        >
+        <Link href={`?month=${nextMonth(month)}`} className={textLink}>
           下个月 →
         </Link>
       </nav>

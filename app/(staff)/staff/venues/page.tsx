@@ -1,21 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireRole } from "@/lib/auth/session";
+import { textLink } from "@/components/form";
+import { requireStaff } from "@/lib/auth/session";
 import { listVenuesForStaff } from "@/lib/venues/queries";
 
 export const metadata: Metadata = { title: "服务地点" };
 
-const linkClass = "inline-flex min-h-11 items-center font-semibold text-brand-800 underline";
-
 export default async function StaffVenuesPage() {
-  await requireRole("/staff/venues", "STAFF", "ADMIN");
+  await requireStaff("/staff/venues");
   const venues = await listVenuesForStaff();
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">服务地点</h1>
       <p>修改地址、电话、开放说明和预约规则。停用的地点不再接受预约，以往记录保留。</p>
       <p>
-        <Link href="/staff/holidays" className={linkClass}>
+        <Link href="/staff/holidays" className={textLink}>
           节假日安排（法定节假日、调休和本镇调整）
         </Link>
       </p>
@@ -29,7 +28,7 @@ export default async function StaffVenuesPage() {
               分钟 · 可约 {venue.horizonDays} 天内
               {venue.isDemonstration ? " · 示范点" : ""}
             </p>
-            <Link href={`/staff/venues/${venue.id}`} className={linkClass} aria-label={`修改 ${venue.name}`}>
+            <Link href={`/staff/venues/${venue.id}`} className={textLink} aria-label={`修改 ${venue.name}`}>
               修改
             </Link>
           </li>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BackLink } from "@/components/back-link";
 import { BookingCard } from "@/components/consultations/booking-card";
 import { CompleteForm } from "@/components/consultations/complete-form";
 import { requireLawyer } from "@/lib/auth/session";
@@ -18,11 +18,7 @@ export default async function BookingResultPage({ params }: { params: Promise<{ 
   const recordable = booking.status === "CONFIRMED" || booking.status === "CHECKED_IN" || booking.status === "DONE";
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/lawyer" className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
-          ← 返回我的预约
-        </Link>
-      </p>
+      <BackLink href="/lawyer">返回我的预约</BackLink>
       <h1 className="text-2xl font-bold">记录服务结果</h1>
       <p className="font-semibold">{formatDate(toDateString(booking.start))}</p>
       <BookingCard booking={booking} withActions={booking.status === "CONFIRMED"} />

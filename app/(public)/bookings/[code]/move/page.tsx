@@ -2,13 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { BookingSummary } from "@/components/booking-summary";
-import { textLink } from "@/components/form-field";
+import { textLink } from "@/components/form";
 import { MoveForm } from "@/components/manage-booking-forms";
 import { DateLinks, DaySlots, groupByDate, slotQuery } from "@/components/slot-picker";
 import { listVenueSlots } from "@/lib/availability/queries";
 import { findOwnBooking, isChangeable } from "@/lib/booking/access";
-import { instant } from "@/lib/booking/schema";
-import { toIsoOffset } from "@/lib/time";
+import { instant, slotValue } from "@/lib/booking/schema";
 
 export const metadata: Metadata = { title: "改到其他时间" };
 
@@ -57,8 +56,7 @@ export default async function MovePage({ params, searchParams }: Props) {
         )}
         <MoveForm
           code={booking.code}
-          start={toIsoOffset(start.data)}
-          lawyerId={lawyerId}
+          slot={slotValue({ start: start.data, lawyerId })}
           available={target !== null}
           backHref={`${base}${date ? `?date=${date}` : ""}`}
         />

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BackLink } from "@/components/back-link";
 import { BookingForm } from "@/components/booking-form";
-import { textLink } from "@/components/form-field";
+import { textLink } from "@/components/form";
 import { shortDate, slotChoices } from "@/components/slot-picker";
 import { listVenueSlots } from "@/lib/availability/queries";
-import { instant } from "@/lib/booking/schema";
-import { formatTime, toDateString, toIsoOffset } from "@/lib/time";
+import { instant, slotValue } from "@/lib/booking/schema";
+import { formatTime, toDateString } from "@/lib/time";
 import { listTopics } from "@/lib/topics/queries";
 import { listVenues } from "@/lib/venues/queries";
 
@@ -47,25 +48,20 @@ export default async function BookPage({ params, searchParams }: Props) {
   }
 
   const matching = slots.filter((s) => s.start.getTime() === start.data.getTime() && (!lawyerId || s.lawyer.id === lawyerId));
-  const choiceValue = (choice: { start: Date; lawyerId?: string }) => `${toIsoOffset(choice.start)}|${choice.lawyerId ?? ""}`;
   const chosen =
     matching.length > 0
       ? {
-          value: choiceValue({ start: start.data, lawyerId }),
+          value: slotValue({ start: start.data, lawyerId }),
           date: shortDate(date),
           time: `${formatTime(matching[0].start)}–${formatTime(matching[0].end)}`,
           lawyer: lawyerId ? matching[0].lawyer.name : "任一律师（由系统安排这个时间有空的律师）",
         }
       : null;
-  const sameDay = slotChoices(slots).map(({ choice, label }) => ({ value: choiceValue(choice), label }));
+  const sameDay = slotChoices(slots).map(({ choice, label }) => ({ value: slotValue(choice), label }));
 
   return (
     <div className="space-y-6">
-      <p>
-        <Link href={venueHref} className={textLink}>
-          ← 返回，选择其他时间
-        </Link>
-      </p>
+      <BackLink href={venueHref}>返回，选择其他时间</BackLink>
       <h1 className="text-2xl font-bold leading-snug">填写预约信息</h1>
       <p>{venue.name}。请填写下面的信息，然后点“确认预约”。标有“选填”的可以不填。</p>
       <BookingForm

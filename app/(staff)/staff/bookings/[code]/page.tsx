@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireRole } from "@/lib/auth/session";
+import { requireStaff } from "@/lib/auth/session";
 import { listVenueSlots } from "@/lib/availability/queries";
 import { openBookingForStaff } from "@/lib/booking/queries";
-import { bookingCode, CHANNELS, PRIORITY_GROUPS, STATUS_NAMES } from "@/lib/booking/schema";
-import { outcomeLabels } from "@/lib/consultations/schema";
+import { bookingCode } from "@/lib/booking/schema";
+import { CHANNELS, outcomeLabels, PRIORITY_GROUPS, STATUS_NAMES } from "@/lib/labels";
 import { formatDate, formatTime, toDateString } from "@/lib/time";
 import { slotChoices, slotsByDate } from "../slot-options";
 import { CancelForm, MoveForm } from "./manage-forms";
@@ -20,7 +20,7 @@ export default async function StaffBookingPage({
   searchParams: Promise<{ created?: string; moveDate?: string; done?: string }>;
 }) {
   const parsedCode = bookingCode.safeParse((await params).code);
-  const user = await requireRole(`/staff/bookings/${(await params).code}`, "STAFF", "ADMIN");
+  const user = await requireStaff(`/staff/bookings/${(await params).code}`);
   if (!parsedCode.success) notFound();
   const booking = await openBookingForStaff(user, parsedCode.data);
   if (!booking) notFound();

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { inputClass, primaryButton } from "@/components/consultations/form-parts";
-import { requireRole } from "@/lib/auth/session";
+import { FieldScope, primaryButton, SelectField } from "@/components/form";
+import { requireStaff } from "@/lib/auth/session";
 import { listVenueSlots } from "@/lib/availability/queries";
 import { formatDate } from "@/lib/time";
 import { listTopics } from "@/lib/topics/queries";
@@ -16,7 +16,7 @@ export default async function StaffNewBookingPage({
 }: {
   searchParams: Promise<{ venue?: string; date?: string }>;
 }) {
-  await requireRole("/staff/bookings/new", "STAFF", "ADMIN");
+  await requireStaff("/staff/bookings/new");
   const { venue: slug, date } = await searchParams;
   const [venues, topics] = await Promise.all([listVenues(), listTopics()]);
   const available = slug ? await listVenueSlots(slug) : null;
@@ -27,19 +27,16 @@ export default async function StaffNewBookingPage({
       <h1 className="text-2xl font-bold">代为预约</h1>
       <p>为打电话、到现场或由社工、村干部转介的村民预约。规则与网上预约相同；可以填写固定电话。</p>
       <form method="get" className="space-y-3 rounded-xl border-2 border-gray-300 p-4">
-        <label htmlFor="venue" className="block font-semibold">
-          第一步：选择服务地点
-        </label>
-        <select id="venue" name="venue" defaultValue={slug ?? ""} className={inputClass} required>
-          <option value="" disabled>
-            请选择
-          </option>
-          {venues.map((v) => (
-            <option key={v.slug} value={v.slug}>
-              {v.name}
-            </option>
-          ))}
-        </select>
+        <FieldScope idPrefix="pick">
+          <SelectField
+            name="venue"
+            label="第一步：选择服务地点"
+            placeholder="请选择"
+            options={venues.map((v) => ({ value: v.slug, label: v.name }))}
+            defaultValue={slug}
+            required
+          />
+        </FieldScope>
         <button type="submit" className={primaryButton}>
           查看空闲时间
         </button>

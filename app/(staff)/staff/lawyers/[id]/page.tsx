@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BackLink } from "@/components/back-link";
 import { BookingsToReassign, DeactivateLawyerForm, ResetLawyerPasswordForm } from "@/components/staff/lawyer-account-forms";
-import { LawyerForm } from "@/components/staff/lawyer-form";
-import { requireRole } from "@/lib/auth/session";
+import { EditLawyerForm } from "@/components/staff/lawyer-form";
+import { requireStaff } from "@/lib/auth/session";
 import { getLawyer, listUpcomingBookings } from "@/lib/lawyers/queries";
 import { listVenuesForStaff } from "@/lib/venues/queries";
 
@@ -11,17 +11,13 @@ export const metadata: Metadata = { title: "管理律师" };
 
 export default async function LawyerPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireRole(`/staff/lawyers/${id}`, "STAFF", "ADMIN");
+  await requireStaff(`/staff/lawyers/${id}`);
   const [lawyer, venues] = await Promise.all([getLawyer(id), listVenuesForStaff()]);
   if (!lawyer) notFound();
   const upcoming = lawyer.active ? [] : await listUpcomingBookings(id);
   return (
     <div className="space-y-8">
-      <p>
-        <Link href="/staff/lawyers" className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
-          ← 返回律师列表
-        </Link>
-      </p>
+      <BackLink href="/staff/lawyers">返回律师列表</BackLink>
       <h1 className="text-2xl font-bold">
         {lawyer.name}
         {lawyer.active ? "" : "（已停用）"}
@@ -49,7 +45,7 @@ export default async function LawyerPage({ params }: { params: Promise<{ id: str
         <h2 id="profile-heading" className="text-xl font-bold">
           律师资料
         </h2>
-        <LawyerForm
+        <EditLawyerForm
           venues={venues.map((v) => ({ id: v.id, name: v.name, active: v.active }))}
           lawyer={{
             id: lawyer.id,

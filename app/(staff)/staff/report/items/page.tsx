@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/charts/chart-figure";
-import { requireRole } from "@/lib/auth/session";
-import { OUTCOMES, outcomeLabels } from "@/lib/consultations/schema";
+import { textLink } from "@/components/form";
+import { requireStaff } from "@/lib/auth/session";
+import { OUTCOMES, outcomeLabels } from "@/lib/labels";
 import { maskPhone } from "@/lib/phone";
 import { REPORT_LINES } from "@/lib/stats/aggregate";
-import { listReportItems } from "@/lib/stats/queries";
+import { listReportItems } from "@/lib/stats/rows/queries";
 import { firstValues, parseReportItems, toQuery } from "@/lib/stats/schema";
 import { formatDate, formatTime, toDateString } from "@/lib/time";
 
@@ -13,11 +14,9 @@ export const metadata: Metadata = { title: "年度数据明细" };
 
 type Search = Record<string, string | string[] | undefined>;
 
-const linkClass = "inline-flex min-h-11 items-center font-semibold text-brand-800 underline";
-
 /** The services behind one number of the report; phone numbers masked. */
 export default async function ReportItemsPage({ searchParams }: { searchParams: Promise<Search> }) {
-  await requireRole("/staff/report/items", "STAFF", "ADMIN");
+  await requireStaff("/staff/report/items");
   const parsed = parseReportItems(firstValues(await searchParams));
   if (!parsed.ok) {
     return (
@@ -26,7 +25,7 @@ export default async function ReportItemsPage({ searchParams }: { searchParams: 
         <p role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold">
           地址中的条件有误：{Object.values(parsed.errors).join(" ")}请回到年度数据页重新点选数字。
         </p>
-        <Link href="/staff/report" className={linkClass}>
+        <Link href="/staff/report" className={textLink}>
           回到年度数据
         </Link>
       </div>
@@ -48,7 +47,7 @@ export default async function ReportItemsPage({ searchParams }: { searchParams: 
         {scope ? ` · ${scope}` : ""}。已完成的预约和现场咨询，时间为北京时间，手机号码只显示前三位和后四位。
       </p>
       <p className="no-print">
-        <Link href={`/staff/report${toQuery({ from: f.from, to: f.to })}`} className={linkClass}>
+        <Link href={`/staff/report${toQuery({ from: f.from, to: f.to })}`} className={textLink}>
           回到年度数据
         </Link>
       </p>
@@ -87,12 +86,12 @@ export default async function ReportItemsPage({ searchParams }: { searchParams: 
       />
       <nav aria-label="翻页" className="no-print flex flex-wrap gap-6">
         {result.page > 1 && (
-          <Link href={`/staff/report/items${toQuery({ ...base, page: result.page - 1 })}`} className={linkClass}>
+          <Link href={`/staff/report/items${toQuery({ ...base, page: result.page - 1 })}`} className={textLink}>
             上一页
           </Link>
         )}
         {result.page < result.pageCount && (
-          <Link href={`/staff/report/items${toQuery({ ...base, page: result.page + 1 })}`} className={linkClass}>
+          <Link href={`/staff/report/items${toQuery({ ...base, page: result.page + 1 })}`} className={textLink}>
             下一页
           </Link>
         )}

@@ -1,24 +1,20 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BackLink } from "@/components/back-link";
 import { VenueForm } from "@/components/staff/venue-form";
-import { requireRole } from "@/lib/auth/session";
+import { requireStaff } from "@/lib/auth/session";
 import { getVenueForStaff } from "@/lib/venues/queries";
 
 export const metadata: Metadata = { title: "修改服务地点" };
 
 export default async function EditVenuePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireRole(`/staff/venues/${id}`, "STAFF", "ADMIN");
+  await requireStaff(`/staff/venues/${id}`);
   const venue = await getVenueForStaff(id);
   if (!venue) notFound();
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/staff/venues" className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
-          ← 返回服务地点列表
-        </Link>
-      </p>
+      <BackLink href="/staff/venues">返回服务地点列表</BackLink>
       <h1 className="text-2xl font-bold">修改服务地点：{venue.name}</h1>
       <VenueForm venue={venue} />
     </div>

@@ -1,24 +1,17 @@
 import type { Metadata } from "next";
 import { WalkInForm } from "@/components/consultations/walk-in-form";
-import { requireRole } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { requireStaff } from "@/lib/auth/session";
+import { listLawyerNames } from "@/lib/lawyers/queries";
 import { formatTime, todayInShanghai } from "@/lib/time";
 import { listTopics } from "@/lib/topics/queries";
+import { listVenueChoices } from "@/lib/venues/queries";
 
 export const metadata: Metadata = { title: "登记现场咨询" };
 
 /** Staff record a consultation that had no booking, for the lawyer who gave it, so the year's figures are complete. */
 export default async function StaffWalkInPage() {
-  await requireRole("/staff/walk-ins/new", "STAFF", "ADMIN");
-  const [venues, topics, lawyers] = await Promise.all([
-    db.venue.findMany({
-      where: { active: true },
-      orderBy: [{ kind: "asc" }, { sortOrder: "asc" }],
-      select: { id: true, name: true },
-    }),
-    listTopics(),
-    db.lawyer.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-  ]);
+  await requireStaff("/staff/walk-ins/new");
+  const [venues, topics, lawyers] = await Promise.all([listVenueChoices(), listTopics(), listLawyerNames()]);
   const now = new Date();
   return (
     <div className="space-y-6">

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { codeFrom, errorResponse, guarded, json, parseOr400 } from "@/lib/api/http";
 import { presentBooking } from "@/lib/api/present";
 import { findBooking } from "@/lib/booking/queries";
-import { mobilePhone } from "@/lib/booking/schema";
+import { mobilePhone } from "@/lib/phone";
 
 const query = z.object({ phone: mobilePhone });
 

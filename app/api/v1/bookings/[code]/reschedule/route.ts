@@ -1,18 +1,5 @@
-import { codeFrom, failureResponse, guarded, json, parseOr400, readJsonObject } from "@/lib/api/http";
-import { presentBooking } from "@/lib/api/present";
+import { bookingChangeRoute } from "@/lib/api/present";
 import { rescheduleBooking } from "@/lib/booking/mutations";
 import { rescheduleBookingInput } from "@/lib/booking/schema";
 
-export function POST(request: Request, { params }: { params: Promise<{ code: string }> }) {
-  return guarded(async () => {
-    const code = await codeFrom(params);
-    if (code instanceof Response) return code;
-    const body = await readJsonObject(request);
-    if (body instanceof Response) return body;
-    const input = parseOr400(rescheduleBookingInput.omit({ code: true }), body);
-    if (input instanceof Response) return input;
-    const result = await rescheduleBooking({ ...input, code });
-    if (!result.ok) return failureResponse(result);
-    return json(presentBooking(result.booking));
-  });
-}
+export const POST = bookingChangeRoute(rescheduleBookingInput.omit({ code: true }), rescheduleBooking);

@@ -1,29 +1,21 @@
 import "server-only";
 // How every change to duty hours is applied: a preview of the bookings it takes time from, then one
 // transaction for the change, the hand-overs, the cancellations and the villagers' notifications.
-import { recordAudit } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/audit/mutations";
 import type { CurrentUser } from "@/lib/auth/session";
-import type { DateException, WeeklySession } from "@/lib/availability/slots";
-import { db } from "@/lib/db";
+import { type DateException, WEEKLY_SESSION_FIELDS, type WeeklySession } from "@/lib/availability/slots";
+import { db, type Tx } from "@/lib/db";
 import { violatedConstraint } from "@/lib/db-errors";
-import { type Failure, failure } from "@/lib/errors";
+import { type Failure, type FailureCode, failure, Rejected } from "@/lib/errors";
 import { loadHolidayCalendar } from "@/lib/holidays/queries";
 import { addDays, formatDate, formatTime, fromDbDate, toDateString, toDbDate, todayInShanghai } from "@/lib/time";
-import { type BookedTime, bookingsLosingDuty, type DutyRows, weeklyClashMessage } from "./impact";
-import { type AffectedBooking, describeAffected } from "./queries";
-import type { BookingChoice } from "./schema";
+import { type BookedTime, bookingsLosingDuty, type DutyRows, weeklyClashMessage } from "../impact";
+import { type AffectedBooking, describeAffected } from "../queries";
+import type { BookingChoice } from "../schema";
 
 /** The change removes time that villagers have booked: nothing was saved; choose for each booking first. */
-export type NeedsChoices = {
-  ok: false;
-  code: "bookings_affected";
-  message: string;
-  affected: AffectedBooking[];
-  fields?: Record<string, string>;
-};
-export type ScheduleResult = { ok: true; message: string } | Failure | NeedsChoices;
-
-export type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+export type NeedsChoices = Failure<"bookings_affected"> & { affected: AffectedBooking[] };
+export type ScheduleResult = { ok: true; message: string } | Failure<Exclude<FailureCode, "bookings_affected">> | NeedsChoices;
 export type Options = { now?: Date; choices?: BookingChoice[] };
 type SessionRow = WeeklySession & { id: string };
 export type ExceptionRow = DateException & { id: string };
@@ -33,13 +25,6 @@ const CHOOSE = "这次修改会影响村民已经约好的时间。请为每个�
 const CHOOSE_AGAIN = "您选的律师在这个时间刚刚有了别的预约，什么都没有改。请重新选择。";
 const CHANGED_MEANWHILE = "有预约刚刚发生了变化，什么都没有改。请按最新的情况重新选择。";
 
-/** Thrown inside the transaction to roll everything back with an expected answer. */
-export class Rejected extends Error {
-  constructor(readonly result: Failure | NeedsChoices) {
-    super(result.code);
-  }
-}
-
 /** A booking changed (checked in, cancelled, moved) between the preview and the transaction. */
 class Stale extends Error {}
 
@@ -48,16 +33,7 @@ export async function loadRows(lawyerId: string, today: string): Promise<Rows> {
   const [sessions, exceptions] = await Promise.all([
     db.dutySession.findMany({
       where: { lawyerId, OR: [{ validUntil: null }, { validUntil: { gte: toDbDate(today) } }] },
-      select: {
-        id: true,
-        lawyerId: true,
-        venueId: true,
-        weekday: true,
-        startMinute: true,
-        endMinute: true,
-        validFrom: true,
-        validUntil: true,
-      },
+      select: { id: true, ...WEEKLY_SESSION_FIELDS },
     }),
     db.dutyException.findMany({
       where: { lawyerId, date: { gte: toDbDate(today) } },

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 
 export type SummaryError = { id: string; message: string };
 
@@ -10,6 +10,7 @@ export type SummaryError = { id: string; message: string };
  */
 export function ErrorSummary({ message, errors }: { message: string; errors: SummaryError[] }) {
   const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId();
   useEffect(() => {
     ref.current?.focus();
   }, []);
@@ -18,10 +19,10 @@ export function ErrorSummary({ message, errors }: { message: string; errors: Sum
       ref={ref}
       role="alert"
       tabIndex={-1}
-      aria-labelledby="error-summary-title"
+      aria-labelledby={titleId}
       className="space-y-2 rounded-lg border-4 border-red-700 bg-red-50 p-4"
     >
-      <h2 id="error-summary-title" className="text-xl font-bold text-red-900">
+      <h2 id={titleId} className="text-xl font-bold text-red-900">
         {message}
       </h2>
       {errors.length > 0 && (

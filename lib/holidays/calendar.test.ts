@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createHolidayCalendar } from "./holidays";
+import { createHolidayCalendar } from "./calendar";
 
 // These run with TZ=America/Los_Angeles, where chinese-days' own weekday logic lands a day early.
 describe("createHolidayCalendar", () => {

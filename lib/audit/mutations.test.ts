@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/testing/fixtures";
-import { recordAudit } from "./record";
+import { recordAudit } from "./mutations";
 
 describe("recordAudit", () => {
   it("writes entries that can be neither changed nor deleted", async () => {

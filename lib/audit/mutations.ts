@@ -1,3 +1,4 @@
+import { db } from "@/lib/db";
 import type { PrismaClient } from "@/lib/db-client";
 
 type Writer = Pick<PrismaClient, "auditLog">;
@@ -21,4 +22,12 @@ export async function recordAudit(writer: Writer, actor: AuditActor, entry: Audi
       summary: entry.summary,
     },
   });
+}
+
+/**
+ * Records that someone took a file of personal data (an export, a work log) away. On its own: a
+ * download changes nothing else to commit it with.
+ */
+export async function recordDownload(actor: AuditActor, entry: { subjectId?: string | null; summary: string }): Promise<void> {
+  await recordAudit(db, actor, { kind: "personal_data", action: "export", ...entry });
 }

@@ -5,9 +5,11 @@ import { generateBookingCode } from "@/lib/booking/code";
 import type { Outcome } from "@/lib/generated/prisma/client";
 import { createVenueFixture, prisma, uniquePhone } from "@/lib/testing/fixtures";
 import { toDbDate, zonedInstant } from "@/lib/time";
+import { loadDashboard } from "./dashboard/queries";
 import { rowsCsv } from "./export";
 import { handleCallbackRequest } from "./mutations";
-import { listDashboardRows, listReportItems, loadDashboard, loadReport } from "./queries";
+import { loadReport } from "./report/queries";
+import { listDashboardRows, listReportItems } from "./rows/queries";
 
 type Status = "CONFIRMED" | "DONE" | "NO_SHOW" | "CANCELLED";
 
@@ -159,7 +161,7 @@ describe("call-back requests", () => {
     expect(await handleCallbackRequest(actor, { id: request.id, note: "已回电，约好周一到站" })).toEqual({ ok: true });
     expect(await handleCallbackRequest(actor, { id: request.id, note: "再次处理" })).toMatchObject({
       ok: false,
-      code: "already_handled",
+      code: "conflict",
     });
     expect(await prisma.callbackRequest.findUnique({ where: { id: request.id } })).toMatchObject({
       handledById: actor.id,

@@ -1,0 +1,48 @@
+// Every "may this person do this" rule, in one place. Pages, server actions, route handlers and
+// mutations ask here; nothing checks a role inline. Pure: no database, safe anywhere.
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export type Actor = { id: string; role: Role; lawyerId: string | null };
+
+/** Raised by a mutation called by someone who may not make it; actions and route handlers answer 没有权限. */
+export class Forbidden extends Error {
+  constructor() {
+    super("没有权限进行这个操作。");
+  }
+}
+
+const isStaff = (actor: Pick<Actor, "role">) => actor.role === "STAFF" || actor.role === "ADMIN";
+const isLawyer = (actor: Actor) => actor.role === "LAWYER" && actor.lawyerId !== null;
+
+/** The questions a caller can be asked about; each names a capability, not a role. */
+export const can = {
+  /** The staff console: the rota, bookings for others, venues, lawyers, holidays, figures and exports. */
+  workAsStaff: isStaff,
+  /** A lawyer's own workspace (needs an active lawyer profile). */
+  workAsLawyer: isLawyer,
+  /** Record consultations and change duty hours: a lawyer for themself, staff for any lawyer. */
+  recordConsultations: (actor: Actor) => isStaff(actor) || isLawyer(actor),
+  /** A lawyer acts only for themself; staff and admins for any lawyer. */
+  actForLawyer: (actor: Actor, lawyerId: string) => isStaff(actor) || (isLawyer(actor) && actor.lawyerId === lawyerId),
+  /** Staff look after lawyers' sign-in accounts; only an administrator looks after staff and admins. */
+  manageAccount: (actor: Pick<Actor, "role">, target: Role) =>
+    actor.role === "ADMIN" || (actor.role === "STAFF" && target === "LAWYER"),
+  /** The staff and admin accounts page. */
+  manageStaffAccounts: (actor: Pick<Actor, "role">) => actor.role === "ADMIN",
+  /** Any signed-in account: its own password. */
+  changeOwnPassword: (_actor: Actor) => true,
+};
+
+/**
+ * The rows of lawyers' work an actor may read and change: a lawyer only their own, staff any.
+ * Null means none at all (a lawyer account without an active lawyer profile).
+ */
+export function lawyerScope(actor: Actor): { lawyerId?: string } | null {
+  if (isStaff(actor)) return {};
+  return isLawyer(actor) ? { lawyerId: actor.lawyerId as string } : null;
+}
+
+/** Throws Forbidden unless the rule allows: for mutations, whose callers have checked already. */
+export function assertCan(allowed: boolean): void {
+  if (!allowed) throw new Forbidden();
+}

@@ -1,0 +1,55 @@
+// The one way a route handler answers with JSON: `{ error: { code, message, fields? } }`, a Chinese
+// sentence a person can act on, never cached, never a stack trace.
+import { type Failure, type FailureCode, INTERNAL_ERROR_MESSAGE, MESSAGES } from "./errors";
+
+const NO_STORE = { "Cache-Control": "no-store" };
+
+export type ProblemCode = FailureCode | "unauthorised" | "internal_error";
+
+export const HTTP_STATUS: Record<ProblemCode, number> = {
+  invalid_input: 400,
+  unauthorised: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  slot_taken: 409,
+  slot_unavailable: 409,
+  too_many_bookings: 409,
+  bookings_affected: 409,
+  internal_error: 500,
+};
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { ...NO_STORE, ...headers } });
+}
+
+export function problem(code: ProblemCode, message?: string, fields?: Record<string, string>): Response {
+  const text = message ?? (code === "unauthorised" || code === "internal_error" ? INTERNAL_ERROR_MESSAGE : MESSAGES[code]);
+  return json({ error: fields ? { code, message: text, fields } : { code, message: text } }, HTTP_STATUS[code]);
+}
+
+export function failureResponse(failure: Failure): Response {
+  return problem(failure.code, failure.message, failure.fields);
+}
+
+/** Turns an unexpected error into a plain 500 without details; the details go to the server log. */
+export async function guarded(handler: () => Promise<Response>): Promise<Response> {
+  try {
+    return await handler();
+  } catch (error) {
+    console.error(error);
+    return problem("internal_error", INTERNAL_ERROR_MESSAGE);
+  }
+}
+
+/** Headers for a downloaded file with a Chinese name (and an ASCII one for old browsers). */
+export function fileHeaders(asciiName: string, name: string, type: string): Record<string, string> {
+  return {
+    ...NO_STORE,
+    "Content-Type": type,
+    "Content-Disposition": `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+  };
+}
+
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export const CSV_TYPE = "text/csv; charset=utf-8";

@@ -1,0 +1,53 @@
+// The Chinese names of the database's enums (from the generated Prisma enums) and of the priority
+// groups: one place for every page, form and export. Safe to import in the browser.
+import { type BookingStatus, type Channel, Outcome, type Role } from "@/lib/generated/prisma/enums";
+
+export const PRIORITY_GROUPS = {
+  elderly: "60岁及以上老人",
+  disability: "残疾人",
+  migrant: "外来务工人员",
+  "low-income": "低收入家庭",
+  other: "其他需要照顾的情况",
+} as const;
+export type PriorityGroup = keyof typeof PRIORITY_GROUPS;
+export const PRIORITY_GROUP_NAMES = Object.keys(PRIORITY_GROUPS) as [PriorityGroup, ...PriorityGroup[]];
+
+export const CHANNELS: Record<Channel, string> = {
+  ONLINE: "网上预约",
+  PHONE: "电话预约",
+  WALK_IN: "现场预约",
+  SOCIAL_WORKER: "社工转介",
+  VILLAGE_CADRE: "村干部转介",
+};
+
+/** Keyed by the status in lower case, as the API and the pages spell it. */
+export const STATUS_NAMES: Record<Lowercase<BookingStatus>, string> = {
+  confirmed: "已预约",
+  checked_in: "已签到",
+  done: "已完成",
+  no_show: "未到",
+  cancelled: "已取消",
+};
+
+/** The service outcomes, in the order of the town's annual report (the enum's order). */
+export const OUTCOMES: Record<Outcome, string> = {
+  CONSULTATION: "法律咨询解答",
+  DOCUMENT: "代写法律文书",
+  CONTRACT: "起草/审查合同",
+  MEDIATION: "参与调解",
+  LEGAL_AID_REFERRAL: "转介法律援助",
+  MEDIATION_REFERRAL: "转介人民调解",
+  OTHER: "其他",
+};
+
+/** Every outcome, in the enum's order: the columns of the log, the report and the exports. */
+export const OUTCOME_NAMES = Object.values(Outcome);
+
+export function outcomeLabels(outcomes: readonly string[]): string {
+  return outcomes.map((o) => OUTCOMES[o as Outcome] ?? o).join("、");
+}
+
+/** Options for a select or radio group from one of the records above. */
+export const optionsOf = (names: Record<string, string>) => Object.entries(names).map(([value, label]) => ({ value, label }));
+
+export const ROLE_NAMES: Record<Role, string> = { ADMIN: "管理员", STAFF: "工作人员", LAWYER: "律师" };

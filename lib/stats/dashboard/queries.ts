@@ -1,0 +1,248 @@
+import "server-only";
+// The demand dashboard: services counted by week, venue, topic, lead time, priority group and hour,
+// the slots offered against those booked, the villages' hours against the monthly target, and
+// (from ../unmet) the demand that found no time.
+import { loadDutyInputs } from "@/lib/availability/queries";
+import { dutyIntervals } from "@/lib/availability/slots";
+import { db } from "@/lib/db";
+import { PRIORITY_GROUPS } from "@/lib/labels";
+import { MONTHLY_TARGET_HOURS, monthRange, scheduledHours } from "@/lib/schedule/hours";
+import { todayInShanghai } from "@/lib/time";
+import {
+  againstTarget,
+  bucketLeadTimes,
+  type HeatGrid,
+  heatGrid,
+  offeredSlots,
+  previousMonth,
+  rate,
+  type Share,
+  type WeekRow,
+  weeklySeries,
+  withShares,
+} from "../aggregate";
+import {
+  bookingWhere,
+  instants,
+  listFilterOptions,
+  resolveScope,
+  type Scope,
+  SHANGHAI,
+  type TopicOption,
+  type VenueOption,
+  walkInWhere,
+} from "../queries";
+import type { DashboardFilters, Period } from "../schema";
+import { loadUnmetDemand, type UnmetDemand } from "../unmet/queries";
+
+export type { CallbackLine, LookupLine } from "../unmet/queries";
+
+export type VenueLine = {
+  venueId: string;
+  name: string;
+  bookings: number;
+  walkIns: number;
+  done: number;
+  noShow: number;
+  cancelled: number;
+  offered: number;
+  utilisation: number | null;
+  noShowRate: number | null;
+};
+
+type Target = { hours: number; met: boolean; shortfall: number };
+export type HoursLine = { venueId: string; name: string; village: string | null; thisMonth: Target; lastMonth: Target };
+type Totals = { bookings: number; walkIns: number; done: number; noShow: number; offered: number };
+
+export type Dashboard = UnmetDemand & {
+  filters: DashboardFilters;
+  weekly: WeekRow[];
+  venues: VenueLine[];
+  topics: Share[];
+  leadTimes: Share[];
+  priorityGroups: Share[];
+  heat: HeatGrid;
+  totals: Totals;
+  noShowRate: number | null;
+  utilisation: number | null;
+  hours: { month: string; lastMonth: string; target: number; lines: HoursLine[] };
+};
+
+export type DashboardResult = { ok: true; dashboard: Dashboard } | { ok: false; errors: Record<string, string> };
+
+export async function loadDashboard(filters: DashboardFilters, now: Date = new Date()): Promise<DashboardResult> {
+  const options = await listFilterOptions();
+  const resolved = resolveScope(filters, options);
+  if (!resolved.ok) return resolved;
+  const scope: Scope = { ...instants(filters), venueId: resolved.venueId, topicId: resolved.topicId };
+  const venues = scope.venueId ? options.venues.filter((v) => v.id === scope.venueId) : options.venues;
+  const month = todayInShanghai(now).slice(0, 7);
+  const months = { month, lastMonth: previousMonth(month) };
+  const [demand, duty, unmet] = await Promise.all([
+    countDemand(scope),
+    loadDuty(venues, filters, months),
+    loadUnmetDemand(scope, venues, options.topics),
+  ]);
+  const lines = venueLines(venues, demand, duty, filters);
+  const totals = totalsOf(lines);
+  return {
+    ok: true,
+    dashboard: {
+      filters,
+      weekly: weeklySeries(demand.weekly, filters.from, filters.to),
+      venues: lines,
+      topics: topicShares(options.topics, demand.topics),
+      leadTimes: bucketLeadTimes(demand.leads),
+      priorityGroups: priorityShares(demand.priorities),
+      heat: heatGrid(demand.heat),
+      totals,
+      noShowRate: rate(totals.noShow, totals.noShow + totals.done),
+      utilisation: rate(totals.bookings, totals.offered),
+      ...unmet,
+      hours: villageHours(venues, duty, months),
+    },
+  };
+}
+
+type Demand = Awaited<ReturnType<typeof countDemand>>;
+
+/** The counts behind the charts, each a small GROUP BY; cancelled bookings are not demand. */
+async function countDemand(scope: Scope) {
+  const bookings = bookingWhere(scope);
+  const walkIns = walkInWhere(scope);
+  const [weekly, statuses, topics, leads, priorities, heat] = await Promise.all([
+    db.$queryRaw<{ week: string; venueId: string; kind: "booking" | "walk_in"; count: number }[]>`
+        SELECT to_char(date_trunc('week', b.starts_at AT TIME ZONE ${SHANGHAI}), 'YYYY-MM-DD') AS week,
+               b.venue_id AS "venueId", 'booking' AS kind, count(*)::int AS count
+        FROM booking b WHERE ${bookings} AND b.status <> 'CANCELLED' GROUP BY 1, 2
+        UNION ALL
+        SELECT to_char(date_trunc('week', w.at AT TIME ZONE ${SHANGHAI}), 'YYYY-MM-DD'), w.venue_id, 'walk_in', count(*)::int
+        FROM walk_in w WHERE ${walkIns} GROUP BY 1, 2`,
+    db.$queryRaw<{ venueId: string; done: number; noShow: number; cancelled: number }[]>`
+        SELECT b.venue_id AS "venueId",
+               count(*) FILTER (WHERE b.status = 'DONE')::int AS done,
+               count(*) FILTER (WHERE b.status = 'NO_SHOW')::int AS "noShow",
+               count(*) FILTER (WHERE b.status = 'CANCELLED')::int AS cancelled
+        FROM booking b WHERE ${bookings} GROUP BY 1`,
+    db.$queryRaw<{ topicId: string; count: number }[]>`
+        SELECT s.topic_id AS "topicId", sum(s.n)::int AS count FROM (
+          SELECT b.topic_id, count(*) AS n FROM booking b WHERE ${bookings} AND b.status <> 'CANCELLED' GROUP BY 1
+          UNION ALL
+          SELECT w.topic_id, count(*) FROM walk_in w WHERE ${walkIns} GROUP BY 1
+        ) s GROUP BY 1`,
+    db.$queryRaw<{ days: number; count: number }[]>`
+        SELECT ((b.starts_at AT TIME ZONE ${SHANGHAI})::date - (b.created_at AT TIME ZONE ${SHANGHAI})::date) AS days,
+               count(*)::int AS count
+        FROM booking b WHERE ${bookings} AND b.status <> 'CANCELLED' GROUP BY 1`,
+    db.$queryRaw<{ group: string | null; count: number }[]>`
+        SELECT s.g AS "group", sum(s.n)::int AS count FROM (
+          SELECT b.priority_group AS g, count(*) AS n FROM booking b WHERE ${bookings} AND b.status <> 'CANCELLED' GROUP BY 1
+          UNION ALL
+          SELECT w.priority_group, count(*) FROM walk_in w WHERE ${walkIns} GROUP BY 1
+        ) s GROUP BY 1`,
+    db.$queryRaw<{ weekday: number; hour: number; count: number }[]>`
+        SELECT extract(isodow FROM b.starts_at AT TIME ZONE ${SHANGHAI})::int AS weekday,
+               extract(hour FROM b.starts_at AT TIME ZONE ${SHANGHAI})::int AS hour,
+               count(*)::int AS count
+        FROM booking b WHERE ${bookings} AND b.status <> 'CANCELLED' GROUP BY 1, 2`,
+  ]);
+  return { weekly, statuses, topics, leads, priorities, heat };
+}
+
+type Months = { month: string; lastMonth: string };
+type Duty = Awaited<ReturnType<typeof loadDuty>>;
+
+/**
+ * Duty (lawyers since gone included: their sessions were offered) over the period and over this
+ * and last month at once, for the slots offered and for the villages' hours, with each venue's slot length.
+ */
+async function loadDuty(venues: VenueOption[], period: Period, { month, lastMonth }: Months) {
+  const venueIds = venues.map((v) => v.id);
+  const from = [period.from, monthRange(lastMonth).from].sort()[0];
+  const to = [period.to, monthRange(month).to].sort()[1];
+  const [inputs, slotLengths] = await Promise.all([
+    loadDutyInputs(venueIds, from, to, { activeLawyersOnly: false }),
+    db.venue.findMany({ where: { id: { in: venueIds } }, select: { id: true, slotMinutes: true } }),
+  ]);
+  return { ...inputs, slotMinutes: new Map(slotLengths.map((v) => [v.id, v.slotMinutes])) };
+}
+
+const dutyOf = ({ sessions, exceptions, calendar }: Duty) => ({ sessions, exceptions, calendar });
+
+/** Per venue: bookings and walk-ins, how bookings ended, and the slots duty offered in the period. */
+function venueLines(venues: VenueOption[], demand: Demand, duty: Duty, period: Period): VenueLine[] {
+  return venues.map((v) => {
+    const weekly = demand.weekly.filter((r) => r.venueId === v.id);
+    const count = (kind: "booking" | "walk_in") => weekly.filter((r) => r.kind === kind).reduce((s, r) => s + r.count, 0);
+    const status = demand.statuses.find((r) => r.venueId === v.id) ?? { done: 0, noShow: 0, cancelled: 0 };
+    const venue = { id: v.id, slotMinutes: duty.slotMinutes.get(v.id) ?? 30, minNoticeMinutes: 0, horizonDays: 1 };
+    const intervals = dutyIntervals({ venue, ...dutyOf(duty), from: period.from, to: period.to });
+    const offered = offeredSlots(intervals, venue.slotMinutes);
+    const bookings = count("booking");
+    return {
+      venueId: v.id,
+      name: v.name,
+      bookings,
+      walkIns: count("walk_in"),
+      done: status.done,
+      noShow: status.noShow,
+      cancelled: status.cancelled,
+      offered,
+      utilisation: rate(bookings, offered),
+      noShowRate: rate(status.noShow, status.noShow + status.done),
+    };
+  });
+}
+
+function totalsOf(lines: VenueLine[]): Totals {
+  const sum = (key: keyof Totals) => lines.reduce((s, l) => s + l[key], 0);
+  return {
+    bookings: sum("bookings"),
+    walkIns: sum("walkIns"),
+    done: sum("done"),
+    noShow: sum("noShow"),
+    offered: sum("offered"),
+  };
+}
+
+/** Topics that had demand, the most asked first. */
+function topicShares(topics: TopicOption[], counts: Demand["topics"]): Share[] {
+  return withShares(
+    topics
+      .map((t) => ({ key: t.code, label: t.name, count: counts.find((r) => r.topicId === t.id)?.count ?? 0 }))
+      .filter((t) => t.count > 0)
+      .sort((a, b) => b.count - a.count),
+  );
+}
+
+/** Every priority group in the form's order, then "未注明" for none (or one no longer on the list). */
+function priorityShares(counts: Demand["priorities"]): Share[] {
+  const known = (group: string | null): group is keyof typeof PRIORITY_GROUPS => group !== null && group in PRIORITY_GROUPS;
+  const total = (match: (group: string | null) => boolean) =>
+    counts.filter((r) => match(r.group)).reduce((s, r) => s + r.count, 0);
+  return withShares([
+    ...Object.entries(PRIORITY_GROUPS).map(([key, label]) => ({ key, label, count: total((g) => g === key) })),
+    { key: "none", label: "未注明", count: total((g) => !known(g)) },
+  ]);
+}
+
+/** The villages' workrooms: hours on duty this month and last, against the monthly target. */
+function villageHours(venues: VenueOption[], duty: Duty, { month, lastMonth }: Months): Dashboard["hours"] {
+  const workrooms = venues.filter((v) => v.kind === "WORKROOM");
+  const hoursIn = (m: string) =>
+    new Map(scheduledHours({ venueIds: workrooms.map((v) => v.id), ...dutyOf(duty), month: m }).map((h) => [h.venueId, h.hours]));
+  const thisHours = hoursIn(month);
+  const lastHours = hoursIn(lastMonth);
+  return {
+    month,
+    lastMonth,
+    target: MONTHLY_TARGET_HOURS,
+    lines: workrooms.map((v) => ({
+      venueId: v.id,
+      name: v.name,
+      village: v.village,
+      thisMonth: againstTarget(thisHours.get(v.id) ?? 0, MONTHLY_TARGET_HOURS),
+      lastMonth: againstTarget(lastHours.get(v.id) ?? 0, MONTHLY_TARGET_HOURS),
+    })),
+  };
+}

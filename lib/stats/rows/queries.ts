@@ -1,0 +1,96 @@
+import "server-only";
+// The services one by one: the dashboard's export and the bookings behind each number of the report.
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { bookingWhere, instants, listFilterOptions, resolveScope, type Scope, walkInWhere } from "../queries";
+import type { DashboardFilters, ReportFilters, ReportItemsFilters } from "../schema";
+
+export type ServiceRow = {
+  kind: "booking" | "walk_in";
+  id: string;
+  code: string | null;
+  at: Date;
+  createdAt: Date;
+  status: string;
+  channel: string | null;
+  name: string;
+  phone: string | null;
+  village: string | null;
+  venue: string;
+  venueVillage: string | null;
+  lawyer: string;
+  topic: string;
+  priorityGroup: string | null;
+  outcomes: string[];
+  minutesSpent: number | null;
+};
+
+type RowScope = Scope & { doneOnly: boolean; outcome?: string; lawyerId?: string };
+
+function rowsSql(s: RowScope): Prisma.Sql {
+  const outcome = (column: Prisma.Sql) =>
+    s.outcome ? Prisma.sql`AND CAST(${s.outcome} AS "Outcome") = ANY(${column})` : Prisma.empty;
+  return Prisma.sql`
+    SELECT 'booking' AS kind, b.id, b.code, b.starts_at AS at, b.created_at AS "createdAt", b.status::text AS status,
+           b.channel::text AS channel, b.name, b.phone, b.village, v.name AS venue, v.village AS "venueVillage",
+           l.name AS lawyer, t.name AS topic, b.priority_group AS "priorityGroup", b.outcomes::text[] AS outcomes,
+           b.minutes_spent AS "minutesSpent"
+    FROM booking b JOIN venue v ON v.id = b.venue_id JOIN lawyer l ON l.id = b.lawyer_id JOIN topic t ON t.id = b.topic_id
+    WHERE ${bookingWhere(s)} ${s.doneOnly ? Prisma.sql`AND b.status = 'DONE'` : Prisma.empty}
+      ${s.lawyerId ? Prisma.sql`AND b.lawyer_id = ${s.lawyerId}` : Prisma.empty} ${outcome(Prisma.sql`b.outcomes`)}
+    UNION ALL
+    SELECT 'walk_in', w.id, NULL, w.at, w.created_at, 'DONE', 'WALK_IN', w.name, w.phone, w.village, v.name, v.village,
+           l.name, t.name, w.priority_group, w.outcomes::text[], w.minutes_spent
+    FROM walk_in w JOIN venue v ON v.id = w.venue_id JOIN lawyer l ON l.id = w.lawyer_id JOIN topic t ON t.id = w.topic_id
+    WHERE ${walkInWhere(s)} ${s.lawyerId ? Prisma.sql`AND w.lawyer_id = ${s.lawyerId}` : Prisma.empty} ${outcome(Prisma.sql`w.outcomes`)}`;
+}
+
+/** Longest export: far above a year of the town's volume, and still a file Excel opens at once. */
+export const EXPORT_ROW_LIMIT = 50_000;
+
+/** Bookings (cancelled ones too, marked) and walk-ins behind the dashboard, oldest first. */
+export async function listDashboardRows(
+  filters: DashboardFilters,
+): Promise<{ ok: true; rows: ServiceRow[] } | { ok: false; errors: Record<string, string> }> {
+  const scope = resolveScope(filters, await listFilterOptions());
+  if (!scope.ok) return scope;
+  const rows = await db.$queryRaw<ServiceRow[]>`
+    SELECT * FROM (${rowsSql({ ...instants(filters), venueId: scope.venueId, topicId: scope.topicId, doneOnly: false })}) s
+    ORDER BY s.at, s.id LIMIT ${EXPORT_ROW_LIMIT}`;
+  return { ok: true, rows };
+}
+
+export const ITEMS_PAGE_SIZE = 100;
+
+/** The services behind one figure of the report (done bookings and walk-ins), a page at a time. */
+export async function listReportItems(filters: ReportItemsFilters, pageSize = ITEMS_PAGE_SIZE) {
+  const scope: RowScope = {
+    ...instants(filters),
+    venueId: filters.venue,
+    lawyerId: filters.lawyer,
+    outcome: filters.outcome,
+    doneOnly: true,
+  };
+  const [rows, counted, venue, lawyer] = await Promise.all([
+    db.$queryRaw<ServiceRow[]>`
+      SELECT * FROM (${rowsSql(scope)}) s ORDER BY s.at, s.id LIMIT ${pageSize} OFFSET ${(filters.page - 1) * pageSize}`,
+    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM (${rowsSql(scope)}) s`,
+    filters.venue ? db.venue.findUnique({ where: { id: filters.venue }, select: { name: true } }) : null,
+    filters.lawyer ? db.lawyer.findUnique({ where: { id: filters.lawyer }, select: { name: true } }) : null,
+  ]);
+  const total = counted[0]?.total ?? 0;
+  return {
+    rows,
+    total,
+    page: filters.page,
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+    venueName: venue?.name ?? null,
+    lawyerName: lawyer?.name ?? null,
+  };
+}
+
+/** Every service of the period for the report's detail sheet. */
+export async function listReportRows(filters: ReportFilters): Promise<ServiceRow[]> {
+  return db.$queryRaw<ServiceRow[]>`
+    SELECT * FROM (${rowsSql({ ...instants(filters), doneOnly: true })}) s ORDER BY s.at, s.id LIMIT ${EXPORT_ROW_LIMIT}`;
+}
