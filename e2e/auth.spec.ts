@@ -59,3 +59,20 @@ test("a signed-in user changes their password, with a clear message for a wrong 
   await page.getByRole("button", { name: "修改密码" }).click();
   await expect(page.getByRole("status")).toHaveText("密码已修改。下次登录请使用新密码。");
 });
+
+test("a crafted sign-in link never sends anyone to another site", async ({ page, baseURL }) => {
+  // Each of these once sent a lawyer to evil.example after signing in.
+  const links = ["/%5Cevil.example", "/%09/evil.example", "/%5C/evil.example", "//evil.example", "https://evil.example/"];
+  // A request leaving the site fails at once instead of waiting on a name that does not resolve.
+  await page.route((url) => url.hostname.endsWith("evil.example"), (route) => route.abort());
+  const home = new URL(baseURL ?? "http://127.0.0.1").host;
+  await page.goto(`/login?callbackUrl=${links[0]}`);
+  await signIn(page, "lawyer4", "muzhou-lawyer-2026");
+  await expect(page).toHaveURL(/\/lawyer$/);
+  expect(new URL(page.url()).host).toBe(home);
+  for (const link of links) {
+    await page.goto(`/login?callbackUrl=${link}`);
+    await expect(page).toHaveURL(/\/lawyer$/);
+    expect(new URL(page.url()).host).toBe(home);
+  }
+});

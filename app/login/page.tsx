@@ -1,21 +1,18 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/login-form";
+import { safeCallbackPath } from "@/lib/auth/callback";
 import { getCurrentUser, homeFor } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "工作人员登录" };
-
-/** Only paths of this site, so a crafted link cannot send someone elsewhere after signing in. */
-function safeCallback(value: string | string[] | undefined): string | null {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : null;
-}
 
 export default async function LoginPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const callbackUrl = safeCallback((await searchParams).callbackUrl);
+  // Only paths of this site, so a crafted link cannot send someone elsewhere after signing in.
+  const callbackUrl = safeCallbackPath((await searchParams).callbackUrl);
   const user = await getCurrentUser();
   if (user) redirect(callbackUrl ?? homeFor(user.role));
   return (
