@@ -74,3 +74,13 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
 
 /** The client inside `db.$transaction(async (tx) => …)`. */
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+/**
+ * Serialises, until the transaction ends, every write that decides whether a lawyer is booked or on
+ * duty: a booking (or move) for the lawyer and a change to their duty hours. Taken in id order,
+ * so two transactions that lock the same lawyers cannot deadlock. (Two-key advisory locks: their
+ * key space is apart from the one-key locks taken per phone number.)
+ */
+export async function lockLawyers(tx: Tx, lawyerIds: readonly string[]): Promise<void> {
+  for (const id of [...new Set(lawyerIds)].sort()) await tx.$executeRaw`SELECT pg_advisory_xact_lock(1, hashtext(${id}))`;
+}

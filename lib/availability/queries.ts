@@ -1,6 +1,7 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import type { VenueKind } from "@/lib/generated/prisma/enums";
+import type { HolidayCalendar } from "@/lib/holidays/calendar";
 import { loadHolidayCalendar } from "@/lib/holidays/queries";
 import { addDays, type DateString, fromDbDate, toDbDate, todayInShanghai } from "@/lib/time";
 import { EDITABLE_VENUE_FIELDS } from "@/lib/venues/schema";
@@ -75,36 +76,61 @@ export async function loadDutyInputs(
 ) {
   const lawyer = activeLawyersOnly ? { lawyer: { active: true } } : {};
   const [sessions, exceptions, calendar] = await Promise.all([
-    db.dutySession.findMany({
-      where: {
-        venueId: { in: venueIds },
-        ...lawyer,
-        validFrom: { lte: toDbDate(to) },
-        OR: [{ validUntil: null }, { validUntil: { gte: toDbDate(from) } }],
-      },
-      select: WEEKLY_SESSION_FIELDS,
-    }),
-    db.dutyException.findMany({
-      where: {
-        date: { gte: toDbDate(from), lte: toDbDate(to) },
-        OR: [{ venueId: { in: venueIds } }, { venueId: null }],
-        ...lawyer,
-      },
-      select: { lawyerId: true, venueId: true, kind: true, date: true, startMinute: true, endMinute: true },
-    }),
+    readSessions(db, venueIds, from, to, lawyer),
+    readExceptions(db, venueIds, from, to, lawyer),
     loadHolidayCalendar(),
   ]);
-  return {
-    sessions: sessions.map(
-      (s): WeeklySession => ({
-        ...s,
-        validFrom: fromDbDate(s.validFrom),
-        validUntil: s.validUntil ? fromDbDate(s.validUntil) : null,
-      }),
-    ),
-    exceptions: exceptions.map((e): DateException => ({ ...e, date: fromDbDate(e.date) })),
-    calendar,
-  };
+  return { sessions, exceptions, calendar };
+}
+
+/**
+ * One lawyer's duty at these venues over [from, to], read inside a transaction (one query after
+ * the other: a transaction has one connection) with a calendar read before it.
+ */
+export async function loadLawyerDutyInTransaction(
+  tx: Tx,
+  lawyerId: string,
+  venueIds: string[],
+  date: DateString,
+  calendar: HolidayCalendar,
+) {
+  const only = { lawyerId, lawyer: { active: true } };
+  const sessions = await readSessions(tx, venueIds, date, date, only);
+  const exceptions = await readExceptions(tx, venueIds, date, date, only);
+  return { sessions, exceptions, calendar, busy: [] as BusyInterval[], lawyerNames: new Map<string, string>() };
+}
+
+type Reader = Pick<Tx, "dutySession" | "dutyException">;
+
+async function readSessions(reader: Reader, venueIds: string[], from: DateString, to: DateString, where: object) {
+  const rows = await reader.dutySession.findMany({
+    where: {
+      venueId: { in: venueIds },
+      ...where,
+      validFrom: { lte: toDbDate(to) },
+      OR: [{ validUntil: null }, { validUntil: { gte: toDbDate(from) } }],
+    },
+    select: WEEKLY_SESSION_FIELDS,
+  });
+  return rows.map(
+    (s): WeeklySession => ({
+      ...s,
+      validFrom: fromDbDate(s.validFrom),
+      validUntil: s.validUntil ? fromDbDate(s.validUntil) : null,
+    }),
+  );
+}
+
+async function readExceptions(reader: Reader, venueIds: string[], from: DateString, to: DateString, where: object) {
+  const rows = await reader.dutyException.findMany({
+    where: {
+      date: { gte: toDbDate(from), lte: toDbDate(to) },
+      OR: [{ venueId: { in: venueIds } }, { venueId: null }],
+      ...where,
+    },
+    select: { lawyerId: true, venueId: true, kind: true, date: true, startMinute: true, endMinute: true },
+  });
+  return rows.map((e): DateException => ({ ...e, date: fromDbDate(e.date) }));
 }
 
 /**

@@ -1,10 +1,11 @@
 import "server-only";
 import { type AuditActor, recordAudit } from "@/lib/audit/mutations";
-import { loadAvailabilityInputs, slotsOf } from "@/lib/availability/queries";
-import { db, type Tx } from "@/lib/db";
+import { loadAvailabilityInputs, loadLawyerDutyInTransaction, slotsOf } from "@/lib/availability/queries";
+import { db, lockLawyers, type Tx } from "@/lib/db";
 import { violatedConstraint } from "@/lib/db-errors";
 import { type Failure, failure, Rejected } from "@/lib/errors";
 import type { Channel } from "@/lib/generated/prisma/client";
+import type { HolidayCalendar } from "@/lib/holidays/calendar";
 import { toDateString } from "@/lib/time";
 import { generateBookingCode } from "./code";
 import { type BookingView, bookingViewSelect, toBookingView } from "./queries";
@@ -16,9 +17,11 @@ export type BookingResult = { ok: true; booking: BookingView } | Failure;
 export const MAX_UPCOMING_PER_PHONE = 3;
 const ACTIVE = ["CONFIRMED", "CHECKED_IN"] as const;
 
+const NOT_MOVABLE = "这个预约已取消、已开始或已结束，不能改期。请重新预约。";
 const PHONE_CLASH = "您在这个时间已有一个预约，同一手机号码不能同时预约两个时间段。请选择其他时间。";
 
-type Candidate = { lawyerId: string; start: Date; end: Date };
+/** A free slot to try, with the holiday calendar it was found with (for the check in the transaction). */
+type Candidate = { lawyerId: string; start: Date; end: Date; calendar: HolidayCalendar };
 
 /**
  * The free slots of a venue at exactly `start` (optionally for one lawyer), or why there are
@@ -34,15 +37,31 @@ async function candidatesAt(
   const date = toDateString(start);
   // Booking needs no lawyer names: one query fewer on the busiest write.
   const inputs = await loadAvailabilityInputs([venue.id], date, date, { excludeBookingId, withNames: false });
-  const matches = (s: Candidate) => s.start.getTime() === start.getTime() && (!lawyerId || s.lawyerId === lawyerId);
+  const matches = (s: { start: Date; lawyerId: string }) =>
+    s.start.getTime() === start.getTime() && (!lawyerId || s.lawyerId === lawyerId);
   const free = slotsOf(venue, inputs, { now, from: date, to: date }).filter(matches);
   if (free.length > 0) {
     // Spread "any lawyer" bookings: the least busy lawyer that day first.
     const load = (id: string) => inputs.busy.filter((b) => b.lawyerId === id).length;
-    return free.sort((a, b) => load(a.lawyerId) - load(b.lawyerId));
+    return free.sort((a, b) => load(a.lawyerId) - load(b.lawyerId)).map((s) => ({ ...s, calendar: inputs.calendar }));
   }
   const offered = slotsOf(venue, inputs, { now, from: date, to: date, ignoreBookings: true }).some(matches);
   return failure(offered ? "slot_taken" : "slot_unavailable");
+}
+
+/**
+ * Inside the write's transaction, with the lawyer locked (lockLawyers): is the lawyer still on duty
+ * at that time? A change to their duty hours that committed after the first look is seen here, and
+ * one that starts now waits for this booking and then finds it.
+ */
+async function stillOnDuty(tx: Tx, venue: Parameters<typeof candidatesAt>[0], slot: Candidate, now: Date) {
+  await lockLawyers(tx, [slot.lawyerId]);
+  const date = toDateString(slot.start);
+  const inputs = await loadLawyerDutyInTransaction(tx, slot.lawyerId, [venue.id], date, slot.calendar);
+  const onDuty = slotsOf(venue, inputs, { now, from: date, to: date, ignoreBookings: true }).some(
+    (s) => s.lawyerId === slot.lawyerId && s.start.getTime() === slot.start.getTime(),
+  );
+  if (!onDuty) throw new Rejected(failure("slot_unavailable"));
 }
 
 /** Runs `write` for each candidate until one is not refused by the lawyer's exclusion constraint. */
@@ -101,6 +120,7 @@ export async function createBooking(
         where: { phone: input.phone, status: { in: [...ACTIVE] }, endsAt: { gt: now } },
       });
       if (upcoming >= MAX_UPCOMING_PER_PHONE) throw new Rejected(failure("too_many_bookings"));
+      await stillOnDuty(tx, venue, slot, now);
       const row = await createWithFreshCode(tx, {
         venueId: venue.id,
         lawyerId: slot.lawyerId,
@@ -185,18 +205,21 @@ async function reschedule(
   { now = new Date(), actor }: StaffOptions,
 ): Promise<BookingResult> {
   if (booking.status !== "CONFIRMED" || booking.startsAt <= now) {
-    return failure("conflict", "这个预约已取消、已开始或已结束，不能改期。请重新预约。");
+    return failure("conflict", NOT_MOVABLE);
   }
   const candidates = await candidatesAt(booking.venue, target.start, target.lawyerId, now, booking.id);
   if (!Array.isArray(candidates)) return candidates;
   return firstThatFits(candidates, (slot) =>
     db.$transaction(async (tx) => {
-      // Either the booking moves, or the constraint refuses and it stays exactly as it was.
-      const row = await tx.booking.update({
-        where: { id: booking.id, status: "CONFIRMED" },
+      await stillOnDuty(tx, booking.venue, slot, now);
+      // Either the booking moves, or the constraint refuses and it stays exactly as it was. Only a
+      // confirmed booking that has not started moves: one cancelled or started meanwhile stays.
+      const { count } = await tx.booking.updateMany({
+        where: { id: booking.id, status: "CONFIRMED", startsAt: { gt: now } },
         data: { lawyerId: slot.lawyerId, startsAt: slot.start, endsAt: slot.end },
-        select: bookingViewSelect,
       });
+      if (count === 0) throw new Rejected(failure("conflict", NOT_MOVABLE));
+      const row = await tx.booking.findUniqueOrThrow({ where: { id: booking.id }, select: bookingViewSelect });
       if (actor) {
         await recordAudit(tx, actor, {
           kind: "booking",

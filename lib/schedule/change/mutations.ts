@@ -4,7 +4,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { CurrentUser } from "@/lib/auth/session";
 import { type DateException, WEEKLY_SESSION_FIELDS, type WeeklySession } from "@/lib/availability/slots";
-import { db, type Tx } from "@/lib/db";
+import { db, lockLawyers, type Tx } from "@/lib/db";
 import { violatedConstraint } from "@/lib/db-errors";
 import { type Failure, type FailureCode, failure, Rejected } from "@/lib/errors";
 import { loadHolidayCalendar } from "@/lib/holidays/queries";
@@ -113,6 +113,10 @@ export async function applyChange(
   const picked = new Map((choices ?? []).map((c) => [c.bookingId, c]));
   try {
     return await db.$transaction(async (tx) => {
+      // A booking for this lawyer (or for a colleague taking one over) being written now finishes
+      // first, so the read below sees it; one that starts now waits and then sees this change.
+      const takers = [...picked.values()].flatMap((c) => (c.action === "reassign" ? [c.lawyerId] : []));
+      await lockLawyers(tx, [plan.lawyerId, ...takers]);
       await plan.apply(tx);
       if (duty) {
         // Read again in the transaction: a booking made since the preview in the time being removed
