@@ -23,6 +23,8 @@ type Option = { value: string; label: string };
 
 export type BookingFormProps = {
   venue: { slug: string; name: string; address: string };
+  /** Made with the page: the same form sent twice is one booking (lib/booking/mutations.ts). */
+  formKey: string;
   /** The slot chosen on the venue page, when it is still free. */
   chosen: { value: string; date: string; time: string; lawyer: string } | null;
   /** Every free choice on the same day, offered when the chosen one is gone. */
@@ -47,10 +49,11 @@ const ORDER = [
   "consent",
 ];
 
-export function BookingForm({ venue, chosen, sameDay, dateHref, topics, villages }: BookingFormProps) {
+export function BookingForm({ venue, formKey, chosen, sameDay, dateHref, topics, villages }: BookingFormProps) {
   return (
     <ActionForm action={createBookingAction} idPrefix="book" order={ORDER} className="space-y-6">
       <input type="hidden" name="venue" value={venue.slug} />
+      <input type="hidden" name="formKey" value={formKey} />
       <SlotField venue={venue} chosen={chosen} sameDay={sameDay} dateHref={dateHref} />
       <TextField name="name" label="姓名" hint="来咨询的人的姓名" autoComplete="name" required />
       <TextField

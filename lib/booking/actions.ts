@@ -7,6 +7,7 @@ import { redirect } from "next/navigation";
 import { formAction, publicFormAction } from "@/lib/action";
 import { can } from "@/lib/auth/can";
 import { type Failure, failure } from "@/lib/errors";
+import type { FormValues } from "@/lib/form";
 import { forgetBooking, rememberBooking, rememberedPhone } from "./access";
 import { cancelBooking, createBooking, rescheduleBooking, staffCancelBooking, staffRescheduleBooking } from "./mutations";
 import { findBooking } from "./queries";
@@ -27,13 +28,19 @@ function onSlot(result: Failure): Failure {
   return slot ? { ...result, fields: { ...result.fields, slot } } : result;
 }
 
+/** The booking form's one-time key (a hidden field made with the page); anything else is no key. */
+function formKeyOf(values: FormValues): string | undefined {
+  const value = values.formKey;
+  return typeof value === "string" && /^[A-Za-z0-9_-]{16,64}$/.test(value) ? value : undefined;
+}
+
 /** The public booking form. */
 export const createBookingAction = publicFormAction({
   schema: bookingFormInput,
   errorsOn: { venue: "slot" },
   invalid: "还没有预约成功，请按提示修改后再提交。",
-  run: async ({ booking, noteConsent }) => {
-    const result = await createBooking(booking, { noteConsent });
+  run: async ({ booking, noteConsent }, { values }) => {
+    const result = await createBooking(booking, { noteConsent, formKey: formKeyOf(values) });
     if (!result.ok) return onSlot(result);
     await rememberBooking(result.booking.code, booking.phone);
     redirect(`/bookings/${result.booking.code}?done=created`);
@@ -92,8 +99,8 @@ export const staffCreateBookingAction = formAction({
   allow: can.workAsStaff,
   schema: staffBookingFormInput,
   invalid: "还没有预约成功，请按提示修改。",
-  run: async ({ booking, channel }, { actor }) => {
-    const result = await createBooking(booking, { channel, noteConsent: true, actor });
+  run: async ({ booking, channel }, { actor, values }) => {
+    const result = await createBooking(booking, { channel, noteConsent: true, actor, formKey: formKeyOf(values) });
     if (!result.ok) return onSlot(result);
     redirect(`/staff/bookings/${result.booking.code}?created=1`);
   },

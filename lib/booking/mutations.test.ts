@@ -89,6 +89,26 @@ describe("createBooking", () => {
     expect(await prisma.booking.count({ where: { phone, status: "CONFIRMED" } })).toBe(3);
   });
 
+  it("answers the same form sent twice, one after the other or at once, with the one booking it made", async () => {
+    const f = await createVenueFixture();
+    const input = bookingInput(f.venue.slug, f.slotOn(1));
+    const formKey = `form-${uniquePhone()}-key`;
+    const first = await createBooking(input, { formKey });
+    if (!first.ok) throw new Error(first.message);
+    // Back and send again: the time is the villager's own booking now, not "taken".
+    expect(await createBooking(input, { formKey })).toEqual(first);
+
+    const twice = bookingInput(f.venue.slug, f.slotOn(2));
+    const key = `form-${uniquePhone()}-tap`;
+    const [a, b] = await Promise.all([createBooking(twice, { formKey: key }), createBooking(twice, { formKey: key })]);
+    expect(a).toMatchObject({ ok: true });
+    expect(b).toEqual(a);
+    expect(await prisma.booking.count({ where: { phone: { in: [input.phone, twice.phone] } } })).toBe(2);
+
+    // The key alone shows nothing: another phone with it gets an ordinary answer.
+    expect(await createBooking({ ...input, phone: uniquePhone() }, { formKey })).toMatchObject({ ok: false, code: "slot_taken" });
+  });
+
   it("rejects an unknown venue or topic as invalid input and writes nothing", async () => {
     const f = await createVenueFixture();
     const before = await prisma.booking.count();

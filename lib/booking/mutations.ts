@@ -77,6 +77,8 @@ async function firstThatFits(candidates: Candidate[], write: (c: Candidate) => P
         if (constraint === "booking_code_key") continue;
         // Someone else took this lawyer at this time between our read and our write: try the next lawyer.
         if (constraint === "booking_lawyer_no_overlap") break;
+        // The same form was sent twice at once: createBooking answers with the booking it made.
+        if (constraint === "booking_form_key_key") return failure("slot_taken");
         if (constraint === "booking_phone_no_overlap") return failure("too_many_bookings", PHONE_CLASH);
         throw error;
       }
@@ -87,14 +89,30 @@ async function firstThatFits(candidates: Candidate[], write: (c: Candidate) => P
 
 type StaffOptions = { now?: Date; actor?: AuditActor };
 
-export async function createBooking(
+type CreateOptions = { now?: Date; channel?: Channel; noteConsent?: boolean; actor?: AuditActor; formKey?: string };
+
+/**
+ * Books a slot. `formKey` is the booking form's one-time key: the same form sent again (a double
+ * tap, Back and send) answers with the booking it made, for the same phone, instead of a second
+ * booking or "taken". The unique index on the key decides; the look-ups only find the answer.
+ */
+export async function createBooking(input: CreateBookingInput, options: CreateOptions = {}): Promise<BookingResult> {
+  const { formKey } = options;
+  const earlier = formKey ? await bookingMadeWith(formKey, input.phone) : null;
+  if (earlier) return earlier;
+  const result = await bookOnce(input, options);
+  if (result.ok || !formKey) return result;
+  return (await bookingMadeWith(formKey, input.phone)) ?? result;
+}
+
+async function bookingMadeWith(formKey: string, phone: string): Promise<BookingResult | null> {
+  const row = await db.booking.findFirst({ where: { formKey, phone }, select: bookingViewSelect });
+  return row ? { ok: true, booking: toBookingView(row) } : null;
+}
+
+async function bookOnce(
   input: CreateBookingInput,
-  {
-    now = new Date(),
-    channel = "ONLINE",
-    noteConsent = false,
-    actor,
-  }: { now?: Date; channel?: Channel; noteConsent?: boolean; actor?: AuditActor } = {},
+  { now = new Date(), channel = "ONLINE", noteConsent = false, actor, formKey }: CreateOptions,
 ): Promise<BookingResult> {
   const [venue, topic] = await Promise.all([
     db.venue.findFirst({
@@ -135,6 +153,7 @@ export async function createBooking(
         onBehalfOfRelation: input.onBehalfOf?.relation ?? null,
         priorityGroup: input.priorityGroup ?? null,
         channel,
+        formKey: formKey ?? null,
         consentAt: now,
         noteConsentAt: input.description && (noteConsent || channel === "ONLINE") ? now : null,
       });

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -66,6 +67,7 @@ export default async function BookPage({ params, searchParams }: Props) {
       <p>{venue.name}。请填写下面的信息，然后点“确认预约”。标有“选填”的可以不填。</p>
       <BookingForm
         venue={{ slug: venue.slug, name: venue.name, address: venue.address }}
+        formKey={randomUUID()}
         chosen={chosen}
         sameDay={sameDay}
         dateHref={venueHref}

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FieldScope, primaryButton, SelectField } from "@/components/form";
@@ -71,6 +72,7 @@ export default async function StaffNewBookingPage({
             </h2>
             <StaffBookingForm
               venue={available.venue.slug}
+              formKey={randomUUID()}
               slots={slotChoices(byDate.get(chosenDate) ?? [])}
               topics={topics.map((t) => ({ value: t.code, label: t.name }))}
               villages={venues.flatMap((v) => (v.village ? [v.village] : []))}

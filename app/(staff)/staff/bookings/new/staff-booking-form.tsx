@@ -30,11 +30,14 @@ const ORDER = [
 
 export function StaffBookingForm({
   venue,
+  formKey,
   slots,
   topics,
   villages,
 }: {
   venue: string;
+  /** Made with the page: the same form sent twice is one booking. */
+  formKey: string;
   slots: Option[];
   topics: Option[];
   villages: string[];
@@ -42,6 +45,7 @@ export function StaffBookingForm({
   return (
     <ActionForm action={staffCreateBookingAction} idPrefix="staff-book" order={ORDER}>
       <input type="hidden" name="venue" value={venue} />
+      <input type="hidden" name="formKey" value={formKey} />
       <RadioGroup name="slot" legend="时间和律师" options={slots} />
       <SelectField name="channel" label="预约来源" options={optionsOf(CHANNELS)} defaultValue="PHONE" />
       <TextField name="name" label="姓名" autoComplete="off" />
