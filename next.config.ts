@@ -1,4 +1,9 @@
 import type { NextConfig } from "next";
+import { contentSecurityPolicy, HSTS_HEADER, SECURITY_HEADERS } from "./lib/security";
+
+// proxy.ts does not run for the build's static files (its matcher skips them to keep them fast):
+// they get the policy here, without a nonce. Keep this list and proxy.ts's matcher in step.
+const UNPROXIED = ["/_next/static/:path*", "/_next/image", "/favicon.ico"];
 
 const nextConfig: NextConfig = {
   // No telemetry, no font or image downloads: this app runs on networks with no internet.
@@ -10,6 +15,18 @@ const nextConfig: NextConfig = {
   // forbidden() answers a signed-in person a page is not for with a 403 page in place, which a
   // form posted without JavaScript can land on (a redirect would repeat the POST elsewhere).
   experimental: { authInterrupts: true },
+  // Every answer, static files included; the policy with a nonce comes from proxy.ts.
+  async headers() {
+    return [
+      { source: "/:path*", headers: SECURITY_HEADERS },
+      // https is terminated in front of the app, which says so in x-forwarded-proto.
+      { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: [HSTS_HEADER] },
+      ...UNPROXIED.map((source) => ({
+        source,
+        headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy(null) }],
+      })),
+    ];
+  },
 };
 
 export default nextConfig;

@@ -1,11 +1,44 @@
 import { type NextRequest, NextResponse } from "next/server";
+import {
+  contentSecurityPolicy,
+  createNonce,
+  crossSiteAnswer,
+  isCrossSiteWrite,
+  isMalformedPath,
+  isUnder,
+  isUnusedMethod,
+  malformedPathAnswer,
+  methodNotAllowedAnswer,
+} from "@/lib/security";
 
-// An early, cheap redirect for strangers. It is never the only guard: every page, action and
-// route handler checks the user and role itself, on the server, from the database.
+// Runs before every page, server action and route handler, and never waits for the database: the
+// Content-Security-Policy with this answer's nonce (the headers that need none come from
+// next.config.ts), a 400/405 where the framework would answer in English or with a 500, form posts
+// from other sites refused, and an early redirect of strangers. The redirect is never the only
+// guard: every page, action and route handler checks the user and role itself, on the server.
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+const SIGNED_IN_AREAS = ["/lawyer", "/staff", "/account"];
 
 export function proxy(request: NextRequest) {
-  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
+  const policy = contentSecurityPolicy(createNonce(), process.env.NODE_ENV === "development");
+  // A stranger is sent to sign in before the origin is looked at, as before the check existed.
+  const response = refusal(request) ?? redirectStranger(request) ?? refuseCrossSite(request) ?? passOn(request, policy);
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
+/** What no page or route could answer: a path that does not decode, a method the site does not use. */
+function refusal({ method, nextUrl: { pathname } }: NextRequest): Response | null {
+  if (isMalformedPath(pathname)) return malformedPathAnswer(pathname);
+  // TRACE never gets here: the web Request that Next.js builds for the proxy refuses that method.
+  return isUnusedMethod(method, pathname) ? methodNotAllowedAnswer(pathname) : null;
+}
+
+function redirectStranger(request: NextRequest): Response | null {
+  // Decoded as the router decodes it, so that "/%6Cawyer" is "/lawyer" here too.
+  const pathname = decodeURIComponent(request.nextUrl.pathname);
+  if (!SIGNED_IN_AREAS.some((area) => isUnder(pathname, area))) return null;
+  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return null;
   const url = request.nextUrl.clone();
   url.pathname = "/login";
   url.search = `?callbackUrl=${encodeURIComponent(request.nextUrl.pathname + request.nextUrl.search)}`;
@@ -13,4 +46,17 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(url, request.method === "GET" || request.method === "HEAD" ? 307 : 303);
 }
 
-export const config = { matcher: ["/lawyer/:path*", "/staff/:path*", "/account/:path*"] };
+function refuseCrossSite({ method, headers, nextUrl: { pathname } }: NextRequest): Response | null {
+  return isCrossSiteWrite(method, pathname, headers) ? crossSiteAnswer() : null;
+}
+
+function passOn(request: NextRequest, policy: string): Response {
+  // Next.js takes the nonce for its own scripts from the request's policy.
+  const headers = new Headers(request.headers);
+  headers.set("Content-Security-Policy", policy);
+  return NextResponse.next({ request: { headers } });
+}
+
+// Everything but the build's static files, which stay fast without a proxy and get their headers
+// (a policy without a nonce) from next.config.ts. Keep this list and next.config.ts's in step.
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };

@@ -11,6 +11,7 @@ const SOURCES = [
   "next.config.ts",
   "instrumentation.ts",
   "instrumentation-client.ts",
+  "proxy.ts",
   "postcss.config.mjs",
   "tsconfig.json",
   "package-lock.json",
