@@ -64,7 +64,10 @@ test("a crafted sign-in link never sends anyone to another site", async ({ page,
   // Each of these once sent a lawyer to evil.example after signing in.
   const links = ["/%5Cevil.example", "/%09/evil.example", "/%5C/evil.example", "//evil.example", "https://evil.example/"];
   // A request leaving the site fails at once instead of waiting on a name that does not resolve.
-  await page.route((url) => url.hostname.endsWith("evil.example"), (route) => route.abort());
+  await page.route(
+    (url) => url.hostname.endsWith("evil.example"),
+    (route) => route.abort(),
+  );
   const home = new URL(baseURL ?? "http://127.0.0.1").host;
   await page.goto(`/login?callbackUrl=${links[0]}`);
   await signIn(page, "lawyer4", "muzhou-lawyer-2026");

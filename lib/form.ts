@@ -1,6 +1,7 @@
 // The one shape every form action answers with, and the helpers between FormData, zod and it.
 // Safe to import in the browser.
 import { z } from "zod";
+import { isCalendarDate, isServiceYear, YEARS } from "./time";
 
 /** What was submitted, by input name: a list for names that repeat (checkbox groups). */
 export type FormValues = Record<string, string | string[]>;
@@ -81,15 +82,50 @@ export function listOf(values: FormValues | undefined, name: string): string[] {
 /** A checkbox counts as ticked when it was sent ("on", or its value). */
 export const ticked = (value: unknown): true | undefined => (typeof value === "string" && value !== "" ? true : undefined);
 
-/** Text that must be filled in: trimmed, at most `max` characters, `message` when empty. */
-export const requiredText = (message: string, max: number) =>
-  z.string({ error: message }).trim().min(1, message).max(max, `最多 ${max} 个字，请删减一些。`);
+// Characters nobody types: NUL, which PostgreSQL refuses outright (error 22021, a 500 if it got
+// that far), the other control characters (C0, DEL, C1) and a lone half of a surrogate pair, which
+// would be stored as "�". A note typed in a textarea keeps its line breaks (sent as \r\n) and tabs.
+const INVISIBLE = /[\p{Cc}\p{Cs}]/u;
+const INVISIBLE_IN_NOTE = /[^\P{Cc}\t\n\r]|\p{Cs}/u;
 
-/** Text that may be left empty (then undefined): trimmed, at most `max` characters. */
-export const optionalText = (max: number) =>
+export const INVISIBLE_MESSAGE = "请删去看不见的特殊字符后再提交。";
+
+type TextOptions = { multiline?: boolean };
+
+/** Whether `value` holds none of the characters nobody types (line breaks and tabs allowed when `multiline`). */
+export const isPlainText = (value: string, { multiline = false }: TextOptions = {}): boolean =>
+  !(multiline ? INVISIBLE_IN_NOTE : INVISIBLE).test(value);
+
+/**
+ * The check every text input carries, ids and slugs too: `z.string().trim().check(plainText())`.
+ * A refinement, so the JSON Schema of the API's inputs (lib/api/openapi.ts) is unchanged.
+ */
+export const plainText = (options: TextOptions = {}) =>
+  z.refine<string>((value) => isPlainText(value, options), INVISIBLE_MESSAGE);
+
+/** Text that must be filled in: trimmed, plain (above), at most `max` characters, `message` when empty. */
+export const requiredText = (message: string, max: number, options: TextOptions = {}) =>
+  z.string({ error: message }).trim().min(1, message).max(max, `最多 ${max} 个字，请删减一些。`).check(plainText(options));
+
+/** Text that may be left empty (then undefined): trimmed, plain (above), at most `max` characters. */
+export const optionalText = (max: number, options: TextOptions = {}) =>
   z
     .string()
     .trim()
     .max(max, `最多 ${max} 个字，请删减一些。`)
+    .check(plainText(options))
     .transform((v) => v || undefined)
     .optional();
+
+export const DATE_RANGE_MESSAGE = `日期应在 ${YEARS.first} 年到 ${YEARS.last} 年之间，请检查年份。`;
+
+/**
+ * The check every "YYYY-MM-DD" input carries after its own format check (a value in another
+ * format is left to that): a real day, `impossible` otherwise, in the service's years (lib/time.ts).
+ */
+export const serviceDate = (impossible = "没有这一天，请检查月份和日期。") =>
+  z.superRefine<string>((value, ctx) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return;
+    if (!isCalendarDate(value)) ctx.addIssue({ code: "custom", message: impossible });
+    else if (!isServiceYear(value)) ctx.addIssue({ code: "custom", message: DATE_RANGE_MESSAGE });
+  });

@@ -1,18 +1,32 @@
 // Phone numbers: what a form accepts, and how a number is shown to people who may not see it whole.
 // Safe to import in the browser.
 import { z } from "zod";
+import { plainText } from "./form";
 
-/** Mainland mobile number; spaces, dashes and a leading +86/86 are tolerated and removed. */
+/**
+ * Mainland mobile number; spaces, dashes and a leading +86/86 are tolerated and removed. A control
+ * character left after that is named as such (the format alone would refuse it less clearly).
+ */
 export const mobilePhone = z
   .string({ error: "请填写手机号码。" })
   .transform((v) => v.replace(/[\s-]/g, "").replace(/^(\+?86)(?=1\d{10}$)/, ""))
-  .pipe(z.string().regex(/^1[3-9]\d{9}$/, "请填写 11 位手机号码，例如 13812345678。"));
+  .pipe(
+    z
+      .string()
+      .check(plainText())
+      .regex(/^1[3-9]\d{9}$/, "请填写 11 位手机号码，例如 13812345678。"),
+  );
 
 /** Staff take bookings by phone: a landline (0750-1234567) is accepted as well as a mobile number. */
 export const anyPhone = z
   .string({ error: "请填写联系电话。" })
   .transform((v) => v.replace(/[\s()（）]/g, "").replace(/^(\+?86)(?=1\d{10}$)/, ""))
-  .pipe(z.string().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, "请填写手机号码（11 位）或带区号的固定电话，例如 0750-6123456。"));
+  .pipe(
+    z
+      .string()
+      .check(plainText())
+      .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, "请填写手机号码（11 位）或带区号的固定电话，例如 0750-6123456。"),
+  );
 
 /** "138****1234" for a mobile number; a landline keeps its area code and last four digits. */
 export function maskPhone(phone: string): string {

@@ -53,6 +53,35 @@ export function toDbDate(date: DateString): Date {
   return new Date(`${date}T00:00:00.000Z`);
 }
 
+/**
+ * The years a date of this service can fall in. Anything outside is a typing slip or a probe, and
+ * would not survive formatting: Intl writes the year 500 as "500", not "0500".
+ */
+export const YEARS = { first: 2000, last: 2100 } as const;
+
+/** Whether `value` is a real calendar date written "YYYY-MM-DD" (2026-02-30 is not), in any year. */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const t = toDbDate(value);
+  return !Number.isNaN(t.getTime()) && fromDbDate(t) === value;
+}
+
+/** Whether the year of a "YYYY-MM-DD" date is one of YEARS. */
+export function isServiceYear(date: DateString): boolean {
+  const year = Number(date.slice(0, 4));
+  return year >= YEARS.first && year <= YEARS.last;
+}
+
+// Asia/Shanghai has kept UTC+8 all year since 1991: the bounds of YEARS as instants.
+const FIRST_INSTANT = Date.UTC(YEARS.first, 0, 1) - 8 * 60 * 60 * 1000;
+const AFTER_LAST_INSTANT = Date.UTC(YEARS.last + 1, 0, 1) - 8 * 60 * 60 * 1000;
+
+/** Whether `instant` falls, in Asia/Shanghai, in one of YEARS. */
+export function isServiceInstant(instant: Date): boolean {
+  const t = instant.getTime();
+  return t >= FIRST_INSTANT && t < AFTER_LAST_INSTANT;
+}
+
 export function addDays(date: DateString, days: number): DateString {
   const t = toDbDate(date);
   t.setUTCDate(t.getUTCDate() + days);

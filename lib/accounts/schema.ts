@@ -1,5 +1,6 @@
 // Sign-in accounts: shared by the forms (browser) and the server actions.
 import { z } from "zod";
+import { plainText } from "@/lib/form";
 import { ROLE_NAMES } from "@/lib/labels";
 
 /** Account names are compared lower-case at sign-in (lib/auth/sign-in.ts), so they are stored that way. */
@@ -13,7 +14,8 @@ export const displayName = z
   .string({ error: "请填写姓名。" })
   .trim()
   .min(1, "请填写姓名。")
-  .max(40, "姓名最多 40 个字，请删减一些。");
+  .max(40, "姓名最多 40 个字，请删减一些。")
+  .check(plainText());
 
 /** The roles of the staff accounts page, by their names in lib/labels.ts. */
 export const STAFF_ROLES = { STAFF: ROLE_NAMES.STAFF, ADMIN: ROLE_NAMES.ADMIN } as const;
@@ -27,4 +29,6 @@ export const staffAccountInput = z.object({
 export type StaffAccountInput = z.infer<typeof staffAccountInput>;
 
 /** Forms that act on one account send only its id. */
-export const accountIdInput = z.object({ userId: z.string({ error: "缺少账号。" }).trim().min(1, "缺少账号。") });
+export const accountIdInput = z.object({
+  userId: z.string({ error: "缺少账号。" }).trim().min(1, "缺少账号。").check(plainText()),
+});

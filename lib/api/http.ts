@@ -2,8 +2,8 @@
 import type { z } from "zod";
 import { bookingCode } from "@/lib/booking/schema";
 import { type Failure, type FailureCode, MESSAGES } from "@/lib/errors";
-import { fieldErrors } from "@/lib/form";
-import { problem } from "@/lib/http";
+import { fieldErrors, isPlainText } from "@/lib/form";
+import { json, problem } from "@/lib/http";
 
 export { guarded, json } from "@/lib/http";
 
@@ -91,4 +91,46 @@ export function parseOr400<S extends z.ZodType>(schema: S, value: unknown): z.in
 export async function codeFrom(params: Promise<{ code: string }>): Promise<string | Response> {
   const code = bookingCode.safeParse((await params).code);
   return code.success ? code.data : errorResponse("not_found");
+}
+
+/** A venue slug from the path; null when it holds a control character, which no slug has (and PostgreSQL refuses NUL). */
+export async function slugFrom(params: Promise<{ slug: string }>): Promise<string | null> {
+  const { slug } = await params;
+  return isPlainText(slug) ? slug : null;
+}
+
+export const UNKNOWN_PATH_MESSAGE = "没有这个接口地址。请对照接口说明 /api/v1/openapi.json 检查地址。";
+
+/** What an unknown /api/v1 path answers, whatever the method (app/api/v1/[...path]/route.ts). */
+export const unknownPath = () => errorResponse("not_found", UNKNOWN_PATH_MESSAGE);
+
+/** The methods Next.js routes to a route handler. */
+const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"] as const;
+type Method = (typeof METHODS)[number];
+/** Next.js answers HEAD with the GET handler, so a route that takes GET takes HEAD too. */
+type Taken<M extends Method> = M | ("GET" extends M ? "HEAD" : never);
+type Handler = () => Response;
+
+/**
+ * Handlers for the methods a v1 route does not take, to export beside the ones it does:
+ * `export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET")`. Without them Next.js
+ * answers an empty 405, and its own OPTIONS would list these too. A 405 carries the error shape
+ * (code method_not_allowed) and `Allow`; OPTIONS answers 204 with the same `Allow`.
+ */
+export function otherMethods<const M extends Method>(...taken: M[]): Record<Exclude<Method, Taken<M>> | "OPTIONS", Handler> {
+  const allowed = new Set<string>([...taken, "OPTIONS"]);
+  if (allowed.has("GET")) allowed.add("HEAD");
+  const allow = [...allowed].sort().join(", ");
+  const names = taken.join(" 或 ");
+  const refuse =
+    (method: Method): Handler =>
+    () =>
+      json({ error: { code: "method_not_allowed", message: `这个接口地址不支持 ${method} 请求，请改用 ${names} 请求。` } }, 405, {
+        Allow: allow,
+      });
+  const options: Handler = () => new Response(null, { status: 204, headers: { Allow: allow, "Cache-Control": "no-store" } });
+  return Object.fromEntries([
+    ...METHODS.filter((m) => !allowed.has(m)).map((m) => [m, refuse(m)]),
+    ["OPTIONS", options],
+  ]) as Record<Exclude<Method, Taken<M>> | "OPTIONS", Handler>;
 }

@@ -56,7 +56,7 @@ const phone = {
 const instant = {
   type: "string",
   format: "date-time",
-  description: "带时区偏移的时间；返回值一律为 +08:00（Asia/Shanghai）",
+  description: "带时区偏移的时间，在 2000 年到 2100 年之间；返回值一律为 +08:00（Asia/Shanghai）",
   example: "2026-12-01T09:00:00+08:00",
 };
 const date = (description: string) => ({ type: "string", format: "date", description, example: "2026-12-01" });
@@ -79,7 +79,9 @@ export const openApiDocument = {
     description:
       "供微信小程序和省 12348 平台预约免费法律咨询。所有时间为 Asia/Shanghai（+08:00）。" +
       "请求体为 JSON 对象（Content-Type: application/json）。" +
-      "错误统一为 { error: { code, message, fields? } }，message 为简体中文，可直接展示给群众。",
+      "错误统一为 { error: { code, message, fields? } }，message 为简体中文，可直接展示给群众。" +
+      "不存在的接口地址回答 404 not_found；接口地址不支持的请求方法回答 405 method_not_allowed，响应头 Allow 列出支持的方法。" +
+      "文字中不能含 NUL 等看不见的控制字符（情况简述和取消原因可以换行）；日期和时间须在 2000 年到 2100 年之间。",
   },
   servers: [{ url: "/api/v1" }],
   paths: {
@@ -220,9 +222,17 @@ export const openApiDocument = {
             properties: {
               code: {
                 type: "string",
-                enum: ["invalid_input", "not_found", "slot_taken", "slot_unavailable", "too_many_bookings", "internal_error"],
+                enum: [
+                  "invalid_input",
+                  "not_found",
+                  "method_not_allowed",
+                  "slot_taken",
+                  "slot_unavailable",
+                  "too_many_bookings",
+                  "internal_error",
+                ],
                 description:
-                  "400 invalid_input；404 not_found；409 slot_taken（刚被约走）、slot_unavailable（不在值班时间、太近或太远）、too_many_bookings；500 internal_error",
+                  "400 invalid_input；404 not_found（含不存在的接口地址）；405 method_not_allowed（不支持的请求方法）；409 slot_taken（刚被约走）、slot_unavailable（不在值班时间、太近或太远）、too_many_bookings；500 internal_error",
               },
               message: { type: "string", description: "简体中文，说明下一步怎么做" },
               fields: {

@@ -1,13 +1,11 @@
 import { z } from "zod";
+import { serviceDate } from "@/lib/form";
 
-/** A real calendar date, "YYYY-MM-DD" (2026-02-30 is refused). */
+/** A real calendar date, "YYYY-MM-DD" (2026-02-30 is refused), in the service's years. */
 export const calendarDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD，例如 2026-12-01。")
-  .refine((v) => {
-    const t = Date.parse(`${v}T00:00:00Z`);
-    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(v);
-  }, "没有这一天，请检查日期。");
+  .check(serviceDate("没有这一天，请检查日期。"));
 
 export const MAX_RANGE_DAYS = 31;
 

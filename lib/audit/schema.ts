@@ -1,5 +1,6 @@
 // Filters of the audit log page (a GET form): every one optional.
 import { z } from "zod";
+import { plainText, serviceDate } from "@/lib/form";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -39,13 +40,14 @@ const date = z.preprocess(
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 2026-12-01。")
+    .check(serviceDate())
     .optional(),
 );
 
 export const auditSearchInput = z
   .object({
-    actor: z.preprocess(blankToUndefined, z.string().trim().max(40).optional()),
-    kind: z.preprocess(blankToUndefined, z.string().trim().max(40).optional()),
+    actor: z.preprocess(blankToUndefined, z.string().trim().max(40).check(plainText()).optional()),
+    kind: z.preprocess(blankToUndefined, z.string().trim().max(40).check(plainText()).optional()),
     from: date,
     to: date,
     page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000).default(1)),

@@ -1,10 +1,12 @@
 import { z } from "zod";
+import { plainText } from "@/lib/form";
 
 /** At least 10 characters, with at least two of: letters, digits, other symbols. */
 export const newPassword = z
   .string()
   .min(10, "新密码至少要 10 个字符。")
   .max(200, "新密码太长了，请少于 200 个字符。")
+  .check(plainText())
   .refine(
     (v) => [/[A-Za-z]/, /\d/, /[^A-Za-z\d]/].filter((r) => r.test(v)).length >= 2,
     "新密码要同时包含字母、数字、符号中的至少两种。",

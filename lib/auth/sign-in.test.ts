@@ -54,4 +54,16 @@ describe("signInWithPassword", () => {
     await prisma.user.update({ where: { username }, data: { active: false } });
     expect(await signInWithPassword(username, password)).toEqual({ ok: false, message: "账号或密码不正确，请核对后再试。" });
   });
+
+  it("answers a control character in the name or password like a wrong password, without an error", async () => {
+    const { username, password } = await account();
+    expect(await signInWithPassword(`${username}\u0000`, password)).toEqual({
+      ok: false,
+      message: "账号或密码不正确，请核对后再试。",
+    });
+    expect(await signInWithPassword(username, `${password}\u0000`)).toEqual({
+      ok: false,
+      message: "账号或密码不正确，请核对后再试。",
+    });
+  });
 });

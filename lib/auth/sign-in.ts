@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { isPlainText } from "@/lib/form";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { verifyPassword } from "./password";
 import { minutesToWait, recordAttempt } from "./rate-limit";
@@ -18,6 +19,8 @@ export function normaliseUsername(value: string): string {
 export async function signInWithPassword(rawUsername: string, password: string, now = new Date()): Promise<SignInResult> {
   const username = normaliseUsername(rawUsername);
   if (!username || !password) return { ok: false, message: "请填写账号和密码。" };
+  // A control character is in no account name or password; PostgreSQL would refuse a NUL anyway.
+  if (!isPlainText(username) || !isPlainText(password)) return { ok: false, message: WRONG };
   const wait = await minutesToWait(username, now);
   if (wait > 0) return { ok: false, message: `登录失败次数过多，为保护账号安全，请 ${wait} 分钟后再试。` };
   const user = await db.user.findFirst({

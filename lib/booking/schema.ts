@@ -1,18 +1,19 @@
 // The booking inputs of the JSON API, and the forms of our own pages built on them (below).
 // Safe to import in the browser.
 import { z } from "zod";
-import { optionalText, requiredText, ticked } from "@/lib/form";
+import { isPlainText, optionalText, plainText, requiredText, serviceDate, ticked } from "@/lib/form";
 import { BookingStatus, Channel } from "@/lib/generated/prisma/enums";
 import { PRIORITY_GROUP_NAMES } from "@/lib/labels";
 import { anyPhone, mobilePhone } from "@/lib/phone";
-import { toIsoOffset } from "@/lib/time";
+import { isServiceInstant, toIsoOffset, YEARS } from "@/lib/time";
 
 export const NOTE_MAX = 500;
 
-/** An instant with an explicit offset, e.g. 2026-12-01T09:00:00+08:00. */
+/** An instant with an explicit offset, e.g. 2026-12-01T09:00:00+08:00, in the service's years. */
 export const instant = z.iso
   .datetime({ offset: true, error: "时间格式不对，应类似 2026-12-01T09:00:00+08:00。" })
-  .transform((v) => new Date(v));
+  .transform((v) => new Date(v))
+  .refine(isServiceInstant, `时间应在 ${YEARS.first} 年到 ${YEARS.last} 年之间，请检查年份。`);
 
 export const bookingCode = z
   .string({ error: "请填写预约号。" })
@@ -20,15 +21,18 @@ export const bookingCode = z
   .toUpperCase()
   .regex(/^[A-Z0-9]{4,12}$/, "预约号由字母和数字组成，请核对后再输入。");
 
+/** A chosen venue, lawyer or topic, by its slug, id or code. */
+const choice = (message?: string) => z.string({ error: message }).trim().min(1, message).check(plainText());
+
 export const createBookingInput = z.object({
-  venue: z.string({ error: "请选择服务地点。" }).trim().min(1, "请选择服务地点。"),
+  venue: choice("请选择服务地点。"),
   start: instant,
-  lawyerId: z.string().trim().min(1).optional(),
+  lawyerId: choice().optional(),
   name: requiredText("请填写姓名。", 40),
   phone: mobilePhone,
   village: optionalText(40),
-  topic: z.string({ error: "请选择咨询事项。" }).trim().min(1, "请选择咨询事项。"),
-  description: optionalText(NOTE_MAX),
+  topic: choice("请选择咨询事项。"),
+  description: optionalText(NOTE_MAX, { multiline: true }),
   onBehalfOf: z
     .object({
       name: requiredText("请填写代为预约人的姓名。", 40),
@@ -43,20 +47,22 @@ export type CreateBookingInput = z.infer<typeof createBookingInput>;
 export const findBookingInput = z.object({ code: bookingCode, phone: mobilePhone });
 export type FindBookingInput = z.infer<typeof findBookingInput>;
 
-export const cancelBookingInput = findBookingInput.extend({ reason: optionalText(200) });
+export const cancelBookingInput = findBookingInput.extend({ reason: optionalText(200, { multiline: true }) });
 export type CancelBookingInput = z.infer<typeof cancelBookingInput>;
 
-export const rescheduleBookingInput = findBookingInput.extend({ start: instant, lawyerId: z.string().trim().min(1).optional() });
+export const rescheduleBookingInput = findBookingInput.extend({ start: instant, lawyerId: choice().optional() });
 export type RescheduleBookingInput = z.infer<typeof rescheduleBookingInput>;
 
 const optionalDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 2026-12-01。")
+  .check(serviceDate())
   .optional()
   .or(z.literal("").transform(() => undefined));
 const optionalValue = z
   .string()
   .trim()
+  .check(plainText())
   .optional()
   .transform((v) => v || undefined);
 
@@ -99,7 +105,12 @@ export const slotChoice = (message: string) =>
       ctx.addIssue({ code: "custom", message });
       return z.NEVER;
     }
-    return { start: parsed.data, lawyerId: lawyerId.trim() || undefined };
+    const lawyer = lawyerId.trim();
+    if (!isPlainText(lawyer)) {
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    }
+    return { start: parsed.data, lawyerId: lawyer || undefined };
   });
 
 const checkbox = z.preprocess((value) => ticked(value) === true, z.boolean());
@@ -148,7 +159,8 @@ export const staffBookingFormInput = z
   )
   .transform(({ slot, channel, ...details }) => ({ booking: { ...details, ...slot }, channel }));
 
-const staffReason = (message: string) => z.string({ error: message }).trim().min(1, message).max(200, "原因最多 200 个字。");
+const staffReason = (message: string) =>
+  z.string({ error: message }).trim().min(1, message).max(200, "原因最多 200 个字。").check(plainText());
 
 export const staffCancelFormInput = z.object({ code: bookingCode, reason: staffReason("请填写取消原因。") });
 export const staffMoveFormInput = z.object({

@@ -1,6 +1,6 @@
 // What a lawyer records about a consultation: shared by the forms (browser) and the server actions.
 import { z } from "zod";
-import { optionalText } from "@/lib/form";
+import { optionalText, plainText, serviceDate } from "@/lib/form";
 import type { BookingStatus } from "@/lib/generated/prisma/enums";
 import { Outcome } from "@/lib/generated/prisma/enums";
 import { PRIORITY_GROUP_NAMES } from "@/lib/labels";
@@ -24,6 +24,7 @@ const lawyerNote = z
   .string()
   .trim()
   .max(LAWYER_NOTE_MAX, `备注最多 ${LAWYER_NOTE_MAX} 个字，请删减一些。`)
+  .check(plainText({ multiline: true }))
   .transform((v) => v || undefined)
   .optional();
 
@@ -31,12 +32,20 @@ export const completeBookingInput = z.object({ outcomes, minutesSpent, lawyerNot
 export type CompleteBookingInput = z.infer<typeof completeBookingInput>;
 
 export const walkInInput = z.object({
-  venueId: z.string({ error: "请选择服务地点。" }).trim().min(1, "请选择服务地点。"),
+  venueId: z.string({ error: "请选择服务地点。" }).trim().min(1, "请选择服务地点。").check(plainText()),
   /** Staff record walk-ins for a lawyer; a lawyer's own are always theirs. */
   lawyerId: optionalText(40),
-  date: z.string({ error: "请填写日期。" }).regex(/^\d{4}-\d{2}-\d{2}$/, "请填写日期，例如 2026-12-01。"),
+  date: z
+    .string({ error: "请填写日期。" })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "请填写日期，例如 2026-12-01。")
+    .check(serviceDate()),
   time: z.string({ error: "请填写时间。" }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, "请填写时间，例如 09:30。"),
-  name: z.string({ error: "请填写服务对象姓名。" }).trim().min(1, "请填写服务对象姓名。").max(40, "姓名最多 40 个字。"),
+  name: z
+    .string({ error: "请填写服务对象姓名。" })
+    .trim()
+    .min(1, "请填写服务对象姓名。")
+    .max(40, "姓名最多 40 个字。")
+    .check(plainText()),
   phone: z
     .string()
     .trim()
@@ -44,7 +53,7 @@ export const walkInInput = z.object({
     .pipe(anyPhone.optional())
     .optional(),
   village: optionalText(40),
-  topic: z.string({ error: "请选择咨询事项。" }).trim().min(1, "请选择咨询事项。"),
+  topic: z.string({ error: "请选择咨询事项。" }).trim().min(1, "请选择咨询事项。").check(plainText()),
   priorityGroup: z
     .enum(PRIORITY_GROUP_NAMES, { error: "请从列表中选择。" })
     .optional()

@@ -1,5 +1,6 @@
 // Staff corrections to the statutory holiday calendar; shared by the forms (browser) and the server actions.
 import { z } from "zod";
+import { plainText, serviceDate } from "@/lib/form";
 
 export const OVERRIDE_KINDS = { HOLIDAY: "放假（不安排预约）", WORKDAY: "上班（照常预约）" } as const;
 export type OverrideKindName = keyof typeof OVERRIDE_KINDS;
@@ -10,10 +11,7 @@ export const calendarDate = z
   .trim()
   .min(1, "请填写日期，例如 2026-10-01。")
   .regex(/^\d{4}-\d{2}-\d{2}$/, "请按 2026-10-01 的格式填写日期。")
-  .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
-  }, "没有这一天，请检查月份和日期。");
+  .check(serviceDate("没有这一天，请检查月份和日期。"));
 
 export const overrideInput = z.object({
   date: calendarDate,
@@ -22,10 +20,11 @@ export const overrideInput = z.object({
     .string()
     .trim()
     .max(100, "说明最多 100 个字，请删减一些。")
+    .check(plainText())
     .transform((v) => v || null)
     .nullish()
     .transform((v) => v ?? null),
 });
 export type OverrideInput = z.infer<typeof overrideInput>;
 
-export const overrideIdInput = z.object({ id: z.string().trim().min(1, "缺少要删除的调整。") });
+export const overrideIdInput = z.object({ id: z.string().trim().min(1, "缺少要删除的调整。").check(plainText()) });

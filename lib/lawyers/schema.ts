@@ -1,10 +1,8 @@
 // A lawyer's profile as staff enter it; shared by the forms (browser) and the server actions.
 import { z } from "zod";
 import { username } from "@/lib/accounts/schema";
+import { plainText, requiredText } from "@/lib/form";
 import { anyPhone } from "@/lib/phone";
-
-const required = (message: string, max: number) =>
-  z.string({ error: message }).trim().min(1, message).max(max, `最多 ${max} 个字，请删减一些。`);
 
 /** "婚姻家庭，继承" or one per line → ["婚姻家庭", "继承"]. */
 export function splitSpecialties(value: string): string[] {
@@ -20,6 +18,7 @@ export function splitSpecialties(value: string): string[] {
 
 const specialties = z
   .string()
+  .check(plainText({ multiline: true }))
   .default("")
   .transform(splitSpecialties)
   .pipe(
@@ -28,11 +27,11 @@ const specialties = z
       .max(12, "擅长领域最多填 12 个，请保留最主要的。"),
   );
 
-const venueIds = z.array(z.string().trim().min(1)).default([]);
+const venueIds = z.array(z.string().trim().min(1).check(plainText())).default([]);
 
 export const lawyerInput = z.object({
-  name: required("请填写律师姓名。", 40),
-  firm: required("请填写所在律师事务所。", 60),
+  name: requiredText("请填写律师姓名。", 40),
+  firm: requiredText("请填写所在律师事务所。", 60),
   publicPhone: anyPhone,
   specialties,
   /** The venues served; an adviser's villages are served too, whether ticked there or not. */
@@ -47,7 +46,9 @@ export const createLawyerInput = lawyerInput.extend({
 });
 export type CreateLawyerInput = z.infer<typeof createLawyerInput>;
 
-export const lawyerIdInput = z.object({ lawyerId: z.string({ error: "缺少律师。" }).trim().min(1, "缺少律师。") });
+export const lawyerIdInput = z.object({
+  lawyerId: z.string({ error: "缺少律师。" }).trim().min(1, "缺少律师。").check(plainText()),
+});
 
 /** The form's checkbox groups, sent as lists (none ticked is []). */
 export const LAWYER_LISTS = ["venues", "advises"] as const;

@@ -1,5 +1,6 @@
 // What a lawyer (or staff for them) may send to change duty hours. Shared by the forms and the server.
 import { z } from "zod";
+import { plainText, serviceDate } from "@/lib/form";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
@@ -16,9 +17,7 @@ const date = (label: string) =>
     .trim()
     .min(1, `请填写${label}。`)
     .regex(DATE, `${label}请按 年-月-日 填写，例如 2026-12-08。`)
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
-      message: `${label}不是一个真实的日期，请检查。`,
-    });
+    .check(serviceDate(`${label}不是一个真实的日期，请检查。`));
 
 /** Wall-clock time as minutes after midnight, on the 5-minute grid slots are cut from. */
 const time = (label: string) =>
@@ -30,11 +29,12 @@ const time = (label: string) =>
     .transform(parseTime)
     .refine((m) => m % 5 === 0, { message: `${label}请以 5 分钟为单位，例如 09:00、09:05。` });
 
-const id = (message: string) => z.string({ error: message }).trim().min(1, message);
+const id = (message: string) => z.string({ error: message }).trim().min(1, message).check(plainText());
 const note = z
   .string()
   .trim()
   .max(100, "说明请不超过 100 个字。")
+  .check(plainText())
   .optional()
   .transform((v) => v || null);
 
@@ -107,6 +107,7 @@ export const addLeaveInput = z
     venueId: z
       .string()
       .trim()
+      .check(plainText())
       .optional()
       .transform((v) => v || null),
     wholeDay: z
@@ -154,7 +155,12 @@ export const bookingChoice = z.discriminatedUnion("action", [
   z.object({
     bookingId: id("缺少预约。"),
     action: z.literal("cancel"),
-    reason: z.string({ error: "请写明取消的原因。" }).trim().min(1, "请写明取消的原因。").max(200, "原因请不超过 200 个字。"),
+    reason: z
+      .string({ error: "请写明取消的原因。" })
+      .trim()
+      .min(1, "请写明取消的原因。")
+      .max(200, "原因请不超过 200 个字。")
+      .check(plainText()),
   }),
 ]);
 export type BookingChoice = z.output<typeof bookingChoice>;

@@ -1,7 +1,7 @@
 // Filters of the demand dashboard, the year's figures and their exports: plain GET parameters,
 // every one optional, checked here once for the pages and the route handlers alike.
 import { z } from "zod";
-import { fieldErrors } from "@/lib/form";
+import { fieldErrors, plainText, serviceDate } from "@/lib/form";
 import { OUTCOME_NAMES } from "@/lib/labels";
 import { addDays, type DateString, isoWeekday, todayInShanghai } from "@/lib/time";
 
@@ -10,19 +10,13 @@ export const MAX_RANGE_DAYS = 732;
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
-function isCalendarDate(value: string): boolean {
-  const [y, m, d] = value.split("-").map(Number);
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-}
-
 const date = z.preprocess(
   blankToUndefined,
   z
     .string()
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 2026-12-01，请重新填写。")
-    .refine(isCalendarDate, "没有这一天，请检查月份和日期。")
+    .check(serviceDate("没有这一天，请检查月份和日期。"))
     .optional(),
 );
 
@@ -158,6 +152,7 @@ export const handleCallbackInput = z.object({
     .string({ error: "请简单写下处理结果，例如“已回电，约好下周一到站咨询”。" })
     .trim()
     .min(1, "请简单写下处理结果，例如“已回电，约好下周一到站咨询”。")
-    .max(200, "处理说明最多 200 个字，请删减一些。"),
+    .max(200, "处理说明最多 200 个字，请删减一些。")
+    .check(plainText({ multiline: true })),
 });
 export type HandleCallbackInput = z.infer<typeof handleCallbackInput>;

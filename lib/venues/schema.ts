@@ -1,6 +1,6 @@
 // What staff may change about a venue; shared by the edit form (browser) and the server action.
 import { z } from "zod";
-import { requiredText } from "@/lib/form";
+import { plainText, requiredText } from "@/lib/form";
 import { anyPhone } from "@/lib/phone";
 
 export const SLOT_MINUTES = { min: 10, max: 240 } as const;
@@ -8,11 +8,12 @@ export const HORIZON_DAYS = { min: 1, max: 366 } as const;
 /** A notice longer than a month is a typing slip. */
 export const MIN_NOTICE_MAX = 60 * 24 * 30;
 
-const optionalText = (max: number) =>
+const optionalText = (max: number, options: { multiline?: boolean } = {}) =>
   z
     .string()
     .trim()
     .max(max, `最多 ${max} 个字，请删减一些。`)
+    .check(plainText(options))
     .transform((v) => v || null)
     .nullish()
     .transform((v) => v ?? null);
@@ -37,7 +38,7 @@ export const venueInput = z.object({
   village: optionalText(40),
   address: requiredText("请填写地址，村民要靠它找到地方。", 200),
   phone: optionalPhone,
-  openingNotes: optionalText(300),
+  openingNotes: optionalText(300, { multiline: true }),
   slotMinutes: wholeNumber("请填写每个预约时段的分钟数（整数），例如 30。", {
     min: [SLOT_MINUTES.min, `每个时段至少 ${SLOT_MINUTES.min} 分钟。`],
     max: [SLOT_MINUTES.max, `每个时段最多 ${SLOT_MINUTES.max} 分钟。`],

@@ -62,6 +62,23 @@ function body(f: Fixture, start: Date, extra: Record<string, unknown> = {}) {
   };
 }
 
+type RouteModule = Record<string, (request: Request, context: { params: Promise<unknown> }) => Response | Promise<Response>>;
+
+/** Every route file under app/api/v1 by its OpenAPI path ("/venues/{slug}/slots"); the catch-all of unknown paths aside. */
+async function routeModules(): Promise<Record<string, RouteModule>> {
+  const routes: Record<string, RouteModule> = {};
+  const walk = async (dir: string, prefix: string) => {
+    for (const entry of readdirSync(dir)) {
+      const full = path.join(dir, entry);
+      if (statSync(full).isDirectory()) {
+        if (!entry.startsWith("[...")) await walk(full, `${prefix}/${entry.replace(/^\[(.+)\]$/, "{$1}")}`);
+      } else if (entry === "route.ts") routes[prefix] = (await import(full)) as RouteModule;
+    }
+  };
+  await walk(import.meta.dirname, "");
+  return routes;
+}
+
 describe("GET /api/v1/venues, /topics", () => {
   it("lists venues and topics in the documented shape", async () => {
     const f = await fixture();
@@ -409,6 +426,159 @@ describe("bookings", () => {
   });
 });
 
+describe("hostile input", () => {
+  const NUL = "\u0000";
+
+  it("refuses a NUL byte or another control character in any text field with 400, writing nothing", async () => {
+    const f = await fixture();
+    const before = await f.count();
+    const cases: [string, Record<string, unknown>, string][] = [
+      ["NUL in name", { name: `村民${NUL}甲` }, "name"],
+      ["NUL in village", { village: `测试村${NUL}` }, "village"],
+      ["NUL in description", { description: `邻居${NUL}占地` }, "description"],
+      ["NUL in venue", { venue: `${f.venue.slug}${NUL}` }, "venue"],
+      ["NUL in topic", { topic: `marriage${NUL}` }, "topic"],
+      ["NUL in lawyerId", { lawyerId: `${f.lawyers[0].id}${NUL}` }, "lawyerId"],
+      ["NUL in onBehalfOf.name", { onBehalfOf: { name: `村民${NUL}乙`, relation: "子女" } }, "onBehalfOf.name"],
+      ["NUL in onBehalfOf.relation", { onBehalfOf: { name: "村民乙", relation: `子${NUL}女` } }, "onBehalfOf.relation"],
+      ["an escape sequence in name", { name: "村民\u001b[31m甲" }, "name"],
+      ["a line break inside a name", { name: "村民\n甲" }, "name"],
+      ["DEL in village", { village: "测试\u007f村" }, "village"],
+      ["a lone surrogate in name", { name: "村民\ud800" }, "name"],
+    ];
+    for (const [name, change, field] of cases) {
+      const response = await book(post({ ...body(f, f.slot(0)), ...change }));
+      expect(response.status, name).toBe(400);
+      const error = await errorOf(response);
+      expect(error.code, name).toBe("invalid_input");
+      expect(error.fields, name).toEqual({ [field]: "请删去看不见的特殊字符后再提交。" });
+    }
+    const phone = await book(post({ ...body(f, f.slot(0)), phone: `1381234${NUL}5678` }));
+    expect(phone.status).toBe(400);
+    expect(Object.keys((await errorOf(phone)).fields ?? {})).toEqual(["phone"]);
+    expect(await f.count()).toBe(before);
+
+    // A note keeps its line breaks (a form sends them as \r\n) and tabs.
+    const input = body(f, f.slot(0), { description: "第一行\r\n第二行\t完" });
+    const created = await book(post(input));
+    expect(created.status).toBe(201);
+    const { code } = (await created.json()) as ApiBooking;
+    const moves: [string, Record<string, unknown>, string][] = [
+      ["NUL in lawyerId", { start: toIsoOffset(f.slot(1)), lawyerId: `${f.lawyers[0].id}${NUL}` }, "lawyerId"],
+      ["NUL in phone", { start: toIsoOffset(f.slot(1)), phone: `${input.phone}${NUL}` }, "phone"],
+    ];
+    for (const [name, change, field] of moves) {
+      const response = await reschedule(post({ phone: input.phone, ...change }), params({ code }));
+      expect(response.status, name).toBe(400);
+      expect(Object.keys((await errorOf(response)).fields ?? {}), name).toEqual([field]);
+    }
+    const refused = await cancel(post({ phone: input.phone, reason: `不去了${NUL}` }), params({ code }));
+    expect(refused.status).toBe(400);
+    expect((await errorOf(refused)).fields).toEqual({ reason: "请删去看不见的特殊字符后再提交。" });
+    expect(await (await read(code, input.phone)).json()).toMatchObject({ status: "confirmed", start: input.start });
+    expect(await f.count()).toBe(before + 1);
+  });
+
+  it("answers a venue slug or booking code with a control character as not found", async () => {
+    const f = await fixture();
+    for (const slug of [`${f.venue.slug}${NUL}`, NUL, `\u001f${f.venue.slug}`]) {
+      const response = await listSlots(slug);
+      expect(response.status, JSON.stringify(slug)).toBe(404);
+      expect((await errorOf(response)).code).toBe("not_found");
+    }
+    const { code } = (await (await book(post(body(f, f.slot(0))))).json()) as ApiBooking;
+    for (const wrong of [`${code}${NUL}`, `${NUL}${code}`]) {
+      const response = await read(wrong, uniquePhone());
+      expect(response.status).toBe(404);
+      expect((await errorOf(response)).code).toBe("not_found");
+    }
+  });
+
+  it("refuses a start before 2000 or after 2100, and such dates in a slots query, as invalid input", async () => {
+    const f = await fixture();
+    const before = await f.count();
+    for (const start of [
+      "0500-06-01T09:00:00+08:00",
+      "0999-12-31T23:59:59Z",
+      "1999-12-31T09:00:00+08:00",
+      "2101-01-01T09:00:00+08:00",
+      "9999-12-31T09:00:00+08:00",
+    ]) {
+      const response = await book(post(body(f, f.slot(0), { start })));
+      expect(response.status, start).toBe(400);
+      const error = await errorOf(response);
+      expect(error.code, start).toBe("invalid_input");
+      expect(Object.keys(error.fields ?? {}), start).toEqual(["start"]);
+      expect(error.fields?.start, start).toMatch(/2000.*2100/);
+    }
+    const input = body(f, f.slot(0));
+    const { code } = (await (await book(post(input))).json()) as ApiBooking;
+    const moved = await reschedule(post({ phone: input.phone, start: "0500-06-01T09:00:00+08:00" }), params({ code }));
+    expect(moved.status).toBe(400);
+    expect(Object.keys((await errorOf(moved)).fields ?? {})).toEqual(["start"]);
+    for (const [query, field] of [
+      ["from=0500-06-01", "from"],
+      ["to=0500-06-01", "to"],
+      ["from=2101-01-01", "from"],
+      ["to=9999-12-31", "to"],
+    ]) {
+      const response = await listSlots(f.venue.slug, query);
+      expect(response.status, query).toBe(400);
+      expect(Object.keys((await errorOf(response)).fields ?? {}), query).toEqual([field]);
+    }
+    expect(await f.count()).toBe(before + 1);
+  });
+});
+
+describe("unknown paths and methods", () => {
+  const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+  it("answers an unknown /api/v1 path with a JSON 404 whatever the method", async () => {
+    const route = (await import("./[...path]/route")) as unknown as RouteModule;
+    for (const method of METHODS) {
+      for (const segments of [["nothing-here"], ["bookings", "ABC123", "delete"], ["venues", "station"]]) {
+        const handler = route[method];
+        expect(handler, method).toBeTypeOf("function");
+        const request = new Request(`http://test/api/v1/${segments.join("/")}`, { method });
+        const response = await handler(request, params({ path: segments }));
+        expect(response.status, `${method} ${segments.join("/")}`).toBe(404);
+        expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+        expect(response.headers.get("cache-control")).toBe("no-store");
+        expect(await response.json()).toEqual({
+          error: { code: "not_found", message: expect.stringMatching(/接口说明.*\/api\/v1\/openapi\.json/) },
+        });
+      }
+    }
+  });
+
+  it("answers a method a route does not take with a JSON 405 naming, in Allow, the methods it takes", async () => {
+    const doc = JSON.parse(await (await openapi()).text()) as { paths: Record<string, Record<string, unknown>> };
+    const routes = await routeModules();
+    expect(Object.keys(routes).length).toBeGreaterThan(5);
+    for (const [route, module] of Object.entries(routes)) {
+      const taken = route === "/openapi.json" ? ["GET"] : Object.keys(doc.paths[route] ?? {}).map((m) => m.toUpperCase());
+      const allow = [...taken, ...(taken.includes("GET") ? ["HEAD"] : []), "OPTIONS"].sort().join(", ");
+      for (const method of METHODS.filter((m) => !taken.includes(m) && !(m === "HEAD" && taken.includes("GET")))) {
+        const name = `${method} ${route}`;
+        expect(module[method], name).toBeTypeOf("function");
+        const response = await module[method](new Request(`http://test/api/v1${route}`, { method }), params({}));
+        expect(response.headers.get("allow"), name).toBe(allow);
+        if (method === "OPTIONS") {
+          expect(response.status, name).toBe(204);
+          continue;
+        }
+        expect(response.status, name).toBe(405);
+        expect(response.headers.get("cache-control")).toBe("no-store");
+        expect(await response.json(), name).toEqual({
+          error: {
+            code: "method_not_allowed",
+            message: expect.stringMatching(new RegExp(`不支持 ${method}.*${taken.join("|")}`)),
+          },
+        });
+      }
+    }
+  });
+});
+
 describe("GET /api/v1/openapi.json", () => {
   type Doc = { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, Schema> } };
   type Schema = Record<string, unknown> & { properties?: Record<string, Schema>; required?: string[] };
@@ -419,21 +589,18 @@ describe("GET /api/v1/openapi.json", () => {
     return JSON.parse(await response.text()) as Doc;
   }
 
-  it("describes every route under app/api/v1 with the methods it exports", async () => {
+  it("describes every route under app/api/v1 with the methods it takes", async () => {
     const doc = await loadDocument();
     expect(doc.openapi).toBe("3.1.0");
     const routes: Record<string, string[]> = {};
-    const walk = async (dir: string, prefix: string) => {
-      for (const entry of readdirSync(dir)) {
-        const full = path.join(dir, entry);
-        if (statSync(full).isDirectory()) await walk(full, `${prefix}/${entry.replace(/^\[(.+)\]$/, "{$1}")}`);
-        else if (entry === "route.ts" && prefix !== "/openapi.json") {
-          const exported = Object.keys(await import(full)).filter((name) => /^[A-Z]+$/.test(name));
-          routes[prefix] = exported.map((m) => m.toLowerCase()).sort();
-        }
-      }
-    };
-    await walk(import.meta.dirname, "");
+    for (const [route, module] of Object.entries(await routeModules())) {
+      if (route === "/openapi.json") continue;
+      // What a route takes is what it says it takes (Allow); every other method answers 405 (tested above).
+      const options = await module.OPTIONS(new Request(`http://test/api/v1${route}`, { method: "OPTIONS" }), params({}));
+      const allowed = (options.headers.get("allow") ?? "").split(", ").filter((m) => m !== "HEAD" && m !== "OPTIONS");
+      for (const method of allowed) expect(module[method], `${method} ${route}`).toBeTypeOf("function");
+      routes[route] = allowed.map((m) => m.toLowerCase()).sort();
+    }
     expect(Object.keys(doc.paths).sort()).toEqual(Object.keys(routes).sort());
     for (const [route, methods] of Object.entries(routes)) expect(Object.keys(doc.paths[route]).sort(), route).toEqual(methods);
   });

@@ -9,11 +9,13 @@ import { LawyerCards } from "@/components/lawyer-cards";
 import { DateLinks, DaySlots, groupByDate, shortDateTime, slotQuery } from "@/components/slot-picker";
 import { findAlternatives, listVenueSlots } from "@/lib/availability/queries";
 import { recordVenueLookup } from "@/lib/demand/mutations";
+import { isPlainText } from "@/lib/form";
 import { toDateString } from "@/lib/time";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ date?: string | string[] }> };
 
-const loadVenue = cache((slug: string) => listVenueSlots(slug));
+// A slug with a control character names no venue (and PostgreSQL would refuse a NUL in it).
+const loadVenue = cache(async (slug: string) => (isPlainText(slug) ? listVenueSlots(slug) : null));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const data = await loadVenue((await params).slug);

@@ -1,4 +1,4 @@
-import { failureResponse, guarded, json, parseOr400, readJsonObject } from "@/lib/api/http";
+import { failureResponse, guarded, json, otherMethods, parseOr400, readJsonObject } from "@/lib/api/http";
 import { presentBooking } from "@/lib/api/present";
 import { createBooking } from "@/lib/booking/mutations";
 import { createBookingInput } from "@/lib/booking/schema";
@@ -14,3 +14,5 @@ export function POST(request: Request) {
     return json(presentBooking(result.booking), 201);
   });
 }
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -1,6 +1,8 @@
-import { guarded, json } from "@/lib/api/http";
+import { guarded, json, otherMethods } from "@/lib/api/http";
 import { listTopics } from "@/lib/topics/queries";
 
 export function GET() {
   return guarded(async () => json({ topics: await listTopics() }));
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,4 +1,4 @@
-import { guarded, json } from "@/lib/api/http";
+import { guarded, json, otherMethods } from "@/lib/api/http";
 import { listVenues } from "@/lib/venues/queries";
 
 export function GET() {
@@ -15,3 +15,5 @@ export function GET() {
     });
   });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

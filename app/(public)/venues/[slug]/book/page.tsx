@@ -8,6 +8,7 @@ import { textLink } from "@/components/form";
 import { shortDate, slotChoices } from "@/components/slot-picker";
 import { listVenueSlots } from "@/lib/availability/queries";
 import { instant, slotValue } from "@/lib/booking/schema";
+import { isPlainText } from "@/lib/form";
 import { formatTime, toDateString } from "@/lib/time";
 import { listTopics } from "@/lib/topics/queries";
 import { listVenues } from "@/lib/venues/queries";
@@ -23,6 +24,8 @@ const one = (value: string | string[] | undefined) => (Array.isArray(value) ? va
 
 export default async function BookPage({ params, searchParams }: Props) {
   const { slug } = await params;
+  // A slug with a control character names no venue (and PostgreSQL would refuse a NUL in it).
+  if (!isPlainText(slug)) notFound();
   const query = await searchParams;
   const start = instant.safeParse(one(query.start));
   const lawyerId = one(query.lawyer) || undefined;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { codeFrom, errorResponse, guarded, json, parseOr400 } from "@/lib/api/http";
+import { codeFrom, errorResponse, guarded, json, otherMethods, parseOr400 } from "@/lib/api/http";
 import { presentBooking } from "@/lib/api/present";
 import { findBooking } from "@/lib/booking/queries";
 import { mobilePhone } from "@/lib/phone";
@@ -17,3 +17,5 @@ export function GET(request: Request, { params }: { params: Promise<{ code: stri
     return json(presentBooking(booking));
   });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,4 +1,4 @@
-import { errorResponse, guarded, json, parseOr400 } from "@/lib/api/http";
+import { errorResponse, guarded, json, otherMethods, parseOr400, slugFrom } from "@/lib/api/http";
 import { slotsQuery } from "@/lib/api/schema";
 import { listVenueSlots } from "@/lib/availability/queries";
 import { TIME_ZONE, toIsoOffset } from "@/lib/time";
@@ -11,7 +11,8 @@ export function GET(request: Request, { params }: { params: Promise<{ slug: stri
       to: url.searchParams.get("to") ?? undefined,
     });
     if (query instanceof Response) return query;
-    const result = await listVenueSlots((await params).slug, query);
+    const slug = await slugFrom(params);
+    const result = slug === null ? null : await listVenueSlots(slug, query);
     if (!result) return errorResponse("not_found", "没有这个服务地点，请从 /api/v1/venues 中选择。");
     return json({
       timeZone: TIME_ZONE,
@@ -19,3 +20,5 @@ export function GET(request: Request, { params }: { params: Promise<{ slug: stri
     });
   });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

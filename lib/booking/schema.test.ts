@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { formInput } from "@/lib/form";
+import {
+  bookingFormInput,
+  cancelBookingInput,
+  createBookingInput,
+  instant,
+  moveFormInput,
+  rescheduleBookingInput,
+  staffCancelFormInput,
+} from "./schema";
+
+const INVISIBLE = "请删去看不见的特殊字符后再提交。";
+const NUL = "\u0000";
+
+const booking = {
+  venue: "station",
+  start: "2026-12-01T09:00:00+08:00",
+  lawyerId: "cmlawyer1",
+  name: "村民甲",
+  phone: "13812345678",
+  village: "南镇村",
+  topic: "marriage",
+  description: "邻居占用宅基地",
+  onBehalfOf: { name: "村民乙", relation: "子女" },
+  consent: true,
+};
+
+const fieldsOf = (result: { error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
+  Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join("."), i.message]));
+
+describe("createBookingInput", () => {
+  it("refuses a NUL byte in every text field, beside that field", () => {
+    expect(createBookingInput.safeParse(booking).success).toBe(true);
+    for (const field of ["venue", "lawyerId", "name", "village", "topic", "description"] as const) {
+      const result = createBookingInput.safeParse({ ...booking, [field]: `${booking[field]}${NUL}` });
+      expect(fieldsOf(result), field).toEqual({ [field]: INVISIBLE });
+    }
+    for (const field of ["name", "relation"] as const) {
+      const onBehalfOf = { ...booking.onBehalfOf, [field]: `${NUL}${booking.onBehalfOf[field]}` };
+      expect(fieldsOf(createBookingInput.safeParse({ ...booking, onBehalfOf })), field).toEqual({
+        [`onBehalfOf.${field}`]: INVISIBLE,
+      });
+    }
+    expect(Object.keys(fieldsOf(createBookingInput.safeParse({ ...booking, phone: `138${NUL}12345678` })))).toEqual(["phone"]);
+  });
+
+  it("keeps the line breaks and tabs of the note, but not in a name", () => {
+    const parsed = createBookingInput.parse({ ...booking, description: "第一行\r\n第二行\t完" });
+    expect(parsed.description).toBe("第一行\r\n第二行\t完");
+    expect(fieldsOf(createBookingInput.safeParse({ ...booking, name: "村民\r\n甲" }))).toEqual({ name: INVISIBLE });
+  });
+});
+
+describe("instant", () => {
+  it("takes 2000 to 2100 in Asia/Shanghai and refuses what lies outside, before it is ever formatted", () => {
+    expect(instant.parse("2000-01-01T00:00:00+08:00")).toEqual(new Date("1999-12-31T16:00:00Z"));
+    expect(instant.parse("2100-12-31T23:59:59+08:00")).toEqual(new Date("2100-12-31T15:59:59Z"));
+    for (const bad of [
+      "0500-06-01T09:00:00+08:00",
+      "0000-01-01T00:00:00Z",
+      "0999-12-31T23:59:59Z",
+      "1999-12-31T23:59:59+08:00",
+      "2100-12-31T16:00:00Z", // 2101-01-01 00:00 in Shanghai
+      "2101-01-01T09:00:00+08:00",
+      "9999-12-31T09:00:00+08:00",
+    ]) {
+      const result = instant.safeParse(bad);
+      expect(result.success, bad).toBe(false);
+      expect(result.error?.issues[0].message, bad).toBe("时间应在 2000 年到 2100 年之间，请检查年份。");
+    }
+    for (const schema of [createBookingInput, rescheduleBookingInput]) {
+      const result = schema.safeParse({ ...booking, code: "ABC123", start: "0500-06-01T09:00:00+08:00" });
+      expect(Object.keys(fieldsOf(result))).toEqual(["start"]);
+    }
+  });
+});
+
+describe("the forms built on the API's inputs", () => {
+  const form = (entries: Record<string, string>) => {
+    const data = new FormData();
+    for (const [name, value] of Object.entries(entries)) data.append(name, value);
+    return formInput(data);
+  };
+
+  it("refuse a NUL byte in the villager's booking form, the slot's lawyer and the reasons", () => {
+    const villager = {
+      venue: "station",
+      slot: `${booking.start}|cmlawyer1`,
+      name: "村民甲",
+      phone: "13812345678",
+      topic: "marriage",
+      consent: "on",
+    };
+    expect(bookingFormInput.safeParse(form(villager)).success).toBe(true);
+    expect(fieldsOf(bookingFormInput.safeParse(form({ ...villager, name: `村民${NUL}甲` })))).toEqual({ name: INVISIBLE });
+    expect(Object.keys(fieldsOf(bookingFormInput.safeParse(form({ ...villager, slot: `${booking.start}|cm${NUL}` }))))).toEqual([
+      "slot",
+    ]);
+    expect(Object.keys(fieldsOf(moveFormInput.safeParse(form({ code: "ABC123", slot: "0500-06-01T09:00:00+08:00|" }))))).toEqual([
+      "slot",
+    ]);
+    expect(fieldsOf(staffCancelFormInput.safeParse({ code: "ABC123", reason: `生病${NUL}` }))).toEqual({ reason: INVISIBLE });
+    expect(fieldsOf(cancelBookingInput.safeParse({ code: "ABC123", phone: "13812345678", reason: `不去了${NUL}` }))).toEqual({
+      reason: INVISIBLE,
+    });
+    expect(Object.keys(fieldsOf(cancelBookingInput.safeParse({ code: `ABC${NUL}123`, phone: "13812345678" })))).toEqual(["code"]);
+  });
+});
