@@ -10,7 +10,6 @@ const SOURCES = [
   "public",
   "next.config.ts",
   "instrumentation.ts",
-  "instrumentation-client.ts",
   "proxy.ts",
   "postcss.config.mjs",
   "tsconfig.json",

@@ -1,4 +1,0 @@
-// Runs once in the browser before the app's own code.
-import { configureZodLocale } from "@/lib/zod-locale";
-
-configureZodLocale();
