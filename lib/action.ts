@@ -67,7 +67,7 @@ function act<S extends z.ZodType, Data, Caller>(
     try {
       const actor = await identify();
       if (!isPublic && actor === null) return refuse(answer);
-      const input = formInput(form, options.lists);
+      const input = formInput(values);
       const parsed = options.schema.safeParse(options.prepare ? options.prepare(input) : input);
       if (!parsed.success) {
         const fields = fieldErrors(parsed.error);

@@ -22,15 +22,10 @@ export type FormState<Data = undefined> = {
 } | null;
 
 /**
- * FormData as the input a zod schema parses: every text value by name, `lists` always as arrays
- * (none ticked is []), a name that repeats as an array, and dotted names ("onBehalfOf.name") as
- * nested objects. React's own `$ACTION_…` fields are left out.
+ * The submitted values, flat and by input name: what a form echoes back. Every text value, `lists`
+ * always as arrays (none ticked is []), a name that repeats as an array. React's own `$ACTION_…`
+ * fields are left out.
  */
-export function formInput(form: FormData, lists: readonly string[] = []): Record<string, unknown> {
-  return nest(formValues(form, lists));
-}
-
-/** The submitted values, flat and by input name: what a form echoes back. */
 export function formValues(form: FormData, lists: readonly string[] = []): FormValues {
   const values: FormValues = {};
   for (const name of lists) values[name] = [];
@@ -43,7 +38,8 @@ export function formValues(form: FormData, lists: readonly string[] = []): FormV
   return values;
 }
 
-function nest(values: FormValues): Record<string, unknown> {
+/** The submitted values as the input a zod schema parses: dotted names ("onBehalfOf.name") as nested objects. */
+export function formInput(values: FormValues): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(values)) {
     const path = name.split(".");
@@ -73,12 +69,6 @@ export function textOf(values: FormValues | undefined, name: string): string {
   return (Array.isArray(value) ? value[0] : value) ?? "";
 }
 
-/** One submitted value as a list (a checkbox group). */
-export function listOf(values: FormValues | undefined, name: string): string[] {
-  const value = values?.[name];
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
-}
-
 /** A checkbox counts as ticked when it was sent ("on", or its value). */
 export const ticked = (value: unknown): true | undefined => (typeof value === "string" && value !== "" ? true : undefined);
 
@@ -88,7 +78,7 @@ export const ticked = (value: unknown): true | undefined => (typeof value === "s
 const INVISIBLE = /[\p{Cc}\p{Cs}]/u;
 const INVISIBLE_IN_NOTE = /[^\P{Cc}\t\n\r]|\p{Cs}/u;
 
-export const INVISIBLE_MESSAGE = "请删去看不见的特殊字符后再提交。";
+const INVISIBLE_MESSAGE = "请删去看不见的特殊字符后再提交。";
 
 type TextOptions = { multiline?: boolean };
 
@@ -117,7 +107,7 @@ export const optionalText = (max: number, options: TextOptions = {}) =>
     .transform((v) => v || undefined)
     .optional();
 
-export const DATE_RANGE_MESSAGE = `日期应在 ${YEARS.first} 年到 ${YEARS.last} 年之间，请检查年份。`;
+const DATE_RANGE_MESSAGE = `日期应在 ${YEARS.first} 年到 ${YEARS.last} 年之间，请检查年份。`;
 
 /**
  * The check every "YYYY-MM-DD" input carries after its own format check (a value in another

@@ -99,7 +99,7 @@ export async function slugFrom(params: Promise<{ slug: string }>): Promise<strin
   return isPlainText(slug) ? slug : null;
 }
 
-export const UNKNOWN_PATH_MESSAGE = "没有这个接口地址。请对照接口说明 /api/v1/openapi.json 检查地址。";
+const UNKNOWN_PATH_MESSAGE = "没有这个接口地址。请对照接口说明 /api/v1/openapi.json 检查地址。";
 
 /** What an unknown /api/v1 path answers, whatever the method (app/api/v1/[...path]/route.ts). */
 export const unknownPath = () => errorResponse("not_found", UNKNOWN_PATH_MESSAGE);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formInput } from "@/lib/form";
+import { formInput, formValues } from "@/lib/form";
 import {
   bookingFormInput,
   cancelBookingInput,
@@ -80,7 +80,7 @@ describe("the forms built on the API's inputs", () => {
   const form = (entries: Record<string, string>) => {
     const data = new FormData();
     for (const [name, value] of Object.entries(entries)) data.append(name, value);
-    return formInput(data);
+    return formInput(formValues(data));
   };
 
   it("refuse a NUL byte in the villager's booking form, the slot's lawyer and the reasons", () => {
