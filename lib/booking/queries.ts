@@ -1,5 +1,5 @@
 import "server-only";
-import { type AuditActor, recordAudit } from "@/lib/audit/mutations";
+import { type AuditActor, recordView } from "@/lib/audit/mutations";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { maskPhone } from "@/lib/phone";
@@ -147,7 +147,8 @@ export async function searchBookings(filters: BookingSearchInput): Promise<{ row
 
 /**
  * One booking in full for staff (full phone, note). Opening personal data is written to the
- * audit log, so every look is accounted for.
+ * audit log, so every look is accounted for: once per opening, not again when the page renders
+ * after a form on it is sent.
  */
 export async function openBookingForStaff(actor: AuditActor, code: string) {
   const row = await db.booking.findUnique({
@@ -163,12 +164,7 @@ export async function openBookingForStaff(actor: AuditActor, code: string) {
     },
   });
   if (!row) return null;
-  await recordAudit(db, actor, {
-    kind: "personal_data",
-    action: "view",
-    subjectId: row.id,
-    summary: `查看预约 ${row.code} 的个人信息`,
-  });
+  await recordView(actor, { subjectId: row.id, summary: `查看预约 ${row.code} 的个人信息` });
   return {
     ...toBookingView(row),
     id: row.id,

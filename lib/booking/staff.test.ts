@@ -41,6 +41,18 @@ describe("staff bookings", () => {
     ]);
   });
 
+  it("is one opening however often the page renders, one after another or at once", async () => {
+    const { booking } = await booked();
+    const id = (await prisma.booking.findUniqueOrThrow({ where: { code: booking.code } })).id;
+    // The page renders again after each form on it is sent, and two tabs may load it together.
+    await openBookingForStaff(staff, booking.code);
+    await Promise.all([openBookingForStaff(staff, booking.code), openBookingForStaff(staff, booking.code)]);
+    const views = await prisma.auditLog.findMany({ where: { subjectId: id, kind: "personal_data" } });
+    expect(views.map((e) => [e.action, e.actorId, e.summary])).toEqual([
+      ["view", staff.id, `查看预约 ${booking.code} 的个人信息`],
+    ]);
+  });
+
   it("moves and cancels by code with the reason in the audit log", async () => {
     const { f, booking } = await booked();
     const moved = await staffRescheduleBooking(staff, booking.code, { start: f.slotOn(2), reason: "村民要求" });

@@ -5,7 +5,7 @@ import { createBooking } from "@/lib/booking/mutations";
 import { bookingInput, createVenueFixture, prisma } from "@/lib/testing/fixtures";
 import { addDays } from "@/lib/time";
 import { checkInBooking, completeBooking, markNoShow, recordWalkIn, updateWalkIn } from "./mutations";
-import { getConsultation, getWalkIn, listAgenda } from "./queries";
+import { getConsultation, getWalkIn, listAgenda, openAgenda, openConsultation } from "./queries";
 import type { WalkInInput } from "./schema";
 
 const lawyerActor = (lawyerId: string): CurrentUser => ({
@@ -85,6 +85,34 @@ describe("a lawyer's own bookings", () => {
     expect(agenda.days[1].bookings.map((b) => b.id)).toEqual([bookingOfA.id]);
     expect(agenda.days[2].bookings.map((b) => b.id)).toEqual([later.id]);
     expect(agenda.days[1].bookings[0].phone).toBe(bookingOfA.phone);
+  });
+});
+
+describe("a lawyer opening personal data", () => {
+  const viewsBy = (actorId: string) =>
+    prisma.auditLog.findMany({
+      where: { actorId, kind: "personal_data", action: "view" },
+      select: { subjectId: true, summary: true },
+    });
+
+  it("writes one audit entry per opening of a booking's details, none for another lawyer's", async () => {
+    const { a, bookingOfA, bookingOfB } = await twoLawyersWithBookings();
+    expect((await openConsultation(a, bookingOfA.id))?.phone).toBe(bookingOfA.phone);
+    // The page renders again after the result form is saved: the same opening.
+    expect(await openConsultation(a, bookingOfA.id)).not.toBeNull();
+    expect(await openConsultation(a, bookingOfB.id)).toBeNull();
+    expect(await viewsBy(a.id)).toEqual([{ subjectId: bookingOfA.id, summary: `查看预约 ${bookingOfA.code} 的个人信息` }]);
+  });
+
+  it("writes one audit entry per opening of the agenda, which shows every booking's phone", async () => {
+    const { a, b, book } = await twoLawyersWithBookings();
+    await book(a.lawyerId as string, 2);
+    expect((await openAgenda(a, a.lawyerId as string)).days.flatMap((d) => d.bookings)).toHaveLength(2);
+    await openAgenda(a, a.lawyerId as string);
+    expect(await viewsBy(a.id)).toEqual([{ subjectId: `agenda:${a.lawyerId}`, summary: "查看预约列表（2 个预约的个人信息）" }]);
+    // Another lawyer's agenda shows nothing, so nothing was seen.
+    expect(await openAgenda(b, a.lawyerId as string)).toEqual({ unrecorded: [], days: [] });
+    expect(await viewsBy(b.id)).toEqual([]);
   });
 });
 

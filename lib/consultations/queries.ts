@@ -1,4 +1,5 @@
 import "server-only";
+import { recordView } from "@/lib/audit/mutations";
 import { can, lawyerScope } from "@/lib/auth/can";
 import type { CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -68,6 +69,13 @@ export async function getConsultation(actor: CurrentUser, bookingId: string): Pr
   return row ? toView(row) : null;
 }
 
+/** The same, for the page that shows it: the opening of the villager's personal data is audited. */
+export async function openConsultation(actor: CurrentUser, bookingId: string): Promise<ConsultationView | null> {
+  const booking = await getConsultation(actor, bookingId);
+  if (booking) await recordView(actor, { subjectId: booking.id, summary: `查看预约 ${booking.code} 的个人信息` });
+  return booking;
+}
+
 export type Agenda = {
   /** Earlier bookings (last 30 days) nobody has recorded yet: the lawyer still owes their outcome. */
   unrecorded: ConsultationView[];
@@ -106,6 +114,16 @@ export async function listAgenda(
     byDate.set(date, [...(byDate.get(date) ?? []), toView(row)]);
   }
   return { unrecorded: past.map(toView), days: [...byDate].map(([date, bookings]) => ({ date, bookings })) };
+}
+
+/** The agenda for the lawyer's page: every booking on it shows a full phone number, so the opening is audited. */
+export async function openAgenda(actor: CurrentUser, lawyerId: string, options?: { now?: Date; days?: number }) {
+  const agenda = await listAgenda(actor, lawyerId, options);
+  const shown = agenda.unrecorded.length + agenda.days.reduce((n, d) => n + d.bookings.length, 0);
+  if (shown > 0) {
+    await recordView(actor, { subjectId: `agenda:${lawyerId}`, summary: `查看预约列表（${shown} 个预约的个人信息）` });
+  }
+  return agenda;
 }
 
 export type WalkInView = {

@@ -1,11 +1,12 @@
 // Against the real PostgreSQL: each test makes its own venue and lawyer and reads only those,
 // so other tests writing at the same time do not change the counts asserted here.
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { generateBookingCode } from "@/lib/booking/code";
 import type { Outcome } from "@/lib/generated/prisma/client";
 import { createVenueFixture, prisma, uniquePhone } from "@/lib/testing/fixtures";
 import { toDbDate, zonedInstant } from "@/lib/time";
-import { loadDashboard } from "./dashboard/queries";
+import { loadDashboard, openDashboard } from "./dashboard/queries";
 import { rowsCsv } from "./export";
 import { handleCallbackRequest } from "./mutations";
 import { loadReport } from "./report/queries";
@@ -171,5 +172,29 @@ describe("call-back requests", () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ kind: "callback", action: "update", actorName: "测试工作人员" });
     expect(await handleCallbackRequest(actor, { id: "nosuchrequest", note: "x" })).toMatchObject({ code: "not_found" });
+  });
+
+  it("shown to staff with full phone numbers, write one audit entry per opening of the list", async () => {
+    const { venue } = await createVenueFixture();
+    await prisma.callbackRequest.createMany({
+      data: ["黄姨", "陈伯"].map((name) => ({ venueId: venue.id, name, phone: uniquePhone(), consentAt: new Date() })),
+    });
+    // A new person each run: the last run's opening of this list may be minutes old.
+    const viewer = { ...actor, id: `stats-viewer-${randomBytes(4).toString("hex")}` };
+    const opened = await openDashboard(viewer, { ...JUNE, venue: venue.slug });
+    expect(opened.ok && opened.dashboard.callbacks.open).toHaveLength(2);
+    await openDashboard(viewer, { ...JUNE, venue: venue.slug });
+    const views = await prisma.auditLog.findMany({
+      where: { actorId: viewer.id },
+      select: { kind: true, action: true, subjectId: true, summary: true },
+    });
+    expect(views).toEqual([
+      {
+        kind: "personal_data",
+        action: "view",
+        subjectId: `callback_list:${venue.id}`,
+        summary: `查看回电名单：${venue.name}（2 个完整电话号码）`,
+      },
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordView } from "@/lib/audit/mutations";
 import { can } from "@/lib/auth/can";
 import type { CurrentUser } from "@/lib/auth/session";
 import { loadAvailabilityInputs } from "@/lib/availability/queries";
@@ -165,6 +166,21 @@ export async function loadWorkLog(actor: CurrentUser, lawyerId: string, month: s
   });
 
   return { month, lawyer, entries, totals: totalsOf(entries), hours };
+}
+
+/**
+ * The log for the page that shows it: its entries carry villagers' names and full phone numbers,
+ * so the opening is audited. (A download records its own entry, in app/api/lawyer/log.)
+ */
+export async function openWorkLog(actor: CurrentUser, lawyerId: string, month: string): Promise<WorkLog | null> {
+  const log = await loadWorkLog(actor, lawyerId, month);
+  if (log && log.entries.length > 0) {
+    await recordView(actor, {
+      subjectId: `worklog:${lawyerId}:${month}`,
+      summary: `查看工作日志 ${month}（${log.entries.length} 条个人信息）`,
+    });
+  }
+  return log;
 }
 
 export function totalsOf(entries: LogEntry[]): WorkLog["totals"] {

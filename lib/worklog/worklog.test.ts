@@ -9,7 +9,7 @@ import { monthOf, monthRange } from "@/lib/schedule/hours";
 import { bookingInput, createVenueFixture, prisma } from "@/lib/testing/fixtures";
 import { addDays, toDateString } from "@/lib/time";
 import { LOG_COLUMNS, workLogCsv, workLogXlsx } from "./export";
-import { loadWorkLog } from "./queries";
+import { loadWorkLog, openWorkLog } from "./queries";
 
 const actorFor = (lawyerId: string): CurrentUser => ({ id: `user-${lawyerId}`, role: "LAWYER", displayName: "律师", lawyerId });
 
@@ -111,6 +111,21 @@ describe("loadWorkLog", () => {
     const { f, month } = await monthWithServices();
     const other = await createVenueFixture();
     expect(await loadWorkLog(actorFor(other.lawyers[0].id), f.lawyers[0].id, month)).toBeNull();
+  });
+});
+
+describe("openWorkLog", () => {
+  it("writes one audit entry per opening of a month with names and phones, none for an empty month", async () => {
+    const { f, lawyer, month } = await monthWithServices();
+    const lawyerId = f.lawyers[0].id;
+    expect((await openWorkLog(lawyer, lawyerId, month))?.entries).toHaveLength(2);
+    await openWorkLog(lawyer, lawyerId, month);
+    await openWorkLog(lawyer, lawyerId, monthOf(addDays(`${month}-01`, -1)));
+    const views = await prisma.auditLog.findMany({
+      where: { actorId: lawyer.id, kind: "personal_data", action: "view" },
+      select: { subjectId: true, summary: true },
+    });
+    expect(views).toEqual([{ subjectId: `worklog:${lawyerId}:${month}`, summary: `查看工作日志 ${month}（2 条个人信息）` }]);
   });
 });
 

@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BookingCard } from "@/components/consultations/booking-card";
 import { requireLawyer } from "@/lib/auth/session";
-import { listAgenda } from "@/lib/consultations/queries";
+import { openAgenda } from "@/lib/consultations/queries";
 import { formatDate, toDateString, todayInShanghai } from "@/lib/time";
 
 export const metadata: Metadata = { title: "我的预约" };
 
 export default async function LawyerBookingsPage() {
   const user = await requireLawyer("/lawyer");
-  const agenda = await listAgenda(user, user.lawyerId);
+  const agenda = await openAgenda(user, user.lawyerId);
   const today = todayInShanghai();
   return (
     <div className="space-y-8">

@@ -2,6 +2,8 @@ import "server-only";
 // The demand dashboard: services counted by week, venue, topic, lead time, priority group and hour,
 // the slots offered against those booked, the villages' hours against the monthly target, and
 // (from ../unmet) the demand that found no time.
+import { recordView } from "@/lib/audit/mutations";
+import type { CurrentUser } from "@/lib/auth/session";
 import { loadDutyInputs } from "@/lib/availability/queries";
 import { dutyIntervals } from "@/lib/availability/slots";
 import { db } from "@/lib/db";
@@ -102,6 +104,25 @@ export async function loadDashboard(filters: DashboardFilters, now: Date = new D
       hours: villageHours(venues, duty, months),
     },
   };
+}
+
+/**
+ * The dashboard for the staff page that shows it: its call-back list carries full phone numbers
+ * (staff ring them from there), so opening the list is audited, once per opening and per venue
+ * filter, with how many numbers were on it.
+ */
+export async function openDashboard(actor: CurrentUser, filters: DashboardFilters, now?: Date): Promise<DashboardResult> {
+  const result = await loadDashboard(filters, now);
+  const shown = result.ok ? result.dashboard.callbacks.open.length : 0;
+  if (result.ok && shown > 0) {
+    // Filtered to a venue, the dashboard has that venue's line alone.
+    const venue = filters.venue ? result.dashboard.venues[0] : undefined;
+    await recordView(actor, {
+      subjectId: venue ? `callback_list:${venue.venueId}` : "callback_list",
+      summary: `查看回电名单${venue ? `：${venue.name}` : ""}（${shown} 个完整电话号码）`,
+    });
+  }
+  return result;
 }
 
 type Demand = Awaited<ReturnType<typeof countDemand>>;

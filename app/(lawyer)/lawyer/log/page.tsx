@@ -9,7 +9,7 @@ import { getCalendarToken } from "@/lib/calendar/queries";
 import { monthParam } from "@/lib/consultations/schema";
 import { monthRange, nextMonth } from "@/lib/schedule/hours";
 import { addDays, todayInShanghai } from "@/lib/time";
-import { loadWorkLog } from "@/lib/worklog/queries";
+import { openWorkLog } from "@/lib/worklog/queries";
 import { WorkLogView } from "./work-log-view";
 
 export const metadata: Metadata = { title: "工作日志" };
@@ -29,7 +29,7 @@ async function origin(): Promise<string> {
 export default async function WorkLogPage({ searchParams }: { searchParams: Promise<{ month?: string }> }) {
   const user = await requireLawyer("/lawyer/log");
   const month = monthParam.safeParse((await searchParams).month).data ?? todayInShanghai().slice(0, 7);
-  const [log, token] = await Promise.all([loadWorkLog(user, user.lawyerId, month), getCalendarToken(user.lawyerId)]);
+  const [log, token] = await Promise.all([openWorkLog(user, user.lawyerId, month), getCalendarToken(user.lawyerId)]);
   if (!log) notFound();
   const previous = addDays(monthRange(month).from, -1).slice(0, 7);
   const feedUrl = token ? `${await origin()}/api/calendar/${token}` : null;

@@ -7,7 +7,7 @@ import { textLink } from "@/components/form";
 import { FilterForm } from "@/components/staff/filter-form";
 import { requireStaff } from "@/lib/auth/session";
 import { formatPercent } from "@/lib/stats/aggregate";
-import { type Dashboard, loadDashboard } from "@/lib/stats/dashboard/queries";
+import { type Dashboard, openDashboard } from "@/lib/stats/dashboard/queries";
 import { listFilterOptions } from "@/lib/stats/queries";
 import { firstValues, parseDashboardFilters, toQuery } from "@/lib/stats/schema";
 import { formatDate, formatTime, toDateString } from "@/lib/time";
@@ -24,12 +24,12 @@ function shortDate(date: string): string {
 }
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Search> }) {
-  await requireStaff("/staff/dashboard");
+  const user = await requireStaff("/staff/dashboard");
   const raw = firstValues(await searchParams);
   const parsed = parseDashboardFilters(raw);
   const [options, result] = await Promise.all([
     listFilterOptions(),
-    parsed.ok ? loadDashboard(parsed.value) : Promise.resolve({ ok: false as const, errors: parsed.errors }),
+    parsed.ok ? openDashboard(user, parsed.value) : Promise.resolve({ ok: false as const, errors: parsed.errors }),
   ]);
   const errors = result.ok ? {} : result.errors;
   const values: Record<string, string | undefined> = result.ok ? { ...result.dashboard.filters } : raw;
@@ -275,7 +275,7 @@ function DashboardBody({ d }: { d: Dashboard }) {
         <h2 id="callbacks" className="text-xl font-bold">
           待回电（{d.callbacks.openCount} 条）
         </h2>
-        <p>村民没有约上时留下的回电请求，最早的在前。回电后写下结果并标记为已处理。</p>
+        <p>村民没有约上时留下的回电请求，最早的在前。回电后写下结果并标记为已处理。查看这份名单已记入操作记录。</p>
         {d.callbacks.open.length === 0 ? (
           <p>没有待回电的请求。</p>
         ) : (

@@ -4,7 +4,7 @@ import { BackLink } from "@/components/back-link";
 import { BookingCard } from "@/components/consultations/booking-card";
 import { CompleteForm } from "@/components/consultations/complete-form";
 import { requireLawyer } from "@/lib/auth/session";
-import { getConsultation } from "@/lib/consultations/queries";
+import { openConsultation } from "@/lib/consultations/queries";
 import { formatDate, toDateString } from "@/lib/time";
 
 export const metadata: Metadata = { title: "记录服务结果" };
@@ -13,7 +13,7 @@ export default async function BookingResultPage({ params }: { params: Promise<{ 
   const { id } = await params;
   const user = await requireLawyer(`/lawyer/bookings/${id}`);
   // Another lawyer's booking is "not found", exactly like one that does not exist.
-  const booking = await getConsultation(user, id);
+  const booking = await openConsultation(user, id);
   if (!booking) notFound();
   const recordable = booking.status === "CONFIRMED" || booking.status === "CHECKED_IN" || booking.status === "DONE";
   return (
