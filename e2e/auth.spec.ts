@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { withE2eDatabase } from "./support/database";
 
 async function signIn(page: Page, username: string, password: string) {
   await page.getByLabel("账号").fill(username);
@@ -78,4 +79,56 @@ test("a crafted sign-in link never sends anyone to another site", async ({ page,
     await expect(page).toHaveURL(/\/lawyer$/);
     expect(new URL(page.url()).host).toBe(home);
   }
+});
+
+test("signing out ends the session for good: a copy of its cookie opens nothing afterwards", async ({ page, browser }) => {
+  await page.goto("/login");
+  await signIn(page, "lawyer2", "muzhou-lawyer-2026");
+  await expect(page).toHaveURL(/\/lawyer$/);
+  const copied = await browser.newContext({ storageState: await page.context().storageState() });
+  const thief = await copied.newPage();
+  await thief.goto("/lawyer");
+  await expect(thief).toHaveURL(/\/lawyer$/);
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await thief.goto("/lawyer");
+  await expect(thief).toHaveURL(/\/login\?callbackUrl=%2Flawyer/);
+  await copied.close();
+});
+
+test("a first password handed over by staff opens only the page that replaces it, and only once", async ({ page, browser }) => {
+  // A staff account as the administrator's page makes one: a first password to be replaced.
+  const { hash } = await import("@node-rs/argon2");
+  const first = "first-pass-2026";
+  const username = `first-${Date.now()}`;
+  await withE2eDatabase(async (db) =>
+    db.query(
+      `INSERT INTO app_user (id, username, display_name, password_hash, role, must_change_password, updated_at)
+       VALUES ($1, $1, '新同事', $2, 'STAFF', true, now())`,
+      [username, await hash(first)],
+    ),
+  );
+  await page.goto("/login");
+  await signIn(page, username, first);
+  await expect(page).toHaveURL(/\/account\/password\?first=1$/);
+  await expect(page.getByText("您正在使用司法所给您的初始密码")).toBeVisible();
+  await page.goto("/staff");
+  await expect(page).toHaveURL(/\/account\/password\?first=1$/);
+
+  // The same first password on another phone is refused: it has been used.
+  const other = await (await browser.newContext()).newPage();
+  await other.goto("/login");
+  await other.getByLabel("账号").fill(username);
+  await other.getByLabel("密码").fill(first);
+  await other.getByRole("button", { name: "登录" }).click();
+  await expect(other.getByRole("main").getByRole("alert")).toContainText("这个初始密码已经用过一次");
+  await other.context().close();
+
+  await page.getByLabel("现在的密码").fill(first);
+  await page.getByLabel("新密码", { exact: true }).fill("my-own-secret-2026");
+  await page.getByLabel("再输入一次新密码").fill("my-own-secret-2026");
+  await page.getByRole("button", { name: "修改密码" }).click();
+  await expect(page.getByRole("status")).toContainText("密码已修改");
+  await page.goto("/staff");
+  await expect(page).toHaveURL(/\/staff$/);
 });

@@ -201,3 +201,60 @@ test("a method the site does not use answers 405: a Chinese page, and the JSON e
     expect(await api.json()).toEqual({ error: { code: "method_not_allowed", message: expect.stringMatching(CHINESE) } });
   }
 });
+
+test("TRACE answers 405 in the site's words, never the framework's 500", async ({ request }) => {
+  for (const method of ["TRACE"]) {
+    const page = await request.fetch("/venues/nanzhen", { method });
+    expect(page.status(), method).toBe(405);
+    expect(page.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(await page.text()).toContain("请求方式");
+    const api = await request.fetch("/api/v1/venues", { method });
+    expect(api.status(), method).toBe(405);
+    expect(await api.json()).toEqual({ error: { code: "method_not_allowed", message: expect.stringMatching(CHINESE) } });
+  }
+});
+
+const someAddress = () =>
+  `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+
+test("look-ups are limited per address, and what a client writes into X-Forwarded-For before the proxy's entry changes nothing", async ({
+  request,
+}) => {
+  const real = someAddress();
+  const answers = await Promise.all(
+    Array.from({ length: 40 }, (_, i) =>
+      request.get(`/api/v1/bookings/ZZZZZZ?phone=${randomPhone()}`, { headers: { "x-forwarded-for": `198.18.0.${i}, ${real}` } }),
+    ),
+  );
+  expect(answers.filter((a) => a.status() === 404)).toHaveLength(30);
+  const refused = answers.filter((a) => a.status() === 429);
+  expect(refused).toHaveLength(10);
+  expect(Number(refused[0].headers()["retry-after"])).toBeGreaterThan(0);
+  expect((await refused[0].json()).error).toEqual({
+    code: "too_many_requests",
+    message: expect.stringMatching(/请 1 分钟后再试/),
+  });
+  // Another address is not held up.
+  const elsewhere = await request.get(`/api/v1/bookings/ZZZZZZ?phone=${randomPhone()}`, {
+    headers: { "x-forwarded-for": someAddress() },
+  });
+  expect(elsewhere.status()).toBe(404);
+});
+
+test("a stranger's wrong passwords with a lawyer's public phone number do not keep the lawyer out", async ({ browser }) => {
+  const stranger = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": someAddress() } });
+  const page = await stranger.newPage();
+  await page.goto("/login");
+  for (let i = 0; i < 6; i++) {
+    await page.getByLabel("账号").fill("13800138006");
+    await page.getByLabel("密码").fill(`wrong-password-${i}`);
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page.getByRole("main").getByRole("alert")).toContainText(i < 5 ? "账号或密码不正确" : "登录失败次数过多");
+  }
+  // The owner, from their own phone, with their user name: the same account, another address.
+  const owner = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": someAddress() } });
+  const ownPage = await owner.newPage();
+  await signIn(ownPage, "lawyer6", "muzhou-lawyer-2026");
+  await expect(ownPage).toHaveURL(/\/lawyer$/);
+  await Promise.all([stranger.close(), owner.close()]);
+});

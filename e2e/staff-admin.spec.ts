@@ -72,7 +72,10 @@ test("staff edit a venue's address, see it on the home page and find the change 
   await expect(page.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
 });
 
-test("an administrator adds a lawyer whose one-time password signs in, then deactivates them", async ({ browser, page }) => {
+test("an administrator adds a lawyer whose one-time password signs in once, to set their own, then deactivates them, which signs them out", async ({
+  browser,
+  page,
+}) => {
   await signIn(page, "admin", PASSWORDS.admin);
   await page.goto("/staff/lawyers");
   await expectAccessible(page);
@@ -94,8 +97,7 @@ test("an administrator adds a lawyer whose one-time password signs in, then deac
   const oneTime = (await password.textContent()) ?? "";
 
   const lawyerPage = await newSignedInPage(browser, phone, oneTime);
-  await expect(lawyerPage).toHaveURL(/\/lawyer$/);
-  await lawyerPage.context().close();
+  await expect(lawyerPage).toHaveURL(/\/account\/password\?first=1$/);
 
   await page.goto("/staff/lawyers");
   await page.getByRole("link", { name: `管理 ${name}` }).click();
@@ -104,6 +106,10 @@ test("an administrator adds a lawyer whose one-time password signs in, then deac
   await page.getByRole("button", { name: "确认停用" }).click();
   await expect(page.getByRole("status").filter({ hasText: "律师已停用" })).toBeVisible();
   await expect(page.getByRole("region", { name: "仍需改派的预约" })).toContainText("没有需要改派的预约。");
+  // Deactivating ended the lawyer's session on their phone.
+  await lawyerPage.goto("/account/password");
+  await expect(lawyerPage).toHaveURL(/\/login\?callbackUrl=/);
+  await lawyerPage.context().close();
 
   const refused = await browser.newContext();
   const again = await refused.newPage();

@@ -8,7 +8,8 @@
 //   slot_taken        — someone else booked the time first;
 //   slot_unavailable  — the time is not on offer (off duty, too soon, too far ahead);
 //   too_many_bookings — the phone number's limit of upcoming bookings;
-//   bookings_affected — a change to duty hours touches bookings: the caller must choose for each.
+//   bookings_affected — a change to duty hours touches bookings: the caller must choose for each;
+//   too_many_requests — a limit on tries (lib/rate-limit.ts): wait `retryAfterSeconds`.
 export type FailureCode =
   | "invalid_input"
   | "not_found"
@@ -17,13 +18,16 @@ export type FailureCode =
   | "slot_taken"
   | "slot_unavailable"
   | "too_many_bookings"
-  | "bookings_affected";
+  | "bookings_affected"
+  | "too_many_requests";
 
 export type Failure<C extends FailureCode = FailureCode> = {
   ok: false;
   code: C;
   message: string;
   fields?: Record<string, string>;
+  /** For too_many_requests: how long to wait (the API's Retry-After). */
+  retryAfterSeconds?: number;
 };
 
 export const MESSAGES: Record<FailureCode, string> = {
@@ -35,6 +39,7 @@ export const MESSAGES: Record<FailureCode, string> = {
   slot_unavailable: "这个时间不能预约（不在律师值班时间内，或离现在太近、太远），请选择页面上列出的时间。",
   too_many_bookings: "这个手机号码已有 3 个未到期的预约，或在同一时间已有预约。请先取消不需要的预约，或拨打 12348。",
   bookings_affected: "这个改动会影响已有的预约，请为每个预约选择怎样处理。",
+  too_many_requests: "操作太频繁了，请稍后再试；如有急事，请拨打 12348。",
 };
 
 /** What a person or program sees when something unexpected went wrong. */
@@ -51,4 +56,15 @@ export class Rejected<F extends { ok: false; code: FailureCode } = Failure> exte
   constructor(readonly result: F) {
     super(result.code);
   }
+}
+
+/** A limit on tries was reached: the sentence says how many minutes to wait. */
+export function tooManyRequests(retryAfterSeconds: number, what = "操作"): Failure<"too_many_requests"> {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return {
+    ok: false,
+    code: "too_many_requests",
+    message: `${what}次数太多，为防止他人冒用，请 ${minutes} 分钟后再试；如有急事，请拨打 12348。`,
+    retryAfterSeconds,
+  };
 }

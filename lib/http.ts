@@ -16,6 +16,7 @@ export const HTTP_STATUS: Record<ProblemCode, number> = {
   slot_unavailable: 409,
   too_many_bookings: 409,
   bookings_affected: 409,
+  too_many_requests: 429,
   internal_error: 500,
 };
 
@@ -23,13 +24,23 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   return Response.json(body, { status, headers: { ...NO_STORE, ...headers } });
 }
 
-export function problem(code: ProblemCode, message?: string, fields?: Record<string, string>): Response {
+export function problem(
+  code: ProblemCode,
+  message?: string,
+  fields?: Record<string, string>,
+  headers: Record<string, string> = {},
+): Response {
   const text = message ?? (code === "unauthorised" || code === "internal_error" ? INTERNAL_ERROR_MESSAGE : MESSAGES[code]);
-  return json({ error: fields ? { code, message: text, fields } : { code, message: text } }, HTTP_STATUS[code]);
+  return json({ error: fields ? { code, message: text, fields } : { code, message: text } }, HTTP_STATUS[code], headers);
+}
+
+/** A 429 says when to try again in `Retry-After` (seconds) as well as in its sentence. */
+export function retryHeaders(failure: Failure): Record<string, string> {
+  return failure.retryAfterSeconds ? { "Retry-After": String(failure.retryAfterSeconds) } : {};
 }
 
 export function failureResponse(failure: Failure): Response {
-  return problem(failure.code, failure.message, failure.fields);
+  return problem(failure.code, failure.message, failure.fields, retryHeaders(failure));
 }
 
 /** Turns an unexpected error into a plain 500 without details; the details go to the server log. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  addressOf,
+  clientAddressFrom,
   comesFromSite,
   contentSecurityPolicy,
   createNonce,
@@ -195,5 +197,31 @@ describe("the answers", () => {
     expect(page.status).toBe(405);
     expect(page.headers.get("allow")).toBe("GET, HEAD, POST");
     expect(await page.text()).toContain("请求方式");
+  });
+});
+
+describe("clientAddressFrom", () => {
+  it("believes only the socket when no proxy is trusted, whatever the client wrote", () => {
+    expect(clientAddressFrom("203.0.113.9", "198.51.100.7", 0)).toBe("198.51.100.7");
+    expect(clientAddressFrom(undefined, "198.51.100.7", 0)).toBe("198.51.100.7");
+  });
+
+  it("behind one trusted proxy takes the address that proxy saw, not what the client prepended", () => {
+    // The client sent "X-Forwarded-For: 1.1.1.1"; the proxy appended the client's real address.
+    expect(clientAddressFrom("1.1.1.1, 203.0.113.9", "10.0.0.2", 1)).toBe("203.0.113.9");
+    expect(clientAddressFrom("203.0.113.9", "10.0.0.2", 1)).toBe("203.0.113.9");
+    expect(clientAddressFrom(["1.1.1.1", "203.0.113.9, 10.0.0.3"], "10.0.0.2", 2)).toBe("203.0.113.9");
+  });
+
+  it("falls back to the leftmost entry when the chain is shorter than the hops, and never answers empty", () => {
+    expect(clientAddressFrom(undefined, "10.0.0.2", 1)).toBe("10.0.0.2");
+    expect(clientAddressFrom("", undefined, 0)).toBe("unknown");
+  });
+});
+
+describe("addressOf", () => {
+  it("reads the one address the server put in X-Forwarded-For", () => {
+    expect(addressOf(new Headers({ "x-forwarded-for": "203.0.113.9" }))).toBe("203.0.113.9");
+    expect(addressOf(new Headers())).toBe("unknown");
   });
 });

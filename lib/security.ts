@@ -172,3 +172,29 @@ function chinesePage(status: number, title: string, text: string): Response {
 `;
   return new Response(html, { status, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
 }
+
+/**
+ * The address a request came from, as the site's own server (scripts/serve.ts) decides it before
+ * Next.js sees the request: the socket's peer, or, behind `trustedHops` reverse proxies that each
+ * append the address they saw to X-Forwarded-For, the entry that many places from the right. What a
+ * client writes into X-Forwarded-For itself is never believed beyond that.
+ */
+export function clientAddressFrom(
+  forwardedFor: string | string[] | undefined,
+  socketAddress: string | undefined,
+  trustedHops: number,
+): string {
+  const peer = socketAddress || "unknown";
+  if (trustedHops <= 0) return peer;
+  const listed = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? ""))
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const chain = [...listed, peer];
+  return chain[Math.max(0, chain.length - 1 - trustedHops)];
+}
+
+/** The request's client address for limits and logs: scripts/serve.ts has put it, alone, in X-Forwarded-For. */
+export function addressOf(headers: Headers): string {
+  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
+}

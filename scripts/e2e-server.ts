@@ -5,7 +5,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { e2eDatabaseUrlFile } from "../e2e/support/database.ts";
 import { createPrismaClient } from "../lib/db-client.ts";
 import { seedDatabase } from "../prisma/seed/index.ts";
-import { runNext } from "./lib/next-server.ts";
+import { runServer } from "./lib/next-server.ts";
 import { createTestDatabase } from "./lib/test-database.ts";
 
 const port = process.argv[2] ?? "3001";
@@ -17,12 +17,18 @@ await prisma.$disconnect();
 // in this database, and remove it again, so other specs keep seeing the seed alone.
 writeFileSync(e2eDatabaseUrlFile(port), database.url, { mode: 0o600 });
 
-const server = runNext(["start", "-p", port, "-H", "127.0.0.1"], {
-  DATABASE_URL: database.url,
-  NODE_ENV: "production",
-  NEXTAUTH_SECRET: randomBytes(24).toString("base64url"),
-  AUTH_TRUST_HOST: "true",
-});
+const server = runServer(
+  { port, hostname: "127.0.0.1" },
+  {
+    DATABASE_URL: database.url,
+    NODE_ENV: "production",
+    NEXTAUTH_SECRET: randomBytes(24).toString("base64url"),
+    AUTH_TRUST_HOST: "true",
+    // Specs stand for clients at other addresses by sending X-Forwarded-For, as one reverse proxy
+    // would; a request without it is the socket's, 127.0.0.1.
+    TRUSTED_PROXY_HOPS: "1",
+  },
+);
 let stopping = false;
 async function stop() {
   if (stopping) return;

@@ -8,7 +8,7 @@ import { buildIsStale } from "./lib/build.ts";
 import { DATA_DIR, openDatabase } from "./lib/database.ts";
 import { readOrCreateSecret } from "./lib/embedded-db.ts";
 import { applyMigrations } from "./lib/migrations.ts";
-import { nextBuild, runNext } from "./lib/next-server.ts";
+import { nextBuild, runNext, runServer } from "./lib/next-server.ts";
 
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";
@@ -43,11 +43,12 @@ if (!process.env.NEXTAUTH_SECRET) {
   if (!db.embedded) console.warn("NEXTAUTH_SECRET is not set: using a generated one kept in .data/auth-secret.");
   process.env.NEXTAUTH_SECRET = await readOrCreateSecret(path.join(DATA_DIR, "auth-secret"));
 }
-const server = runNext(dev ? ["dev", "-p", port] : ["start", "-p", port], {
+const env = {
   DATABASE_URL: db.url,
   // Behind no proxy: next-auth may take the host from the request.
   ...(process.env.NEXTAUTH_URL ? {} : { AUTH_TRUST_HOST: "true" }),
-});
+};
+const server = dev ? runNext(["dev", "-p", port], env) : runServer({ port, hostname: process.env.HOSTNAME }, env);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     server.kill(signal);

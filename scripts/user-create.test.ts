@@ -23,7 +23,7 @@ describe("user:create", () => {
     const user = await prisma.user.findUniqueOrThrow({ where: { username } });
     expect(user.role).toBe("ADMIN");
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
-    expect(await signInWithPassword(username, "a-long-secret-2026")).toMatchObject({ ok: true, user: { role: "ADMIN" } });
+    expect(await signInWithPassword(username, "a-long-secret-2026", "test")).toMatchObject({ ok: true, user: { role: "ADMIN" } });
   });
 
   it("refuses a short password and an existing name, creating nothing", async () => {

@@ -33,7 +33,7 @@ describe("an administrator", () => {
     const row = await prisma.user.findUniqueOrThrow({ where: { id: result.userId } });
     expect(row).toMatchObject({ role: "STAFF", active: true });
     expect(row.passwordHash).toMatch(/^\$argon2id\$/);
-    expect(await signInWithPassword(username, result.password)).toMatchObject({ ok: true, user: { role: "STAFF" } });
+    expect(await signInWithPassword(username, result.password, "test")).toMatchObject({ ok: true, user: { role: "STAFF" } });
     expect((await listStaffAccounts()).find((a) => a.id === result.userId)).toEqual({
       id: result.userId,
       username: username.toLowerCase(),
@@ -50,13 +50,13 @@ describe("an administrator", () => {
     const target = await existingAccount("STAFF");
     const reset = await resetPassword(admin, target.id);
     if (!reset.ok) throw new Error(reset.message);
-    expect((await signInWithPassword(target.username, "old-secret-2026")).ok).toBe(false);
-    expect((await signInWithPassword(target.username, reset.password)).ok).toBe(true);
+    expect((await signInWithPassword(target.username, "old-secret-2026", "test")).ok).toBe(false);
+    expect((await signInWithPassword(target.username, reset.password, "test")).ok).toBe(true);
     expect(await deactivateAccount(admin, target.id)).toEqual({ ok: true });
-    expect((await signInWithPassword(target.username, reset.password)).ok).toBe(false);
+    expect((await signInWithPassword(target.username, reset.password, "test")).ok).toBe(false);
     expect(await resetPassword(admin, target.id)).toMatchObject({ ok: false, code: "conflict" });
     const actions = await prisma.auditLog.findMany({ where: { subjectId: target.id }, orderBy: { at: "asc" } });
-    expect(actions.map((a) => a.action)).toEqual(["reset_password", "deactivate"]);
+    expect(actions.map((a) => a.action)).toEqual(["reset_password", "sign_in_failed", "sign_in", "deactivate"]);
 
     const self = await existingAccount("ADMIN");
     const selfActor: CurrentUser = { id: self.id, role: "ADMIN", displayName: "自己", lawyerId: null };

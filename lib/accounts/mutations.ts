@@ -1,8 +1,9 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/mutations";
 import { can, Forbidden } from "@/lib/auth/can";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { CurrentUser } from "@/lib/auth/session";
+import { endSessionsOf } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { violatedConstraint } from "@/lib/db-errors";
 import { type Failure, failure } from "@/lib/errors";
@@ -31,7 +32,13 @@ export async function createStaffAccount(actor: CurrentUser, input: StaffAccount
     return await db.$transaction(async (tx) => {
       if (await identifierInUse(tx, input.username)) return failure("invalid_input", undefined, { username: USERNAME_TAKEN });
       const user = await tx.user.create({
-        data: { username: input.username, displayName: input.displayName, role: input.role, passwordHash },
+        data: {
+          username: input.username,
+          displayName: input.displayName,
+          role: input.role,
+          passwordHash,
+          mustChangePassword: true,
+        },
         select: { id: true },
       });
       await recordAudit(tx, actor, {
@@ -62,9 +69,10 @@ export async function resetPassword(actor: CurrentUser, userId: string): Promise
     // The role is part of the condition, so the permission checked above is the one that applies.
     const { count } = await tx.user.updateMany({
       where: { id: userId, role: target.role, active: true },
-      data: { passwordHash },
+      data: { passwordHash, mustChangePassword: true, firstPasswordUsedAt: null },
     });
     if (count === 0) return failure("not_found", ACCOUNT_NOT_FOUND);
+    await endSessionsOf(tx, userId);
     await recordAudit(tx, actor, {
       kind: "account",
       action: "reset_password",
@@ -92,6 +100,7 @@ export async function deactivateAccount(actor: CurrentUser, userId: string): Pro
       data: { active: false },
     });
     if (count === 0) return failure("conflict", "这个账号已经停用了。");
+    await endSessionsOf(tx, userId);
     await recordAudit(tx, actor, {
       kind: "account",
       action: "deactivate",
@@ -100,4 +109,28 @@ export async function deactivateAccount(actor: CurrentUser, userId: string): Pro
     });
     return { ok: true as const };
   });
+}
+
+/**
+ * A signed-in user replaces their own password (also the first one staff handed over). The
+ * account's other sessions end with it, in the same transaction: a copied cookie or a forgotten
+ * office computer is signed out; the session that made the change stays.
+ */
+export async function changeOwnPassword(
+  actor: Pick<CurrentUser, "id" | "sessionId">,
+  { current, next }: { current: string; next: string },
+): Promise<{ ok: true; endedSessions: number } | Failure> {
+  const row = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
+  if (!(await verifyPassword(row.passwordHash, current))) {
+    return failure("invalid_input", "密码没有修改。", { current: "现在的密码不正确，请重新输入。" });
+  }
+  const passwordHash = await hashPassword(next);
+  const endedSessions = await db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: actor.id },
+      data: { passwordHash, mustChangePassword: false, firstPasswordUsedAt: null },
+    });
+    return endSessionsOf(tx, actor.id, { except: actor.sessionId });
+  });
+  return { ok: true, endedSessions };
 }

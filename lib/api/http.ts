@@ -3,12 +3,18 @@ import type { z } from "zod";
 import { bookingCode } from "@/lib/booking/schema";
 import { type Failure, type FailureCode, MESSAGES } from "@/lib/errors";
 import { fieldErrors, isPlainText } from "@/lib/form";
-import { json, problem } from "@/lib/http";
+import { json, problem, retryHeaders } from "@/lib/http";
 
 export { guarded, json } from "@/lib/http";
 
 /** The codes the public API documents (openapi.ts); they do not change. */
-export type ApiErrorCode = "invalid_input" | "not_found" | "slot_taken" | "slot_unavailable" | "too_many_bookings";
+export type ApiErrorCode =
+  | "invalid_input"
+  | "not_found"
+  | "slot_taken"
+  | "slot_unavailable"
+  | "too_many_bookings"
+  | "too_many_requests";
 
 // A booking whose state does not allow the change (already cancelled or started) is documented as
 // 409 slot_unavailable; the API has no sign-in, so nothing is ever forbidden there.
@@ -21,6 +27,7 @@ const API_CODE: Record<FailureCode, ApiErrorCode> = {
   slot_unavailable: "slot_unavailable",
   too_many_bookings: "too_many_bookings",
   bookings_affected: "slot_unavailable",
+  too_many_requests: "too_many_requests",
 };
 
 export function errorResponse(code: ApiErrorCode, message: string = MESSAGES[code], fields?: Record<string, string>): Response {
@@ -28,7 +35,7 @@ export function errorResponse(code: ApiErrorCode, message: string = MESSAGES[cod
 }
 
 export function failureResponse(failure: Failure): Response {
-  return errorResponse(API_CODE[failure.code], failure.message, failure.fields);
+  return problem(API_CODE[failure.code], failure.message, failure.fields, retryHeaders(failure));
 }
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;

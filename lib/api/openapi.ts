@@ -32,6 +32,26 @@ const invalidInput = (fields: Record<string, string>) =>
 const notFound = errors("没有这个预约，或手机号码不对（两种情况回答相同）", { not_found: errorExample("not_found") });
 const internal = errors("意外错误；不含任何内部细节", { internal_error: errorExample("internal_error") });
 
+const tooManyExample = {
+  value: {
+    error: { code: "too_many_requests", message: "查询次数太多，为防止他人冒用，请 1 分钟后再试；如有急事，请拨打 12348。" },
+  },
+};
+/** A 429 from the limits on tries (lib/rate-limit.ts), with Retry-After. */
+const tooMany = (description: string) => ({
+  description,
+  headers: {
+    ...noStore,
+    "Retry-After": { description: "多少秒后可以再试", schema: { type: "integer", minimum: 1 } },
+  },
+  content: { "application/json": { schema: ref("Error"), examples: { too_many_requests: tooManyExample } } },
+});
+const LOOK_UP_LIMIT =
+  "按预约号和手机号码查询、取消、改期，对不上的尝试每个手机号码每小时最多 10 次、每个来源地址每分钟最多 30 次（对上的不计）；超过时回答 429 too_many_requests。";
+const lookUpLimited = tooMany(
+  "对不上的尝试太多（每个手机号码每小时 10 次，每个来源地址每分钟 30 次）；按 Retry-After 等待后再试",
+);
+
 const ok = (description: string, schema: string, example: unknown) => ({
   description,
   headers: noStore,
@@ -81,7 +101,9 @@ export const openApiDocument = {
       "请求体为 JSON 对象（Content-Type: application/json）。" +
       "错误统一为 { error: { code, message, fields? } }，message 为简体中文，可直接展示给群众。" +
       "不存在的接口地址回答 404 not_found；接口地址不支持的请求方法回答 405 method_not_allowed，响应头 Allow 列出支持的方法。" +
-      "文字中不能含 NUL 等看不见的控制字符（情况简述和取消原因可以换行）；日期和时间须在 2000 年到 2100 年之间。",
+      "文字中不能含 NUL 等看不见的控制字符（情况简述和取消原因可以换行）；日期和时间须在 2000 年到 2100 年之间。" +
+      `次数限制：${LOOK_UP_LIMIT}每个来源地址每小时最多预约 100 次。超过限制时回答 429 too_many_requests，响应头 Retry-After 给出需要等待的秒数。` +
+      "来源地址是连接本服务的地址；经过反向代理时，由运维配置的代理层数决定（TRUSTED_PROXY_HOPS），调用方自己写的 X-Forwarded-For 不被采信。",
   },
   servers: [{ url: "/api/v1" }],
   paths: {
@@ -142,7 +164,8 @@ export const openApiDocument = {
       post: {
         operationId: "createBooking",
         summary: "预约",
-        description: "不填 lawyerId 时由系统安排这一时间有空的律师。同一手机号码最多 3 个未到期的预约。",
+        description:
+          "不填 lawyerId 时由系统安排这一时间有空的律师。同一手机号码最多 3 个未到期的预约。每个来源地址每小时最多预约 100 次。",
         requestBody: jsonBody("CreateBooking"),
         responses: {
           201: ok("预约成功", "Booking", bookingExample),
@@ -152,6 +175,7 @@ export const openApiDocument = {
             slot_unavailable: errorExample("slot_unavailable"),
             too_many_bookings: errorExample("too_many_bookings"),
           }),
+          429: tooMany("这个来源地址一小时内预约太多次（100 次）；按 Retry-After 等待后再试"),
           500: internal,
         },
       },
@@ -160,11 +184,13 @@ export const openApiDocument = {
       get: {
         operationId: "findBooking",
         summary: "查询预约（预约号和手机号码都要对）",
+        description: LOOK_UP_LIMIT,
         parameters: [codeParam, { name: "phone", in: "query", required: true, schema: phone }],
         responses: {
           200: ok("预约及其当前状态", "Booking", bookingExample),
           400: invalidInput({ phone: "请填写手机号码。" }),
           404: notFound,
+          429: lookUpLimited,
           500: internal,
         },
       },
@@ -173,6 +199,7 @@ export const openApiDocument = {
       post: {
         operationId: "cancelBooking",
         summary: "取消预约（已取消的再取消一次，回答相同）",
+        description: LOOK_UP_LIMIT,
         parameters: [codeParam],
         requestBody: jsonBody("CancelBooking"),
         responses: {
@@ -182,6 +209,7 @@ export const openApiDocument = {
           409: errors("预约已开始或已结束，不能在网上取消", {
             slot_unavailable: errorExample("slot_unavailable"),
           }),
+          429: lookUpLimited,
           500: internal,
         },
       },
@@ -190,6 +218,7 @@ export const openApiDocument = {
       post: {
         operationId: "rescheduleBooking",
         summary: "改期（新时间不能预约时原预约保持不变）",
+        description: LOOK_UP_LIMIT,
         parameters: [codeParam],
         requestBody: jsonBody("RescheduleBooking"),
         responses: {
@@ -205,6 +234,7 @@ export const openApiDocument = {
             slot_unavailable: errorExample("slot_unavailable"),
             too_many_bookings: errorExample("too_many_bookings"),
           }),
+          429: lookUpLimited,
           500: internal,
         },
       },
@@ -229,10 +259,11 @@ export const openApiDocument = {
                   "slot_taken",
                   "slot_unavailable",
                   "too_many_bookings",
+                  "too_many_requests",
                   "internal_error",
                 ],
                 description:
-                  "400 invalid_input；404 not_found（含不存在的接口地址）；405 method_not_allowed（不支持的请求方法）；409 slot_taken（刚被约走）、slot_unavailable（不在值班时间、太近或太远）、too_many_bookings；500 internal_error",
+                  "400 invalid_input；404 not_found（含不存在的接口地址）；405 method_not_allowed（不支持的请求方法）；409 slot_taken（刚被约走）、slot_unavailable（不在值班时间、太近或太远）、too_many_bookings；429 too_many_requests（尝试次数太多，见 Retry-After）；500 internal_error",
               },
               message: { type: "string", description: "简体中文，说明下一步怎么做" },
               fields: {

@@ -1,6 +1,8 @@
 import type { z } from "zod";
+import { changeOwnBooking } from "@/lib/booking/access";
 import type { BookingResult } from "@/lib/booking/mutations";
 import type { BookingView } from "@/lib/booking/queries";
+import { addressOf } from "@/lib/security";
 import { toIsoOffset } from "@/lib/time";
 import { codeFrom, failureResponse, guarded, json, parseOr400, readJsonObject } from "./http";
 
@@ -20,7 +22,7 @@ export function presentBooking(booking: BookingView) {
  * A POST that changes one booking (/bookings/{code}/cancel, /reschedule): the code from the path,
  * the rest from a JSON body parsed by `schema`, the booking as it now is back.
  */
-export function bookingChangeRoute<S extends z.ZodType<Record<string, unknown>>>(
+export function bookingChangeRoute<S extends z.ZodType<{ phone: string }>>(
   schema: S,
   change: (input: z.output<S> & { code: string }) => Promise<BookingResult>,
 ) {
@@ -32,7 +34,9 @@ export function bookingChangeRoute<S extends z.ZodType<Record<string, unknown>>>
       if (body instanceof Response) return body;
       const input = parseOr400(schema, body);
       if (input instanceof Response) return input;
-      const result = await change({ ...input, code });
+      const result = await changeOwnBooking({ phone: input.phone, address: addressOf(request.headers) }, () =>
+        change({ ...input, code }),
+      );
       if (!result.ok) return failureResponse(result);
       return json(presentBooking(result.booking));
     });

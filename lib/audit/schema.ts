@@ -31,6 +31,10 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   export: "导出",
   reset_password: "重设密码",
   deactivate: "停用",
+  sign_in: "登录",
+  sign_in_failed: "登录失败",
+  sign_out: "退出登录",
+  change_password: "修改密码",
 };
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);

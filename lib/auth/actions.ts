@@ -1,10 +1,8 @@
 "use server";
 
+import { changeOwnPassword } from "@/lib/accounts/mutations";
 import { type FormAction, formAction } from "@/lib/action";
 import { can } from "@/lib/auth/can";
-import { db } from "@/lib/db";
-import { failure } from "@/lib/errors";
-import { hashPassword, verifyPassword } from "./password";
 import { changePasswordInput } from "./schema";
 
 const change: FormAction = formAction({
@@ -12,12 +10,10 @@ const change: FormAction = formAction({
   schema: changePasswordInput,
   invalid: "密码没有修改，请按提示更正。",
   run: async ({ current, next }, { actor }) => {
-    const row = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
-    if (!(await verifyPassword(row.passwordHash, current))) {
-      return failure("invalid_input", "密码没有修改。", { current: "现在的密码不正确，请重新输入。" });
-    }
-    await db.user.update({ where: { id: actor.id }, data: { passwordHash: await hashPassword(next) } });
-    return { ok: true, message: "密码已修改。下次登录请使用新密码。" };
+    const result = await changeOwnPassword(actor, { current, next });
+    if (!result.ok) return result;
+    const others = result.endedSessions > 0 ? `其他 ${result.endedSessions} 处登录已退出。` : "";
+    return { ok: true, message: `密码已修改。${others}下次登录请使用新密码。` };
   },
 });
 

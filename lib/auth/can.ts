@@ -2,7 +2,8 @@
 // mutations ask here; nothing checks a role inline. Pure: no database, safe anywhere.
 import type { Role } from "@/lib/generated/prisma/enums";
 
-export type Actor = { id: string; role: Role; lawyerId: string | null };
+/** `mustChangePassword`: signed in with a first password handed over by staff, not yet replaced. */
+export type Actor = { id: string; role: Role; lawyerId: string | null; mustChangePassword?: boolean };
 
 /** Raised by a mutation called by someone who may not make it; actions and route handlers answer 没有权限. */
 export class Forbidden extends Error {
@@ -11,8 +12,11 @@ export class Forbidden extends Error {
   }
 }
 
-const isStaff = (actor: Pick<Actor, "role">) => actor.role === "STAFF" || actor.role === "ADMIN";
-const isLawyer = (actor: Actor) => actor.role === "LAWYER" && actor.lawyerId !== null;
+// An account still on its handed-over first password may do one thing: replace it.
+const ready = (actor: Pick<Actor, "mustChangePassword">) => !actor.mustChangePassword;
+const isStaff = (actor: Pick<Actor, "role" | "mustChangePassword">) =>
+  ready(actor) && (actor.role === "STAFF" || actor.role === "ADMIN");
+const isLawyer = (actor: Actor) => ready(actor) && actor.role === "LAWYER" && actor.lawyerId !== null;
 
 /** The questions a caller can be asked about; each names a capability, not a role. */
 export const can = {
@@ -25,10 +29,10 @@ export const can = {
   /** A lawyer acts only for themself; staff and admins for any lawyer. */
   actForLawyer: (actor: Actor, lawyerId: string) => isStaff(actor) || (isLawyer(actor) && actor.lawyerId === lawyerId),
   /** Staff look after lawyers' sign-in accounts; only an administrator looks after staff and admins. */
-  manageAccount: (actor: Pick<Actor, "role">, target: Role) =>
-    actor.role === "ADMIN" || (actor.role === "STAFF" && target === "LAWYER"),
+  manageAccount: (actor: Pick<Actor, "role" | "mustChangePassword">, target: Role) =>
+    ready(actor) && (actor.role === "ADMIN" || (actor.role === "STAFF" && target === "LAWYER")),
   /** The staff and admin accounts page. */
-  manageStaffAccounts: (actor: Pick<Actor, "role">) => actor.role === "ADMIN",
+  manageStaffAccounts: (actor: Pick<Actor, "role" | "mustChangePassword">) => ready(actor) && actor.role === "ADMIN",
   /** Any signed-in account: its own password. */
   changeOwnPassword: (_actor: Actor) => true,
 };

@@ -1,17 +1,22 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { addressOf } from "@/lib/security";
+import { endSession, SESSION_HOURS, startSession } from "./sessions";
 import { signInWithPassword } from "./sign-in";
 
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  // The cookie lives as long as the longest session; whether its session is still live is asked of
+  // the database on every request (lib/auth/sessions.ts).
+  session: { strategy: "jwt", maxAge: SESSION_HOURS * 60 * 60 },
   pages: { signIn: "/login" },
   providers: [
     CredentialsProvider({
       name: "账号密码",
       credentials: { username: { label: "账号", type: "text" }, password: { label: "密码", type: "password" } },
-      async authorize(credentials) {
-        const result = await signInWithPassword(credentials?.username ?? "", credentials?.password ?? "");
+      async authorize(credentials, req) {
+        const address = addressOf(new Headers(req.headers as Record<string, string> | undefined));
+        const result = await signInWithPassword(credentials?.username ?? "", credentials?.password ?? "", address);
         // next-auth passes a thrown message to the client's signIn() result as `error`.
         if (!result.ok) throw new Error(result.message);
         return { id: result.user.id, name: result.user.name, role: result.user.role };
@@ -19,13 +24,18 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user) token.role = (user as { role?: string }).role;
+    async jwt({ token, user }) {
+      // At sign-in only: the cookie gets the new session's id and nothing that could go stale.
+      if (user) token.sid = await startSession(user.id);
       return token;
     },
     session({ session, token }) {
-      // Only the id travels in the session; the role is read from the database on each check.
-      return { ...session, user: { ...session.user, id: token.sub } };
+      return { ...session, user: { ...session.user, id: token.sub, sid: token.sid } };
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (typeof token?.sid === "string") await endSession(token.sid);
     },
   },
 };

@@ -2,29 +2,35 @@ import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
-import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { problem } from "@/lib/http";
 import { type Actor, can } from "./can";
 import { authOptions } from "./options";
+import { sessionUser } from "./sessions";
 
 export type { Role };
-export type CurrentUser = Actor & { displayName: string };
+/** `sessionId`: the session the request came in on (absent for a caller outside a request, such as a test). */
+export type CurrentUser = Actor & { displayName: string; sessionId?: string };
 
 /**
- * The signed-in user, read afresh from the database (role, active), or null. Cached for the
- * request, so a layout and its page read the session and the user row once.
+ * The signed-in user of a live session (lib/auth/sessions.ts), read afresh from the database (role,
+ * active, whether the first password must be changed), or null. Cached for the request, so a layout
+ * and its page read the session once.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  if (!id) return null;
-  const user = await db.user.findFirst({
-    where: { id, active: true },
-    select: { id: true, role: true, displayName: true, lawyer: { select: { id: true, active: true } } },
-  });
-  if (!user) return null;
-  return { id: user.id, role: user.role, displayName: user.displayName, lawyerId: user.lawyer?.active ? user.lawyer.id : null };
+  const { id, sid } = (session?.user ?? {}) as { id?: string; sid?: string };
+  if (!id || !sid) return null;
+  const user = await sessionUser(sid);
+  if (!user || user.id !== id) return null;
+  return {
+    id: user.id,
+    role: user.role,
+    displayName: user.displayName,
+    lawyerId: user.lawyer?.active ? user.lawyer.id : null,
+    mustChangePassword: user.mustChangePassword,
+    sessionId: sid,
+  };
 });
 
 /**
@@ -34,7 +40,11 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
 export async function requireUser(path: string, rule: (actor: CurrentUser) => boolean): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(path)}`);
-  if (!rule(user)) forbidden();
+  if (!rule(user)) {
+    // A first password handed over by staff opens only the page that replaces it.
+    if (user.mustChangePassword) redirect("/account/password?first=1");
+    forbidden();
+  }
   return user;
 }
 
@@ -55,7 +65,10 @@ export async function requireLawyer(path: string): Promise<CurrentUser & { lawye
 export async function userOrProblem(rule: (actor: CurrentUser) => boolean, what: string): Promise<CurrentUser | Response> {
   const user = await getCurrentUser();
   if (!user) return problem("unauthorised", `请先登录${what}。`);
-  if (!rule(user)) return problem("forbidden", `没有权限：需要${what}。如有需要，请联系司法所。`);
+  if (!rule(user)) {
+    if (user.mustChangePassword) return problem("forbidden", "请先修改司法所给您的初始密码，然后再操作。");
+    return problem("forbidden", `没有权限：需要${what}。如有需要，请联系司法所。`);
+  }
   return user;
 }
 

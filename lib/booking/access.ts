@@ -1,5 +1,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
+import { type Failure, tooManyRequests } from "@/lib/errors";
+import { refund, requestAddress, spend } from "@/lib/rate-limit";
 import { type BookingView, findBooking } from "./queries";
 import { bookingCode } from "./schema";
 
@@ -35,6 +37,46 @@ export async function rememberedPhone(code: string): Promise<string | null> {
 }
 
 /**
+ * Runs a look-up by code and phone (to see, cancel or move a booking) under the look-up limits:
+ * 10 misses an hour per phone number and 30 a minute per address (lib/rate-limit.ts). The count is
+ * taken first and given back when `missed` says the code and phone were right, so only misses add
+ * up, exactly, however many arrive at once. A wrong code and a wrong phone count alike.
+ */
+export async function limitLookUp<R>(
+  { phone, address }: LookUpBy,
+  run: () => Promise<R>,
+  missed: (result: R) => boolean,
+): Promise<R | Failure<"too_many_requests">> {
+  const [byPhone, byAddress] = await Promise.all([spend("lookUpPhone", phone), spend("lookUpAddress", address)]);
+  if (!byPhone.ok || !byAddress.ok) {
+    return tooManyRequests(
+      Math.max(byPhone.ok ? 0 : byPhone.retryAfterSeconds, byAddress.ok ? 0 : byAddress.retryAfterSeconds),
+      "查询",
+    );
+  }
+  const result = await run();
+  if (!missed(result)) await Promise.all([refund("lookUpPhone", phone), refund("lookUpAddress", address)]);
+  return result;
+}
+
+/** Who is looking: the phone number typed (or remembered) and the request's address. */
+export type LookUpBy = { phone: string; address: string };
+
+/** A booking by code and phone under the look-up limits: null for a miss. */
+export function lookUpBooking(code: string, by: LookUpBy): Promise<BookingView | null | Failure<"too_many_requests">> {
+  return limitLookUp(
+    by,
+    () => findBooking({ code, phone: by.phone }),
+    (booking) => booking === null,
+  );
+}
+
+/** A change by code and phone (cancel, move) under the look-up limits. */
+export function changeOwnBooking<R extends { ok: boolean; code?: string }>(by: LookUpBy, run: () => Promise<R>) {
+  return limitLookUp(by, run, (result) => !result.ok && result.code === "not_found");
+}
+
+/**
  * The booking behind a code in a URL, when this device proved the phone number.
  * `code` is null for a malformed code; `booking` is null when the phone is unknown or wrong.
  */
@@ -43,7 +85,10 @@ export async function findOwnBooking(rawCode: string): Promise<{ code: string | 
   if (!parsed.success) return { code: null, booking: null };
   const phone = await rememberedPhone(parsed.data);
   if (!phone) return { code: parsed.data, booking: null };
-  return { code: parsed.data, booking: await findBooking({ code: parsed.data, phone }) };
+  // The remembered phone is a cookie anyone can forge: it is a look-up like any other. Over the
+  // limit the page offers the look-up form, which says how long to wait.
+  const booking = await lookUpBooking(parsed.data, { phone, address: await requestAddress() });
+  return { code: parsed.data, booking: booking && "ok" in booking ? null : booking };
 }
 
 /** A villager may still cancel or move a booking that is confirmed and has not started. */

@@ -8,9 +8,9 @@ import { formAction, publicFormAction } from "@/lib/action";
 import { can } from "@/lib/auth/can";
 import { type Failure, failure } from "@/lib/errors";
 import type { FormValues } from "@/lib/form";
-import { forgetBooking, rememberBooking, rememberedPhone } from "./access";
+import { limitByAddress, requestAddress } from "@/lib/rate-limit";
+import { changeOwnBooking, forgetBooking, lookUpBooking, rememberBooking, rememberedPhone } from "./access";
 import { cancelBooking, createBooking, rescheduleBooking, staffCancelBooking, staffRescheduleBooking } from "./mutations";
-import { findBooking } from "./queries";
 import {
   bookingCode,
   bookingFormInput,
@@ -40,6 +40,8 @@ export const createBookingAction = publicFormAction({
   errorsOn: { venue: "slot" },
   invalid: "还没有预约成功，请按提示修改后再提交。",
   run: async ({ booking, noteConsent }, { values }) => {
+    const limited = await limitByAddress("bookingAddress", "预约", await requestAddress());
+    if (limited) return limited;
     const result = await createBooking(booking, { noteConsent, formKey: formKeyOf(values) });
     if (!result.ok) return onSlot(result);
     await rememberBooking(result.booking.code, booking.phone);
@@ -52,8 +54,9 @@ export const lookupBookingAction = publicFormAction({
   schema: findBookingInput,
   invalid: "请按提示修改后再查询。",
   run: async (input) => {
-    const booking = await findBooking(input);
+    const booking = await lookUpBooking(input.code, { phone: input.phone, address: await requestAddress() });
     if (!booking) return failure("not_found");
+    if ("ok" in booking) return booking;
     await rememberBooking(booking.code, input.phone);
     redirect(`/bookings/${booking.code}`);
   },
@@ -65,7 +68,9 @@ export const cancelBookingAction = publicFormAction({
   run: async ({ code, reason }) => {
     const phone = await rememberedPhone(code);
     if (!phone) return failure("not_found");
-    const result = await cancelBooking({ code, phone, reason });
+    const result = await changeOwnBooking({ phone, address: await requestAddress() }, () =>
+      cancelBooking({ code, phone, reason }),
+    );
     if (!result.ok) return result;
     redirect(`/bookings/${code}?done=cancelled`);
   },
@@ -77,7 +82,9 @@ export const rescheduleBookingAction = publicFormAction({
   run: async ({ code, slot }) => {
     const phone = await rememberedPhone(code);
     if (!phone) return failure("not_found");
-    const result = await rescheduleBooking({ code, phone, ...slot });
+    const result = await changeOwnBooking({ phone, address: await requestAddress() }, () =>
+      rescheduleBooking({ code, phone, ...slot }),
+    );
     if (!result.ok) {
       // The list of free times on the page is stale now: render it again with this answer.
       revalidatePath(`/bookings/${code}/move`);

@@ -42,7 +42,10 @@ describe("createLawyer", () => {
     expect(user).toMatchObject({ role: "LAWYER", displayName: input.name, active: true });
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
     expect(user.passwordHash).not.toContain(result.password);
-    expect(await signInWithPassword(input.publicPhone, result.password)).toMatchObject({ ok: true, user: { id: user.id } });
+    expect(await signInWithPassword(input.publicPhone, result.password, "test")).toMatchObject({
+      ok: true,
+      user: { id: user.id },
+    });
     expect(await getLawyer(result.lawyerId)).toMatchObject({
       username: input.publicPhone,
       specialties: ["婚姻家庭", "劳动争议"],
@@ -58,7 +61,7 @@ describe("createLawyer", () => {
     const name = `lawyer-${randomBytes(3).toString("hex")}`;
     const first = await created(lawyerInput(venue.id, { username: name }));
     expect(first.username).toBe(name);
-    expect((await signInWithPassword(name.toUpperCase(), first.password)).ok).toBe(true);
+    expect((await signInWithPassword(name.toUpperCase(), first.password, "test")).ok).toBe(true);
     const again = await createLawyer(staff, lawyerInput(venue.id, { username: name }));
     expect(again).toMatchObject({ ok: false, code: "invalid_input", fields: { username: expect.stringContaining("已被使用") } });
     const phone = (await getLawyer(first.lawyerId))?.publicPhone as string;
@@ -105,8 +108,8 @@ describe("resetLawyerPassword", () => {
     const reset = await resetLawyerPassword(staff, first.lawyerId);
     if (!reset.ok) throw new Error(reset.message);
     expect(reset.password).not.toBe(first.password);
-    expect((await signInWithPassword(input.publicPhone, first.password)).ok).toBe(false);
-    expect((await signInWithPassword(input.publicPhone, reset.password)).ok).toBe(true);
+    expect((await signInWithPassword(input.publicPhone, first.password, "test")).ok).toBe(false);
+    expect((await signInWithPassword(input.publicPhone, reset.password, "test")).ok).toBe(true);
     expect(await prisma.auditLog.count({ where: { subjectId: first.userId, kind: "account", action: "reset_password" } })).toBe(
       1,
     );
@@ -153,7 +156,7 @@ describe("deactivateLawyer", () => {
     expect(sessions.every((s) => s.validUntil && fromDbDate(s.validUntil) === f.today)).toBe(true);
     expect(await listUpcomingBookings(lawyerId)).toHaveLength(1);
     expect((await prisma.booking.findUniqueOrThrow({ where: { code: booked.booking.code } })).status).toBe("CONFIRMED");
-    expect(await signInWithPassword(input.publicPhone, password)).toMatchObject({ ok: false });
+    expect(await signInWithPassword(input.publicPhone, password, "test")).toMatchObject({ ok: false });
     expect(await getLawyer(lawyerId)).toMatchObject({ active: false });
     const entry = await prisma.auditLog.findFirstOrThrow({ where: { subjectId: lawyerId, action: "deactivate" } });
     expect(entry.summary).toContain("1 个未到期预约待改派");

@@ -4,6 +4,7 @@ import { identifierInUse } from "@/lib/accounts/queries";
 import { recordAudit } from "@/lib/audit/mutations";
 import { assertCan, can } from "@/lib/auth/can";
 import type { CurrentUser } from "@/lib/auth/session";
+import { endSessionsOf } from "@/lib/auth/sessions";
 import { db, type Tx } from "@/lib/db";
 import { violatedConstraint } from "@/lib/db-errors";
 import { type Failure, failure } from "@/lib/errors";
@@ -47,6 +48,7 @@ export async function createLawyer(
           displayName: input.name,
           role: "LAWYER",
           passwordHash,
+          mustChangePassword: true,
           lawyer: {
             create: {
               name: input.name,
@@ -160,7 +162,10 @@ export async function deactivateLawyer(
       return exists ? failure("conflict", "这位律师已经停用了。") : failure("not_found", LAWYER_NOT_FOUND);
     }
     const lawyer = await tx.lawyer.findUniqueOrThrow({ where: { id: lawyerId }, select: { name: true, userId: true } });
-    if (lawyer.userId) await tx.user.update({ where: { id: lawyer.userId }, data: { active: false } });
+    if (lawyer.userId) {
+      await tx.user.update({ where: { id: lawyer.userId }, data: { active: false } });
+      await endSessionsOf(tx, lawyer.userId);
+    }
     const ended = await tx.dutySession.updateMany({
       where: { lawyerId, validFrom: { lte: today }, OR: [{ validUntil: null }, { validUntil: { gt: today } }] },
       data: { validUntil: today },

@@ -1,4 +1,5 @@
-// Runs the Next.js CLI (build, start, dev) as a child process with the database's URL.
+// Runs the Next.js CLI (build, dev) or the production server (scripts/serve.ts) as a child process
+// with the database's URL.
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { ROOT } from "./migrations.ts";
@@ -17,5 +18,20 @@ export function nextBuild(env: Record<string, string> = {}): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = runNext(["build"], env);
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit ${code})`))));
+  });
+}
+
+const SERVE = path.join(ROOT, "scripts/serve.ts");
+
+/** The production server (`next start` behind scripts/serve.ts) on `port`, bound to `hostname` if given. */
+export function runServer(
+  { port, hostname }: { port: string; hostname?: string },
+  env: Record<string, string>,
+  stdio: "inherit" | "pipe" = "inherit",
+): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", SERVE], {
+    cwd: ROOT,
+    stdio,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", PORT: port, HOSTNAME: hostname ?? "", ...env },
   });
 }

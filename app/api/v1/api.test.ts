@@ -7,6 +7,7 @@ import { z } from "zod";
 import { guarded } from "@/lib/api/http";
 import { cancelBookingInput, createBookingInput, rescheduleBookingInput } from "@/lib/booking/schema";
 import { loadHolidayCalendar } from "@/lib/holidays/queries";
+import { spend } from "@/lib/rate-limit";
 import { createVenueFixture, prisma, uniquePhone } from "@/lib/testing/fixtures";
 import { addDays, toIsoOffset } from "@/lib/time";
 import { POST as cancel } from "./bookings/[code]/cancel/route";
@@ -423,6 +424,62 @@ describe("bookings", () => {
     } finally {
       log.mockRestore();
     }
+  });
+});
+
+describe("limits on tries (429 with Retry-After)", () => {
+  const from = (address: string, request: Request) => {
+    const headers = new Headers(request.headers);
+    headers.set("x-forwarded-for", address);
+    return new Request(request, { headers });
+  };
+  const address = () => `203.0.113.${Math.floor(Math.random() * 250)}-${uniquePhone()}`;
+  const readFrom = (where: string, code: string, phone: string) =>
+    getBooking(from(where, new Request(`http://test/x?phone=${encodeURIComponent(phone)}`)), params({ code }));
+
+  async function expectTooMany(response: Response) {
+    expect(response.status).toBe(429);
+    expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
+    const error = await errorOf(response);
+    expect(error.code).toBe("too_many_requests");
+    expect(error.message).toMatch(/请 \d+ 分钟后再试/);
+  }
+
+  it("allows 10 look-ups that miss per phone number, then answers 429 even for the right code; other phones go on", async () => {
+    const f = await fixture();
+    const input = body(f, f.slot(0));
+    const { code } = (await (await book(post(input))).json()) as ApiBooking;
+    // Misses from ten different addresses: the phone's own count stops the eleventh.
+    for (let i = 0; i < 10; i++) expect((await readFrom(address(), "ZZZZZZ", input.phone as string)).status).toBe(404);
+    await expectTooMany(await readFrom(address(), code, input.phone as string));
+    await expectTooMany(await cancel(from(address(), post({ phone: input.phone })), params({ code })));
+    expect((await readFrom(address(), "ZZZZZZ", uniquePhone())).status).toBe(404);
+    expect(await prisma.booking.count({ where: { code, status: "CONFIRMED" } })).toBe(1);
+  });
+
+  it("allows 30 misses a minute per address, counting a wrong code and a wrong phone alike", async () => {
+    const where = address();
+    const misses = await Promise.all(Array.from({ length: 40 }, () => readFrom(where, "ZZZZZZ", uniquePhone())));
+    expect(misses.filter((r) => r.status === 404)).toHaveLength(30);
+    expect(misses.filter((r) => r.status === 429)).toHaveLength(10);
+    expect((await readFrom(address(), "ZZZZZZ", uniquePhone())).status).toBe(404);
+  });
+
+  it("does not count look-ups that find the booking", async () => {
+    const f = await fixture();
+    const input = body(f, f.slot(0));
+    const { code } = (await (await book(post(input))).json()) as ApiBooking;
+    const where = address();
+    for (let i = 0; i < 35; i++) expect((await readFrom(where, code, input.phone as string)).status).toBe(200);
+  });
+
+  it("allows 100 bookings an hour from one address, then answers 429 and writes nothing", async () => {
+    const f = await fixture();
+    const where = address();
+    for (let i = 0; i < 100; i++) await spend("bookingAddress", where);
+    await expectTooMany(await book(from(where, post(body(f, f.slot(0))))));
+    expect(await f.count()).toBe(0);
+    expect((await book(from(address(), post(body(f, f.slot(0)))))).status).toBe(201);
   });
 });
 

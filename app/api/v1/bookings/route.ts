@@ -2,6 +2,8 @@ import { failureResponse, guarded, json, otherMethods, parseOr400, readJsonObjec
 import { presentBooking } from "@/lib/api/present";
 import { createBooking } from "@/lib/booking/mutations";
 import { createBookingInput } from "@/lib/booking/schema";
+import { limitByAddress } from "@/lib/rate-limit";
+import { addressOf } from "@/lib/security";
 
 export function POST(request: Request) {
   return guarded(async () => {
@@ -9,6 +11,8 @@ export function POST(request: Request) {
     if (body instanceof Response) return body;
     const input = parseOr400(createBookingInput, body);
     if (input instanceof Response) return input;
+    const limited = await limitByAddress("bookingAddress", "预约", addressOf(request.headers));
+    if (limited) return failureResponse(limited);
     const result = await createBooking(input);
     if (!result.ok) return failureResponse(result);
     return json(presentBooking(result.booking), 201);

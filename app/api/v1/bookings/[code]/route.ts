@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { codeFrom, errorResponse, guarded, json, otherMethods, parseOr400 } from "@/lib/api/http";
+import { codeFrom, errorResponse, failureResponse, guarded, json, otherMethods, parseOr400 } from "@/lib/api/http";
 import { presentBooking } from "@/lib/api/present";
-import { findBooking } from "@/lib/booking/queries";
+import { lookUpBooking } from "@/lib/booking/access";
 import { mobilePhone } from "@/lib/phone";
+import { addressOf } from "@/lib/security";
 
 const query = z.object({ phone: mobilePhone });
 
@@ -12,8 +13,9 @@ export function GET(request: Request, { params }: { params: Promise<{ code: stri
     if (code instanceof Response) return code;
     const input = parseOr400(query, { phone: new URL(request.url).searchParams.get("phone") ?? undefined });
     if (input instanceof Response) return input;
-    const booking = await findBooking({ code, phone: input.phone });
+    const booking = await lookUpBooking(code, { phone: input.phone, address: addressOf(request.headers) });
     if (!booking) return errorResponse("not_found");
+    if ("ok" in booking) return failureResponse(booking);
     return json(presentBooking(booking));
   });
 }
