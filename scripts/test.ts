@@ -29,6 +29,19 @@ function readJson<T>(file: string): T | null {
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : null;
 }
 
+// The end-to-end tests drive the machine's Chromium (nothing is downloaded): without one, say at
+// once what to install instead of failing after the ten minutes of the other steps.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if ((!only || only === "e2e") && !existsSync(CHROMIUM)) {
+  console.error(
+    `The end-to-end tests need Chromium at ${CHROMIUM}, and it is not there. On Debian or Ubuntu run:\n\n` +
+      "  sudo apt-get install -y chromium fonts-noto-cjk\n\n" +
+      "then npm test again (or set CHROMIUM_PATH to another Chromium). To run everything but the browser tests:\n" +
+      "  npm test -- --only static && npm test -- --only unit",
+  );
+  process.exit(1);
+}
+
 if (!only || only === "static") {
   step("type check", bin("tsc"), ["--noEmit"]);
   step("lint and format check", bin("biome"), ["check", "."]);
