@@ -90,6 +90,19 @@ describe("applyMigrations", () => {
     expect(await tables(url)).toContain("later_table");
   });
 
+  it("refuses to run, naming the file, when an applied migration was changed afterwards, and applies nothing", async () => {
+    const dir = copyOfMigrations();
+    await applyMigrations(url, { dir });
+    const [first] = (
+      await query<{ migration_name: string }>(url, "SELECT migration_name FROM _prisma_migrations ORDER BY 1 LIMIT 1")
+    ).map((r) => r.migration_name);
+    const file = path.join(dir, first, "migration.sql");
+    writeFileSync(file, `${readFileSync(file, "utf8")}\n-- edited later\n`);
+    addMigration(dir, "29990101000000_after_edit", 'CREATE TABLE "after_edit" ("id" TEXT PRIMARY KEY);');
+    await expect(applyMigrations(url, { dir })).rejects.toThrow(`Migration ${first} was changed after it was applied`);
+    expect(await tables(url)).not.toContain("after_edit");
+  });
+
   it("leaves the database unchanged when a migration fails, and the command exits non-zero with the SQL error", async () => {
     const dir = copyOfMigrations();
     await applyMigrations(url, { dir });

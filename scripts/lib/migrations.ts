@@ -104,6 +104,9 @@ const BOOKKEEPING = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 )`;
 const PRISMA_MIGRATE_LOCK = 72707369;
 
+/** Prisma's checksum of a migration: sha256 of its SQL, in hex. */
+const checksum = (sql: string) => createHash("sha256").update(sql).digest("hex");
+
 /**
  * Applies pending migrations in name order; returns their names. Unlike Prisma's engine, each
  * migration runs in one transaction together with its bookkeeping row, so a failing migration
@@ -129,6 +132,20 @@ export async function applyMigrations(url: string, { dir = MIGRATIONS_DIR }: { d
       );
     }
     const done = new Set(rows.rows.filter((r) => r.finished_at !== null).map((r) => r.migration_name));
+    // A migration edited after it was applied means this database and a new one made from the same
+    // files would differ: refuse before anything runs, and say which file and what to do.
+    const checksums = new Map(rows.rows.filter((r) => r.finished_at !== null).map((r) => [r.migration_name, r.checksum]));
+    for (const migration of migrationDirectories) {
+      const recorded = checksums.get(migration.path);
+      if (recorded === undefined || migration.migrationFile.content.tag === "error") continue;
+      if (recorded !== checksum(migration.migrationFile.content.value)) {
+        throw new Error(
+          `Migration ${migration.path} was changed after it was applied to this database (its checksum differs). ` +
+            "Put the file back as it was (git checkout -- prisma/migrations) and write the change as a new migration " +
+            "with npm run db:migration -- <name>.",
+        );
+      }
+    }
     const applied: string[] = [];
     for (const migration of migrationDirectories) {
       if (done.has(migration.path)) continue;
@@ -140,7 +157,7 @@ export async function applyMigrations(url: string, { dir = MIGRATIONS_DIR }: { d
         await client.query(
           `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
            VALUES ($1, $2, now(), $3, now(), 1)`,
-          [randomUUID(), createHash("sha256").update(sql).digest("hex"), migration.path],
+          [randomUUID(), checksum(sql), migration.path],
         );
         await client.query("COMMIT");
       } catch (error) {
