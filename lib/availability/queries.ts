@@ -212,6 +212,13 @@ async function computeVenueSlots(slug: string, from: DateString | undefined, to:
   return { venue: toDetail(venue), slots: slots.map((s) => toView(s, inputs.lawyerNames)) };
 }
 
+/** The dates bookable anywhere today: today … the last day of the longest horizon of an active venue. */
+export async function loadBookingHorizon(now: Date = new Date()): Promise<{ from: DateString; to: DateString }> {
+  const { _max } = await db.venue.aggregate({ where: { active: true }, _max: { horizonDays: true } });
+  const today = todayInShanghai(now);
+  return { from: today, to: addDays(today, Math.max(1, _max.horizonDays ?? 1) - 1) };
+}
+
 /** The soonest free slot of every active venue over its whole horizon, from one batch of queries. */
 async function firstSlotPerVenue(now: Date) {
   const venues = await loadVenues({});

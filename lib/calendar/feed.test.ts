@@ -1,8 +1,11 @@
 // The private calendar feed: duty and bookings, never a villager's phone; a new token revokes the old one.
+import { randomInt } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { createBooking } from "@/lib/booking/mutations";
+import { addOverride, removeOverride } from "@/lib/holidays/mutations";
 import { bookingInput, createVenueFixture } from "@/lib/testing/fixtures";
+import { addDays, toDateString, zonedInstant } from "@/lib/time";
 import { buildCalendar } from "./ics";
 import { replaceCalendarToken, revokeCalendarToken } from "./mutations";
 import { loadCalendarFeed } from "./queries";
@@ -53,5 +56,39 @@ describe("calendar feed", () => {
     expect(await replaceCalendarToken(a, b.lawyerId as string)).toMatchObject({ ok: false, code: "not_found" });
     expect(await revokeCalendarToken(a, b.lawyerId as string)).toMatchObject({ ok: false, code: "not_found" });
     expect(await loadCalendarFeed(mine.token)).not.toBeNull();
+  });
+
+  it("has no duty on 2027-01-01 (元旦), a year chinese-days has no notice for yet", async () => {
+    const now = new Date("2026-12-10T09:00:00+08:00");
+    const f = await createVenueFixture({ now });
+    const lawyer = actorFor(f.lawyers[0].id);
+    const created = await replaceCalendarToken(lawyer, lawyer.lawyerId as string);
+    if (!created.ok) throw new Error(created.message);
+    const feed = await loadCalendarFeed(created.token, { now, weeks: 4 });
+    const dutyDates = feed?.events.filter((e) => e.summary.startsWith("坐班")).map((e) => toDateString(e.start));
+    expect(dutyDates).toContain("2026-12-31");
+    expect(dutyDates).not.toContain("2027-01-01");
+    expect(dutyDates).toContain("2027-01-02");
+  });
+
+  it("follows a staff override, like the slots do", async () => {
+    // A March day of the 2080s: no notice, no fixed-date holiday, and no other test's override.
+    const closed = addDays(`${2080 + randomInt(0, 10)}-03-01`, randomInt(0, 28));
+    const now = zonedInstant(addDays(closed, -3), 9 * 60);
+    const f = await createVenueFixture({ now });
+    const lawyer = actorFor(f.lawyers[0].id);
+    const created = await replaceCalendarToken(lawyer, lawyer.lawyerId as string);
+    if (!created.ok) throw new Error(created.message);
+    const staff: CurrentUser = { id: "feed-test-staff", role: "STAFF", displayName: "测试员", lawyerId: null };
+    const override = await addOverride(staff, { date: closed, kind: "HOLIDAY", note: "台风停工" });
+    if (!override.ok) throw new Error(override.message);
+    try {
+      const feed = await loadCalendarFeed(created.token, { now, weeks: 1 });
+      const dutyDates = feed?.events.filter((e) => e.summary.startsWith("坐班")).map((e) => toDateString(e.start));
+      expect(dutyDates).toContain(addDays(closed, -1));
+      expect(dutyDates).not.toContain(closed);
+    } finally {
+      await removeOverride(staff, override.id);
+    }
   });
 });

@@ -2,14 +2,11 @@ import "server-only";
 import { loadAvailabilityInputs } from "@/lib/availability/queries";
 import { dutyIntervals } from "@/lib/availability/slots";
 import { db } from "@/lib/db";
-import { createHolidayCalendar } from "@/lib/holidays/calendar";
 import { addDays, todayInShanghai, zonedInstant } from "@/lib/time";
 import type { CalendarEvent } from "./ics";
 
 /** 32 random bytes in base64url: 43 characters. Anything else is not worth a database look-up. */
 export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
-
-const calendar = createHolidayCalendar();
 
 /** 陈某: enough to recognise a booking at a glance, without putting a full name into someone else's calendar service. */
 function initialOf(name: string): string {
@@ -68,7 +65,8 @@ export async function loadCalendarFeed(
       exceptions,
       from,
       to,
-      calendar,
+      // The calendar slots and the rota use: statutory days, the rule for unpublished years and staff overrides.
+      calendar: inputs.calendar,
     }).map((d) => ({
       uid: `duty-${lawyer.id}-${venue.id}-${d.date}-${d.startMinute}@muzhou-legal`,
       start: zonedInstant(d.date, d.startMinute),

@@ -17,4 +17,12 @@ describe("listHolidayRuns", () => {
     const runs = listHolidayRuns(createHolidayCalendar([{ date: "2025-03-03", kind: "HOLIDAY" }]), 2025);
     expect(runs).toContainEqual({ kind: "holiday", name: null, from: "2025-03-03", to: "2025-03-03", days: 1 });
   });
+
+  it("lists only the fixed-date statutory days for a year without a published notice", () => {
+    expect(listHolidayRuns(createHolidayCalendar(), 2027)).toEqual([
+      { kind: "holiday", name: "元旦", from: "2027-01-01", to: "2027-01-01", days: 1 },
+      { kind: "holiday", name: "劳动节", from: "2027-05-01", to: "2027-05-02", days: 2 },
+      { kind: "holiday", name: "国庆节", from: "2027-10-01", to: "2027-10-03", days: 3 },
+    ]);
+  });
 });

@@ -53,4 +53,10 @@ describe("scheduledHours", () => {
       { venueId: "V1", lawyerId: "L2", hours: 5 },
     ]);
   });
+
+  it("skips 元旦 2027 though chinese-days has no 2027 notice yet", () => {
+    // January 2027: Fridays 1 (元旦), 8, 15, 22, 29.
+    const rows = scheduledHours({ venueIds: ["V1"], sessions: [session(5, 540, 720)], exceptions: [], month: "2027-01" });
+    expect(rows).toEqual([{ venueId: "V1", lawyerId: null, hours: 12 }]);
+  });
 });

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { AddOverrideForm, RemoveOverrideForm } from "@/components/staff/holiday-forms";
+import { UnpublishedHolidaysNotice } from "@/components/staff/unpublished-holidays-notice";
 import { requireStaff } from "@/lib/auth/session";
-import { createHolidayCalendar } from "@/lib/holidays/calendar";
+import { loadBookingHorizon } from "@/lib/availability/queries";
+import { createHolidayCalendar, isYearPublished, unpublishedYears } from "@/lib/holidays/calendar";
 import { listHolidayRuns } from "@/lib/holidays/published";
 import { listOverrides } from "@/lib/holidays/queries";
 import { OVERRIDE_KINDS } from "@/lib/holidays/schema";
@@ -16,12 +18,13 @@ function period(from: string, to: string): string {
 export default async function HolidaysPage() {
   await requireStaff("/staff/holidays");
   const year = Number(todayInShanghai().slice(0, 4));
-  // The published calendar alone here; the overrides are listed separately below.
+  // The statutory calendar alone here (for a year without a notice, its fixed-date days); overrides are listed below.
   const published = createHolidayCalendar();
-  const overrides = await listOverrides({ from: `${year}-01-01` });
+  const [overrides, horizon] = await Promise.all([listOverrides({ from: `${year}-01-01` }), loadBookingHorizon()]);
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">节假日安排</h1>
+      <UnpublishedHolidaysNotice years={unpublishedYears(horizon)} onHolidaysPage />
       <p>法定节假日不安排律师坐班，调休上班日照常坐班。如本镇另有安排（例如台风停工），可在下面添加调整，调整优先。</p>
       {[year, year + 1].map((y) => {
         const runs = listHolidayRuns(published, y);
@@ -30,9 +33,13 @@ export default async function HolidaysPage() {
             <h2 id={`year-${y}`} className="text-xl font-bold">
               {y} 年国家安排
             </h2>
-            {runs.length === 0 ? (
-              <p>国务院尚未公布 {y} 年的放假安排。公布并更新系统后会显示在这里；在此之前可用下面的调整逐日设置。</p>
-            ) : (
+            {!isYearPublished(y) && (
+              <p>
+                国务院尚未公布 {y}{" "}
+                年的放假安排，公布并更新系统后会显示在这里。在此之前只按《全国年节及纪念日放假办法》在下列固定日期放假；春节、清明、端午、中秋和调休上班日可用下面的调整逐日设置。
+              </p>
+            )}
+            {runs.length > 0 && (
               <ul className="space-y-2">
                 {runs.map((run) => (
                   <li key={run.from} className="rounded-lg border-2 border-gray-300 px-3 py-2">

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { textLink } from "@/components/form";
+import { UnpublishedHolidaysNotice } from "@/components/staff/unpublished-holidays-notice";
 import { requireStaff } from "@/lib/auth/session";
+import { loadBookingHorizon } from "@/lib/availability/queries";
 import { monthParam } from "@/lib/consultations/schema";
+import { unpublishedYears } from "@/lib/holidays/calendar";
 import { listLawyerNames } from "@/lib/lawyers/queries";
 import { MONTHLY_TARGET_HOURS, monthOf, monthRange, nextMonth } from "@/lib/schedule/hours";
 import { loadRota } from "@/lib/schedule/queries";
@@ -17,7 +20,7 @@ export default async function RotaPage({ searchParams }: { searchParams: Promise
   const requested = monthParam.safeParse((await searchParams).month);
   const month = requested.success ? requested.data : monthOf(todayInShanghai());
   const previous = monthOf(addDays(monthRange(month).from, -1));
-  const [{ dates, rows }, lawyers] = await Promise.all([loadRota(month), listLawyerNames()]);
+  const [{ dates, rows }, lawyers, horizon] = await Promise.all([loadRota(month), listLawyerNames(), loadBookingHorizon()]);
   const [year, m] = month.split("-").map(Number);
   const short = rows.filter((r) => r.shortfall !== null && r.shortfall > 0);
   return (
@@ -25,6 +28,7 @@ export default async function RotaPage({ searchParams }: { searchParams: Promise
       <h1 className="text-2xl font-bold">
         排班：{year}年{m}月
       </h1>
+      <UnpublishedHolidaysNotice years={unpublishedYears(monthRange(month), horizon)} />
       <nav aria-label="切换月份" className="flex flex-wrap gap-3">
         <Link href={`?month=${previous}`} className={textLink}>
           ← 上个月
