@@ -47,6 +47,7 @@ const ORDER = [
   "onBehalfOf.name",
   "onBehalfOf.relation",
   "consent",
+  "another",
 ];
 
 export function BookingForm({ venue, formKey, chosen, sameDay, dateHref, topics, villages }: BookingFormProps) {
@@ -121,6 +122,7 @@ export function BookingForm({ venue, formKey, chosen, sameDay, dateHref, topics,
         </p>
       </section>
       <CheckboxField name="consent" required label="我已阅读个人信息告知，同意按上面的方式处理我的个人信息。" />
+      <AnotherBookingField />
       <SubmitButton>确认预约</SubmitButton>
     </ActionForm>
   );
@@ -182,5 +184,30 @@ function SlotField({ venue, chosen, sameDay, dateHref }: Pick<BookingFormProps, 
       }
       options={options}
     />
+  );
+}
+
+/**
+ * Shown only after the answer said this phone already holds an upcoming booking here: the way to
+ * the booking they have, and the tick that books another anyway. Nothing shows before, so the form
+ * stays as short as it was for everyone else.
+ */
+function AnotherBookingField() {
+  const { error, submitted } = useField("another");
+  if (!error && !submitted) return null;
+  return (
+    <section aria-labelledby="another-title" className="space-y-3 rounded-xl border-2 border-amber-700 bg-amber-50 p-4">
+      <h2 id="another-title" className="text-lg font-bold">
+        您在这里已经有一个预约
+      </h2>
+      <p>
+        预约成功时页面上有预约号。
+        <Link href="/bookings/lookup" className={textLink}>
+          用预约号和手机号码查看原来的预约
+        </Link>
+        ，可以在那里改时间或取消。
+      </p>
+      <CheckboxField name="another" label="我知道已有预约，仍要再约一个" />
+    </section>
   );
 }

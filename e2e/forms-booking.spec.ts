@@ -279,7 +279,26 @@ const callbackForm: Scenario = async (page, { js }) => {
   }
 };
 
+const secondBookingHere: Scenario = async (page, { js }) => {
+  const booking = new BookingPages(page);
+  const first = await booking.book("longquan");
+  // Back at the same workroom with the same phone: asked first, nothing booked.
+  await booking.openVenue("longquan");
+  await booking.chooseFirstSlot();
+  await booking.fill(first);
+  await booking.submit();
+  await expectSummary(page, js, /已经有一个还没到期的预约/);
+  const box = page.getByRole("region", { name: "您在这里已经有一个预约" });
+  await expect(box.getByRole("link", { name: "用预约号和手机号码查看原来的预约" })).toHaveAttribute("href", "/bookings/lookup");
+  // Still what was typed, and the slot kept; ticked, it books a second time.
+  await expect(page.getByRole("textbox", { name: "手机号码", exact: true })).toHaveValue(first.phone);
+  await box.getByLabel("我知道已有预约，仍要再约一个").check();
+  await booking.submit();
+  expect(await booking.confirmedCode()).not.toBe(first.code);
+};
+
 const scenarios: [string, Scenario][] = [
+  ["the public booking form asks before a second booking at the same workroom, and books when told to", secondBookingHere],
   ["the public booking form keeps every choice after one wrong field", publicBookingForm],
   ["the public booking form keeps the re-chosen time and every choice after one wrong field", publicBookingRechoosingTheSlot],
   ["the staff booking and move forms keep every choice after one wrong field", staffBookingForms],

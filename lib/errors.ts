@@ -8,6 +8,8 @@
 //   slot_taken        — someone else booked the time first;
 //   slot_unavailable  — the time is not on offer (off duty, too soon, too far ahead);
 //   too_many_bookings — the phone number's limit of upcoming bookings;
+//   already_booked    — the phone already holds an upcoming booking at this venue (the villager's
+//                       own form asks before booking another);
 //   bookings_affected — a change to duty hours touches bookings: the caller must choose for each;
 //   too_many_requests — a limit on tries (lib/rate-limit.ts): wait `retryAfterSeconds`.
 export type FailureCode =
@@ -18,6 +20,7 @@ export type FailureCode =
   | "slot_taken"
   | "slot_unavailable"
   | "too_many_bookings"
+  | "already_booked"
   | "bookings_affected"
   | "too_many_requests";
 
@@ -38,6 +41,8 @@ export const MESSAGES: Record<FailureCode, string> = {
   slot_taken: "这个时间刚刚被别人约走了，请选择其他时间。",
   slot_unavailable: "这个时间不能预约（不在律师值班时间内，或离现在太近、太远），请选择页面上列出的时间。",
   too_many_bookings: "这个手机号码已有 3 个未到期的预约，或在同一时间已有预约。请先取消不需要的预约，或拨打 12348。",
+  already_booked:
+    "这个手机号码在这里已经有一个还没到期的预约。为免重复，请先查看原来的预约；确实还要再约一个时间，请勾选“我知道已有预约，仍要再约一个”后再提交。",
   bookings_affected: "这个改动会影响已有的预约，请为每个预约选择怎样处理。",
   too_many_requests: "操作太频繁了，请稍后再试；如有急事，请拨打 12348。",
 };

@@ -15,6 +15,7 @@ export const HTTP_STATUS: Record<ProblemCode, number> = {
   slot_taken: 409,
   slot_unavailable: 409,
   too_many_bookings: 409,
+  already_booked: 409,
   bookings_affected: 409,
   too_many_requests: 429,
   internal_error: 500,

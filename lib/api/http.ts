@@ -26,6 +26,8 @@ const API_CODE: Record<FailureCode, ApiErrorCode> = {
   slot_taken: "slot_taken",
   slot_unavailable: "slot_unavailable",
   too_many_bookings: "too_many_bookings",
+  // Only the villager's own form asks this; the API books as asked.
+  already_booked: "too_many_bookings",
   bookings_affected: "slot_unavailable",
   too_many_requests: "too_many_requests",
 };

@@ -39,10 +39,13 @@ export const createBookingAction = publicFormAction({
   schema: bookingFormInput,
   errorsOn: { venue: "slot" },
   invalid: "还没有预约成功，请按提示修改后再提交。",
-  run: async ({ booking, noteConsent }, { values }) => {
+  run: async ({ booking, noteConsent, another }, { values }) => {
     const limited = await limitByAddress("bookingAddress", "预约", await requestAddress());
     if (limited) return limited;
-    const result = await createBooking(booking, { noteConsent, formKey: formKeyOf(values) });
+    const result = await createBooking(booking, { noteConsent, formKey: formKeyOf(values), warnIfBookedHere: !another });
+    if (result.ok === false && result.code === "already_booked") {
+      return { ...result, fields: { another: "这个手机号码在这里已有未到期的预约。确实还要再约，请勾选这一项。" } };
+    }
     if (!result.ok) return onSlot(result);
     await rememberBooking(result.booking.code, booking.phone);
     redirect(`/bookings/${result.booking.code}?done=created`);

@@ -109,6 +109,36 @@ describe("createBooking", () => {
     expect(await createBooking({ ...input, phone: uniquePhone() }, { formKey })).toMatchObject({ ok: false, code: "slot_taken" });
   });
 
+  it("on the villager's form, asks before a second upcoming booking at the same venue, not at another, and not for a resent form", async () => {
+    const here = await createVenueFixture();
+    const there = await createVenueFixture();
+    const phone = uniquePhone();
+    const formKey = `form-${phone}-first`;
+    const first = await createBooking(bookingInput(here.venue.slug, here.slotOn(1), { phone }), {
+      formKey,
+      warnIfBookedHere: true,
+    });
+    if (!first.ok) throw new Error(first.message);
+    // The same form sent again is still the same booking, not a question.
+    expect(
+      await createBooking(bookingInput(here.venue.slug, here.slotOn(1), { phone }), { formKey, warnIfBookedHere: true }),
+    ).toEqual(first);
+    const again = await createBooking(bookingInput(here.venue.slug, here.slotOn(2), { phone }), { warnIfBookedHere: true });
+    expect(again).toMatchObject({ ok: false, code: "already_booked" });
+    expect(await prisma.booking.count({ where: { phone } })).toBe(1);
+    // Ticked "book another": it books. Another venue, or the API and staff (no warning asked): it books.
+    expect(
+      await createBooking(bookingInput(here.venue.slug, here.slotOn(2), { phone }), { warnIfBookedHere: false }),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect(
+      await createBooking(bookingInput(there.venue.slug, there.slotOn(3), { phone }), { warnIfBookedHere: true }),
+    ).toMatchObject({
+      ok: true,
+    });
+  });
+
   it("rejects an unknown venue or topic as invalid input and writes nothing", async () => {
     const f = await createVenueFixture();
     const before = await prisma.booking.count();

@@ -89,7 +89,18 @@ async function firstThatFits(candidates: Candidate[], write: (c: Candidate) => P
 
 type StaffOptions = { now?: Date; actor?: AuditActor };
 
-type CreateOptions = { now?: Date; channel?: Channel; noteConsent?: boolean; actor?: AuditActor; formKey?: string };
+type CreateOptions = {
+  now?: Date;
+  channel?: Channel;
+  noteConsent?: boolean;
+  actor?: AuditActor;
+  formKey?: string;
+  /**
+   * The villager's own form: when the phone already holds an upcoming booking at this venue, say
+   * so (already_booked) instead of booking again, unless they ticked that they want another.
+   */
+  warnIfBookedHere?: boolean;
+};
 
 /**
  * Books a slot. `formKey` is the booking form's one-time key: the same form sent again (a double
@@ -100,9 +111,20 @@ export async function createBooking(input: CreateBookingInput, options: CreateOp
   const { formKey } = options;
   const earlier = formKey ? await bookingMadeWith(formKey, input.phone) : null;
   if (earlier) return earlier;
+  // Advice, not a rule (the limit of upcoming bookings is enforced in the transaction): a booking
+  // made meanwhile from another page simply books, as the villager asked twice.
+  if (options.warnIfBookedHere && (await hasUpcomingAt(input.phone, input.venue, options.now ?? new Date()))) {
+    return failure("already_booked");
+  }
   const result = await bookOnce(input, options);
   if (result.ok || !formKey) return result;
   return (await bookingMadeWith(formKey, input.phone)) ?? result;
+}
+
+function hasUpcomingAt(phone: string, venueSlug: string, now: Date): Promise<boolean> {
+  return db.booking
+    .count({ where: { phone, status: "CONFIRMED", startsAt: { gt: now }, venue: { slug: venueSlug } } })
+    .then((n) => n > 0);
 }
 
 async function bookingMadeWith(formKey: string, phone: string): Promise<BookingResult | null> {

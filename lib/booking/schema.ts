@@ -136,7 +136,13 @@ const NOTE_CONSENT = "您填写了备注：请勾选“同意处理备注中的�
 export const bookingFormInput = z
   .preprocess(
     proxyWhenGiven,
-    bookingDetails.extend({ slot: slotChoice("请选择一个预约时间。"), onBehalf: checkbox, noteConsent: checkbox }),
+    bookingDetails.extend({
+      slot: slotChoice("请选择一个预约时间。"),
+      onBehalf: checkbox,
+      noteConsent: checkbox,
+      /** Ticked after being told the phone already holds an upcoming booking here. */
+      another: checkbox,
+    }),
   )
   // Art. 28–29 PIPL: a note may reveal health or family matters, so it needs its own consent. Checked
   // even while other fields are wrong, so that the villager sees every correction at once.
@@ -145,7 +151,11 @@ export const bookingFormInput = z
     message: NOTE_CONSENT,
     when: () => true,
   })
-  .transform(({ slot, onBehalf: _, noteConsent, ...details }) => ({ booking: { ...details, ...slot }, noteConsent }));
+  .transform(({ slot, onBehalf: _, noteConsent, another, ...details }) => ({
+    booking: { ...details, ...slot },
+    noteConsent,
+    another,
+  }));
 
 /** Staff book for someone who phoned, walked in, or was sent: a landline will do, and where they came from. */
 export const staffBookingFormInput = z
