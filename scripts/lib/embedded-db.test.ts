@@ -1,6 +1,7 @@
 // The embedded PostgreSQL keeps its data across restarts, recovers from a stale pid file, and
 // two copies run side by side on different ports.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -44,6 +45,25 @@ describe("startEmbeddedDatabase", () => {
     await first.stop();
     const second = await start(dir);
     expect(await sql(second.adminUrl, "SELECT value FROM kept")).toEqual([{ value: "still here" }]);
+  });
+
+  it("listens on the same port after a restart, so other app servers pointed at it keep working", async () => {
+    const dir = tempDir();
+    const first = await start(dir);
+    await first.stop();
+    const second = await start(dir);
+    expect(second.port).toBe(first.port);
+    await second.stop();
+    // Taken by another program meanwhile: a new port, remembered from then on.
+    const squatter = net.createServer();
+    await new Promise<void>((resolve) => squatter.listen(first.port, "127.0.0.1", resolve));
+    try {
+      const third = await start(dir);
+      expect(third.port).not.toBe(first.port);
+      expect(readFileSync(path.join(dir, "port"), "utf8").trim()).toBe(String(third.port));
+    } finally {
+      squatter.close();
+    }
   });
 
   it("listens on loopback only", async () => {

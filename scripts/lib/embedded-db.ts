@@ -47,6 +47,30 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * The port a kept database listens on, the same across restarts so that a second app server
+ * pointed at it keeps working: remembered in `<dir>/port`, taken again when free, replaced (and the
+ * change said) only when something else has taken it. A throwaway database takes any free port.
+ */
+async function stablePort(dir: string, throwaway: boolean): Promise<number> {
+  if (throwaway) return freePort();
+  const file = path.join(dir, "port");
+  const remembered = existsSync(file) ? Number((await readFile(file, "utf8")).trim()) : null;
+  if (remembered && Number.isInteger(remembered) && (await isFree(remembered))) return remembered;
+  const port = await freePort();
+  if (remembered) console.warn(`Port ${remembered} of the embedded database is taken by another program: using ${port} from now on.`);
+  await writeFile(file, `${port}\n`);
+  return port;
+}
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}
+
 /** Reads postmaster.pid: line 1 is the pid, line 4 the port. Removes it when its server is gone. */
 async function runningServerPort(dataDir: string): Promise<number | null> {
   const pidFile = path.join(dataDir, "postmaster.pid");
@@ -95,7 +119,7 @@ export async function startEmbeddedDatabase({ dir, throwaway = false, log }: Opt
   const already = await runningServerPort(dataDir);
   if (already) return { adminUrl: url(already), port: already, stop: async () => {} };
 
-  const port = await freePort();
+  const port = await stablePort(dir, throwaway);
   const quiet = (line: string) => log?.(line.trimEnd());
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
