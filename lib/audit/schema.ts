@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   end: "结束",
   cancel: "取消",
   reassign: "改派",
+  reschedule: "改期",
   check_in: "签到",
   done: "完成",
   no_show: "未到",

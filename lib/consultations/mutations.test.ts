@@ -88,6 +88,20 @@ describe("a lawyer's own bookings", () => {
   });
 });
 
+describe("the audit entries of a lawyer's work", () => {
+  it("say which booking a check-in, a result or a no-show concerns, and where and when a walk-in was, without a name", async () => {
+    const { f, a, bookingOfA } = await twoLawyersWithBookings();
+    expect(await checkInBooking(a, bookingOfA.id)).toEqual({ ok: true });
+    const walk = await recordWalkIn(a, walkIn(f));
+    if (!walk.ok) throw new Error(walk.message);
+    const checkIn = await prisma.auditLog.findFirstOrThrow({ where: { subjectId: bookingOfA.id, action: "check_in" } });
+    expect(checkIn.summary).toBe(`签到：预约 ${bookingOfA.code}`);
+    const created = await prisma.auditLog.findFirstOrThrow({ where: { subjectId: walk.id, kind: "walk_in" } });
+    expect(created.summary).toBe(`记录现场咨询：${f.venue.name} ${f.today} 10:15`);
+    expect(created.summary).not.toContain("现场村民");
+  });
+});
+
 describe("a lawyer opening personal data", () => {
   const viewsBy = (actorId: string) =>
     prisma.auditLog.findMany({

@@ -2,10 +2,10 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/mutations";
 import { can, lawyerScope } from "@/lib/auth/can";
 import type { CurrentUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { type Failure, failure } from "@/lib/errors";
 import type { BookingStatus, Prisma } from "@/lib/generated/prisma/client";
-import { todayInShanghai, zonedInstant } from "@/lib/time";
+import { formatTime, toDateString, todayInShanghai, zonedInstant } from "@/lib/time";
 import type { CompleteBookingInput, WalkInInput } from "./schema";
 
 export type ConsultationResult = { ok: true } | Failure;
@@ -52,7 +52,15 @@ async function change(actor: CurrentUser, bookingId: string, c: Change): Promise
       const message = c.from.includes(row.status) && c.refused ? c.refused(row.status) : STATUS_MESSAGES[row.status];
       return failure("conflict", message);
     }
-    await recordAudit(tx, actor, { kind: "booking", action: c.action, subjectId: bookingId, summary: c.summary });
+    // Which booking, by the code staff and the villager see; never the person's name, which the
+    // retention job removes from the booking while the audit entry stays.
+    const { code } = await tx.booking.findUniqueOrThrow({ where: { id: bookingId }, select: { code: true } });
+    await recordAudit(tx, actor, {
+      kind: "booking",
+      action: c.action,
+      subjectId: bookingId,
+      summary: `${c.summary}：预约 ${code}`,
+    });
     return { ok: true as const };
   });
 }
@@ -141,6 +149,12 @@ async function walkInData(actor: CurrentUser, input: WalkInInput, now: Date) {
   };
 }
 
+/** Where and when a walk-in was, for its audit entry: "南镇村公共法律服务工作室 2026-12-01 10:30". No name. */
+async function walkInLabel(tx: Tx, data: { venueId: string; at: Date }): Promise<string> {
+  const venue = await tx.venue.findUniqueOrThrow({ where: { id: data.venueId }, select: { name: true } });
+  return `${venue.name} ${toDateString(data.at)} ${formatTime(data.at)}`;
+}
+
 /** Someone came without a booking: recorded so that the work log is complete. */
 export async function recordWalkIn(
   actor: CurrentUser,
@@ -151,7 +165,12 @@ export async function recordWalkIn(
   if ("ok" in data) return data;
   return db.$transaction(async (tx) => {
     const row = await tx.walkIn.create({ data: { ...data, createdById: actor.id }, select: { id: true } });
-    await recordAudit(tx, actor, { kind: "walk_in", action: "create", subjectId: row.id, summary: "记录现场咨询" });
+    await recordAudit(tx, actor, {
+      kind: "walk_in",
+      action: "create",
+      subjectId: row.id,
+      summary: `记录现场咨询：${await walkInLabel(tx, data)}`,
+    });
     return { ok: true as const, id: row.id };
   });
 }
@@ -172,7 +191,12 @@ export async function updateWalkIn(
   return db.$transaction(async (tx) => {
     const { count } = await tx.walkIn.updateMany({ where: { id: walkInId, ...scope }, data });
     if (count === 0) return failure("not_found", WALK_IN_NOT_FOUND);
-    await recordAudit(tx, actor, { kind: "walk_in", action: "update", subjectId: walkInId, summary: "修改现场咨询记录" });
+    await recordAudit(tx, actor, {
+      kind: "walk_in",
+      action: "update",
+      subjectId: walkInId,
+      summary: `修改现场咨询记录：${await walkInLabel(tx, data)}`,
+    });
     return { ok: true as const, id: walkInId };
   });
 }
