@@ -9,6 +9,7 @@ import { DATA_DIR, openDatabase } from "./lib/database.ts";
 import { readOrCreateSecret } from "./lib/embedded-db.ts";
 import { applyMigrations } from "./lib/migrations.ts";
 import { nextBuild, runNext, runServer } from "./lib/next-server.ts";
+import { schedulePrivacyPurge } from "./lib/privacy-purge.ts";
 
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";
@@ -48,6 +49,8 @@ const env = {
   // Behind no proxy: next-auth may take the host from the request.
   ...(process.env.NEXTAUTH_URL ? {} : { AUTH_TRUST_HOST: "true" }),
 };
+// Personal data past its retention period is anonymised now and every day after (lib/privacy).
+schedulePrivacyPurge({ DATABASE_URL: db.url });
 const server = dev ? runNext(["dev", "-p", port], env) : runServer({ port, hostname: process.env.HOSTNAME }, env);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {

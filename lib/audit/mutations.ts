@@ -7,7 +7,8 @@ type Writer = Pick<PrismaClient, "auditLog">;
 // and delete, and nothing prunes it, so entries outlive the six months of 网络安全法 art. 21 and the
 // personal data they name (subjectId is a plain string, not a foreign key that a purge could cascade).
 
-export type AuditActor = { id: string; displayName: string; role: string };
+/** `id` is the account's; null for someone without one (a villager on their own booking, the retention job). */
+export type AuditActor = { id: string | null; displayName: string; role: string };
 export type AuditEntry = { kind: string; action: string; subjectId?: string | null; summary: string };
 
 /**

@@ -15,6 +15,7 @@ export const AUDIT_KINDS: Record<string, string> = {
   calendar: "日历",
   personal_data: "查看个人信息",
   callback: "回电请求",
+  privacy: "个人信息保护",
 };
 
 export const AUDIT_ACTIONS: Record<string, string> = {
@@ -36,6 +37,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   sign_in_failed: "登录失败",
   sign_out: "退出登录",
   change_password: "修改密码",
+  anonymise: "到期匿名化",
 };
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);

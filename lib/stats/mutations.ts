@@ -34,7 +34,9 @@ export async function handleCallbackRequest(
       kind: "callback",
       action: "update",
       subjectId: input.id,
-      summary: `回电请求已处理：${input.note}`,
+      // The note stays on the request (and goes with it when the request is anonymised): it may
+      // name the villager, and the audit log, which cannot be changed, keeps no one's name.
+      summary: "回电请求已处理（处理说明记在回电请求上）",
     });
     return { ok: true as const };
   });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { textLink } from "@/components/form";
+import { getRetentionSettings } from "@/lib/privacy/queries";
 
 export const metadata: Metadata = { title: "个人信息告知" };
 
@@ -22,8 +23,13 @@ const hotline = (
   </a>
 );
 
-// The notice the booking form links to (PIPL arts. 13–14, 17, 28–29, 47), in plain words.
-export default function PrivacyPage() {
+/** "36 个月（3 年）", "6 个月". */
+const period = (months: number) => (months % 12 === 0 ? `${months / 12} 年` : `${months} 个月`);
+
+// The notice the booking form links to (PIPL arts. 13–14, 17, 19, 28–29, 47), in plain words. The
+// periods are read from the settings the retention job follows, so the notice stays true.
+export default async function PrivacyPage() {
+  const retention = await getRetentionSettings();
   return (
     <article className="space-y-6">
       <h1 className="text-2xl font-bold leading-snug">个人信息告知</h1>
@@ -67,9 +73,12 @@ export default function PrivacyPage() {
       </Part>
 
       <Part id="how-long" title="六、保存多久">
+        <ul className="list-disc space-y-1 pl-6">
+          <li>预约和现场咨询：咨询时间过后保存 {period(retention.consultationMonths)}。</li>
+          <li>请我们回电的登记：登记后保存 {period(retention.callbackMonths)}。</li>
+        </ul>
         <p>
-          预约的咨询时间过后保存 3
-          年，到期删除或作匿名化处理。您撤回同意或要求删除时，我们会及时删除，法律、行政法规规定必须保存的除外。
+          到期后，系统每天自动删除姓名、手机号码、备注、代约人等个人信息，只留下不含姓名和电话的统计数字（地点、事项、时间、服务结果）。您撤回同意或要求删除时，我们会及时删除，法律、行政法规规定必须保存的除外。
         </p>
       </Part>
 
@@ -83,8 +92,11 @@ export default function PrivacyPage() {
             页面输入预约号和手机号码。
           </li>
           <li>
+            自己删除：咨询结束或预约取消以后，打开这个预约的页面（输入预约号和手机号码），点“删除我的个人信息”，确认后马上删除，不能恢复。还没到的预约请先取消再删除。
+          </li>
+          <li>
             查阅、复制、更正或删除您的信息，或撤回同意：致电睦洲镇公共法律服务工作站、拨打 {hotline}
-            ，或到睦洲司法所办理。核实是您本人后，我们会及时办理。
+            ，或到睦洲司法所办理。自己在网上操作有困难的，也可以请他们帮忙删除。核实是您本人后，我们会及时办理。
           </li>
           <li>撤回同意不影响撤回之前已经进行的处理。撤回后我们无法再为您保留预约。</li>
         </ul>

@@ -8,6 +8,7 @@ import { findOwnBooking, isChangeable } from "@/lib/booking/access";
 import { forgetBookingAction } from "@/lib/booking/actions";
 import { PRIORITY_GROUPS, type PriorityGroup, STATUS_NAMES } from "@/lib/labels";
 import { maskPhone } from "@/lib/phone";
+import { isOver } from "@/lib/privacy/rules";
 
 export const metadata: Metadata = { title: "我的预约" };
 
@@ -115,6 +116,19 @@ export default async function BookingPage({ params, searchParams }: Props) {
             重新预约 {booking.venue.name}
           </Link>
         </p>
+      )}
+      {isOver(booking) ? (
+        <section aria-labelledby="delete-data" className="no-print space-y-3">
+          <h2 id="delete-data" className="text-xl font-bold">
+            删除我的个人信息
+          </h2>
+          <p>这个预约已经结束{cancelled ? "（已取消）" : ""}。您可以马上删除它的姓名、手机号码和备注，删除后不能恢复。</p>
+          <Link href={`/bookings/${booking.code}/delete`} className={secondaryButton}>
+            删除我的个人信息
+          </Link>
+        </section>
+      ) : (
+        <p className="no-print text-gray-700">咨询结束或取消预约以后，可以在这个页面删除您的个人信息。</p>
       )}
       <form action={forgetBookingAction} className="no-print space-y-2 border-t border-gray-300 pt-4">
         <input type="hidden" name="code" value={booking.code} />

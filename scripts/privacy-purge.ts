@@ -1,0 +1,17 @@
+// npm run privacy:purge — anonymise the personal data kept past its retention period (lib/privacy),
+// once, and say how much. npm start runs it every day by itself (scripts/lib/privacy-purge.ts);
+// this is the command for cron when the app runs elsewhere. Safe to run at any time, as often as
+// wanted and beside a running app: an advisory lock lets one purge at a time do the work.
+// Run under the react-server condition, as package.json does: lib/privacy/mutations.ts is server-only.
+import { runWithDatabase } from "./lib/database.ts";
+
+await runWithDatabase(async ({ url }) => {
+  process.env.DATABASE_URL = url;
+  const { anonymiseExpired } = await import("../lib/privacy/mutations.ts");
+  const result = await anonymiseExpired();
+  console.log(
+    result.ran
+      ? `Privacy purge: anonymised ${result.bookings} bookings, ${result.walkIns} walk-ins, ${result.callbacks} call-back requests.`
+      : "Privacy purge: another purge is running; nothing done here.",
+  );
+});
