@@ -48,10 +48,12 @@ export async function signInWithPassword(rawUsername: string, password: string, 
   // so that waiting reveals nothing about which accounts exist.
   const account = user ? `user:${user.id}` : `name:${username}`;
   const pair = `${account}@${address}`;
-  const [here, fromAddress] = await Promise.all([spend("signInAccountAddress", pair), spend("signInAddress", address)]);
-  if (!here.ok || !fromAddress.ok) {
-    const seconds = Math.max(here.ok ? 0 : here.retryAfterSeconds, fromAddress.ok ? 0 : fromAddress.retryAfterSeconds);
-    return { ok: false, message: `登录失败次数过多，为保护账号安全，请 ${minutesToWait(seconds)} 分钟后再试。` };
+  // One after the other, so that a burst is counted exactly: the address counts only the tries
+  // that the account's own limit let through.
+  const here = await spend("signInAccountAddress", pair);
+  const fromAddress = here.ok ? await spend("signInAddress", address) : here;
+  if (!fromAddress.ok) {
+    return { ok: false, message: `登录失败次数过多，为保护账号安全，请 ${minutesToWait(fromAddress.retryAfterSeconds)} 分钟后再试。` };
   }
   const anywhere = await spend("signInAccount", account);
   const delay = signInDelayMs(anywhere.count - 1);

@@ -47,13 +47,11 @@ export async function limitLookUp<R>(
   run: () => Promise<R>,
   missed: (result: R) => boolean,
 ): Promise<R | Failure<"too_many_requests">> {
-  const [byPhone, byAddress] = await Promise.all([spend("lookUpPhone", phone), spend("lookUpAddress", address)]);
-  if (!byPhone.ok || !byAddress.ok) {
-    return tooManyRequests(
-      Math.max(byPhone.ok ? 0 : byPhone.retryAfterSeconds, byAddress.ok ? 0 : byAddress.retryAfterSeconds),
-      "查询",
-    );
-  }
+  // One after the other, so that a burst is counted exactly: the address counts only the tries
+  // that the phone's own limit let through.
+  const byPhone = await spend("lookUpPhone", phone);
+  const byAddress = byPhone.ok ? await spend("lookUpAddress", address) : byPhone;
+  if (!byAddress.ok) return tooManyRequests(byAddress.retryAfterSeconds, "查询");
   const result = await run();
   if (!missed(result)) await Promise.all([refund("lookUpPhone", phone), refund("lookUpAddress", address)]);
   return result;
