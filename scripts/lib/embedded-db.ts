@@ -58,7 +58,8 @@ async function stablePort(dir: string, throwaway: boolean): Promise<number> {
   const remembered = existsSync(file) ? Number((await readFile(file, "utf8")).trim()) : null;
   if (remembered && Number.isInteger(remembered) && (await isFree(remembered))) return remembered;
   const port = await freePort();
-  if (remembered) console.warn(`Port ${remembered} of the embedded database is taken by another program: using ${port} from now on.`);
+  if (remembered)
+    console.warn(`Port ${remembered} of the embedded database is taken by another program: using ${port} from now on.`);
   await writeFile(file, `${port}\n`);
   return port;
 }
