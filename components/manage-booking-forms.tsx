@@ -16,7 +16,7 @@ export function LookupForm({ code }: { code?: string }) {
         <TextField
           name="code"
           label="预约号"
-          hint="预约成功时页面上显示的 6 位字母和数字"
+          hint="预约成功时页面上显示的 6 位字母和数字，带不带空格、大写小写都可以"
           required
           autoComplete="off"
           autoCapitalize="characters"
@@ -27,7 +27,7 @@ export function LookupForm({ code }: { code?: string }) {
       <TextField
         name="phone"
         label="手机号码"
-        hint="预约时填写的手机号码"
+        hint="预约时留的手机号码；工作人员代您预约时留的是固定电话的，请填那个固定电话（带区号）"
         type="tel"
         inputMode="tel"
         autoComplete="tel"

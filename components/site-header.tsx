@@ -1,6 +1,7 @@
 import Link from "next/link";
+import { LargeTextSwitch } from "./large-text-switch";
 
-/** The site's header: name, home link and the 长辈模式 switch (a plain link, so it works without JavaScript). */
+/** The site's header: name, home link and the 长辈模式 switch (a form, so it works without JavaScript). */
 export function SiteHeader({ largeText }: { largeText: boolean }) {
   return (
     <header className="no-print border-b-4 border-brand-700 bg-brand-50">
@@ -11,12 +12,7 @@ export function SiteHeader({ largeText }: { largeText: boolean }) {
         >
           睦洲镇公共法律服务预约
         </Link>
-        <a
-          href={`/preferences/large-text?on=${largeText ? "0" : "1"}`}
-          className="inline-flex min-h-11 items-center rounded-lg border-2 border-brand-700 bg-white px-4 font-semibold text-brand-800 hover:bg-brand-100"
-        >
-          {largeText ? "恢复标准字号" : "大字（长辈模式）"}
-        </a>
+        <LargeTextSwitch largeText={largeText} />
       </div>
     </header>
   );

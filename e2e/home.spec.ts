@@ -29,11 +29,11 @@ test("the large-text switch enlarges the text and is remembered", async ({ page 
   const size = () => page.evaluate(() => Number.parseFloat(getComputedStyle(document.documentElement).fontSize));
   const before = await size();
   expect(before).toBeGreaterThanOrEqual(18);
-  await page.getByRole("link", { name: "大字（长辈模式）" }).click();
-  await expect(page.getByRole("link", { name: "恢复标准字号" })).toBeVisible();
-  expect(await size()).toBeGreaterThan(before);
+  await page.getByRole("button", { name: "大字（长辈模式）" }).click();
+  await expect(page.getByRole("button", { name: "恢复标准字号" })).toBeVisible();
+  await expect.poll(size).toBeGreaterThan(before);
   await page.reload();
-  await expect(page.getByRole("link", { name: "恢复标准字号" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "恢复标准字号" })).toBeVisible();
 });
 
 test("the home page has no accessibility violations (WCAG 2.2 AA)", async ({ page }) => {

@@ -35,7 +35,7 @@ export type Failure<C extends FailureCode = FailureCode> = {
 
 export const MESSAGES: Record<FailureCode, string> = {
   invalid_input: "填写的内容有误，请按提示修改后再提交。",
-  not_found: "没有找到这个预约。请核对预约号和手机号码；如仍有问题，请拨打 12348。",
+  not_found: "没有找到这个预约。请核对预约号和预约时留的电话号码；如仍有问题，请拨打 12348。",
   forbidden: "没有权限：您的账号不能进行这个操作。如需办理，请联系司法所工作人员。",
   conflict: "这项内容刚刚有了变化，不能这样操作了。请刷新页面后再看。",
   slot_taken: "这个时间刚刚被别人约走了，请选择其他时间。",

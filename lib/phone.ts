@@ -4,12 +4,35 @@ import { z } from "zod";
 import { plainText } from "./form";
 
 /**
- * Mainland mobile number; spaces, dashes and a leading +86/86 are tolerated and removed. A control
- * character left after that is named as such (the format alone would refuse it less clearly).
+ * A number as phones type it, ready to check: full-width digits and signs (a Chinese keyboard's
+ * １３８, （, －, ＋) read as plain ones (NFKC), then spaces, dashes and brackets dropped, and a
+ * leading +86/86 of a mobile number.
+ */
+function compactPhone(value: string): string {
+  return value
+    .normalize("NFKC")
+    .replace(/[\s()\-\u2010-\u2015\u2212]/g, "")
+    .replace(/^(\+?86)(?=1\d{10}$)/, "");
+}
+
+/**
+ * A landline written one way, whatever way it was typed, so that look-ups and the booking-per-phone
+ * limits compare like with like: the area code, a dash, the number. The area code is three digits
+ * for 010 and 02x (Beijing, Guangzhou, ...) and four for every other (0750 Jiangmen).
+ */
+function withAreaCode(digits: string): string {
+  const match = /^(0[12]\d|0[3-9]\d{2})(\d{7,8})$/.exec(digits);
+  return match ? `${match[1]}-${match[2]}` : digits;
+}
+
+/**
+ * Mainland mobile number, as its 11 digits; full-width digits, spaces, dashes and a leading +86/86
+ * are tolerated. A control character left after that is named as such (the format alone would
+ * refuse it less clearly).
  */
 export const mobilePhone = z
   .string({ error: "请填写手机号码。" })
-  .transform((v) => v.replace(/[\s-]/g, "").replace(/^(\+?86)(?=1\d{10}$)/, ""))
+  .transform(compactPhone)
   .pipe(
     z
       .string()
@@ -17,16 +40,41 @@ export const mobilePhone = z
       .regex(/^1[3-9]\d{9}$/, "请填写 11 位手机号码，例如 13812345678。"),
   );
 
-/** Staff take bookings by phone: a landline (0750-1234567) is accepted as well as a mobile number. */
+/**
+ * Staff take bookings by phone: a landline is accepted as well as a mobile number, and stored as
+ * 0750-6123456 however it was typed (07506123456, （0750）6123456, ０７５０－６１２３４５６).
+ */
 export const anyPhone = z
   .string({ error: "请填写联系电话。" })
-  .transform((v) => v.replace(/[\s()（）]/g, "").replace(/^(\+?86)(?=1\d{10}$)/, ""))
+  .transform((v) => withAreaCode(compactPhone(v)))
   .pipe(
     z
       .string()
       .check(plainText())
-      .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, "请填写手机号码（11 位）或带区号的固定电话，例如 0750-6123456。"),
+      .regex(/^(1[3-9]\d{9}|0\d{2,3}-\d{7,8})$/, "请填写手机号码（11 位）或带区号的固定电话，例如 0750-6123456。"),
   );
+
+/**
+ * How `phone` (as anyPhone or mobilePhone wrote it) may be stored: rows from before landlines were
+ * written one way may hold one without its dash. Look-ups match either.
+ */
+export function storedSpellings(phone: string): string[] {
+  return phone.includes("-") ? [phone, phone.replace(/-/g, "")] : [phone];
+}
+
+/**
+ * Matches a stored number holding `digits` (part of a number): stored numbers carry at most one
+ * dash (0750-6123456; an older row may have it elsewhere or not at all), so `digits` with a dash
+ * at each place in it covers every way they are written. Plain strings, for a `contains` filter.
+ */
+export function searchSpellings(digits: string): string[] {
+  return [digits, ...Array.from({ length: digits.length - 1 }, (_, i) => `${digits.slice(0, i + 1)}-${digits.slice(i + 1)}`)];
+}
+
+/** The digits of what was typed into a phone search (full-width ones too), to compare with stored numbers' digits. */
+export function phoneDigits(value: string): string {
+  return value.normalize("NFKC").replace(/\D/g, "");
+}
 
 /** "138****1234" for a mobile number; a landline keeps its area code and last four digits. */
 export function maskPhone(phone: string): string {
@@ -34,7 +82,7 @@ export function maskPhone(phone: string): string {
   const digits = compact.replace(/-/g, "");
   if (/^1\d{10}$/.test(digits)) return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
   if (digits.length <= 4) return "*".repeat(digits.length);
-  // The area code is unambiguous only when written with a dash (020-… or 0750-…); otherwise keep three digits.
-  const area = /^(0\d{2,3})-/.exec(compact)?.[1] ?? digits.slice(0, 3);
+  // The area code as written with a dash (020-… or 0750-…); else by the rule of withAreaCode: 0750 but 020.
+  const area = /^(0\d{2,3})-/.exec(compact)?.[1] ?? digits.slice(0, /^0[3-9]/.test(digits) ? 4 : 3);
   return `${area}${"*".repeat(Math.max(digits.length - area.length - 4, 0))}${digits.slice(-4)}`;
 }

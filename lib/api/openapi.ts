@@ -29,7 +29,7 @@ const invalidInput = (fields: Record<string, string>) =>
   errors("输入有误（含请求体不是 JSON 对象）；fields 按输入项名称给出原因", {
     invalid_input: errorExample("invalid_input", fields),
   });
-const notFound = errors("没有这个预约，或手机号码不对（两种情况回答相同）", { not_found: errorExample("not_found") });
+const notFound = errors("没有这个预约，或电话号码不对（两种情况回答相同）", { not_found: errorExample("not_found") });
 const internal = errors("意外错误；不含任何内部细节", { internal_error: errorExample("internal_error") });
 
 const tooManyExample = {
@@ -47,9 +47,9 @@ const tooMany = (description: string) => ({
   content: { "application/json": { schema: ref("Error"), examples: { too_many_requests: tooManyExample } } },
 });
 const LOOK_UP_LIMIT =
-  "按预约号和手机号码查询、取消、改期，对不上的尝试每个手机号码每小时最多 10 次、每个来源地址每分钟最多 30 次（对上的不计）；超过时回答 429 too_many_requests。";
+  "按预约号和预约时留的电话号码查询、取消、改期，对不上的尝试每个电话号码每小时最多 10 次、每个来源地址每分钟最多 30 次（对上的不计）；超过时回答 429 too_many_requests。";
 const lookUpLimited = tooMany(
-  "对不上的尝试太多（每个手机号码每小时 10 次，每个来源地址每分钟 30 次）；按 Retry-After 等待后再试",
+  "对不上的尝试太多（每个电话号码每小时 10 次，每个来源地址每分钟 30 次）；按 Retry-After 等待后再试",
 );
 
 const ok = (description: string, schema: string, example: unknown) => ({
@@ -64,13 +64,20 @@ const codeParam = {
   name: "code",
   in: "path",
   required: true,
-  description: "预约号（不区分大小写）",
+  description: "预约号（不区分大小写；全角字符、空格和短横线可用）",
   schema: { type: "string", pattern: "^[A-Za-z0-9]{4,12}$", example: "K7MPXA" },
 };
 
 const phone = {
   type: "string",
-  description: "中国大陆手机号码，11 位；空格、短横线和开头的 +86 会被去掉",
+  description: "中国大陆手机号码，11 位；全角数字可用，空格、短横线和开头的 +86 会被去掉",
+  example: "13812345678",
+};
+/** Looking up, cancelling, moving: the number the booking was made with, which staff may have made with a landline. */
+const bookedPhone = {
+  type: "string",
+  description:
+    "预约时留的电话：手机号码（11 位），或工作人员代为预约时留的带区号的固定电话（例如 0750-6123456，区号后的短横线可有可无）；全角数字可用，空格、短横线、括号和手机号码开头的 +86 会被去掉",
   example: "13812345678",
 };
 const instant = {
@@ -183,12 +190,12 @@ export const openApiDocument = {
     "/bookings/{code}": {
       get: {
         operationId: "findBooking",
-        summary: "查询预约（预约号和手机号码都要对）",
+        summary: "查询预约（预约号和电话号码都要对）",
         description: LOOK_UP_LIMIT,
-        parameters: [codeParam, { name: "phone", in: "query", required: true, schema: phone }],
+        parameters: [codeParam, { name: "phone", in: "query", required: true, schema: bookedPhone }],
         responses: {
           200: ok("预约及其当前状态", "Booking", bookingExample),
-          400: invalidInput({ phone: "请填写手机号码。" }),
+          400: invalidInput({ phone: "请填写联系电话。" }),
           404: notFound,
           429: lookUpLimited,
           500: internal,
@@ -204,7 +211,7 @@ export const openApiDocument = {
         requestBody: jsonBody("CancelBooking"),
         responses: {
           200: ok("已取消", "Booking", { ...bookingExample, status: "cancelled" }),
-          400: invalidInput({ phone: "请填写手机号码。" }),
+          400: invalidInput({ phone: "请填写联系电话。" }),
           404: notFound,
           409: errors("预约已开始或已结束，不能在网上取消", {
             slot_unavailable: errorExample("slot_unavailable"),
@@ -338,13 +345,13 @@ export const openApiDocument = {
       CancelBooking: {
         type: "object",
         required: ["phone"],
-        properties: { phone, reason: { type: "string", maxLength: 200, description: "取消原因（可不填）" } },
+        properties: { phone: bookedPhone, reason: { type: "string", maxLength: 200, description: "取消原因（可不填）" } },
       },
       RescheduleBooking: {
         type: "object",
         required: ["phone", "start"],
         properties: {
-          phone,
+          phone: bookedPhone,
           start: { ...instant, description: "新的空闲时间的 start（同一地点）" },
           lawyerId: { type: "string", minLength: 1, description: "不填则由系统安排" },
         },
@@ -353,7 +360,7 @@ export const openApiDocument = {
         type: "object",
         required: ["code", "status", "start", "end", "venue", "lawyer"],
         properties: {
-          code: { type: "string", description: "预约号；查询、取消、改期时与手机号码一起使用" },
+          code: { type: "string", description: "预约号；查询、取消、改期时与预约时留的电话号码一起使用" },
           status: {
             type: "string",
             enum: ["confirmed", "checked_in", "done", "no_show", "cancelled"],

@@ -6,6 +6,7 @@ import { violatedConstraint } from "@/lib/db-errors";
 import { type Failure, failure, Rejected } from "@/lib/errors";
 import type { Channel } from "@/lib/generated/prisma/client";
 import type { HolidayCalendar } from "@/lib/holidays/calendar";
+import { storedSpellings } from "@/lib/phone";
 import { toDateString } from "@/lib/time";
 import { generateBookingCode } from "./code";
 import { type BookingView, bookingViewSelect, toBookingView } from "./queries";
@@ -205,7 +206,7 @@ type Movable = { id: string; code: string; status: string; startsAt: Date; venue
 
 /** The villager's way in: the code and phone must both match. */
 function findOwn(code: string, phone: string) {
-  return db.booking.findFirst({ where: { code, phone }, select: movableSelect });
+  return db.booking.findFirst({ where: { code, phone: { in: storedSpellings(phone) } }, select: movableSelect });
 }
 
 /** Staff's way in: the code alone (they are authorised by role). */

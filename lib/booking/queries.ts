@@ -2,7 +2,7 @@ import "server-only";
 import { type AuditActor, recordView } from "@/lib/audit/mutations";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { maskPhone } from "@/lib/phone";
+import { maskPhone, searchSpellings, storedSpellings } from "@/lib/phone";
 import { addDays, todayInShanghai, zonedInstant } from "@/lib/time";
 import type { BookingSearchInput, FindBookingInput } from "./schema";
 
@@ -72,7 +72,7 @@ export function toBookingView(row: Row): BookingView {
 
 /** A booking by its code and phone together: a wrong code and a wrong phone both give null. */
 export async function findBooking({ code, phone }: FindBookingInput): Promise<BookingView | null> {
-  const row = await db.booking.findFirst({ where: { code, phone }, select: bookingViewSelect });
+  const row = await db.booking.findFirst({ where: { code, phone: { in: storedSpellings(phone) } }, select: bookingViewSelect });
   return row ? toBookingView(row) : null;
 }
 
@@ -107,7 +107,7 @@ export async function searchBookings(filters: BookingSearchInput): Promise<{ row
     ...(filters.status ? { status: filters.status } : {}),
     ...(filters.topic ? { topic: { code: filters.topic } } : {}),
     ...(filters.channel ? { channel: filters.channel } : {}),
-    ...(filters.phone ? { phone: { contains: filters.phone.replace(/\D/g, "") } } : {}),
+    ...(filters.phone ? { OR: searchSpellings(filters.phone).map((part) => ({ phone: { contains: part } })) } : {}),
   };
   const [rows, total] = await Promise.all([
     db.booking.findMany({

@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { formInput, formValues } from "@/lib/form";
 import {
+  bookingCode,
   bookingFormInput,
+  bookingSearchInput,
   cancelBookingInput,
   createBookingInput,
+  findBookingInput,
   instant,
   moveFormInput,
   rescheduleBookingInput,
@@ -105,5 +108,51 @@ describe("the forms built on the API's inputs", () => {
       reason: INVISIBLE,
     });
     expect(Object.keys(fieldsOf(cancelBookingInput.safeParse({ code: `ABC${NUL}123`, phone: "13812345678" })))).toEqual(["code"]);
+  });
+});
+
+describe("a booking code as villagers type it", () => {
+  it("takes the code as shown (spaced), in lower case and in full-width characters", () => {
+    for (const typed of ["7YHQ9H", "7 Y H Q 9 H", " 7yhq9h ", "7yh q9h", "７ＹＨＱ９Ｈ", "７　ｙ　ｈ　ｑ　９　ｈ", "7YH-Q9H"]) {
+      expect(bookingCode.parse(typed), typed).toBe("7YHQ9H");
+    }
+  });
+
+  it("asks for the code when the field is empty, and says what a code looks like when it is wrong", () => {
+    for (const empty of ["", "   ", "\u3000"]) {
+      expect(
+        bookingCode.safeParse(empty).error?.issues.map((i) => i.message),
+        JSON.stringify(empty),
+      ).toEqual(["请填写预约号。"]);
+    }
+    expect(bookingCode.safeParse("no!").error?.issues.map((i) => i.message)).toEqual([
+      "预约号由字母和数字组成，请核对后再输入。",
+    ]);
+  });
+});
+
+describe("the look-up by code and phone", () => {
+  it("takes full-width digits and the landline a booking made by staff was made with", () => {
+    expect(findBookingInput.parse({ code: "７ｙｈｑ ９ｈ", phone: "１３８ １２３４ ５６７８" })).toEqual({
+      code: "7YHQ9H",
+      phone: "13812345678",
+    });
+    for (const phone of ["0750-6612345", "07506612345", "0750 6612345", "（0750）6612345", "０７５０－６６１２３４５"]) {
+      expect(findBookingInput.parse({ code: "7YHQ9H", phone }).phone, phone).toBe("0750-6612345");
+    }
+    expect(fieldsOf(findBookingInput.safeParse({ code: "", phone: "12345" }))).toEqual({
+      code: "请填写预约号。",
+      phone: "请填写手机号码（11 位）或带区号的固定电话，例如 0750-6123456。",
+    });
+  });
+});
+
+describe("the staff search by phone", () => {
+  it("keeps the digits only, however the number was typed", () => {
+    for (const phone of ["0750-6612345", "0750 6612345", "０７５０－６６１２３４５", "(0750)6612345"]) {
+      expect(bookingSearchInput.parse({ phone }).phone, phone).toBe("07506612345");
+    }
+    expect(bookingSearchInput.parse({ phone: "２３４５" }).phone).toBe("2345");
+    expect(bookingSearchInput.parse({ phone: " - " }).phone).toBeUndefined();
   });
 });

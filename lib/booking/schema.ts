@@ -4,7 +4,7 @@ import { z } from "zod";
 import { isPlainText, optionalText, plainText, requiredText, serviceDate, ticked } from "@/lib/form";
 import { BookingStatus, Channel } from "@/lib/generated/prisma/enums";
 import { PRIORITY_GROUP_NAMES } from "@/lib/labels";
-import { anyPhone, mobilePhone } from "@/lib/phone";
+import { anyPhone, mobilePhone, phoneDigits } from "@/lib/phone";
 import { isServiceInstant, toIsoOffset, YEARS } from "@/lib/time";
 
 export const NOTE_MAX = 500;
@@ -15,11 +15,19 @@ export const instant = z.iso
   .transform((v) => new Date(v))
   .refine(isServiceInstant, `时间应在 ${YEARS.first} 年到 ${YEARS.last} 年之间，请检查年份。`);
 
+/**
+ * A booking code as villagers type it: spaced as the page shows it ("7 Y H Q 9 H"), in lower case,
+ * or in full-width characters (NFKC reads them as plain ones).
+ */
 export const bookingCode = z
   .string({ error: "请填写预约号。" })
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z0-9]{4,12}$/, "预约号由字母和数字组成，请核对后再输入。");
+  .transform((v) => v.normalize("NFKC").replace(/[\s-]/g, "").toUpperCase())
+  .pipe(
+    z
+      .string()
+      .min(1, { error: "请填写预约号。", abort: true })
+      .regex(/^[A-Z0-9]{4,12}$/, "预约号由字母和数字组成，请核对后再输入。"),
+  );
 
 /** A chosen venue, lawyer or topic, by its slug, id or code. */
 const choice = (message?: string) => z.string({ error: message }).trim().min(1, message).check(plainText());
@@ -44,7 +52,8 @@ export const createBookingInput = z.object({
 });
 export type CreateBookingInput = z.infer<typeof createBookingInput>;
 
-export const findBookingInput = z.object({ code: bookingCode, phone: mobilePhone });
+/** Code and the phone the booking was made with: staff may have booked a landline for a caller. */
+export const findBookingInput = z.object({ code: bookingCode, phone: anyPhone });
 export type FindBookingInput = z.infer<typeof findBookingInput>;
 
 export const cancelBookingInput = findBookingInput.extend({ reason: optionalText(200, { multiline: true }) });
@@ -81,7 +90,8 @@ export const bookingSearchInput = z.object({
     .enum(Channel)
     .optional()
     .or(z.literal("").transform(() => undefined)),
-  phone: optionalValue,
+  /** Any part of a number; compared digit by digit, dashes and spaces aside (queries.ts). */
+  phone: optionalValue.transform((v) => (v ? phoneDigits(v) || undefined : undefined)),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
 export type BookingSearchInput = z.infer<typeof bookingSearchInput>;

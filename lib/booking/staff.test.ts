@@ -1,9 +1,10 @@
 // The staff side of bookings: lists mask phone numbers, opening one is audited, changes carry a reason.
+import { randomInt } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { bookingInput, createVenueFixture, prisma } from "@/lib/testing/fixtures";
 import { createBooking, staffCancelBooking, staffRescheduleBooking } from "./mutations";
-import { openBookingForStaff, searchBookings } from "./queries";
-import { bookingSearchInput } from "./schema";
+import { findBooking, openBookingForStaff, searchBookings } from "./queries";
+import { bookingSearchInput, findBookingInput, slotValue, staffBookingFormInput } from "./schema";
 
 const staff = { id: "staff-test", displayName: "测试工作人员", role: "STAFF" };
 
@@ -69,5 +70,61 @@ describe("staff bookings", () => {
       `取消预约 ${booking.code}：已调解`,
     ]);
     expect(await staffCancelBooking(staff, "AAAAAA", "x")).toMatchObject({ ok: false, code: "not_found" });
+  });
+});
+
+describe("a booking staff made for a landline caller", () => {
+  /** A fresh landline: 0750 (Jiangmen) and seven digits. */
+  const landline = () => `0750${String(randomInt(6_000_000, 7_000_000))}`;
+  const dashed = (digits: string) => `${digits.slice(0, 4)}-${digits.slice(4)}`;
+
+  async function bookedByPhone(typed: string) {
+    const f = await createVenueFixture();
+    const form = staffBookingFormInput.parse({
+      venue: f.venue.slug,
+      slot: slotValue({ start: f.slotOn(1) }),
+      name: "固话村民",
+      phone: typed,
+      topic: "marriage",
+      consent: "on",
+      channel: "PHONE",
+    });
+    const result = await createBooking(form.booking, { channel: form.channel, noteConsent: true, actor: staff });
+    if (!result.ok) throw new Error(result.message);
+    return { f, booking: result.booking };
+  }
+
+  it("is stored one way, and the caller finds it with the number written any way, the code spaced and in lower case", async () => {
+    const digits = landline();
+    const { booking } = await bookedByPhone(digits);
+    expect((await prisma.booking.findUniqueOrThrow({ where: { code: booking.code } })).phone).toBe(dashed(digits));
+    const spacedCode = booking.code.toLowerCase().split("").join(" ");
+    for (const phone of [digits, dashed(digits), `(${digits.slice(0, 4)}) ${digits.slice(4)}`]) {
+      const found = await findBooking(findBookingInput.parse({ code: spacedCode, phone }));
+      expect(found?.code, phone).toBe(booking.code);
+    }
+    // A wrong number and a wrong code both find nothing.
+    expect(await findBooking(findBookingInput.parse({ code: booking.code, phone: landline() }))).toBeNull();
+    expect(await findBooking(findBookingInput.parse({ code: "AAAAAA", phone: digits }))).toBeNull();
+  });
+
+  it("is found by the staff search whether the number is typed with its dash or without, and so are older rows", async () => {
+    const digits = landline();
+    const { f, booking } = await bookedByPhone(dashed(digits));
+    // A row written before numbers were stored one way: the landline without its dash.
+    const olderDigits = landline();
+    const older = await createBooking(bookingInput(f.venue.slug, f.slotOn(2), { phone: olderDigits }), {
+      channel: "PHONE",
+      actor: staff,
+    });
+    if (!older.ok) throw new Error(older.message);
+    const search = (phone: string) =>
+      searchBookings(bookingSearchInput.parse({ venue: f.venue.slug, phone })).then(({ rows }) => rows.map((r) => r.code));
+    for (const typed of [dashed(digits), digits, digits.slice(-6)]) expect(await search(typed), typed).toEqual([booking.code]);
+    for (const typed of [dashed(olderDigits), olderDigits]) expect(await search(typed), typed).toEqual([older.booking.code]);
+    expect(await search("0750-")).toHaveLength(2);
+    // The older row's caller finds it too, the number typed with its dash.
+    const found = await findBooking(findBookingInput.parse({ code: older.booking.code, phone: dashed(olderDigits) }));
+    expect(found?.code).toBe(older.booking.code);
   });
 });

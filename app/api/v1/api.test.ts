@@ -1,10 +1,12 @@
 // The JSON API v1 against the real PostgreSQL: exact shapes, errors, and the concurrency guarantees.
 // Every test makes its own venue, lawyers and phone numbers; other test files share the database.
+import { randomInt } from "node:crypto";
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { guarded } from "@/lib/api/http";
+import { createBooking } from "@/lib/booking/mutations";
 import { cancelBookingInput, createBookingInput, rescheduleBookingInput } from "@/lib/booking/schema";
 import { loadHolidayCalendar } from "@/lib/holidays/queries";
 import { spend } from "@/lib/rate-limit";
@@ -268,6 +270,34 @@ describe("bookings", () => {
     const noPhone = await getBooking(new Request("http://test/x"), params({ code }));
     expect(noPhone.status).toBe(400);
     expect(Object.keys((await errorOf(noPhone)).fields ?? {})).toEqual(["phone"]);
+  });
+
+  it("finds, moves and cancels a booking staff made for a landline caller by that landline, written any way", async () => {
+    const f = await fixture();
+    const digits = `0750${randomInt(6_000_000, 7_000_000)}`;
+    const landline = `${digits.slice(0, 4)}-${digits.slice(4)}`;
+    // As the staff form stores it (lib/phone.ts anyPhone): the area code, a dash, the number.
+    const made = await createBooking(
+      { venue: f.venue.slug, start: f.slot(0), name: "固话村民", phone: landline, topic: "marriage", consent: true },
+      { channel: "PHONE", noteConsent: true },
+    );
+    if (!made.ok) throw new Error(made.message);
+    const { code } = made.booking;
+    for (const phone of [landline, digits, `(${digits.slice(0, 4)}) ${digits.slice(4)}`]) {
+      const found = await read(code, phone);
+      expect(found.status, phone).toBe(200);
+      expect(await found.json(), phone).toMatchObject({ code, status: "confirmed" });
+    }
+    const moved = await reschedule(post({ phone: digits, start: toIsoOffset(f.slot(1)) }), params({ code }));
+    expect(moved.status).toBe(200);
+    // Another landline gets the very answer a wrong code gets.
+    const otherLandline = await read(code, `0750-${randomInt(6_000_000, 7_000_000)}`);
+    const wrongCode = await read("AAAAAA", landline);
+    expect(otherLandline.status).toBe(404);
+    expect(await otherLandline.json()).toEqual(await wrongCode.json());
+    const cancelled = await cancel(post({ phone: landline, reason: "电话里说不用了" }), params({ code }));
+    expect(cancelled.status).toBe(200);
+    expect(await cancelled.json()).toMatchObject({ code, status: "cancelled" });
   });
 
   it("answers bad input with 400 invalid_input, fields keyed by name, and writes nothing", async () => {
@@ -660,6 +690,17 @@ describe("GET /api/v1/openapi.json", () => {
     }
     expect(Object.keys(doc.paths).sort()).toEqual(Object.keys(routes).sort());
     for (const [route, methods] of Object.entries(routes)) expect(Object.keys(doc.paths[route]).sort(), route).toEqual(methods);
+  });
+
+  it("says the look-ups take the landline a booking was made with, and booking takes a mobile number", async () => {
+    const doc = await loadDocument();
+    type Operation = { parameters: { name: string; schema: { description: string } }[] };
+    const lookUp = (doc.paths["/bookings/{code}"].get as Operation).parameters.find((p) => p.name === "phone");
+    expect(lookUp?.schema.description).toMatch(/固定电话/);
+    for (const name of ["CancelBooking", "RescheduleBooking"]) {
+      expect(doc.components.schemas[name].properties?.phone.description, name).toMatch(/固定电话/);
+    }
+    expect(doc.components.schemas.CreateBooking.properties?.phone.description).not.toMatch(/固定电话/);
   });
 
   it("resolves every $ref", async () => {

@@ -1,11 +1,11 @@
-import { z } from "zod";
 import { codeFrom, errorResponse, failureResponse, guarded, json, otherMethods, parseOr400 } from "@/lib/api/http";
 import { presentBooking } from "@/lib/api/present";
 import { lookUpBooking } from "@/lib/booking/access";
-import { mobilePhone } from "@/lib/phone";
+import { findBookingInput } from "@/lib/booking/schema";
 import { addressOf } from "@/lib/security";
 
-const query = z.object({ phone: mobilePhone });
+// The phone of the look-up form: the number the booking was made with, a landline too.
+const query = findBookingInput.pick({ phone: true });
 
 export function GET(request: Request, { params }: { params: Promise<{ code: string }> }) {
   return guarded(async () => {

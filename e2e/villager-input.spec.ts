@@ -1,0 +1,67 @@
+// What villagers type as they type it: the booking code as the page shows it (spaced), in lower
+// case or full-width from a Chinese keyboard; and the 长辈模式 switch in the middle of a form.
+import { expect, test } from "@playwright/test";
+import { BookingPages, expectNoAxeViolations, randomPhone } from "./pages/booking-pages";
+
+/** "7yh" → "７ｙｈ": what a Chinese keyboard in full-width mode types. */
+const fullWidth = (text: string) => text.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+
+test("a code typed spaced, in lower case and full-width, with a full-width phone, finds the booking", async ({ page }) => {
+  const flow = new BookingPages(page);
+  const { code, phone } = await flow.book("nanzhen");
+
+  await page.goto("/bookings/lookup");
+  await page.getByRole("button", { name: "查询预约" }).click();
+  await expect(flow.errorSummary().getByRole("link", { name: "请填写预约号。" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await flow.lookUp(fullWidth(code.toLowerCase()).split("").join(" "), fullWidth(phone));
+  await expect(page).toHaveURL(new RegExp(`/bookings/${code}$`));
+  await expect(page.getByText(code, { exact: true })).toBeVisible();
+});
+
+test("the large-text switch keeps the page and what was typed", async ({ page }) => {
+  const flow = new BookingPages(page);
+  await flow.openVenue("nanzhen");
+  await flow.chooseFirstSlot();
+  const url = page.url();
+  const name = page.getByLabel("姓名", { exact: true });
+  await name.fill("李阿姨");
+  await page.getByLabel("手机号码").fill(randomPhone());
+  const size = () => page.evaluate(() => Number.parseFloat(getComputedStyle(document.documentElement).fontSize));
+  const before = await size();
+  // Marked so that a reload, which would lose what was typed, shows.
+  await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+
+  await page.getByRole("button", { name: "大字（长辈模式）" }).click();
+  await expect(page.getByRole("button", { name: "恢复标准字号" })).toBeVisible();
+  await expect.poll(size).toBeGreaterThan(before);
+  expect(page.url()).toBe(url);
+  await expect(name).toHaveValue("李阿姨");
+  expect(await page.evaluate(() => (window as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  await expectNoAxeViolations(page);
+
+  // Remembered: a new page opens in large text.
+  await page.reload();
+  await expect(page.getByRole("button", { name: "恢复标准字号" })).toBeVisible();
+  await page.getByRole("button", { name: "恢复标准字号" }).click();
+  await expect(page.getByRole("button", { name: "大字（长辈模式）" })).toBeVisible();
+  await expect.poll(size).toBe(before);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the large-text switch comes back to the same page, query and all", async ({ page }) => {
+    const flow = new BookingPages(page);
+    await flow.openVenue("nanzhen");
+    await flow.chooseFirstSlot();
+    const url = page.url();
+    expect(new URL(url).search).not.toBe("");
+    await page.getByRole("button", { name: "大字（长辈模式）" }).click();
+    await expect(page.getByRole("button", { name: "恢复标准字号" })).toBeVisible();
+    expect(page.url()).toBe(url);
+    // axe needs page scripts: the markup is the same as with JavaScript, checked above.
+    await expect(flow.heading).toHaveText("填写预约信息");
+  });
+});
