@@ -3,12 +3,13 @@
 
 import path from "node:path";
 import { createPrismaClient } from "../lib/db-client.ts";
+import { checkSmsConfig } from "../lib/sms/config.ts";
 import { seedDatabase } from "../prisma/seed/index.ts";
 import { buildIsStale } from "./lib/build.ts";
 import { DATA_DIR, openDatabase } from "./lib/database.ts";
 import { readOrCreateSecret } from "./lib/embedded-db.ts";
 import { applyMigrations } from "./lib/migrations.ts";
-import { nextBuild, runNext, runServer } from "./lib/next-server.ts";
+import { nextBuild, runNext, runServer, runWorker } from "./lib/next-server.ts";
 import { schedulePrivacyPurge } from "./lib/privacy-purge.ts";
 
 const dev = process.argv.includes("--dev");
@@ -21,6 +22,13 @@ async function shutdown(code: number) {
   stopping = true;
   await db.stop();
   process.exit(code);
+}
+
+// A real SMS gateway needs its keys and a template per kind: refuse to start without them (docs/sms.md).
+const smsProblems = checkSmsConfig();
+if (smsProblems.length) {
+  console.error(`The text-message settings are incomplete: ${smsProblems.join(" ")} See docs/sms.md.`);
+  await shutdown(1);
 }
 
 try {
@@ -52,8 +60,15 @@ const env = {
 // Personal data past its retention period is anonymised now and every day after (lib/privacy).
 schedulePrivacyPurge({ DATABASE_URL: db.url });
 const server = dev ? runNext(["dev", "-p", port], env) : runServer({ port, hostname: process.env.HOSTNAME }, env);
+// The text messages go out from a worker beside the web server (npm run worker runs one alone).
+const worker = runWorker({ DATABASE_URL: db.url });
+worker.on("exit", (code, signal) => {
+  if (!stopping && signal === null && code !== 0)
+    console.error("The text-message worker stopped; messages wait in the queue until it runs again.");
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
+    worker.kill(signal);
     server.kill(signal);
   });
 }

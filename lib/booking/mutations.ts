@@ -6,6 +6,7 @@ import { violatedConstraint } from "@/lib/db-errors";
 import { type Failure, failure, Rejected } from "@/lib/errors";
 import type { Channel } from "@/lib/generated/prisma/client";
 import type { HolidayCalendar } from "@/lib/holidays/calendar";
+import { tellVillager } from "@/lib/messages/mutations";
 import { storedSpellings } from "@/lib/phone";
 import { toDateString } from "@/lib/time";
 import { generateBookingCode } from "./code";
@@ -182,6 +183,7 @@ async function bookOnce(
       });
       if (actor)
         await recordAudit(tx, actor, { kind: "booking", action: "create", subjectId: row.id, summary: `代为预约 ${row.code}` });
+      await tellVillager(tx, row.id, "created", now);
       return { ok: true as const, booking: toBookingView(row) };
     }),
   );
@@ -225,6 +227,7 @@ async function cancel(
       where: { id: booking.id, status: "CONFIRMED", startsAt: { gt: now } },
       data: { status: "CANCELLED", cancelledAt: now, cancelReason: reason },
     });
+    if (count > 0) await tellVillager(tx, booking.id, "cancelled", now);
     if (count > 0 && actor) {
       await recordAudit(tx, actor, {
         kind: "booking",
@@ -261,6 +264,7 @@ async function reschedule(
         data: { lawyerId: slot.lawyerId, startsAt: slot.start, endsAt: slot.end },
       });
       if (count === 0) throw new Rejected(failure("conflict", NOT_MOVABLE));
+      await tellVillager(tx, booking.id, "moved", now);
       const row = await tx.booking.findUniqueOrThrow({ where: { id: booking.id }, select: bookingViewSelect });
       if (actor) {
         await recordAudit(tx, actor, {

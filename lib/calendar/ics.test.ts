@@ -21,6 +21,28 @@ describe("buildCalendar", () => {
     expect(ics).toContain("\r\nDTSTAMP:20261128T060000Z\r\n");
     expect(ics.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
   });
+
+  it("gives an event its reminders: one VALARM per time before the start", () => {
+    const ics = buildCalendar({
+      name: "预约",
+      events: [
+        {
+          uid: "b@x",
+          start: new Date("2026-12-03T01:00:00Z"),
+          end: new Date("2026-12-03T01:30:00Z"),
+          summary: "咨询",
+          alarmsMinutesBefore: [1440, 120],
+        },
+      ],
+    });
+    const alarms = ics.split("BEGIN:VALARM").slice(1);
+    expect(alarms).toHaveLength(2);
+    expect(alarms[0]).toContain("TRIGGER:-PT1440M");
+    expect(alarms[1]).toContain("TRIGGER:-PT120M");
+    expect(alarms[1]).toContain("ACTION:DISPLAY");
+    // Inside the event, before it ends.
+    expect(ics.indexOf("END:VALARM")).toBeLessThan(ics.indexOf("END:VEVENT"));
+  });
 });
 
 describe("escapeText", () => {

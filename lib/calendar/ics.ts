@@ -8,6 +8,8 @@ export type CalendarEvent = {
   summary: string;
   description?: string;
   location?: string;
+  /** Reminders the calendar app shows, each this many minutes before the start (VALARM, DISPLAY). */
+  alarmsMinutesBefore?: number[];
 };
 
 /** 20261201T010000Z. UTC needs no VTIMEZONE and cannot be skewed by the server's own zone. */
@@ -76,6 +78,15 @@ export function buildCalendar({ name, events, now = new Date() }: { name: string
     );
     if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
     if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
+    for (const minutes of e.alarmsMinutesBefore ?? []) {
+      lines.push(
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        `TRIGGER:-PT${minutes}M`,
+        `DESCRIPTION:${escapeText(e.summary)}`,
+        "END:VALARM",
+      );
+    }
     lines.push("END:VEVENT");
   }
   lines.push("END:VCALENDAR");

@@ -5,6 +5,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { db, type Tx } from "@/lib/db";
 import { type Failure, failure } from "@/lib/errors";
 import type { BookingStatus, Prisma } from "@/lib/generated/prisma/client";
+import { type BookingEvent, tellVillager } from "@/lib/messages/mutations";
 import { formatTime, toDateString, todayInShanghai, zonedInstant } from "@/lib/time";
 import type { CompleteBookingInput, WalkInInput } from "./schema";
 
@@ -29,6 +30,8 @@ type Change = {
   where?: Prisma.BookingWhereInput;
   action: string;
   summary: string;
+  /** What the villager hears of it, in the same transaction (lib/messages). */
+  tell?: BookingEvent;
   /** The answer when the booking exists but `where` did not match. */
   refused?: (status: BookingStatus) => string;
 };
@@ -96,6 +99,8 @@ export function completeBooking(
       lawyerNote: input.lawyerNote ?? null,
     },
     action: "done",
+    // The invitation to give an evaluation: the link to the booking page.
+    tell: "done",
     summary: `记录服务结果（${input.outcomes.length} 项，${input.minutesSpent} 分钟）`,
   });
 }

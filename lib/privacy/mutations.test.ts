@@ -1,6 +1,7 @@
 // Personal data over time, against the real PostgreSQL. The purge runs at a `now` in 2005 and the
 // records here are from 2001–2004, years no other test writes, so it anonymises only these; the
 // tests of this file run one after the other, so the retention settings they change are theirs.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { Forbidden } from "@/lib/auth/can";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -18,7 +19,8 @@ import { DEFAULT_RETENTION, retentionInput } from "./schema";
 const NOW = zonedInstant("2005-01-10", 10 * 60);
 const staff: CurrentUser = { id: "privacy-test-staff", role: "STAFF", displayName: "司法所测试员", lawyerId: null };
 
-const resetRetention = () => prisma.retentionSetting.update({ where: { id: 1 }, data: DEFAULT_RETENTION });
+const resetRetention = () =>
+  prisma.retentionSetting.upsert({ where: { id: 1 }, update: DEFAULT_RETENTION, create: { id: 1, ...DEFAULT_RETENTION } });
 beforeEach(resetRetention);
 afterAll(resetRetention);
 
@@ -49,7 +51,9 @@ function book(f: Fixture, date: string, status: BookingStatus, extra: { lawyer?:
       minutesSpent: status === "DONE" ? 25 : null,
       consentAt: zonedInstant(date, 8 * 60),
       createdAt: zonedInstant(date, 8 * 60),
-      notifications: { create: { kind: "BOOKING_CANCELLED", phone: "13900000000", message: "张三您好" } },
+      notifications: {
+        create: { key: `privacy-test:${randomUUID()}`, kind: "CANCELLATION", phone: "13900000000", message: "张三您好" },
+      },
     },
   });
 }
@@ -360,7 +364,13 @@ describe("retention settings", () => {
   });
 
   it("is bounded in the database too", async () => {
-    await expect(prisma.retentionSetting.update({ where: { id: 1 }, data: { consultationMonths: 6 } })).rejects.toThrow();
+    await expect(
+      prisma.retentionSetting.upsert({
+        where: { id: 1 },
+        update: { consultationMonths: 6 },
+        create: { id: 1, consultationMonths: 6 },
+      }),
+    ).rejects.toThrow(/retention_setting_bounds/);
     await expect(prisma.retentionSetting.create({ data: { id: 2 } })).rejects.toThrow();
   });
 });

@@ -212,10 +212,9 @@ describe("changes over booked time", () => {
     const moved = await prisma.booking.findUniqueOrThrow({ where: { id: booking.id } });
     expect(moved).toMatchObject({ lawyerId: b.id, status: "CONFIRMED", startsAt: booking.startsAt });
     expect(moved.notice).toBe(`原律师临时请假，您的预约已改由 ${b.name} 律师接待，时间地点不变。`);
-    const notes = await prisma.notification.findMany({ where: { bookingId: booking.id } });
-    expect(notes).toEqual([
-      expect.objectContaining({ kind: "BOOKING_REASSIGNED", phone: booking.phone, message: expect.stringContaining(b.name) }),
-    ]);
+    // The villager's text: a change, with the same time and place (lib/messages).
+    const notes = await prisma.notification.findMany({ where: { bookingId: booking.id, kind: "CHANGE" } });
+    expect(notes).toEqual([expect.objectContaining({ phone: booking.phone, message: expect.stringContaining(booking.code) })]);
     expect(await prisma.dutyException.count({ where: { lawyerId: a.id, kind: "LEAVE" } })).toBe(1);
   });
 
@@ -234,8 +233,8 @@ describe("changes over booked time", () => {
     const cancelled = await prisma.booking.findUniqueOrThrow({ where: { id: booking.id } });
     expect(cancelled).toMatchObject({ status: "CANCELLED", cancelReason: "律师要出庭", lawyerId: a.id });
     expect(cancelled.notice).toBe("很抱歉，律师临时有事，这个预约已取消：律师要出庭。请重新预约或拨打 12348。");
-    expect(await prisma.notification.findMany({ where: { bookingId: booking.id } })).toEqual([
-      expect.objectContaining({ kind: "BOOKING_CANCELLED", phone: booking.phone }),
+    expect(await prisma.notification.findMany({ where: { bookingId: booking.id, kind: "CANCELLATION" } })).toEqual([
+      expect.objectContaining({ phone: booking.phone, message: expect.stringContaining("已取消") }),
     ]);
     const ended = await prisma.dutySession.findUniqueOrThrow({ where: { id: sessionThatDay.id } });
     // Ended, not deleted: its past stays on record.

@@ -112,9 +112,16 @@ async function fillEveryTable(prisma: PrismaClient) {
     },
   });
   await prisma.notification.create({
-    data: { bookingId: booking.id, kind: "BOOKING_CANCELLED", phone: booking.phone, message: "您的预约已取消。" },
+    data: {
+      key: "backup-test:cancellation",
+      bookingId: booking.id,
+      kind: "CANCELLATION",
+      phone: booking.phone,
+      message: "您的预约已取消。",
+    },
   });
   await prisma.userSession.create({ data: { id: "session-1", userId: user.id } });
+  await prisma.retentionSetting.create({ data: { id: 1, consultationMonths: 48, callbackMonths: 12, waitlistMonths: 3 } });
   // Past 2^53: a value that a trip through a JavaScript number would change.
   await prisma.rateLimit.create({ data: { key: "sign-in:admin", points: 3, expire: 9_007_199_254_740_993n } });
   await prisma.auditLog.create({

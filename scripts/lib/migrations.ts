@@ -12,6 +12,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import * as bindings from "@prisma/schema-engine-wasm/schema_engine_bg";
+import { Logger, runMigrations } from "graphile-worker";
 import pg from "pg";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -103,6 +104,7 @@ const BOOKKEEPING = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 )`;
 const PRISMA_MIGRATE_LOCK = 72707369;
+const quietLogger = new Logger(() => () => {});
 
 /** Prisma's checksum of a migration: sha256 of its SQL, in hex. */
 const checksum = (sql: string) => createHash("sha256").update(sql).digest("hex");
@@ -166,6 +168,9 @@ export async function applyMigrations(url: string, { dir = MIGRATIONS_DIR }: { d
       }
       applied.push(migration.path);
     }
+    // The job queue's own tables (schema graphile_worker), which bookings add jobs to in their own
+    // transactions: installed and upgraded by graphile-worker itself, under the same lock.
+    await runMigrations({ connectionString: url, logger: quietLogger });
     return applied;
   } finally {
     await client.end();

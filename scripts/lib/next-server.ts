@@ -35,3 +35,14 @@ export function runServer(
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", PORT: port, HOSTNAME: hostname ?? "", ...env },
   });
 }
+
+const WORKER = path.join(ROOT, "scripts/worker.ts");
+
+/** The text-message worker (scripts/worker.ts) beside the web server, on the same database. */
+export function runWorker(env: Record<string, string>, stdio: "inherit" | "pipe" | "ignore" = "inherit"): ChildProcess {
+  return spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", WORKER], {
+    cwd: ROOT,
+    stdio,
+    env: { ...process.env, ...env },
+  });
+}

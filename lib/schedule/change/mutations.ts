@@ -8,7 +8,8 @@ import { db, lockLawyers, type Tx } from "@/lib/db";
 import { violatedConstraint } from "@/lib/db-errors";
 import { type Failure, type FailureCode, failure, Rejected } from "@/lib/errors";
 import { loadHolidayCalendar } from "@/lib/holidays/queries";
-import { addDays, formatDate, formatTime, fromDbDate, toDateString, toDbDate, todayInShanghai } from "@/lib/time";
+import { tellVillager } from "@/lib/messages/mutations";
+import { addDays, fromDbDate, toDbDate, todayInShanghai } from "@/lib/time";
 import { type BookedTime, bookingsLosingDuty, type DutyRows, weeklyClashMessage } from "../impact";
 import { type AffectedBooking, describeAffected } from "../queries";
 import type { BookingChoice } from "../schema";
@@ -190,14 +191,7 @@ async function losing(reader: Tx | typeof db, lawyerId: string, duty: Duty, now:
   return bookingsLosingDuty(duty.before, duty.after, booked, duty.calendar);
 }
 
-async function phoneOf(tx: Tx, bookingId: string): Promise<string> {
-  const row = await tx.booking.findUniqueOrThrow({ where: { id: bookingId }, select: { phone: true } });
-  return row.phone;
-}
-
 async function settle(tx: Tx, actor: CurrentUser, plan: Plan, booking: AffectedBooking, choice: BookingChoice, now: Date) {
-  const when = `${formatDate(toDateString(booking.start))} ${formatTime(booking.start)}–${formatTime(booking.end)}`;
-  const what = `您 ${when} 在 ${booking.venue.name} 的法律咨询预约（预约号 ${booking.code}）`;
   // Conditional: only a booking still this lawyer's, confirmed and in the future changes.
   const where = { id: booking.id, lawyerId: plan.lawyerId, status: "CONFIRMED" as const, startsAt: { gt: now } };
   if (choice.action === "reassign") {
@@ -205,14 +199,7 @@ async function settle(tx: Tx, actor: CurrentUser, plan: Plan, booking: AffectedB
     const notice = `${plan.why}，您的预约已改由 ${colleague.name} 律师接待，时间地点不变。`;
     const { count } = await tx.booking.updateMany({ where, data: { lawyerId: colleague.id, notice } });
     if (count === 0) throw new Stale();
-    await tx.notification.create({
-      data: {
-        bookingId: booking.id,
-        kind: "BOOKING_REASSIGNED",
-        phone: await phoneOf(tx, booking.id),
-        message: `${what}已改由 ${colleague.name} 律师接待，时间地点不变。`,
-      },
-    });
+    await tellVillager(tx, booking.id, "reassigned", now);
     await recordAudit(tx, actor, {
       kind: "booking",
       action: "reassign",
@@ -226,14 +213,7 @@ async function settle(tx: Tx, actor: CurrentUser, plan: Plan, booking: AffectedB
       data: { status: "CANCELLED", cancelledAt: now, cancelReason: choice.reason, notice },
     });
     if (count === 0) throw new Stale();
-    await tx.notification.create({
-      data: {
-        bookingId: booking.id,
-        kind: "BOOKING_CANCELLED",
-        phone: await phoneOf(tx, booking.id),
-        message: `很抱歉，${what}已取消：${choice.reason}。请重新预约或拨打 12348。`,
-      },
-    });
+    await tellVillager(tx, booking.id, "cancelled", now);
     await recordAudit(tx, actor, {
       kind: "booking",
       action: "cancel",

@@ -22,6 +22,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cod
           "请带上和这件事有关的材料：合同、借条、收据、照片、法院文书等。",
           "改期或取消：打开预约页面，或拨打 12348。",
         ].join("\n"),
+        // The evening before (as the text-message reminder) and two hours before.
+        alarmsMinutesBefore: [24 * 60, 120],
       },
     ],
   });

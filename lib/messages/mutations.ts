@@ -1,0 +1,265 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import { db } from "@/lib/db";
+import type { NotificationKind } from "@/lib/generated/prisma/enums";
+import type { SmsGateway } from "@/lib/sms/gateway";
+import {
+  isMobile,
+  type MessageKind,
+  messageText,
+  type ReminderRule,
+  reminders,
+  sendTime,
+  shortWhen,
+  type TextKind,
+} from "./rules";
+import { mayResend } from "./status";
+
+// The outbox of text messages (issue 8). A change a villager must hear of queues its message in
+// the change's own transaction, with a graphile-worker job that sends it, so a change without its
+// message, or a message without its change, cannot exist. Each message has a key (event + booking
+// + kind): replaying an event queues nothing twice. The worker (scripts/worker.ts) calls deliver().
+
+/** The graphile-worker task that sends one message; its payload is `{ key }`. */
+export const SEND_TASK = "send_message";
+/** Tries before a message is given up and put on the staff call list. */
+export const MAX_ATTEMPTS = 8;
+
+const KIND: Record<MessageKind, NotificationKind> = {
+  confirmation: "CONFIRMATION",
+  change: "CHANGE",
+  cancellation: "CANCELLATION",
+  reminder: "REMINDER",
+  waitlist_offer: "WAITLIST_OFFER",
+  evaluation: "EVALUATION",
+};
+const FROM_KIND = Object.fromEntries(Object.entries(KIND).map(([k, v]) => [v, k])) as Record<NotificationKind, MessageKind>;
+
+/** What happened to a booking that its villager must hear of. */
+export type BookingEvent = "created" | "moved" | "reassigned" | "cancelled" | "done";
+
+/** The booking page's address in a message: short, on the site's public address (not a request's host). */
+export function bookingLink(code: string): string {
+  const base = (process.env.PUBLIC_BASE_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+  return `${base}/b/${code}`;
+}
+
+const bookingFacts = {
+  id: true,
+  code: true,
+  phone: true,
+  startsAt: true,
+  updatedAt: true,
+  venue: { select: { name: true, reminderDayBeforeMinute: true, reminderHoursBefore: true } },
+} as const;
+
+type Facts = {
+  id: string;
+  code: string;
+  phone: string;
+  startsAt: Date;
+  updatedAt: Date;
+  venue: { name: string; reminderDayBeforeMinute: number | null; reminderHoursBefore: number | null };
+};
+
+/**
+ * Queues what the villager must hear after `event`, in the caller's transaction (the change's own).
+ * Call it after the booking row has changed.
+ */
+export async function tellVillager(tx: Tx, bookingId: string, event: BookingEvent, now = new Date()): Promise<void> {
+  const booking = (await tx.booking.findUniqueOrThrow({ where: { id: bookingId }, select: bookingFacts })) as Facts;
+  switch (event) {
+    case "created":
+      await queue(tx, booking, "confirmation", `confirmation:${booking.id}`, now);
+      return planReminders(tx, booking, now);
+    case "moved":
+    case "reassigned":
+      // Each change is its own event: the booking's updatedAt tells one change from the next.
+      await queue(tx, booking, "change", `change:${booking.id}:${booking.updatedAt.getTime()}`, now);
+      return planReminders(tx, booking, now);
+    case "cancelled":
+      await queue(tx, booking, "cancellation", `cancellation:${booking.id}`, now);
+      return dropReminders(tx, booking.id);
+    case "done":
+      await queue(tx, booking, "evaluation", `evaluation:${booking.id}`, now);
+      return dropReminders(tx, booking.id);
+  }
+}
+
+function text(kind: TextKind, booking: Facts): string {
+  return messageText(kind, {
+    code: booking.code,
+    start: booking.startsAt,
+    place: booking.venue.name,
+    link: bookingLink(booking.code),
+  });
+}
+
+/** One message; a landline gets none but a line on the staff call list. Nothing if the key exists. */
+async function queue(tx: Tx, booking: Facts, kind: MessageKind, key: string, now: Date): Promise<void> {
+  const mobile = isMobile(booking.phone);
+  const sendAfter = sendTime(kind, now, booking.startsAt);
+  const { count } = await tx.notification.createMany({
+    data: [
+      {
+        key,
+        bookingId: booking.id,
+        kind: KIND[kind],
+        phone: booking.phone,
+        message: text(kind, booking),
+        status: mobile ? "QUEUED" : "CALL",
+        sendAfter,
+      },
+    ],
+    skipDuplicates: true,
+  });
+  if (count > 0 && mobile) await addJob(tx, key, sendAfter);
+}
+
+async function addJob(tx: Tx, key: string, runAt: Date): Promise<void> {
+  // graphile-worker's own function, in this transaction: the job exists exactly when the message does.
+  // The job key is the message's: adding it again moves the job instead of adding another.
+  await tx.$executeRaw`SELECT graphile_worker.add_job(${SEND_TASK}, json_build_object('key', ${key}::text), run_at => ${runAt}::timestamptz, job_key => ${key}::text, max_attempts => ${MAX_ATTEMPTS + 2}::int)`;
+}
+
+async function removeJob(tx: Tx, key: string): Promise<void> {
+  await tx.$executeRaw`SELECT graphile_worker.remove_job(${key}::text)`;
+}
+
+const REMINDER_SLOTS = ["day_before", "hours_before"] as const;
+const reminderKey = (bookingId: string, slot: (typeof REMINDER_SLOTS)[number]) => `reminder:${bookingId}:${slot}`;
+
+/** The booking's reminders as its time and venue rule now say: planned, moved, or dropped. */
+async function planReminders(tx: Tx, booking: Facts, now: Date): Promise<void> {
+  if (!isMobile(booking.phone)) return;
+  const rule: ReminderRule = {
+    dayBeforeMinute: booking.venue.reminderDayBeforeMinute ?? null,
+    hoursBefore: booking.venue.reminderHoursBefore ?? null,
+  };
+  const planned = new Map(reminders(booking.startsAt, now, rule).map((r) => [r.slot, r.at]));
+  for (const slot of REMINDER_SLOTS) {
+    const key = reminderKey(booking.id, slot);
+    const at = planned.get(slot);
+    if (!at) {
+      await tx.notification.updateMany({ where: { key, status: "QUEUED" }, data: { status: "DROPPED" } });
+      await removeJob(tx, key);
+      continue;
+    }
+    const message = text(slot === "day_before" ? "reminder" : "reminder_soon", booking);
+    await tx.notification.upsert({
+      where: { key },
+      create: { key, bookingId: booking.id, kind: "REMINDER", phone: booking.phone, message, sendAfter: at },
+      update: {
+        phone: booking.phone,
+        message,
+        sendAfter: at,
+        status: "QUEUED",
+        attempts: 0,
+        reason: null,
+        sentAt: null,
+        gatewayId: null,
+      },
+    });
+    await addJob(tx, key, at);
+  }
+}
+
+async function dropReminders(tx: Tx, bookingId: string): Promise<void> {
+  for (const slot of REMINDER_SLOTS) {
+    const key = reminderKey(bookingId, slot);
+    await tx.notification.updateMany({ where: { key, status: "QUEUED" }, data: { status: "DROPPED" } });
+    await removeJob(tx, key);
+  }
+}
+
+/** The SMS gateway as the worker sees it (lib/sms/gateway.ts SmsGateway); the template is chosen by the kind. */
+export type Gateway = Pick<SmsGateway, "send">;
+
+export type Delivery =
+  | { outcome: "sent" }
+  | { outcome: "skipped"; why: string }
+  | { outcome: "later"; at: Date }
+  | { outcome: "retry"; reason: string }
+  | { outcome: "failed"; reason: string };
+
+const UNCERTAIN = "上次发送中断，不知道是否已经送达：为免重复没有再发。请核对后电话联系，或在消息页重发。";
+
+/**
+ * Sends one queued message through `gateway`: at most once. The row is marked SENDING before the
+ * gateway is called and SENT after; a worker killed in between leaves SENDING, which the next try
+ * does not send again but hands to staff (the call list). A reminder of a booking no longer
+ * confirmed at that time is dropped; the quiet hours are checked again at the moment of sending.
+ */
+export async function deliver(key: string, gateway: Gateway, now = new Date()): Promise<Delivery> {
+  const claimed = await db.$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM notification WHERE key = ${key} FOR UPDATE`;
+    if (!row) return { outcome: "skipped", why: "no such message" } as const;
+    const message = await tx.notification.findUniqueOrThrow({
+      where: { id: row.id },
+      select: {
+        id: true,
+        kind: true,
+        status: true,
+        phone: true,
+        attempts: true,
+        booking: { select: { name: true, code: true, status: true, startsAt: true, venue: { select: { name: true } } } },
+      },
+    });
+    if (message.status === "SENDING") {
+      await tx.notification.update({ where: { id: message.id }, data: { status: "FAILED", reason: UNCERTAIN } });
+      return { outcome: "skipped", why: "interrupted before" } as const;
+    }
+    if (message.status !== "QUEUED") return { outcome: "skipped", why: message.status } as const;
+    const kind = FROM_KIND[message.kind];
+    const { booking } = message;
+    if (kind === "reminder" && (booking.status !== "CONFIRMED" || booking.startsAt <= now)) {
+      await tx.notification.update({ where: { id: message.id }, data: { status: "DROPPED" } });
+      return { outcome: "skipped", why: "no longer true" } as const;
+    }
+    const at = sendTime(kind, now, booking.startsAt);
+    if (at > now) {
+      await tx.notification.update({ where: { id: message.id }, data: { sendAfter: at } });
+      return { outcome: "later", at } as const;
+    }
+    await tx.notification.update({ where: { id: message.id }, data: { status: "SENDING", attempts: { increment: 1 } } });
+    return { outcome: "send", message: { ...message, kind, attempts: message.attempts + 1 } } as const;
+  });
+  if (claimed.outcome !== "send") return claimed;
+  const { message } = claimed;
+  const { booking } = message;
+  const params = templateVariables(booking);
+  const result = await gateway
+    .send(message.phone, message.kind, params)
+    .catch(
+      (error: unknown) =>
+        ({ ok: false, retryable: true, reason: error instanceof Error ? error.message : String(error) }) as const,
+    );
+  if (result.ok) {
+    await db.notification.update({
+      where: { id: message.id },
+      data: { status: "SENT", sentAt: new Date(), gatewayId: result.id, reason: null },
+    });
+    return { outcome: "sent" };
+  }
+  const giveUp = !result.retryable || message.attempts >= MAX_ATTEMPTS;
+  await db.notification.update({
+    where: { id: message.id },
+    data: { status: giveUp ? "FAILED" : "QUEUED", reason: result.reason },
+  });
+  return giveUp ? { outcome: "failed", reason: result.reason } : { outcome: "retry", reason: result.reason };
+}
+
+/**
+ * The variables of the approved templates (lib/sms/gateway.ts TEMPLATE_PARAMS, docs/sms.md): the
+ * same facts as the text, never the topic or the note. The link is fixed text of each template
+ * around the code, since gateways refuse a URL in a variable.
+ */
+export function templateVariables(booking: {
+  name: string;
+  code: string;
+  startsAt: Date;
+  venue: { name: string };
+}): Record<string, string> {
+  const [date, time] = shortWhen(booking.startsAt).split(" ");
+  return { name: booking.name, code: booking.code, date, time, place: booking.venue.name };
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { zonedInstant } from "@/lib/time";
+import { isMobile, isQuiet, messageText, reminders, SEGMENT, SIGNATURE, sendTime, shortWhen } from "./rules";
+
+// These run under whatever TZ the machine has; vitest.config may set an odd one (see calendar.test.ts).
+const at = (date: string, hh: number, mm = 0) => zonedInstant(date, hh * 60 + mm);
+const facts = { code: "7YHQ9H", start: at("2026-12-03", 9), place: "南镇村公共法律服务工作室", link: "mz.cn/b/7YHQ9H" };
+
+describe("messageText", () => {
+  it("starts with the signature and carries the code, date, time, place and link, for every kind", () => {
+    for (const kind of [
+      "confirmation",
+      "change",
+      "cancellation",
+      "reminder",
+      "reminder_soon",
+      "waitlist_offer",
+      "evaluation",
+    ] as const) {
+      const text = messageText(kind, facts);
+      expect(text.startsWith(SIGNATURE)).toBe(true);
+      for (const part of ["7YHQ9H", "12月3日 09:00", "南镇村公共法律服务工作室", "mz.cn/b/7YHQ9H"]) expect(text).toContain(part);
+    }
+  });
+
+  it("fits one 70-character segment with the longest place name and a short link", () => {
+    for (const kind of ["confirmation", "change", "cancellation", "reminder"] as const) {
+      expect([...messageText(kind, facts)].length, kind).toBeLessThanOrEqual(SEGMENT);
+    }
+  });
+
+  it("has no field for a topic or a note: nothing but the facts can reach the text", () => {
+    const text = messageText("confirmation", { ...facts, ...({ topic: "婚姻家庭", note: "离婚" } as object) });
+    expect(text).not.toContain("婚姻");
+    expect(text).not.toContain("离婚");
+  });
+
+  it("reads the time in Shanghai", () => {
+    expect(shortWhen(new Date("2026-12-03T01:00:00Z"))).toBe("12月3日 09:00");
+  });
+});
+
+describe("quiet hours", () => {
+  it("are 21:00 to 08:00 in Shanghai", () => {
+    expect(isQuiet(at("2026-12-03", 20, 59))).toBe(false);
+    expect(isQuiet(at("2026-12-03", 21))).toBe(true);
+    expect(isQuiet(at("2026-12-04", 7, 59))).toBe(true);
+    expect(isQuiet(at("2026-12-04", 8))).toBe(false);
+  });
+
+  it("hold a message until 08:00, the same morning or the next", () => {
+    expect(sendTime("confirmation", at("2026-12-03", 22), at("2026-12-10", 9))).toEqual(at("2026-12-04", 8));
+    expect(sendTime("confirmation", at("2026-12-04", 3), at("2026-12-10", 9))).toEqual(at("2026-12-04", 8));
+    expect(sendTime("confirmation", at("2026-12-03", 10), at("2026-12-10", 9))).toEqual(at("2026-12-03", 10));
+  });
+
+  it("let through a change or cancellation of a consultation within 12 hours, and only those", () => {
+    expect(sendTime("cancellation", at("2026-12-03", 22), at("2026-12-04", 9))).toEqual(at("2026-12-03", 22));
+    expect(sendTime("change", at("2026-12-03", 22), at("2026-12-04", 9))).toEqual(at("2026-12-03", 22));
+    expect(sendTime("cancellation", at("2026-12-03", 22), at("2026-12-05", 9))).toEqual(at("2026-12-04", 8));
+    expect(sendTime("confirmation", at("2026-12-03", 22), at("2026-12-04", 9))).toEqual(at("2026-12-04", 8));
+  });
+});
+
+describe("reminders", () => {
+  it("are the day before at 18:00 and 2 hours before, for a booking made more than a day ahead", () => {
+    expect(reminders(at("2026-12-10", 14), at("2026-12-01", 10))).toEqual([
+      { slot: "day_before", at: at("2026-12-09", 18) },
+      { slot: "hours_before", at: at("2026-12-10", 12) },
+    ]);
+  });
+
+  it("leave out the 2-hour one for a booking made within a day, and any that has passed", () => {
+    expect(reminders(at("2026-12-10", 14), at("2026-12-09", 20))).toEqual([]);
+    expect(reminders(at("2026-12-10", 14), at("2026-12-09", 17))).toEqual([{ slot: "day_before", at: at("2026-12-09", 18) }]);
+  });
+
+  it("move a reminder that would fall in the quiet hours to 08:00, still before the consultation", () => {
+    expect(reminders(at("2026-12-10", 9), at("2026-12-01", 10))).toEqual([
+      { slot: "day_before", at: at("2026-12-09", 18) },
+      { slot: "hours_before", at: at("2026-12-10", 8) },
+    ]);
+    // 08:30 minus 2 hours is 06:30: moved to 08:00, which is still before 08:30.
+    expect(reminders(at("2026-12-10", 8, 30), at("2026-12-01", 10))[1]).toEqual({
+      slot: "hours_before",
+      at: at("2026-12-10", 8),
+    });
+  });
+
+  it("follow the venue's rule, or none", () => {
+    expect(reminders(at("2026-12-10", 14), at("2026-12-01", 10), { dayBeforeMinute: 17 * 60, hoursBefore: null })).toEqual([
+      { slot: "day_before", at: at("2026-12-09", 17) },
+    ]);
+    expect(reminders(at("2026-12-10", 14), at("2026-12-01", 10), { dayBeforeMinute: null, hoursBefore: null })).toEqual([]);
+  });
+});
+
+describe("isMobile", () => {
+  it("is true for a mainland mobile only", () => {
+    expect(isMobile("13812345678")).toBe(true);
+    expect(isMobile("0750-6612345")).toBe(false);
+    expect(isMobile("07506612345")).toBe(false);
+  });
+});

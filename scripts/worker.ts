@@ -1,0 +1,39 @@
+// npm run worker: sends the queued text messages (lib/messages) through the configured gateway
+// (lib/sms: the outbox by default). npm start runs one beside the web server; with DATABASE_URL set
+// any number can run, on any machines: graphile-worker hands each job to one of them.
+// Run with --conditions=react-server: it loads the app's server modules.
+import { Logger, run } from "graphile-worker";
+import { env } from "../lib/env.ts";
+import { deliver, SEND_TASK } from "../lib/messages/mutations.ts";
+import { checkSmsConfig, gatewayFromEnv } from "../lib/sms/config.ts";
+
+const problems = checkSmsConfig();
+if (problems.length) {
+  console.error(`The text messages cannot be sent: ${problems.join(" ")} See docs/sms.md.`);
+  process.exit(1);
+}
+const gateway = gatewayFromEnv();
+const quiet = process.argv.includes("--quiet");
+const logger = new Logger((scope) => (level, message) => {
+  if (level === "error" || (!quiet && level === "warning"))
+    console.error(`worker ${level}: ${message}`, scope.taskIdentifier ?? "");
+});
+
+const runner = await run({
+  connectionString: env().DATABASE_URL,
+  concurrency: 2,
+  // New jobs arrive by LISTEN/NOTIFY at once; the poll only catches up after a lost connection.
+  pollInterval: 5_000,
+  logger,
+  taskList: {
+    [SEND_TASK]: async (payload, helpers) => {
+      const { key } = payload as { key: string };
+      const delivery = await deliver(key, gateway);
+      // Thrown: graphile-worker tries again later, waiting longer each time (exponential back-off).
+      if (delivery.outcome === "retry") throw new Error(delivery.reason);
+      if (delivery.outcome === "later") await helpers.addJob(SEND_TASK, { key }, { runAt: delivery.at, jobKey: key });
+    },
+  },
+});
+console.log(`Sending text messages through the ${gateway.name} gateway.`);
+await runner.promise;
