@@ -10,6 +10,7 @@ import {
   instant,
   moveFormInput,
   rescheduleBookingInput,
+  staffBookingFormInput,
   staffCancelFormInput,
 } from "./schema";
 
@@ -108,6 +109,29 @@ describe("the forms built on the API's inputs", () => {
       reason: INVISIBLE,
     });
     expect(Object.keys(fieldsOf(cancelBookingInput.safeParse({ code: `ABC${NUL}123`, phone: "13812345678" })))).toEqual(["code"]);
+  });
+});
+
+describe("the staff booking form's source", () => {
+  const staffForm = (channel: string) => {
+    const data = new FormData();
+    const fields = {
+      venue: "station",
+      slot: `${booking.start}|cmlawyer1`,
+      name: "村民甲",
+      phone: "0750-6612345",
+      topic: "marriage",
+      consent: "on",
+      channel,
+    };
+    for (const [name, value] of Object.entries(fields)) data.append(name, value);
+    return staffBookingFormInput.safeParse(formInput(formValues(data)));
+  };
+
+  it("is a phone call, a visit or a referral, never 网上预约, which villagers do themselves", () => {
+    expect(staffForm("PHONE").success).toBe(true);
+    expect(staffForm("VILLAGE_CADRE").success).toBe(true);
+    expect(fieldsOf(staffForm("ONLINE"))).toEqual({ channel: "请选择预约来源：电话、现场或转介。" });
   });
 });
 

@@ -7,6 +7,9 @@ import { PRIORITY_GROUP_NAMES } from "@/lib/labels";
 import { anyPhone, mobilePhone, phoneDigits } from "@/lib/phone";
 import { isServiceInstant, toIsoOffset, YEARS } from "@/lib/time";
 
+/** The sources staff choose from when they book for someone: every one but 网上预约. */
+export const STAFF_CHANNELS = Object.values(Channel).filter((c) => c !== Channel.ONLINE) as Exclude<Channel, "ONLINE">[];
+
 export const NOTE_MAX = 500;
 
 /** An instant with an explicit offset, e.g. 2026-12-01T09:00:00+08:00, in the service's years. */
@@ -174,7 +177,8 @@ export const staffBookingFormInput = z
     bookingDetails.extend({
       slot: slotChoice("请选择一个时间。"),
       phone: anyPhone,
-      channel: z.enum(Channel, { error: "请选择预约来源。" }),
+      // Staff book for someone who phoned, came in or was sent: never 网上预约, which villagers do themselves.
+      channel: z.enum(STAFF_CHANNELS, { error: "请选择预约来源：电话、现场或转介。" }),
     }),
   )
   .transform(({ slot, channel, ...details }) => ({ booking: { ...details, ...slot }, channel }));

@@ -181,6 +181,30 @@ describe("history", () => {
   });
 });
 
+describe("the answer to a leave", () => {
+  it("says 您 to the lawyer who filed it and 这位律师 to staff filing it for them", async () => {
+    const f = await createVenueFixture();
+    const lawyer = f.lawyers[0];
+    const self: CurrentUser = { id: `user-${lawyer.id}`, role: "LAWYER", displayName: "律师", lawyerId: lawyer.id };
+    const mine = await addLeave(self, lawyer.id, {
+      date: f.dateOn(20),
+      venueId: null,
+      startMinute: null,
+      endMinute: null,
+      note: null,
+    });
+    expect(mine).toMatchObject({ ok: true, message: expect.stringContaining("村民不能再预约您") });
+    const filed = await addLeave(staff, lawyer.id, {
+      date: f.dateOn(21),
+      venueId: null,
+      startMinute: null,
+      endMinute: null,
+      note: null,
+    });
+    expect(filed).toMatchObject({ ok: true, message: expect.stringContaining("村民不能再预约这位律师") });
+  });
+});
+
 describe("changes over booked time", () => {
   it("leave over a booking without choices changes nothing and lists the booking with the free colleagues", async () => {
     const { a, b, actorA, booking, date } = await setUp();

@@ -11,7 +11,7 @@ import {
   TextField,
 } from "@/components/form";
 import { staffCreateBookingAction } from "@/lib/booking/actions";
-import { NOTE_MAX } from "@/lib/booking/schema";
+import { NOTE_MAX, STAFF_CHANNELS } from "@/lib/booking/schema";
 import { CHANNELS, optionsOf, PRIORITY_GROUPS } from "@/lib/labels";
 
 const ORDER = [
@@ -47,7 +47,12 @@ export function StaffBookingForm({
       <input type="hidden" name="venue" value={venue} />
       <input type="hidden" name="formKey" value={formKey} />
       <RadioGroup name="slot" legend="时间和律师" options={slots} />
-      <SelectField name="channel" label="预约来源" options={optionsOf(CHANNELS)} defaultValue="PHONE" />
+      <SelectField
+        name="channel"
+        label="预约来源"
+        options={STAFF_CHANNELS.map((value) => ({ value, label: CHANNELS[value] }))}
+        defaultValue="PHONE"
+      />
       <TextField name="name" label="姓名" autoComplete="off" />
       <TextField name="phone" label="联系电话" hint="手机号码或带区号的固定电话" inputMode="tel" autoComplete="off" />
       <SelectField
