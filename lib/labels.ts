@@ -50,4 +50,7 @@ export function outcomeLabels(outcomes: readonly string[]): string {
 /** Options for a select or radio group from one of the records above. */
 export const optionsOf = (names: Record<string, string>) => Object.entries(names).map(([value, label]) => ({ value, label }));
 
+/** A booking the villager did not come to, as the work log says it. */
+export const NO_SHOW_LABEL = "未到（预约了没有来）";
+
 export const ROLE_NAMES: Record<Role, string> = { ADMIN: "管理员", STAFF: "工作人员", LAWYER: "律师" };

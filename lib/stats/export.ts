@@ -44,7 +44,8 @@ function rowCells(r: ServiceRow): CsvCell[] {
     r.lawyer,
     r.topic,
     booking ? (channels[r.channel ?? ""] ?? r.channel ?? "") : "未预约，直接到场",
-    booking ? (STATUS_NAMES[r.status as keyof typeof STATUS_NAMES] ?? r.status) : "已完成",
+    // The rows carry the database's BOOKING_STATUS; the labels are keyed in lower case.
+    booking ? (STATUS_NAMES[String(r.status).toLowerCase() as keyof typeof STATUS_NAMES] ?? String(r.status)) : "已完成",
     r.priorityGroup ? (groups[r.priorityGroup] ?? r.priorityGroup) : "",
     outcomeLabels(r.outcomes),
     r.minutesSpent ?? "",

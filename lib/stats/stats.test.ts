@@ -148,6 +148,16 @@ describe("the demand dashboard", () => {
     expect(csv).not.toContain(phone);
     // Monday 2 June 09:00 Shanghai, booked on 20 May: 13 days ahead.
     expect(csv.split("\r\n")[1]).toMatch(/^预约,2025-06-02,09:00,.*,2025-05-20,13,/);
+    // Every status in Chinese, never the database's code (issue 13 item 14).
+    const statusColumn = csv
+      .replace(/^\uFEFF/, "")
+      .split("\r\n")
+      .slice(1)
+      .filter(Boolean)
+      .map((line) => line.split(",")[8]);
+    expect(statusColumn.length).toBe(7);
+    for (const status of statusColumn) expect(["已预约", "已签到", "已完成", "未到", "已取消"]).toContain(status);
+    expect(csv).not.toMatch(/CONFIRMED|CANCELLED|NO_SHOW|CHECKED_IN|\bDONE\b/);
   });
 });
 

@@ -2,13 +2,14 @@
 import "server-only";
 import ExcelJS from "exceljs";
 import { type CsvCell, toCsv } from "@/lib/csv";
-import { outcomeLabels } from "@/lib/labels";
+import { NO_SHOW_LABEL, outcomeLabels } from "@/lib/labels";
 import type { LogEntry, WorkLog } from "./queries";
 
 export const LOG_COLUMNS = [
   "日期",
   "时间",
   "服务地点",
+  "律师",
   "村居",
   "服务对象姓名",
   "联系电话",
@@ -18,16 +19,17 @@ export const LOG_COLUMNS = [
   "来源（预约/现场）",
 ] as const;
 
-function cells(e: LogEntry): CsvCell[] {
+function cells(e: LogEntry, lawyer: string): CsvCell[] {
   return [
     e.date,
     e.time,
     e.venue,
+    lawyer,
     e.village,
     e.name,
     e.phone,
     e.topic,
-    outcomeLabels(e.outcomes),
+    e.noShow ? NO_SHOW_LABEL : outcomeLabels(e.outcomes),
     e.minutesSpent ?? "",
     e.source === "booking" ? "预约" : "现场",
   ];
@@ -38,17 +40,24 @@ export function exportFileName(log: WorkLog, ext: "csv" | "xlsx"): string {
 }
 
 export function workLogCsv(log: WorkLog): string {
-  return toCsv(LOG_COLUMNS, log.entries.map(cells));
+  return toCsv(
+    LOG_COLUMNS,
+    log.entries.map((e) => cells(e, log.lawyer.name)),
+  );
 }
 
 export async function workLogXlsx(log: WorkLog): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = "睦洲镇公共法律服务预约";
   const sheet = book.addWorksheet("工作日志", { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = LOG_COLUMNS.map((header, i) => ({ header, key: `c${i}`, width: [12, 8, 24, 12, 14, 16, 18, 28, 12, 16][i] }));
+  sheet.columns = LOG_COLUMNS.map((header, i) => ({
+    header,
+    key: `c${i}`,
+    width: [12, 8, 24, 16, 12, 14, 16, 18, 28, 12, 16][i],
+  }));
   sheet.getRow(1).font = { bold: true };
   // Phone numbers and dates stay text: Excel would otherwise drop a landline's leading zero.
-  for (const e of log.entries) sheet.addRow(cells(e).map((c, i) => (i === 8 ? c : String(c))));
+  for (const e of log.entries) sheet.addRow(cells(e, log.lawyer.name).map((c, i) => (i === 9 ? c : String(c))));
 
   const summary = book.addWorksheet("汇总");
   summary.addRow([`${log.lawyer.name} ${log.month} 工作日志汇总`]).font = { bold: true };

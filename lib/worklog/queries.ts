@@ -9,9 +9,11 @@ import { OUTCOME_NAMES, OUTCOMES } from "@/lib/labels";
 import { MONTHLY_TARGET_HOURS, monthRange, scheduledHours } from "@/lib/schedule/hours";
 import { addDays, type DateString, formatTime, toDateString, zonedInstant } from "@/lib/time";
 
-/** One service in the work log: a done booking or a walk-in. */
+/** One line of the work log: a done booking, a walk-in, or a booking the villager did not come to. */
 export type LogEntry = {
   source: "booking" | "walk_in";
+  /** Booked and not come (NO_SHOW): listed, as inspectors read them, but no service in the totals. */
+  noShow: boolean;
   id: string;
   at: Date;
   date: DateString;
@@ -78,10 +80,11 @@ export async function loadWorkLog(actor: CurrentUser, lawyerId: string, month: s
   const range = { gte: zonedInstant(from), lt: zonedInstant(addDays(to, 1)) };
   const [bookings, walkIns, served] = await Promise.all([
     db.booking.findMany({
-      where: { lawyerId, status: "DONE", startsAt: range },
+      where: { lawyerId, status: { in: ["DONE", "NO_SHOW"] }, startsAt: range },
       orderBy: { startsAt: "asc" },
       select: {
         id: true,
+        status: true,
         startsAt: true,
         name: true,
         phone: true,
@@ -115,12 +118,19 @@ export async function loadWorkLog(actor: CurrentUser, lawyerId: string, month: s
   ]);
 
   const entries: LogEntry[] = [
-    ...bookings.map((b) => ({ source: "booking" as const, ...b, at: b.startsAt, phone: b.phone })),
-    ...walkIns.map((w) => ({ source: "walk_in" as const, ...w, phone: w.phone ?? "" })),
+    ...bookings.map((b) => ({
+      source: "booking" as const,
+      ...b,
+      at: b.startsAt,
+      phone: b.phone,
+      noShow: b.status === "NO_SHOW",
+    })),
+    ...walkIns.map((w) => ({ source: "walk_in" as const, ...w, phone: w.phone ?? "", noShow: false })),
   ]
     .map(
       (e): LogEntry => ({
         source: e.source,
+        noShow: e.noShow,
         id: e.id,
         at: e.at,
         date: toDateString(e.at),
@@ -183,7 +193,9 @@ export async function openWorkLog(actor: CurrentUser, lawyerId: string, month: s
   return log;
 }
 
-export function totalsOf(entries: LogEntry[]): WorkLog["totals"] {
+export function totalsOf(all: LogEntry[]): WorkLog["totals"] {
+  // A no-show is on the log but is not a service.
+  const entries = all.filter((e) => !e.noShow);
   const byVillage = new Map<string, { village: string; services: number; minutes: number }>();
   for (const e of entries) {
     const row = byVillage.get(e.village) ?? { village: e.village, services: 0, minutes: 0 };

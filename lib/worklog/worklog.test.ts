@@ -129,6 +129,25 @@ describe("openWorkLog", () => {
   });
 });
 
+describe("a booking the villager did not come to", () => {
+  it("is on the log and in its exports as 未到, and counts as no service in the totals", async () => {
+    const { f, lawyer, month } = await monthWithServices();
+    const missed = await createBooking(bookingInput(f.venue.slug, f.slotOn(1, 10 * 60), { name: "王五" }));
+    if (!missed.ok) throw new Error(missed.message);
+    const row = await prisma.booking.findUniqueOrThrow({ where: { code: missed.booking.code } });
+    await prisma.booking.update({ where: { id: row.id }, data: { status: "NO_SHOW" } });
+    const log = await loadWorkLog(lawyer, f.lawyers[0].id, month);
+    if (!log) throw new Error("no log");
+    expect(log.entries.map((e) => [e.name, e.noShow])).toEqual([
+      ["张三", false],
+      ["王五", true],
+      ["=李四", false],
+    ]);
+    expect(log.totals.services).toBe(2);
+    expect(workLogCsv(log).split("\r\n")[2]).toContain(",未到（预约了没有来）,");
+  });
+});
+
 describe("work log exports", () => {
   it("CSV starts with a byte-order mark and the inspector's header, and keeps formulas out", async () => {
     const { f, lawyer, month, date } = await monthWithServices();
@@ -137,8 +156,10 @@ describe("work log exports", () => {
     const csv = workLogCsv(log);
     expect(csv.startsWith("\uFEFF")).toBe(true);
     const lines = csv.slice(1).split("\r\n");
-    expect(lines[0]).toBe("日期,时间,服务地点,村居,服务对象姓名,联系电话,咨询事项,服务结果,用时（分钟）,来源（预约/现场）");
-    expect(lines[2]).toBe(`${date},11:30,${f.venue.name},测试村,'=李四,0750-6123456,婚姻家庭,法律咨询解答,25,现场`);
+    expect(lines[0]).toBe("日期,时间,服务地点,律师,村居,服务对象姓名,联系电话,咨询事项,服务结果,用时（分钟）,来源（预约/现场）");
+    expect(lines[2]).toBe(
+      `${date},11:30,${f.venue.name},${f.lawyers[0].name},测试村,'=李四,0750-6123456,婚姻家庭,法律咨询解答,25,现场`,
+    );
   });
 
   it("XLSX opens again with the header and one row per service", async () => {
@@ -154,6 +175,7 @@ describe("work log exports", () => {
       date,
       "09:00",
       f.venue.name,
+      f.lawyers[0].name,
       "南镇村",
       "张三",
       booking.phone,

@@ -1,6 +1,6 @@
 // The month's work log as a list that fits a 360 px phone, with its totals and on-site hours.
 import Link from "next/link";
-import { outcomeLabels } from "@/lib/labels";
+import { NO_SHOW_LABEL, outcomeLabels } from "@/lib/labels";
 import { formatDate } from "@/lib/time";
 import type { WorkLog } from "@/lib/worklog/queries";
 
@@ -98,7 +98,7 @@ export function WorkLogView({ log }: { log: WorkLog }) {
                   {e.venue} · {e.topic}
                 </p>
                 <p>
-                  {outcomeLabels(e.outcomes)}
+                  {e.noShow ? NO_SHOW_LABEL : outcomeLabels(e.outcomes)}
                   {e.minutesSpent ? ` · ${e.minutesSpent} 分钟` : ""}
                 </p>
                 {e.source === "booking" && (
