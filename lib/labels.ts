@@ -1,6 +1,13 @@
 // The Chinese names of the database's enums (from the generated Prisma enums) and of the priority
 // groups: one place for every page, form and export. Safe to import in the browser.
-import { type BookingStatus, type Channel, Outcome, type Role } from "@/lib/generated/prisma/enums";
+import {
+  type BookingStatus,
+  type Channel,
+  type NotificationKind,
+  type NotificationStatus,
+  Outcome,
+  type Role,
+} from "@/lib/generated/prisma/enums";
 
 export const PRIORITY_GROUPS = {
   elderly: "60岁及以上老人",
@@ -54,3 +61,23 @@ export const optionsOf = (names: Record<string, string>) => Object.entries(names
 export const NO_SHOW_LABEL = "未到（预约了没有来）";
 
 export const ROLE_NAMES: Record<Role, string> = { ADMIN: "管理员", STAFF: "工作人员", LAWYER: "律师" };
+
+/** What a text message is about, as staff and villagers read it. */
+export const NOTIFICATION_KINDS: Record<NotificationKind, string> = {
+  CONFIRMATION: "预约确认",
+  CHANGE: "预约变动",
+  CANCELLATION: "取消通知",
+  REMINDER: "预约提醒",
+  WAITLIST_OFFER: "候补空位通知",
+  EVALUATION: "评价邀请",
+};
+
+/** Where a text message stands, for staff (a queued one waiting for its time reads otherwise: lib/messages/status.ts). */
+export const NOTIFICATION_STATUSES: Record<NotificationStatus, string> = {
+  QUEUED: "排队中",
+  SENDING: "发送中",
+  SENT: "已发送",
+  FAILED: "发送失败",
+  CALL: "需电话通知",
+  DROPPED: "已取消",
+};

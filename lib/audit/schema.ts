@@ -38,6 +38,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   sign_out: "退出登录",
   change_password: "修改密码",
   anonymise: "到期匿名化",
+  phone_call: "电话通知",
+  resend: "重新发送短信",
 };
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);

@@ -1,7 +1,11 @@
 import "server-only";
+import { type AuditActor, recordAudit } from "@/lib/audit/mutations";
+import { type Actor, assertCan, can } from "@/lib/auth/can";
 import type { Tx } from "@/lib/db";
 import { db } from "@/lib/db";
+import { type Failure, failure } from "@/lib/errors";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
+import { NOTIFICATION_KINDS } from "@/lib/labels";
 import type { SmsGateway } from "@/lib/sms/gateway";
 import {
   isMobile,
@@ -13,6 +17,7 @@ import {
   shortWhen,
   type TextKind,
 } from "./rules";
+import type { MessageKeyInput } from "./schema";
 import { mayResend } from "./status";
 
 // The outbox of text messages (issue 8). A change a villager must hear of queues its message in
@@ -262,4 +267,97 @@ export function templateVariables(booking: {
 }): Record<string, string> {
   const [date, time] = shortWhen(booking.startsAt).split(" ");
   return { name: booking.name, code: booking.code, date, time, place: booking.venue.name };
+}
+
+// Staff follow-up of messages that did not go (the /staff/messages pages).
+
+/** Who acts on the messages pages: a staff member, named in the record. */
+export type MessageActor = Actor & AuditActor & { displayName: string };
+
+export type MessageDone = { ok: true; message: string };
+
+/**
+ * Records that staff phoned the villager about a message on the call list (a landline's, or one
+ * that failed for good). The update only takes a row not yet marked, so of two clicks at once,
+ * from one person or two, exactly one counts; the other is told who did it and when.
+ */
+export async function markCalled(
+  actor: MessageActor,
+  { key }: MessageKeyInput,
+  now = new Date(),
+): Promise<MessageDone | Failure> {
+  assertCan(can.workAsStaff(actor));
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.notification.updateMany({
+      where: { key, calledAt: null, status: { in: ["CALL", "FAILED"] } },
+      data: { calledAt: now, calledBy: actor.displayName },
+    });
+    const row = await tx.notification.findUnique({
+      where: { key },
+      select: { kind: true, status: true, calledAt: true, calledBy: true, booking: { select: { id: true, code: true } } },
+    });
+    if (!row) return failure("not_found", "没有找到这条通知，请刷新页面后再看。");
+    if (count === 0) {
+      if (row.calledAt)
+        return failure(
+          "conflict",
+          `${row.calledBy ?? "同事"}已在 ${shortWhen(row.calledAt)} 记下打过电话了，不用再打。这次没有再记一次。`,
+        );
+      return failure("conflict", "这条通知已经重新发送，不在电话通知名单上了。请刷新页面后再看。");
+    }
+    const what = NOTIFICATION_KINDS[row.kind];
+    await recordAudit(tx, actor, {
+      kind: "booking",
+      action: "phone_call",
+      subjectId: row.booking.id,
+      summary: `已打电话通知预约 ${row.booking.code} 的${what}`,
+    });
+    return { ok: true, message: `已记下：预约 ${row.booking.code} 的${what}已打电话通知。` };
+  });
+}
+
+/**
+ * Sends a failed message again: back in the queue from its first try, with its job, in one
+ * transaction. Only a mobile number (a landline is phoned) and only a message still true (no
+ * confirmation of a booking cancelled since). In the quiet hours it waits for 08:00 like any other.
+ */
+export async function resendMessage(
+  actor: MessageActor,
+  { key }: MessageKeyInput,
+  now = new Date(),
+): Promise<MessageDone | Failure> {
+  assertCan(can.workAsStaff(actor));
+  return db.$transaction(async (tx) => {
+    const row = await tx.notification.findUnique({
+      where: { key },
+      select: {
+        kind: true,
+        status: true,
+        phone: true,
+        booking: { select: { id: true, code: true, status: true, startsAt: true } },
+      },
+    });
+    if (!row) return failure("not_found", "没有找到这条短信，请刷新页面后再看。");
+    if (row.status !== "FAILED") return failure("conflict", "这条短信现在不是“发送失败”，不用重发。请刷新页面看它现在的状态。");
+    if (!isMobile(row.phone))
+      return failure("conflict", "这是固定电话，收不到短信。请打电话通知，再在电话通知名单上点“已电话联系”。");
+    if (!mayResend(row, row.booking, now)) return failure("conflict", "这个预约已取消或已经开始，这条短信不用再发了。");
+    const sendAfter = sendTime(FROM_KIND[row.kind], now, row.booking.startsAt);
+    // Only a row still failed: of two clicks at once, one queues it and the other is told.
+    const { count } = await tx.notification.updateMany({
+      where: { key, status: "FAILED" },
+      data: { status: "QUEUED", attempts: 0, reason: null, sendAfter },
+    });
+    if (count === 0) return failure("conflict", "同事刚刚已经重发了这条短信，不用再点。");
+    await addJob(tx, key, sendAfter);
+    const what = NOTIFICATION_KINDS[row.kind];
+    await recordAudit(tx, actor, {
+      kind: "booking",
+      action: "resend",
+      subjectId: row.booking.id,
+      summary: `重新发送预约 ${row.booking.code} 的${what}短信`,
+    });
+    const later = sendAfter > now ? `现在是夜间，将于 ${shortWhen(sendAfter)} 发出。` : "稍后会自动发出。";
+    return { ok: true, message: `已重新排队：预约 ${row.booking.code} 的${what}短信${later}` };
+  });
 }

@@ -7,6 +7,7 @@ import { ROLE_NAMES } from "@/lib/labels";
 const LINKS = [
   { href: "/staff", label: "工作台" },
   { href: "/staff/bookings", label: "预约" },
+  { href: "/staff/messages", label: "短信通知" },
   { href: "/staff/rota", label: "排班" },
   { href: "/staff/venues", label: "服务地点" },
   { href: "/staff/lawyers", label: "律师与账号" },

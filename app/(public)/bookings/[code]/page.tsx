@@ -7,8 +7,11 @@ import { LookupForm } from "@/components/manage-booking-forms";
 import { findOwnBooking, isChangeable } from "@/lib/booking/access";
 import { forgetBookingAction } from "@/lib/booking/actions";
 import { PRIORITY_GROUPS, type PriorityGroup, STATUS_NAMES } from "@/lib/labels";
+import { messagesForBooking } from "@/lib/messages/queries";
+import { whatWillCome } from "@/lib/messages/status";
 import { maskPhone } from "@/lib/phone";
 import { isOver } from "@/lib/privacy/rules";
+import { BookingMessages } from "./booking-messages";
 
 export const metadata: Metadata = { title: "我的预约" };
 
@@ -34,6 +37,8 @@ export default async function BookingPage({ params, searchParams }: Props) {
     );
   }
   const { done } = await searchParams;
+  const messages = await messagesForBooking(booking.code);
+  const now = new Date();
   const active = isChangeable(booking);
   const cancelled = booking.status === "cancelled";
   const title = cancelled ? "预约已取消" : done === "created" ? "预约成功" : "我的预约";
@@ -55,6 +60,7 @@ export default async function BookingPage({ params, searchParams }: Props) {
           {DONE[done]}
         </p>
       )}
+      {done === "created" && <p className="font-semibold">{whatWillCome(booking.phone, booking.start, messages)}</p>}
       <h1 className="text-2xl font-bold">{title}</h1>
       {booking.notice && (
         <p role="status" className="rounded-lg border-2 border-amber-700 bg-amber-50 p-3 font-semibold">
@@ -110,6 +116,7 @@ export default async function BookingPage({ params, searchParams }: Props) {
           </section>
         </>
       )}
+      <BookingMessages messages={messages} now={now} />
       {cancelled && (
         <p>
           <Link href={`/venues/${booking.venue.slug}`} className={textLink}>

@@ -1,0 +1,88 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireStaff } from "@/lib/auth/session";
+import { NOTIFICATION_KINDS } from "@/lib/labels";
+import { openCallList } from "@/lib/messages/queries";
+import { formatDate, formatTime, toDateString } from "@/lib/time";
+import { MarkCalledForm, ResendForm } from "../message-forms";
+
+export const metadata: Metadata = { title: "电话通知名单" };
+
+export default async function CallListPage() {
+  const user = await requireStaff("/staff/messages/calls");
+  const { rows, calledToday } = await openCallList(user);
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link href="/staff/messages" className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
+          ← 返回短信通知
+        </Link>
+      </p>
+      <h1 className="text-2xl font-bold">电话通知名单</h1>
+      <p>这些村民收不到短信（留的是固定电话），或者短信发送失败。请打电话把“要告诉村民的话”读给对方听，打通后点“已电话联系”。</p>
+      {rows.length > 0 && <p className="text-gray-700">这一页显示完整电话号码，打开已记入操作记录。</p>}
+      {rows.length === 0 ? (
+        <p role="status" className="rounded-lg border-2 border-green-700 bg-green-50 p-3 font-semibold">
+          现在没有需要打电话通知的村民。
+        </p>
+      ) : (
+        <ul className="space-y-4" aria-label="需要打电话通知的村民">
+          {rows.map((row) => (
+            <li key={row.key} className="space-y-3 rounded-xl border-2 border-gray-300 p-4">
+              <h2 className="text-xl font-bold">
+                {row.name}：{NOTIFICATION_KINDS[row.kind]}
+              </h2>
+              <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[8rem_1fr]">
+                <dt className="font-semibold">电话</dt>
+                <dd>
+                  <a href={`tel:${row.phone}`} className="font-semibold text-brand-800 underline">
+                    {row.phone}
+                  </a>
+                </dd>
+                <dt className="font-semibold">预约号</dt>
+                <dd>
+                  <Link href={`/staff/bookings/${row.bookingCode}`} className="font-semibold text-brand-800 underline">
+                    {row.bookingCode}
+                  </Link>
+                </dd>
+                <dt className="font-semibold">咨询时间</dt>
+                <dd>
+                  {formatDate(toDateString(row.start))} {formatTime(row.start)}–{formatTime(row.end)}
+                </dd>
+                <dt className="font-semibold">地点</dt>
+                <dd>
+                  {row.venueName}（{row.venueAddress}）
+                </dd>
+                <dt className="font-semibold">原因</dt>
+                <dd className="break-words">
+                  {row.status === "CALL" ? "固定电话，收不到短信" : `短信发送失败：${row.reason ?? "没有答复"}`}
+                </dd>
+                <dt className="font-semibold">要告诉村民的话</dt>
+                <dd className="break-words">{row.message}</dd>
+              </dl>
+              <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
+                <MarkCalledForm messageKey={row.key} code={row.bookingCode} />
+                {row.resendable && <ResendForm messageKey={row.key} code={row.bookingCode} />}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {calledToday.length > 0 && (
+        <section aria-labelledby="called-today" className="space-y-2">
+          <h2 id="called-today" className="text-xl font-bold">
+            今天已电话联系
+          </h2>
+          <ul className="list-disc space-y-1 pl-6">
+            {calledToday.map((row) => (
+              <li key={row.key}>
+                预约 {row.bookingCode} 的{NOTIFICATION_KINDS[row.kind]}：{row.calledBy ?? "工作人员"} {formatTime(row.calledAt)}{" "}
+                已联系
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

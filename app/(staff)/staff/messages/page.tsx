@@ -1,0 +1,148 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DateField, FieldScope, primaryButton, SelectField, TextField } from "@/components/form";
+import { requireStaff } from "@/lib/auth/session";
+import { NOTIFICATION_KINDS, NOTIFICATION_STATUSES, optionsOf } from "@/lib/labels";
+import { countToCall, listMessages } from "@/lib/messages/queries";
+import { MESSAGE_PAGE_SIZE, messageSearchInput, messageSearchParams } from "@/lib/messages/schema";
+import { staffStatus } from "@/lib/messages/status";
+import { formatTime, toDateString } from "@/lib/time";
+import { ResendForm } from "./message-forms";
+
+export const metadata: Metadata = { title: "短信通知" };
+
+type Search = Record<string, string | string[] | undefined>;
+
+/** "2026-12-01 09:30", in Shanghai. */
+const stamp = (instant: Date) => `${toDateString(instant)} ${formatTime(instant)}`;
+
+export default async function StaffMessagesPage({ searchParams }: { searchParams: Promise<Search> }) {
+  await requireStaff("/staff/messages");
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const parsed = messageSearchInput.safeParse(raw);
+  const filters = parsed.success ? parsed.data : messageSearchInput.parse({});
+  const now = new Date();
+  const [result, toCall] = await Promise.all([listMessages(filters, now), countToCall(now)]);
+  const pages = Math.max(1, Math.ceil(result.total / MESSAGE_PAGE_SIZE));
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">短信通知</h1>
+      <section aria-labelledby="calls" className="space-y-2 rounded-xl border-2 border-amber-700 bg-amber-50 p-4">
+        <h2 id="calls" className="text-xl font-bold">
+          需要打电话通知的村民
+        </h2>
+        <p>
+          {toCall > 0
+            ? `有 ${toCall} 条通知发不了短信（固定电话）或发送失败，请打电话告诉村民。`
+            : "现在没有需要打电话通知的村民。"}
+        </p>
+        <Link href="/staff/messages/calls" className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
+          打开电话通知名单（显示完整电话号码，会记入操作记录）
+        </Link>
+      </section>
+      <form method="get" className="grid gap-4 rounded-xl border-2 border-gray-300 p-4 sm:grid-cols-3" aria-label="筛选短信">
+        {!parsed.success && (
+          <p role="alert" className="font-semibold text-red-800 sm:col-span-3">
+            筛选条件有误（日期格式应为 2026-12-01，预约号由字母和数字组成），已显示全部短信。
+          </p>
+        )}
+        <FieldScope idPrefix="f" values={raw as Record<string, string>}>
+          <SelectField name="status" label="状态" placeholder="全部" options={optionsOf(NOTIFICATION_STATUSES)} />
+          <DateField name="date" label="生成日期" />
+          <TextField name="code" label="预约号" autoCapitalize="characters" />
+        </FieldScope>
+        <div className="sm:col-span-3">
+          <button type="submit" className={primaryButton}>
+            筛选
+          </button>
+        </div>
+      </form>
+      <p aria-live="polite">
+        共 {result.total} 条短信{result.total > 0 ? `，第 ${filters.page} / ${pages} 页` : ""}。
+      </p>
+      {result.rows.length > 0 && (
+        <div className="overflow-x-auto">
+          <table className="w-full min-w-[44rem] border-collapse text-left">
+            <caption className="sr-only">短信列表，最新的在前（电话号码已隐去中间四位）</caption>
+            <thead>
+              <tr className="border-b-2 border-gray-400">
+                <th scope="col" className="p-2">
+                  通知 / 预约号
+                </th>
+                <th scope="col" className="p-2">
+                  电话
+                </th>
+                <th scope="col" className="p-2">
+                  状态
+                </th>
+                <th scope="col" className="p-2">
+                  时间
+                </th>
+                <th scope="col" className="p-2">
+                  网关答复
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.rows.map((row) => (
+                <tr key={row.key} className="border-b border-gray-300 align-top">
+                  <td className="p-2">
+                    {NOTIFICATION_KINDS[row.kind]}
+                    <div>
+                      <Link href={`/staff/bookings/${row.bookingCode}`} className="font-semibold text-brand-800 underline">
+                        {row.bookingCode}
+                      </Link>
+                    </div>
+                  </td>
+                  <td className="p-2 whitespace-nowrap">{row.phone}</td>
+                  <td className="p-2">
+                    {staffStatus(row, now)}
+                    {row.attempts > 0 && <div className="text-gray-700">已试 {row.attempts} 次</div>}
+                    {row.calledAt && (
+                      <div className="text-gray-700">
+                        {row.calledBy ?? "工作人员"} {stamp(row.calledAt)} 已电话联系
+                      </div>
+                    )}
+                  </td>
+                  <td className="p-2 whitespace-nowrap">
+                    <div>生成 {stamp(row.createdAt)}</div>
+                    <div className="text-gray-700">预定 {stamp(row.sendAfter)}</div>
+                    {row.sentAt && <div className="text-gray-700">发出 {stamp(row.sentAt)}</div>}
+                  </td>
+                  <td className="p-2 break-words">
+                    {row.reason && (row.status === "FAILED" || row.status === "QUEUED") ? row.reason : ""}
+                    {row.resendable && (
+                      <div className="mt-2">
+                        <ResendForm messageKey={row.key} code={row.bookingCode} />
+                      </div>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 && (
+        <nav aria-label="翻页" className="flex gap-3">
+          {filters.page > 1 && (
+            <Link
+              href={`/staff/messages${messageSearchParams(filters, filters.page - 1)}`}
+              className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline"
+            >
+              上一页
+            </Link>
+          )}
+          {filters.page < pages && (
+            <Link
+              href={`/staff/messages${messageSearchParams(filters, filters.page + 1)}`}
+              className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline"
+            >
+              下一页
+            </Link>
+          )}
+        </nav>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,196 @@
+import "server-only";
+import { type AuditActor, recordView } from "@/lib/audit/mutations";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { NotificationKind, NotificationStatus } from "@/lib/generated/prisma/enums";
+import { maskPhone } from "@/lib/phone";
+import { addDays, todayInShanghai, zonedInstant } from "@/lib/time";
+import { MESSAGE_PAGE_SIZE, type MessageSearchInput } from "./schema";
+import { mayResend } from "./status";
+
+// Reads of the text-message outbox: the staff list (numbers masked), the call list (numbers in
+// full, so its opening is audited), and what the villager's own booking page shows.
+
+export type MessageRow = {
+  key: string;
+  kind: NotificationKind;
+  status: NotificationStatus;
+  /** Masked: the list is for following the queue, not for ringing anyone. */
+  phone: string;
+  bookingCode: string;
+  createdAt: Date;
+  sendAfter: Date;
+  sentAt: Date | null;
+  attempts: number;
+  /** The gateway's answer to the last failed try. */
+  reason: string | null;
+  calledAt: Date | null;
+  calledBy: string | null;
+  resendable: boolean;
+};
+
+/** Every message, newest first, a page at a time. */
+export async function listMessages(
+  filters: MessageSearchInput,
+  now = new Date(),
+): Promise<{ rows: MessageRow[]; total: number }> {
+  const where: Prisma.NotificationWhereInput = {
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.date ? { createdAt: { gte: zonedInstant(filters.date), lt: zonedInstant(addDays(filters.date, 1)) } } : {}),
+    ...(filters.code ? { booking: { code: filters.code } } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db.notification.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { sendAfter: "desc" }, { key: "asc" }],
+      skip: (filters.page - 1) * MESSAGE_PAGE_SIZE,
+      take: MESSAGE_PAGE_SIZE,
+      select: {
+        key: true,
+        kind: true,
+        status: true,
+        phone: true,
+        createdAt: true,
+        sendAfter: true,
+        sentAt: true,
+        attempts: true,
+        reason: true,
+        calledAt: true,
+        calledBy: true,
+        booking: { select: { code: true, status: true, startsAt: true } },
+      },
+    }),
+    db.notification.count({ where }),
+  ]);
+  return {
+    total,
+    rows: rows.map(({ booking, ...m }) => ({
+      ...m,
+      phone: maskPhone(m.phone),
+      bookingCode: booking.code,
+      resendable: mayResend(m, booking, now),
+    })),
+  };
+}
+
+const EVALUATION_DAYS = 14;
+
+/**
+ * Messages staff must still follow up by phone: a landline's, or one that failed for good, not yet
+ * phoned, and still worth a call: the consultation not over (an evaluation request for two weeks).
+ */
+function toCall(now: Date): Prisma.NotificationWhereInput {
+  return {
+    status: { in: ["CALL", "FAILED"] },
+    calledAt: null,
+    OR: [
+      { kind: { not: "EVALUATION" }, booking: { endsAt: { gt: now } } },
+      { kind: "EVALUATION", createdAt: { gt: new Date(now.getTime() - EVALUATION_DAYS * 24 * 60 * 60_000) } },
+    ],
+  };
+}
+
+export function countToCall(now = new Date()): Promise<number> {
+  return db.notification.count({ where: toCall(now) });
+}
+
+export type CallRow = {
+  key: string;
+  kind: NotificationKind;
+  status: NotificationStatus;
+  /** In full: staff ring it from here. */
+  phone: string;
+  /** Whom to ask for: a shared phone's owner may not be the villager. */
+  name: string;
+  bookingCode: string;
+  start: Date;
+  end: Date;
+  venueName: string;
+  venueAddress: string;
+  /** What to tell them: the text the message would have said. */
+  message: string;
+  reason: string | null;
+  createdAt: Date;
+  resendable: boolean;
+};
+
+export type CalledRow = { key: string; kind: NotificationKind; bookingCode: string; calledAt: Date; calledBy: string | null };
+
+/**
+ * The call list, for the staff page that shows it: the soonest consultation first. It carries
+ * full phone numbers, so each opening is audited once (lib/audit recordView), with how many.
+ * Beside it, what was phoned today, so a click's result shows even without JavaScript.
+ */
+export async function openCallList(actor: AuditActor, now = new Date()): Promise<{ rows: CallRow[]; calledToday: CalledRow[] }> {
+  const [found, called] = await Promise.all([
+    db.notification.findMany({
+      where: toCall(now),
+      orderBy: [{ booking: { startsAt: "asc" } }, { createdAt: "asc" }],
+      take: 200,
+      select: {
+        key: true,
+        kind: true,
+        status: true,
+        phone: true,
+        message: true,
+        reason: true,
+        createdAt: true,
+        booking: {
+          select: {
+            code: true,
+            name: true,
+            status: true,
+            startsAt: true,
+            endsAt: true,
+            venue: { select: { name: true, address: true } },
+          },
+        },
+      },
+    }),
+    db.notification.findMany({
+      where: { status: { in: ["CALL", "FAILED"] }, calledAt: { gte: zonedInstant(todayInShanghai(now)) } },
+      orderBy: { calledAt: "desc" },
+      take: 100,
+      select: { key: true, kind: true, calledAt: true, calledBy: true, booking: { select: { code: true } } },
+    }),
+  ]);
+  const rows = found.map(({ booking, ...m }) => ({
+    ...m,
+    name: booking.name,
+    bookingCode: booking.code,
+    start: booking.startsAt,
+    end: booking.endsAt,
+    venueName: booking.venue.name,
+    venueAddress: booking.venue.address,
+    resendable: mayResend(m, booking, now),
+  }));
+  const numbers = new Set(rows.map((r) => r.phone)).size;
+  if (numbers > 0)
+    await recordView(actor, { subjectId: "message_call_list", summary: `查看电话通知名单（${numbers} 个完整电话号码）` }, now);
+  return {
+    rows,
+    calledToday: called.map(({ booking, calledAt, ...m }) => ({ ...m, calledAt: calledAt as Date, bookingCode: booking.code })),
+  };
+}
+
+export type BookingMessage = {
+  key: string;
+  kind: NotificationKind;
+  status: NotificationStatus;
+  sendAfter: Date;
+  sentAt: Date | null;
+  calledAt: Date | null;
+};
+
+/**
+ * The messages about one booking, for its villager's own page (the caller has proved the phone):
+ * what and when, never the number, the text or the gateway's answer. Those no longer to be sent
+ * (a reminder of a moved or cancelled booking) are left out.
+ */
+export function messagesForBooking(code: string): Promise<BookingMessage[]> {
+  return db.notification.findMany({
+    where: { booking: { code }, status: { not: "DROPPED" } },
+    orderBy: [{ createdAt: "asc" }, { sendAfter: "asc" }],
+    select: { key: true, kind: true, status: true, sendAfter: true, sentAt: true, calledAt: true },
+  });
+}
