@@ -116,7 +116,7 @@ test("a walk-in is recorded with errors beside the fields, then appears in the l
   await page.getByRole("link", { name: /下载 CSV 文件/ }).click();
   const text = await readFile((await (await downloading).path()) as string, "utf8");
   expect(
-    text.startsWith("\uFEFF日期,时间,服务地点,村居,服务对象姓名,联系电话,咨询事项,服务结果,用时（分钟）,来源（预约/现场）"),
+    text.startsWith("\uFEFF日期,时间,服务地点,律师,村居,服务对象姓名,联系电话,咨询事项,服务结果,用时（分钟）,来源（预约/现场）"),
   ).toBe(true);
   expect(text).toContain(`${name},`);
 });

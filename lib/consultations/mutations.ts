@@ -64,6 +64,7 @@ async function change(actor: CurrentUser, bookingId: string, c: Change): Promise
       subjectId: bookingId,
       summary: `${c.summary}：预约 ${code}`,
     });
+    if (c.tell) await tellVillager(tx, bookingId, c.tell);
     return { ok: true as const };
   });
 }

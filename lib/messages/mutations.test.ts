@@ -3,6 +3,7 @@
 // hold messages, and delivery sends a message at most once. Runs with TZ=America/Los_Angeles.
 import { describe, expect, it } from "vitest";
 import { cancelBooking, createBooking, rescheduleBooking } from "@/lib/booking/mutations";
+import { completeBooking } from "@/lib/consultations/mutations";
 import { db } from "@/lib/db";
 import { outboxGateway } from "@/lib/sms/outbox";
 import { bookingInput, createVenueFixture, prisma, uniquePhone } from "@/lib/testing/fixtures";
@@ -99,6 +100,15 @@ describe("queueing with the change", () => {
     ).rejects.toThrow("rolled back");
     expect(await messagesOf(row.id)).toEqual(before);
     expect((await jobsOf(row.id)).length).toBe(before.length);
+  });
+
+  it("a consultation marked done queues the invitation to give an evaluation and drops what reminders remain", async () => {
+    const { f, row } = await booked(5);
+    const lawyer = { id: `user-${f.lawyers[0].id}`, role: "LAWYER" as const, displayName: "律师", lawyerId: f.lawyers[0].id };
+    expect(await completeBooking(lawyer, row.id, { outcomes: ["CONSULTATION"], minutesSpent: 20 })).toEqual({ ok: true });
+    const messages = await messagesOf(row.id);
+    expect(messages.filter((m) => m.kind === "EVALUATION").map((m) => m.status)).toEqual(["QUEUED"]);
+    expect(messages.filter((m) => m.kind === "REMINDER").map((m) => m.status)).toEqual(["DROPPED", "DROPPED"]);
   });
 
   it("a landline gets no text and no reminder, but a line on the call list", async () => {
