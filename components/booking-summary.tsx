@@ -1,6 +1,6 @@
 // A booking's when, where and who, as villagers read it on the confirmation, cancel and move pages.
 import type { ReactNode } from "react";
-import { formatTime, toDateString } from "@/lib/time";
+import { formatTime, relativeDay, toDateString, todayInShanghai } from "@/lib/time";
 import { shortDate } from "./slot-picker";
 
 export type BookingSummaryProps = {
@@ -12,9 +12,15 @@ export type BookingSummaryProps = {
   extra?: [string, ReactNode][];
 };
 
+/** "12月3日 星期四（明天）": an elderly reader should not have to work out which day it is. */
+function withRelativeDay(date: string): string {
+  const near = relativeDay(date, todayInShanghai());
+  return near ? `${shortDate(date)}（${near}）` : shortDate(date);
+}
+
 export function BookingSummary({ start, end, venue, lawyer, extra = [] }: BookingSummaryProps) {
   const rows: [string, ReactNode][] = [
-    ["日期", shortDate(toDateString(start))],
+    ["日期", withRelativeDay(toDateString(start))],
     ["时间", `${formatTime(start)}–${formatTime(end)}`],
     ["地点", venue.name],
     ["地址", venue.address],

@@ -3,7 +3,7 @@
 // Forms a villager uses on their own booking: look it up, cancel it, move it. Each works without
 // JavaScript too: the server action is the form's action and the page shows its answer.
 import Link from "next/link";
-import { ActionForm, SubmitButton, secondaryButton, TextareaField, TextField } from "@/components/form";
+import { ActionForm, dangerButton, SubmitButton, secondaryButton, TextareaField, TextField } from "@/components/form";
 import { cancelBookingAction, lookupBookingAction, rescheduleBookingAction } from "@/lib/booking/actions";
 
 /** Code and phone; with a known code (on the booking's own page) only the phone is asked. */
@@ -50,7 +50,10 @@ export function CancelForm({ code, backHref }: { code: string; backHref: string 
         rows={2}
       />
       <div className="flex flex-col gap-3 sm:flex-row">
-        <SubmitButton pendingText="正在取消…">确认取消预约</SubmitButton>
+        {/* Red: this one cannot be undone, unlike the green confirmations elsewhere. */}
+        <SubmitButton pendingText="正在取消…" className={dangerButton}>
+          确认取消预约
+        </SubmitButton>
         <Link href={backHref} className={secondaryButton}>
           不取消，返回
         </Link>

@@ -20,7 +20,11 @@ export function VenueList({ venues }: { venues: Venue[] }) {
             <span className="block text-lg font-bold text-brand-800 underline underline-offset-4">{venue.name}</span>
             {venue.village && <span className="block">所属村居：{venue.village}</span>}
             <span className="block">地址：{venue.address}</span>
-            {venue.isDemonstration && <span className="mt-1 inline-block rounded bg-brand-100 px-2 text-brand-900">示范点</span>}
+            {venue.isDemonstration && (
+              <span className="mt-1 inline-block rounded bg-brand-100 px-2 text-brand-900">
+                示范点（镇里重点建设的公共法律服务点）
+              </span>
+            )}
             <span className="mt-1 block font-semibold text-brand-800">查看空闲时间并预约 ›</span>
           </Link>
         </li>

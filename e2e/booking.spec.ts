@@ -31,7 +31,9 @@ test("a villager finds a workroom from the home page and books its first free ti
   await flow.fill({ name: "陈阿婆", phone, topic: "土地承包/流转" });
   await flow.submit();
   const code = await flow.confirmedCode();
-  await expect(page.getByRole("status")).toContainText("预约成功");
+  // Said once, in the heading; the announcement says what to do (issue 13 item 6).
+  await expect(page.getByText("预约成功")).toHaveCount(1);
+  await expect(page.getByRole("status").first()).toContainText("请记下下面的预约号");
   await expect(page.getByText(code, { exact: true })).toBeVisible();
   await expect(page.getByText("南安村公共法律服务工作室", { exact: true })).toBeVisible();
   await expect(page.getByText(slot, { exact: true })).toBeVisible();
@@ -138,7 +140,10 @@ test("a villager cancels a booking after a confirm step", async ({ page }) => {
 
   await page.getByRole("link", { name: "取消预约" }).click();
   await page.getByLabel(/取消原因/).fill("问题已经解决");
-  await page.getByRole("button", { name: "确认取消预约" }).click();
+  // The step that cannot be undone is red, not the green of confirming (issue 13 item 6).
+  const confirm = page.getByRole("button", { name: "确认取消预约" });
+  await expect(confirm).toHaveClass(/\bbg-red-800\b/);
+  await confirm.click();
   await expect(page).toHaveURL(new RegExp(`/bookings/${code}\\?done=cancelled$`));
   await expect(flow.heading).toHaveText("预约已取消");
   await expect(page.getByText("问题已经解决")).toBeVisible();

@@ -123,3 +123,11 @@ export function toIsoOffset(instant: Date): string {
   const local = new Date(instant.getTime() + 8 * 60 * 60 * 1000);
   return `${local.toISOString().slice(0, 19)}+08:00`;
 }
+
+/** "今天", "明天" or "后天" for a date seen from `today` (both Shanghai dates); null for any other day. */
+export function relativeDay(date: DateString, today: DateString): string | null {
+  if (date === today) return "今天";
+  if (date === addDays(today, 1)) return "明天";
+  if (date === addDays(today, 2)) return "后天";
+  return null;
+}

@@ -18,7 +18,8 @@ export const metadata: Metadata = { title: "我的预约" };
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ done?: string }> };
 
 const DONE: Record<string, string> = {
-  created: "预约成功！请记下预约号，或截图保存这一页。",
+  // The heading says 预约成功 already: the announcement says what to do.
+  created: "请记下下面的预约号，或截图保存这一页。",
   moved: "已改到新的时间。原来的时间已经取消。",
   cancelled: "预约已取消。",
 };
@@ -139,8 +140,9 @@ export default async function BookingPage({ params, searchParams }: Props) {
       )}
       <form action={forgetBookingAction} className="no-print space-y-2 border-t border-gray-300 pt-4">
         <input type="hidden" name="code" value={booking.code} />
-        <p className="text-gray-700">用的是别人的手机？看完后可以让这部手机不再显示预约信息。</p>
-        <button type="submit" className={secondaryButton}>
+        <p className="text-gray-700">用的是别人的手机？看完后可以让这部手机不再显示预约信息（预约本身不会取消）。</p>
+        {/* A plain text button: not one of the booking's own actions (change, cancel) above. */}
+        <button type="submit" className={textLink}>
           在这部手机上隐藏预约信息
         </button>
       </form>
