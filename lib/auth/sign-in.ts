@@ -53,7 +53,10 @@ export async function signInWithPassword(rawUsername: string, password: string, 
   const here = await spend("signInAccountAddress", pair);
   const fromAddress = here.ok ? await spend("signInAddress", address) : here;
   if (!fromAddress.ok) {
-    return { ok: false, message: `登录失败次数过多，为保护账号安全，请 ${minutesToWait(fromAddress.retryAfterSeconds)} 分钟后再试。` };
+    return {
+      ok: false,
+      message: `登录失败次数过多，为保护账号安全，请 ${minutesToWait(fromAddress.retryAfterSeconds)} 分钟后再试。`,
+    };
   }
   const anywhere = await spend("signInAccount", account);
   const delay = signInDelayMs(anywhere.count - 1);
