@@ -32,7 +32,7 @@ test("a villager finds a workroom from the home page and books its first free ti
   await flow.submit();
   const code = await flow.confirmedCode();
   // Said once, in the heading; the announcement says what to do (issue 13 item 6).
-  await expect(page.getByText("预约成功")).toHaveCount(1);
+  await expect(page.getByRole("main").getByText("预约成功")).toHaveCount(1);
   await expect(page.getByRole("status").first()).toContainText("请记下下面的预约号");
   await expect(page.getByText(code, { exact: true })).toBeVisible();
   await expect(page.getByText("南安村公共法律服务工作室", { exact: true })).toBeVisible();
