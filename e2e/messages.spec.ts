@@ -53,7 +53,10 @@ test("a landline's confirmation is on the call list in full, and is marked phone
   await page.getByLabel("第一步：选择服务地点").selectOption({ label: "南安村公共法律服务工作室" });
   await page.getByRole("button", { name: "查看空闲时间" }).click();
   await page.getByRole("navigation", { name: "第二步：选择日期" }).getByRole("link").nth(1).click();
+  // The day's times load with the new page: choose one there, not on the page being left.
+  await page.waitForURL(/[?&]date=/);
   await page.getByRole("radio").first().check();
+  await expect(page.getByRole("radio").first()).toBeChecked();
   const phone = `0750-6${String(randomInt(0, 1_000_000)).padStart(6, "0")}`;
   await page.getByLabel("姓名").fill("梁伯");
   await page.getByLabel("联系电话").fill(phone);
