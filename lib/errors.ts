@@ -63,9 +63,14 @@ export class Rejected<F extends { ok: false; code: FailureCode } = Failure> exte
   }
 }
 
+/** Whole minutes to tell a person to wait, at least 1. */
+export function minutesToWait(seconds: number): number {
+  return Math.max(1, Math.ceil(seconds / 60));
+}
+
 /** A limit on tries was reached: the sentence says how many minutes to wait. */
 export function tooManyRequests(retryAfterSeconds: number, what = "操作"): Failure<"too_many_requests"> {
-  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  const minutes = minutesToWait(retryAfterSeconds);
   return {
     ok: false,
     code: "too_many_requests",

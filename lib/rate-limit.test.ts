@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/testing/fixtures";
-import { forget, minutesToWait, pruneRateLimits, refund, spend } from "./rate-limit";
+import { minutesToWait } from "./errors";
+import { forget, pruneRateLimits, refund, spend } from "./rate-limit";
 
 const subject = () => `test-${randomBytes(6).toString("hex")}`;
 

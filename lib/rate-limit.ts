@@ -113,11 +113,6 @@ export async function pruneRateLimits(now = Date.now()): Promise<number> {
   return count;
 }
 
-/** Whole minutes to tell a person to wait, at least 1. */
-export function minutesToWait(seconds: number): number {
-  return Math.max(1, Math.ceil(seconds / 60));
-}
-
 /** The address of the request being answered by a page or server action (a route handler reads its request's headers). */
 export async function requestAddress(): Promise<string> {
   return addressOf(await headers());

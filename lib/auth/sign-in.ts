@@ -2,9 +2,10 @@ import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
 import { recordAudit } from "@/lib/audit/mutations";
 import { db } from "@/lib/db";
+import { minutesToWait } from "@/lib/errors";
 import { isPlainText } from "@/lib/form";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { forget, minutesToWait, refund, spend } from "@/lib/rate-limit";
+import { forget, refund, spend } from "@/lib/rate-limit";
 import { verifyPassword } from "./password";
 
 export type SignInResult = { ok: true; user: { id: string; role: Role; name: string } } | { ok: false; message: string };

@@ -9,11 +9,10 @@ import {
   namedValues,
   networkFailure,
   parseEndpoint,
-  prepareMessage,
   type SendResult,
   type SmsGateway,
+  sdkGateway,
   timedOut,
-  withTimeout,
 } from "./gateway";
 
 // The package is CommonJS with `exports.default = Client`: Node's own ESM loader hands over the
@@ -68,32 +67,21 @@ export function aliyunGateway(options: AliyunOptions): SmsGateway {
   );
 
   async function call(phone: string, kind: MessageKind, values: string[]): Promise<SendResult> {
-    try {
-      const response = await client.sendSms(
-        new dysms.SendSmsRequest({
-          phoneNumbers: phone,
-          signName: options.signName,
-          templateCode: options.templates[kind],
-          templateParam: JSON.stringify(namedValues(kind, values)),
-        }),
-      );
-      const body = response.body;
-      if (body?.code === "OK") return { ok: true, id: body.bizId || `request-${body.requestId}`, status: "sent" };
-      const code = body?.code ?? "no Code";
-      return failure(retryableCode(code), `${code}: ${body?.message ?? "no message"}`);
-    } catch (error) {
-      return fromError(error, timeoutMs);
-    }
+    const response = await client.sendSms(
+      new dysms.SendSmsRequest({
+        phoneNumbers: phone,
+        signName: options.signName,
+        templateCode: options.templates[kind],
+        templateParam: JSON.stringify(namedValues(kind, values)),
+      }),
+    );
+    const body = response.body;
+    if (body?.code === "OK") return { ok: true, id: body.bizId || `request-${body.requestId}`, status: "sent" };
+    const code = body?.code ?? "no Code";
+    return failure(retryableCode(code), `${code}: ${body?.message ?? "no message"}`);
   }
 
-  return {
-    name: "aliyun",
-    async send(phone, kind, params) {
-      const message = prepareMessage(phone, kind, params);
-      if (!message.ok) return message;
-      return withTimeout(call(message.phone, kind, message.values), timeoutMs, "Aliyun SMS");
-    },
-  };
+  return sdkGateway({ name: "aliyun", label: "Aliyun SMS", timeoutMs, call, fromError });
 }
 
 /**

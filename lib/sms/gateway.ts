@@ -106,6 +106,29 @@ export async function withTimeout(work: Promise<SendResult>, ms: number, gateway
 }
 
 /**
+ * A real gateway from its one request: every send is checked first (prepareMessage), bounded in
+ * time, and anything the SDK throws becomes the adapter's own failure (`fromError`), never a throw.
+ */
+export function sdkGateway(options: {
+  name: "aliyun" | "tencent";
+  label: string;
+  timeoutMs: number;
+  call: (phone: string, kind: MessageKind, values: string[]) => Promise<SendResult>;
+  fromError: (error: unknown, timeoutMs: number) => SendResult;
+}): SmsGateway {
+  const { name, label, timeoutMs, call, fromError } = options;
+  return {
+    name,
+    async send(phone, kind, params) {
+      const message = prepareMessage(phone, kind, params);
+      if (!message.ok) return message;
+      const work = call(message.phone, kind, message.values).catch((error: unknown) => fromError(error, timeoutMs));
+      return withTimeout(work, timeoutMs, label);
+    },
+  };
+}
+
+/**
  * A failure with no readable answer (socket error, garbage from a proxy): worth another try. URLs
  * lose their query string, which would repeat the number and the message's variables.
  */

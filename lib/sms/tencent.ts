@@ -7,11 +7,10 @@ import {
   type MessageKind,
   networkFailure,
   parseEndpoint,
-  prepareMessage,
   type SendResult,
   type SmsGateway,
+  sdkGateway,
   timedOut,
-  withTimeout,
 } from "./gateway";
 
 export const TENCENT_DEFAULT_ENDPOINT = "sms.tencentcloudapi.com";
@@ -64,33 +63,22 @@ export function tencentGateway(options: TencentOptions): SmsGateway {
   });
 
   async function call(phone: string, kind: MessageKind, values: string[]): Promise<SendResult> {
-    try {
-      const response = await client.SendSms({
-        PhoneNumberSet: [`+86${phone}`],
-        SmsSdkAppId: options.sdkAppId,
-        SignName: options.signName,
-        TemplateId: options.templates[kind],
-        TemplateParamSet: values,
-      });
-      // The request is accepted as a whole; each number then has its own status.
-      const status = response.SendStatusSet?.[0];
-      if (!status) return failure(true, `no SendStatusSet in the answer (RequestId ${response.RequestId ?? "?"})`);
-      const code = status.Code ?? "no Code";
-      if (code === "Ok") return { ok: true, id: status.SerialNo || `request-${response.RequestId}`, status: "sent" };
-      return failure(retryableCode(code), `${code}: ${status.Message ?? "no message"}`);
-    } catch (error) {
-      return fromError(error, timeoutMs);
-    }
+    const response = await client.SendSms({
+      PhoneNumberSet: [`+86${phone}`],
+      SmsSdkAppId: options.sdkAppId,
+      SignName: options.signName,
+      TemplateId: options.templates[kind],
+      TemplateParamSet: values,
+    });
+    // The request is accepted as a whole; each number then has its own status.
+    const status = response.SendStatusSet?.[0];
+    if (!status) return failure(true, `no SendStatusSet in the answer (RequestId ${response.RequestId ?? "?"})`);
+    const code = status.Code ?? "no Code";
+    if (code === "Ok") return { ok: true, id: status.SerialNo || `request-${response.RequestId}`, status: "sent" };
+    return failure(retryableCode(code), `${code}: ${status.Message ?? "no message"}`);
   }
 
-  return {
-    name: "tencent",
-    async send(phone, kind, params) {
-      const message = prepareMessage(phone, kind, params);
-      if (!message.ok) return message;
-      return withTimeout(call(message.phone, kind, message.values), timeoutMs, "Tencent Cloud SMS");
-    },
-  };
+  return sdkGateway({ name: "tencent", label: "Tencent Cloud SMS", timeoutMs, call, fromError });
 }
 
 /**
