@@ -4,7 +4,7 @@ import { randomInt } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
 import { createHolidayCalendar } from "../lib/holidays/calendar";
 import { addDays, isoWeekday, todayInShanghai } from "../lib/time";
-import { expectNoAxeViolations } from "./pages/booking-pages";
+import { BookingPages, expectNoAxeViolations } from "./pages/booking-pages";
 import { signIn } from "./pages/login";
 
 const PASSWORD = "muzhou-lawyer-2026";
@@ -167,4 +167,12 @@ test("without JavaScript, leave over a booked time cancels the booking with a re
 
   const after = await page.request.get(`/api/v1/bookings/${code}?phone=${phone}`);
   expect(await after.json()).toMatchObject({ status: "cancelled" });
+
+  // The villager hears of it by text: the cancellation is queued with the leave (issue 8), and
+  // their booking page lists it (the e2e server's worker sends it through the outbox).
+  const flow = new BookingPages(page);
+  await flow.lookUp(code, phone);
+  await expect(flow.heading).toHaveText("预约已取消");
+  await expect(page.getByRole("region", { name: "短信通知" })).toContainText(/取消通知：(.+ 已发送|正在发送|将于 .+ 发送)/);
+  await expect(page.getByRole("main")).toContainText("律师临时出差");
 });

@@ -34,6 +34,7 @@ export const STATUS_NAMES: Record<Lowercase<BookingStatus>, string> = {
   done: "已完成",
   no_show: "未到",
   cancelled: "已取消",
+  held: "为您保留中，待确认",
 };
 
 /** The service outcomes, in the order of the town's annual report (the enum's order). */

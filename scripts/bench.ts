@@ -1,16 +1,20 @@
 // npm run bench — measures on seeded demo data, against the production build on loopback:
 //   1. GET /api/v1/venues/{slug}/slots with 20 concurrent connections: p50/p95 latency, throughput;
 //   2. bookings created per second through POST /api/v1/bookings (20 concurrent);
-//   3. the compressed JavaScript a first visit to a venue page loads.
+//   3. the text messages those bookings queued (in the booking's transaction) and the worker sent
+//      through the outbox adapter beside the web server: enqueued and sent per second, and the
+//      delay from the booking to "sent" (p50, p95);
+//   4. the compressed JavaScript a first visit to a venue page loads.
 // Every loop is bounded in count and time, and only 127.0.0.1 is contacted.
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { gzipSync } from "node:zlib";
 import { createPrismaClient } from "../lib/db-client.ts";
+import { isQuiet } from "../lib/messages/rules.ts";
 import { seedDatabase } from "../prisma/seed/index.ts";
 import { buildIsStale } from "./lib/build.ts";
 import { freePort } from "./lib/embedded-db.ts";
-import { nextBuild, runServer } from "./lib/next-server.ts";
+import { nextBuild, runServer, runWorker } from "./lib/next-server.ts";
 import { createTestDatabase } from "./lib/test-database.ts";
 
 const CONNECTIONS = 20;
@@ -52,6 +56,42 @@ async function load(task: (i: number) => Promise<boolean>, { seconds, limit }: {
   return { count: latencies.length, ok, elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
 }
 
+type Db = ReturnType<typeof createPrismaClient>;
+
+/**
+ * The confirmations the bookings queued: how fast they were queued (with the bookings), how fast
+ * the worker sent them, and each one's delay from the booking to "sent". In the quiet hours
+ * (21:00–08:00 Shanghai) they wait for 08:00 by rule, so there is nothing to measure.
+ */
+async function measureMessages(prisma: Db, bookingSeconds: number) {
+  const queued = await prisma.notification.count();
+  const confirmations = await prisma.notification.count({ where: { kind: "CONFIRMATION" } });
+  const queuedText = `${queued} (${confirmations} confirmations and their reminders), ${(queued / bookingSeconds).toFixed(0)} per second`;
+  if (isQuiet(new Date())) {
+    const later = "not measured: it is 21:00–08:00 in Shanghai, when messages wait for 08:00";
+    return { queued: queuedText, sent: later, delay: later };
+  }
+  const deadline = performance.now() + 120_000;
+  while (performance.now() < deadline) {
+    const left = await prisma.notification.count({ where: { kind: "CONFIRMATION", status: { in: ["QUEUED", "SENDING"] } } });
+    if (left === 0) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const sent = await prisma.notification.findMany({
+    where: { kind: "CONFIRMATION", status: "SENT" },
+    select: { createdAt: true, sentAt: true },
+  });
+  if (sent.length === 0) return { queued: queuedText, sent: "none sent within 2 minutes", delay: "—" };
+  const delays = sent.map((m) => (m.sentAt as Date).getTime() - m.createdAt.getTime()).sort((a, b) => a - b);
+  const first = Math.min(...sent.map((m) => m.createdAt.getTime()));
+  const last = Math.max(...sent.map((m) => (m.sentAt as Date).getTime()));
+  return {
+    queued: queuedText,
+    sent: `${sent.length} of ${confirmations} confirmations, ${((sent.length / (last - first)) * 1000).toFixed(0)} per second (first booking to last sent)`,
+    delay: `p50 ${(percentile(delays, 50) / 1000).toFixed(2)} s, p95 ${(percentile(delays, 95) / 1000).toFixed(2)} s`,
+  };
+}
+
 async function main() {
   if (buildIsStale()) await nextBuild();
   const database = await createTestDatabase("bench");
@@ -70,6 +110,8 @@ async function main() {
     },
     "pipe",
   );
+  // The text-message worker, as npm start runs it, sending through the outbox adapter.
+  const worker = runWorker({ DATABASE_URL: database.url, SMS_GATEWAY: "outbox" }, "pipe");
   try {
     await waitForHealth(base);
     const venues = (await (await fetch(`${base}/api/v1/venues`)).json()) as { venues: { slug: string }[] };
@@ -108,6 +150,8 @@ async function main() {
       { seconds: 30, limit: free.length },
     );
 
+    const messages = await measureMessages(prisma, bookings.elapsed);
+
     const html = await (await fetch(`${base}/venues/station`)).text();
     // Modern browsers skip the noModule polyfills; count what a phone's browser actually loads.
     const scripts = [...html.matchAll(/<script([^>]+)>/g)]
@@ -128,11 +172,16 @@ async function main() {
     console.log(
       `| bookings created, ${CONNECTIONS} concurrent | ${(bookings.ok / bookings.elapsed).toFixed(0)} per second (${bookings.ok} of ${bookings.count} in ${bookings.elapsed.toFixed(1)} s; p95 ${bookings.p95.toFixed(0)} ms) | ≥ 100 per second |`,
     );
+    console.log(`| text messages queued with the bookings | ${messages.queued} |  |`);
+    console.log(`| text messages sent by one worker (outbox) | ${messages.sent} |  |`);
+    console.log(`| from booking to "sent" | ${messages.delay} |  |`);
     console.log(
       `| venue page first-load JavaScript | ${(gzipBytes / 1024).toFixed(1)} KB gzip in ${new Set(scripts).size} files | < 150 KB |`,
     );
   } finally {
     server.kill("SIGTERM");
+    worker.kill("SIGTERM");
+    await new Promise((resolve) => worker.once("exit", resolve));
     await prisma.$disconnect();
     await database.drop();
   }

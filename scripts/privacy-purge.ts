@@ -11,7 +11,7 @@ await runWithDatabase(async ({ url }) => {
   const result = await anonymiseExpired();
   console.log(
     result.ran
-      ? `Privacy purge: anonymised ${result.bookings} bookings, ${result.walkIns} walk-ins, ${result.callbacks} call-back requests.`
+      ? `Privacy purge: anonymised ${result.bookings} bookings, ${result.walkIns} walk-ins, ${result.callbacks} call-back requests; deleted ${result.waitlist} ended waitlist entries.`
       : "Privacy purge: another purge is running; nothing done here.",
   );
 });

@@ -1,11 +1,12 @@
 // npm run worker: sends the queued text messages (lib/messages) through the configured gateway
-// (lib/sms: the outbox by default). npm start runs one beside the web server; with DATABASE_URL set
-// any number can run, on any machines: graphile-worker hands each job to one of them.
+// (lib/sms: the outbox by default), and offers freed slots to the waitlist (lib/waitlist). npm start
+// runs one beside the web server; with DATABASE_URL set any number can run, on any machines: graphile-worker hands each job to one of them.
 // Run with --conditions=react-server: it loads the app's server modules.
 import { Logger, run } from "graphile-worker";
 import { env } from "../lib/env.ts";
 import { deliver, SEND_TASK } from "../lib/messages/mutations.ts";
 import { checkSmsConfig, gatewayFromEnv } from "../lib/sms/config.ts";
+import { EXPIRE_TASK, expireHold, OFFER_TASK, offerFreedSlots } from "../lib/waitlist/mutations.ts";
 
 const problems = checkSmsConfig();
 if (problems.length) {
@@ -32,6 +33,16 @@ const runner = await run({
       // Thrown: graphile-worker tries again later, waiting longer each time (exponential back-off).
       if (delivery.outcome === "retry") throw new Error(delivery.reason);
       if (delivery.outcome === "later") await helpers.addJob(SEND_TASK, { key }, { runAt: delivery.at, jobKey: key });
+    },
+    // The waitlist (lib/waitlist): both run in its one queue, one job at a time across all workers.
+    [OFFER_TASK]: async () => {
+      await offerFreedSlots();
+    },
+    [EXPIRE_TASK]: async (payload, helpers) => {
+      const { bookingId } = payload as { bookingId: string };
+      const { later } = await expireHold(bookingId);
+      if (later)
+        await helpers.addJob(EXPIRE_TASK, { bookingId }, { runAt: later, jobKey: `hold:${bookingId}`, queueName: "waitlist" });
     },
   },
 });

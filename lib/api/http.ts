@@ -4,6 +4,7 @@ import { bookingCode } from "@/lib/booking/schema";
 import { type Failure, type FailureCode, MESSAGES } from "@/lib/errors";
 import { fieldErrors, isPlainText } from "@/lib/form";
 import { json, problem, retryHeaders } from "@/lib/http";
+import { waitlistEntryId } from "@/lib/waitlist/schema";
 
 export { guarded, json } from "@/lib/http";
 
@@ -100,6 +101,14 @@ export function parseOr400<S extends z.ZodType>(schema: S, value: unknown): z.in
 export async function codeFrom(params: Promise<{ code: string }>): Promise<string | Response> {
   const code = bookingCode.safeParse((await params).code);
   return code.success ? code.data : errorResponse("not_found");
+}
+
+export const NO_WAITLIST_ENTRY = "没有找到这条候补登记。请核对登记号和登记时留的手机号码。";
+
+/** A waitlist entry's id from the path; a malformed id answers like a wrong one. */
+export async function entryIdFrom(params: Promise<{ id: string }>): Promise<string | Response> {
+  const id = waitlistEntryId.safeParse((await params).id);
+  return id.success ? id.data : errorResponse("not_found", NO_WAITLIST_ENTRY);
 }
 
 /** A venue slug from the path; null when it holds a control character, which no slug has (and PostgreSQL refuses NUL). */

@@ -1,6 +1,6 @@
 // The OpenAPI 3.1 description of /api/v1, written by hand for readable descriptions and examples.
 // The API test keeps it honest: its paths against the route files, its request bodies against
-// z.toJSONSchema of the zod schemas in lib/booking/schema.ts, its $refs against its components.
+// z.toJSONSchema of the zod schemas in lib/booking/schema.ts and lib/waitlist/schema.ts, its $refs against its components.
 // Over 300 lines on purpose: it is one document, and splitting it would only scatter its parts.
 import type { ApiErrorCode } from "@/lib/api/http";
 import { INTERNAL_ERROR_MESSAGE, MESSAGES } from "@/lib/errors";
@@ -98,6 +98,22 @@ const bookingExample = {
   lawyer: lawyerExample,
 };
 
+const slugParam = { name: "slug", in: "path", required: true, schema: { type: "string", example: "station" } };
+const entryParam = {
+  name: "id",
+  in: "path",
+  required: true,
+  description: "候补登记号（登记时返回的 id）",
+  schema: { type: "string", example: "cmx5o4ef6008tlw7dff35ic69" },
+};
+const waitlistExample = {
+  id: "cmx5o4ef6008tlw7dff35ic69",
+  status: "waiting",
+  venue: { slug: "nanzhen", name: "南镇村公共法律服务工作室" },
+  from: "2026-12-01",
+  to: "2026-12-14",
+};
+
 export const openApiDocument = {
   openapi: "3.1.0",
   info: {
@@ -147,7 +163,7 @@ export const openApiDocument = {
         operationId: "listVenueSlots",
         summary: "某地点的空闲时间（每位律师一条）",
         parameters: [
-          { name: "slug", in: "path", required: true, schema: { type: "string", example: "station" } },
+          slugParam,
           { name: "from", in: "query", required: false, schema: date("第一天，默认今天") },
           {
             name: "to",
@@ -241,6 +257,62 @@ export const openApiDocument = {
             slot_unavailable: errorExample("slot_unavailable"),
             too_many_bookings: errorExample("too_many_bookings"),
           }),
+          429: lookUpLimited,
+          500: internal,
+        },
+      },
+    },
+    "/venues/{slug}/waitlist": {
+      post: {
+        operationId: "joinWaitlist",
+        summary: "登记候补：近期没有空位时，在能来的日期内有空位就发短信，并为其保留 30 分钟",
+        description:
+          "同一手机号码在同一地点只登记一次，再次登记即修改日期。有空位时按登记先后通知，短信中的链接打开保留的预约，30 分钟内确认有效；过期或不要则通知下一位。用其他方式在该地点预约成功后，自动退出候补。每个来源地址每小时最多 100 次。",
+        parameters: [slugParam],
+        requestBody: jsonBody("JoinWaitlist"),
+        responses: {
+          201: ok("已登记", "WaitlistEntry", waitlistExample),
+          400: invalidInput({ to: "最晚日期不能早于最早日期，请重新选择。" }),
+          404: errors("没有这个服务地点", { not_found: errorExample("not_found") }),
+          429: tooMany("登记次数太多"),
+          500: internal,
+        },
+      },
+    },
+    "/waitlist/{id}": {
+      get: {
+        operationId: "getWaitlistEntry",
+        summary: "查看候补登记（须提供登记时的手机号码）",
+        description: LOOK_UP_LIMIT,
+        parameters: [
+          entryParam,
+          { name: "phone", in: "query", required: true, description: "登记时留的手机号码", schema: phone },
+        ],
+        responses: {
+          200: ok("候补登记", "WaitlistEntry", {
+            ...waitlistExample,
+            status: "offered",
+            offer: { code: "K7MPXA", start: "2026-12-03T09:00:00+08:00", heldUntil: "2026-12-01T10:30:00+08:00" },
+          }),
+          400: invalidInput({ phone: "请填写 11 位手机号码。" }),
+          404: errors("没有这条登记，或手机号码不对（两种情况回答相同）", { not_found: errorExample("not_found") }),
+          429: lookUpLimited,
+          500: internal,
+        },
+      },
+    },
+    "/waitlist/{id}/cancel": {
+      post: {
+        operationId: "leaveWaitlist",
+        summary: "退出候补（正在保留的时间一并放弃，通知下一位）",
+        description: LOOK_UP_LIMIT,
+        parameters: [entryParam],
+        requestBody: jsonBody("LeaveWaitlist"),
+        responses: {
+          200: ok("已退出", "WaitlistEntry", { ...waitlistExample, status: "cancelled" }),
+          400: invalidInput({ phone: "请填写 11 位手机号码。" }),
+          404: errors("没有这条登记，或手机号码不对（两种情况回答相同）", { not_found: errorExample("not_found") }),
+          409: errors("登记已经结束（已取消、已预约或已过期）", { slot_unavailable: errorExample("slot_unavailable") }),
           429: lookUpLimited,
           500: internal,
         },
@@ -356,6 +428,45 @@ export const openApiDocument = {
           lawyerId: { type: "string", minLength: 1, description: "不填则由系统安排" },
         },
       },
+      JoinWaitlist: {
+        type: "object",
+        required: ["name", "phone", "topic", "consent"],
+        properties: {
+          name: { type: "string", minLength: 1, maxLength: 40, example: "李阿姨" },
+          phone: { ...phone, description: `${phone.description}；有空位时发短信到这个号码` },
+          topic: { type: "string", minLength: 1, description: "事项 code", example: "marriage" },
+          from: { type: "string", description: "最早能来的日期（不填为今天）", example: "2026-12-01" },
+          to: { type: "string", description: "最晚能来的日期（不填为该地点可预约的最后一天）", example: "2026-12-14" },
+          consent: { type: "boolean", const: true, description: "当事人同意保存姓名和手机号码，用于有空位时短信通知" },
+        },
+      },
+      LeaveWaitlist: { type: "object", required: ["phone"], properties: { phone } },
+      WaitlistEntry: {
+        type: "object",
+        required: ["id", "status", "venue", "from", "to"],
+        properties: {
+          id: { type: "string", description: "登记号；查看、退出时与手机号码一起使用" },
+          status: {
+            type: "string",
+            enum: ["waiting", "offered", "booked", "cancelled", "lapsed"],
+            description:
+              "waiting 候补中；offered 已通知有空位、正在保留；booked 已预约（退出候补）；cancelled 已退出；lapsed 已过期（日期已过，或两次通知都没有确认）",
+          },
+          venue: {
+            type: "object",
+            required: ["slug", "name"],
+            properties: { slug: { type: "string" }, name: { type: "string" } },
+          },
+          from: date("最早能来的日期"),
+          to: date("最晚能来的日期"),
+          offer: {
+            type: "object",
+            description: "仅 offered：保留的预约。用预约号和手机号码查看；在 heldUntil 之前确认有效",
+            required: ["code", "start", "heldUntil"],
+            properties: { code: { type: "string" }, start: instant, heldUntil: instant },
+          },
+        },
+      },
       Booking: {
         type: "object",
         required: ["code", "status", "start", "end", "venue", "lawyer"],
@@ -363,8 +474,9 @@ export const openApiDocument = {
           code: { type: "string", description: "预约号；查询、取消、改期时与预约时留的电话号码一起使用" },
           status: {
             type: "string",
-            enum: ["confirmed", "checked_in", "done", "no_show", "cancelled"],
-            description: "confirmed 已预约；checked_in 已签到；done 已完成；no_show 未到；cancelled 已取消",
+            enum: ["confirmed", "checked_in", "done", "no_show", "cancelled", "held"],
+            description:
+              "confirmed 已预约；checked_in 已签到；done 已完成；no_show 未到；cancelled 已取消；held 候补空位正在为其保留，确认后为 confirmed（见 /waitlist/{id}）",
           },
           start: instant,
           end: instant,

@@ -4,6 +4,7 @@ import type { BookingResult } from "@/lib/booking/mutations";
 import type { BookingView } from "@/lib/booking/queries";
 import { addressOf } from "@/lib/security";
 import { toIsoOffset } from "@/lib/time";
+import type { WaitlistEntryView } from "@/lib/waitlist/queries";
 import { codeFrom, failureResponse, guarded, json, parseOr400, readJsonObject } from "./http";
 
 /** The booking as the JSON API shows it: no personal data beyond what the caller already sent. */
@@ -40,4 +41,20 @@ export function bookingChangeRoute<S extends z.ZodType<{ phone: string }>>(
       if (!result.ok) return failureResponse(result);
       return json(presentBooking(result.booking));
     });
+}
+
+/** A waitlist entry as the JSON API shows it; an open offer carries its booking code and the end of its hold. */
+export function presentWaitlistEntry(entry: WaitlistEntryView) {
+  return {
+    id: entry.id,
+    status: entry.status,
+    venue: { slug: entry.venue.slug, name: entry.venue.name },
+    from: entry.from,
+    to: entry.to,
+    ...(entry.offer
+      ? {
+          offer: { code: entry.offer.code, start: toIsoOffset(entry.offer.start), heldUntil: toIsoOffset(entry.offer.heldUntil) },
+        }
+      : {}),
+  };
 }

@@ -12,29 +12,38 @@ import { bookingCode } from "./schema";
 // device, never readable by page scripts, and sent only to this booking's pages.
 const MAX_AGE_SECONDS = 60 * 60 * 24 * 30;
 
-const cookieName = (code: string) => `booking_${code}`;
-const cookiePath = (code: string) => `/bookings/${code}`;
+/** Where a phone is remembered: a booking's pages, or a waitlist entry's (lib/waitlist). */
+export type PhoneScope = { kind: "booking" | "waitlist"; key: string };
+const cookieName = ({ kind, key }: PhoneScope) => `${kind}_${key}`;
+const cookiePath = ({ kind, key }: PhoneScope) => `/${kind === "booking" ? "bookings" : "waitlist"}/${key}`;
+const booking = (code: string): PhoneScope => ({ kind: "booking", key: code });
 
-export async function rememberBooking(code: string, phone: string): Promise<void> {
+export async function rememberPhone(scope: PhoneScope, phone: string): Promise<void> {
   // Secure only over HTTPS: the e2e server and a village LAN may serve plain HTTP.
   const secure = (await headers()).get("x-forwarded-proto") === "https";
-  (await cookies()).set(cookieName(code), phone, {
+  (await cookies()).set(cookieName(scope), phone, {
     httpOnly: true,
     sameSite: "lax",
     secure,
-    path: cookiePath(code),
+    path: cookiePath(scope),
     maxAge: MAX_AGE_SECONDS,
   });
 }
 
+/** The phone remembered on this device for these pages, if any. */
+export async function phoneRemembered(scope: PhoneScope): Promise<string | null> {
+  return (await cookies()).get(cookieName(scope))?.value || null;
+}
+
+export const rememberBooking = (code: string, phone: string) => rememberPhone(booking(code), phone);
+
 export async function forgetBooking(code: string): Promise<void> {
-  (await cookies()).set(cookieName(code), "", { httpOnly: true, sameSite: "lax", path: cookiePath(code), maxAge: 0 });
+  const scope = booking(code);
+  (await cookies()).set(cookieName(scope), "", { httpOnly: true, sameSite: "lax", path: cookiePath(scope), maxAge: 0 });
 }
 
 /** The phone remembered on this device for a booking code, if any. */
-export async function rememberedPhone(code: string): Promise<string | null> {
-  return (await cookies()).get(cookieName(code))?.value || null;
-}
+export const rememberedPhone = (code: string) => phoneRemembered(booking(code));
 
 /**
  * Runs a look-up by code and phone (to see, cancel or move a booking) under the look-up limits:

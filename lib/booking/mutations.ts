@@ -17,19 +17,20 @@ export type BookingResult = { ok: true; booking: BookingView } | Failure;
 
 /** How many upcoming bookings one phone number may hold. */
 export const MAX_UPCOMING_PER_PHONE = 3;
-const ACTIVE = ["CONFIRMED", "CHECKED_IN"] as const;
+/** Bookings that count against a phone's limit (a HELD slot for the waitlist does not, until accepted). */
+export const ACTIVE = ["CONFIRMED", "CHECKED_IN"] as const;
 
 const NOT_MOVABLE = "这个预约已取消、已开始或已结束，不能改期。请重新预约。";
 const PHONE_CLASH = "您在这个时间已有一个预约，同一手机号码不能同时预约两个时间段。请选择其他时间。";
 
 /** A free slot to try, with the holiday calendar it was found with (for the check in the transaction). */
-type Candidate = { lawyerId: string; start: Date; end: Date; calendar: HolidayCalendar };
+export type Candidate = { lawyerId: string; start: Date; end: Date; calendar: HolidayCalendar };
 
 /**
  * The free slots of a venue at exactly `start` (optionally for one lawyer), or why there are
  * none: `slot_taken` when the time is on the venue's grid but booked, else `slot_unavailable`.
  */
-async function candidatesAt(
+export async function candidatesAt(
   venue: { id: string; slotMinutes: number; minNoticeMinutes: number; horizonDays: number },
   start: Date,
   lawyerId: string | undefined,
@@ -56,7 +57,7 @@ async function candidatesAt(
  * at that time? A change to their duty hours that committed after the first look is seen here, and
  * one that starts now waits for this booking and then finds it.
  */
-async function stillOnDuty(tx: Tx, venue: Parameters<typeof candidatesAt>[0], slot: Candidate, now: Date) {
+export async function stillOnDuty(tx: Tx, venue: Parameters<typeof candidatesAt>[0], slot: Candidate, now: Date) {
   await lockLawyers(tx, [slot.lawyerId]);
   const date = toDateString(slot.start);
   const inputs = await loadLawyerDutyInTransaction(tx, slot.lawyerId, [venue.id], date, slot.calendar);
@@ -67,7 +68,10 @@ async function stillOnDuty(tx: Tx, venue: Parameters<typeof candidatesAt>[0], sl
 }
 
 /** Runs `write` for each candidate until one is not refused by the lawyer's exclusion constraint. */
-async function firstThatFits(candidates: Candidate[], write: (c: Candidate) => Promise<BookingResult>): Promise<BookingResult> {
+export async function firstThatFits(
+  candidates: Candidate[],
+  write: (c: Candidate) => Promise<BookingResult>,
+): Promise<BookingResult> {
   for (const candidate of candidates) {
     // A new booking code clashing with an existing one (1 in ~148 million) rolls the write back: draw again.
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -184,15 +188,28 @@ async function bookOnce(
       if (actor)
         await recordAudit(tx, actor, { kind: "booking", action: "create", subjectId: row.id, summary: `代为预约 ${row.code}` });
       await tellVillager(tx, row.id, "created", now);
+      // Booked some other way: whoever waited for a time here with this phone waits no longer.
+      await leaveWaitlist(tx, input.phone, venue.id, now);
       return { ok: true as const, booking: toBookingView(row) };
     }),
   );
 }
 
+/**
+ * Someone who booked at a venue leaves its waitlist (lib/waitlist), in the booking's transaction.
+ * An entry with an offer open is ended too: its hold simply runs out.
+ */
+export async function leaveWaitlist(tx: Tx, phone: string, venueId: string, now: Date): Promise<void> {
+  await tx.waitlistEntry.updateMany({
+    where: { phone, venueId, status: { in: ["WAITING", "OFFERED"] } },
+    data: { status: "BOOKED", endedAt: now },
+  });
+}
+
 type NewBooking = Omit<Parameters<Tx["booking"]["create"]>[0]["data"], "code">;
 
 /** The unique index on the code decides a clash (see firstThatFits), so no look-up first. */
-function createWithFreshCode(tx: Tx, data: NewBooking) {
+export function createWithFreshCode(tx: Tx, data: NewBooking) {
   return tx.booking.create({ data: { ...data, code: generateBookingCode() } as never, select: bookingViewSelect });
 }
 

@@ -6,7 +6,7 @@ import { maskPhone, searchSpellings, storedSpellings } from "@/lib/phone";
 import { addDays, todayInShanghai, zonedInstant } from "@/lib/time";
 import type { BookingSearchInput, FindBookingInput } from "./schema";
 
-export type BookingStatusName = "confirmed" | "checked_in" | "done" | "no_show" | "cancelled";
+export type BookingStatusName = "confirmed" | "checked_in" | "done" | "no_show" | "cancelled" | "held";
 
 export type BookingView = {
   code: string;
@@ -25,6 +25,8 @@ export type BookingView = {
   cancelReason: string | null;
   /** A change made for the villager (another lawyer, a cancellation by the lawyer), in words for them. */
   notice: string | null;
+  /** A slot offered from the waitlist and not (yet) accepted: until when it is held (lib/waitlist). */
+  heldUntil: Date | null;
 };
 
 export const bookingViewSelect = {
@@ -42,6 +44,7 @@ export const bookingViewSelect = {
   priorityGroup: true,
   cancelReason: true,
   notice: true,
+  heldUntil: true,
   venue: { select: { slug: true, name: true, address: true } },
   lawyer: { select: { id: true, name: true, firm: true, publicPhone: true } },
   topic: { select: { code: true, name: true } },
@@ -67,6 +70,7 @@ export function toBookingView(row: Row): BookingView {
     priorityGroup: row.priorityGroup,
     cancelReason: row.cancelReason,
     notice: row.notice,
+    heldUntil: row.heldUntil,
   };
 }
 

@@ -21,6 +21,7 @@ const STATUS_MESSAGES: Record<BookingStatus, string> = {
   DONE: "这个预约已经记录为完成。如需修改，请打开“修改服务结果”。",
   NO_SHOW: "这个预约已经标记为未到。如村民后来到了，请作为现场咨询记录。",
   CANCELLED: "这个预约已被取消，不能再更改。",
+  HELD: "这个时间正为候补的村民保留，还没有确认。请稍后刷新页面查看。",
 };
 
 type Change = {

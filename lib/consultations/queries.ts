@@ -103,7 +103,11 @@ export async function listAgenda(
       select: consultationSelect,
     }),
     db.booking.findMany({
-      where: { lawyerId, status: { not: "CANCELLED" }, startsAt: { gte: todayStart, lt: zonedInstant(addDays(today, days)) } },
+      where: {
+        lawyerId,
+        status: { notIn: ["CANCELLED", "HELD"] },
+        startsAt: { gte: todayStart, lt: zonedInstant(addDays(today, days)) },
+      },
       orderBy: [{ startsAt: "asc" }, { code: "asc" }],
       select: consultationSelect,
     }),

@@ -3,6 +3,7 @@ import { type AuditActor, recordAudit } from "@/lib/audit/mutations";
 import { type Actor, assertCan, can } from "@/lib/auth/can";
 import type { Tx } from "@/lib/db";
 import { db } from "@/lib/db";
+import { publicUrl } from "@/lib/env";
 import { type Failure, failure } from "@/lib/errors";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
 import { NOTIFICATION_KINDS } from "@/lib/labels";
@@ -41,12 +42,11 @@ const KIND: Record<MessageKind, NotificationKind> = {
 const FROM_KIND = Object.fromEntries(Object.entries(KIND).map(([k, v]) => [v, k])) as Record<NotificationKind, MessageKind>;
 
 /** What happened to a booking that its villager must hear of. */
-export type BookingEvent = "created" | "moved" | "reassigned" | "cancelled" | "done";
+export type BookingEvent = "created" | "moved" | "reassigned" | "cancelled" | "done" | "offered";
 
 /** The booking page's address in a message: short, on the site's public address (not a request's host). */
 export function bookingLink(code: string): string {
-  const base = (process.env.PUBLIC_BASE_URL ?? "http://localhost:3000").replace(/\/+$/, "");
-  return `${base}/b/${code}`;
+  return publicUrl(`/b/${code}`);
 }
 
 const bookingFacts = {
@@ -88,6 +88,9 @@ export async function tellVillager(tx: Tx, bookingId: string, event: BookingEven
     case "done":
       await queue(tx, booking, "evaluation", `evaluation:${booking.id}`, now);
       return dropReminders(tx, booking.id);
+    case "offered":
+      // A slot held for someone on the waitlist (lib/waitlist): the hold is a booking of its own.
+      return queue(tx, booking, "waitlist_offer", `offer:${booking.id}`, now);
   }
 }
 
@@ -217,7 +220,10 @@ export async function deliver(key: string, gateway: Gateway, now = new Date()): 
     if (message.status !== "QUEUED") return { outcome: "skipped", why: message.status } as const;
     const kind = FROM_KIND[message.kind];
     const { booking } = message;
-    if (kind === "reminder" && (booking.status !== "CONFIRMED" || booking.startsAt <= now)) {
+    const stale =
+      (kind === "reminder" && (booking.status !== "CONFIRMED" || booking.startsAt <= now)) ||
+      (kind === "waitlist_offer" && booking.status !== "HELD");
+    if (stale) {
       await tx.notification.update({ where: { id: message.id }, data: { status: "DROPPED" } });
       return { outcome: "skipped", why: "no longer true" } as const;
     }

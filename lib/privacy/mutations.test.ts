@@ -11,7 +11,7 @@ import type { BookingStatus } from "@/lib/generated/prisma/client";
 import { loadDashboard } from "@/lib/stats/dashboard/queries";
 import { loadReport } from "@/lib/stats/report/queries";
 import { createVenueFixture, prisma, uniquePhone } from "@/lib/testing/fixtures";
-import { zonedInstant } from "@/lib/time";
+import { toDbDate, zonedInstant } from "@/lib/time";
 import { anonymiseExpired, deleteOwnBookingData, REMOVED_NAME, saveRetentionSettings } from "./mutations";
 import { getRetentionSettings } from "./queries";
 import { DEFAULT_RETENTION, retentionInput } from "./schema";
@@ -75,6 +75,23 @@ function walkIn(f: Fixture, date: string) {
   });
 }
 
+/** A waitlist entry joined on `date`; `ended` the day it ended (booked, left or lapsed), if it has. */
+function waitlistEntry(f: Fixture, date: string, ended?: string) {
+  return prisma.waitlistEntry.create({
+    data: {
+      venueId: f.venue.id,
+      name: "赵六",
+      phone: uniquePhone(),
+      topicId: f.topic.id,
+      fromDate: toDbDate(date),
+      toDate: toDbDate(date),
+      consentAt: zonedInstant(date, 9 * 60),
+      createdAt: zonedInstant(date, 9 * 60),
+      ...(ended ? { status: "LAPSED" as const, endedAt: zonedInstant(ended, 9 * 60) } : {}),
+    },
+  });
+}
+
 function callback(f: Fixture, date: string, handled = false) {
   return prisma.callbackRequest.create({
     data: {
@@ -108,16 +125,26 @@ async function records() {
     oldOpen: await callback(f, "2004-05-01"),
     recent: await callback(f, "2004-07-20"),
   };
-  return { f, old, recent, walkIns, callbacks };
+  // Waitlist entries are kept 6 months (the default) from their end, then deleted whole.
+  const waitlist = {
+    ended: await waitlistEntry(f, "2004-05-01", "2004-06-01"),
+    endedRecently: await waitlistEntry(f, "2004-11-01", "2004-12-01"),
+    // Still waiting (a test clock in 2005 sees it as open): never deleted by age alone.
+    open: await waitlistEntry(f, "2004-01-01"),
+  };
+  return { f, old, recent, walkIns, callbacks, waitlist };
 }
 
 const bookingRow = (id: string) => prisma.booking.findUniqueOrThrow({ where: { id }, include: { notifications: true } });
 
 describe("anonymiseExpired", () => {
   it("removes the person from records past their period and keeps what was done; recent records stay whole", async () => {
-    const { old, recent, walkIns, callbacks } = await records();
+    const { old, recent, walkIns, callbacks, waitlist } = await records();
     const result = await anonymiseExpired(NOW);
-    expect(result).toEqual({ ran: true, bookings: 5, walkIns: 1, callbacks: 2 });
+    expect(result).toEqual({ ran: true, bookings: 5, walkIns: 1, callbacks: 2, waitlist: 1 });
+    expect(await prisma.waitlistEntry.findUnique({ where: { id: waitlist.ended.id } })).toBeNull();
+    for (const kept of [waitlist.endedRecently, waitlist.open])
+      expect(await prisma.waitlistEntry.findUnique({ where: { id: kept.id } })).not.toBeNull();
 
     for (const booking of Object.values(old)) {
       const row = await bookingRow(booking.id);
@@ -195,7 +222,7 @@ describe("anonymiseExpired", () => {
     const { old } = await records();
     expect((await anonymiseExpired(NOW)).bookings).toBe(5);
     const before = await bookingRow(old.done.id);
-    expect(await anonymiseExpired(NOW)).toEqual({ ran: true, bookings: 0, walkIns: 0, callbacks: 0 });
+    expect(await anonymiseExpired(NOW)).toEqual({ ran: true, bookings: 0, walkIns: 0, callbacks: 0, waitlist: 0 });
     expect(await bookingRow(old.done.id)).toEqual(before);
   });
 
@@ -247,7 +274,7 @@ describe("anonymiseExpired", () => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(3, 1)`;
       return anonymiseExpired(NOW);
     });
-    expect(skipped).toEqual({ ran: false, bookings: 0, walkIns: 0, callbacks: 0 });
+    expect(skipped).toEqual({ ran: false, bookings: 0, walkIns: 0, callbacks: 0, waitlist: 0 });
     expect(await bookingRow(more.old.done.id)).toMatchObject({ name: "张三", anonymisedAt: null });
     expect(await bookingRow(old.done.id)).toMatchObject({ anonymisedAt: NOW });
     expect((await anonymiseExpired(NOW)).bookings).toBe(5);

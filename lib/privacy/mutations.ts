@@ -63,11 +63,13 @@ export type PurgeResult = {
   bookings: number;
   walkIns: number;
   callbacks: number;
+  waitlist: number;
 };
 
 /**
  * Anonymises what has been kept for its retention period (getRetentionSettings): bookings and
- * walk-ins counted from the consultation, call-back requests from the request. Idempotent (a
+ * walk-ins counted from the consultation, call-back requests from the request, ended waitlist
+ * entries (deleted) from their end. Idempotent (a
  * second run finds nothing left to do), in one transaction, under an advisory lock: a second purge
  * at the same time (another server, cron beside the in-process timer) returns at once with
  * `ran: false` instead of waiting to find nothing.
@@ -77,7 +79,7 @@ export async function anonymiseExpired(now: Date = new Date()): Promise<PurgeRes
     async (tx) => {
       const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`
         SELECT pg_try_advisory_xact_lock(${PURGE_LOCK[0]}::int, ${PURGE_LOCK[1]}::int) AS locked`;
-      if (!lock?.locked) return { ran: false, bookings: 0, walkIns: 0, callbacks: 0 };
+      if (!lock?.locked) return { ran: false, bookings: 0, walkIns: 0, callbacks: 0, waitlist: 0 };
       const retention = await getRetentionSettings(tx);
       const consultations = retentionCutoff(now, retention.consultationMonths);
       const requests = retentionCutoff(now, retention.callbackMonths);
@@ -87,19 +89,22 @@ export async function anonymiseExpired(now: Date = new Date()): Promise<PurgeRes
         where: { at: { lt: consultations }, anonymisedAt: null },
         data: { name: REMOVED_NAME, phone: null, lawyerNote: null, anonymisedAt: now },
       });
-      // The waitlist, when it comes, joins here with retention.waitlistMonths.
       const { count: callbacks } = await tx.callbackRequest.updateMany({
         where: { createdAt: { lt: requests }, anonymisedAt: null },
         data: { name: REMOVED_NAME, phone: REMOVED_PHONE, note: null, handledNote: null, anonymisedAt: now },
       });
-      if (bookings + walkIns + callbacks > 0) {
+      // A waitlist entry that ended (booked, left, lapsed) is deleted whole: it records no service.
+      const { count: waitlist } = await tx.waitlistEntry.deleteMany({
+        where: { status: { notIn: ["WAITING", "OFFERED"] }, endedAt: { lt: retentionCutoff(now, retention.waitlistMonths) } },
+      });
+      if (bookings + walkIns + callbacks + waitlist > 0) {
         await recordAudit(tx, SYSTEM, {
           kind: "privacy",
           action: "anonymise",
-          summary: `保存期限已到，匿名化：预约 ${bookings} 个、现场咨询 ${walkIns} 条、回电请求 ${callbacks} 条`,
+          summary: `保存期限已到，匿名化：预约 ${bookings} 个、现场咨询 ${walkIns} 条、回电请求 ${callbacks} 条；删除已结束的候补登记 ${waitlist} 条`,
         });
       }
-      return { ran: true, bookings, walkIns, callbacks };
+      return { ran: true, bookings, walkIns, callbacks, waitlist };
     },
     // The first run on a database of several years has more to do than a daily one.
     { timeout: 120_000, maxWait: 10_000 },

@@ -33,6 +33,13 @@ describe("checkSmsConfig", () => {
     expect(checkSmsConfig({ SMS_GATEWAY: "outbox" })).toEqual([]);
   });
 
+  it("refuses a public address the messages' links cannot use, before anything is booked", () => {
+    expect(checkSmsConfig({ PUBLIC_BASE_URL: "https://fw.example.gov.cn" })).toEqual([]);
+    expect(checkSmsConfig({ PUBLIC_BASE_URL: "fw.example.gov.cn" })).toEqual([
+      "PUBLIC_BASE_URL must be the site's public address, such as https://fw.example.gov.cn.",
+    ]);
+  });
+
   it("names every missing variable of Aliyun, keys first, then each kind's template", () => {
     expect(checkSmsConfig({ SMS_GATEWAY: "aliyun" })).toEqual([
       "SMS_GATEWAY=aliyun needs ALIYUN_ACCESS_KEY_ID.",

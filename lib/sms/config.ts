@@ -75,7 +75,11 @@ type Env = Record<string, string | undefined>;
 /** What is wrong with the SMS configuration, as sentences for the operator; empty when it is usable. */
 export function checkSmsConfig(env: Env = process.env): string[] {
   const parsed = schema.safeParse(env);
-  return parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
+  // Every message carries a link on the public address: a wrong one must stop the start, not a booking.
+  if (env.PUBLIC_BASE_URL && !/^https?:\/\/[^/\s]+/.test(env.PUBLIC_BASE_URL))
+    problems.push("PUBLIC_BASE_URL must be the site's public address, such as https://fw.example.gov.cn.");
+  return problems;
 }
 
 /** The configured gateway; throws with every problem of `checkSmsConfig` when there are any. */

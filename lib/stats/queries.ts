@@ -46,7 +46,8 @@ export function resolveScope(filters: DashboardFilters, options: FilterOptions):
 }
 
 export function bookingWhere(s: Scope): Prisma.Sql {
-  return Prisma.sql`b.starts_at >= ${s.start} AND b.starts_at < ${s.end}
+  // A slot held for someone on the waitlist (lib/waitlist) is no booking until it is accepted.
+  return Prisma.sql`b.starts_at >= ${s.start} AND b.starts_at < ${s.end} AND b.status <> 'HELD'
     ${s.venueId ? Prisma.sql`AND b.venue_id = ${s.venueId}` : Prisma.empty}
     ${s.topicId ? Prisma.sql`AND b.topic_id = ${s.topicId}` : Prisma.empty}`;
 }

@@ -78,8 +78,23 @@ async function fillEveryTable(prisma: PrismaClient) {
   await prisma.dutyException.create({
     data: { lawyerId: lawyer.id, kind: "LEAVE", date: new Date("2026-12-24T00:00:00Z"), note: "" },
   });
+  // The booking was first offered from this waitlist entry (a foreign key to restore in order).
+  const entry = await prisma.waitlistEntry.create({
+    data: {
+      venueId: venue.id,
+      name: "候补村民",
+      phone: "13900000000",
+      topicId: topic.id,
+      fromDate: new Date("2026-12-01T00:00:00Z"),
+      toDate: new Date("2026-12-05T00:00:00Z"),
+      status: "BOOKED",
+      consentAt: new Date("2026-12-01T00:00:00.003Z"),
+      endedAt: new Date("2026-12-01T00:10:00Z"),
+    },
+  });
   const booking = await prisma.booking.create({
     data: {
+      waitlistEntryId: entry.id,
       code: "BKTEST01",
       formKey: "form-key-1",
       venueId: venue.id,

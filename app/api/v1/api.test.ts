@@ -12,6 +12,7 @@ import { loadHolidayCalendar } from "@/lib/holidays/queries";
 import { spend } from "@/lib/rate-limit";
 import { createVenueFixture, prisma, uniquePhone } from "@/lib/testing/fixtures";
 import { addDays, toIsoOffset } from "@/lib/time";
+import { waitlistBody, waitlistEntryInput } from "@/lib/waitlist/schema";
 import { POST as cancel } from "./bookings/[code]/cancel/route";
 import { POST as reschedule } from "./bookings/[code]/reschedule/route";
 import { GET as getBooking } from "./bookings/[code]/route";
@@ -728,5 +729,7 @@ describe("GET /api/v1/openapi.json", () => {
     expect(essentials(doc.components.schemas.CreateBooking)).toEqual(fromZod(createBookingInput));
     expect(essentials(doc.components.schemas.CancelBooking)).toEqual(fromZod(cancelBookingInput.omit({ code: true })));
     expect(essentials(doc.components.schemas.RescheduleBooking)).toEqual(fromZod(rescheduleBookingInput.omit({ code: true })));
+    expect(essentials(doc.components.schemas.JoinWaitlist)).toEqual(fromZod(waitlistBody));
+    expect(essentials(doc.components.schemas.LeaveWaitlist)).toEqual(fromZod(waitlistEntryInput.pick({ phone: true })));
   });
 });

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { BookingCode, BookingSummary } from "@/components/booking-summary";
 import { secondaryButton, textLink } from "@/components/form";
 import { LookupForm } from "@/components/manage-booking-forms";
+import { OfferForms } from "@/components/waitlist-forms";
 import { findOwnBooking, isChangeable } from "@/lib/booking/access";
 import { forgetBookingAction } from "@/lib/booking/actions";
 import { PRIORITY_GROUPS, type PriorityGroup, STATUS_NAMES } from "@/lib/labels";
@@ -11,6 +12,8 @@ import { messagesForBooking } from "@/lib/messages/queries";
 import { whatWillCome } from "@/lib/messages/status";
 import { maskPhone } from "@/lib/phone";
 import { isOver } from "@/lib/privacy/rules";
+import { addDays, formatTime, toDateString, todayInShanghai } from "@/lib/time";
+import { HOLD_MINUTES } from "@/lib/waitlist/schema";
 import { BookingMessages } from "./booking-messages";
 
 export const metadata: Metadata = { title: "我的预约" };
@@ -22,6 +25,7 @@ const DONE: Record<string, string> = {
   created: "请记下下面的预约号，或截图保存这一页。",
   moved: "已改到新的时间。原来的时间已经取消。",
   cancelled: "预约已取消。",
+  declined: "已让给下一位。您还在候补名单上，有其他空位时会再发短信给您。",
 };
 
 export default async function BookingPage({ params, searchParams }: Props) {
@@ -41,8 +45,21 @@ export default async function BookingPage({ params, searchParams }: Props) {
   const messages = await messagesForBooking(booking.code);
   const now = new Date();
   const active = isChangeable(booking);
+  const earlierFrom = todayInShanghai(now);
+  const earlierTo = addDays(toDateString(booking.start), -1);
   const cancelled = booking.status === "cancelled";
-  const title = cancelled ? "预约已取消" : done === "created" ? "预约成功" : "我的预约";
+  // A slot held from the waitlist and not accepted keeps its end of hold (lib/waitlist).
+  const held = booking.status === "held" && booking.heldUntil !== null && booking.heldUntil > now;
+  const heldOnce = booking.heldUntil !== null;
+  const title = held
+    ? "有空位了：为您保留的时间"
+    : cancelled && heldOnce
+      ? "保留的时间已结束"
+      : cancelled
+        ? "预约已取消"
+        : done === "created"
+          ? "预约成功"
+          : "我的预约";
   const extra: [string, string][] = [
     ["事项", booking.topic.name],
     ["姓名", booking.name],
@@ -67,6 +84,18 @@ export default async function BookingPage({ params, searchParams }: Props) {
         <p role="status" className="rounded-lg border-2 border-amber-700 bg-amber-50 p-3 font-semibold">
           {booking.notice}
         </p>
+      )}
+      {held && booking.heldUntil && (
+        <section aria-labelledby="held" className="no-print space-y-3 rounded-xl border-4 border-brand-700 p-4">
+          <h2 id="held" className="text-xl font-bold">
+            请在 {formatTime(booking.heldUntil)} 前确认
+          </h2>
+          <p>您登记了候补，这个时间空出来了，为您保留 {HOLD_MINUTES} 分钟。确认后就是您的预约；不需要的话，让给下一位。</p>
+          <OfferForms code={booking.code} />
+        </section>
+      )}
+      {!held && booking.status === "held" && (
+        <p role="status">保留时间已过，这个时间会让给下一位。如果还在候补，有新的空位时会再发短信给您。</p>
       )}
       <BookingCode code={booking.code} />
       <BookingSummary start={booking.start} end={booking.end} venue={booking.venue} lawyer={booking.lawyer} extra={extra} />
@@ -97,6 +126,15 @@ export default async function BookingPage({ params, searchParams }: Props) {
               </a>{" "}
               请工作人员帮忙。
             </p>
+            {earlierFrom <= earlierTo && (
+              <p>
+                想约更早的时间？
+                <Link href={`/venues/${booking.venue.slug}/waitlist?from=${earlierFrom}&to=${earlierTo}`} className={textLink}>
+                  登记候补
+                </Link>
+                ，有人取消时我们发短信通知您，您再决定改不改。
+              </p>
+            )}
             <div className="flex flex-col gap-3 sm:flex-row">
               <Link href={`/bookings/${booking.code}/move`} className={secondaryButton}>
                 改到其他时间

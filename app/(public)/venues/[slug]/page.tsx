@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { BackLink } from "@/components/back-link";
 import { CallbackForm } from "@/components/callback-form";
-import { textLink } from "@/components/form";
+import { primaryButton, textLink } from "@/components/form";
 import { LawyerCards } from "@/components/lawyer-cards";
 import { DateLinks, DaySlots, groupByDate, shortDateTime, slotQuery } from "@/components/slot-picker";
 import { findAlternatives, listVenueSlots } from "@/lib/availability/queries";
@@ -57,7 +57,15 @@ export default async function VenuePage({ params, searchParams }: Props) {
             <h2 id="dates-heading" className="text-xl font-bold">
               选择日期
             </h2>
-            {asked && asked !== current[0] && <p>您选的日期已经没有空位，下面显示的是最近有空位的一天。</p>}
+            {asked && asked !== current[0] && (
+              <p>
+                您选的日期已经没有空位，下面显示的是最近有空位的一天。一定要那天？
+                <Link href={`/venues/${venue.slug}/waitlist?from=${asked}&to=${asked}`} className={textLink}>
+                  登记候补
+                </Link>
+                ，有人取消时发短信通知您。
+              </p>
+            )}
             <DateLinks days={days} current={current[0]} hrefFor={(date) => `/venues/${venue.slug}?date=${date}#slots`} />
           </section>
           <div id="slots">
@@ -67,6 +75,13 @@ export default async function VenuePage({ params, searchParams }: Props) {
               hrefFor={(choice) => `/venues/${venue.slug}/book?${slotQuery(choice)}`}
             />
           </div>
+          <p>
+            这些时间都不合适？
+            <Link href={`/venues/${venue.slug}/waitlist`} className={textLink}>
+              登记候补
+            </Link>
+            ，有人取消或律师加了时间，就发短信通知您。
+          </p>
         </>
       ) : (
         <NoSlots slug={venue.slug} isStation={venue.kind === "STATION"} />
@@ -128,6 +143,13 @@ async function NoSlots({ slug, isStation }: { slug: string; isStation: boolean }
         </li>
         <li>直接打电话给下面列出的律师。</li>
       </ul>
+      <div className="space-y-2">
+        <h3 className="text-lg font-bold">登记候补，有空位时发短信通知您</h3>
+        <p>有人取消、或律师加了时间，就按登记先后通知，时间为您保留 30 分钟。</p>
+        <Link href={`/venues/${slug}/waitlist`} className={primaryButton}>
+          登记候补
+        </Link>
+      </div>
       <div className="space-y-2">
         <h3 className="text-lg font-bold">留下电话，请司法所给您回电</h3>
         <CallbackForm venue={slug} />

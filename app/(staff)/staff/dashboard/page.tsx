@@ -11,6 +11,7 @@ import { type Dashboard, openDashboard } from "@/lib/stats/dashboard/queries";
 import { listFilterOptions } from "@/lib/stats/queries";
 import { firstValues, parseDashboardFilters, toQuery } from "@/lib/stats/schema";
 import { formatDate, formatTime, toDateString } from "@/lib/time";
+import { type WaitlistDemand, waitlistByVenue } from "@/lib/waitlist/queries";
 import { CallbackForm } from "./callback-form";
 
 export const metadata: Metadata = { title: "需求分析" };
@@ -27,8 +28,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const user = await requireStaff("/staff/dashboard");
   const raw = firstValues(await searchParams);
   const parsed = parseDashboardFilters(raw);
-  const [options, result] = await Promise.all([
+  const [options, waitlist, result] = await Promise.all([
     listFilterOptions(),
+    waitlistByVenue(),
     parsed.ok ? openDashboard(user, parsed.value) : Promise.resolve({ ok: false as const, errors: parsed.errors }),
   ]);
   const errors = result.ok ? {} : result.errors;
@@ -53,7 +55,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         reset={{ href: "/staff/dashboard", label: "恢复默认（最近 12 周）" }}
       />
       {result.ok ? (
-        <DashboardBody d={result.dashboard} />
+        <DashboardBody d={result.dashboard} waitlist={waitlist} now={new Date()} />
       ) : (
         <p role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold">
           筛选条件有误：{Object.values(errors).join(" ")}请按提示更正后再点“筛选”。
@@ -63,7 +65,41 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   );
 }
 
-function DashboardBody({ d }: { d: Dashboard }) {
+/** Who waits for a freed slot, per venue (lib/waitlist): unmet demand that is still open. */
+function WaitlistSection({ rows, now }: { rows: WaitlistDemand[]; now: Date }) {
+  const days = (since: Date | null) => (since ? Math.max(0, Math.floor((now.getTime() - since.getTime()) / 86_400_000)) : 0);
+  return (
+    <section aria-labelledby="waitlist" className="space-y-3">
+      <h2 id="waitlist" className="text-xl font-bold">
+        候补名单（{rows.reduce((n, r) => n + r.waiting + r.offered, 0)} 人）
+      </h2>
+      <p>约不上而登记候补、正在等空位的村民。有空位时系统按登记先后发短信，并保留 30 分钟。人多、等得久的地点需要加排时间。</p>
+      {rows.length === 0 ? (
+        <p>现在没有人在候补。</p>
+      ) : (
+        <DataTable
+          caption="各服务地点正在候补的人数"
+          columns={[
+            { label: "服务地点" },
+            { label: "候补中", numeric: true },
+            { label: "正为其保留空位", numeric: true },
+            { label: "最早登记", numeric: false },
+            { label: "已等天数", numeric: true },
+          ]}
+          rows={rows.map((r) => [
+            r.venue,
+            r.waiting,
+            r.offered,
+            r.longestSince ? formatDate(toDateString(r.longestSince)) : "",
+            days(r.longestSince),
+          ])}
+        />
+      )}
+    </section>
+  );
+}
+
+function DashboardBody({ d, waitlist, now }: { d: Dashboard; waitlist: WaitlistDemand[]; now: Date }) {
   const f = d.filters;
   const query = toQuery({ from: f.from, to: f.to, venue: f.venue, topic: f.topic });
   const serviceTotal = d.totals.bookings + d.totals.walkIns;
@@ -270,6 +306,8 @@ function DashboardBody({ d }: { d: Dashboard }) {
           rows={d.lookups.map((l) => [l.name, l.looks, l.nothingFree, formatPercent(l.share)])}
         />
       </ChartFigure>
+
+      <WaitlistSection rows={waitlist} now={now} />
 
       <section aria-labelledby="callbacks" className="space-y-3 rounded-xl border-2 border-gray-300 p-4">
         <h2 id="callbacks" className="text-xl font-bold">

@@ -1,0 +1,317 @@
+import "server-only";
+import { loadAvailabilityInputs, slotsOf } from "@/lib/availability/queries";
+import {
+  ACTIVE,
+  type BookingResult,
+  type Candidate,
+  candidatesAt,
+  createWithFreshCode,
+  firstThatFits,
+  leaveWaitlist,
+  MAX_UPCOMING_PER_PHONE,
+  stillOnDuty,
+} from "@/lib/booking/mutations";
+import { bookingViewSelect, toBookingView } from "@/lib/booking/queries";
+import { db, type Tx } from "@/lib/db";
+import { type Failure, failure, Rejected } from "@/lib/errors";
+import { tellVillager } from "@/lib/messages/mutations";
+import { sendTime } from "@/lib/messages/rules";
+import { storedSpellings } from "@/lib/phone";
+import { addDays, fromDbDate, toDateString, toDbDate, todayInShanghai } from "@/lib/time";
+import { entrySelect, findWaitlistEntry, toEntryView, type WaitlistEntryView } from "./queries";
+import { HOLD_MINUTES, type JoinWaitlistInput, type WaitlistEntryInput } from "./schema";
+
+// The waitlist (issue 8). Someone who found no free time joins a venue's list with the dates they
+// can come. When a slot frees there (the database queues the offer job: see the waitlist
+// migration's trigger), the first person waiting, in order of joining, is offered it by text
+// message and the slot is held for them for 30 minutes as a HELD booking, which the exclusion
+// constraints count like any other: nobody else can book it. Accepted, it becomes their booking
+// under the normal rules; declined or run out, the next person is offered. The worker runs the
+// jobs (scripts/worker.ts): OFFER_TASK and EXPIRE_TASK, one at a time in the "waitlist" queue.
+
+export const OFFER_TASK = "offer_waitlist";
+export const EXPIRE_TASK = "expire_hold";
+const QUEUE = "waitlist";
+const MINUTE = 60_000;
+/** Offers left unanswered before someone leaves the list: they may have changed their phone or plans. */
+export const UNANSWERED_LIMIT = 2;
+const UNANSWERED = "候补保留时间已过，没有确认";
+
+export type JoinResult = { ok: true; entry: WaitlistEntryView } | Failure;
+
+/**
+ * Puts someone on a venue's waitlist for the dates they can come, within the venue's booking
+ * horizon. The same phone joining the same venue again changes its dates instead of queueing twice.
+ */
+export async function joinWaitlist(input: JoinWaitlistInput, now = new Date()): Promise<JoinResult> {
+  const [venue, topic] = await Promise.all([
+    db.venue.findFirst({ where: { slug: input.venue, active: true }, select: { id: true, horizonDays: true } }),
+    db.topic.findFirst({ where: { code: input.topic, active: true }, select: { id: true } }),
+  ]);
+  const fields: Record<string, string> = {};
+  if (!venue) fields.venue = "没有这个服务地点，请从列表中选择。";
+  if (!topic) fields.topic = "请从列表中选择咨询事项。";
+  if (!venue || !topic) return failure("invalid_input", undefined, fields);
+  const today = todayInShanghai(now);
+  const last = addDays(today, venue.horizonDays - 1);
+  const from = input.from ?? today;
+  const to = input.to ?? last;
+  if (from < today) fields.from = "最早日期不能早于今天，请重新选择。";
+  if (to > last) fields.to = `只能候补 ${venue.horizonDays} 天以内的时间，最晚到 ${last}。请重新选择。`;
+  if (to < from && !fields.from) fields.to = "最晚日期不能早于最早日期，请重新选择。";
+  if (Object.keys(fields).length) return failure("invalid_input", undefined, fields);
+
+  const row = await db.$transaction(async (tx) => {
+    // One entry per phone and venue at a time: joining again is a change of dates.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('waitlist:' || ${input.phone}))`;
+    const data = { name: input.name, topicId: topic.id, fromDate: toDbDate(from), toDate: toDbDate(to), consentAt: now };
+    const open = await tx.waitlistEntry.findFirst({
+      where: { phone: input.phone, venueId: venue.id, status: { in: ["WAITING", "OFFERED"] } },
+      select: { id: true },
+    });
+    const entry = open
+      ? await tx.waitlistEntry.update({ where: { id: open.id }, data, select: { id: true } })
+      : await tx.waitlistEntry.create({ data: { ...data, venueId: venue.id, phone: input.phone }, select: { id: true } });
+    // A slot may be free already (the page was old, or someone just cancelled): look at once.
+    await queueOffers(tx);
+    return tx.waitlistEntry.findUniqueOrThrow({ where: { id: entry.id }, select: entrySelect });
+  });
+  return { ok: true, entry: toEntryView(row) };
+}
+
+/** Leaves the waitlist; an open offer is given up with it, so the next person is offered the slot. */
+export async function cancelWaitlistEntry(input: WaitlistEntryInput, now = new Date()): Promise<JoinResult> {
+  const entry = await findWaitlistEntry(input);
+  if (!entry) return failure("not_found", "没有找到这条候补登记。请核对链接和登记时留的手机号码。");
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.waitlistEntry.updateMany({
+      where: { id: entry.id, status: { in: ["WAITING", "OFFERED"] } },
+      data: { status: "CANCELLED", endedAt: now },
+    });
+    if (count === 0) return failure("conflict", "这条候补登记已经结束（已取消、已预约或已过期），不用再取消。");
+    await releaseHolds(tx, { waitlistEntryId: entry.id }, "候补的村民不再需要", now);
+    const row = await tx.waitlistEntry.findUniqueOrThrow({ where: { id: entry.id }, select: entrySelect });
+    return { ok: true as const, entry: toEntryView(row) };
+  });
+}
+
+/** Queues the offer job in this transaction (the triggers do the same for changes of slots). */
+async function queueOffers(tx: Tx, runAt?: Date): Promise<void> {
+  await tx.$executeRaw`SELECT graphile_worker.add_job(${OFFER_TASK}, '{}'::json, queue_name => ${QUEUE}, run_at => ${runAt ?? null}::timestamptz, job_key => ${OFFER_TASK})`;
+}
+
+export type OfferRun = { offered: number };
+
+/**
+ * When a hold made at `now` ends: 30 minutes after its text message can go. In the quiet hours
+ * (21:00–08:00) the text waits for 08:00, so the slot is kept for the first person waiting until
+ * 08:30: they hear of it first thing, and nobody else takes it in the night.
+ */
+export function holdEnd(now: Date): Date {
+  const sendAt = sendTime("waitlist_offer", now, new Date(now.getTime() + 86_400_000));
+  return new Date(sendAt.getTime() + HOLD_MINUTES * MINUTE);
+}
+
+/**
+ * The offer job: for each venue with people waiting, the free slots within their dates go to them
+ * in order of joining, one each, earliest first, never one they were offered before.
+ */
+export async function offerFreedSlots(now = new Date()): Promise<OfferRun> {
+  const today = todayInShanghai(now);
+  await db.waitlistEntry.updateMany({
+    where: { status: "WAITING", toDate: { lt: toDbDate(today) } },
+    data: { status: "LAPSED", endedAt: now },
+  });
+  const waiting = await db.waitlistEntry.findMany({
+    where: { status: "WAITING", venue: { active: true } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      phone: true,
+      topicId: true,
+      fromDate: true,
+      toDate: true,
+      venue: { select: { id: true, slotMinutes: true, minNoticeMinutes: true, horizonDays: true } },
+      offers: { select: { lawyerId: true, startsAt: true } },
+    },
+  });
+  let offered = 0;
+  const byVenue = new Map<string, typeof waiting>();
+  for (const entry of waiting) byVenue.set(entry.venue.id, [...(byVenue.get(entry.venue.id) ?? []), entry]);
+  for (const entries of byVenue.values()) {
+    const venue = entries[0].venue;
+    // From the earliest date anyone can come (not before today) to the latest (ISO dates sort as strings).
+    const from = [today, entries.map((e) => fromDbDate(e.fromDate)).sort()[0]].sort()[1];
+    const to = entries.map((e) => fromDbDate(e.toDate)).sort()[entries.length - 1];
+    const inputs = await loadAvailabilityInputs([venue.id], from, to, { withNames: false });
+    // Slots still bookable when the hold ends: the venue's notice counts from then.
+    const heldUntil = holdEnd(now);
+    const free = slotsOf(venue, inputs, { now: heldUntil, from, to });
+    const taken = new Set<string>();
+    const slotKey = (s: { lawyerId: string; start: Date }) => `${s.lawyerId}|${s.start.getTime()}`;
+    for (const entry of entries) {
+      const before = new Set(entry.offers.map((o) => slotKey({ lawyerId: o.lawyerId, start: o.startsAt })));
+      const [first, last] = [fromDbDate(entry.fromDate), fromDbDate(entry.toDate)];
+      for (const slot of free) {
+        const date = toDateString(slot.start);
+        if (date < first || date > last || taken.has(slotKey(slot)) || before.has(slotKey(slot))) continue;
+        const held = await holdFor(entry, venue, { ...slot, calendar: inputs.calendar }, now, heldUntil);
+        if (held.ok) {
+          taken.add(slotKey(slot));
+          offered++;
+          break;
+        }
+        // Taken meanwhile, or a time this phone is already booked at: try the next slot.
+        if (held.code === "slot_taken" || held.code === "too_many_bookings" || held.code === "slot_unavailable") {
+          taken.add(slotKey(slot));
+          continue;
+        }
+        break;
+      }
+    }
+  }
+  return { offered };
+}
+
+type Waiting = { id: string; name: string; phone: string; topicId: string };
+type VenueRules = Parameters<typeof candidatesAt>[0] & { id: string };
+
+/** Holds one slot for one entry: the HELD booking, the entry offered, the text and the expiry job, in one transaction. */
+function holdFor(entry: Waiting, venue: VenueRules, slot: Candidate, now: Date, heldUntil: Date): Promise<BookingResult> {
+  return firstThatFits([slot], (candidate) =>
+    db.$transaction(async (tx) => {
+      // Only an entry still waiting: one cancelled or booked meanwhile is offered nothing.
+      const { count } = await tx.waitlistEntry.updateMany({
+        where: { id: entry.id, status: "WAITING" },
+        data: { status: "OFFERED" },
+      });
+      if (count === 0) throw new Rejected(failure("conflict"));
+      await stillOnDuty(tx, venue, candidate, now);
+      const row = await createWithFreshCode(tx, {
+        venueId: venue.id,
+        lawyerId: candidate.lawyerId,
+        startsAt: candidate.start,
+        endsAt: candidate.end,
+        status: "HELD",
+        heldUntil,
+        waitlistEntryId: entry.id,
+        name: entry.name,
+        phone: entry.phone,
+        topicId: entry.topicId,
+        channel: "ONLINE",
+        consentAt: now,
+      });
+      await tellVillager(tx, row.id, "offered", now);
+      await tx.$executeRaw`SELECT graphile_worker.add_job(${EXPIRE_TASK}, json_build_object('bookingId', ${row.id}::text), queue_name => ${QUEUE}, run_at => ${heldUntil}::timestamptz, job_key => ${`hold:${row.id}`}::text)`;
+      return { ok: true as const, booking: toBookingView(row) };
+    }),
+  );
+}
+
+/**
+ * Ends the holds matching `where` that are still HELD: the booking is cancelled (which frees the
+ * slot, and the database queues the next offer). Call after the entry's own change, so that the
+ * trigger sees who is waiting now.
+ */
+async function releaseHolds(tx: Tx, where: { id?: string; waitlistEntryId?: string }, reason: string, now: Date) {
+  const held = await tx.booking.findMany({ where: { ...where, status: "HELD" }, select: { id: true } });
+  for (const { id } of held) {
+    await tx.booking.update({ where: { id }, data: { status: "CANCELLED", cancelledAt: now, cancelReason: reason } });
+    await tx.$executeRaw`SELECT graphile_worker.remove_job(${`hold:${id}`}::text)`;
+  }
+  return held.length;
+}
+
+/**
+ * The expiry job: a hold that ran out is released and the entry waits again, or, after
+ * UNANSWERED_LIMIT unanswered offers, leaves the list. Nothing for a hold already answered.
+ */
+export async function expireHold(bookingId: string, now = new Date()): Promise<{ expired: boolean; later?: Date }> {
+  return db.$transaction(async (tx) => {
+    const [hold] = await tx.$queryRaw<{ entry: string | null; until: Date }[]>`
+      SELECT waitlist_entry_id AS entry, held_until AS until FROM booking
+      WHERE id = ${bookingId} AND status = 'HELD' FOR UPDATE`;
+    if (!hold) return { expired: false };
+    // Run early (another machine's clock): again at the hold's end.
+    if (hold.until > now) return { expired: false, later: hold.until };
+    if (hold.entry) {
+      const before = await tx.booking.count({ where: { waitlistEntryId: hold.entry, cancelReason: UNANSWERED } });
+      const lapsed = before + 1 >= UNANSWERED_LIMIT;
+      await tx.waitlistEntry.updateMany({
+        where: { id: hold.entry, status: "OFFERED" },
+        data: lapsed ? { status: "LAPSED", endedAt: now } : { status: "WAITING" },
+      });
+    }
+    await releaseHolds(tx, { id: bookingId }, UNANSWERED, now);
+    return { expired: true };
+  });
+}
+
+const GONE = "这个保留的时间已经过期或已处理，不能再确认了。如果还在候补，有新的空位时我们会再发短信给您。";
+
+/**
+ * The person offered a slot takes it: the hold becomes their booking under the normal rules (at
+ * most 3 upcoming per phone, the lawyer still on duty), with its confirmation and reminders.
+ */
+export async function acceptOffer(code: string, phone: string, now = new Date()): Promise<BookingResult> {
+  const hold = await db.booking.findFirst({
+    where: { code, phone: { in: storedSpellings(phone) } },
+    select: {
+      id: true,
+      status: true,
+      heldUntil: true,
+      startsAt: true,
+      lawyerId: true,
+      phone: true,
+      waitlistEntryId: true,
+      venue: { select: { id: true, slotMinutes: true, minNoticeMinutes: true, horizonDays: true } },
+    },
+  });
+  if (!hold) return failure("not_found");
+  if (hold.status !== "HELD" || !hold.heldUntil || hold.heldUntil <= now) return failure("conflict", GONE);
+  const candidates = await candidatesAt(hold.venue, hold.startsAt, hold.lawyerId, now, hold.id);
+  if (!Array.isArray(candidates))
+    return failure("slot_unavailable", "律师这个时间不能来了，保留的时间已经失效。请选择其他时间。");
+  return firstThatFits(candidates, (slot) =>
+    db.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${hold.phone}))`;
+      const upcoming = await tx.booking.count({
+        where: { phone: hold.phone, status: { in: [...ACTIVE] }, endsAt: { gt: now } },
+      });
+      if (upcoming >= MAX_UPCOMING_PER_PHONE) throw new Rejected(failure("too_many_bookings"));
+      await stillOnDuty(tx, hold.venue, slot, now);
+      const { count } = await tx.booking.updateMany({
+        where: { id: hold.id, status: "HELD", heldUntil: { gt: now } },
+        data: { status: "CONFIRMED", heldUntil: null, consentAt: now },
+      });
+      if (count === 0) throw new Rejected(failure("conflict", GONE));
+      await tx.$executeRaw`SELECT graphile_worker.remove_job(${`hold:${hold.id}`}::text)`;
+      await leaveWaitlist(tx, hold.phone, hold.venue.id, now);
+      await tellVillager(tx, hold.id, "created", now);
+      const row = await tx.booking.findUniqueOrThrow({ where: { id: hold.id }, select: bookingViewSelect });
+      return { ok: true as const, booking: toBookingView(row) };
+    }),
+  );
+}
+
+/** The person offered a slot does not want it: they keep their place for another time, and the next person is offered it. */
+export async function declineOffer(code: string, phone: string, now = new Date()): Promise<BookingResult> {
+  const hold = await db.booking.findFirst({
+    where: { code, phone: { in: storedSpellings(phone) } },
+    select: { id: true, waitlistEntryId: true },
+  });
+  if (!hold) return failure("not_found");
+  const released = await db.$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM booking WHERE id = ${hold.id} AND status = 'HELD' FOR UPDATE`;
+    if (!row) return 0;
+    if (hold.waitlistEntryId) {
+      await tx.waitlistEntry.updateMany({ where: { id: hold.waitlistEntryId, status: "OFFERED" }, data: { status: "WAITING" } });
+    }
+    return releaseHolds(tx, { id: hold.id }, "候补的村民不需要这个时间", now);
+  });
+  if (released === 0) return failure("conflict", GONE);
+  const row = await db.booking.findUniqueOrThrow({ where: { id: hold.id }, select: bookingViewSelect });
+  return { ok: true, booking: toBookingView(row) };
+}
