@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { relativeDay } from "./time";
+import { formatDayOfMonth, formatMonthDay, formatTimeOn, relativeDay, shortWeekdayName } from "./time";
 
 describe("relativeDay", () => {
   it("names today, tomorrow and the day after, across a month's end, and nothing else", () => {
@@ -8,5 +8,26 @@ describe("relativeDay", () => {
     expect(relativeDay("2026-12-03", "2026-12-01")).toBe("后天");
     expect(relativeDay("2026-12-04", "2026-12-01")).toBeNull();
     expect(relativeDay("2026-11-30", "2026-12-01")).toBeNull();
+  });
+});
+
+describe("formatTimeOn", () => {
+  it("gives the Shanghai time alone on the same Shanghai day, and the date too on another", () => {
+    // 23:50 on 5 March in Shanghai; 07:50 that morning in this test's Los Angeles.
+    const lateEvening = new Date("2026-03-05T15:50:00Z");
+    expect(formatTimeOn(lateEvening, "2026-03-05")).toBe("23:50");
+    expect(formatTimeOn(lateEvening, "2026-03-06")).toBe("2026-03-05 23:50");
+    // 00:10 on 6 March in Shanghai is still 5 March in UTC and in Los Angeles.
+    expect(formatTimeOn(new Date("2026-03-05T16:10:00Z"), "2026-03-06")).toBe("00:10");
+  });
+});
+
+describe("short dates", () => {
+  it("writes a date for a narrow column or a list line, without leading zeros", () => {
+    expect(formatMonthDay("2026-12-01")).toBe("12月1日");
+    expect(formatDayOfMonth("2026-11-30")).toBe("30日");
+    expect(formatDayOfMonth("2027-01-03")).toBe("3日");
+    expect(shortWeekdayName(1)).toBe("周一");
+    expect(shortWeekdayName(7)).toBe("周日");
   });
 });

@@ -100,6 +100,24 @@ export function weekdayName(weekday: number): string {
   return WEEKDAY_NAMES[weekday - 1] ?? "";
 }
 
+const SHORT_WEEKDAY_NAMES = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
+
+/** "周六" for 6: where a table column or a list line has no room for 星期六. */
+export function shortWeekdayName(weekday: number): string {
+  return SHORT_WEEKDAY_NAMES[weekday - 1] ?? "";
+}
+
+/** 11月28日 */
+export function formatMonthDay(date: DateString): string {
+  const [, m, d] = date.split("-").map(Number);
+  return `${m}月${d}日`;
+}
+
+/** 28日 */
+export function formatDayOfMonth(date: DateString): string {
+  return `${Number(date.slice(8, 10))}日`;
+}
+
 /** 2026年11月28日 星期六 */
 export function formatDate(date: DateString): string {
   const [y, m, d] = date.split("-").map(Number);
@@ -111,6 +129,12 @@ const clock = new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, hour: "2-d
 /** 14:30, in Asia/Shanghai. */
 export function formatTime(instant: Date): string {
   return clock.format(instant);
+}
+
+/** "14:30" of an instant on `day`, and "2026-03-05 14:30" when it fell on another day (Asia/Shanghai). */
+export function formatTimeOn(instant: Date, day: DateString): string {
+  const date = toDateString(instant);
+  return date === day ? formatTime(instant) : `${date} ${formatTime(instant)}`;
 }
 
 /** "09:00" for 540 minutes after midnight. */

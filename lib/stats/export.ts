@@ -3,10 +3,11 @@ import "server-only";
 // Chinese intact (UTF-8 with a byte-order mark). Phone numbers are masked: these files travel.
 import ExcelJS from "exceljs";
 import { type CsvCell, toCsv } from "@/lib/csv";
+import type { BookingStatus } from "@/lib/generated/prisma/enums";
 import { CHANNELS, outcomeLabels, PRIORITY_GROUPS, STATUS_NAMES } from "@/lib/labels";
 import { maskPhone } from "@/lib/phone";
-import { formatTime, toDateString } from "@/lib/time";
-import { leadDays, REPORT_LINES } from "./aggregate";
+import { formatTime, formatTimeOn, toDateString } from "@/lib/time";
+import { leadDays, type OutcomeCounts, REPORT_LINES } from "./aggregate";
 import type { Report, ReportGroup } from "./report/queries";
 import type { ServiceRow } from "./rows/queries";
 import type { Period } from "./schema";
@@ -24,31 +25,36 @@ export const ROW_COLUMNS = [
   "重点人群",
   "服务结果",
   "用时（分钟）",
+  "到场时间",
   "提交日期",
   "提前天数",
   "联系电话",
 ] as const;
 
-const WIDTHS = [12, 12, 8, 26, 12, 16, 18, 12, 10, 16, 28, 12, 12, 10, 14];
+const WIDTHS = [12, 12, 8, 26, 12, 16, 18, 12, 10, 16, 28, 12, 10, 12, 10, 14];
+/** Columns that stay numbers in the XLSX, for sums; every other cell is text. */
+const NUMERIC: ReadonlySet<string> = new Set(["用时（分钟）", "提前天数"]);
 const groups: Record<string, string> = PRIORITY_GROUPS;
-const channels: Record<string, string> = CHANNELS;
 
 function rowCells(r: ServiceRow): CsvCell[] {
   const booking = r.kind === "booking";
+  const date = toDateString(r.at);
   return [
     booking ? "预约" : "现场咨询",
-    toDateString(r.at),
+    date,
     formatTime(r.at),
     r.venue,
     r.village || r.venueVillage || "",
     r.lawyer,
     r.topic,
-    booking ? (channels[r.channel ?? ""] ?? r.channel ?? "") : "未预约，直接到场",
-    // The rows carry the database's BOOKING_STATUS; the labels are keyed in lower case.
-    booking ? (STATUS_NAMES[String(r.status).toLowerCase() as keyof typeof STATUS_NAMES] ?? String(r.status)) : "已完成",
-    r.priorityGroup ? (groups[r.priorityGroup] ?? r.priorityGroup) : "",
+    booking ? CHANNELS[r.channel] : "未预约，直接到场",
+    // The rows carry the database's BookingStatus; the labels are keyed in lower case.
+    booking ? STATUS_NAMES[r.status.toLowerCase() as Lowercase<BookingStatus>] : "已完成",
+    // A group no longer offered is still a priority case: never its code.
+    r.priorityGroup ? (groups[r.priorityGroup] ?? PRIORITY_GROUPS.other) : "",
     outcomeLabels(r.outcomes),
     r.minutesSpent ?? "",
+    r.attendedAt ? formatTimeOn(r.attendedAt, date) : "",
     booking ? toDateString(r.createdAt) : "",
     booking ? Math.max(0, leadDays(r.createdAt, r.at)) : "",
     r.phone ? maskPhone(r.phone) : "",
@@ -63,8 +69,8 @@ function addRowsSheet(book: ExcelJS.Workbook, name: string, rows: ServiceRow[]) 
   const sheet = book.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = ROW_COLUMNS.map((header, i) => ({ header, key: `c${i}`, width: WIDTHS[i] }));
   sheet.getRow(1).font = { bold: true };
-  // Dates and phone numbers stay text; minutes and lead days stay numbers for sums.
-  for (const r of rows) sheet.addRow(rowCells(r).map((c, i) => (i === 11 || i === 13 ? c : String(c))));
+  // Dates and phone numbers stay text (Excel would drop a landline's leading zero).
+  for (const r of rows) sheet.addRow(rowCells(r).map((c, i) => (NUMERIC.has(ROW_COLUMNS[i]) ? c : String(c))));
 }
 
 export async function rowsXlsx(rows: ServiceRow[], period: Period): Promise<Buffer> {
@@ -73,7 +79,9 @@ export async function rowsXlsx(rows: ServiceRow[], period: Period): Promise<Buff
   addRowsSheet(book, "明细", rows);
   const about = book.addWorksheet("说明");
   about.addRow([`睦洲镇公共法律服务 预约和现场咨询明细 ${period.from} 至 ${period.to}`]).font = { bold: true };
-  about.addRow(["时间为北京时间；联系电话只显示前三位和后四位；已取消的预约也列出，状态为“已取消”。"]);
+  about.addRow([
+    "时间为北京时间；联系电话只显示前三位和后四位；已取消的预约也列出，状态为“已取消”；到场时间为签到时间（现场咨询为接待时间），没有签到的为空。",
+  ]);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
@@ -86,9 +94,30 @@ export function reportSentence(line: (typeof REPORT_LINES)[number], count: numbe
   return `${line.verb} ${count} ${line.unit}`;
 }
 
+/** The report's columns: the figure's words and unit, as on the page ("接待服务对象（人次）"). */
+const REPORT_HEADINGS = REPORT_LINES.map((l) => `${l.verb}（${l.unit}）`);
+
+/** The report's figures, the town's total first, then each venue and each lawyer, as on the page. */
+function reportTable(report: Report): { scope: string; name: string; counts: OutcomeCounts }[] {
+  return [
+    { scope: "全镇", name: "合计", counts: report.totals },
+    ...report.byVenue.map((g) => ({ scope: "按村居（服务地点）", name: g.name, counts: g })),
+    ...report.byLawyer.map((g) => ({ scope: "按律师", name: g.name, counts: g })),
+  ];
+}
+
+/** The report's figures as one table; the services behind them are the dashboard's export. */
+export function reportCsv(report: Report): string {
+  const period = `${report.filters.from} 至 ${report.filters.to}`;
+  return toCsv(
+    ["统计期间", "统计范围", "名称", ...REPORT_HEADINGS],
+    reportTable(report).map((r) => [period, r.scope, r.name, ...REPORT_LINES.map((l) => r.counts[l.key])]),
+  );
+}
+
 function groupSheet(book: ExcelJS.Workbook, name: string, first: string, groups: ReportGroup[]) {
   const sheet = book.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.addRow([first, ...REPORT_LINES.map((l) => `${l.verb}（${l.unit}）`)]).font = { bold: true };
+  sheet.addRow([first, ...REPORT_HEADINGS]).font = { bold: true };
   for (const g of groups) sheet.addRow([g.name, ...REPORT_LINES.map((l) => g[l.key])]);
   sheet.getColumn(1).width = 28;
   for (let i = 2; i <= REPORT_LINES.length + 1; i++) sheet.getColumn(i).width = 16;
@@ -115,6 +144,6 @@ export async function reportXlsx(report: Report, rows: ServiceRow[]): Promise<Bu
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-export function reportFileName(period: Period): string {
-  return `公共法律服务年度数据-${period.from}至${period.to}.xlsx`;
+export function reportFileName(period: Period, ext: "csv" | "xlsx"): string {
+  return `公共法律服务年度数据-${period.from}至${period.to}.${ext}`;
 }

@@ -3,6 +3,7 @@ import "server-only";
 import ExcelJS from "exceljs";
 import { type CsvCell, toCsv } from "@/lib/csv";
 import { NO_SHOW_LABEL, outcomeLabels } from "@/lib/labels";
+import { formatTimeOn } from "@/lib/time";
 import type { LogEntry, WorkLog } from "./queries";
 
 export const LOG_COLUMNS = [
@@ -17,6 +18,7 @@ export const LOG_COLUMNS = [
   "服务结果",
   "用时（分钟）",
   "来源（预约/现场）",
+  "到场时间",
 ] as const;
 
 function cells(e: LogEntry, lawyer: string): CsvCell[] {
@@ -32,6 +34,7 @@ function cells(e: LogEntry, lawyer: string): CsvCell[] {
     e.noShow ? NO_SHOW_LABEL : outcomeLabels(e.outcomes),
     e.minutesSpent ?? "",
     e.source === "booking" ? "预约" : "现场",
+    e.attendedAt ? formatTimeOn(e.attendedAt, e.date) : "",
   ];
 }
 
@@ -53,7 +56,7 @@ export async function workLogXlsx(log: WorkLog): Promise<Buffer> {
   sheet.columns = LOG_COLUMNS.map((header, i) => ({
     header,
     key: `c${i}`,
-    width: [12, 8, 24, 16, 12, 14, 16, 18, 28, 12, 16][i],
+    width: [12, 8, 24, 16, 12, 14, 16, 18, 28, 12, 16, 10][i],
   }));
   sheet.getRow(1).font = { bold: true };
   // Phone numbers and dates stay text: Excel would otherwise drop a landline's leading zero.

@@ -25,6 +25,8 @@ export type LogEntry = {
   topic: string;
   outcomes: OutcomeName[];
   minutesSpent: number | null;
+  /** When the villager was there: a booking's check-in (null when never checked in), a walk-in's time. */
+  attendedAt: Date | null;
 };
 
 export type VenueHoursLine = {
@@ -91,6 +93,7 @@ export async function loadWorkLog(actor: CurrentUser, lawyerId: string, month: s
         village: true,
         outcomes: true,
         minutesSpent: true,
+        checkedInAt: true,
         venue: { select: { name: true, village: true } },
         topic: { select: { name: true } },
       },
@@ -124,8 +127,9 @@ export async function loadWorkLog(actor: CurrentUser, lawyerId: string, month: s
       at: b.startsAt,
       phone: b.phone,
       noShow: b.status === "NO_SHOW",
+      attendedAt: b.checkedInAt,
     })),
-    ...walkIns.map((w) => ({ source: "walk_in" as const, ...w, phone: w.phone ?? "", noShow: false })),
+    ...walkIns.map((w) => ({ source: "walk_in" as const, ...w, phone: w.phone ?? "", noShow: false, attendedAt: w.at })),
   ]
     .map(
       (e): LogEntry => ({
@@ -143,6 +147,7 @@ export async function loadWorkLog(actor: CurrentUser, lawyerId: string, month: s
         topic: e.topic.name,
         outcomes: e.outcomes,
         minutesSpent: e.minutesSpent,
+        attendedAt: e.attendedAt,
       }),
     )
     .sort((a, b) => a.at.getTime() - b.at.getTime());

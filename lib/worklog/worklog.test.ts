@@ -156,9 +156,12 @@ describe("work log exports", () => {
     const csv = workLogCsv(log);
     expect(csv.startsWith("\uFEFF")).toBe(true);
     const lines = csv.slice(1).split("\r\n");
-    expect(lines[0]).toBe("日期,时间,服务地点,律师,村居,服务对象姓名,联系电话,咨询事项,服务结果,用时（分钟）,来源（预约/现场）");
+    expect(lines[0]).toBe(
+      "日期,时间,服务地点,律师,村居,服务对象姓名,联系电话,咨询事项,服务结果,用时（分钟）,来源（预约/现场）,到场时间",
+    );
+    // A walk-in was there at its own time.
     expect(lines[2]).toBe(
-      `${date},11:30,${f.venue.name},${f.lawyers[0].name},测试村,'=李四,0750-6123456,婚姻家庭,法律咨询解答,25,现场`,
+      `${date},11:30,${f.venue.name},${f.lawyers[0].name},测试村,'=李四,0750-6123456,婚姻家庭,法律咨询解答,25,现场,11:30`,
     );
   });
 
@@ -183,6 +186,8 @@ describe("work log exports", () => {
       "法律咨询解答、代写法律文书",
       40,
       "预约",
+      // Completed without a check-in: no time of arrival.
+      "",
     ]);
     expect(rows).toHaveLength(3);
     // Blank separator rows are left out by getSheetValues' sparse array.

@@ -4,6 +4,7 @@ import { can, lawyerScope } from "@/lib/auth/can";
 import { userOrProblem } from "@/lib/auth/session";
 import { monthParam } from "@/lib/consultations/schema";
 import { CSV_TYPE, fileHeaders, guarded, problem, XLSX_TYPE } from "@/lib/http";
+import { exportFormat } from "@/lib/stats/schema";
 import { todayInShanghai } from "@/lib/time";
 import { exportFileName, workLogCsv, workLogXlsx } from "@/lib/worklog/export";
 import { loadWorkLog } from "@/lib/worklog/queries";
@@ -13,11 +14,14 @@ export function GET(request: Request) {
     const user = await userOrProblem(can.recordConsultations, "律师或司法所工作人员账号");
     if (user instanceof Response) return user;
     const url = new URL(request.url);
+    const parsed = exportFormat.safeParse(url.searchParams.get("format") ?? undefined);
+    if (!parsed.success)
+      return problem("invalid_input", "参数有误：格式只能是 xlsx 或 csv。", { format: "格式只能是 xlsx 或 csv。" });
+    const format = parsed.data;
     // A lawyer downloads their own log; staff name the lawyer.
     const lawyerId = lawyerScope(user)?.lawyerId ?? url.searchParams.get("lawyer");
     if (!lawyerId) return problem("invalid_input", "请在地址中用 lawyer= 指明要下载哪位律师的工作日志。");
     const month = monthParam.safeParse(url.searchParams.get("month")).data ?? todayInShanghai().slice(0, 7);
-    const format = url.searchParams.get("format") === "csv" ? "csv" : "xlsx";
 
     const log = await loadWorkLog(user, lawyerId, month);
     if (!log) return problem("not_found", "没有找到这位律师的工作日志。");

@@ -1,21 +1,30 @@
-// The year's figures as XLSX: the report's lines, per village, per lawyer, and the services behind them.
+// The year's figures as XLSX (the report's lines, per village, per lawyer, and the services behind
+// them) or as CSV (the figures as one table, in the report's words).
 import { recordDownload } from "@/lib/audit/mutations";
-import { fileHeaders, XLSX_TYPE } from "@/lib/http";
-import { reportFileName, reportXlsx } from "@/lib/stats/export";
+import { CSV_TYPE, fileHeaders, XLSX_TYPE } from "@/lib/http";
+import { reportCsv, reportFileName, reportXlsx } from "@/lib/stats/export";
 import { loadReport } from "@/lib/stats/report/queries";
 import { listReportRows } from "@/lib/stats/rows/queries";
-import { parseReportFilters } from "@/lib/stats/schema";
+import { exportFormat, parseReportFilters } from "@/lib/stats/schema";
 import { invalidParams, staffDownload } from "../../download";
 
 export const GET = staffDownload(async (user, params) => {
+  const format = exportFormat.safeParse(params.get("format") ?? undefined);
+  if (!format.success) return invalidParams({ format: "格式只能是 xlsx 或 csv。" });
   const filters = parseReportFilters(params);
   if (!filters.ok) return invalidParams(filters.errors);
-  const [report, rows] = await Promise.all([loadReport(filters.value), listReportRows(filters.value)]);
   const { from, to } = filters.value;
+  const ascii = `report-${from}-${to}.${format.data}`;
+  if (format.data === "csv") {
+    // Counts only, no one's name or phone: nothing personal to record.
+    const report = await loadReport(filters.value);
+    return new Response(reportCsv(report), { headers: fileHeaders(ascii, reportFileName(filters.value, "csv"), CSV_TYPE) });
+  }
+  const [report, rows] = await Promise.all([loadReport(filters.value), listReportRows(filters.value)]);
   // The file carries (masked) personal data: who took it is recorded.
   await recordDownload(user, { summary: `下载年度数据 ${from} 至 ${to}（XLSX，${rows.length} 条明细）` });
   const body = await reportXlsx(report, rows);
   return new Response(new Uint8Array(body), {
-    headers: fileHeaders(`report-${from}-${to}.xlsx`, reportFileName(filters.value), XLSX_TYPE),
+    headers: fileHeaders(ascii, reportFileName(filters.value, "xlsx"), XLSX_TYPE),
   });
 });
