@@ -3,6 +3,8 @@ import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import ExcelJS from "exceljs";
+import { addDays, todayInShanghai, zonedInstant } from "../lib/time";
+import { withE2eDatabase } from "./support/database";
 
 const PASSWORD = "muzhou-lawyer-2026";
 
@@ -91,6 +93,71 @@ test("a lawyer checks a villager in, records the outcome and finds it in the mon
   expect(row).toContain("预约");
 });
 
+test("on a phone, today's consultations are on the first screen, before older ones still waiting for an outcome", async ({
+  page,
+}) => {
+  // 林晓敏 (lawyer6) at her 新沙村 workroom: one booking today and eight from the past week nobody recorded.
+  // Written straight to the database (no one can book the past) and removed again, so other specs never see them.
+  // Names as short as real ones, so the layout measured is the one lawyers see; the ids carry the run's tag.
+  const tag = uniqueName("today-first-");
+  const today = todayInShanghai();
+  const bookings = [
+    { date: today, minute: 7 * 60, name: "王今天" },
+    ...Array.from({ length: 8 }, (_, i) => ({ date: addDays(today, -1 - i), minute: 10 * 60, name: `李待${i + 1}` })),
+  ];
+  await withE2eDatabase(async (db) => {
+    const { rows } = await db.query(
+      `SELECT l.id AS lawyer, (SELECT id FROM venue WHERE slug = 'xinsha') AS venue, (SELECT id FROM topic WHERE code = 'other') AS topic
+       FROM lawyer l JOIN app_user u ON u.id = l.user_id WHERE u.username = 'lawyer6'`,
+    );
+    const { lawyer, venue, topic } = rows[0] as { lawyer: string; venue: string; topic: string };
+    for (const [i, b] of bookings.entries()) {
+      await db.query(
+        `INSERT INTO booking (id, code, venue_id, lawyer_id, starts_at, ends_at, name, phone, village, topic_id, consent_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '新沙村', $9, now(), now())`,
+        [
+          `${tag}-${i}`,
+          `${tag.slice(-4)}${i}`.toUpperCase(),
+          venue,
+          lawyer,
+          zonedInstant(b.date, b.minute),
+          zonedInstant(b.date, b.minute + 30),
+          b.name,
+          uniquePhone().slice(0, 10) + i,
+          topic,
+        ],
+      );
+    }
+  });
+  try {
+    await signIn(page, "lawyer6", PASSWORD);
+    const todayCard = page.getByRole("article", { name: "07:00–07:30 王今天" });
+    await expect(todayCard).toBeVisible();
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    const box = await todayCard.boundingBox();
+    expect(box?.y).toBeLessThan(640);
+    // Its time and name on screen without scrolling; and a card is about half the 590 px it was.
+    await expect(todayCard.getByRole("heading")).toBeInViewport({ ratio: 1 });
+    expect(box?.height).toBeLessThan(300);
+
+    // The older ones follow as a short list, each a link to record its outcome (or mark it a no-show).
+    const owed = page.getByRole("list", { name: /还没有记录结果/ });
+    await expect(owed.getByRole("listitem")).toHaveCount(8);
+    const first = owed.getByRole("listitem").filter({ hasText: "李待1" });
+    await expect(first).toContainText("10:00");
+    expect((await first.boundingBox())?.height).toBeLessThan(60); // one line and its link
+    await expect(page.getByRole("link", { name: "打印我的通讯卡" })).toHaveAttribute("href", "/lawyer/cards");
+    await expectAccessible(page);
+
+    await first.getByRole("link", { name: /^记录服务结果/ }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("记录服务结果");
+    await expect(page.getByRole("article", { name: "10:00–10:30 李待1" })).toBeVisible();
+    await expect(page.getByRole("button", { name: /^标记未到/ })).toBeVisible();
+  } finally {
+    await withE2eDatabase((db) => db.query("DELETE FROM booking WHERE id LIKE $1", [`${tag}%`]));
+  }
+});
+
 test("a walk-in is recorded with errors beside the fields, then appears in the log and its CSV", async ({ page }) => {
   await signIn(page, "lawyer2", PASSWORD);
   await page.getByRole("link", { name: "记录现场咨询" }).click();
@@ -129,18 +196,58 @@ test("the log download and the calendar feed refuse strangers and unknown tokens
   expect(feed.status()).toBe(404);
 });
 
-test("a lawyer makes a calendar subscription link whose feed has no phone numbers", async ({ page, request }) => {
+test("a lawyer makes a calendar subscription link, copies it or opens it with webcal:, and replaces it", async ({
+  browser,
+  context,
+  page,
+  request,
+}) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signIn(page, "lawyer3", PASSWORD);
   await page.goto("/lawyer/log");
-  await page.getByRole("button", { name: /生成.*链接/ }).click();
-  const url = page.getByLabel("您的订阅链接");
-  await expect(url).toHaveValue(/\/api\/calendar\/[A-Za-z0-9_-]{43}$/);
-  const feed = await request.get(new URL(await url.inputValue()).pathname);
+  const subscription = page.getByRole("region", { name: "手机日历订阅" });
+  await subscription.getByRole("button", { name: "生成订阅链接" }).click();
+  // The first link replaces nothing, so nothing is said about an old one.
+  await expect(subscription.getByRole("status").filter({ hasText: "已生成订阅链接" })).toBeVisible();
+  await expect(page.getByText("以前的链接已失效")).toHaveCount(0);
+
+  const url = subscription.getByText(/^https?:\/\/\S+\/api\/calendar\/[A-Za-z0-9_-]{43}$/);
+  await expect(url).toBeVisible();
+  const feedUrl = ((await url.textContent()) ?? "").trim();
+  await expect(subscription.getByRole("link", { name: /在手机日历中订阅/ })).toHaveAttribute(
+    "href",
+    feedUrl.replace(/^https?:/, "webcal:"),
+  );
+  // The whole URL shows on a 360 px phone: wrapped, not cut off, and the page does not scroll sideways.
+  expect(await url.evaluate((el) => el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().right <= 360)).toBe(true);
+  await expectAccessible(page);
+
+  await subscription.getByRole("button", { name: "复制链接" }).click();
+  await expect(subscription.getByRole("status").filter({ hasText: "已复制" })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(feedUrl);
+
+  const feed = await request.get(new URL(feedUrl).pathname);
   expect(feed.headers()["content-type"]).toContain("text/calendar");
   const body = await feed.text();
   expect(body).toContain("BEGIN:VCALENDAR");
   expect(body).toContain("坐班");
   expect(body.replace(/\r\n /g, "")).not.toMatch(/1[3-9]\d{9}/);
+
+  // Without JavaScript the URL is there to select and the webcal: link works; there is no dead copy button.
+  const noScript = await browser.newContext({ storageState: await context.storageState(), javaScriptEnabled: false });
+  const plain = await noScript.newPage();
+  await plain.goto("/lawyer/log");
+  const plainSubscription = plain.getByRole("region", { name: "手机日历订阅" });
+  await expect(plainSubscription.getByText(feedUrl, { exact: true })).toBeVisible();
+  await expect(plainSubscription.getByRole("link", { name: /在手机日历中订阅/ })).toHaveAttribute("href", /^webcal:/);
+  await expect(plainSubscription.getByRole("button", { name: "复制链接" })).toHaveCount(0);
+  await noScript.close();
+
+  // A second link does replace the first: now the message says so, and the old URL stops working.
+  await subscription.getByRole("button", { name: "生成新链接（旧链接失效）" }).click();
+  await expect(subscription.getByRole("status").filter({ hasText: "以前的链接已失效" })).toBeVisible();
+  await expect(url).not.toHaveText(feedUrl);
+  expect((await request.get(new URL(feedUrl).pathname)).status()).toBe(404);
 });
 
 test("without JavaScript the walk-in form still saves and keeps what was typed after an error", async ({ browser, page }) => {

@@ -1,18 +1,18 @@
 "use client";
 
-import { ActionForm, primaryButton, SubmitButton, secondaryButton } from "@/components/form";
+import { ActionForm, SubmitButton, smallPrimaryButton, smallSecondaryButton } from "@/components/form";
 import { checkInAction, noShowAction } from "@/lib/consultations/actions";
 
 const KINDS = {
-  checkIn: { action: checkInAction, label: "签到", pending: "正在签到…", className: primaryButton },
-  noShow: { action: noShowAction, label: "标记未到", pending: "正在保存…", className: secondaryButton },
+  checkIn: { action: checkInAction, label: "签到", pending: "正在签到…", className: smallPrimaryButton },
+  noShow: { action: noShowAction, label: "标记未到", pending: "正在保存…", className: smallSecondaryButton },
 };
 
-/** One button that changes a booking's status; works without JavaScript as a plain form post. */
+/** One button of a card's row of actions that changes the booking's status; a plain form post without JavaScript. */
 export function StatusButton({ kind, bookingId, who }: { kind: keyof typeof KINDS; bookingId: string; who: string }) {
   const { action, label, pending, className } = KINDS[kind];
   return (
-    <ActionForm action={action} idPrefix={`${kind}-${bookingId}`} className="space-y-2">
+    <ActionForm action={action} idPrefix={`${kind}-${bookingId}`} className="">
       <input type="hidden" name="bookingId" value={bookingId} />
       <SubmitButton pendingText={pending} className={className}>
         {label}

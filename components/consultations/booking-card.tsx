@@ -1,6 +1,6 @@
 // One booking as its own lawyer sees it: everything they need at the desk, and what they can do next.
 import Link from "next/link";
-import { secondaryButton } from "@/components/form";
+import { smallSecondaryButton } from "@/components/form";
 import type { ConsultationView } from "@/lib/consultations/schema";
 import type { BookingStatus } from "@/lib/generated/prisma/enums";
 import { outcomeLabels } from "@/lib/labels";
@@ -33,6 +33,7 @@ const STATUS_LABELS: Record<BookingStatus, string> = {
   DONE: "已完成",
   NO_SHOW: "未到",
   CANCELLED: "已取消",
+  HELD: "为候补保留中",
 };
 
 const STATUS_STYLES: Record<BookingStatus, string> = {
@@ -41,63 +42,99 @@ const STATUS_STYLES: Record<BookingStatus, string> = {
   DONE: "border-green-700 bg-green-50",
   NO_SHOW: "border-gray-500 bg-gray-100",
   CANCELLED: "border-gray-500 bg-gray-100",
+  HELD: "border-gray-500 bg-gray-100",
 };
 
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
+/** One fact of the card. The label can be left to screen readers where the value says what it is (a topic, a village). */
+function Item({
+  label,
+  children,
+  hideLabel = false,
+  className = "",
+}: {
+  label: string;
+  children: React.ReactNode;
+  hideLabel?: boolean;
+  className?: string;
+}) {
   return (
-    <div className="flex flex-wrap gap-x-2">
-      <dt className="font-semibold text-gray-800">{label}：</dt>
+    <div className={`flex min-w-0 flex-wrap items-baseline gap-x-1 ${className}`}>
+      <dt className={hideLabel ? "sr-only" : "font-semibold text-gray-800"}>{label}：</dt>
       <dd className="min-w-0 break-words">{children}</dd>
     </div>
   );
 }
 
+/**
+ * Compact, since a lawyer reads a day of these on a phone: what and who first, the phone a tap
+ * away, the bookkeeping (venue, channel, code) in one small line, and the actions side by side.
+ */
 export function BookingCard({ booking, withActions = true }: { booking: BookingCardData; withActions?: boolean }) {
   const b = booking;
   const time = `${formatTime(b.start)}–${formatTime(b.end)}`;
   const who = `${time} ${b.name}`;
   const open = b.status === "CONFIRMED" || b.status === "CHECKED_IN";
   return (
-    <article aria-label={`${time} ${b.name}`} className={`space-y-3 rounded-lg border-2 p-4 ${STATUS_STYLES[b.status]}`}>
-      <header className="flex flex-wrap items-baseline justify-between gap-2">
-        <h3 className="text-xl font-bold">
+    <article aria-label={`${time} ${b.name}`} className={`space-y-1 rounded-lg border-2 px-3 py-2 ${STATUS_STYLES[b.status]}`}>
+      <header className="flex flex-wrap items-baseline justify-between gap-x-2">
+        <h3 className="text-lg font-bold">
           {time} {b.name}
         </h3>
-        <p className="rounded border border-current px-2 font-semibold">{STATUS_LABELS[b.status]}</p>
+        <p className="rounded border border-current px-2 text-base font-semibold">{STATUS_LABELS[b.status]}</p>
       </header>
-      <dl className="space-y-1">
-        <Row label="地点">{b.venue.name}</Row>
-        <Row label="电话">
+      <dl className="flex flex-wrap gap-x-3">
+        <Item label="咨询事项" hideLabel className="font-semibold">
+          {b.topic}
+        </Item>
+        {b.village && (
+          <Item label="村居" hideLabel>
+            {b.village}
+          </Item>
+        )}
+        {b.priorityGroup && (
+          <Item label="重点服务对象" hideLabel>
+            <span className="rounded bg-amber-100 px-1 text-amber-900">{b.priorityGroup}</span>
+          </Item>
+        )}
+        <Item label="电话" className="basis-full">
           <a href={`tel:${b.phone}`} className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
             {b.phone}
           </a>
-        </Row>
-        {b.village && <Row label="村居">{b.village}</Row>}
-        <Row label="咨询事项">{b.topic}</Row>
-        {b.note && <Row label="情况说明">{b.note}</Row>}
+        </Item>
         {b.onBehalfOf && (
-          <Row label="代为预约">
+          <Item label="代为预约" className="basis-full">
             {b.onBehalfOf.name}（{b.onBehalfOf.relation}）
-          </Row>
+          </Item>
         )}
-        {b.priorityGroup && <Row label="重点服务对象">{b.priorityGroup}</Row>}
-        <Row label="预约来源">{b.channel}</Row>
-        <Row label="预约号">{b.code}</Row>
+        {b.note && (
+          <Item label="情况说明" className="basis-full">
+            {b.note}
+          </Item>
+        )}
         {b.status === "DONE" && (
-          <Row label="服务结果">
+          <Item label="服务结果" className="basis-full">
             {outcomeLabels(b.outcomes)}
             {b.minutesSpent ? `，用时 ${b.minutesSpent} 分钟` : ""}
-          </Row>
+          </Item>
         )}
+        <Item label="地点" hideLabel className="text-sm text-gray-700">
+          {b.venue.name}
+        </Item>
+        <Item label="预约来源" hideLabel className="text-sm text-gray-700">
+          {b.channel}
+        </Item>
+        <Item label="预约号" className="text-sm text-gray-700">
+          {b.code}
+        </Item>
       </dl>
       {withActions && (
-        <div className="flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-start">
+        <div className="flex flex-wrap items-start gap-2 pt-1">
           {b.status === "CONFIRMED" && <StatusButton kind="checkIn" bookingId={b.id} who={who} />}
           {(open || b.status === "DONE") && (
             <Link
               href={`/lawyer/bookings/${b.id}`}
               aria-label={`${b.status === "DONE" ? "修改服务结果" : "记录服务结果"}：${who}`}
-              className={secondaryButton}
+              className={smallSecondaryButton}
             >
               {b.status === "DONE" ? "修改服务结果" : "记录服务结果"}
             </Link>

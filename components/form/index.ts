@@ -13,5 +13,13 @@ export {
   TextField,
 } from "./field";
 export { ActionForm, controlId, FieldScope, useField } from "./form";
-export { dangerButton, inputClass, primaryButton, secondaryButton, textLink } from "./styles";
+export {
+  dangerButton,
+  inputClass,
+  primaryButton,
+  secondaryButton,
+  smallPrimaryButton,
+  smallSecondaryButton,
+  textLink,
+} from "./styles";
 export { SubmitButton } from "./submit-button";

@@ -6,3 +6,7 @@ export const primaryButton = `${button} bg-brand-700 font-bold text-white hover:
 export const secondaryButton = `${button} border-2 border-brand-700 bg-white font-semibold text-brand-800 hover:bg-brand-50`;
 export const dangerButton = `${button} bg-red-800 font-bold text-white hover:bg-red-900`;
 export const textLink = "inline-flex min-h-11 items-center font-semibold text-brand-800 underline underline-offset-4";
+/** The same buttons a size down, for a row of actions on a card in a list: still a 44 px target. */
+const smallButton = "inline-flex min-h-11 items-center justify-center rounded-lg px-3 py-1 text-base disabled:opacity-70";
+export const smallPrimaryButton = `${smallButton} bg-brand-700 font-bold text-white hover:bg-brand-800`;
+export const smallSecondaryButton = `${smallButton} border-2 border-brand-700 bg-white font-semibold text-brand-800 hover:bg-brand-50`;

@@ -15,13 +15,20 @@ export const calendarLinkAction = formAction({
   invalid: "还没有保存，请再试一次。",
   run: async (input, { actor }) => {
     const lawyerId = actor.lawyerId as string;
-    const result =
-      input.do === "replace" ? await replaceCalendarToken(actor, lawyerId) : await revokeCalendarToken(actor, lawyerId);
+    if (input.do === "revoke") {
+      const result = await revokeCalendarToken(actor, lawyerId);
+      if (!result.ok) return result;
+      revalidatePath("/lawyer/log");
+      return { ok: true, message: "订阅链接已停用。" };
+    }
+    const result = await replaceCalendarToken(actor, lawyerId);
     if (!result.ok) return result;
     revalidatePath("/lawyer/log");
     return {
       ok: true,
-      message: input.do === "replace" ? "已生成新的订阅链接。以前的链接已失效，请在手机日历中改用新链接。" : "订阅链接已停用。",
+      message: result.replaced
+        ? "已生成新的订阅链接。以前的链接已失效，请在手机日历中改用新链接。"
+        : "已生成订阅链接。请按上面的说明添加到手机日历。",
     };
   },
 });

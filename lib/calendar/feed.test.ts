@@ -41,6 +41,8 @@ describe("calendar feed", () => {
     const first = await replaceCalendarToken(lawyer, lawyer.lawyerId as string);
     const second = await replaceCalendarToken(lawyer, lawyer.lawyerId as string);
     if (!first.ok || !second.ok) throw new Error("token not made");
+    // Only the second replaced a link: only then is the lawyer told the old one stopped working.
+    expect([first.replaced, second.replaced]).toEqual([false, true]);
     expect(await loadCalendarFeed(first.token)).toBeNull();
     expect(await loadCalendarFeed(second.token)).not.toBeNull();
     expect(await revokeCalendarToken(lawyer, lawyer.lawyerId as string)).toEqual({ ok: true });

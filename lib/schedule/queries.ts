@@ -229,27 +229,52 @@ export async function getSchedule(actor: CurrentUser, lawyerId: string, { now = 
 export type RotaCell = { lawyer: string; from: string; to: string };
 export type RotaRow = {
   venue: { id: string; slug: string; name: string; village: string | null; kind: VenueKind };
+  /** Who is on duty each day, from the first to the last date asked for. */
   days: Map<DateString, RotaCell[]>;
+  /** Scheduled hours in the month. */
   hours: number;
   /** Workrooms only: the Guangdong 8-hour rule is per village. */
   shortfall: number | null;
+  /** Who can make a shortfall up: the village's legal advisers, else every lawyer serving the venue. */
+  lawyers: { id: string; name: string }[];
 };
 
-/** Who is on duty where, day by day, for a month; and each village's on-site hours against the target. */
-export async function loadRota(month: string): Promise<{ dates: DateString[]; rows: RotaRow[] }> {
-  const { from, to } = monthRange(month);
+/**
+ * Who is on duty where, day by day, from the month's first day or the week's, whichever is
+ * earlier, to the later of their last days; and each village's on-site hours in the month.
+ */
+export async function loadRota({
+  month,
+  week,
+}: {
+  month: string;
+  week: { from: DateString; to: DateString };
+}): Promise<RotaRow[]> {
+  const range = monthRange(month);
+  // "YYYY-MM-DD" strings sort as the dates do.
+  const [from] = [week.from, range.from].sort();
+  const [, to] = [week.to, range.to].sort();
   const venues = await db.venue.findMany({
     where: { active: true },
     orderBy: [{ kind: "asc" }, { sortOrder: "asc" }],
-    select: { id: true, slug: true, name: true, village: true, kind: true },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      village: true,
+      kind: true,
+      lawyers: {
+        where: { lawyer: { active: true } },
+        orderBy: { lawyer: { name: "asc" } },
+        select: { isAdviser: true, lawyer: { select: { id: true, name: true } } },
+      },
+    },
   });
   const inputs = await loadAvailabilityInputs(
     venues.map((v) => v.id),
     from,
     to,
   );
-  const dates: DateString[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) dates.push(d);
   const hours = new Map(
     scheduledHours({
       venueIds: venues.map((v) => v.id),
@@ -259,7 +284,7 @@ export async function loadRota(month: string): Promise<{ dates: DateString[]; ro
       calendar: inputs.calendar,
     }).map((h) => [h.venueId, h.hours]),
   );
-  const rows = venues.map((venue) => {
+  return venues.map(({ lawyers, ...venue }) => {
     const days = new Map<DateString, RotaCell[]>();
     const rules = { id: venue.id, slotMinutes: 30, minNoticeMinutes: 0, horizonDays: 1 };
     for (const i of dutyIntervals({
@@ -278,12 +303,13 @@ export async function loadRota(month: string): Promise<{ dates: DateString[]; ro
       days.set(i.date, [...(days.get(i.date) ?? []), cell]);
     }
     const total = hours.get(venue.id) ?? 0;
+    const advisers = lawyers.filter((l) => l.isAdviser);
     return {
       venue,
       days,
       hours: total,
       shortfall: venue.kind === "WORKROOM" ? Math.max(0, MONTHLY_TARGET_HOURS - total) : null,
+      lawyers: (advisers.length > 0 ? advisers : lawyers).map((l) => l.lawyer),
     };
   });
-  return { dates, rows };
 }

@@ -42,6 +42,9 @@ function endAfterStart<T extends { startMinute: number; endMinute: number }>(val
   if (value.endMinute <= value.startMinute) ctx.addIssue({ code: "custom", path: ["end"], message: "结束时间要晚于开始时间。" });
 }
 
+/** The rota's ?week=: any day of the week to show (a link, not a form: anything else shows this week). */
+export const weekParam = z.string().regex(DATE).check(serviceDate());
+
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
 const weekday = z.coerce

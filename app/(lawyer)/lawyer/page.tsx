@@ -1,18 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BookingCard } from "@/components/consultations/booking-card";
+import { UnrecordedList } from "@/components/consultations/unrecorded-list";
+import { textLink } from "@/components/form";
 import { requireLawyer } from "@/lib/auth/session";
-import { openAgenda } from "@/lib/consultations/queries";
-import { formatDate, toDateString, todayInShanghai } from "@/lib/time";
+import { type Agenda, openAgenda } from "@/lib/consultations/queries";
+import { formatMonthDay, isoWeekday, relativeDay, shortWeekdayName, todayInShanghai } from "@/lib/time";
 
 export const metadata: Metadata = { title: "我的预约" };
 
+// Today first, on the phone's first screen: it is what the lawyer opens the page for at the desk.
+// The outcomes still owed follow as a short list, then the coming days.
 export default async function LawyerBookingsPage() {
   const user = await requireLawyer("/lawyer");
   const agenda = await openAgenda(user, user.lawyerId);
   const today = todayInShanghai();
+  // listAgenda puts today first, with or without bookings; the other days only when they have some.
+  const [todays, ...coming] = agenda.days;
   return (
-    <div className="space-y-8">
+    <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">我的预约</h1>
         <Link
@@ -22,34 +28,44 @@ export default async function LawyerBookingsPage() {
           记录现场咨询
         </Link>
       </div>
+      {todays && <DaySection day={todays} today={today} />}
       {agenda.unrecorded.length > 0 && (
-        <section aria-labelledby="unrecorded" className="space-y-3">
+        <section aria-labelledby="unrecorded" className="space-y-2">
           <h2 id="unrecorded" className="text-xl font-bold">
             之前还没有记录结果的预约（{agenda.unrecorded.length} 个）
           </h2>
           <p>请记录服务结果，或标记未到，工作日志才完整。</p>
-          {agenda.unrecorded.map((b) => (
-            <div key={b.id} className="space-y-1">
-              <p className="font-semibold">{formatDate(toDateString(b.start))}</p>
-              <BookingCard booking={b} />
-            </div>
-          ))}
+          <UnrecordedList bookings={agenda.unrecorded} labelledBy="unrecorded" />
         </section>
       )}
-      {agenda.days.map((day) => (
-        <section key={day.date} aria-labelledby={`day-${day.date}`} className="space-y-3">
-          <h2 id={`day-${day.date}`} className="text-xl font-bold">
-            {day.date === today ? "今天 · " : ""}
-            {formatDate(day.date)}（{day.bookings.length} 个预约）
-          </h2>
-          {day.bookings.length === 0 ? (
-            <p>今天没有预约。有村民直接来咨询时，请用“记录现场咨询”登记。</p>
-          ) : (
-            day.bookings.map((b) => <BookingCard key={b.id} booking={b} />)
-          )}
-        </section>
+      {coming.map((day) => (
+        <DaySection key={day.date} day={day} today={today} />
       ))}
-      {agenda.days.length === 1 && <p>今后 4 周还没有其他预约。</p>}
+      {coming.length === 0 && <p>今后 4 周还没有其他预约。</p>}
+      <p>
+        <Link href="/lawyer/cards" className={textLink}>
+          打印我的通讯卡
+        </Link>
+      </p>
     </div>
+  );
+}
+
+function DaySection({ day, today }: { day: Agenda["days"][number]; today: string }) {
+  const { date, bookings } = day;
+  const near = relativeDay(date, today);
+  return (
+    <section aria-labelledby={`day-${date}`} className="space-y-2">
+      {/* One line on a 360 px phone, so today's first booking fits on the first screen. */}
+      <h2 id={`day-${date}`} className="text-xl font-bold">
+        {near ? `${near} · ` : ""}
+        {formatMonthDay(date)} {shortWeekdayName(isoWeekday(date))} · {bookings.length} 个预约
+      </h2>
+      {bookings.length === 0 ? (
+        <p>今天没有预约。有村民直接来咨询时，请用“记录现场咨询”登记。</p>
+      ) : (
+        bookings.map((b) => <BookingCard key={b.id} booking={b} />)
+      )}
+    </section>
   );
 }
