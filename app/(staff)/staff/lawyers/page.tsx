@@ -19,6 +19,9 @@ export default async function StaffLawyersPage() {
         <Link href="/staff/accounts" className={textLink}>
           工作人员账号
         </Link>
+        <Link href="/staff/lawyers/cards" className={textLink}>
+          打印全部律师的通讯卡
+        </Link>
       </div>
       {lawyers.length === 0 ? (
         <p>还没有律师。请先添加律师。</p>
@@ -37,9 +40,16 @@ export default async function StaffLawyersPage() {
               {lawyer.venues.length > 0 && (
                 <p>服务地点：{lawyer.venues.map((v) => (v.isAdviser ? `${v.name}（法律顾问）` : v.name)).join("、")}</p>
               )}
-              <Link href={`/staff/lawyers/${lawyer.id}`} className={textLink} aria-label={`管理 ${lawyer.name}`}>
-                管理
-              </Link>
+              <div className="flex flex-wrap gap-x-6">
+                <Link href={`/staff/lawyers/${lawyer.id}`} className={textLink} aria-label={`管理 ${lawyer.name}`}>
+                  管理
+                </Link>
+                {lawyer.active && (
+                  <Link href={`/staff/lawyers/${lawyer.id}/cards`} className={textLink} aria-label={`通讯卡：${lawyer.name}`}>
+                    通讯卡
+                  </Link>
+                )}
+              </div>
             </li>
           ))}
         </ul>

@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/charts/chart-figure";
 import { textLink } from "@/components/form";
+import { PrintButton } from "@/components/print/print-button";
 import { FilterForm } from "@/components/staff/filter-form";
 import { requireStaff } from "@/lib/auth/session";
 import { type OutcomeCounts, REPORT_LINES } from "@/lib/stats/aggregate";
 import { loadReport, type Report } from "@/lib/stats/report/queries";
 import { firstValues, parseReportFilters, toQuery } from "@/lib/stats/schema";
 import { formatDate } from "@/lib/time";
-import { PrintButton } from "./print-button";
 
 export const metadata: Metadata = { title: "年度数据" };
 
@@ -84,8 +84,11 @@ function ReportBody({ report }: { report: Report }) {
           现场咨询；每项服务结果按记录了该结果的服务人次计（一次服务可有多项结果）。点数字查看背后的每一次服务。
         </p>
         <div className="no-print flex flex-wrap items-center gap-4">
-          <a href={`/api/staff/report/export${toQuery({ from, to })}`} className={textLink}>
+          <a href={`/api/staff/report/export${toQuery({ format: "xlsx", from, to })}`} className={textLink}>
             下载 Excel（XLSX）
+          </a>
+          <a href={`/api/staff/report/export${toQuery({ format: "csv", from, to })}`} className={textLink}>
+            下载数字表（CSV）
           </a>
           <PrintButton />
         </div>

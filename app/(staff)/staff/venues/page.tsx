@@ -13,11 +13,14 @@ export default async function StaffVenuesPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">服务地点</h1>
       <p>修改地址、电话、开放说明和预约规则。停用的地点不再接受预约，以往记录保留。</p>
-      <p>
+      <div className="flex flex-wrap gap-x-6">
         <Link href="/staff/holidays" className={textLink}>
           节假日安排（法定节假日、调休和本镇调整）
         </Link>
-      </p>
+        <Link href="/staff/venues/posters" className={textLink}>
+          打印全部海报
+        </Link>
+      </div>
       <ul className="space-y-3">
         {venues.map((venue) => (
           <li key={venue.id} className="space-y-1 rounded-xl border-2 border-gray-300 p-4">
@@ -28,9 +31,16 @@ export default async function StaffVenuesPage() {
               分钟 · 可约 {venue.horizonDays} 天内
               {venue.isDemonstration ? " · 示范点" : ""}
             </p>
-            <Link href={`/staff/venues/${venue.id}`} className={textLink} aria-label={`修改 ${venue.name}`}>
-              修改
-            </Link>
+            <div className="flex flex-wrap gap-x-6">
+              <Link href={`/staff/venues/${venue.id}`} className={textLink} aria-label={`修改 ${venue.name}`}>
+                修改
+              </Link>
+              {venue.active && (
+                <Link href={`/venues/${venue.slug}/poster`} className={textLink} aria-label={`打印海报：${venue.name}`}>
+                  打印海报
+                </Link>
+              )}
+            </div>
           </li>
         ))}
       </ul>

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BackLink } from "@/components/back-link";
+import { textLink } from "@/components/form";
 import { BookingsToReassign, DeactivateLawyerForm, ResetLawyerPasswordForm } from "@/components/staff/lawyer-account-forms";
 import { EditLawyerForm } from "@/components/staff/lawyer-form";
 import { requireStaff } from "@/lib/auth/session";
@@ -39,6 +41,17 @@ export default async function LawyerPage({ params }: { params: Promise<{ id: str
             账号名：{lawyer.username ?? "无（这位律师没有登录账号）"}。也可以用公开电话 {lawyer.publicPhone} 登录。
           </p>
           {lawyer.username && <ResetLawyerPasswordForm lawyerId={lawyer.id} />}
+        </section>
+      )}
+      {lawyer.active && (
+        <section aria-labelledby="cards-heading" className="space-y-3">
+          <h2 id="cards-heading" className="text-xl font-bold">
+            通讯卡
+          </h2>
+          <p>名片大小的通讯卡，印有电话、服务的村、坐班时间和预约二维码，一张 A4 纸 10 张。</p>
+          <Link href={`/staff/lawyers/${lawyer.id}/cards`} className={textLink}>
+            打印通讯卡
+          </Link>
         </section>
       )}
       <section aria-labelledby="profile-heading" className="space-y-3">

@@ -2,10 +2,11 @@
 
 import { secondaryButton } from "@/components/form";
 
-export function PrintButton() {
+/** Opens the browser's print dialogue; pages that have one also say how to print without it. */
+export function PrintButton({ label = "打印" }: { label?: string }) {
   return (
     <button type="button" className={secondaryButton} onClick={() => window.print()}>
-      打印
+      {label}
     </button>
   );
 }

@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { PrintToolbar } from "@/components/print/print-toolbar";
+import { VenuePoster } from "@/components/print/venue-poster";
+import { isPlainText } from "@/lib/form";
+import { getVenuePoster } from "@/lib/print/queries";
+
+type Props = { params: Promise<{ slug: string }> };
+
+// Public, so that a village cadre can print the notice-board poster of their own workroom.
+const loadPoster = cache(async (slug: string) => (isPlainText(slug) ? getVenuePoster(slug) : null));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const poster = await loadPoster((await params).slug);
+  return { title: poster ? `${poster.venue.name} · 预约海报` : "找不到这个地点" };
+}
+
+export default async function VenuePosterPage({ params }: Props) {
+  const poster = await loadPoster((await params).slug);
+  if (!poster) notFound();
+  return (
+    <div className="space-y-6">
+      <PrintToolbar back={{ href: `/venues/${poster.venue.slug}`, label: `返回${poster.venue.name}的预约页面` }}>
+        <p>这是贴在村（社区）公告栏的海报：二维码打开这里的网上预约，下面是律师坐班时间和电话。</p>
+      </PrintToolbar>
+      <VenuePoster poster={poster} />
+    </div>
+  );
+}

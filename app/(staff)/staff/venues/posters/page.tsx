@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { PrintToolbar } from "@/components/print/print-toolbar";
+import { VenuePoster } from "@/components/print/venue-poster";
+import { requireStaff } from "@/lib/auth/session";
+import { listVenuePosters } from "@/lib/print/queries";
+
+export const metadata: Metadata = { title: "打印全部海报" };
+
+export default async function AllPostersPage() {
+  await requireStaff("/staff/venues/posters");
+  const posters = await listVenuePosters();
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold print:hidden">打印全部海报</h1>
+      <PrintToolbar back={{ href: "/staff/venues", label: "返回服务地点" }}>
+        <p>共 {posters.length} 张，每个接受预约的地点一张，一张一页。停用的地点不印海报。</p>
+      </PrintToolbar>
+      {posters.map((poster) => (
+        <VenuePoster key={poster.venue.slug} poster={poster} level={2} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+// Print-outs: a venue's notice-board poster and the lawyers' contact cards. Each must come out of
+// Chromium on exactly one A4 page per sheet, and its QR code must open the right booking page on
+// the site's public address (scripts/e2e-server.ts sets PUBLIC_BASE_URL to http://localhost:<port>,
+// not the 127.0.0.1 the specs browse, so a code built from the request's own host would fail here).
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Locator, type Page, test } from "@playwright/test";
+import jsQR from "jsqr";
+import { PNG } from "pngjs";
+import { signIn } from "./pages/login";
+
+const PUBLIC_BASE_URL = `http://localhost:${process.env.E2E_PORT}`;
+const CSS_PX_PER_MM = 96 / 25.4;
+
+/** Pages in a PDF as Chromium writes it: one `/Type /Page` object each (the tree is `/Type /Pages`). */
+async function printedPages(page: Page): Promise<number> {
+  const pdf = await page.pdf({ format: "A4", preferCSSPageSize: true });
+  return pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+}
+
+/** What a phone camera would read from the QR code as the browser draws it. */
+async function decodeQr(qr: Locator): Promise<string | undefined> {
+  const png = PNG.sync.read(await qr.screenshot());
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
+}
+
+/** WCAG checks and no sideways scrolling on a 360 px phone. */
+async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+}
+
+test("a workroom's poster prints on one A4 page, and its QR code opens the workroom's booking page", async ({ page }) => {
+  await page.goto("/venues/nanzhen/poster");
+  const poster = page.getByRole("article", { name: "南镇村公共法律服务工作室" });
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("南镇村公共法律服务工作室");
+  await expect(poster).toContainText("江门市新会区睦洲镇南镇村村委会");
+  // The demo's 陈志明 sits at 南镇村 on Wednesday afternoons, and is its adviser.
+  const duty = poster.getByRole("table", { name: "南镇村公共法律服务工作室律师坐班时间" });
+  await expect(duty.getByRole("row", { name: /星期三 14:30–17:30/ })).toContainText("陈志明（示例）");
+  await expect(poster.getByRole("listitem").filter({ hasText: "陈志明（示例）（本村法律顾问）" })).toContainText("13800138001");
+  for (const way of ["扫码预约", "12348", "直接到工作室", "不需要身份证号码"]) await expect(poster).toContainText(way);
+  await expectAccessible(page);
+
+  const url = `${PUBLIC_BASE_URL}/venues/nanzhen`;
+  const qr = poster.getByRole("img", { name: /^预约二维码：.*南镇村公共法律服务工作室/ });
+  await expect(poster.getByText(url, { exact: true })).toBeVisible();
+  expect(await decodeQr(qr)).toBe(url);
+
+  // On paper: no site header or footer, a code at least 4 cm wide, one A4 page.
+  await expect(page.getByRole("contentinfo")).toBeVisible();
+  await expect(page.getByRole("link", { name: "睦洲镇公共法律服务预约" })).toBeVisible();
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("contentinfo")).toBeHidden();
+  await expect(page.getByRole("link", { name: "睦洲镇公共法律服务预约" })).toBeHidden();
+  await expect(page.getByRole("button", { name: "打印" })).toBeHidden();
+  const width = (await qr.boundingBox())?.width ?? 0;
+  expect(width).toBeGreaterThanOrEqual(40 * CSS_PX_PER_MM);
+  expect(await printedPages(page)).toBe(1);
+
+  // The address the code holds is the workroom's own booking page.
+  await page.emulateMedia({ media: "screen" });
+  await page.goto(url);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("南镇村公共法律服务工作室");
+});
+
+test("the town station's poster, the longest, still prints on one page", async ({ page }) => {
+  await page.goto("/venues/station/poster");
+  const poster = page.getByRole("article", { name: "睦洲镇公共法律服务工作站" });
+  // Eight demo lawyers sit at the station: every one is listed with their phone.
+  await expect(poster.getByRole("listitem").filter({ hasText: /电话 1380013800\d/ })).toHaveCount(8);
+  expect(await decodeQr(poster.getByRole("img", { name: /^预约二维码/ }))).toBe(`${PUBLIC_BASE_URL}/venues/station`);
+  await page.emulateMedia({ media: "print" });
+  expect(await printedPages(page)).toBe(1);
+});
+
+test("staff print every venue's poster at once, one A4 page each", async ({ page }) => {
+  await signIn(page, "staff", "muzhou-staff-2026");
+  await page.goto("/staff/venues");
+  await expect(page.getByRole("link", { name: "打印海报：南安村公共法律服务工作室" })).toHaveAttribute(
+    "href",
+    "/venues/nanan/poster",
+  );
+  await page.getByRole("link", { name: "打印全部海报" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("打印全部海报");
+  const posters = page.getByRole("article");
+  await expect(posters).toHaveCount(16); // the station and the fifteen workrooms
+  await expect(posters.nth(1).getByRole("heading", { level: 2 })).toHaveText("睦洲社区公共法律服务工作室");
+  await expectAccessible(page);
+  await page.emulateMedia({ media: "print" });
+  expect(await printedPages(page)).toBe(16);
+});
+
+test("a lawyer's contact cards come ten to a page, business-card size, with a code for each village they advise", async ({
+  page,
+}) => {
+  await signIn(page, "staff", "muzhou-staff-2026");
+  await page.goto("/staff/lawyers");
+  await page.getByRole("link", { name: "通讯卡：陈志明（示例）" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("陈志明（示例）的通讯卡");
+  const cards = page.getByRole("listitem").filter({ hasText: "电话 13800138001" });
+  // Ten cards; a screen reader hears each of the two kinds once.
+  await expect(page.locator("li").filter({ hasText: "电话 13800138001" })).toHaveCount(10);
+  await expect(cards).toHaveCount(2);
+  await expect(cards.first()).toContainText("广东睦和律师事务所（示例）");
+  await expect(cards.first()).toContainText("睦洲社区（法律顾问）、南镇村（法律顾问）");
+  await expect(cards.first()).toContainText("星期三 14:30–17:30 南镇村");
+  // 陈志明 advises 睦洲社区 and 南镇村: five cards open each village's own booking page.
+  expect(await decodeQr(cards.nth(0).getByRole("img", { name: "预约二维码：打开睦洲社区的网上预约页面" }))).toBe(
+    `${PUBLIC_BASE_URL}/venues/muzhou-shequ`,
+  );
+  expect(await decodeQr(cards.nth(1).getByRole("img", { name: "预约二维码：打开南镇村的网上预约页面" }))).toBe(
+    `${PUBLIC_BASE_URL}/venues/nanzhen`,
+  );
+  await expect(cards.nth(1)).toContainText(`${PUBLIC_BASE_URL}/venues/nanzhen`);
+  // The copies, hidden from screen readers, draw the same code again from the first card's path.
+  const copies = page.locator("li[aria-hidden='true'] svg[role='img']");
+  await expect(copies).toHaveCount(8);
+  expect(await decodeQr(copies.last())).toBe(`${PUBLIC_BASE_URL}/venues/nanzhen`);
+  await expectAccessible(page);
+
+  await page.emulateMedia({ media: "print" });
+  const box = await cards.first().boundingBox();
+  expect(box?.width).toBeCloseTo(90 * CSS_PX_PER_MM, 0);
+  expect(box?.height).toBeCloseTo(54 * CSS_PX_PER_MM, 0);
+  expect(await printedPages(page)).toBe(1);
+});
+
+test("staff print every serving lawyer's cards at once, a page each", async ({ page }) => {
+  await signIn(page, "staff", "muzhou-staff-2026");
+  await page.goto("/staff/lawyers");
+  await page.getByRole("link", { name: "打印全部律师的通讯卡" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("全部律师的通讯卡");
+  const sheets = page.getByRole("region", { name: /：一页 10 张/ });
+  const count = await sheets.count();
+  expect(count).toBeGreaterThanOrEqual(8); // the demo's eight, and any lawyer another spec added
+  await expectAccessible(page);
+  await page.emulateMedia({ media: "print" });
+  expect(await printedPages(page)).toBe(count);
+});
+
+test("a lawyer prints their own cards, and only their own", async ({ page }) => {
+  await signIn(page, "lawyer3", "muzhou-lawyer-2026");
+  await page.goto("/lawyer/cards");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("我的通讯卡");
+  const cards = page.getByRole("listitem").filter({ hasText: "电话 13800138003" });
+  await expect(cards).toHaveCount(2); // 莲子塘村 and 黄布村, the villages 黄国强 advises
+  expect(await decodeQr(cards.first().getByRole("img", { name: /^预约二维码/ }))).toBe(`${PUBLIC_BASE_URL}/venues/lianzitang`);
+  await expectAccessible(page);
+  await page.emulateMedia({ media: "print" });
+  expect(await printedPages(page)).toBe(1);
+
+  // Another lawyer's sheet is for staff: the one permission module says no.
+  await page.emulateMedia({ media: "screen" });
+  expect((await page.goto("/staff/lawyers/cards"))?.status()).toBe(403);
+});

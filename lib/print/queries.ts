@@ -1,0 +1,151 @@
+import "server-only";
+import { type Actor, can } from "@/lib/auth/can";
+import { loadDutyInputs } from "@/lib/availability/queries";
+import { dutyIntervals } from "@/lib/availability/slots";
+import { db } from "@/lib/db";
+import { publicUrl } from "@/lib/env";
+import { monthOf, monthRange, nextMonth } from "@/lib/schedule/hours";
+import { addDays, fromDbDate, toDbDate, todayInShanghai } from "@/lib/time";
+import { dutyTable, fillSheet, placeName, weeklyDuty } from "./rules";
+import type { CardFace, CardSheet, VenuePoster } from "./schema";
+
+export type { CardFace, CardSheet, VenuePoster };
+
+const posterVenueSelect = {
+  id: true,
+  slug: true,
+  kind: true,
+  name: true,
+  address: true,
+  phone: true,
+  lawyers: {
+    where: { lawyer: { active: true } },
+    orderBy: [{ isAdviser: "desc" as const }, { lawyer: { name: "asc" as const } }],
+    select: { isAdviser: true, lawyer: { select: { id: true, name: true, firm: true, publicPhone: true } } },
+  },
+};
+
+/** The poster of one venue bookable online, or null for an unknown or inactive one. */
+export async function getVenuePoster(slug: string, { now = new Date() } = {}): Promise<VenuePoster | null> {
+  const [poster] = await loadPosters({ slug }, now);
+  return poster ?? null;
+}
+
+/** The posters of every venue bookable online (the station, then the workrooms), from one batch of queries. */
+export function listVenuePosters({ now = new Date() } = {}): Promise<VenuePoster[]> {
+  return loadPosters({}, now);
+}
+
+async function loadPosters(where: { slug?: string }, now: Date): Promise<VenuePoster[]> {
+  const venues = await db.venue.findMany({
+    where: { active: true, ...where },
+    orderBy: [{ kind: "asc" }, { sortOrder: "asc" }],
+    select: posterVenueSelect,
+  });
+  if (venues.length === 0) return [];
+  const from = todayInShanghai(now);
+  const months = [monthOf(from), nextMonth(monthOf(from))];
+  const to = monthRange(months[1]).to;
+  const duty = await loadDutyInputs(
+    venues.map((v) => v.id),
+    from,
+    to,
+  );
+  // Anyone on duty here is listed with their phone, linked to the venue or not.
+  const onDuty = await db.lawyer.findMany({
+    where: { id: { in: [...new Set(duty.sessions.map((s) => s.lawyerId).concat(duty.exceptions.map((e) => e.lawyerId)))] } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, firm: true, publicPhone: true },
+  });
+  const names = new Map(onDuty.map((l) => [l.id, l.name]));
+  return venues.map((venue) => {
+    const rules = { id: venue.id, slotMinutes: 30, minNoticeMinutes: 0, horizonDays: 1 };
+    const intervals = dutyIntervals({ venue: rules, ...duty, from, to });
+    const linked = venue.lawyers.map((l) => ({ ...l.lawyer, isAdviser: l.isAdviser }));
+    const here = new Set(intervals.map((i) => i.lawyerId));
+    const others = onDuty.filter((l) => here.has(l.id) && !linked.some((x) => x.id === l.id));
+    return {
+      venue: { slug: venue.slug, kind: venue.kind, name: venue.name, address: venue.address, phone: venue.phone },
+      url: publicUrl(`/venues/${venue.slug}`),
+      privacyUrl: publicUrl("/privacy"),
+      from,
+      to,
+      months,
+      duty: dutyTable(intervals, months, names),
+      lawyers: [...linked, ...others.map((l) => ({ ...l, isAdviser: false }))],
+    };
+  });
+}
+
+/** The card sheet of one serving lawyer, for staff or that lawyer (lib/auth/can.ts); null otherwise. */
+export async function getCardSheet(actor: Actor, lawyerId: string, { now = new Date() } = {}): Promise<CardSheet | null> {
+  if (!can.actForLawyer(actor, lawyerId)) return null;
+  const [sheet] = await loadCardSheets({ id: lawyerId }, now);
+  return sheet ?? null;
+}
+
+/** A sheet for every serving lawyer, for staff only; null for anyone else. */
+export async function listCardSheets(actor: Actor, { now = new Date() } = {}): Promise<CardSheet[] | null> {
+  if (!can.workAsStaff(actor)) return null;
+  return loadCardSheets({}, now);
+}
+
+const cardVenue = { select: { slug: true, kind: true, name: true, village: true } } as const;
+
+async function loadCardSheets(where: { id?: string }, now: Date): Promise<CardSheet[]> {
+  const today = todayInShanghai(now);
+  // Sessions starting within the next five weeks are printed with their first date; later ones wait for a reprint.
+  const soon = addDays(today, 35);
+  const [lawyers, station] = await Promise.all([
+    db.lawyer.findMany({
+      where: { active: true, ...where },
+      orderBy: { name: "asc" },
+      select: {
+        id: true,
+        name: true,
+        firm: true,
+        publicPhone: true,
+        venues: {
+          where: { venue: { active: true } },
+          orderBy: [{ venue: { kind: "asc" } }, { venue: { sortOrder: "asc" } }],
+          select: { isAdviser: true, venue: cardVenue },
+        },
+        sessions: {
+          where: {
+            venue: { active: true },
+            validFrom: { lte: toDbDate(soon) },
+            OR: [{ validUntil: null }, { validUntil: { gte: toDbDate(today) } }],
+          },
+          select: { weekday: true, startMinute: true, endMinute: true, validFrom: true, validUntil: true, venue: cardVenue },
+        },
+      },
+    }),
+    db.venue.findFirst({ where: { kind: "STATION", active: true }, orderBy: { sortOrder: "asc" }, select: cardVenue.select }),
+  ]);
+  return lawyers.map((lawyer) => {
+    const workrooms = lawyer.venues.filter((v) => v.venue.kind === "WORKROOM");
+    const duty = weeklyDuty(
+      lawyer.sessions.map((s) => ({
+        ...s,
+        place: placeName(s.venue),
+        validFrom: fromDbDate(s.validFrom),
+        validUntil: s.validUntil ? fromDbDate(s.validUntil) : null,
+      })),
+      today,
+    );
+    const common = {
+      lawyer: { id: lawyer.id, name: lawyer.name, firm: lawyer.firm, publicPhone: lawyer.publicPhone },
+      villages: workrooms.map((v) => ({ name: placeName(v.venue), isAdviser: v.isAdviser })),
+      servesStation: lawyer.venues.some((v) => v.venue.kind === "STATION"),
+      duty,
+    };
+    // Each village the lawyer advises gets cards opening its own booking page; else the villages
+    // they serve; else the town station.
+    const advised = workrooms.filter((v) => v.isAdviser).map((v) => v.venue);
+    const targets = advised.length ? advised : workrooms.length ? workrooms.map((v) => v.venue) : station ? [station] : [];
+    const faces: CardFace[] = targets.length
+      ? targets.map((venue) => ({ ...common, target: { place: placeName(venue), url: publicUrl(`/venues/${venue.slug}`) } }))
+      : [{ ...common, target: null }];
+    return { lawyer: { id: lawyer.id, name: lawyer.name }, cards: fillSheet(faces) };
+  });
+}
