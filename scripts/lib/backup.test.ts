@@ -115,7 +115,7 @@ async function fillEveryTable(prisma: PrismaClient) {
       completedAt: new Date("2026-12-03T02:00:00Z"),
     },
   });
-  await prisma.walkIn.create({
+  const walkIn = await prisma.walkIn.create({
     data: {
       venueId: venue.id,
       lawyerId: lawyer.id,
@@ -124,6 +124,28 @@ async function fillEveryTable(prisma: PrismaClient) {
       topicId: topic.id,
       outcomes: [],
       createdById: user.id,
+    },
+  });
+  await prisma.evaluation.create({
+    data: {
+      bookingId: booking.id,
+      satisfaction: "BASICALLY_SATISFIED",
+      resolution: "PARTLY_SOLVED",
+      comment: "律师很耐心",
+      source: "BOOKING_PAGE",
+    },
+  });
+  await prisma.evaluationLink.create({
+    data: { token: "eval-token-1", walkInId: walkIn.id, expiresAt: new Date("2026-12-03T04:00:00Z") },
+  });
+  await prisma.attendance.create({
+    data: {
+      lawyerId: lawyer.id,
+      venueId: venue.id,
+      arrivedAt: new Date("2026-12-03T00:55:00.789Z"),
+      leftAt: new Date("2026-12-03T04:00:00Z"),
+      sessionEndsAt: new Date("2026-12-03T04:00:00Z"),
+      autoClosed: true,
     },
   });
   await prisma.notification.create({
