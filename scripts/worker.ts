@@ -2,11 +2,13 @@
 // (lib/sms: the outbox by default), and offers freed slots to the waitlist (lib/waitlist). npm start
 // runs one beside the web server; with DATABASE_URL set any number can run, on any machines: graphile-worker hands each job to one of them.
 // Run with --conditions=react-server: it loads the app's server modules.
-import { Logger, run } from "graphile-worker";
+import { EventEmitter } from "node:events";
+import { Logger, run, type WorkerEvents } from "graphile-worker";
 import { env } from "../lib/env.ts";
 import { deliver, SEND_TASK } from "../lib/messages/mutations.ts";
 import { checkSmsConfig, gatewayFromEnv } from "../lib/sms/config.ts";
 import { EXPIRE_TASK, expireHold, OFFER_TASK, offerFreedSlots } from "../lib/waitlist/mutations.ts";
+import { workerPresence } from "./lib/worker-presence.ts";
 
 const problems = checkSmsConfig();
 if (problems.length) {
@@ -15,13 +17,34 @@ if (problems.length) {
 }
 const gateway = gatewayFromEnv();
 const quiet = process.argv.includes("--quiet");
+/** How often the jobs of workers that died are looked for and released. */
+const SWEEP_SECONDS = 20;
 const logger = new Logger((scope) => (level, message) => {
   if (level === "error" || (!quiet && level === "warning"))
     console.error(`worker ${level}: ${message}`, scope.taskIdentifier ?? "");
 });
 
+// Crash recovery: see scripts/lib/worker-presence.ts.
+const presence = await workerPresence(env().DATABASE_URL, (error) => console.error("worker presence:", error));
+const events: WorkerEvents = new EventEmitter();
+// Jobs are locked with the pool's id (and, with a local queue or older versions, a worker's): claim both.
+events.on("pool:create", ({ workerPool }) => {
+  presence.claim(workerPool.id).catch((error) => console.error("worker presence:", error));
+});
+events.on("worker:create", ({ worker }) => {
+  presence.claim(worker.workerId).catch((error) => console.error("worker presence:", error));
+});
+const sweep = async () => {
+  const dead = await presence.releaseDead().catch((error) => {
+    console.error("worker presence:", error);
+    return [];
+  });
+  if (dead.length) console.log(`Released the jobs of ${dead.length} worker(s) that stopped without finishing them.`);
+};
+
 const runner = await run({
   connectionString: env().DATABASE_URL,
+  events,
   concurrency: 2,
   // New jobs arrive by LISTEN/NOTIFY at once; the poll only catches up after a lost connection.
   pollInterval: 5_000,
@@ -47,4 +70,9 @@ const runner = await run({
   },
 });
 console.log(`Sending text messages through the ${gateway.name} gateway.`);
+await sweep();
+const sweeping = setInterval(sweep, SWEEP_SECONDS * 1000);
+sweeping.unref();
 await runner.promise;
+clearInterval(sweeping);
+await presence.close();

@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { zonedInstant } from "@/lib/time";
-import { isMobile, isQuiet, messageText, reminders, SEGMENT, SIGNATURE, sendTime, shortWhen } from "./rules";
+import {
+  isMobile,
+  isQuiet,
+  messageText,
+  parseQuietHours,
+  type QuietHours,
+  reminders,
+  SEGMENT,
+  SIGNATURE,
+  sendTime,
+  shortWhen,
+} from "./rules";
 
 // These run under whatever TZ the machine has; vitest.config may set an odd one (see calendar.test.ts).
 const at = (date: string, hh: number, mm = 0) => zonedInstant(date, hh * 60 + mm);
@@ -46,6 +57,20 @@ describe("quiet hours", () => {
     expect(isQuiet(at("2026-12-03", 21))).toBe(true);
     expect(isQuiet(at("2026-12-04", 7, 59))).toBe(true);
     expect(isQuiet(at("2026-12-04", 8))).toBe(false);
+  });
+
+  it("can be configured (SMS_QUIET_HOURS), within a day or over midnight, or switched off", () => {
+    expect(parseQuietHours(undefined)).toEqual({ from: 21 * 60, until: 8 * 60 });
+    expect(parseQuietHours("9pm")).toBeNull();
+    const late = parseQuietHours("22:30-07:00") as QuietHours;
+    expect(isQuiet(at("2026-12-03", 22), late)).toBe(false);
+    expect(isQuiet(at("2026-12-03", 22, 30), late)).toBe(true);
+    expect(sendTime("confirmation", at("2026-12-03", 23), at("2026-12-10", 9), late)).toEqual(at("2026-12-04", 7));
+    const afternoon = parseQuietHours("12:00-14:00") as QuietHours;
+    expect([11, 12, 13, 14].map((h) => isQuiet(at("2026-12-03", h), afternoon))).toEqual([false, true, true, false]);
+    expect(sendTime("reminder", at("2026-12-03", 12, 30), at("2026-12-10", 9), afternoon)).toEqual(at("2026-12-03", 14));
+    const none = parseQuietHours("00:00-00:00") as QuietHours;
+    expect([0, 3, 21, 23].some((h) => isQuiet(at("2026-12-03", h), none))).toBe(false);
   });
 
   it("hold a message until 08:00, the same morning or the next", () => {

@@ -43,18 +43,38 @@ export function isMobile(phone: string): boolean {
 }
 
 const HOUR = 60 * 60 * 1000;
-const QUIET_FROM = 21 * 60;
-const QUIET_UNTIL = 8 * 60;
+
+/** The quiet hours as minutes of the day in Shanghai: from `from` until `until` (over midnight). */
+export type QuietHours = { from: number; until: number };
+/** The custom in China: no notices between 21:00 and 08:00. */
+export const DEFAULT_QUIET_HOURS: QuietHours = { from: 21 * 60, until: 8 * 60 };
+const QUIET_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$/;
+
+/**
+ * The quiet hours from SMS_QUIET_HOURS ("21:00-08:00", the default; the same time twice, such as
+ * "00:00-00:00", means none), or null when the setting is malformed (checkSmsConfig says so at start).
+ */
+export function parseQuietHours(value: string | undefined): QuietHours | null {
+  if (!value?.trim()) return DEFAULT_QUIET_HOURS;
+  const m = QUIET_PATTERN.exec(value.trim());
+  return m ? { from: Number(m[1]) * 60 + Number(m[2]), until: Number(m[3]) * 60 + Number(m[4]) } : null;
+}
+
+/** The configured quiet hours of this process. */
+export function quietHours(): QuietHours {
+  return parseQuietHours(process.env.SMS_QUIET_HOURS) ?? DEFAULT_QUIET_HOURS;
+}
 
 function shanghaiMinute(instant: Date): number {
   const [h, m] = formatTime(instant).split(":").map(Number);
   return h * 60 + m;
 }
 
-/** Whether `instant` is in the quiet hours, 21:00 to 08:00 in Shanghai. */
-export function isQuiet(instant: Date): boolean {
+/** Whether `instant` is in the quiet hours (21:00 to 08:00 in Shanghai unless configured otherwise). */
+export function isQuiet(instant: Date, quiet: QuietHours = quietHours()): boolean {
   const minute = shanghaiMinute(instant);
-  return minute >= QUIET_FROM || minute < QUIET_UNTIL;
+  if (quiet.from === quiet.until) return false;
+  return quiet.from > quiet.until ? minute >= quiet.from || minute < quiet.until : minute >= quiet.from && minute < quiet.until;
 }
 
 /**
@@ -62,13 +82,13 @@ export function isQuiet(instant: Date): boolean {
  * 08:00, except a change or cancellation of a consultation within the next 12 hours, which cannot
  * wait for the morning.
  */
-export function sendTime(kind: MessageKind, due: Date, consultationStart: Date): Date {
-  if (!isQuiet(due)) return due;
+export function sendTime(kind: MessageKind, due: Date, consultationStart: Date, quiet: QuietHours = quietHours()): Date {
+  if (!isQuiet(due, quiet)) return due;
   const urgent = (kind === "change" || kind === "cancellation") && consultationStart.getTime() - due.getTime() <= 12 * HOUR;
   if (urgent) return due;
   const today = toDateString(due);
-  const morning = zonedInstant(today, QUIET_UNTIL);
-  return morning.getTime() > due.getTime() ? morning : zonedInstant(addDays(today, 1), QUIET_UNTIL);
+  const morning = zonedInstant(today, quiet.until);
+  return morning.getTime() > due.getTime() ? morning : zonedInstant(addDays(today, 1), quiet.until);
 }
 
 /** A venue's reminder rule: the day before at `dayBeforeMinute`, and `hoursBefore` hours before for bookings made over a day ahead. */

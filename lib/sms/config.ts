@@ -1,6 +1,8 @@
 // Which SMS gateway the app uses, from the environment, checked at start-up (docs/sms.md).
 // The problems are sentences for the operator; they name variables, never their values' secrets.
+
 import { z } from "zod";
+import { parseQuietHours } from "@/lib/messages/rules";
 import { ALIYUN_DEFAULT_ENDPOINT, aliyunGateway } from "./aliyun";
 import { MESSAGE_KINDS, type MessageKind, parseEndpoint, type SmsGateway } from "./gateway";
 import { outboxGateway } from "./outbox";
@@ -76,6 +78,8 @@ type Env = Record<string, string | undefined>;
 export function checkSmsConfig(env: Env = process.env): string[] {
   const parsed = schema.safeParse(env);
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
+  if (parseQuietHours(env.SMS_QUIET_HOURS) === null)
+    problems.push("SMS_QUIET_HOURS must be two times of day such as 21:00-08:00 (the same time twice: no quiet hours).");
   // Every message carries a link on the public address: a wrong one must stop the start, not a booking.
   if (env.PUBLIC_BASE_URL && !/^https?:\/\/[^/\s]+/.test(env.PUBLIC_BASE_URL))
     problems.push("PUBLIC_BASE_URL must be the site's public address, such as https://fw.example.gov.cn.");
