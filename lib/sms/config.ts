@@ -2,10 +2,10 @@
 // The problems are sentences for the operator; they name variables, never their values' secrets.
 
 import { z } from "zod";
-import { parseQuietHours } from "@/lib/messages/rules";
 import { ALIYUN_DEFAULT_ENDPOINT, aliyunGateway } from "./aliyun";
 import { MESSAGE_KINDS, type MessageKind, parseEndpoint, type SmsGateway } from "./gateway";
 import { outboxGateway } from "./outbox";
+import { parseQuietHours } from "./quiet-hours";
 import { TENCENT_DEFAULT_ENDPOINT, tencentGateway } from "./tencent";
 
 export const GATEWAYS = ["outbox", "aliyun", "tencent"] as const;
