@@ -11,11 +11,17 @@ const sheet =
   "print-sheet mx-auto flex w-full max-w-[190mm] flex-col gap-5 border-2 border-gray-400 p-4 leading-snug print:h-[296mm] print:w-[210mm] print:max-w-none print:gap-[4mm] print:border-0 print:px-[14mm] print:py-[12mm]";
 
 /**
+ * The most duty lines a poster lists: more (extra days and changes added to a busy venue) would
+ * push it onto a second page; the rest are a scan away, and the poster says so.
+ */
+const MAX_DUTY_ROWS = 12;
+
+/**
  * The type size on paper: 12 pt, smaller as the duty table and the list of lawyers grow (the town
  * station has a dozen lines and eight lawyers), so that every poster stays on one page.
  */
 function paperSize(poster: Poster): string {
-  const lines = poster.duty.length + 1.5 * Math.ceil(poster.lawyers.length / 2);
+  const lines = Math.min(poster.duty.length, MAX_DUTY_ROWS) + 1.5 * Math.ceil(poster.lawyers.length / 2);
   if (lines <= 10) return "print:text-[12pt]";
   if (lines <= 16) return "print:text-[11pt]";
   if (lines <= 24) return "print:text-[10pt]";
@@ -79,7 +85,14 @@ export function VenuePoster({ poster, level = 1 }: { poster: Poster; level?: 1 |
           律师坐班时间（{shortDate(poster.from)}至{shortDate(poster.to)}）
         </Heading>
         {poster.duty.length > 0 ? (
-          <DutyTable rows={poster.duty} months={poster.months} caption={`${venue.name}律师坐班时间`} />
+          <>
+            <DutyTable rows={poster.duty.slice(0, MAX_DUTY_ROWS)} months={poster.months} caption={`${venue.name}律师坐班时间`} />
+            {poster.duty.length > MAX_DUTY_ROWS && (
+              <p className="text-[1em] font-semibold">
+                另有 {poster.duty.length - MAX_DUTY_ROWS} 个坐班时段没有列出，请扫码查看全部时间。
+              </p>
+            )}
+          </>
         ) : (
           <p className="text-[1.1em]">这段时间没有安排律师坐班。请拨打 12348，或到睦洲镇公共法律服务工作站咨询。</p>
         )}
