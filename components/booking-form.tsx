@@ -16,7 +16,7 @@ import {
   useField,
 } from "@/components/form";
 import { createBookingAction } from "@/lib/booking/actions";
-import { NOTE_MAX } from "@/lib/booking/schema";
+import { NOTE_MAX } from "@/lib/booking/rules";
 import { optionsOf, PRIORITY_GROUPS } from "@/lib/labels";
 
 type Option = { value: string; label: string };
@@ -46,13 +46,16 @@ const ORDER = [
   "noteConsent",
   "onBehalfOf.name",
   "onBehalfOf.relation",
-  "consent",
   "another",
+  "consent",
 ];
 
+// Kept short for a 360 px phone: what only some need shows only when asked for, without JavaScript
+// too (the note's consent once a note is typed, the proxy's fields once the box is ticked), and the
+// consent everyone gives sits where it is read, after the notice, just before the button.
 export function BookingForm({ venue, formKey, chosen, sameDay, dateHref, topics, villages }: BookingFormProps) {
   return (
-    <ActionForm action={createBookingAction} idPrefix="book" order={ORDER} className="space-y-6">
+    <ActionForm action={createBookingAction} idPrefix="book" order={ORDER}>
       <input type="hidden" name="venue" value={venue.slug} />
       <input type="hidden" name="formKey" value={formKey} />
       <SlotField venue={venue} chosen={chosen} sameDay={sameDay} dateHref={dateHref} />
@@ -83,21 +86,21 @@ export function BookingForm({ venue, formKey, chosen, sameDay, dateHref, topics,
       <TextareaField
         name="description"
         label={`备注（选填，最多 ${NOTE_MAX} 字）`}
-        hint="简单说说是什么事，方便律师准备。不要填写身份证号码。如填写备注，请勾选下面的同意框。"
+        hint="简单说说是什么事，方便律师准备。不要填写身份证号码。"
         maxLength={NOTE_MAX}
+        rows={3}
+        whenFilled={
+          <CheckboxField
+            name="noteConsent"
+            label="同意处理备注中的敏感个人信息（填了备注才需要勾选）：备注可能涉及健康、家庭等情况，我同意睦洲司法所和接待律师只为这次咨询查看。"
+          />
+        }
       />
       <CheckboxField
-        name="noteConsent"
-        label="同意处理备注中的敏感个人信息：备注可能涉及健康、家庭等情况，我同意睦洲司法所和接待律师只为这次咨询查看。"
-      />
-
-      <fieldset className="space-y-3 rounded-xl border-2 border-gray-300 p-4">
-        <legend className="px-1 text-lg font-bold">代别人预约（选填）</legend>
-        <CheckboxField
-          name="onBehalf"
-          label="我是代别人预约（例如替父母预约）"
-          hint="上面填的是来咨询的人。代别人预约时，请勾选并填写您自己的姓名和关系。"
-        />
+        name="onBehalf"
+        label="我是替别人预约（例如替父母预约）"
+        hint="上面填的是来咨询的人。替别人预约时，勾选后再填您自己的姓名和关系。"
+      >
         <TextField name="onBehalfOf.name" label="您的姓名（代为预约的人）" autoComplete="off" />
         <TextField
           name="onBehalfOf.relation"
@@ -105,24 +108,22 @@ export function BookingForm({ venue, formKey, chosen, sameDay, dateHref, topics,
           hint="例如 子女、亲戚、社工、村干部"
           autoComplete="off"
         />
-      </fieldset>
+      </CheckboxField>
+      <AnotherBookingField />
 
       <section aria-labelledby="notice-title" className="space-y-2 rounded-xl border-2 border-gray-300 bg-gray-50 p-4">
         <h2 id="notice-title" className="text-lg font-bold">
           个人信息告知
         </h2>
         <p>
-          江门市新会区睦洲镇人民政府（睦洲司法所）收集您填写的姓名、手机号码、村（社区）、咨询事项和备注，只用于安排这次免费法律咨询和联系您。
-        </p>
-        <p>信息在咨询结束后保存 3 年，然后删除。想提前删除或撤回同意，请致电工作站或拨打 12348。</p>
-        <p>
+          江门市新会区睦洲镇人民政府（睦洲司法所）收集您填写的姓名、手机号码、村（社区）、咨询事项和备注，只用于安排这次免费法律咨询和联系您，咨询结束后保存
+          3 年再删除。想提前删除或撤回同意，请致电工作站或拨打 12348。
           <Link href="/privacy" className={textLink}>
             阅读完整的个人信息告知
           </Link>
         </p>
+        <CheckboxField name="consent" required label="我已阅读个人信息告知，同意按上面的方式处理我的个人信息。" />
       </section>
-      <CheckboxField name="consent" required label="我已阅读个人信息告知，同意按上面的方式处理我的个人信息。" />
-      <AnotherBookingField />
       <SubmitButton>确认预约</SubmitButton>
     </ActionForm>
   );
@@ -147,10 +148,8 @@ function SlotField({ venue, chosen, sameDay, dateHref }: Pick<BookingFormProps, 
         <p>
           {venue.name}（{venue.address}）
         </p>
+        {/* Another time: the back link above the heading, one link for one way back. */}
         <p>律师：{chosen.lawyer}</p>
-        <Link href={dateHref} className={textLink}>
-          换一个时间
-        </Link>
       </section>
     );
   }

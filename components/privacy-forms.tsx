@@ -6,7 +6,8 @@
 import Link from "next/link";
 import { ActionForm, dangerButton, SubmitButton, secondaryButton, TextField } from "@/components/form";
 import { deleteOwnDataAction, saveRetentionAction } from "@/lib/privacy/actions";
-import { CONSULTATION_MONTHS, REQUEST_MONTHS, type RetentionSettings } from "@/lib/privacy/schema";
+import { CONSULTATION_MONTHS, REQUEST_MONTHS } from "@/lib/privacy/rules";
+import type { RetentionSettings } from "@/lib/privacy/schema";
 
 export function DeleteOwnDataForm({ code, backHref }: { code: string; backHref: string }) {
   return (

@@ -1,6 +1,7 @@
 // Free times as plain links: first the dates that have room (with how many), then one day's
 // times as big buttons. No calendar grid, no dragging; works without JavaScript.
 import Link from "next/link";
+import { ArrivalHeading } from "@/components/arrival-heading";
 import type { SlotChoice } from "@/lib/booking/schema";
 import { formatTime, isoWeekday, toDateString, toIsoOffset, weekdayName } from "@/lib/time";
 
@@ -90,26 +91,32 @@ export function DateLinks({
   );
 }
 
-/** One day's times: a heading that says how many, then a big link per choice. */
+/**
+ * One day's times: a heading that says how many, then a big link per choice. The heading takes
+ * the focus after a date link (`…#slots`) was followed.
+ */
 export function DaySlots({
   date,
   slots,
   hrefFor,
   next = "点一个时间，下一步填写姓名和电话。",
+  fragment = "slots",
 }: {
   date: string;
   slots: SlotOption[];
   hrefFor: (choice: SlotChoice) => string;
   /** What happens after a tap. */
   next?: string;
+  /** The #fragment the date links end in: the element around these times. */
+  fragment?: string;
 }) {
   const times = groupByTime(slots).length;
   const shared = times < slots.length;
   return (
     <section aria-labelledby={`day-${date}`} className="space-y-3">
-      <h2 id={`day-${date}`} className="text-xl font-bold">
+      <ArrivalHeading key={date} fragment={fragment} id={`day-${date}`} className="scroll-m-4 text-xl font-bold">
         {shortDate(date)}有 {times} 个可预约时间
-      </h2>
+      </ArrivalHeading>
       <p>
         每次咨询约 {Math.round((slots[0].end.getTime() - slots[0].start.getTime()) / 60000)} 分钟。{next}
         {shared && "选“任一律师”，由系统安排一位这个时间有空的律师。"}

@@ -44,7 +44,7 @@ const publicBookingForm: Scenario = async (page, { js }) => {
   await page.getByLabel("需要照顾的情况（选填）").selectOption({ label: "60岁及以上老人" });
   await page.getByLabel(/^备注/).fill("房屋边界的问题");
   await page.getByLabel(/同意处理备注中的敏感个人信息/).check();
-  await page.getByLabel("我是代别人预约（例如替父母预约）").check();
+  await page.getByLabel("我是替别人预约（例如替父母预约）").check();
   await page.getByLabel("您的姓名（代为预约的人）").fill("区小明");
   await page.getByLabel("您和来咨询的人是什么关系").fill("儿子");
   await page.getByLabel(/我已阅读个人信息告知/).check();
@@ -60,7 +60,7 @@ const publicBookingForm: Scenario = async (page, { js }) => {
   await expect(page.getByLabel("需要照顾的情况（选填）")).toHaveValue("elderly");
   await expect(page.getByLabel(/^备注/)).toHaveValue("房屋边界的问题");
   await expect(page.getByLabel(/同意处理备注中的敏感个人信息/)).toBeChecked();
-  await expect(page.getByLabel("我是代别人预约（例如替父母预约）")).toBeChecked();
+  await expect(page.getByLabel("我是替别人预约（例如替父母预约）")).toBeChecked();
   await expect(page.getByLabel("您的姓名（代为预约的人）")).toHaveValue("区小明");
   await expect(page.getByLabel("您和来咨询的人是什么关系")).toHaveValue("儿子");
   await expect(page.getByLabel(/我已阅读个人信息告知/)).toBeChecked();
@@ -110,7 +110,7 @@ const publicBookingRechoosingTheSlot: Scenario = async (page, { js }) => {
   await expect(page.getByLabel("住在哪个村（社区）（选填）")).toHaveValue("古田村");
   await expect(page.getByLabel("需要照顾的情况（选填）")).toHaveValue("disability");
   await expect(page.getByLabel(/同意处理备注中的敏感个人信息/)).not.toBeChecked();
-  await expect(page.getByLabel("我是代别人预约（例如替父母预约）")).not.toBeChecked();
+  await expect(page.getByLabel("我是替别人预约（例如替父母预约）")).not.toBeChecked();
   await expect(page.getByLabel(/我已阅读个人信息告知/)).toBeChecked();
 
   await page.getByLabel("想咨询什么事").selectOption({ label: "继承" });

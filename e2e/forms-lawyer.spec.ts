@@ -44,6 +44,12 @@ async function expectChosen(select: Locator, label: string) {
   await expect(select.locator("option:checked")).toHaveText(label);
 }
 
+/** Staff's venue list names each venue's lawyers after it ("… · 何永杰（示例）"); a lawyer's own does not. */
+async function chooseVenue(select: Locator, venue: string) {
+  const option = select.locator("option").filter({ hasText: new RegExp(`^${venue}( · |$)`) });
+  await select.selectOption((await option.getAttribute("value")) ?? "");
+}
+
 type Slot = { start: string; lawyer: { id: string; name: string } };
 
 async function slotsOf(page: Page, venue: string, date?: string): Promise<Slot[]> {
@@ -70,13 +76,16 @@ async function book(page: Page, venue: string, slot: Slot, name: string) {
 
 /** Fills a walk-in with everything but the name, which is the one mistake. */
 async function fillWalkIn(form: Locator, w: { venue: string; date: string; time: string; phone: string }) {
-  await form.getByLabel("服务地点").selectOption({ label: w.venue });
+  await chooseVenue(form.getByLabel("服务地点"), w.venue);
   await form.getByLabel("日期", { exact: true }).fill(w.date);
   await form.getByLabel("开始时间").fill(w.time);
   await form.getByLabel("联系电话（选填）").fill(w.phone);
   await form.getByLabel("村居（选填）").fill("东向村");
   await form.getByLabel("咨询事项").selectOption({ label: "继承" });
   await form.getByLabel("重点服务对象（选填）").selectOption({ label: "60岁及以上老人" });
+  // Where the annual report counts an outcome in its own words, the box says them.
+  await expect(form.getByLabel("代写法律文书")).toHaveAccessibleName(/^代写法律文书\s*年报计入“出具法律文书”$/);
+  await expect(form.getByLabel("参与调解")).toHaveAccessibleName("参与调解");
   await form.getByLabel("代写法律文书").check();
   await form.getByLabel("参与调解").check();
   await form.getByLabel("用时（分钟）").fill("25");
@@ -84,7 +93,7 @@ async function fillWalkIn(form: Locator, w: { venue: string; date: string; time:
 }
 
 async function expectWalkInKept(form: Locator, w: { venue: string; date: string; time: string; phone: string }) {
-  await expectChosen(form.getByLabel("服务地点"), w.venue);
+  await expect(form.getByLabel("服务地点").locator("option:checked")).toHaveText(new RegExp(`^${w.venue}( · |$)`));
   await expect(form.getByLabel("日期", { exact: true })).toHaveValue(w.date);
   await expect(form.getByLabel("开始时间")).toHaveValue(w.time);
   await expect(form.getByLabel("联系电话（选填）")).toHaveValue(w.phone);

@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import ExcelJS from "exceljs";
+import { generateBookingCode } from "../lib/booking/code";
 import { addDays, todayInShanghai, zonedInstant } from "../lib/time";
 import { withE2eDatabase } from "./support/database";
 
@@ -32,31 +33,38 @@ function uniqueName(prefix: string): string {
   return `${prefix}${Math.random().toString(36).slice(2, 6)}`;
 }
 
-test("a lawyer checks a villager in, records the outcome and finds it in the month's XLSX", async ({ page, request }) => {
-  // lawyer1 (陈志明) is the only lawyer on duty at the 睦洲社区 workroom: its soonest slot is theirs.
-  const slotsResponse = await request.get("/api/v1/venues/muzhou-shequ/slots");
-  expect(slotsResponse.ok()).toBe(true);
-  const { slots } = (await slotsResponse.json()) as { slots: { start: string; lawyer: { id: string; name: string } }[] };
-  const slot = slots.find((s) => s.lawyer.name.startsWith("陈志明")) ?? slots[0];
+test("a lawyer checks a villager in (and undoes a mistaken one), records the outcome and finds it in the month's XLSX", async ({
+  page,
+}) => {
+  // Check-in opens an hour before the start, on the booking's day: a booking of lawyer1 (陈志明) at
+  // the 睦洲社区 workroom half an hour from now (or half an hour ago, late in the evening), written
+  // straight to the database since nobody can book that soon.
+  const now = Date.now();
+  const soon = new Date(now + 30 * 60_000);
+  const start = todayInShanghai(soon) === todayInShanghai(new Date(now)) ? soon : new Date(now - 30 * 60_000);
+  start.setSeconds(0, 0);
   const name = uniqueName("签到测试");
-  const created = await request.post("/api/v1/bookings", {
-    data: {
-      venue: "muzhou-shequ",
-      start: slot.start,
-      lawyerId: slot.lawyer.id,
-      name,
-      phone: uniquePhone(),
-      topic: "other",
-      consent: true,
-    },
+  const id = `checkin-${Date.now()}`;
+  await withE2eDatabase(async (db) => {
+    await db.query(
+      `INSERT INTO booking (id, code, venue_id, lawyer_id, starts_at, ends_at, name, phone, village, topic_id, consent_at, updated_at)
+       SELECT $1, $2, v.id, l.id, $3, $4, $5, $6, '睦洲社区', t.id, now(), now()
+       FROM venue v, lawyer l JOIN app_user u ON u.id = l.user_id, topic t
+       WHERE v.slug = 'muzhou-shequ' AND u.username = 'lawyer1' AND t.code = 'other'`,
+      [id, generateBookingCode(), start, new Date(start.getTime() + 30 * 60_000), name, uniquePhone()],
+    );
   });
-  expect(created.status()).toBe(201);
-  const month = slot.start.slice(0, 7); // the API gives +08:00 times, so this is the Shanghai month
+  const month = todayInShanghai(start).slice(0, 7);
 
   await signIn(page, "lawyer1", PASSWORD);
   const card = page.getByRole("article", { name: new RegExp(name) });
   await expect(card).toBeVisible();
   await expectAccessible(page);
+  await card.getByRole("button", { name: /^签到/ }).click();
+  await expect(card.getByText("已签到", { exact: true })).toBeVisible();
+  // The wrong card tapped: undone the same day, then checked in again.
+  await card.getByRole("button", { name: /^撤销签到/ }).click();
+  await expect(card.getByText("待签到", { exact: true })).toBeVisible();
   await card.getByRole("button", { name: /^签到/ }).click();
   await expect(card.getByText("已签到", { exact: true })).toBeVisible();
 

@@ -67,7 +67,12 @@ test("staff record a walk-in consultation for a lawyer", async ({ page }) => {
   await signInAsStaff(page);
   await page.goto("/staff/walk-ins/new");
   await page.getByLabel("接待律师").selectOption({ label: "陈志明（示例）" });
-  await page.getByLabel("服务地点").selectOption({ label: "睦洲社区公共法律服务工作室" });
+  // Each venue is listed with the lawyers who serve there, so staff see the pair before sending it.
+  const venue = page
+    .getByLabel("服务地点")
+    .locator("option")
+    .filter({ hasText: /^睦洲社区公共法律服务工作室 · .*陈志明（示例）/ });
+  await page.getByLabel("服务地点").selectOption((await venue.getAttribute("value")) ?? "");
   await page.getByLabel("服务对象姓名").fill("现场村民");
   await page.getByLabel("咨询事项").selectOption({ label: "继承" });
   await page.getByLabel("法律咨询解答").check();

@@ -20,6 +20,38 @@ test("a code typed spaced, in lower case and full-width, with a full-width phone
   await expect(page.getByText(code, { exact: true })).toBeVisible();
 });
 
+test("a corrected second look-up leaves no error behind, and the page's ids stay unique", async ({ page }) => {
+  const flow = new BookingPages(page);
+  const { code, phone } = await flow.book("nanzhen");
+  const ids = () =>
+    page.evaluate(() => {
+      const all = [...document.querySelectorAll("[id]")].map((element) => element.id);
+      return all.filter((id, index) => all.indexOf(id) !== index);
+    });
+
+  // On the look-up page, and on the booking's own page, which asks for the phone alone.
+  await page.context().clearCookies();
+  for (const start of ["/bookings/lookup", `/bookings/${code}`]) {
+    await page.goto(start);
+    if (start === "/bookings/lookup") await page.getByLabel("预约号").fill(code);
+    await page.getByLabel("手机号码").fill(randomPhone());
+    await page.getByRole("button", { name: "查询预约" }).click();
+    await expect(flow.errorSummary()).toContainText("没有找到这个预约");
+    await expect(flow.errorSummary()).toBeFocused();
+    expect(await ids()).toEqual([]);
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel("手机号码").fill(phone);
+    await page.getByRole("button", { name: "查询预约" }).click();
+    await expect(page).toHaveURL(new RegExp(`/bookings/${code}$`));
+    await expect(flow.heading).toHaveText("我的预约");
+    await expect(flow.errorSummary()).toHaveCount(0);
+    await expect(page.getByText("没有找到这个预约")).toHaveCount(0);
+    expect(await ids()).toEqual([]);
+    await page.context().clearCookies();
+  }
+});
+
 test("the large-text switch keeps the page and what was typed", async ({ page }) => {
   const flow = new BookingPages(page);
   await flow.openVenue("nanzhen");

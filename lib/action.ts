@@ -12,7 +12,8 @@ import type { z } from "zod";
 import { Forbidden } from "@/lib/auth/can";
 import { type CurrentUser, getCurrentUser } from "@/lib/auth/session";
 import { type Failure, MESSAGES, NOT_SAVED_MESSAGE } from "@/lib/errors";
-import { type FormState, type FormValues, fieldErrors, formInput, formValues } from "@/lib/form";
+import { fieldErrors } from "@/lib/form";
+import { type FormState, type FormValues, formInput, formValues } from "@/lib/form-values";
 
 export type Done<Data = undefined> = { ok: true; message: string; data?: Data };
 export type Outcome<Data = undefined> = Done<Data> | (Failure & { data?: Data });

@@ -16,7 +16,8 @@ import { anyPhone, mobilePhone } from "@/lib/phone";
 import { addExtraInput, addLeaveInput, addSessionInput, bookingChoice, endSessionInput } from "@/lib/schedule/schema";
 import { handleCallbackInput, reportFilterInput, reportItemsInput } from "@/lib/stats/schema";
 import { venueInput } from "@/lib/venues/schema";
-import { isPlainText, optionalText, requiredText } from "./form";
+import { optionalText, requiredText } from "./form";
+import { isPlainText } from "./form-values";
 
 const INVISIBLE = "请删去看不见的特殊字符后再提交。";
 const NUL = "\u0000";

@@ -3,10 +3,13 @@
 import {
   type BookingStatus,
   type Channel,
+  type EvaluationSource,
   type NotificationKind,
   type NotificationStatus,
   Outcome,
+  type Resolution,
   type Role,
+  type Satisfaction,
 } from "@/lib/generated/prisma/enums";
 
 export const PRIORITY_GROUPS = {
@@ -48,6 +51,19 @@ export const OUTCOMES: Record<Outcome, string> = {
   OTHER: "其他",
 };
 
+/**
+ * Each outcome in the annual report's own words, where it counts it (其他 it does not): lawyers
+ * tick the words above, inspectors read these, and the lawyer's form shows both.
+ */
+export const OUTCOME_REPORT_WORDS = {
+  CONSULTATION: "解答法律咨询",
+  DOCUMENT: "出具法律文书",
+  CONTRACT: "起草审查合同",
+  MEDIATION: "参与调解",
+  LEGAL_AID_REFERRAL: "转介法律援助",
+  MEDIATION_REFERRAL: "转介人民调解",
+} as const satisfies Partial<Record<Outcome, string>>;
+
 /** Every outcome, in the enum's order: the columns of the log, the report and the exports. */
 export const OUTCOME_NAMES = Object.values(Outcome);
 
@@ -81,4 +97,25 @@ export const NOTIFICATION_STATUSES: Record<NotificationStatus, string> = {
   FAILED: "发送失败",
   CALL: "需电话通知",
   DROPPED: "已取消",
+};
+
+/** An evaluation (评价表, lib/evaluations): how satisfied, in the words of the paper form. */
+export const SATISFACTIONS: Record<Satisfaction, string> = {
+  SATISFIED: "满意",
+  BASICALLY_SATISFIED: "基本满意",
+  DISSATISFIED: "不满意",
+};
+
+/** Whether the problem was solved. */
+export const RESOLUTIONS: Record<Resolution, string> = {
+  SOLVED: "已解决",
+  PARTLY_SOLVED: "部分解决",
+  UNSOLVED: "未解决",
+};
+
+/** How an evaluation came in. */
+export const EVALUATION_SOURCES: Record<EvaluationSource, string> = {
+  BOOKING_PAGE: "村民在预约页面填写",
+  WALK_IN_LINK: "村民扫码填写",
+  PAPER: "纸质评价表录入",
 };

@@ -1,5 +1,5 @@
 // Phone numbers: what a form accepts, and how a number is shown to people who may not see it whole.
-// Safe to import in the browser.
+// Server code (zod); the browser needs none of it.
 import { z } from "zod";
 import { plainText } from "./form";
 

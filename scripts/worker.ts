@@ -1,9 +1,11 @@
 // npm run worker: sends the queued text messages (lib/messages) through the configured gateway
-// (lib/sms: the outbox by default), and offers freed slots to the waitlist (lib/waitlist). npm start
-// runs one beside the web server; with DATABASE_URL set any number can run, on any machines: graphile-worker hands each job to one of them.
+// (lib/sms: the outbox by default), offers freed slots to the waitlist (lib/waitlist) and closes
+// lawyers' missed departures at their session's end (lib/attendance). npm start runs one beside
+// the web server; with DATABASE_URL set any number can run, on any machines: graphile-worker hands each job to one of them.
 // Run with --conditions=react-server: it loads the app's server modules.
 import { EventEmitter } from "node:events";
 import { Logger, run, type WorkerEvents } from "graphile-worker";
+import { AUTO_CLOSE_TASK, autoCloseAttendance } from "../lib/attendance/mutations.ts";
 import { env } from "../lib/env.ts";
 import { deliver, SEND_TASK } from "../lib/messages/mutations.ts";
 import { checkSmsConfig, gatewayFromEnv } from "../lib/sms/config.ts";
@@ -66,6 +68,12 @@ const runner = await run({
       const { later } = await expireHold(bookingId);
       if (later)
         await helpers.addJob(EXPIRE_TASK, { bookingId }, { runAt: later, jobKey: `hold:${bookingId}`, queueName: "waitlist" });
+    },
+    // A lawyer's missed departure (lib/attendance), closed at the session's end.
+    [AUTO_CLOSE_TASK]: async (payload, helpers) => {
+      const { attendanceId } = payload as { attendanceId: string };
+      const { later } = await autoCloseAttendance(attendanceId);
+      if (later) await helpers.addJob(AUTO_CLOSE_TASK, { attendanceId }, { runAt: later, jobKey: `attendance:${attendanceId}` });
     },
   },
 });

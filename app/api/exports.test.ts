@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { getServerSession } from "next-auth";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { generateBookingCode } from "@/lib/booking/code";
-import { BookingStatus, Channel, Outcome, Role } from "@/lib/generated/prisma/enums";
+import { BookingStatus, Channel, EvaluationSource, Outcome, Resolution, Role, Satisfaction } from "@/lib/generated/prisma/enums";
 import { PRIORITY_GROUP_NAMES } from "@/lib/labels";
 import { monthOf } from "@/lib/schedule/hours";
 import { createVenueFixture, prisma, uniquePhone } from "@/lib/testing/fixtures";
@@ -25,6 +25,9 @@ const RAW_CODE = new RegExp(
     ...Object.values(Channel),
     ...Object.values(Outcome),
     ...Object.values(Role),
+    ...Object.values(Satisfaction),
+    ...Object.values(Resolution),
+    ...Object.values(EvaluationSource),
     ...PRIORITY_GROUP_NAMES,
   ].join("|")})\\b`,
 );
@@ -59,7 +62,7 @@ async function fixture() {
     });
   await book(9 * 60, { status: "CONFIRMED", channel: "ONLINE", name: "预约村民" });
   await book(9 * 60 + 30, { status: "CHECKED_IN", channel: "PHONE", checkedInAt: at(9 * 60 + 28), name: "签到村民" });
-  await book(10 * 60, {
+  const evaluated = await book(10 * 60, {
     status: "DONE",
     channel: "WALK_IN",
     name: "完成村民",
@@ -78,7 +81,7 @@ async function fixture() {
   });
   await book(11 * 60, { status: "NO_SHOW", channel: "VILLAGE_CADRE", name: "未到村民" });
   await book(11 * 60 + 30, { status: "CANCELLED", channel: "ONLINE", name: "取消村民", cancelledAt: new Date() });
-  await prisma.walkIn.create({
+  const walkIn = await prisma.walkIn.create({
     data: {
       venueId: base.venue.id,
       lawyerId: lawyer.id,
@@ -90,6 +93,19 @@ async function fixture() {
       outcomes: ["CONSULTATION"],
       minutesSpent: 20,
     },
+  });
+  // Evaluations (评价表): the villager's own of a booking, and a paper form of the walk-in.
+  await prisma.evaluation.create({
+    data: {
+      bookingId: evaluated.id,
+      satisfaction: "SATISFIED",
+      resolution: "SOLVED",
+      comment: "讲得清楚",
+      source: "BOOKING_PAGE",
+    },
+  });
+  await prisma.evaluation.create({
+    data: { walkInId: walkIn.id, satisfaction: "BASICALLY_SATISFIED", resolution: "PARTLY_SOLVED", source: "PAPER" },
   });
   const tag = randomBytes(4).toString("hex");
   const staff = await prisma.user.create({
@@ -212,6 +228,15 @@ describe("the dashboard's export", () => {
     expect(lines[2].服务结果).toBe("法律咨询解答、代写法律文书、其他");
     expect(lines[3].服务结果).toBe("起草/审查合同、参与调解、转介法律援助、转介人民调解");
     for (const r of lines) expect([r.日期, r.服务地点, r.村居, r.律师]).toEqual([f.date, f.venue.name, "测试村", f.lawyer.name]);
+    expect(lines.map((r) => [r.满意程度, r.问题解决情况, r.评价意见, r.评价方式])).toEqual([
+      ["", "", "", ""],
+      ["", "", "", ""],
+      ["满意", "已解决", "讲得清楚", "村民在预约页面填写"],
+      ["", "", "", ""],
+      ["", "", "", ""],
+      ["", "", "", ""],
+      ["基本满意", "部分解决", "", "纸质评价表录入"],
+    ]);
   });
 
   it("as XLSX: the same rows, and no code in any cell of any sheet", async () => {
@@ -243,8 +268,19 @@ describe("the year's figures", () => {
     "转介法律援助（件）",
     "转介人民调解（件）",
   ];
-  // Two done bookings and the walk-in; each outcome once per service that recorded it.
-  const MINE = ["3", "2", "1", "1", "1", "1", "1"];
+  const EVALUATION_HEADINGS = [
+    "收到群众评价（份）",
+    "满意（份）",
+    "基本满意（份）",
+    "不满意（份）",
+    "问题已解决（份）",
+    "问题部分解决（份）",
+    "问题未解决（份）",
+    "满意度",
+  ];
+  // Two done bookings and the walk-in; each outcome once per service that recorded it; then two
+  // evaluations (满意 and 基本满意, so 满意度 100%).
+  const MINE = ["3", "2", "1", "1", "1", "1", "1", "2", "1", "1", "0", "1", "1", "0", "100%"];
 
   it("as CSV: a table of the report's figures in its own words, the town, each venue and each lawyer", async () => {
     await signedInAs(f.staff);
@@ -254,21 +290,21 @@ describe("the year's figures", () => {
       `公共法律服务年度数据-${f.date}至${f.date}.csv`,
     );
     expectNoRawCodes(rows);
-    expect(rows[0]).toEqual(["统计期间", "统计范围", "名称", ...HEADINGS]);
+    expect(rows[0]).toEqual(["统计期间", "统计范围", "名称", ...HEADINGS, ...EVALUATION_HEADINGS]);
     const period = `${f.date} 至 ${f.date}`;
     // Other tests may add services on the same day: the town's total is at least this venue's.
     expect(rows[1].slice(0, 3)).toEqual([period, "全镇", "合计"]);
     expect(Number(rows[1][3])).toBeGreaterThanOrEqual(3);
     expect(rows).toContainEqual([period, "按村居（服务地点）", f.venue.name, ...MINE]);
     expect(rows).toContainEqual([period, "按律师", f.lawyer.name, ...MINE]);
-    for (const r of rows.slice(1)) expect(r.slice(3).every((n) => /^\d+$/.test(n))).toBe(true);
+    for (const r of rows.slice(1)) expect(r.slice(3).every((n) => /^(\d+|\d+(\.\d)?%|—)$/.test(n))).toBe(true);
   });
 
   it("as XLSX (also without a format): the summary, per venue, per lawyer and the services, no code in any cell", async () => {
     await signedInAs(f.staff);
     for (const format of ["xlsx", undefined]) {
       const sheets = await xlsxOf(await get(reportExport, "/api/staff/report/export", format ? { ...query(), format } : query()));
-      expect(Object.keys(sheets)).toEqual(["汇总", "按村居", "按律师", "明细"]);
+      expect(Object.keys(sheets)).toEqual(["汇总", "按村居", "按律师", "驻村时长", "明细"]);
       for (const rows of Object.values(sheets)) expectNoRawCodes(rows);
       expect(sheets.按村居).toContainEqual([f.venue.name, ...MINE]);
       const mine = records(sheets.明细).filter((r) => r.服务地点 === f.venue.name);
@@ -323,6 +359,7 @@ describe("a lawyer's work log", () => {
       "用时（分钟）",
       "来源（预约/现场）",
       "到场时间",
+      "律师签到签退",
     ]);
     expectInspectorsLog(records(rows).filter((r) => r.日期 === f.date));
   });
@@ -330,8 +367,13 @@ describe("a lawyer's work log", () => {
   it("as XLSX, named by staff: the same lines and no code in any sheet", async () => {
     await signedInAs(f.staff);
     const sheets = await xlsxOf(await get(logExport, "/api/lawyer/log", { month: f.month, lawyer: f.lawyer.id, format: "xlsx" }));
-    expect(Object.keys(sheets)).toEqual(["工作日志", "汇总"]);
+    expect(Object.keys(sheets)).toEqual(["工作日志", "汇总", "群众评价", "律师签到"]);
     for (const rows of Object.values(sheets)) expectNoRawCodes(rows);
+    // The month's evaluations: counts and comments, and never who wrote them.
+    expect(sheets.群众评价).toContainEqual(["收到评价（份）", "2"]);
+    expect(sheets.群众评价).toContainEqual(["满意度", "100%"]);
+    expect(sheets.群众评价).toContainEqual(["满意", "已解决", "讲得清楚"]);
+    expect(sheets.群众评价.flat().join()).not.toMatch(/完成村民|现场村民|139\d{8}/);
     expectInspectorsLog(records(sheets.工作日志).filter((r) => r.日期 === f.date));
     // The no-show is listed but is no service.
     expect(sheets.汇总).toContainEqual(["服务人次", "3"]);

@@ -1,11 +1,12 @@
 "use client";
 
 import { ActionForm, SubmitButton, smallPrimaryButton, smallSecondaryButton } from "@/components/form";
-import { checkInAction, noShowAction } from "@/lib/consultations/actions";
+import { checkInAction, noShowAction, undoCheckInAction } from "@/lib/consultations/actions";
 
 const KINDS = {
   checkIn: { action: checkInAction, label: "签到", pending: "正在签到…", className: smallPrimaryButton },
   noShow: { action: noShowAction, label: "标记未到", pending: "正在保存…", className: smallSecondaryButton },
+  undoCheckIn: { action: undoCheckInAction, label: "撤销签到", pending: "正在撤销…", className: smallSecondaryButton },
 };
 
 /** One button of a card's row of actions that changes the booking's status; a plain form post without JavaScript. */

@@ -1,10 +1,11 @@
 // One booking as its own lawyer sees it: everything they need at the desk, and what they can do next.
 import Link from "next/link";
 import { smallSecondaryButton } from "@/components/form";
+import { CHECK_IN_LEAD_MINUTES, canCheckIn, canUndoCheckIn } from "@/lib/consultations/rules";
 import type { ConsultationView } from "@/lib/consultations/schema";
 import type { BookingStatus } from "@/lib/generated/prisma/enums";
 import { outcomeLabels } from "@/lib/labels";
-import { formatTime } from "@/lib/time";
+import { formatTime, toDateString } from "@/lib/time";
 import { StatusButton } from "./booking-actions";
 
 export type BookingCardData = Pick<
@@ -69,8 +70,18 @@ function Item({
  * Compact, since a lawyer reads a day of these on a phone: what and who first, the phone a tap
  * away, the bookkeeping (venue, channel, code) in one small line, and the actions side by side.
  */
-export function BookingCard({ booking, withActions = true }: { booking: BookingCardData; withActions?: boolean }) {
+export function BookingCard({
+  booking,
+  withActions = true,
+  now = new Date(),
+}: {
+  booking: BookingCardData;
+  withActions?: boolean;
+  /** Decides whether check-in is open yet (lib/consultations/rules.ts). */
+  now?: Date;
+}) {
   const b = booking;
+  const checkIn = b.status === "CONFIRMED" && canCheckIn(b.start, now);
   const time = `${formatTime(b.start)}–${formatTime(b.end)}`;
   const who = `${time} ${b.name}`;
   const open = b.status === "CONFIRMED" || b.status === "CHECKED_IN";
@@ -129,7 +140,10 @@ export function BookingCard({ booking, withActions = true }: { booking: BookingC
       </dl>
       {withActions && (
         <div className="flex flex-wrap items-start gap-2 pt-1">
-          {b.status === "CONFIRMED" && <StatusButton kind="checkIn" bookingId={b.id} who={who} />}
+          {checkIn && <StatusButton kind="checkIn" bookingId={b.id} who={who} />}
+          {b.status === "CHECKED_IN" && canUndoCheckIn(b.start, now) && (
+            <StatusButton kind="undoCheckIn" bookingId={b.id} who={who} />
+          )}
           {(open || b.status === "DONE") && (
             <Link
               href={`/lawyer/bookings/${b.id}`}
@@ -140,6 +154,10 @@ export function BookingCard({ booking, withActions = true }: { booking: BookingC
             </Link>
           )}
           {b.status === "CONFIRMED" && <StatusButton kind="noShow" bookingId={b.id} who={who} />}
+          {/* Today's booking not open yet: say when (the coming days' cards stay short). */}
+          {b.status === "CONFIRMED" && !checkIn && b.start > now && toDateString(b.start) === toDateString(now) && (
+            <p className="basis-full text-sm text-gray-700">预约当天开始前 {CHECK_IN_LEAD_MINUTES} 分钟起可以签到。</p>
+          )}
         </div>
       )}
     </article>

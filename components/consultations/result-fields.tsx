@@ -3,10 +3,22 @@
 // What a lawyer records about any consultation, booked or walk-in: the outcomes, the time spent and
 // a private note. The walk-in form and the result form both end with these.
 import { CheckboxGroup, TextareaField, TextField } from "@/components/form";
-import { LAWYER_NOTE_MAX, MINUTES_MAX } from "@/lib/consultations/schema";
-import { OUTCOMES, optionsOf } from "@/lib/labels";
+import { LAWYER_NOTE_MAX, MINUTES_MAX } from "@/lib/consultations/rules";
+import { OUTCOME_NAMES, OUTCOME_REPORT_WORDS, OUTCOMES } from "@/lib/labels";
 
-const OUTCOME_OPTIONS = optionsOf(OUTCOMES);
+// Where the report counts an outcome in other words, the box says so: what is ticked is what the
+// inspector reads in the year's figures.
+const OUTCOME_OPTIONS = OUTCOME_NAMES.map((outcome) => {
+  const words: string | undefined = OUTCOME_REPORT_WORDS[outcome as keyof typeof OUTCOME_REPORT_WORDS];
+  return {
+    value: outcome,
+    label: OUTCOMES[outcome],
+    detail:
+      words && words !== OUTCOMES[outcome].replace("/", "") ? (
+        <span className="block text-base text-gray-700">年报计入“{words}”</span>
+      ) : undefined,
+  };
+});
 
 export function ResultFields({
   initial,

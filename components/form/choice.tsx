@@ -5,28 +5,35 @@ import type { ReactNode } from "react";
 import { describedBy, FieldError, Hint, type Option } from "./field";
 import { useField } from "./form";
 
-const box = "mt-1 h-7 w-7 shrink-0 accent-brand-700";
+const box = "h-7 w-7 shrink-0 accent-brand-700";
 
-/** One checkbox (a consent, a yes/no). Ticked when it was sent, else as `defaultChecked` says. */
+/**
+ * One checkbox (a consent, a yes/no). Ticked when it was sent, else as `defaultChecked` says.
+ * `children` (the fields a yes asks for) show only while it is ticked: a CSS rule on the box's
+ * later siblings, so the same without JavaScript, and after a refusal the box is ticked again
+ * from what was sent, showing them with their errors. A browser without that CSS shows them always.
+ */
 export function CheckboxField({
   name,
   label,
   hint,
   defaultChecked,
   required,
+  children,
 }: {
   name: string;
   label: ReactNode;
   hint?: ReactNode;
   defaultChecked?: boolean;
   required?: boolean;
+  children?: ReactNode;
 }) {
   const { id, error, submitted } = useField(name);
   return (
     <div className="space-y-1">
       <Hint id={`${id}-hint`}>{hint}</Hint>
       <FieldError id={`${id}-error`} error={error} />
-      <label htmlFor={id} className="flex min-h-12 cursor-pointer items-start gap-3 rounded-lg py-2">
+      <div className="flex flex-wrap items-start gap-x-3">
         <input
           id={id}
           type="checkbox"
@@ -35,10 +42,18 @@ export function CheckboxField({
           required={required}
           aria-invalid={Boolean(error)}
           aria-describedby={describedBy(id, hint, error)}
-          className={box}
+          aria-controls={children ? `${id}-more` : undefined}
+          className={`peer mt-3 ${box}`}
         />
-        <span>{label}</span>
-      </label>
+        <label htmlFor={id} className="flex min-h-12 min-w-0 flex-1 cursor-pointer items-start rounded-lg py-2">
+          {label}
+        </label>
+        {children && (
+          <div id={`${id}-more`} className="mt-2 basis-full space-y-5 border-l-4 border-gray-300 pl-4 peer-not-checked:hidden">
+            {children}
+          </div>
+        )}
+      </div>
     </div>
   );
 }
@@ -77,7 +92,7 @@ function Choices({
               value={option.value}
               defaultChecked={chosen.includes(option.value)}
               aria-invalid={Boolean(error)}
-              className={box}
+              className={`mt-1 ${box}`}
             />
             <span>
               {option.label}

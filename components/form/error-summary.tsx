@@ -1,26 +1,26 @@
 "use client";
 
-import { useEffect, useId, useRef } from "react";
+import { useId, useRef } from "react";
+import { useFocusOnShow } from "./focus";
 
 export type SummaryError = { id: string; message: string };
 
 /**
- * The errors of a submitted form, at its top: announced (role="alert"), focused when JavaScript
- * runs, each a link to its field. Without JavaScript the links still scroll to the fields.
+ * The errors of a submitted form, at its top: announced (role="alert"), focused and scrolled
+ * into view when JavaScript runs (focus.ts), each a link to its field. Without JavaScript the
+ * links still scroll to the fields.
  */
 export function ErrorSummary({ message, errors }: { message: string; errors: SummaryError[] }) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
-  useEffect(() => {
-    ref.current?.focus();
-  }, []);
+  useFocusOnShow(ref);
   return (
     <div
       ref={ref}
       role="alert"
       tabIndex={-1}
       aria-labelledby={titleId}
-      className="space-y-2 rounded-lg border-4 border-red-700 bg-red-50 p-4"
+      className="scroll-m-4 space-y-2 rounded-lg border-4 border-red-700 bg-red-50 p-4"
     >
       <h2 id={titleId} className="text-xl font-bold text-red-900">
         {message}

@@ -38,10 +38,13 @@ export function Field({
   label,
   hint,
   after,
+  more,
   children,
 }: Omit<Labelled, "className"> & {
   /** Shown below the control and read with it (its element's id is `${id}-after`). */
   after?: ReactNode;
+  /** Last, a later sibling of the control, so that `peer-*` classes can follow the control's state. */
+  more?: ReactNode;
   children: (props: ControlProps, value: string | undefined) => ReactNode;
 }) {
   const { id, error, submitted } = useField(name);
@@ -65,6 +68,7 @@ export function Field({
           {after}
         </p>
       )}
+      {more}
     </div>
   );
 }
@@ -104,12 +108,29 @@ export function TextareaField({
   defaultValue,
   maxLength,
   rows = 4,
-}: Labelled & { defaultValue?: string | null; maxLength: number; rows?: number }) {
+  whenFilled,
+}: Labelled & {
+  defaultValue?: string | null;
+  maxLength: number;
+  rows?: number;
+  /**
+   * Shown only once something is typed (a consent the text needs), without JavaScript too: CSS
+   * follows the textarea's :placeholder-shown, so it has a blank placeholder. After a refusal the
+   * text is back, and so is this.
+   */
+  whenFilled?: ReactNode;
+}) {
   const { submitted } = useField(name);
   const initial = (typeof submitted === "string" ? submitted : undefined) ?? defaultValue ?? "";
   const [length, setLength] = useState(initial.length);
   return (
-    <Field name={name} label={label} hint={hint} after={`已输入 ${length} 字，最多 ${maxLength} 字`}>
+    <Field
+      name={name}
+      label={label}
+      hint={hint}
+      after={`已输入 ${length} 字，最多 ${maxLength} 字`}
+      more={whenFilled && <div className="pt-3 peer-placeholder-shown:hidden">{whenFilled}</div>}
+    >
       {(props) => (
         <textarea
           {...props}
@@ -117,8 +138,9 @@ export function TextareaField({
           rows={rows}
           maxLength={maxLength}
           defaultValue={initial}
+          placeholder={whenFilled ? " " : undefined}
           onChange={(event) => setLength(event.currentTarget.value.length)}
-          className={`${inputClass} ${className ?? ""}`}
+          className={`${whenFilled ? "peer" : ""} ${inputClass} ${className ?? ""}`}
         />
       )}
     </Field>

@@ -5,9 +5,10 @@
 // read what was submitted and their errors from here, so every one of them shows exactly what was
 // sent after a refusal; they are remounted on each answer, because a select ignores a changed
 // defaultValue once mounted.
-import { createContext, type ReactNode, useActionState, useContext } from "react";
-import type { FormState, FormValues } from "@/lib/form";
+import { createContext, type ReactNode, useActionState, useContext, useRef } from "react";
+import type { FormState, FormValues } from "@/lib/form-values";
 import { ErrorSummary } from "./error-summary";
+import { useFocusOnShow } from "./focus";
 
 type FormContext = { idPrefix: string; values: FormValues | null; fields: Record<string, string> };
 
@@ -34,22 +35,53 @@ export type ActionFormProps<Data> = {
   idPrefix: string;
   /** The form's accessible name, where a page has several. */
   label?: string;
+  /** The space between the answer and the controls, and between the controls ("space-y-3"). */
   className?: string;
   /** Errors in the summary in this order (input names); by default in the order the action gave them. */
   order?: string[];
-  /** Keep showing the submitted values after a success too (a filter, a form that stays filled). */
+  /**
+   * What a success shows below its sentence, inside the result (a one-time password): focused and
+   * in view with it, and read out with it.
+   */
+  result?: (data: Data | undefined) => ReactNode;
+  /** The controls; a function of the answer where they change with it (a confirm step). */
   children: ReactNode | ((state: FormState<Data>, pending: boolean) => ReactNode);
 };
 
-export function ActionForm<Data = undefined>({ action, idPrefix, label, className, order, children }: ActionFormProps<Data>) {
+export function ActionForm<Data = undefined>({
+  action,
+  idPrefix,
+  label,
+  className,
+  order,
+  result,
+  children,
+}: ActionFormProps<Data>) {
   const [state, formAction, pending] = useActionState<FormState<Data>, FormData>(action, null);
   const failed = state !== null && !state.ok;
+  const succeeded = Boolean(state?.ok && state.message);
+  // The result region stays mounted, so that screen readers hear it change; it takes the focus
+  // again for each new answer (the error summary is remounted for each, and focuses itself).
+  const resultRef = useRef<HTMLDivElement>(null);
+  useFocusOnShow(resultRef, succeeded, state?.attempt);
+  const spacing = className ?? "space-y-5";
   const context: FormContext = { idPrefix, values: failed ? state.values : null, fields: failed ? state.fields : {} };
   const keys = order ? order.filter((name) => state?.fields[name]) : Object.keys(state?.fields ?? {});
   return (
-    <form action={formAction} aria-label={label} noValidate className={className ?? "space-y-5"}>
-      <div role="status" aria-live="polite" className={state?.ok ? "rounded-lg border-2 border-green-700 bg-green-50 p-3" : ""}>
-        {state?.ok ? state.message : null}
+    <form action={formAction} aria-label={label} noValidate className={spacing}>
+      <div
+        ref={resultRef}
+        role="status"
+        aria-live="polite"
+        tabIndex={-1}
+        className={succeeded ? "scroll-m-4 space-y-3 rounded-lg border-2 border-green-700 bg-green-50 p-3" : ""}
+      >
+        {succeeded && (
+          <>
+            <p>{state?.message}</p>
+            {result?.(state?.data)}
+          </>
+        )}
       </div>
       {failed && state.message && (
         <ErrorSummary
@@ -61,7 +93,8 @@ export function ActionForm<Data = undefined>({ action, idPrefix, label, classNam
         />
       )}
       <Context.Provider value={context}>
-        <div key={state?.attempt ?? 0} className="contents">
+        {/* No box of its own, so the controls are spaced as the form's children would be. */}
+        <div key={state?.attempt ?? 0} className={`contents ${spacing}`}>
           {typeof children === "function" ? children(state, pending) : children}
         </div>
       </Context.Provider>

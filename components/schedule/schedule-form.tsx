@@ -5,7 +5,7 @@
 // as hidden fields, and the step is the name of the button pressed.
 import type { ReactNode } from "react";
 import { ActionForm, RadioGroup, SubmitButton, secondaryButton, TextField } from "@/components/form";
-import { type FormState, textOf } from "@/lib/form";
+import { type FormState, textOf } from "@/lib/form-values";
 import type { ScheduleData } from "@/lib/schedule/actions";
 import type { AffectedBooking } from "@/lib/schedule/schema";
 import { formatDate, formatTime, toDateString } from "@/lib/time";
@@ -39,7 +39,7 @@ export function ScheduleForm({
           <div className="space-y-4">
             <input type="hidden" name="lawyerId" value={lawyerId} />
             {state?.data?.step === "confirm" ? (
-              <Confirm state={state} affected={state.data.affected} />
+              <ChoiceStep state={state} affected={state.data.affected} />
             ) : (
               <>
                 {children}
@@ -60,8 +60,23 @@ export function ScheduleForm({
   );
 }
 
-/** The second step: the first step's values, hidden, and a choice for each booking. */
-function Confirm({ state, affected }: { state: NonNullable<FormState<ScheduleData>>; affected: AffectedBooking[] }) {
+/**
+ * The second step: the first step's values, hidden, and a choice for each booking. Also the
+ * second step of deactivating a lawyer (components/staff), with its own button labels.
+ */
+export function ChoiceStep({
+  state,
+  affected,
+  confirm = "确认修改并通知村民",
+  back = "返回修改",
+  confirmClassName,
+}: {
+  state: NonNullable<FormState<ScheduleData>>;
+  affected: AffectedBooking[];
+  confirm?: string;
+  back?: string;
+  confirmClassName?: string;
+}) {
   return (
     <>
       {Object.keys(state.values)
@@ -77,11 +92,11 @@ function Confirm({ state, affected }: { state: NonNullable<FormState<ScheduleDat
         ))}
       </div>
       <div className="flex flex-col gap-3 sm:flex-row">
-        <SubmitButton name="step" value="confirm" pendingText="正在保存…">
-          确认修改并通知村民
+        <SubmitButton name="step" value="confirm" pendingText="正在保存…" className={confirmClassName}>
+          {confirm}
         </SubmitButton>
         <SubmitButton name="step" value="edit" pendingText="正在返回…" className={secondaryButton}>
-          返回修改
+          {back}
         </SubmitButton>
       </div>
     </>

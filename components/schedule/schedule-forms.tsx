@@ -11,7 +11,7 @@ import {
   endSessionAction,
   removeExceptionAction,
 } from "@/lib/schedule/actions";
-import { WEEKDAYS } from "@/lib/schedule/schema";
+import { WEEKDAYS } from "@/lib/schedule/rules";
 import { weekdayName } from "@/lib/time";
 import { ScheduleForm } from "./schedule-form";
 

@@ -2,7 +2,7 @@
 
 import { ActionForm, DateField, RadioGroup, SubmitButton, secondaryButton, TextField } from "@/components/form";
 import { addOverrideAction, removeOverrideAction } from "@/lib/holidays/actions";
-import { OVERRIDE_KINDS } from "@/lib/holidays/schema";
+import { OVERRIDE_KINDS } from "@/lib/holidays/rules";
 import { optionsOf } from "@/lib/labels";
 
 /** Marks a date as a holiday or a working day, whatever the published calendar says. */

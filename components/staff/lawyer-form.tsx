@@ -15,26 +15,21 @@ export type LawyerFormDefaults = {
 
 type VenueOption = { id: string; name: string; active: boolean };
 
-/** Adds a lawyer with a sign-in account; the one-time password is shown once, above the emptied form. */
+/** Adds a lawyer with a sign-in account; the one-time password is shown once, in the result above the emptied form. */
 export function NewLawyerForm({ venues }: { venues: VenueOption[] }) {
   return (
-    <ActionForm action={createLawyerAction} idPrefix="new-lawyer">
-      {(state) => (
-        <>
-          {state?.ok && state.data && <OneTimePassword {...state.data.issued} />}
-          <LawyerFields venues={venues} />
-          <TextField
-            name="username"
-            label="登录账号名（选填）"
-            hint="不填则用公开电话作为账号名。可用英文字母、数字或 . _ -"
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            maxLength={40}
-          />
-          <SubmitButton pendingText="正在保存…">添加律师并生成密码</SubmitButton>
-        </>
-      )}
+    <ActionForm action={createLawyerAction} idPrefix="new-lawyer" result={(data) => data && <OneTimePassword {...data.issued} />}>
+      <LawyerFields venues={venues} />
+      <TextField
+        name="username"
+        label="登录账号名（选填）"
+        hint="不填则用公开电话作为账号名。可用英文字母、数字或 . _ -"
+        autoComplete="off"
+        autoCapitalize="none"
+        spellCheck={false}
+        maxLength={40}
+      />
+      <SubmitButton pendingText="正在保存…">添加律师并生成密码</SubmitButton>
     </ActionForm>
   );
 }

@@ -2,7 +2,7 @@
 
 import { ActionForm, SubmitButton, secondaryButton } from "@/components/form";
 import type { Issued } from "@/lib/accounts/actions";
-import type { FormState } from "@/lib/form";
+import type { FormState } from "@/lib/form-values";
 import { OneTimePassword } from "./one-time-password";
 
 /**
@@ -22,24 +22,25 @@ export function ResetPasswordForm({
   who?: string;
 }) {
   return (
-    <ActionForm action={action} idPrefix={idPrefix} order={[]} className="space-y-3">
-      {(state) => (
-        <>
-          {state?.ok && state.data && <OneTimePassword {...state.data.issued} />}
-          <input type="hidden" {...hidden} />
-          <SubmitButton pendingText="正在重设…" className={secondaryButton}>
-            {who ? (
-              <>
-                {/* The whole name for screen readers begins with the visible words (WCAG 2.5.3). */}
-                <span aria-hidden="true">重设密码</span>
-                <span className="sr-only">重设密码：{who}</span>
-              </>
-            ) : (
-              "重设密码"
-            )}
-          </SubmitButton>
-        </>
-      )}
+    <ActionForm
+      action={action}
+      idPrefix={idPrefix}
+      order={[]}
+      className="space-y-3"
+      result={(data) => data && <OneTimePassword {...data.issued} />}
+    >
+      <input type="hidden" {...hidden} />
+      <SubmitButton pendingText="正在重设…" className={secondaryButton}>
+        {who ? (
+          <>
+            {/* The whole name for screen readers begins with the visible words (WCAG 2.5.3). */}
+            <span aria-hidden="true">重设密码</span>
+            <span className="sr-only">重设密码：{who}</span>
+          </>
+        ) : (
+          "重设密码"
+        )}
+      </SubmitButton>
     </ActionForm>
   );
 }

@@ -2,7 +2,7 @@
 
 import { ActionForm, SelectField, SubmitButton, TextField } from "@/components/form";
 import { createStaffAccountAction, deactivateStaffAccountAction, resetStaffPasswordAction } from "@/lib/accounts/actions";
-import { STAFF_ROLES } from "@/lib/accounts/schema";
+import { STAFF_ROLES } from "@/lib/accounts/rules";
 import { optionsOf } from "@/lib/labels";
 import { DeactivateForm } from "./deactivate-form";
 import { OneTimePassword } from "./one-time-password";
@@ -11,30 +11,29 @@ import { ResetPasswordForm } from "./reset-password-form";
 /** A new staff or administrator account (administrators only; the server checks again). */
 export function CreateStaffAccountForm() {
   return (
-    <ActionForm action={createStaffAccountAction} idPrefix="account">
-      {(state) => (
-        <>
-          {state?.ok && state.data && <OneTimePassword {...state.data.issued} />}
-          <TextField
-            name="username"
-            label="登录账号名"
-            hint="英文字母、数字或 . _ -，例如 chenls"
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            maxLength={40}
-          />
-          <TextField name="displayName" label="姓名" maxLength={40} />
-          <SelectField
-            name="role"
-            label="账号类型"
-            hint="管理员还可以管理工作人员的账号。"
-            options={optionsOf(STAFF_ROLES)}
-            defaultValue="STAFF"
-          />
-          <SubmitButton pendingText="正在建立…">建立账号并生成密码</SubmitButton>
-        </>
-      )}
+    <ActionForm
+      action={createStaffAccountAction}
+      idPrefix="account"
+      result={(data) => data && <OneTimePassword {...data.issued} />}
+    >
+      <TextField
+        name="username"
+        label="登录账号名"
+        hint="英文字母、数字或 . _ -，例如 chenls"
+        autoComplete="off"
+        autoCapitalize="none"
+        spellCheck={false}
+        maxLength={40}
+      />
+      <TextField name="displayName" label="姓名" maxLength={40} />
+      <SelectField
+        name="role"
+        label="账号类型"
+        hint="管理员还可以管理工作人员的账号。"
+        options={optionsOf(STAFF_ROLES)}
+        defaultValue="STAFF"
+      />
+      <SubmitButton pendingText="正在建立…">建立账号并生成密码</SubmitButton>
     </ActionForm>
   );
 }

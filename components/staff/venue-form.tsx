@@ -2,7 +2,8 @@
 
 import { ActionForm, CheckboxField, SubmitButton, TextareaField, TextField } from "@/components/form";
 import { updateVenueAction } from "@/lib/venues/actions";
-import { HORIZON_DAYS, MIN_NOTICE_MAX, SLOT_MINUTES, type VenueInput } from "@/lib/venues/schema";
+import { HORIZON_DAYS, MIN_NOTICE_MAX, SLOT_MINUTES } from "@/lib/venues/rules";
+import type { VenueInput } from "@/lib/venues/schema";
 
 /** What the form edits: the stored venue, by the names of the schema the action parses. */
 export type VenueFormValues = VenueInput & { id: string };

@@ -1,7 +1,6 @@
-// Sign-in accounts: shared by the forms (browser) and the server actions.
+// Sign-in accounts: checked by the server actions (the forms take the roles from rules.ts).
 import { z } from "zod";
 import { plainText } from "@/lib/form";
-import { ROLE_NAMES } from "@/lib/labels";
 
 /** Account names are compared lower-case at sign-in (lib/auth/sign-in.ts), so they are stored that way. */
 export const username = z
@@ -16,10 +15,6 @@ export const displayName = z
   .min(1, "请填写姓名。")
   .max(40, "姓名最多 40 个字，请删减一些。")
   .check(plainText());
-
-/** The roles of the staff accounts page, by their names in lib/labels.ts. */
-export const STAFF_ROLES = { STAFF: ROLE_NAMES.STAFF, ADMIN: ROLE_NAMES.ADMIN } as const;
-export type StaffRole = keyof typeof STAFF_ROLES;
 
 export const staffAccountInput = z.object({
   username,

@@ -2,7 +2,8 @@
 import type { z } from "zod";
 import { bookingCode } from "@/lib/booking/schema";
 import { type Failure, type FailureCode, MESSAGES } from "@/lib/errors";
-import { fieldErrors, isPlainText } from "@/lib/form";
+import { fieldErrors } from "@/lib/form";
+import { isPlainText } from "@/lib/form-values";
 import { json, problem, retryHeaders } from "@/lib/http";
 import { waitlistEntryId } from "@/lib/waitlist/schema";
 

@@ -16,6 +16,7 @@ export const AUDIT_KINDS: Record<string, string> = {
   personal_data: "查看个人信息",
   callback: "回电请求",
   privacy: "个人信息保护",
+  attendance: "律师签到签退",
 };
 
 export const AUDIT_ACTIONS: Record<string, string> = {
@@ -27,6 +28,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   reassign: "改派",
   reschedule: "改期",
   check_in: "签到",
+  undo_check_in: "撤销签到",
   done: "完成",
   no_show: "未到",
   view: "查看",
@@ -40,6 +42,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   anonymise: "到期匿名化",
   phone_call: "电话通知",
   resend: "重新发送短信",
+  void: "作废",
+  correct: "更正",
 };
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);

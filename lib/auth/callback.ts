@@ -1,7 +1,7 @@
 // Where to go after signing in: only a path on this site. Decided by parsing the value as the
 // browser will (WHATWG URL) against a stand-in origin, so that "/\evil.example", "/\t/evil.example"
 // and their kin, which a browser reads as "//evil.example", are refused rather than guessed at.
-import { isPlainText } from "@/lib/form";
+import { isPlainText } from "@/lib/form-values";
 
 const SITE = "https://site.invalid";
 

@@ -26,6 +26,12 @@ export const can = {
   workAsLawyer: isLawyer,
   /** Record consultations and change duty hours: a lawyer for themself, staff for any lawyer. */
   recordConsultations: (actor: Actor) => isStaff(actor) || isLawyer(actor),
+  /** Type in the answers of a villager's paper evaluation form (评价表). */
+  enterPaperEvaluations: isStaff,
+  /** Record one's own arrival and departure at a venue (签到 / 签退): a lawyer only, as proof of sitting in. */
+  recordAttendance: isLawyer,
+  /** Correct a lawyer's attendance, with a reason (audited). */
+  correctAttendance: isStaff,
   /** A lawyer acts only for themself; staff and admins for any lawyer. */
   actForLawyer: (actor: Actor, lawyerId: string) => isStaff(actor) || (isLawyer(actor) && actor.lawyerId === lawyerId),
   /** Staff look after lawyers' sign-in accounts; only an administrator looks after staff and admins. */

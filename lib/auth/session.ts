@@ -1,4 +1,5 @@
 import "server-only";
+import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
@@ -32,6 +33,18 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     sessionId: sid,
   };
 });
+
+// next-auth's session cookie, over plain HTTP and HTTPS (proxy.ts keeps strangers out by the same names).
+const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+
+/**
+ * Whether the request carries a session cookie at all: a public page that shows a signed-in
+ * lawyer something extra asks this first, so a villager's visit never looks a session up.
+ */
+export async function hasSessionCookie(): Promise<boolean> {
+  const jar = await cookies();
+  return SESSION_COOKIES.some((name) => jar.has(name));
+}
 
 /**
  * For pages: sends a stranger to the sign-in page (and back after); someone the rule refuses gets

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { recordAudit } from "@/lib/audit/mutations";
 import { db } from "@/lib/db";
 import { minutesToWait } from "@/lib/errors";
-import { isPlainText } from "@/lib/form";
+import { isPlainText } from "@/lib/form-values";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { forget, refund, spend } from "@/lib/rate-limit";
 import { verifyPassword } from "./password";

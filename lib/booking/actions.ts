@@ -7,10 +7,17 @@ import { redirect } from "next/navigation";
 import { formAction, publicFormAction } from "@/lib/action";
 import { can } from "@/lib/auth/can";
 import { type Failure, failure } from "@/lib/errors";
-import type { FormValues } from "@/lib/form";
+import type { FormValues } from "@/lib/form-values";
 import { limitByAddress, requestAddress } from "@/lib/rate-limit";
 import { changeOwnBooking, forgetBooking, lookUpBooking, rememberBooking, rememberedPhone } from "./access";
-import { cancelBooking, createBooking, rescheduleBooking, staffCancelBooking, staffRescheduleBooking } from "./mutations";
+import {
+  cancelBooking,
+  createBooking,
+  rescheduleBooking,
+  staffCancelBooking,
+  staffReassignBooking,
+  staffRescheduleBooking,
+} from "./mutations";
 import {
   bookingCode,
   bookingFormInput,
@@ -20,6 +27,7 @@ import {
   staffBookingFormInput,
   staffCancelFormInput,
   staffMoveFormInput,
+  staffReassignFormInput,
 } from "./schema";
 
 /** A time gone or not on offer (or an unknown venue) is said beside the slot, where one chooses again. */
@@ -138,5 +146,18 @@ export const staffMoveAction = formAction({
     if (!result.ok) return { ...result, fields: { slot: result.message } };
     revalidatePath(`/staff/bookings/${code}`);
     redirect(`/staff/bookings/${code}?done=moved`);
+  },
+});
+
+export const staffReassignAction = formAction({
+  allow: can.workAsStaff,
+  schema: staffReassignFormInput,
+  invalid: "还没有改派，请选择接待的律师。",
+  run: async ({ code, lawyerId }, { actor }) => {
+    const result = await staffReassignBooking(actor, code, lawyerId);
+    if (!result.ok) return result;
+    revalidatePath(`/staff/bookings/${code}`);
+    revalidatePath(`/bookings/${code}`);
+    redirect(`/staff/bookings/${code}?done=reassigned`);
   },
 });

@@ -1,5 +1,7 @@
 import "server-only";
 import { type AuditActor, recordAudit } from "@/lib/audit/mutations";
+import { assertCan, can } from "@/lib/auth/can";
+import type { CurrentUser } from "@/lib/auth/session";
 import { loadAvailabilityInputs, loadLawyerDutyInTransaction, slotsOf } from "@/lib/availability/queries";
 import { db, lockLawyers, type Tx } from "@/lib/db";
 import { violatedConstraint } from "@/lib/db-errors";
@@ -8,6 +10,7 @@ import type { Channel } from "@/lib/generated/prisma/client";
 import type { HolidayCalendar } from "@/lib/holidays/calendar";
 import { tellVillager } from "@/lib/messages/mutations";
 import { storedSpellings } from "@/lib/phone";
+import { handOver } from "@/lib/schedule/change/mutations";
 import { toDateString } from "@/lib/time";
 import { generateBookingCode } from "./code";
 import { type BookingView, bookingViewSelect, toBookingView } from "./queries";
@@ -331,4 +334,60 @@ export async function staffRescheduleBooking(
   const booking = await findByCode(code);
   if (!booking) return failure("not_found");
   return reschedule(booking, target, { now, actor });
+}
+
+const BUSY = "这位律师这个时间已有预约，请选择其他律师。";
+const NOT_ON_DUTY = "这位律师这个时间不在这里值班，请从列出的律师中选择。";
+const NOT_REASSIGNABLE = "这个预约已取消、已开始或已结束，不能改由其他律师接待。";
+const SAME_LAWYER = "现在就是这位律师接待，请选择另一位律师。";
+
+/**
+ * Staff give one confirmed future booking to another lawyer free at the same time and place
+ * (the booking's own slot left out), audited, and the villager is told. In one transaction with
+ * both lawyers locked; the taker's exclusion constraint (booking_lawyer_no_overlap) decides when
+ * two hand-overs to the same lawyer race, and the loser changes nothing.
+ */
+export async function staffReassignBooking(
+  actor: CurrentUser,
+  code: string,
+  lawyerId: string,
+  { now = new Date() }: { now?: Date } = {},
+): Promise<BookingResult> {
+  assertCan(can.workAsStaff(actor));
+  const booking = await db.booking.findUnique({
+    where: { code },
+    select: { id: true, code: true, lawyerId: true, status: true, startsAt: true, endsAt: true, venueId: true },
+  });
+  if (!booking) return failure("not_found");
+  if (booking.status !== "CONFIRMED" || booking.startsAt <= now) return failure("conflict", NOT_REASSIGNABLE);
+  const refuse = (code: "invalid_input" | "slot_taken" | "slot_unavailable", message: string) =>
+    failure(code, message, { lawyerId: message });
+  if (lawyerId === booking.lawyerId) return refuse("invalid_input", SAME_LAWYER);
+  const venue = await db.venue.findUniqueOrThrow({ where: { id: booking.venueId }, select: { id: true, slotMinutes: true } });
+  // No notice period and no horizon: the booking exists already; only the taker's duty and bookings matter.
+  const rules = { ...venue, minNoticeMinutes: 0, horizonDays: 3660 };
+  const found = await candidatesAt(rules, booking.startsAt, lawyerId, now, booking.id);
+  if (!Array.isArray(found))
+    return found.code === "slot_taken" ? refuse("slot_taken", BUSY) : refuse("slot_unavailable", NOT_ON_DUTY);
+  const slot = found.find((c) => c.end >= booking.endsAt);
+  if (!slot) return refuse("slot_unavailable", NOT_ON_DUTY);
+  const taker = await db.lawyer.findUniqueOrThrow({ where: { id: lawyerId }, select: { id: true, name: true } });
+  try {
+    return await db.$transaction(async (tx) => {
+      await lockLawyers(tx, [booking.lawyerId, lawyerId]);
+      await stillOnDuty(tx, rules, slot, now);
+      if (!(await handOver(tx, actor, booking, taker, "因工作安排调整", now))) {
+        throw new Rejected(failure("conflict", NOT_REASSIGNABLE));
+      }
+      const row = await tx.booking.findUniqueOrThrow({ where: { id: booking.id }, select: bookingViewSelect });
+      return { ok: true as const, booking: toBookingView(row) };
+    });
+  } catch (error) {
+    if (error instanceof Rejected) {
+      return error.result.code === "slot_unavailable" ? refuse("slot_unavailable", NOT_ON_DUTY) : error.result;
+    }
+    // Someone booked the taker at that time between the look above and the write: nothing changed.
+    if (violatedConstraint(error) === "booking_lawyer_no_overlap") return refuse("slot_taken", BUSY);
+    throw error;
+  }
 }

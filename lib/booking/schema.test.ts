@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formInput, formValues } from "@/lib/form";
+import { formInput, formValues } from "@/lib/form-values";
 import {
   bookingCode,
   bookingFormInput,
@@ -109,6 +109,48 @@ describe("the forms built on the API's inputs", () => {
       reason: INVISIBLE,
     });
     expect(Object.keys(fieldsOf(cancelBookingInput.safeParse({ code: `ABC${NUL}123`, phone: "13812345678" })))).toEqual(["code"]);
+  });
+});
+
+describe("booking for someone else", () => {
+  const sent = (entries: Record<string, string>) => {
+    const data = new FormData();
+    const fields = {
+      venue: "station",
+      slot: `${booking.start}|cmlawyer1`,
+      name: "村民甲",
+      phone: "13812345678",
+      topic: "marriage",
+      consent: "on",
+    };
+    for (const [name, value] of Object.entries({ ...fields, ...entries })) data.append(name, value);
+    return formInput(formValues(data));
+  };
+  const proxy = { "onBehalfOf.name": "村民乙", "onBehalfOf.relation": "子女" };
+
+  it("on the villager's form, is what the ticked box says: both fields then, and nothing typed and hidden again", () => {
+    const ticked = bookingFormInput.safeParse(sent({ onBehalf: "on", ...proxy }));
+    expect(ticked.success && ticked.data.booking.onBehalfOf).toEqual({ name: "村民乙", relation: "子女" });
+    expect(Object.keys(fieldsOf(bookingFormInput.safeParse(sent({ onBehalf: "on", "onBehalfOf.name": "村民乙" }))))).toEqual([
+      "onBehalfOf.relation",
+    ]);
+    expect(Object.keys(fieldsOf(bookingFormInput.safeParse(sent({ onBehalf: "on" }))))).toEqual([
+      "onBehalfOf.name",
+      "onBehalfOf.relation",
+    ]);
+    // Unticked, the fields are hidden: what was typed there before is not sent on as a proxy.
+    const unticked = bookingFormInput.safeParse(sent(proxy));
+    expect(unticked.success && unticked.data.booking.onBehalfOf).toBeUndefined();
+  });
+
+  it("on the staff form, which has no box, is given by filling in either field", () => {
+    const staff = (entries: Record<string, string>) =>
+      staffBookingFormInput.safeParse(sent({ phone: "0750-6612345", channel: "PHONE", ...entries }));
+    const given = staff(proxy);
+    expect(given.success && given.data.booking.onBehalfOf).toEqual({ name: "村民乙", relation: "子女" });
+    expect(Object.keys(fieldsOf(staff({ "onBehalfOf.name": "村民乙" })))).toEqual(["onBehalfOf.relation"]);
+    const none = staff({});
+    expect(none.success && none.data.booking.onBehalfOf).toBeUndefined();
   });
 });
 

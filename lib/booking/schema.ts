@@ -1,16 +1,13 @@
 // The booking inputs of the JSON API, and the forms of our own pages built on them (below).
-// Safe to import in the browser.
+// Server code: the forms take their limits from rules.ts.
 import { z } from "zod";
-import { isPlainText, optionalText, plainText, requiredText, serviceDate, ticked } from "@/lib/form";
+import { optionalText, plainText, requiredText, serviceDate } from "@/lib/form";
+import { isPlainText, ticked } from "@/lib/form-values";
 import { BookingStatus, Channel } from "@/lib/generated/prisma/enums";
 import { PRIORITY_GROUP_NAMES } from "@/lib/labels";
 import { anyPhone, mobilePhone, phoneDigits } from "@/lib/phone";
 import { isServiceInstant, toIsoOffset, YEARS } from "@/lib/time";
-
-/** The sources staff choose from when they book for someone: every one but 网上预约. */
-export const STAFF_CHANNELS = Object.values(Channel).filter((c) => c !== Channel.ONLINE) as Exclude<Channel, "ONLINE">[];
-
-export const NOTE_MAX = 500;
+import { NOTE_MAX, STAFF_CHANNELS } from "./rules";
 
 /** An instant with an explicit offset, e.g. 2026-12-01T09:00:00+08:00, in the service's years. */
 export const instant = z.iso
@@ -129,14 +126,26 @@ export const slotChoice = (message: string) =>
 const checkbox = z.preprocess((value) => ticked(value) === true, z.boolean());
 const chosen = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema);
 
-/** The proxy's name and relation count when the box says so or either was filled in; else they were left empty. */
-function proxyWhenGiven(raw: unknown): unknown {
-  if (typeof raw !== "object" || raw === null) return raw;
-  const form = raw as Record<string, unknown>;
-  const proxy = form.onBehalfOf as Record<string, unknown> | undefined;
-  const given = ticked(form.onBehalf) || [proxy?.name, proxy?.relation].some((v) => typeof v === "string" && v.trim() !== "");
-  return { ...form, onBehalfOf: given ? { ...proxy } : undefined };
-}
+/** The proxy's name and relation, checked as the API's, when `given` says they count; else dropped. */
+const proxyWhen =
+  (given: (form: Record<string, unknown>, proxy: Record<string, unknown> | undefined) => boolean) =>
+  (raw: unknown): unknown => {
+    if (typeof raw !== "object" || raw === null) return raw;
+    const form = raw as Record<string, unknown>;
+    const proxy = form.onBehalfOf as Record<string, unknown> | undefined;
+    return { ...form, onBehalfOf: given(form, proxy) ? { ...proxy } : undefined };
+  };
+
+/**
+ * The villager's form: the box decides. Its fields show only while it is ticked, so what was typed
+ * there and hidden again by unticking is not a proxy; ticked, both must be filled in.
+ */
+const proxyWhenTicked = proxyWhen((form) => ticked(form.onBehalf) === true);
+
+/** The staff form has no box: a proxy is given when either field is filled in. */
+const proxyWhenFilled = proxyWhen((_, proxy) =>
+  [proxy?.name, proxy?.relation].some((v) => typeof v === "string" && v.trim() !== ""),
+);
 
 const bookingDetails = createBookingInput.omit({ start: true, lawyerId: true }).extend({
   priorityGroup: chosen(createBookingInput.shape.priorityGroup),
@@ -148,7 +157,7 @@ const NOTE_CONSENT = "您填写了备注：请勾选“同意处理备注中的�
 /** The villager's booking form: the API's booking, and the note's own consent. */
 export const bookingFormInput = z
   .preprocess(
-    proxyWhenGiven,
+    proxyWhenTicked,
     bookingDetails.extend({
       slot: slotChoice("请选择一个预约时间。"),
       onBehalf: checkbox,
@@ -173,7 +182,7 @@ export const bookingFormInput = z
 /** Staff book for someone who phoned, walked in, or was sent: a landline will do, and where they came from. */
 export const staffBookingFormInput = z
   .preprocess(
-    proxyWhenGiven,
+    proxyWhenFilled,
     bookingDetails.extend({
       slot: slotChoice("请选择一个时间。"),
       phone: anyPhone,
@@ -187,6 +196,10 @@ const staffReason = (message: string) =>
   z.string({ error: message }).trim().min(1, message).max(200, "原因最多 200 个字。").check(plainText());
 
 export const staffCancelFormInput = z.object({ code: bookingCode, reason: staffReason("请填写取消原因。") });
+export const staffReassignFormInput = z.object({
+  code: bookingCode,
+  lawyerId: z.string({ error: "请选择改由哪位律师接待。" }).trim().min(1, "请选择改由哪位律师接待。").check(plainText()),
+});
 export const staffMoveFormInput = z.object({
   code: bookingCode,
   slot: slotChoice("请选择新的时间。"),

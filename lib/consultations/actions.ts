@@ -5,14 +5,29 @@ import { z } from "zod";
 import { formAction } from "@/lib/action";
 import { can } from "@/lib/auth/can";
 import type { CurrentUser } from "@/lib/auth/session";
-import { type ConsultationResult, checkInBooking, completeBooking, markNoShow, recordWalkIn } from "./mutations";
-import { completeBookingInput, walkInInput } from "./schema";
+import {
+  type ConsultationResult,
+  checkInBooking,
+  completeBooking,
+  markNoShow,
+  recordWalkIn,
+  undoCheckIn,
+  updateWalkIn,
+  voidWalkIn,
+} from "./mutations";
+import { completeBookingInput, updateWalkInInput, voidWalkInInput, walkInInput } from "./schema";
 
 const INVALID = "还没有保存，请按提示修改。";
 const booking = z.object({ bookingId: z.string().trim().min(1, "没有找到这个预约，请刷新页面。") });
 
 function refresh() {
   revalidatePath("/lawyer", "layout");
+}
+
+/** A walk-in counts in the staff's figures too. */
+function refreshWalkIns() {
+  refresh();
+  revalidatePath("/staff", "layout");
 }
 
 /** A button that moves a booking on (checked in, no-show): the same steps, another mutation. */
@@ -32,6 +47,7 @@ function statusAction(change: (actor: CurrentUser, bookingId: string) => Promise
 
 export const checkInAction = statusAction(checkInBooking, "已签到。咨询结束后请记录服务结果。");
 export const noShowAction = statusAction(markNoShow, "已标记为未到。");
+export const undoCheckInAction = statusAction(undoCheckIn, "已撤销签到，预约恢复为待签到。");
 
 export const completeAction = formAction({
   allow: can.recordConsultations,
@@ -56,5 +72,33 @@ export const recordWalkInAction = formAction({
     if (!result.ok) return result;
     refresh();
     return { ok: true, message: `现场咨询已记录（${input.name}，${input.date} ${input.time}），已计入工作日志。` };
+  },
+});
+
+export const updateWalkInAction = formAction({
+  allow: can.recordConsultations,
+  schema: updateWalkInInput,
+  lists: ["outcomes"],
+  invalid: INVALID,
+  run: async ({ walkInId, ...input }, { actor }) => {
+    const result = await updateWalkIn(actor, walkInId, input);
+    if (!result.ok) return result;
+    refreshWalkIns();
+    return {
+      ok: true,
+      message: `现场咨询记录已修改（${input.name}，${input.date} ${input.time}），工作日志和统计已按新内容计算。`,
+    };
+  },
+});
+
+export const voidWalkInAction = formAction({
+  allow: can.recordConsultations,
+  schema: voidWalkInInput,
+  invalid: "还没有作废，请按提示填写。",
+  run: async ({ walkInId, reason }, { actor }) => {
+    const result = await voidWalkIn(actor, walkInId, reason);
+    if (!result.ok) return result;
+    refreshWalkIns();
+    return { ok: true, message: "这条现场咨询记录已作废，不再计入工作日志和任何统计。" };
   },
 });

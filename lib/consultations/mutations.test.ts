@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { createBooking } from "@/lib/booking/mutations";
 import { bookingInput, createVenueFixture, prisma } from "@/lib/testing/fixtures";
-import { addDays } from "@/lib/time";
-import { checkInBooking, completeBooking, markNoShow, recordWalkIn, updateWalkIn } from "./mutations";
+import { addDays, zonedInstant } from "@/lib/time";
+import { checkInBooking, completeBooking, markNoShow, recordWalkIn, undoCheckIn, updateWalkIn } from "./mutations";
 import { getConsultation, getWalkIn, listAgenda, openAgenda, openConsultation } from "./queries";
 import type { WalkInInput } from "./schema";
 
@@ -15,6 +15,11 @@ const lawyerActor = (lawyerId: string): CurrentUser => ({
   lawyerId,
 });
 const staff: CurrentUser = { id: "staff-user", role: "STAFF", displayName: "司法所", lawyerId: null };
+
+/** `minutes` before a booking's start: check-in opens an hour before, on the booking's day only. */
+const minutesBefore = (booking: { startsAt: Date }, minutes: number) => ({
+  now: new Date(booking.startsAt.getTime() - minutes * 60_000),
+});
 
 async function twoLawyersWithBookings() {
   const f = await createVenueFixture({ lawyers: 2 });
@@ -45,8 +50,8 @@ function walkIn(f: Awaited<ReturnType<typeof createVenueFixture>>, extra: Partia
 describe("a lawyer's own bookings", () => {
   it("checks in, then records done with outcomes, minutes and a private note", async () => {
     const { a, bookingOfA } = await twoLawyersWithBookings();
-    expect(await checkInBooking(a, bookingOfA.id)).toEqual({ ok: true });
-    expect(await checkInBooking(a, bookingOfA.id)).toMatchObject({ ok: false, code: "conflict" });
+    expect(await checkInBooking(a, bookingOfA.id, minutesBefore(bookingOfA, 30))).toEqual({ ok: true });
+    expect(await checkInBooking(a, bookingOfA.id, minutesBefore(bookingOfA, 29))).toMatchObject({ ok: false, code: "conflict" });
     const done = await completeBooking(a, bookingOfA.id, {
       outcomes: ["CONSULTATION", "DOCUMENT"],
       minutesSpent: 45,
@@ -88,10 +93,71 @@ describe("a lawyer's own bookings", () => {
   });
 });
 
+describe("check-in (the villager has arrived)", () => {
+  const unchanged = async (id: string) => {
+    expect(await prisma.booking.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "CONFIRMED", checkedInAt: null });
+    expect(await prisma.auditLog.count({ where: { subjectId: id, action: "check_in" } })).toBe(0);
+  };
+
+  it("is refused 61 minutes before the start and accepted 59 minutes before", async () => {
+    const { a, bookingOfA } = await twoLawyersWithBookings();
+    const early = await checkInBooking(a, bookingOfA.id, minutesBefore(bookingOfA, 61));
+    expect(early).toMatchObject({ ok: false, code: "conflict", message: expect.stringContaining("开始前 1 小时起才能签到") });
+    await unchanged(bookingOfA.id);
+    const { now } = minutesBefore(bookingOfA, 59);
+    expect(await checkInBooking(a, bookingOfA.id, { now })).toEqual({ ok: true });
+    expect(await prisma.booking.findUniqueOrThrow({ where: { id: bookingOfA.id } })).toMatchObject({
+      status: "CHECKED_IN",
+      checkedInAt: now,
+    });
+  });
+
+  it("is refused on the day before, even within the hour (a booking just after midnight, Shanghai)", async () => {
+    const { f, a, bookingOfA } = await twoLawyersWithBookings();
+    // Moved straight in the database to 00:30 on its day: no duty starts that early, but bookings can be there.
+    const start = zonedInstant(f.dateOn(2), 30);
+    await prisma.booking.update({
+      where: { id: bookingOfA.id },
+      data: { startsAt: start, endsAt: new Date(start.getTime() + 30 * 60_000) },
+    });
+    const lateEvening = zonedInstant(f.dateOn(2), -15); // 23:45 the day before
+    const refused = await checkInBooking(a, bookingOfA.id, { now: lateEvening });
+    expect(refused).toMatchObject({ ok: false, code: "conflict", message: expect.stringContaining("只能在预约当天签到") });
+    await unchanged(bookingOfA.id);
+    expect(await checkInBooking(a, bookingOfA.id, { now: zonedInstant(f.dateOn(2), 5) })).toEqual({ ok: true });
+  });
+
+  it("is undone by the booking's own lawyer on its day, not by another lawyer, and not the next day", async () => {
+    const { f, a, b, bookingOfA, book } = await twoLawyersWithBookings();
+    const { now } = minutesBefore(bookingOfA, 10);
+    expect(await checkInBooking(a, bookingOfA.id, { now })).toEqual({ ok: true });
+    expect(await undoCheckIn(b, bookingOfA.id, { now })).toMatchObject({ ok: false, code: "not_found" });
+    expect((await prisma.booking.findUniqueOrThrow({ where: { id: bookingOfA.id } })).status).toBe("CHECKED_IN");
+    const later = zonedInstant(f.dateOn(1), 23 * 60 + 50);
+    expect(await undoCheckIn(a, bookingOfA.id, { now: later })).toEqual({ ok: true });
+    expect(await prisma.booking.findUniqueOrThrow({ where: { id: bookingOfA.id } })).toMatchObject({
+      status: "CONFIRMED",
+      checkedInAt: null,
+    });
+    const entry = await prisma.auditLog.findFirstOrThrow({ where: { subjectId: bookingOfA.id, action: "undo_check_in" } });
+    expect(entry.summary).toBe(`撤销签到：预约 ${bookingOfA.code}`);
+    // Nothing to undo any more.
+    expect(await undoCheckIn(a, bookingOfA.id, { now: later })).toMatchObject({ ok: false, code: "conflict" });
+
+    // A check-in stands once its day is over.
+    const other = await book(a.lawyerId as string, 3);
+    expect(await checkInBooking(a, other.id, minutesBefore(other, 5))).toEqual({ ok: true });
+    const nextDay = zonedInstant(addDays(f.dateOn(3), 1), 8 * 60);
+    const late = await undoCheckIn(a, other.id, { now: nextDay });
+    expect(late).toMatchObject({ ok: false, code: "conflict", message: expect.stringContaining("只能在预约当天撤销签到") });
+    expect((await prisma.booking.findUniqueOrThrow({ where: { id: other.id } })).status).toBe("CHECKED_IN");
+  });
+});
+
 describe("the audit entries of a lawyer's work", () => {
   it("say which booking a check-in, a result or a no-show concerns, and where and when a walk-in was, without a name", async () => {
     const { f, a, bookingOfA } = await twoLawyersWithBookings();
-    expect(await checkInBooking(a, bookingOfA.id)).toEqual({ ok: true });
+    expect(await checkInBooking(a, bookingOfA.id, minutesBefore(bookingOfA, 30))).toEqual({ ok: true });
     const walk = await recordWalkIn(a, walkIn(f));
     if (!walk.ok) throw new Error(walk.message);
     const checkIn = await prisma.auditLog.findFirstOrThrow({ where: { subjectId: bookingOfA.id, action: "check_in" } });
@@ -135,7 +201,8 @@ describe("another lawyer's bookings and walk-ins", () => {
     const { a, bookingOfB } = await twoLawyersWithBookings();
     const before = await prisma.booking.findUniqueOrThrow({ where: { id: bookingOfB.id } });
     const after = new Date(bookingOfB.startsAt.getTime() + 60_000);
-    expect(await checkInBooking(a, bookingOfB.id)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await checkInBooking(a, bookingOfB.id, minutesBefore(bookingOfB, 30))).toMatchObject({ ok: false, code: "not_found" });
+    expect(await undoCheckIn(a, bookingOfB.id, minutesBefore(bookingOfB, 30))).toMatchObject({ ok: false, code: "not_found" });
     expect(await completeBooking(a, bookingOfB.id, { outcomes: ["CONSULTATION"], minutesSpent: 5 })).toMatchObject({
       ok: false,
       code: "not_found",
@@ -159,14 +226,17 @@ describe("another lawyer's bookings and walk-ins", () => {
 
   it("staff may act on any lawyer's booking", async () => {
     const { bookingOfB } = await twoLawyersWithBookings();
-    expect(await checkInBooking(staff, bookingOfB.id)).toEqual({ ok: true });
+    expect(await checkInBooking(staff, bookingOfB.id, minutesBefore(bookingOfB, 30))).toEqual({ ok: true });
     expect(await getConsultation(staff, bookingOfB.id)).toMatchObject({ status: "CHECKED_IN" });
   });
 
   it("a lawyer account without a lawyer profile sees and changes nothing", async () => {
     const { bookingOfA } = await twoLawyersWithBookings();
     const orphan: CurrentUser = { id: "orphan", role: "LAWYER", displayName: "无", lawyerId: null };
-    expect(await checkInBooking(orphan, bookingOfA.id)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await checkInBooking(orphan, bookingOfA.id, minutesBefore(bookingOfA, 30))).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
     expect(await getConsultation(orphan, bookingOfA.id)).toBeNull();
   });
 });

@@ -6,13 +6,17 @@ import { db, type Tx } from "@/lib/db";
 import { type Failure, failure } from "@/lib/errors";
 import type { BookingStatus, Prisma } from "@/lib/generated/prisma/client";
 import { type BookingEvent, tellVillager } from "@/lib/messages/mutations";
-import { formatTime, toDateString, todayInShanghai, zonedInstant } from "@/lib/time";
+import { addDays, formatTime, toDateString, todayInShanghai, zonedInstant } from "@/lib/time";
+import { CHECK_IN_LEAD_MINUTES, checkInRefusal } from "./rules";
 import type { CompleteBookingInput, WalkInInput } from "./schema";
 
 export type ConsultationResult = { ok: true } | Failure;
 
 const BOOKING_NOT_FOUND = "没有找到这个预约，它可能已被取消或改由其他律师接待。请回到“我的预约”查看。";
 const WALK_IN_NOT_FOUND = "没有找到这条现场咨询记录。请回到“工作日志”查看。";
+const WALK_IN_VOIDED = "这条现场咨询记录已经作废了，不再计入任何统计，不能再修改。如确有这次咨询，请重新记录。";
+const WALK_IN_ANONYMISED = "这条记录已过保存期限，个人信息已删除，不能再修改。";
+const WALK_IN_CHANGED = "这条记录刚刚被作废或修改了，您的修改没有保存。请刷新页面后再看。";
 
 /** Why a booking in `status` cannot make the change asked for. */
 const STATUS_MESSAGES: Record<BookingStatus, string> = {
@@ -33,8 +37,8 @@ type Change = {
   summary: string;
   /** What the villager hears of it, in the same transaction (lib/messages). */
   tell?: BookingEvent;
-  /** The answer when the booking exists but `where` did not match. */
-  refused?: (status: BookingStatus) => string;
+  /** The answer when the booking exists in an allowed status but `where` did not match. */
+  refused?: (booking: { status: BookingStatus; startsAt: Date }) => string;
 };
 
 /**
@@ -51,9 +55,12 @@ async function change(actor: CurrentUser, bookingId: string, c: Change): Promise
       data: c.data,
     });
     if (count === 0) {
-      const row = await tx.booking.findFirst({ where: { id: bookingId, ...scope }, select: { status: true } });
+      const row = await tx.booking.findFirst({
+        where: { id: bookingId, ...scope },
+        select: { status: true, startsAt: true },
+      });
       if (!row) return failure("not_found", BOOKING_NOT_FOUND);
-      const message = c.from.includes(row.status) && c.refused ? c.refused(row.status) : STATUS_MESSAGES[row.status];
+      const message = c.from.includes(row.status) && c.refused ? c.refused(row) : STATUS_MESSAGES[row.status];
       return failure("conflict", message);
     }
     // Which booking, by the code staff and the villager see; never the person's name, which the
@@ -70,13 +77,39 @@ async function change(actor: CurrentUser, bookingId: string, c: Change): Promise
   });
 }
 
-/** The villager has arrived. */
+/** Today (Asia/Shanghai) as a range of instants: a booking's day decides its check-in (rules.ts). */
+function todayRange(now: Date) {
+  const today = todayInShanghai(now);
+  return { gte: zonedInstant(today), lt: zonedInstant(addDays(today, 1)) };
+}
+
+/**
+ * The villager has arrived: only on the booking's day, from an hour before its start (rules.ts).
+ * The window is part of the conditional update, so a check-in outside it changes nothing.
+ */
 export function checkInBooking(actor: CurrentUser, bookingId: string, { now = new Date() }: { now?: Date } = {}) {
   return change(actor, bookingId, {
     from: ["CONFIRMED"],
+    where: { startsAt: { ...todayRange(now), lte: new Date(now.getTime() + CHECK_IN_LEAD_MINUTES * 60_000) } },
     data: { status: "CHECKED_IN", checkedInAt: now },
     action: "check_in",
     summary: "签到",
+    refused: ({ startsAt }) => checkInRefusal(startsAt, now),
+  });
+}
+
+/**
+ * A check-in by mistake (the wrong card tapped) is undone by the booking's own lawyer (or staff),
+ * on the booking's day only: after that the day's record stands.
+ */
+export function undoCheckIn(actor: CurrentUser, bookingId: string, { now = new Date() }: { now?: Date } = {}) {
+  return change(actor, bookingId, {
+    from: ["CHECKED_IN"],
+    where: { startsAt: todayRange(now) },
+    data: { status: "CONFIRMED", checkedInAt: null },
+    action: "undo_check_in",
+    summary: "撤销签到",
+    refused: () => "只能在预约当天撤销签到。这一天已经过去，签到记录保留。",
   });
 }
 
@@ -135,7 +168,10 @@ async function walkInData(actor: CurrentUser, input: WalkInInput, now: Date) {
     db.topic.findFirst({ where: { code: input.topic, active: true }, select: { id: true } }),
   ]);
   const fields: Record<string, string> = {};
-  if (!served) fields.venueId = "请从列表中选择您服务的地点。";
+  if (!served)
+    fields.venueId = lawyerScope(actor)?.lawyerId
+      ? "请从列表中选择您服务的地点。"
+      : "这位律师不在这个地点服务。请选择后面写着这位律师名字的地点，或换一位律师。";
   if (!topic) fields.topic = "请从列表中选择咨询事项。";
   // Recorded after the consultation: a date in the future is a slip of the finger.
   if (input.date > todayInShanghai(now)) fields.date = "日期不能晚于今天，请填写实际接待的日期。";
@@ -182,7 +218,7 @@ export async function recordWalkIn(
   });
 }
 
-/** Corrects a walk-in record; another lawyer's record is not found and stays as it was. */
+/** Corrects a walk-in record; another lawyer's record is not found and stays as it was. A voided one stays voided. */
 export async function updateWalkIn(
   actor: CurrentUser,
   walkInId: string,
@@ -191,18 +227,58 @@ export async function updateWalkIn(
 ): Promise<WalkInResult> {
   const scope = lawyerScope(actor);
   if (!scope) return failure("not_found", WALK_IN_NOT_FOUND);
-  const existing = await db.walkIn.findFirst({ where: { id: walkInId, ...scope }, select: { lawyerId: true } });
+  const existing = await db.walkIn.findFirst({
+    where: { id: walkInId, ...scope },
+    select: { lawyerId: true, voidedAt: true, anonymisedAt: true },
+  });
   if (!existing) return failure("not_found", WALK_IN_NOT_FOUND);
+  if (existing.voidedAt) return failure("conflict", WALK_IN_VOIDED);
+  if (existing.anonymisedAt) return failure("conflict", WALK_IN_ANONYMISED);
   const data = await walkInData(actor, { ...input, lawyerId: input.lawyerId ?? existing.lawyerId }, now);
   if ("ok" in data) return data;
   return db.$transaction(async (tx) => {
-    const { count } = await tx.walkIn.updateMany({ where: { id: walkInId, ...scope }, data });
-    if (count === 0) return failure("not_found", WALK_IN_NOT_FOUND);
+    // Conditional: a record voided (or handed to another lawyer) since the look above stays as it is.
+    const { count } = await tx.walkIn.updateMany({
+      where: { id: walkInId, ...scope, voidedAt: null, anonymisedAt: null },
+      data,
+    });
+    if (count === 0) return failure("conflict", WALK_IN_CHANGED);
     await recordAudit(tx, actor, {
       kind: "walk_in",
       action: "update",
       subjectId: walkInId,
       summary: `修改现场咨询记录：${await walkInLabel(tx, data)}`,
+    });
+    return { ok: true as const, id: walkInId };
+  });
+}
+
+/**
+ * A walk-in recorded by mistake (twice, for the wrong lawyer) is voided, not deleted: the row and
+ * its reason stay for the audit, and every figure, log and export leaves it out (voided_at).
+ */
+export async function voidWalkIn(
+  actor: CurrentUser,
+  walkInId: string,
+  reason: string,
+  { now = new Date() }: { now?: Date } = {},
+): Promise<WalkInResult> {
+  const scope = lawyerScope(actor);
+  if (!scope) return failure("not_found", WALK_IN_NOT_FOUND);
+  return db.$transaction(async (tx) => {
+    // One statement decides: a second void (two taps, a lawyer and staff at once) changes nothing.
+    const { count } = await tx.walkIn.updateMany({
+      where: { id: walkInId, ...scope, voidedAt: null },
+      data: { voidedAt: now, voidReason: reason },
+    });
+    const row = await tx.walkIn.findFirst({ where: { id: walkInId, ...scope }, select: { venueId: true, at: true } });
+    if (!row) return failure("not_found", WALK_IN_NOT_FOUND);
+    if (count === 0) return failure("conflict", WALK_IN_VOIDED);
+    await recordAudit(tx, actor, {
+      kind: "walk_in",
+      action: "void",
+      subjectId: walkInId,
+      summary: `作废现场咨询记录：${await walkInLabel(tx, row)}，原因：${reason}`,
     });
     return { ok: true as const, id: walkInId };
   });

@@ -6,8 +6,9 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel as ChannelName } from "@/lib/generated/prisma/enums";
 import { CHANNELS, PRIORITY_GROUPS, type PriorityGroup } from "@/lib/labels";
+import { maskPhone } from "@/lib/phone";
 import { addDays, type DateString, toDateString, todayInShanghai, zonedInstant } from "@/lib/time";
-import type { ConsultationView } from "./schema";
+import type { ConsultationView, WalkInView } from "./schema";
 
 const consultationSelect = {
   id: true,
@@ -130,21 +131,7 @@ export async function openAgenda(actor: CurrentUser, lawyerId: string, options?:
   return agenda;
 }
 
-export type WalkInView = {
-  id: string;
-  at: Date;
-  venue: { id: string; name: string };
-  lawyerId: string;
-  name: string;
-  phone: string | null;
-  village: string | null;
-  topic: string;
-  priorityGroup: string | null;
-  outcomes: string[];
-  minutesSpent: number | null;
-  lawyerNote: string | null;
-};
-
+/** One walk-in, or null when it is not the actor's to see (another lawyer's is not found). */
 export async function getWalkIn(actor: CurrentUser, walkInId: string): Promise<WalkInView | null> {
   const scope = lawyerScope(actor);
   if (!scope) return null;
@@ -161,11 +148,67 @@ export async function getWalkIn(actor: CurrentUser, walkInId: string): Promise<W
       outcomes: true,
       minutesSpent: true,
       lawyerNote: true,
+      voidedAt: true,
+      voidReason: true,
+      anonymisedAt: true,
       venue: { select: { id: true, name: true } },
+      lawyer: { select: { name: true } },
+      topic: { select: { name: true, code: true } },
+    },
+  });
+  return row ? { ...row, lawyer: row.lawyer.name, topic: row.topic.name, topicCode: row.topic.code } : null;
+}
+
+/** The same, for the page that shows it: the opening of the person's details is audited. */
+export async function openWalkIn(actor: CurrentUser, walkInId: string): Promise<WalkInView | null> {
+  const walkIn = await getWalkIn(actor, walkInId);
+  if (walkIn) await recordView(actor, { subjectId: walkIn.id, summary: "查看现场咨询记录的个人信息" });
+  return walkIn;
+}
+
+export type WalkInListRow = {
+  id: string;
+  at: Date;
+  venue: string;
+  lawyer: string;
+  name: string;
+  /** Masked: lists never show a full number. */
+  phone: string;
+  topic: string;
+  voided: boolean;
+};
+
+/** Staff's list of walk-ins recorded in the last `days` days, newest first, voided ones marked. */
+export async function listRecentWalkIns(
+  actor: CurrentUser,
+  { now = new Date(), days = 62 }: { now?: Date; days?: number } = {},
+): Promise<WalkInListRow[]> {
+  if (!can.workAsStaff(actor)) return [];
+  const rows = await db.walkIn.findMany({
+    where: { at: { gte: zonedInstant(addDays(todayInShanghai(now), -days)) } },
+    orderBy: [{ at: "desc" }, { id: "asc" }],
+    take: 300,
+    select: {
+      id: true,
+      at: true,
+      name: true,
+      phone: true,
+      voidedAt: true,
+      venue: { select: { name: true } },
+      lawyer: { select: { name: true } },
       topic: { select: { name: true } },
     },
   });
-  return row ? { ...row, topic: row.topic.name } : null;
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    venue: r.venue.name,
+    lawyer: r.lawyer.name,
+    name: r.name,
+    phone: r.phone ? maskPhone(r.phone) : "",
+    topic: r.topic.name,
+    voided: r.voidedAt !== null,
+  }));
 }
 
 /** The venues a lawyer serves, for the walk-in form: the station first. */
@@ -178,4 +221,4 @@ export async function listServedVenues(lawyerId: string): Promise<{ id: string; 
   return rows.map((r) => r.venue);
 }
 
-export type { ConsultationView };
+export type { ConsultationView, WalkInView };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formValues } from "@/lib/form";
+import { formValues } from "@/lib/form-values";
 import { completeBookingInput, walkInInput } from "./schema";
 
 function form(entries: [string, string][]): FormData {

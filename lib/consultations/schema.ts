@@ -1,14 +1,11 @@
-// What a lawyer records about a consultation: shared by the forms (browser) and the server actions.
+// What a lawyer records about a consultation: checked by the server actions (the forms take their limits from rules.ts).
 import { z } from "zod";
-import { optionalText, plainText, serviceDate } from "@/lib/form";
+import { optionalText, plainText, requiredText, serviceDate } from "@/lib/form";
 import type { BookingStatus } from "@/lib/generated/prisma/enums";
 import { Outcome } from "@/lib/generated/prisma/enums";
 import { PRIORITY_GROUP_NAMES } from "@/lib/labels";
 import { anyPhone } from "@/lib/phone";
-
-export const LAWYER_NOTE_MAX = 1000;
-/** A consultation longer than a working day is a typing slip. */
-export const MINUTES_MAX = 600;
+import { LAWYER_NOTE_MAX, MINUTES_MAX, VOID_REASON_MAX } from "./rules";
 
 const outcomes = z
   .array(z.enum(Outcome, { error: "请从列表中选择服务结果。" }), { error: "请至少选择一项服务结果。" })
@@ -64,6 +61,24 @@ export const walkInInput = z.object({
 });
 export type WalkInInput = z.infer<typeof walkInInput>;
 
+/** The hidden id of the walk-in a form corrects or voids: missing is a stale page, not a field to fix. */
+const walkInId = z
+  .string({ error: "没有找到这条现场咨询记录，请刷新页面。" })
+  .trim()
+  .min(1, "没有找到这条现场咨询记录，请刷新页面。")
+  .check(plainText());
+
+/** A walk-in's id in a page's address: anything else is not found. */
+export const walkInIdParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+export const updateWalkInInput = walkInInput.extend({ walkInId });
+
+export const voidWalkInInput = z.object({
+  walkInId,
+  reason: requiredText("请写明作废的原因，例如“重复登记”。", VOID_REASON_MAX),
+});
+export type VoidWalkInInput = z.infer<typeof voidWalkInInput>;
+
 /** A month as "YYYY-MM"; anything else falls back to the caller's default. */
 export const monthParam = z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/);
 
@@ -89,4 +104,27 @@ export type ConsultationView = {
   lawyerNote: string | null;
   checkedInAt: Date | null;
   completedAt: Date | null;
+};
+
+/** One walk-in as its own lawyer and staff see it. */
+export type WalkInView = {
+  id: string;
+  at: Date;
+  venue: { id: string; name: string };
+  lawyerId: string;
+  lawyer: string;
+  name: string;
+  phone: string | null;
+  village: string | null;
+  /** The topic's name, and its code for the correction form. */
+  topic: string;
+  topicCode: string;
+  priorityGroup: string | null;
+  outcomes: string[];
+  minutesSpent: number | null;
+  lawyerNote: string | null;
+  /** Voided by mistake: kept with its reason, counted nowhere. */
+  voidedAt: Date | null;
+  voidReason: string | null;
+  anonymisedAt: Date | null;
 };

@@ -1,7 +1,7 @@
 "use server";
 
 import { publicFormAction } from "@/lib/action";
-import { ticked } from "@/lib/form";
+import { ticked } from "@/lib/form-values";
 import { limitByAddress, requestAddress } from "@/lib/rate-limit";
 import { createCallbackRequest } from "./mutations";
 import { callbackRequestInput } from "./schema";

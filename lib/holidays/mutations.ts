@@ -6,7 +6,8 @@ import { db } from "@/lib/db";
 import { violatedConstraint } from "@/lib/db-errors";
 import { type Failure, failure } from "@/lib/errors";
 import { formatDate, fromDbDate, toDbDate } from "@/lib/time";
-import { OVERRIDE_KINDS, type OverrideInput } from "./schema";
+import { OVERRIDE_KINDS } from "./rules";
+import type { OverrideInput } from "./schema";
 
 const DATE_TAKEN = "这一天已经有调整了。如要改变，请先在下面的列表中删除原来的调整。";
 

@@ -1,9 +1,6 @@
-// Staff corrections to the statutory holiday calendar; shared by the forms (browser) and the server actions.
+// Staff corrections to the statutory holiday calendar; checked by the server actions (the forms take their names from rules.ts).
 import { z } from "zod";
 import { plainText, serviceDate } from "@/lib/form";
-
-export const OVERRIDE_KINDS = { HOLIDAY: "放假（不安排预约）", WORKDAY: "上班（照常预约）" } as const;
-export type OverrideKindName = keyof typeof OVERRIDE_KINDS;
 
 /** A real calendar date written as 2026-10-01. */
 export const calendarDate = z

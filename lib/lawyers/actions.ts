@@ -5,7 +5,8 @@ import type { Issued } from "@/lib/accounts/actions";
 import { formAction } from "@/lib/action";
 import { can } from "@/lib/auth/can";
 import { failure } from "@/lib/errors";
-import { textOf } from "@/lib/form";
+import { textOf } from "@/lib/form-values";
+import { confirmStep, readChoices, type ScheduleData } from "@/lib/schedule/schema";
 import { createLawyer, deactivateLawyer, resetLawyerPassword, updateLawyer } from "./mutations";
 import { createLawyerInput, LAWYER_LISTS, lawyerIdInput, lawyerInput } from "./schema";
 
@@ -65,20 +66,26 @@ export const resetLawyerPasswordAction = formAction<typeof lawyerIdInput, Issued
   },
 });
 
-export const deactivateLawyerAction = formAction({
+/**
+ * Two steps when the lawyer still has bookings, exactly like leave (lib/schedule/actions.ts): the
+ * first answer lists them (`data.step === "confirm"`) and changes nothing; the second carries a
+ * hand-over or a cancellation for each. "暂不停用" (`step=edit`) goes back without a word.
+ */
+export const deactivateLawyerAction = formAction<typeof lawyerIdInput, ScheduleData>({
   allow: can.workAsStaff,
   schema: lawyerIdInput,
   invalid: NOT_FOUND,
-  run: async ({ lawyerId }, { actor }) => {
-    const result = await deactivateLawyer(actor, lawyerId);
-    if (!result.ok) return result;
+  run: async ({ lawyerId }, { actor, values }) => {
+    if (textOf(values, "step") === "edit") return { ok: false, code: "invalid_input", message: "" };
+    const read = textOf(values, "step") === "confirm" ? readChoices(values) : { choices: undefined, errors: {} };
+    const result = await deactivateLawyer(actor, lawyerId, { choices: read.choices });
+    if (!result.ok) return result.code === "bookings_affected" ? confirmStep(result, read.errors) : result;
     refresh();
-    // The page lists the bookings to reassign once it is refreshed; the answer says how many.
-    const pending = result.upcoming.length;
+    const handled = read.choices?.length ?? 0;
     return {
       ok: true,
       message: `律师已停用，不能再登录；${result.endedSessions} 个每周排班已结束。${
-        pending ? `还有 ${pending} 个预约需要改派给其他律师，请逐个处理。` : "没有需要改派的预约。"
+        handled ? `${handled} 个预约已按您的选择交给其他律师或取消，已通知村民。` : "没有需要处理的预约。"
       }`,
     };
   },

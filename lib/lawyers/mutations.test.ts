@@ -116,21 +116,39 @@ describe("resetLawyerPassword", () => {
   });
 });
 
+/** A new lawyer on duty 09:00–12:00 every day at the fixture's venue, beside the fixture's own lawyer (the colleague). */
+async function leavingLawyer() {
+  const f = await createVenueFixture();
+  const input = lawyerInput(f.venue.id);
+  const { lawyerId, password } = await created(input);
+  await prisma.dutySession.createMany({
+    data: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+      lawyerId,
+      venueId: f.venue.id,
+      weekday,
+      startMinute: 9 * 60,
+      endMinute: 12 * 60,
+      validFrom: toDbDate(addDays(f.today, -30)),
+    })),
+  });
+  const book = async (day: number) => {
+    const booked = await createBooking(bookingInput(f.venue.slug, f.slotOn(day), { lawyerId }));
+    if (!booked.ok) throw new Error(booked.message);
+    return prisma.booking.findUniqueOrThrow({ where: { code: booked.booking.code } });
+  };
+  return { f, input, lawyerId, password, colleague: f.lawyers[0], book };
+}
+
+/** The texts queued for a booking after it was made (the confirmation is left out). */
+const toldOf = (bookingId: string) =>
+  prisma.notification.findMany({
+    where: { bookingId, kind: { in: ["CHANGE", "CANCELLATION"] } },
+    select: { kind: true, status: true },
+  });
+
 describe("deactivateLawyer", () => {
-  it("ends their weekly sessions today, lists their upcoming bookings and blocks sign-in", async () => {
-    const f = await createVenueFixture();
-    const input = lawyerInput(f.venue.id);
-    const { lawyerId, password } = await created(input);
-    await prisma.dutySession.createMany({
-      data: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
-        lawyerId,
-        venueId: f.venue.id,
-        weekday,
-        startMinute: 9 * 60,
-        endMinute: 12 * 60,
-        validFrom: toDbDate(addDays(f.today, -30)),
-      })),
-    });
+  it("ends their weekly sessions today and blocks sign-in; with no bookings to come, in one step", async () => {
+    const { f, input, lawyerId, password } = await leavingLawyer();
     // One that has not begun yet: it has no history and goes.
     await prisma.dutySession.create({
       data: {
@@ -142,26 +160,98 @@ describe("deactivateLawyer", () => {
         validFrom: toDbDate(addDays(f.today, 10)),
       },
     });
-    const booked = await createBooking(bookingInput(f.venue.slug, f.slotOn(3), { lawyerId }));
-    if (!booked.ok) throw new Error(booked.message);
 
     const result = await deactivateLawyer(staff, lawyerId);
     if (!result.ok) throw new Error(result.message);
     expect(result.endedSessions).toBe(8);
-    expect(result.upcoming).toEqual([
-      { code: booked.booking.code, start: f.slotOn(3), end: expect.any(Date), venueName: f.venue.name },
-    ]);
     const sessions = await prisma.dutySession.findMany({ where: { lawyerId } });
     expect(sessions).toHaveLength(7);
     expect(sessions.every((s) => s.validUntil && fromDbDate(s.validUntil) === f.today)).toBe(true);
-    expect(await listUpcomingBookings(lawyerId)).toHaveLength(1);
-    expect((await prisma.booking.findUniqueOrThrow({ where: { code: booked.booking.code } })).status).toBe("CONFIRMED");
     expect(await signInWithPassword(input.publicPhone, password, "test")).toMatchObject({ ok: false });
     expect(await getLawyer(lawyerId)).toMatchObject({ active: false });
     const entry = await prisma.auditLog.findFirstOrThrow({ where: { subjectId: lawyerId, action: "deactivate" } });
-    expect(entry.summary).toContain("1 个未到期预约待改派");
+    expect(entry.summary).toContain("结束 8 个每周排班");
 
     expect(await deactivateLawyer(staff, lawyerId)).toMatchObject({ ok: false, code: "conflict" });
     expect(await resetLawyerPassword(staff, lawyerId)).toMatchObject({ ok: false, code: "conflict" });
+  });
+
+  it("first lists the bookings to come with the colleagues free then, and changes nothing", async () => {
+    const { input, lawyerId, password, colleague, book } = await leavingLawyer();
+    const booking = await book(3);
+    const result = await deactivateLawyer(staff, lawyerId);
+    expect(result).toMatchObject({
+      ok: false,
+      code: "bookings_affected",
+      affected: [{ id: booking.id, code: booking.code, colleagues: [{ id: colleague.id, name: colleague.name }] }],
+    });
+    expect(await getLawyer(lawyerId)).toMatchObject({ active: true });
+    expect(await prisma.dutySession.count({ where: { lawyerId, validUntil: null } })).toBe(7);
+    expect((await signInWithPassword(input.publicPhone, password, "test")).ok).toBe(true);
+    expect(await prisma.booking.findUniqueOrThrow({ where: { id: booking.id } })).toEqual(booking);
+    expect(await toldOf(booking.id)).toEqual([]);
+  });
+
+  it("hands each booking to a free colleague or cancels it with a reason, in one step, and tells each villager", async () => {
+    const { lawyerId, colleague, book } = await leavingLawyer();
+    const [handed, cancelled] = [await book(3), await book(4)];
+    const result = await deactivateLawyer(staff, lawyerId, {
+      choices: [
+        { bookingId: handed.id, action: "reassign", lawyerId: colleague.id },
+        { bookingId: cancelled.id, action: "cancel", reason: "律师已离职，请重新预约" },
+      ],
+    });
+    expect(result).toMatchObject({ ok: true, endedSessions: 7 });
+    expect(await getLawyer(lawyerId)).toMatchObject({ active: false });
+    expect(await prisma.booking.findUniqueOrThrow({ where: { id: handed.id } })).toMatchObject({
+      lawyerId: colleague.id,
+      status: "CONFIRMED",
+      notice: `原律师已不再驻点服务，您的预约已改由 ${colleague.name} 律师接待，时间地点不变。`,
+    });
+    const gone = await prisma.booking.findUniqueOrThrow({ where: { id: cancelled.id } });
+    expect(gone).toMatchObject({ status: "CANCELLED", cancelReason: "律师已离职，请重新预约", lawyerId });
+    expect(gone.notice).toContain("律师已离职，请重新预约");
+    expect(await toldOf(handed.id)).toEqual([{ kind: "CHANGE", status: "QUEUED" }]);
+    expect(await toldOf(cancelled.id)).toEqual([{ kind: "CANCELLATION", status: "QUEUED" }]);
+    const entries = await prisma.auditLog.findMany({
+      where: { subjectId: { in: [handed.id, cancelled.id] }, kind: "booking" },
+      select: { action: true },
+      orderBy: { action: "asc" },
+    });
+    expect(entries.map((e) => e.action)).toEqual(["cancel", "reassign"]);
+    expect(await listUpcomingBookings(lawyerId)).toEqual([]);
+  });
+
+  it("without a choice for every booking (or with a colleague who is not free) changes nothing at all", async () => {
+    const { f, lawyerId, colleague, book } = await leavingLawyer();
+    const [first, second] = [await book(3), await book(4)];
+    const missing = await deactivateLawyer(staff, lawyerId, {
+      choices: [{ bookingId: first.id, action: "reassign", lawyerId: colleague.id }],
+    });
+    expect(missing).toMatchObject({
+      ok: false,
+      code: "bookings_affected",
+      fields: { [`choice-${second.id}`]: expect.stringContaining("请为这个预约选择") },
+    });
+    // The colleague is busy at the second booking's time: not one to hand it to.
+    const busy = await createBooking(bookingInput(f.venue.slug, f.slotOn(4), { lawyerId: colleague.id }));
+    expect(busy.ok).toBe(true);
+    const notFree = await deactivateLawyer(staff, lawyerId, {
+      choices: [
+        { bookingId: first.id, action: "reassign", lawyerId: colleague.id },
+        { bookingId: second.id, action: "reassign", lawyerId: colleague.id },
+      ],
+    });
+    expect(notFree).toMatchObject({
+      ok: false,
+      code: "bookings_affected",
+      fields: { [`choice-${second.id}`]: expect.stringContaining("没有空") },
+    });
+    expect(await getLawyer(lawyerId)).toMatchObject({ active: true });
+    expect(await prisma.dutySession.count({ where: { lawyerId, validUntil: null } })).toBe(7);
+    expect(await prisma.booking.findUniqueOrThrow({ where: { id: first.id } })).toEqual(first);
+    expect(await prisma.booking.findUniqueOrThrow({ where: { id: second.id } })).toEqual(second);
+    expect([...(await toldOf(first.id)), ...(await toldOf(second.id))]).toEqual([]);
+    expect(await prisma.auditLog.count({ where: { subjectId: lawyerId, action: "deactivate" } })).toBe(0);
   });
 });

@@ -7,9 +7,9 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { endSessionsOf } from "@/lib/auth/sessions";
 import { db, type Tx } from "@/lib/db";
 import { violatedConstraint } from "@/lib/db-errors";
-import { type Failure, failure } from "@/lib/errors";
+import { type Failure, failure, Rejected } from "@/lib/errors";
+import { applyChange, type Options, type ScheduleResult } from "@/lib/schedule/change/mutations";
 import { toDbDate, todayInShanghai } from "@/lib/time";
-import type { UpcomingBooking } from "./queries";
 import { type CreateLawyerInput, type LawyerInput, servedVenues } from "./schema";
 
 const LAWYER_NOT_FOUND = "没有找到这位律师，请刷新页面后再试。";
@@ -141,52 +141,62 @@ export async function resetLawyerPassword(actor: CurrentUser, lawyerId: string):
   return resetPassword(actor, lawyer.userId);
 }
 
-export type DeactivateResult = { ok: true; endedSessions: number; upcoming: UpcomingBooking[] } | Failure;
+export type DeactivateResult = (ScheduleResult & { ok: false }) | { ok: true; message: string; endedSessions: number };
+
+const ALREADY_INACTIVE = "这位律师已经停用了。";
 
 /**
  * The lawyer leaves: they can no longer sign in, no new bookings are offered with them, and their
- * weekly sessions end today. Their history stays. Bookings they still hold are listed for staff to
- * reassign; they are not moved automatically, since someone has to choose who takes them.
+ * weekly sessions end today. Their history stays. Like leave, it takes time villagers have booked:
+ * the first answer lists their confirmed future bookings (bookings_affected) and changes nothing;
+ * with a choice for each (a free colleague at the same time, or a cancellation with a reason) the
+ * deactivation, the hand-overs, the cancellations and the villagers' texts are one transaction
+ * (lib/schedule/change).
  */
 export async function deactivateLawyer(
   actor: CurrentUser,
   lawyerId: string,
-  { now = new Date() }: { now?: Date } = {},
+  { now = new Date(), choices }: Options = {},
 ): Promise<DeactivateResult> {
   requireStaff(actor);
+  const lawyer = await db.lawyer.findUnique({ where: { id: lawyerId }, select: { name: true, active: true } });
+  if (!lawyer) return failure("not_found", LAWYER_NOT_FOUND);
+  if (!lawyer.active) return failure("conflict", ALREADY_INACTIVE);
   const today = toDbDate(todayInShanghai(now));
-  return db.$transaction(async (tx) => {
-    const { count } = await tx.lawyer.updateMany({ where: { id: lawyerId, active: true }, data: { active: false } });
-    if (count === 0) {
-      const exists = await tx.lawyer.findUnique({ where: { id: lawyerId }, select: { id: true } });
-      return exists ? failure("conflict", "这位律师已经停用了。") : failure("not_found", LAWYER_NOT_FOUND);
-    }
-    const lawyer = await tx.lawyer.findUniqueOrThrow({ where: { id: lawyerId }, select: { name: true, userId: true } });
-    if (lawyer.userId) {
-      await tx.user.update({ where: { id: lawyer.userId }, data: { active: false } });
-      await endSessionsOf(tx, lawyer.userId);
-    }
-    const ended = await tx.dutySession.updateMany({
-      where: { lawyerId, validFrom: { lte: today }, OR: [{ validUntil: null }, { validUntil: { gt: today } }] },
-      data: { validUntil: today },
-    });
-    // Sessions that have not begun yet have no history to keep.
-    const dropped = await tx.dutySession.deleteMany({ where: { lawyerId, validFrom: { gt: today } } });
-    const upcoming = await tx.booking.findMany({
-      where: { lawyerId, status: { in: ["CONFIRMED", "CHECKED_IN"] }, endsAt: { gt: now } },
-      orderBy: { startsAt: "asc" },
-      select: { code: true, startsAt: true, endsAt: true, venue: { select: { name: true } } },
-    });
-    await recordAudit(tx, actor, {
-      kind: "lawyer",
-      action: "deactivate",
-      subjectId: lawyerId,
-      summary: `停用律师 ${lawyer.name}：结束 ${ended.count + dropped.count} 个每周排班，${upcoming.length} 个未到期预约待改派`,
-    });
-    return {
-      ok: true as const,
-      endedSessions: ended.count + dropped.count,
-      upcoming: upcoming.map((b) => ({ code: b.code, start: b.startsAt, end: b.endsAt, venueName: b.venue.name })),
-    };
-  });
+  let endedSessions = 0;
+  const result = await applyChange(
+    actor,
+    {
+      lawyerId,
+      everyBooking: true,
+      why: "原律师已不再驻点服务",
+      done: "律师已停用",
+      apply: async (tx) => {
+        // Conditional: of two staff deactivating at once, one does it and the other is told.
+        const { count } = await tx.lawyer.updateMany({ where: { id: lawyerId, active: true }, data: { active: false } });
+        if (count === 0) throw new Rejected(failure("conflict", ALREADY_INACTIVE));
+        const { userId } = await tx.lawyer.findUniqueOrThrow({ where: { id: lawyerId }, select: { userId: true } });
+        if (userId) {
+          await tx.user.update({ where: { id: userId }, data: { active: false } });
+          await endSessionsOf(tx, userId);
+        }
+        const ended = await tx.dutySession.updateMany({
+          where: { lawyerId, validFrom: { lte: today }, OR: [{ validUntil: null }, { validUntil: { gt: today } }] },
+          data: { validUntil: today },
+        });
+        // Sessions that have not begun yet have no history to keep.
+        const dropped = await tx.dutySession.deleteMany({ where: { lawyerId, validFrom: { gt: today } } });
+        endedSessions = ended.count + dropped.count;
+        await recordAudit(tx, actor, {
+          kind: "lawyer",
+          action: "deactivate",
+          subjectId: lawyerId,
+          // Each booking handed over or cancelled has its own entry (lib/schedule/change).
+          summary: `停用律师 ${lawyer.name}：结束 ${endedSessions} 个每周排班`,
+        });
+      },
+    },
+    { now, choices },
+  );
+  return result.ok ? { ...result, endedSessions } : result;
 }

@@ -1,4 +1,4 @@
-// A lawyer's profile as staff enter it; shared by the forms (browser) and the server actions.
+// A lawyer's profile as staff enter it; checked by the server actions.
 import { z } from "zod";
 import { username } from "@/lib/accounts/schema";
 import { plainText, requiredText } from "@/lib/form";

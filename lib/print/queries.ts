@@ -1,15 +1,18 @@
 import "server-only";
-import { type Actor, can } from "@/lib/auth/can";
+import { recordView } from "@/lib/audit/mutations";
+import { type Actor, can, lawyerScope } from "@/lib/auth/can";
+import type { CurrentUser } from "@/lib/auth/session";
 import { loadDutyInputs } from "@/lib/availability/queries";
 import { dutyIntervals } from "@/lib/availability/slots";
 import { db } from "@/lib/db";
 import { publicUrl } from "@/lib/env";
+import { PRIORITY_GROUPS } from "@/lib/labels";
 import { monthOf, monthRange, nextMonth } from "@/lib/schedule/hours";
-import { addDays, fromDbDate, toDbDate, todayInShanghai } from "@/lib/time";
+import { addDays, formatMinute, fromDbDate, toDbDate, todayInShanghai, zonedInstant } from "@/lib/time";
 import { dutyTable, fillSheet, placeName, weeklyDuty } from "./rules";
-import type { CardFace, CardSheet, VenuePoster } from "./schema";
+import type { CardFace, CardSheet, DaySheet, DaySheetQuery, VenuePoster } from "./schema";
 
-export type { CardFace, CardSheet, VenuePoster };
+export type { CardFace, CardSheet, DaySheet, VenuePoster };
 
 const posterVenueSelect = {
   id: true,
@@ -147,5 +150,108 @@ async function loadCardSheets(where: { id?: string }, now: Date): Promise<CardSh
       ? targets.map((venue) => ({ ...common, target: { place: placeName(venue), url: publicUrl(`/venues/${venue.slug}`) } }))
       : [{ ...common, target: null }];
     return { lawyer: { id: lawyer.id, name: lawyer.name }, cards: fillSheet(faces) };
+  });
+}
+
+/**
+ * A venue's day sheet (预约名单): its bookings of the date in time order, the lawyer's own only
+ * for a lawyer (lib/auth/can.ts lawyerScope), and who is on duty. Null for an unknown venue or a
+ * caller with no scope.
+ */
+export async function getDaySheet(actor: Actor, query: DaySheetQuery): Promise<DaySheet | null> {
+  const scope = lawyerScope(actor);
+  if (!scope) return null;
+  const venue = await db.venue.findFirst({
+    where: { OR: [{ slug: query.venue }, { id: query.venue }] },
+    select: { id: true, slug: true, name: true, address: true },
+  });
+  if (!venue) return null;
+  const { date } = query;
+  const [rows, duty] = await Promise.all([
+    db.booking.findMany({
+      where: {
+        venueId: venue.id,
+        ...scope,
+        // A held slot is nobody's appointment yet; a cancelled one is none.
+        status: { notIn: ["CANCELLED", "HELD"] },
+        startsAt: { gte: zonedInstant(date), lt: zonedInstant(addDays(date, 1)) },
+      },
+      orderBy: [{ startsAt: "asc" }, { code: "asc" }],
+      select: {
+        id: true,
+        code: true,
+        status: true,
+        startsAt: true,
+        endsAt: true,
+        name: true,
+        phone: true,
+        village: true,
+        onBehalfOfName: true,
+        onBehalfOfRelation: true,
+        priorityGroup: true,
+        topic: { select: { name: true } },
+        lawyer: { select: { name: true } },
+      },
+    }),
+    loadDutyInputs([venue.id], date, date, { activeLawyersOnly: false }),
+  ]);
+  const rules = { id: venue.id, slotMinutes: 30, minNoticeMinutes: 0, horizonDays: 1 };
+  const intervals = dutyIntervals({ venue: rules, ...duty, from: date, to: date }).filter(
+    (i) => !scope.lawyerId || i.lawyerId === scope.lawyerId,
+  );
+  const names = new Map(
+    (await db.lawyer.findMany({ where: { id: { in: intervals.map((i) => i.lawyerId) } }, select: { id: true, name: true } })).map(
+      (l) => [l.id, l.name],
+    ),
+  );
+  const groups: Record<string, string> = PRIORITY_GROUPS;
+  const bookings = rows.map((b) => ({
+    id: b.id,
+    code: b.code,
+    start: b.startsAt,
+    end: b.endsAt,
+    name: b.name,
+    phone: b.phone,
+    village: b.village,
+    topic: b.topic.name,
+    onBehalfOf: b.onBehalfOfName ? `${b.onBehalfOfName}${b.onBehalfOfRelation ? `（${b.onBehalfOfRelation}）` : ""}` : null,
+    // A group no longer offered is still a priority case: never its code.
+    priorityGroup: b.priorityGroup ? (groups[b.priorityGroup] ?? PRIORITY_GROUPS.other) : null,
+    lawyer: b.lawyer.name,
+    checkedIn: b.status === "CHECKED_IN" || b.status === "DONE",
+  }));
+  return {
+    venue,
+    date,
+    duty: intervals.map((i) => ({
+      lawyer: names.get(i.lawyerId) ?? "",
+      from: formatMinute(i.startMinute),
+      to: formatMinute(i.endMinute),
+    })),
+    bookings,
+    showLawyer: new Set(bookings.map((b) => b.lawyer)).size > 1,
+  };
+}
+
+/** The day sheet for the page that shows and prints it: names and full phone numbers, so the opening is audited. */
+export async function openDaySheet(actor: CurrentUser, query: DaySheetQuery): Promise<DaySheet | null> {
+  const sheet = await getDaySheet(actor, query);
+  if (sheet && sheet.bookings.length > 0) {
+    await recordView(actor, {
+      subjectId: `day_sheet:${sheet.venue.id}:${sheet.date}`,
+      summary: `查看当天预约名单：${sheet.venue.name} ${sheet.date}（${sheet.bookings.length} 个预约的个人信息）`,
+    });
+  }
+  return sheet;
+}
+
+/** The venues a caller can ask a day sheet for: every active one for staff, their own for a lawyer. */
+export async function listSheetVenues(actor: Actor): Promise<{ slug: string; name: string }[]> {
+  const scope = lawyerScope(actor);
+  if (!scope) return [];
+  return db.venue.findMany({
+    where: { active: true, ...(scope.lawyerId ? { lawyers: { some: { lawyerId: scope.lawyerId } } } : {}) },
+    orderBy: [{ kind: "asc" }, { sortOrder: "asc" }],
+    select: { slug: true, name: true },
   });
 }

@@ -226,6 +226,29 @@ describe("anonymiseExpired", () => {
     expect(await bookingRow(old.done.id)).toEqual(before);
   });
 
+  it("removes an evaluation's comment with the person and keeps its ratings for 满意度", async () => {
+    const { old, recent, walkIns } = await records();
+    const evaluate = (of: { bookingId: string } | { walkInId: string }, comment: string) =>
+      prisma.evaluation.create({
+        data: { ...of, satisfaction: "DISSATISFIED", resolution: "PARTLY_SOLVED", comment, source: "BOOKING_PAGE" },
+      });
+    const ofOldBooking = await evaluate({ bookingId: old.done.id }, "张三：律师迟到了");
+    const ofOldWalkIn = await evaluate({ walkInId: walkIns.old.id }, "李四的意见");
+    const ofRecent = await evaluate({ bookingId: recent.done.id }, "还在保存期内");
+    await anonymiseExpired(NOW);
+    for (const e of [ofOldBooking, ofOldWalkIn]) {
+      expect(await prisma.evaluation.findUniqueOrThrow({ where: { id: e.id } })).toMatchObject({
+        comment: null,
+        satisfaction: "DISSATISFIED",
+        resolution: "PARTLY_SOLVED",
+        source: "BOOKING_PAGE",
+        bookingId: e.bookingId,
+        walkInId: e.walkInId,
+      });
+    }
+    expect(await prisma.evaluation.findUniqueOrThrow({ where: { id: ofRecent.id } })).toMatchObject({ comment: "还在保存期内" });
+  });
+
   it("follows the periods staff set", async () => {
     const { recent, walkIns, callbacks } = await records();
     await saveRetentionSettings(staff, { consultationMonths: 12, callbackMonths: 1, waitlistMonths: 6 });
@@ -323,6 +346,25 @@ describe("deleteOwnBookingData", () => {
     expect(await deleteOwnBookingData({ code: booking.code, phone: booking.phone })).toMatchObject({
       ok: false,
       code: "not_found",
+    });
+  });
+
+  it("removes the comment of the booking's evaluation too, and keeps its ratings", async () => {
+    const booking = await soon(-2, "DONE");
+    const evaluation = await prisma.evaluation.create({
+      data: {
+        bookingId: booking.id,
+        satisfaction: "SATISFIED",
+        resolution: "SOLVED",
+        comment: "赵六很满意",
+        source: "BOOKING_PAGE",
+      },
+    });
+    expect(await deleteOwnBookingData({ code: booking.code, phone: booking.phone })).toEqual({ ok: true });
+    expect(await prisma.evaluation.findUniqueOrThrow({ where: { id: evaluation.id } })).toMatchObject({
+      comment: null,
+      satisfaction: "SATISFIED",
+      resolution: "SOLVED",
     });
   });
 

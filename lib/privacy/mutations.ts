@@ -2,7 +2,8 @@ import "server-only";
 // Personal data over time (PIPL arts. 19 and 47): anonymising what has been kept long enough, and
 // what a villager asks to have removed. Anonymising keeps every count and figure (venue, lawyer,
 // topic, village, priority group, times, status, outcomes, minutes) and removes the person: name,
-// phone, notes, on-behalf-of, cancel reason, the lawyer's note, the messages queued for them.
+// phone, notes, on-behalf-of, cancel reason, the lawyer's note, the messages queued for them, and
+// the comment of their evaluation (its ratings stay: they are the year's 满意度).
 //
 // The audit log is not touched: a trigger refuses every change to it, on purpose. Its entries
 // name bookings by code, staff and lawyers by name, never a villager's name or phone — except
@@ -15,6 +16,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { findBooking } from "@/lib/booking/queries";
 import { db, type Tx } from "@/lib/db";
 import { type Failure, failure } from "@/lib/errors";
+import { clearComments } from "@/lib/evaluations/mutations";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getRetentionSettings } from "./queries";
 import { retentionCutoff } from "./rules";
@@ -54,6 +56,7 @@ async function anonymiseBookings(tx: Tx, where: Prisma.BookingWhereInput, now: D
     },
   });
   await tx.notification.updateMany({ where: { bookingId: { in: ids } }, data: { phone: REMOVED_PHONE, message: REMOVED_NAME } });
+  await clearComments(tx, { bookingId: { in: ids } });
   return count;
 }
 
@@ -85,6 +88,7 @@ export async function anonymiseExpired(now: Date = new Date()): Promise<PurgeRes
       const requests = retentionCutoff(now, retention.callbackMonths);
       // The consultation's end decides, whatever became of it (done, missed, cancelled, never marked).
       const bookings = await anonymiseBookings(tx, { endsAt: { lt: consultations } }, now);
+      await clearComments(tx, { walkIn: { at: { lt: consultations } } });
       const { count: walkIns } = await tx.walkIn.updateMany({
         where: { at: { lt: consultations }, anonymisedAt: null },
         data: { name: REMOVED_NAME, phone: null, lawyerNote: null, anonymisedAt: now },

@@ -2,6 +2,19 @@
 // Pure: no database.
 import { type DateString, todayInShanghai, zonedInstant } from "@/lib/time";
 
+/**
+ * Bookings and walk-ins: at least 12 months. County bureaus inspect the village adviser's ledger
+ * and work log (who, phone, what was done) every month and again at year end, over the whole
+ * year: a consultation of January must still name its villager at the December inspection. Six
+ * months (the minimum the audit log itself is kept, 网络安全法 art. 21) would leave the year-end
+ * inspection half a log. At most 10 years: anything longer is keeping data "just in case", which
+ * art. 19 forbids; the figures are kept for ever either way.
+ */
+export const CONSULTATION_MONTHS = { min: 12, max: 120, default: 36 } as const;
+
+/** Call-back requests (and, when it comes, an expired waitlist entry): a month at least, so one is called back first. */
+export const REQUEST_MONTHS = { min: 1, max: 120, default: 6 } as const;
+
 /** The date `months` calendar months before `date`; a day the shorter month lacks becomes its last day. */
 export function monthsBefore(date: DateString, months: number): DateString {
   const [y, m, d] = date.split("-").map(Number);

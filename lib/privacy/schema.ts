@@ -1,20 +1,9 @@
 // How long personal data is kept (PIPL arts. 19 and 47): the staff form's schema and its bounds,
-// shared by the form (browser) and the server action. The database checks the same bounds
+// checked by the server action (the form takes the bounds from rules.ts). The database checks the same bounds
 // (migration 20261202003229_personal_data_retention).
 import { z } from "zod";
 import { bookingCode } from "@/lib/booking/schema";
-
-/**
- * Bookings and walk-ins: at least 12 months. County bureaus inspect the village adviser's ledger
- * and work log (who, phone, what was done) every month and again at year end, over the whole
- * year: a consultation of January must still name its villager at the December inspection. Six
- * months (the minimum the audit log itself is kept, 网络安全法 art. 21) would leave the year-end
- * inspection half a log. At most 10 years: anything longer is keeping data "just in case", which
- * art. 19 forbids; the figures are kept for ever either way.
- */
-export const CONSULTATION_MONTHS = { min: 12, max: 120, default: 36 } as const;
-/** Call-back requests (and, when it comes, an expired waitlist entry): a month at least, so one is called back first. */
-export const REQUEST_MONTHS = { min: 1, max: 120, default: 6 } as const;
+import { CONSULTATION_MONTHS, REQUEST_MONTHS } from "./rules";
 
 export type RetentionSettings = { consultationMonths: number; callbackMonths: number; waitlistMonths: number };
 

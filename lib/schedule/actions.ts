@@ -8,22 +8,22 @@ import type { z } from "zod";
 import { formAction } from "@/lib/action";
 import { can } from "@/lib/auth/can";
 import type { CurrentUser } from "@/lib/auth/session";
-import { type FormValues, textOf } from "@/lib/form";
+import { textOf } from "@/lib/form-values";
 import { addExtra, addLeave, addSession, changeSession, endSession, removeException, type ScheduleResult } from "./mutations";
 import {
-  type AffectedBooking,
   addExtraInput,
   addLeaveInput,
   addSessionInput,
   type BookingChoice,
   changeSessionInput,
+  confirmStep,
   endSessionInput,
-  parseChoices,
+  readChoices,
   removeExceptionInput,
+  type ScheduleData,
 } from "./schema";
 
-/** What a schedule form needs beyond the fields: the bookings to choose for. */
-export type ScheduleData = { step: "confirm"; affected: AffectedBooking[] };
+export type { ScheduleData };
 
 type Mutation<T> = (
   actor: CurrentUser,
@@ -51,26 +51,9 @@ function scheduleAction<S extends z.ZodType>(schema: S, mutate: Mutation<z.outpu
         return result;
       }
       if (result.code !== "bookings_affected") return result;
-      const incomplete = Object.keys(read.errors).length > 0;
-      return {
-        ok: false,
-        code: "bookings_affected",
-        message: incomplete ? "还没有保存，请按提示为每个预约选择。" : result.message,
-        fields: { ...read.errors, ...result.fields },
-        data: { step: "confirm", affected: result.affected },
-      };
+      return confirmStep(result, read.errors);
     },
   });
-}
-
-/** The confirm step's choices; an incomplete set is not tried, and the preview returns with the errors beside them. */
-function readChoices(values: FormValues): { choices?: BookingChoice[]; errors: Record<string, string> } {
-  const ids = textOf(values, "bookingIds").split(",").filter(Boolean);
-  const strings = Object.fromEntries(
-    ids.flatMap((id) => [`choice-${id}`, `reason-${id}`].map((name) => [name, textOf(values, name)])),
-  );
-  const read = parseChoices(strings, ids);
-  return Object.keys(read.errors).length === 0 ? { choices: read.choices, errors: {} } : { errors: read.errors };
 }
 
 export const addSessionAction = scheduleAction(addSessionInput, addSession);

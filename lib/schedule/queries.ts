@@ -1,4 +1,6 @@
 import "server-only";
+import { hoursByVenue, listAttendancePlaces, loadAttendedHours } from "@/lib/attendance/queries";
+import { sessionMark, toSession } from "@/lib/attendance/rules";
 import { can } from "@/lib/auth/can";
 import type { CurrentUser } from "@/lib/auth/session";
 import { loadAvailabilityInputs, slotsOf } from "@/lib/availability/queries";
@@ -54,6 +56,21 @@ export async function describeAffected(lawyerId: string, bookings: BookedTime[],
   );
 }
 
+/** Colleagues free to take over one confirmed future booking at its time and place (staff's hand-over). */
+export async function listFreeColleagues(code: string, now = new Date()): Promise<{ id: string; name: string }[]> {
+  const b = await db.booking.findUnique({
+    where: { code },
+    select: { id: true, lawyerId: true, venueId: true, startsAt: true, endsAt: true, status: true },
+  });
+  if (b?.status !== "CONFIRMED" || b.startsAt <= now) return [];
+  const [affected] = await describeAffected(
+    b.lawyerId,
+    [{ id: b.id, venueId: b.venueId, start: b.startsAt, end: b.endsAt }],
+    now,
+  );
+  return affected?.colleagues ?? [];
+}
+
 export type SessionView = {
   id: string;
   venue: { id: string; name: string };
@@ -85,6 +102,9 @@ export type VillageHours = {
   total: number;
   mine: number;
   shortfall: number;
+  /** Hours actually attended there that month (签到 to 签退), everyone's and this lawyer's. */
+  attended: number;
+  mineAttended: number;
 };
 
 export type Schedule = {
@@ -188,6 +208,11 @@ export async function getSchedule(actor: CurrentUser, lawyerId: string, { now = 
   });
 
   const workrooms = venues.filter((v) => v.kind === "WORKROOM");
+  const attended = await loadAttendedHours({
+    periods: [month, following].map((m) => ({ key: m, ...monthRange(m) })),
+    venueIds: workrooms.map((v) => v.id),
+    now,
+  });
   const hours = [month, following].flatMap((m) => {
     const rows = scheduledHours({
       venueIds: workrooms.map((v) => v.id),
@@ -207,6 +232,8 @@ export async function getSchedule(actor: CurrentUser, lawyerId: string, { now = 
         total,
         mine,
         shortfall: Math.max(0, MONTHLY_TARGET_HOURS - total),
+        attended: hoursByVenue(attended, m).get(venue.id) ?? 0,
+        mineAttended: hoursByVenue(attended, m, lawyerId).get(venue.id) ?? 0,
       };
     });
   });
@@ -226,13 +253,16 @@ export async function getSchedule(actor: CurrentUser, lawyerId: string, { now = 
   };
 }
 
-export type RotaCell = { lawyer: string; from: string; to: string };
+/** `mark`: 已签到, or 未签到 for a session that ended without an attendance; null while it is to come. */
+export type RotaCell = { lawyer: string; from: string; to: string; mark: "attended" | "missed" | null };
 export type RotaRow = {
   venue: { id: string; slug: string; name: string; village: string | null; kind: VenueKind };
   /** Who is on duty each day, from the first to the last date asked for. */
   days: Map<DateString, RotaCell[]>;
   /** Scheduled hours in the month. */
   hours: number;
+  /** Hours attended in the month (签到 to 签退). */
+  attended: number;
   /** Workrooms only: the Guangdong 8-hour rule is per village. */
   shortfall: number | null;
   /** Who can make a shortfall up: the village's legal advisers, else every lawyer serving the venue. */
@@ -246,9 +276,11 @@ export type RotaRow = {
 export async function loadRota({
   month,
   week,
+  now = new Date(),
 }: {
   month: string;
   week: { from: DateString; to: DateString };
+  now?: Date;
 }): Promise<RotaRow[]> {
   const range = monthRange(month);
   // "YYYY-MM-DD" strings sort as the dates do.
@@ -270,11 +302,13 @@ export async function loadRota({
       },
     },
   });
-  const inputs = await loadAvailabilityInputs(
-    venues.map((v) => v.id),
-    from,
-    to,
-  );
+  const venueIds = venues.map((v) => v.id);
+  const [inputs, places, attendedRows] = await Promise.all([
+    loadAvailabilityInputs(venueIds, from, to),
+    listAttendancePlaces(venueIds, from, to),
+    loadAttendedHours({ periods: [{ key: month, ...range }], venueIds, now }),
+  ]);
+  const attended = hoursByVenue(attendedRows, month);
   const hours = new Map(
     scheduledHours({
       venueIds: venues.map((v) => v.id),
@@ -299,6 +333,7 @@ export async function loadRota({
         lawyer: inputs.lawyerNames.get(i.lawyerId) ?? "",
         from: formatMinute(i.startMinute),
         to: formatMinute(i.endMinute),
+        mark: sessionMark(toSession(venue.id, i), places, now),
       };
       days.set(i.date, [...(days.get(i.date) ?? []), cell]);
     }
@@ -308,6 +343,7 @@ export async function loadRota({
       venue,
       days,
       hours: total,
+      attended: attended.get(venue.id) ?? 0,
       shortfall: venue.kind === "WORKROOM" ? Math.max(0, MONTHLY_TARGET_HOURS - total) : null,
       lawyers: (advisers.length > 0 ? advisers : lawyers).map((l) => l.lawyer),
     };

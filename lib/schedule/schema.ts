@@ -1,6 +1,7 @@
 // What a lawyer (or staff for them) may send to change duty hours. Shared by the forms and the server.
 import { z } from "zod";
 import { plainText, serviceDate } from "@/lib/form";
+import { type FormValues, textOf } from "@/lib/form-values";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
@@ -44,8 +45,6 @@ function endAfterStart<T extends { startMinute: number; endMinute: number }>(val
 
 /** The rota's ?week=: any day of the week to show (a link, not a form: anything else shows this week). */
 export const weekParam = z.string().regex(DATE).check(serviceDate());
-
-export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
 const weekday = z.coerce
   .number({ error: "请选择星期几。" })
@@ -210,3 +209,34 @@ export type AffectedBooking = {
   /** Colleagues on duty at that venue and time who are free then. */
   colleagues: { id: string; name: string }[];
 };
+
+/** What a form with a confirm step needs beyond its fields: the bookings to choose for. */
+export type ScheduleData = { step: "confirm"; affected: AffectedBooking[] };
+
+/**
+ * The confirm step's choices from a submitted form (`bookingIds`, then `choice-…` and `reason-…`
+ * for each); an incomplete set is not tried, and the preview returns with the errors beside them.
+ */
+export function readChoices(values: FormValues): { choices?: BookingChoice[]; errors: Record<string, string> } {
+  const ids = textOf(values, "bookingIds").split(",").filter(Boolean);
+  const strings = Object.fromEntries(
+    ids.flatMap((id) => [`choice-${id}`, `reason-${id}`].map((name) => [name, textOf(values, name)])),
+  );
+  const read = parseChoices(strings, ids);
+  return Object.keys(read.errors).length === 0 ? { choices: read.choices, errors: {} } : { errors: read.errors };
+}
+
+/** A `bookings_affected` answer as the form's state: the bookings to choose for, with what was wrong with the choices sent. */
+export function confirmStep(
+  result: { message: string; affected: AffectedBooking[]; fields?: Record<string, string> },
+  errors: Record<string, string>,
+) {
+  const incomplete = Object.keys(errors).length > 0;
+  return {
+    ok: false as const,
+    code: "bookings_affected" as const,
+    message: incomplete ? "还没有保存，请按提示为每个预约选择。" : result.message,
+    fields: { ...errors, ...result.fields },
+    data: { step: "confirm" as const, affected: result.affected },
+  };
+}

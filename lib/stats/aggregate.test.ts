@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { countAnswers, NO_EVALUATIONS } from "@/lib/evaluations/rules";
 import { zonedInstant } from "@/lib/time";
 import {
   bucketLeadTimes,
+  evaluationSentence,
   formatPercent,
   heatCellOf,
   heatGrid,
@@ -158,5 +160,19 @@ describe("filters", () => {
   it("accepts only known outcomes for the report's lists", () => {
     expect(parseReportItems({ outcome: "DOCUMENT" }, now)).toMatchObject({ ok: true, value: { outcome: "DOCUMENT", page: 1 } });
     expect(parseReportItems({ outcome: "BRIBE" }, now).ok).toBe(false);
+  });
+});
+
+describe("evaluationSentence", () => {
+  it("says the counts and 满意度 in the report's words", () => {
+    const counts = countAnswers([
+      ...Array.from({ length: 5 }, () => ({ satisfaction: "SATISFIED" as const, resolution: "SOLVED" as const })),
+      { satisfaction: "BASICALLY_SATISFIED", resolution: "PARTLY_SOLVED" },
+      { satisfaction: "DISSATISFIED", resolution: "UNSOLVED" },
+    ]);
+    expect(evaluationSentence(counts)).toBe(
+      "收到群众评价 7 份，其中满意 5 份、基本满意 1 份、不满意 1 份，满意度 85.7%；问题已解决 5 份、部分解决 1 份、未解决 1 份",
+    );
+    expect(evaluationSentence(NO_EVALUATIONS)).toBe("没有收到群众评价");
   });
 });

@@ -1,8 +1,9 @@
 // Pure shaping of the counts the database returns: weeks filled in, lead times bucketed, rates,
 // the weekday × hour grid. Nothing here reads the server's TZ: instants go through lib/time.ts.
 import type { DutyInterval } from "@/lib/availability/slots";
+import { type EvaluationCounts, satisfactionRate } from "@/lib/evaluations/rules";
 import type { Outcome } from "@/lib/generated/prisma/enums";
-import { OUTCOME_NAMES } from "@/lib/labels";
+import { OUTCOME_NAMES, OUTCOME_REPORT_WORDS } from "@/lib/labels";
 import { addDays, type DateString, formatTime, isoWeekday, toDateString, weekdayName } from "@/lib/time";
 
 export const LEAD_BUCKETS = [
@@ -142,12 +143,12 @@ export const EMPTY_COUNTS: OutcomeCounts = {
 /** The annual report's lines, in its own words and units. */
 export const REPORT_LINES = [
   { key: "services", verb: "接待服务对象", unit: "人次", outcome: undefined },
-  { key: "CONSULTATION", verb: "解答法律咨询", unit: "条", outcome: "CONSULTATION" },
-  { key: "DOCUMENT", verb: "出具法律文书", unit: "件", outcome: "DOCUMENT" },
-  { key: "CONTRACT", verb: "起草审查合同", unit: "份", outcome: "CONTRACT" },
-  { key: "MEDIATION", verb: "参与调解", unit: "宗", outcome: "MEDIATION" },
-  { key: "LEGAL_AID_REFERRAL", verb: "转介法律援助", unit: "件", outcome: "LEGAL_AID_REFERRAL" },
-  { key: "MEDIATION_REFERRAL", verb: "转介人民调解", unit: "件", outcome: "MEDIATION_REFERRAL" },
+  { key: "CONSULTATION", verb: OUTCOME_REPORT_WORDS.CONSULTATION, unit: "条", outcome: "CONSULTATION" },
+  { key: "DOCUMENT", verb: OUTCOME_REPORT_WORDS.DOCUMENT, unit: "件", outcome: "DOCUMENT" },
+  { key: "CONTRACT", verb: OUTCOME_REPORT_WORDS.CONTRACT, unit: "份", outcome: "CONTRACT" },
+  { key: "MEDIATION", verb: OUTCOME_REPORT_WORDS.MEDIATION, unit: "宗", outcome: "MEDIATION" },
+  { key: "LEGAL_AID_REFERRAL", verb: OUTCOME_REPORT_WORDS.LEGAL_AID_REFERRAL, unit: "件", outcome: "LEGAL_AID_REFERRAL" },
+  { key: "MEDIATION_REFERRAL", verb: OUTCOME_REPORT_WORDS.MEDIATION_REFERRAL, unit: "件", outcome: "MEDIATION_REFERRAL" },
 ] as const satisfies readonly { key: keyof OutcomeCounts; verb: string; unit: string; outcome?: string }[];
 
 /** Hours per month against the 8-hour rule; `shortfall` is what is missing (0 when met). */
@@ -160,4 +161,27 @@ export function againstTarget(hours: number, target: number): { hours: number; m
 export function previousMonth(month: string): string {
   const [y, m] = month.split("-").map(Number);
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
+}
+
+/** The evaluations (评价表) in the report's words and units; 满意度 = (满意 + 基本满意) ÷ 评价份数. */
+export const EVALUATION_LINES = [
+  { key: "total", verb: "收到群众评价", unit: "份" },
+  { key: "SATISFIED", verb: "满意", unit: "份" },
+  { key: "BASICALLY_SATISFIED", verb: "基本满意", unit: "份" },
+  { key: "DISSATISFIED", verb: "不满意", unit: "份" },
+  { key: "SOLVED", verb: "问题已解决", unit: "份" },
+  { key: "PARTLY_SOLVED", verb: "问题部分解决", unit: "份" },
+  { key: "UNSOLVED", verb: "问题未解决", unit: "份" },
+] as const satisfies readonly { key: keyof EvaluationCounts; verb: string; unit: string }[];
+
+/** "满意度 96%" or "满意度 —" when nobody evaluated. */
+export const satisfactionText = (c: EvaluationCounts): string => formatPercent(satisfactionRate(c));
+
+/**
+ * "收到群众评价 25 份，其中满意 20 份、基本满意 4 份、不满意 1 份，满意度 96%；问题已解决 18 份、
+ * 部分解决 5 份、未解决 2 份": the year's evaluations as one sentence of the report.
+ */
+export function evaluationSentence(c: EvaluationCounts): string {
+  if (c.total === 0) return "没有收到群众评价";
+  return `收到群众评价 ${c.total} 份，其中满意 ${c.SATISFIED} 份、基本满意 ${c.BASICALLY_SATISFIED} 份、不满意 ${c.DISSATISFIED} 份，满意度 ${satisfactionText(c)}；问题已解决 ${c.SOLVED} 份、部分解决 ${c.PARTLY_SOLVED} 份、未解决 ${c.UNSOLVED} 份`;
 }

@@ -3,11 +3,21 @@ import "server-only";
 // Chinese intact (UTF-8 with a byte-order mark). Phone numbers are masked: these files travel.
 import ExcelJS from "exceljs";
 import { type CsvCell, toCsv } from "@/lib/csv";
+import type { EvaluationCounts } from "@/lib/evaluations/rules";
 import type { BookingStatus } from "@/lib/generated/prisma/enums";
-import { CHANNELS, outcomeLabels, PRIORITY_GROUPS, STATUS_NAMES } from "@/lib/labels";
+import {
+  CHANNELS,
+  EVALUATION_SOURCES,
+  outcomeLabels,
+  PRIORITY_GROUPS,
+  RESOLUTIONS,
+  SATISFACTIONS,
+  STATUS_NAMES,
+} from "@/lib/labels";
 import { maskPhone } from "@/lib/phone";
 import { formatTime, formatTimeOn, toDateString } from "@/lib/time";
-import { leadDays, type OutcomeCounts, REPORT_LINES } from "./aggregate";
+import { EVALUATION_LINES, evaluationSentence, leadDays, type OutcomeCounts, REPORT_LINES, satisfactionText } from "./aggregate";
+import type { VillageHours } from "./hours/queries";
 import type { Report, ReportGroup } from "./report/queries";
 import type { ServiceRow } from "./rows/queries";
 import type { Period } from "./schema";
@@ -29,9 +39,13 @@ export const ROW_COLUMNS = [
   "提交日期",
   "提前天数",
   "联系电话",
+  "满意程度",
+  "问题解决情况",
+  "评价意见",
+  "评价方式",
 ] as const;
 
-const WIDTHS = [12, 12, 8, 26, 12, 16, 18, 12, 10, 16, 28, 12, 10, 12, 10, 14];
+const WIDTHS = [12, 12, 8, 26, 12, 16, 18, 12, 10, 16, 28, 12, 10, 12, 10, 14, 10, 12, 40, 18];
 /** Columns that stay numbers in the XLSX, for sums; every other cell is text. */
 const NUMERIC: ReadonlySet<string> = new Set(["用时（分钟）", "提前天数"]);
 const groups: Record<string, string> = PRIORITY_GROUPS;
@@ -58,6 +72,10 @@ function rowCells(r: ServiceRow): CsvCell[] {
     booking ? toDateString(r.createdAt) : "",
     booking ? Math.max(0, leadDays(r.createdAt, r.at)) : "",
     r.phone ? maskPhone(r.phone) : "",
+    r.satisfaction ? SATISFACTIONS[r.satisfaction] : "",
+    r.resolution ? RESOLUTIONS[r.resolution] : "",
+    r.evaluationComment ?? "",
+    r.evaluationSource ? EVALUATION_SOURCES[r.evaluationSource] : "",
   ];
 }
 
@@ -80,7 +98,7 @@ export async function rowsXlsx(rows: ServiceRow[], period: Period): Promise<Buff
   const about = book.addWorksheet("说明");
   about.addRow([`睦洲镇公共法律服务 预约和现场咨询明细 ${period.from} 至 ${period.to}`]).font = { bold: true };
   about.addRow([
-    "时间为北京时间；联系电话只显示前三位和后四位；已取消的预约也列出，状态为“已取消”；到场时间为签到时间（现场咨询为接待时间），没有签到的为空。",
+    "时间为北京时间；联系电话只显示前三位和后四位；已取消的预约也列出，状态为“已取消”；到场时间为签到时间（现场咨询为接待时间），没有签到的为空；满意程度、问题解决情况和评价意见来自群众评价表，没有评价的为空。",
   ]);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
@@ -90,19 +108,30 @@ export function rowsFileName(period: Period, ext: "csv" | "xlsx"): string {
 }
 
 /** "接待服务对象 112 人次" — a line of the report. */
-export function reportSentence(line: (typeof REPORT_LINES)[number], count: number): string {
+export function reportSentence(line: { verb: string; unit: string }, count: number): string {
   return `${line.verb} ${count} ${line.unit}`;
 }
 
-/** The report's columns: the figure's words and unit, as on the page ("接待服务对象（人次）"). */
-const REPORT_HEADINGS = REPORT_LINES.map((l) => `${l.verb}（${l.unit}）`);
+/** The report's columns: the figure's words and unit, as on the page ("接待服务对象（人次）"), then the evaluations'. */
+const REPORT_HEADINGS = [
+  ...REPORT_LINES.map((l) => `${l.verb}（${l.unit}）`),
+  ...EVALUATION_LINES.map((l) => `${l.verb}（${l.unit}）`),
+  "满意度",
+];
+
+/** One row's numbers under REPORT_HEADINGS. */
+const reportCells = (counts: OutcomeCounts, evaluations: EvaluationCounts) => [
+  ...REPORT_LINES.map((l) => counts[l.key]),
+  ...EVALUATION_LINES.map((l) => evaluations[l.key]),
+  satisfactionText(evaluations),
+];
 
 /** The report's figures, the town's total first, then each venue and each lawyer, as on the page. */
-function reportTable(report: Report): { scope: string; name: string; counts: OutcomeCounts }[] {
+function reportTable(report: Report): { scope: string; name: string; counts: OutcomeCounts; evaluations: EvaluationCounts }[] {
   return [
-    { scope: "全镇", name: "合计", counts: report.totals },
-    ...report.byVenue.map((g) => ({ scope: "按村居（服务地点）", name: g.name, counts: g })),
-    ...report.byLawyer.map((g) => ({ scope: "按律师", name: g.name, counts: g })),
+    { scope: "全镇", name: "合计", counts: report.totals, evaluations: report.evaluations },
+    ...report.byVenue.map((g) => ({ scope: "按村居（服务地点）", name: g.name, counts: g, evaluations: g.evaluations })),
+    ...report.byLawyer.map((g) => ({ scope: "按律师", name: g.name, counts: g, evaluations: g.evaluations })),
   ];
 }
 
@@ -111,16 +140,31 @@ export function reportCsv(report: Report): string {
   const period = `${report.filters.from} 至 ${report.filters.to}`;
   return toCsv(
     ["统计期间", "统计范围", "名称", ...REPORT_HEADINGS],
-    reportTable(report).map((r) => [period, r.scope, r.name, ...REPORT_LINES.map((l) => r.counts[l.key])]),
+    reportTable(report).map((r) => [period, r.scope, r.name, ...reportCells(r.counts, r.evaluations)]),
   );
 }
 
 function groupSheet(book: ExcelJS.Workbook, name: string, first: string, groups: ReportGroup[]) {
   const sheet = book.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.addRow([first, ...REPORT_HEADINGS]).font = { bold: true };
-  for (const g of groups) sheet.addRow([g.name, ...REPORT_LINES.map((l) => g[l.key])]);
+  for (const g of groups) sheet.addRow([g.name, ...reportCells(g, g.evaluations)]);
   sheet.getColumn(1).width = 28;
-  for (let i = 2; i <= REPORT_LINES.length + 1; i++) sheet.getColumn(i).width = 16;
+  for (let i = 2; i <= REPORT_HEADINGS.length + 1; i++) sheet.getColumn(i).width = 16;
+}
+
+/** Each village month by month: scheduled beside attended hours, and whether the attended reached the target. */
+function hoursSheet(book: ExcelJS.Workbook, hours: VillageHours) {
+  const sheet = book.addWorksheet("驻村时长", { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.addRow(["村居", "月份", "排班（小时）", "签到在场（小时）", `签到在场达到 ${hours.target} 小时`]).font = { bold: true };
+  for (const r of hours.rows) {
+    for (const m of r.months) {
+      const month = `${m.month.slice(0, 4)}年${Number(m.month.slice(5, 7))}月`;
+      sheet.addRow([r.village ?? r.name, month, m.scheduled, m.attended, m.met ? "是" : "否"]);
+    }
+  }
+  sheet.addRow([]);
+  sheet.addRow(["签到在场 = 律师签到到签退的时间（忘了签退的，算到那次坐班结束），按北京时间的整月统计。"]);
+  for (const [i, width] of [16, 10, 14, 16, 20].entries()) sheet.getColumn(i + 1).width = width;
 }
 
 export async function reportXlsx(report: Report, rows: ServiceRow[]): Promise<Buffer> {
@@ -134,12 +178,19 @@ export async function reportXlsx(report: Report, rows: ServiceRow[]): Promise<Bu
     const count = report.totals[line.key];
     summary.addRow([line.verb, count, line.unit, reportSentence(line, count)]);
   }
+  for (const line of EVALUATION_LINES) {
+    const count = report.evaluations[line.key];
+    summary.addRow([line.verb, count, line.unit, reportSentence(line, count)]);
+  }
+  summary.addRow(["满意度", satisfactionText(report.evaluations), "", evaluationSentence(report.evaluations)]);
   summary.addRow([]);
   summary.addRow(["接待服务对象 = 已完成的预约 + 现场咨询；每项服务结果按记录了该结果的服务人次计。"]);
+  summary.addRow(["满意度 =（满意 + 基本满意）÷ 收到的群众评价份数；评价按咨询日期计入期间。"]);
   summary.getColumn(1).width = 18;
   summary.getColumn(4).width = 30;
   groupSheet(book, "按村居", "服务地点", report.byVenue);
   groupSheet(book, "按律师", "律师", report.byLawyer);
+  hoursSheet(book, report.hours);
   addRowsSheet(book, "明细", rows);
   return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -53,7 +53,8 @@ export function bookingWhere(s: Scope): Prisma.Sql {
 }
 
 export function walkInWhere(s: Scope): Prisma.Sql {
-  return Prisma.sql`w.at >= ${s.start} AND w.at < ${s.end}
+  // A voided walk-in (recorded by mistake) is kept for the audit and counted nowhere.
+  return Prisma.sql`w.voided_at IS NULL AND w.at >= ${s.start} AND w.at < ${s.end}
     ${s.venueId ? Prisma.sql`AND w.venue_id = ${s.venueId}` : Prisma.empty}
     ${s.topicId ? Prisma.sql`AND w.topic_id = ${s.topicId}` : Prisma.empty}`;
 }

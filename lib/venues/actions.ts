@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/action";
 import { can } from "@/lib/auth/can";
-import { textOf } from "@/lib/form";
+import { textOf } from "@/lib/form-values";
 import { updateVenue } from "./mutations";
 import { venueInput } from "./schema";
 

@@ -5,7 +5,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { createBooking } from "@/lib/booking/mutations";
 import { bookingInput, createVenueFixture, prisma } from "@/lib/testing/fixtures";
 import { updateVenue } from "./mutations";
-import { listVenues } from "./queries";
+import { listVenueChoices, listVenues, venueWithLawyers } from "./queries";
 import { type VenueInput, venueInput } from "./schema";
 
 const staff: CurrentUser = { id: "venue-test-staff", role: "STAFF", displayName: "司法所测试员", lawyerId: null };
@@ -70,6 +70,21 @@ describe("updateVenue", () => {
     const lawyer: CurrentUser = { id: "x", role: "LAWYER", displayName: "律师", lawyerId: "l" };
     await expect(updateVenue(lawyer, venue.id, inputFor(venue, { address: "改不了" }))).rejects.toThrow(Forbidden);
     expect((await prisma.venue.findUniqueOrThrow({ where: { id: venue.id } })).address).toBe("测试地址");
+  });
+});
+
+describe("staff's venue choices for a lawyer's record", () => {
+  it("name each venue's active lawyers after it, and say when it has none", async () => {
+    const f = await createVenueFixture({ lawyers: 2 });
+    const empty = await createVenueFixture({ lawyers: 0 });
+    await prisma.lawyer.update({ where: { id: f.lawyers[1].id }, data: { active: false } });
+    const choices = await listVenueChoices();
+    const label = (id: string) => {
+      const venue = choices.find((v) => v.id === id);
+      return venue && venueWithLawyers(venue);
+    };
+    expect(label(f.venue.id)).toBe(`${f.venue.name} · ${f.lawyers[0].name}`);
+    expect(label(empty.venue.id)).toBe(`${empty.venue.name} · 暂无服务律师`);
   });
 });
 

@@ -43,10 +43,23 @@ export function getVenueForStaff(venueId: string): Promise<StaffVenue | null> {
 }
 
 /** Active venues as choices for a form (by id), in the same order as `listVenues`. */
-export function listVenueChoices(): Promise<{ id: string; name: string }[]> {
-  return db.venue.findMany({
+export async function listVenueChoices(): Promise<{ id: string; name: string; lawyers: string[] }[]> {
+  const venues = await db.venue.findMany({
     where: { active: true },
     orderBy: [{ kind: "asc" }, { sortOrder: "asc" }],
-    select: { id: true, name: true },
+    select: {
+      id: true,
+      name: true,
+      lawyers: {
+        where: { lawyer: { active: true } },
+        select: { lawyer: { select: { name: true } } },
+        orderBy: { lawyer: { name: "asc" } },
+      },
+    },
   });
+  return venues.map((v) => ({ id: v.id, name: v.name, lawyers: v.lawyers.map((l) => l.lawyer.name) }));
 }
+
+/** A venue as staff choose it for a lawyer's record: with the lawyers who serve there, so the pair is seen before it is sent. */
+export const venueWithLawyers = (v: { name: string; lawyers: string[] }): string =>
+  `${v.name} · ${v.lawyers.length > 0 ? v.lawyers.join("、") : "暂无服务律师"}`;

@@ -1,12 +1,8 @@
-// What staff may change about a venue; shared by the edit form (browser) and the server action.
+// What staff may change about a venue; checked by the server action (the form takes its limits from rules.ts).
 import { z } from "zod";
 import { plainText, requiredText } from "@/lib/form";
 import { anyPhone } from "@/lib/phone";
-
-export const SLOT_MINUTES = { min: 10, max: 240 } as const;
-export const HORIZON_DAYS = { min: 1, max: 366 } as const;
-/** A notice longer than a month is a typing slip. */
-export const MIN_NOTICE_MAX = 60 * 24 * 30;
+import { HORIZON_DAYS, MIN_NOTICE_MAX, SLOT_MINUTES } from "./rules";
 
 const optionalText = (max: number, options: { multiline?: boolean } = {}) =>
   z

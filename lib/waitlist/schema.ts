@@ -1,7 +1,8 @@
 // The waitlist's inputs (issue 8): joining from our own form or the JSON API, and the answers to an
-// offer. Safe to import in the browser.
+// offer. Server code.
 import { z } from "zod";
-import { plainText, requiredText, serviceDate, ticked } from "@/lib/form";
+import { plainText, requiredText, serviceDate } from "@/lib/form";
+import { ticked } from "@/lib/form-values";
 import { mobilePhone } from "@/lib/phone";
 
 /** How long a freed slot is held for the person it is offered to. */

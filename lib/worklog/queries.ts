@@ -1,9 +1,12 @@
 import "server-only";
+import { type AttendanceView, hoursByVenue, listAttendances, loadAttendedHours } from "@/lib/attendance/queries";
+import { roundHours } from "@/lib/attendance/rules";
 import { recordView } from "@/lib/audit/mutations";
 import { can } from "@/lib/auth/can";
 import type { CurrentUser } from "@/lib/auth/session";
 import { loadAvailabilityInputs } from "@/lib/availability/queries";
 import { db } from "@/lib/db";
+import { type OwnEvaluations, summariseOwnEvaluations } from "@/lib/evaluations/queries";
 import type { Outcome as OutcomeName, VenueKind } from "@/lib/generated/prisma/enums";
 import { OUTCOME_NAMES, OUTCOMES } from "@/lib/labels";
 import { MONTHLY_TARGET_HOURS, monthRange, scheduledHours } from "@/lib/schedule/hours";
@@ -39,6 +42,8 @@ export type VenueHoursLine = {
   target: number | null;
   shortfall: number;
   summary: string;
+  /** Hours signed in on site (签到 to 签退) there this month. */
+  attended: number;
 };
 
 export type WorkLog = {
@@ -52,6 +57,10 @@ export type WorkLog = {
     byVillage: { village: string; services: number; minutes: number }[];
   };
   hours: VenueHoursLine[];
+  /** The lawyer's own arrivals and departures (签到 / 签退) in the month, oldest first. */
+  attendances: AttendanceView[];
+  /** The month's evaluations of these services: counts, and comments without who wrote them. */
+  evaluations: OwnEvaluations;
 };
 
 const NO_VILLAGE = "未填写";
@@ -60,7 +69,7 @@ function formatHours(hours: number): string {
   return String(Math.round(hours * 10) / 10);
 }
 
-function hoursSummary(line: Omit<VenueHoursLine, "summary">): string {
+function hoursSummary(line: Omit<VenueHoursLine, "summary" | "attended">): string {
   if (line.target === null)
     return `本月排班 ${formatHours(line.hours)} 小时（镇工作站，不计入村居每月 ${MONTHLY_TARGET_HOURS} 小时要求）。`;
   if (line.shortfall > 0) {
@@ -80,7 +89,7 @@ export async function loadWorkLog(actor: CurrentUser, lawyerId: string, month: s
   if (!lawyer) return null;
   const { from, to } = monthRange(month);
   const range = { gte: zonedInstant(from), lt: zonedInstant(addDays(to, 1)) };
-  const [bookings, walkIns, served] = await Promise.all([
+  const [bookings, walkIns, served, evaluations] = await Promise.all([
     db.booking.findMany({
       where: { lawyerId, status: { in: ["DONE", "NO_SHOW"] }, startsAt: range },
       orderBy: { startsAt: "asc" },
@@ -99,7 +108,8 @@ export async function loadWorkLog(actor: CurrentUser, lawyerId: string, month: s
       },
     }),
     db.walkIn.findMany({
-      where: { lawyerId, at: range },
+      // A voided walk-in (recorded by mistake) is no service: not on the log, not in its totals.
+      where: { lawyerId, at: range, voidedAt: null },
       orderBy: { at: "asc" },
       select: {
         id: true,
@@ -118,6 +128,7 @@ export async function loadWorkLog(actor: CurrentUser, lawyerId: string, month: s
       orderBy: [{ venue: { kind: "asc" } }, { venue: { sortOrder: "asc" } }],
       select: { venue: { select: { id: true, name: true, village: true, kind: true } } },
     }),
+    summariseOwnEvaluations(lawyerId, range.gte, range.lt),
   ]);
 
   const entries: LogEntry[] = [
@@ -152,6 +163,11 @@ export async function loadWorkLog(actor: CurrentUser, lawyerId: string, month: s
     )
     .sort((a, b) => a.at.getTime() - b.at.getTime());
 
+  const [attendances, attended] = await Promise.all([
+    listAttendances({ from, to, lawyerId }),
+    loadAttendedHours({ periods: [{ key: month, from, to }], lawyerId }),
+  ]);
+  const attendedAt = hoursByVenue(attended, month);
   const venues = served.map((s) => s.venue);
   const inputs = await loadAvailabilityInputs(
     venues.map((v) => v.id),
@@ -177,10 +193,10 @@ export async function loadWorkLog(actor: CurrentUser, lawyerId: string, month: s
       target,
       shortfall: target ? Math.max(0, target - h) : 0,
     };
-    return { ...line, summary: hoursSummary(line) };
+    return { ...line, summary: hoursSummary(line), attended: roundHours(attendedAt.get(v.id) ?? 0) };
   });
 
-  return { month, lawyer, entries, totals: totalsOf(entries), hours };
+  return { month, lawyer, entries, totals: totalsOf(entries), hours, evaluations, attendances };
 }
 
 /**

@@ -1,13 +1,14 @@
 // The month's work log from done bookings and walk-ins, its totals and its exports. Against the real PostgreSQL.
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { recordArrival, recordDeparture } from "@/lib/attendance/mutations";
 import type { CurrentUser } from "@/lib/auth/session";
 import { createBooking } from "@/lib/booking/mutations";
 import { completeBooking, recordWalkIn } from "@/lib/consultations/mutations";
 import { createHolidayCalendar } from "@/lib/holidays/calendar";
 import { monthOf, monthRange } from "@/lib/schedule/hours";
 import { bookingInput, createVenueFixture, prisma } from "@/lib/testing/fixtures";
-import { addDays, toDateString } from "@/lib/time";
+import { addDays, toDateString, zonedInstant } from "@/lib/time";
 import { LOG_COLUMNS, workLogCsv, workLogXlsx } from "./export";
 import { loadWorkLog, openWorkLog } from "./queries";
 
@@ -157,11 +158,11 @@ describe("work log exports", () => {
     expect(csv.startsWith("\uFEFF")).toBe(true);
     const lines = csv.slice(1).split("\r\n");
     expect(lines[0]).toBe(
-      "日期,时间,服务地点,律师,村居,服务对象姓名,联系电话,咨询事项,服务结果,用时（分钟）,来源（预约/现场）,到场时间",
+      "日期,时间,服务地点,律师,村居,服务对象姓名,联系电话,咨询事项,服务结果,用时（分钟）,来源（预约/现场）,到场时间,律师签到签退",
     );
     // A walk-in was there at its own time.
     expect(lines[2]).toBe(
-      `${date},11:30,${f.venue.name},${f.lawyers[0].name},测试村,'=李四,0750-6123456,婚姻家庭,法律咨询解答,25,现场,11:30`,
+      `${date},11:30,${f.venue.name},${f.lawyers[0].name},测试村,'=李四,0750-6123456,婚姻家庭,法律咨询解答,25,现场,11:30,`,
     );
   });
 
@@ -188,6 +189,8 @@ describe("work log exports", () => {
       "预约",
       // Completed without a check-in: no time of arrival.
       "",
+      // The lawyer did not sign in that day.
+      "",
     ]);
     expect(rows).toHaveLength(3);
     // Blank separator rows are left out by getSheetValues' sparse array.
@@ -210,5 +213,32 @@ describe("work log exports", () => {
       ["服务地点", "本月排班（小时）", "说明"],
       [f.venue.name, fixtureHours(month, f.today), hoursSummary(fixtureHours(month, f.today))],
     ]);
+  });
+});
+
+describe("the lawyer's own arrivals and departures (签到 / 签退) in the log", () => {
+  it("stand beside each service of that day and venue, and every one in a sheet with the hours attended", async () => {
+    const { f, lawyer, month, date } = await monthWithServices();
+    const arrived = await recordArrival(
+      lawyer,
+      { venueId: f.venue.id, startMinute: 540 },
+      { now: zonedInstant(date, 8 * 60 + 50) },
+    );
+    if (!arrived.ok) throw new Error(arrived.message);
+    expect((await recordDeparture(lawyer, arrived.attendanceId, { now: zonedInstant(date, 11 * 60 + 45) })).ok).toBe(true);
+
+    const log = await loadWorkLog(lawyer, f.lawyers[0].id, month);
+    if (!log) throw new Error("no log");
+    expect(log.hours[0].attended).toBe(2.9);
+    expect(log.attendances.map((a) => [a.date, a.venue.name, a.minutes, a.state])).toEqual([[date, f.venue.name, 175, "left"]]);
+    const lines = workLogCsv(log).slice(1).split("\r\n");
+    expect(lines[1].endsWith(",08:50–11:45")).toBe(true);
+    expect(lines[2].endsWith(",11:30,08:50–11:45")).toBe(true);
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await workLogXlsx(log)) as unknown as ArrayBuffer);
+    const sheet = (book.getWorksheet("律师签到")?.getSheetValues() ?? []).filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    expect(sheet).toContainEqual([f.venue.name, 2.9]);
+    expect(sheet).toContainEqual([date, f.venue.name, "08:50", "11:45", 175, ""]);
   });
 });

@@ -89,6 +89,25 @@ describe("checkStructure", () => {
     expect(problems.map((p) => p.split(":")[0]).sort()).toEqual(["lib/booking/helpers.ts", "lib/booking/staff-things.ts"]);
   });
 
+  it("fails when browser code reaches zod, however far down, but not through a server action or a type", () => {
+    const problems = checkStructure(
+      tree({
+        ...good,
+        "lib/booking/rules.ts": "export const NOTE_MAX = 500;",
+        "lib/booking/actions.ts": '"use server";\nimport { z } from "zod";',
+        "components/form.tsx":
+          '"use client";\nimport { NOTE_MAX } from "@/lib/booking/rules";\nimport { book } from "@/lib/booking/actions";\nimport type { BookingView } from "@/lib/booking/schema";\nimport { type Slot } from "@/lib/booking/schema";',
+        "components/fine.tsx": '// a comment first\n"use client";\nimport { Form } from "./form";',
+        "components/far.tsx": '"use client";\nimport { limit } from "./middle";',
+        "components/middle.ts": 'export { NOTE_MAX as limit } from "../lib/booking/schema";',
+        "components/server-page.tsx": 'import { z } from "zod";', // not browser code
+      }),
+    );
+    expect(problems).toEqual([
+      "components/far.tsx: the browser would load components/far.tsx → components/middle.ts → lib/booking/schema.ts → zod; take the constants a form needs from a zod-free rules.ts",
+    ]);
+  });
+
   it("leaves infrastructure folders (lib/auth, lib/api) to their own names", () => {
     expect(checkStructure(tree({ ...good, "lib/auth/options.ts": 'import "server-only";' }))).toEqual([]);
   });

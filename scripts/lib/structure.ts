@@ -6,13 +6,17 @@
 // - a domain folder lib/<domain>/ holds only the agreed file names (below), tests beside them,
 //   and sub-concern folders that keep the same vocabulary. Any other name is pure logic (slot
 //   generation, the holiday calendar, a code generator): it must have its test beside it and may
-//   not import `server-only` or the database client.
+//   not import `server-only` or the database client;
+// - code that runs in the browser (a "use client" module and what it imports, up to a
+//   "use server" module, whose functions reach the browser only as references) never loads zod:
+//   the server checks every input, and zod with its messages would be most of a public page's
+//   JavaScript. A form takes its limits (NOTE_MAX) from a zod-free rules.ts instead.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
 /** The vocabulary of a domain folder; anything else goes in a file of one of these names or out of the domain. */
 export const DOMAIN_FILES = [
-  "schema.ts", // zod schemas and inferred types; safe in the browser
+  "schema.ts", // zod schemas and inferred types; the server's (the browser takes only types from it)
   "queries.ts", // reads (server-only)
   "mutations.ts", // writes and transactions (server-only)
   "actions.ts", // "use server" form actions, thin
@@ -94,6 +98,57 @@ export function checkStructure(root: string): string[] {
   }
 
   for (const cycle of cyclesOf(edges)) problems.push(`lib/ domains depend on each other: ${cycle.join(" → ")}`);
+  problems.push(...browserProblems(root, files));
+  return problems;
+}
+
+/** Packages no module the browser loads may import. */
+const SERVER_PACKAGES = /^(zod)(\/|$)/;
+const DIRECTIVE = (name: string) => new RegExp(`^(?:\\s*(?://[^\\n]*|/\\*[\\s\\S]*?\\*/))*\\s*["']use ${name}["']`);
+const USE_CLIENT = DIRECTIVE("client");
+const USE_SERVER = DIRECTIVE("server");
+/** Statements that bring values, not types alone (`import type`, `import { type A }` are erased). */
+const VALUE_IMPORT =
+  /(?:^|\n)\s*(?:import|export)\s+(?!type\s)([^;]*?)\s+from\s*["']([^"']+)["']|(?:^|\n)\s*import\s*["']([^"']+)["']/g;
+const typesOnly = (clause: string) =>
+  /^\{[^}]*\}$/.test(clause.trim()) &&
+  clause
+    .replace(/[{}\s]/g, "")
+    .split(",")
+    .filter(Boolean)
+    .every((n) => n.startsWith("type"));
+
+/** Each "use client" module that reaches a server package, with the path it takes. */
+function browserProblems(root: string, files: string[]): string[] {
+  const known = new Set(files);
+  const sourceOf = (bare: string): string | null =>
+    ["", ".ts", ".tsx", "/index.ts", "/index.tsx"].map((ext) => bare + ext).find((f) => known.has(f)) ?? null;
+  const text = new Map<string, string>();
+  const read = (file: string) => text.get(file) ?? text.set(file, readFileSync(path.join(root, file), "utf8")).get(file) ?? "";
+  const problems: string[] = [];
+  for (const entry of files) {
+    if (TEST.test(entry) || !USE_CLIENT.test(read(entry))) continue;
+    const seen = new Set<string>();
+    const visit = (file: string, trail: string[]): string | null => {
+      if (seen.has(file)) return null;
+      seen.add(file);
+      const source = read(file);
+      if (file !== entry && USE_SERVER.test(source)) return null;
+      for (const match of source.matchAll(VALUE_IMPORT)) {
+        const [clause, specifier] = match[3] ? ["", match[3]] : [match[1], match[2]];
+        if (clause && typesOnly(clause)) continue;
+        if (SERVER_PACKAGES.test(specifier)) return [...trail, file, specifier].join(" → ");
+        const target = resolve(root, file, specifier);
+        const next = target && sourceOf(target.replace(/\.(ts|tsx|mjs)$/, ""));
+        const found = next ? visit(next, [...trail, file]) : null;
+        if (found) return found;
+      }
+      return null;
+    };
+    const found = visit(entry, []);
+    if (found)
+      problems.push(`${entry}: the browser would load ${found}; take the constants a form needs from a zod-free rules.ts`);
+  }
   return problems;
 }
 

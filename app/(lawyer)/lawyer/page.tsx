@@ -3,9 +3,11 @@ import Link from "next/link";
 import { BookingCard } from "@/components/consultations/booking-card";
 import { UnrecordedList } from "@/components/consultations/unrecorded-list";
 import { textLink } from "@/components/form";
+import { listTodaysSessions } from "@/lib/attendance/queries";
 import { requireLawyer } from "@/lib/auth/session";
 import { type Agenda, openAgenda } from "@/lib/consultations/queries";
 import { formatMonthDay, isoWeekday, relativeDay, shortWeekdayName, todayInShanghai } from "@/lib/time";
+import { TodaysDuty } from "./todays-duty";
 
 export const metadata: Metadata = { title: "我的预约" };
 
@@ -13,7 +15,7 @@ export const metadata: Metadata = { title: "我的预约" };
 // The outcomes still owed follow as a short list, then the coming days.
 export default async function LawyerBookingsPage() {
   const user = await requireLawyer("/lawyer");
-  const agenda = await openAgenda(user, user.lawyerId);
+  const [agenda, sessions] = await Promise.all([openAgenda(user, user.lawyerId), listTodaysSessions(user)]);
   const today = todayInShanghai();
   // listAgenda puts today first, with or without bookings; the other days only when they have some.
   const [todays, ...coming] = agenda.days;
@@ -28,6 +30,7 @@ export default async function LawyerBookingsPage() {
           记录现场咨询
         </Link>
       </div>
+      <TodaysDuty sessions={sessions} />
       {todays && <DaySection day={todays} today={today} />}
       {agenda.unrecorded.length > 0 && (
         <section aria-labelledby="unrecorded" className="space-y-2">
@@ -58,7 +61,7 @@ function DaySection({ day, today }: { day: Agenda["days"][number]; today: string
     <section aria-labelledby={`day-${date}`} className="space-y-2">
       {/* One line on a 360 px phone, so today's first booking fits on the first screen. */}
       <h2 id={`day-${date}`} className="text-xl font-bold">
-        {near ? `${near} · ` : ""}
+        {near ? `${near} ` : ""}
         {formatMonthDay(date)} {shortWeekdayName(isoWeekday(date))} · {bookings.length} 个预约
       </h2>
       {bookings.length === 0 ? (
@@ -66,6 +69,21 @@ function DaySection({ day, today }: { day: Agenda["days"][number]; today: string
       ) : (
         bookings.map((b) => <BookingCard key={b.id} booking={b} />)
       )}
+      {bookings.length > 0 && <SheetLinks date={date} venues={bookings.map((b) => b.venue)} />}
     </section>
+  );
+}
+
+/** The day's sheet (预约名单) of each venue the day's bookings are at, to print for the desk. */
+function SheetLinks({ date, venues }: { date: string; venues: { id: string; name: string }[] }) {
+  const distinct = [...new Map(venues.map((v) => [v.id, v])).values()];
+  return (
+    <p className="flex flex-wrap gap-x-4">
+      {distinct.map((v) => (
+        <Link key={v.id} href={`/lawyer/sheet?date=${date}&venue=${v.id}`} className={textLink}>
+          打印预约名单{distinct.length > 1 ? `：${v.name}` : <span className="sr-only">：{v.name}</span>}
+        </Link>
+      ))}
+    </p>
   );
 }

@@ -39,6 +39,11 @@ export default async function StaffHomePage() {
           </Link>
         </li>
         <li>
+          <Link href="/staff/walk-ins" className={textLink}>
+            修改或作废现场咨询记录
+          </Link>
+        </li>
+        <li>
           <Link href="/staff/dashboard" className={textLink}>
             需求分析和回电请求
           </Link>

@@ -1,6 +1,7 @@
 import "server-only";
 // How every change to duty hours is applied: a preview of the bookings it takes time from, then one
 // transaction for the change, the hand-overs, the cancellations and the villagers' notifications.
+// A lawyer leaving (lib/lawyers deactivateLawyer) is such a change too: it takes all their time.
 import { recordAudit } from "@/lib/audit/mutations";
 import type { CurrentUser } from "@/lib/auth/session";
 import { type DateException, WEEKLY_SESSION_FIELDS, type WeeklySession } from "@/lib/availability/slots";
@@ -78,6 +79,8 @@ export type Plan = {
   lawyerId: string;
   /** The rows as they will be, to see which bookings lose their duty. Omit when the change only adds time. */
   after?: (rows: Rows) => Rows;
+  /** The lawyer leaves: every confirmed future booking of theirs needs a choice, whatever the duty rows say. */
+  everyBooking?: boolean;
   apply: (tx: Tx) => Promise<void>;
   /** Why the booking changed, at the start of the villager's notice: "原律师临时请假". */
   why: string;
@@ -105,8 +108,8 @@ export async function applyChange(
   { now = new Date(), choices }: Options,
 ): Promise<ScheduleResult> {
   const today = todayInShanghai(now);
-  const duty = plan.after ? await dutyBeforeAndAfter(plan.lawyerId, plan.after, today) : null;
-  const affected = duty ? await describeAffected(plan.lawyerId, await losing(db, plan.lawyerId, duty, now), now) : [];
+  const affects = await affectedBy(plan, today, now);
+  const affected = affects ? await describeAffected(plan.lawyerId, await affects(db), now) : [];
   if (affected.length > 0) {
     const check = checkChoices(affected, choices);
     if (check) return check;
@@ -119,10 +122,10 @@ export async function applyChange(
       const takers = [...picked.values()].flatMap((c) => (c.action === "reassign" ? [c.lawyerId] : []));
       await lockLawyers(tx, [plan.lawyerId, ...takers]);
       await plan.apply(tx);
-      if (duty) {
+      if (affects) {
         // Read again in the transaction: a booking made since the preview in the time being removed
         // must not be left without a lawyer.
-        const fresh = await losing(tx, plan.lawyerId, duty, now);
+        const fresh = await affects(tx);
         if (fresh.some((b) => !picked.has(b.id))) {
           throw new Rejected(needsChoices(await describeAffected(plan.lawyerId, fresh, now), CHANGED_MEANWHILE));
         }
@@ -136,14 +139,14 @@ export async function applyChange(
     });
   } catch (error) {
     if (error instanceof Rejected) return error.result;
-    if (error instanceof Stale && duty) {
-      const again = await describeAffected(plan.lawyerId, await losing(db, plan.lawyerId, duty, now), now);
+    if (error instanceof Stale && affects) {
+      const again = await describeAffected(plan.lawyerId, await affects(db), now);
       return needsChoices(again, CHANGED_MEANWHILE);
     }
     const constraint = violatedConstraint(error);
-    if (constraint === "booking_lawyer_no_overlap" && duty) {
+    if (constraint === "booking_lawyer_no_overlap" && affects) {
       // A colleague was booked at that time after the preview: everything was rolled back.
-      const again = await describeAffected(plan.lawyerId, await losing(db, plan.lawyerId, duty, now), now);
+      const again = await describeAffected(plan.lawyerId, await affects(db), now);
       return needsChoices(again, CHOOSE_AGAIN);
     }
     if (constraint === "duty_session_lawyer_no_overlap" && plan.weekly) {
@@ -181,14 +184,23 @@ async function dutyBeforeAndAfter(lawyerId: string, after: NonNullable<Plan["aft
   return { before, after: after(before), calendar };
 }
 
-/** The lawyer's confirmed future bookings whose duty the change takes away. */
-async function losing(reader: Tx | typeof db, lawyerId: string, duty: Duty, now: Date): Promise<BookedTime[]> {
+type Reader = Tx | typeof db;
+
+/** How to find the bookings the change leaves without their lawyer, or null when it leaves none. */
+async function affectedBy(plan: Plan, today: string, now: Date): Promise<((reader: Reader) => Promise<BookedTime[]>) | null> {
+  if (plan.everyBooking) return (reader) => upcoming(reader, plan.lawyerId, now);
+  if (!plan.after) return null;
+  const duty = await dutyBeforeAndAfter(plan.lawyerId, plan.after, today);
+  return async (reader) => bookingsLosingDuty(duty.before, duty.after, await upcoming(reader, plan.lawyerId, now), duty.calendar);
+}
+
+/** The lawyer's confirmed future bookings. */
+async function upcoming(reader: Reader, lawyerId: string, now: Date): Promise<BookedTime[]> {
   const bookings = await reader.booking.findMany({
     where: { lawyerId, status: "CONFIRMED", startsAt: { gt: now } },
     select: { id: true, venueId: true, startsAt: true, endsAt: true },
   });
-  const booked = bookings.map((b) => ({ id: b.id, venueId: b.venueId, start: b.startsAt, end: b.endsAt }));
-  return bookingsLosingDuty(duty.before, duty.after, booked, duty.calendar);
+  return bookings.map((b) => ({ id: b.id, venueId: b.venueId, start: b.startsAt, end: b.endsAt }));
 }
 
 async function settle(tx: Tx, actor: CurrentUser, plan: Plan, booking: AffectedBooking, choice: BookingChoice, now: Date) {
@@ -196,16 +208,7 @@ async function settle(tx: Tx, actor: CurrentUser, plan: Plan, booking: AffectedB
   const where = { id: booking.id, lawyerId: plan.lawyerId, status: "CONFIRMED" as const, startsAt: { gt: now } };
   if (choice.action === "reassign") {
     const colleague = booking.colleagues.find((c) => c.id === choice.lawyerId) as { id: string; name: string };
-    const notice = `${plan.why}，您的预约已改由 ${colleague.name} 律师接待，时间地点不变。`;
-    const { count } = await tx.booking.updateMany({ where, data: { lawyerId: colleague.id, notice } });
-    if (count === 0) throw new Stale();
-    await tellVillager(tx, booking.id, "reassigned", now);
-    await recordAudit(tx, actor, {
-      kind: "booking",
-      action: "reassign",
-      subjectId: booking.id,
-      summary: `预约 ${booking.code} 改由 ${colleague.name} 接待（${plan.why}）`,
-    });
+    if (!(await handOver(tx, actor, { ...booking, lawyerId: plan.lawyerId }, colleague, plan.why, now))) throw new Stale();
   } else {
     const notice = `很抱歉，律师临时有事，这个预约已取消：${choice.reason}。请重新预约或拨打 12348。`;
     const { count } = await tx.booking.updateMany({
@@ -218,7 +221,37 @@ async function settle(tx: Tx, actor: CurrentUser, plan: Plan, booking: AffectedB
       kind: "booking",
       action: "cancel",
       subjectId: booking.id,
-      summary: `律师调整值班，取消预约 ${booking.code}：${choice.reason}`,
+      summary: `${plan.why || "律师调整值班"}，取消预约 ${booking.code}：${choice.reason}`,
     });
   }
+}
+
+/**
+ * Gives a confirmed future booking of `booking.lawyerId` to `colleague` at the same time and place,
+ * in the caller's transaction (which has locked both lawyers): the villager's notice and text, and
+ * the audit entry. False when the booking is no longer that lawyer's, confirmed and to come. The
+ * colleague's exclusion constraint (booking_lawyer_no_overlap) refuses a colleague booked meanwhile.
+ */
+export async function handOver(
+  tx: Tx,
+  actor: CurrentUser,
+  booking: { id: string; code: string; lawyerId: string },
+  colleague: { id: string; name: string },
+  why: string,
+  now: Date,
+): Promise<boolean> {
+  const notice = `${why}，您的预约已改由 ${colleague.name} 律师接待，时间地点不变。`;
+  const { count } = await tx.booking.updateMany({
+    where: { id: booking.id, lawyerId: booking.lawyerId, status: "CONFIRMED", startsAt: { gt: now } },
+    data: { lawyerId: colleague.id, notice },
+  });
+  if (count === 0) return false;
+  await tellVillager(tx, booking.id, "reassigned", now);
+  await recordAudit(tx, actor, {
+    kind: "booking",
+    action: "reassign",
+    subjectId: booking.id,
+    summary: `预约 ${booking.code} 改由 ${colleague.name} 接待（${why}）`,
+  });
+  return true;
 }

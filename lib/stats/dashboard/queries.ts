@@ -1,7 +1,9 @@
 import "server-only";
 // The demand dashboard: services counted by week, venue, topic, lead time, priority group and hour,
-// the slots offered against those booked, the villages' hours against the monthly target, and
-// (from ../unmet) the demand that found no time.
+// the slots offered against those booked, the villages' hours against the monthly target (scheduled
+// and attended), the sessions nobody signed in to (未签到), and (from ../unmet) the demand that found no time.
+import { hoursByVenue, listMissedSessions, loadAttendedHours, type MissedSession } from "@/lib/attendance/queries";
+import { roundHours } from "@/lib/attendance/rules";
 import { recordView } from "@/lib/audit/mutations";
 import type { CurrentUser } from "@/lib/auth/session";
 import { loadDutyInputs } from "@/lib/availability/queries";
@@ -53,7 +55,15 @@ export type VenueLine = {
 };
 
 type Target = { hours: number; met: boolean; shortfall: number };
-export type HoursLine = { venueId: string; name: string; village: string | null; thisMonth: Target; lastMonth: Target };
+/** `attended`: hours signed in on site (签到 to 签退) this month and last. */
+export type HoursLine = {
+  venueId: string;
+  name: string;
+  village: string | null;
+  thisMonth: Target;
+  lastMonth: Target;
+  attended: { thisMonth: number; lastMonth: number };
+};
 type Totals = { bookings: number; walkIns: number; done: number; noShow: number; offered: number };
 
 export type Dashboard = UnmetDemand & {
@@ -68,7 +78,11 @@ export type Dashboard = UnmetDemand & {
   noShowRate: number | null;
   utilisation: number | null;
   hours: { month: string; lastMonth: string; target: number; lines: HoursLine[] };
+  /** Sessions of last month and this one that ended with no attendance, newest first (at most MISSED_SHOWN), and how many in all. */
+  missed: { sessions: MissedSession[]; count: number };
 };
+
+export const MISSED_SHOWN = 30;
 
 export type DashboardResult = { ok: true; dashboard: Dashboard } | { ok: false; errors: Record<string, string> };
 
@@ -80,10 +94,11 @@ export async function loadDashboard(filters: DashboardFilters, now: Date = new D
   const venues = scope.venueId ? options.venues.filter((v) => v.id === scope.venueId) : options.venues;
   const month = todayInShanghai(now).slice(0, 7);
   const months = { month, lastMonth: previousMonth(month) };
-  const [demand, duty, unmet] = await Promise.all([
+  const [demand, duty, unmet, attendance] = await Promise.all([
     countDemand(scope),
     loadDuty(venues, filters, months),
     loadUnmetDemand(scope, venues, options.topics),
+    loadAttendance(venues, months, now),
   ]);
   const lines = venueLines(venues, demand, duty, filters);
   const totals = totalsOf(lines);
@@ -101,7 +116,8 @@ export async function loadDashboard(filters: DashboardFilters, now: Date = new D
       noShowRate: rate(totals.noShow, totals.noShow + totals.done),
       utilisation: rate(totals.bookings, totals.offered),
       ...unmet,
-      hours: villageHours(venues, duty, months),
+      hours: villageHours(venues, duty, months, attendance.attended),
+      missed: { sessions: attendance.missed.slice(0, MISSED_SHOWN), count: attendance.missed.length },
     },
   };
 }
@@ -190,6 +206,16 @@ async function loadDuty(venues: VenueOption[], period: Period, { month, lastMont
 
 const dutyOf = ({ sessions, exceptions, calendar }: Duty) => ({ sessions, exceptions, calendar });
 
+/** Hours attended at the venues this month and last, and the sessions of those months nobody signed in to. */
+async function loadAttendance(venues: VenueOption[], { month, lastMonth }: Months, now: Date) {
+  const periods = [month, lastMonth].map((m) => ({ key: m, ...monthRange(m) }));
+  const [attended, missed] = await Promise.all([
+    loadAttendedHours({ periods, venueIds: venues.map((v) => v.id), now }),
+    listMissedSessions({ venues, from: monthRange(lastMonth).from, to: todayInShanghai(now), now }),
+  ]);
+  return { attended, missed };
+}
+
 /** Per venue: bookings and walk-ins, how bookings ended, and the slots duty offered in the period. */
 function venueLines(venues: VenueOption[], demand: Demand, duty: Duty, period: Period): VenueLine[] {
   return venues.map((v) => {
@@ -248,7 +274,12 @@ function priorityShares(counts: Demand["priorities"]): Share[] {
 }
 
 /** The villages' workrooms: hours on duty this month and last, against the monthly target. */
-function villageHours(venues: VenueOption[], duty: Duty, { month, lastMonth }: Months): Dashboard["hours"] {
+function villageHours(
+  venues: VenueOption[],
+  duty: Duty,
+  { month, lastMonth }: Months,
+  attended: Awaited<ReturnType<typeof loadAttendedHours>>,
+): Dashboard["hours"] {
   const workrooms = venues.filter((v) => v.kind === "WORKROOM");
   const hoursIn = (m: string) =>
     new Map(scheduledHours({ venueIds: workrooms.map((v) => v.id), ...dutyOf(duty), month: m }).map((h) => [h.venueId, h.hours]));
@@ -264,6 +295,10 @@ function villageHours(venues: VenueOption[], duty: Duty, { month, lastMonth }: M
       village: v.village,
       thisMonth: againstTarget(thisHours.get(v.id) ?? 0, MONTHLY_TARGET_HOURS),
       lastMonth: againstTarget(lastHours.get(v.id) ?? 0, MONTHLY_TARGET_HOURS),
+      attended: {
+        thisMonth: roundHours(hoursByVenue(attended, month).get(v.id) ?? 0),
+        lastMonth: roundHours(hoursByVenue(attended, lastMonth).get(v.id) ?? 0),
+      },
     })),
   };
 }

@@ -2,7 +2,7 @@ import "server-only";
 // The services one by one: the dashboard's export and the bookings behind each number of the report.
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { BookingStatus, Channel, Outcome } from "@/lib/generated/prisma/enums";
+import type { BookingStatus, Channel, EvaluationSource, Outcome, Resolution, Satisfaction } from "@/lib/generated/prisma/enums";
 import { bookingWhere, instants, listFilterOptions, resolveScope, type Scope, walkInWhere } from "../queries";
 import type { DashboardFilters, ReportFilters, ReportItemsFilters } from "../schema";
 
@@ -27,7 +27,15 @@ export type ServiceRow = {
   minutesSpent: number | null;
   /** When the villager was there: a booking's check-in (null if never checked in), a walk-in's time. */
   attendedAt: Date | null;
+  /** The consultation's evaluation (评价表), if it has one (lib/evaluations). */
+  satisfaction: Satisfaction | null;
+  resolution: Resolution | null;
+  evaluationComment: string | null;
+  evaluationSource: EvaluationSource | null;
 };
+
+const EVALUATION_COLUMNS = Prisma.sql`e.satisfaction::text AS satisfaction, e.resolution::text AS resolution,
+  e.comment AS "evaluationComment", e.source::text AS "evaluationSource"`;
 
 type RowScope = Scope & { doneOnly: boolean; outcome?: string; lawyerId?: string };
 
@@ -38,14 +46,16 @@ function rowsSql(s: RowScope): Prisma.Sql {
     SELECT 'booking' AS kind, b.id, b.code, b.starts_at AS at, b.created_at AS "createdAt", b.status::text AS status,
            b.channel::text AS channel, b.name, b.phone, b.village, v.name AS venue, v.village AS "venueVillage",
            l.name AS lawyer, t.name AS topic, b.priority_group AS "priorityGroup", b.outcomes::text[] AS outcomes,
-           b.minutes_spent AS "minutesSpent", b.checked_in_at AS "attendedAt"
+           b.minutes_spent AS "minutesSpent", b.checked_in_at AS "attendedAt", ${EVALUATION_COLUMNS}
     FROM booking b JOIN venue v ON v.id = b.venue_id JOIN lawyer l ON l.id = b.lawyer_id JOIN topic t ON t.id = b.topic_id
+    LEFT JOIN evaluation e ON e.booking_id = b.id
     WHERE ${bookingWhere(s)} ${s.doneOnly ? Prisma.sql`AND b.status = 'DONE'` : Prisma.empty}
       ${s.lawyerId ? Prisma.sql`AND b.lawyer_id = ${s.lawyerId}` : Prisma.empty} ${outcome(Prisma.sql`b.outcomes`)}
     UNION ALL
     SELECT 'walk_in', w.id, NULL, w.at, w.created_at, 'DONE', 'WALK_IN', w.name, w.phone, w.village, v.name, v.village,
-           l.name, t.name, w.priority_group, w.outcomes::text[], w.minutes_spent, w.at
+           l.name, t.name, w.priority_group, w.outcomes::text[], w.minutes_spent, w.at, ${EVALUATION_COLUMNS}
     FROM walk_in w JOIN venue v ON v.id = w.venue_id JOIN lawyer l ON l.id = w.lawyer_id JOIN topic t ON t.id = w.topic_id
+    LEFT JOIN evaluation e ON e.walk_in_id = w.id
     WHERE ${walkInWhere(s)} ${s.lawyerId ? Prisma.sql`AND w.lawyer_id = ${s.lawyerId}` : Prisma.empty} ${outcome(Prisma.sql`w.outcomes`)}`;
 }
 

@@ -1,6 +1,9 @@
 // The month's work log as a list that fits a 360 px phone, with its totals and on-site hours.
 import Link from "next/link";
-import { NO_SHOW_LABEL, outcomeLabels } from "@/lib/labels";
+import { formatAttendance } from "@/lib/attendance/rules";
+import { satisfactionRate } from "@/lib/evaluations/rules";
+import { NO_SHOW_LABEL, outcomeLabels, RESOLUTIONS, SATISFACTIONS } from "@/lib/labels";
+import { formatPercent } from "@/lib/stats/aggregate";
 import { formatDate } from "@/lib/time";
 import type { WorkLog } from "@/lib/worklog/queries";
 
@@ -54,10 +57,13 @@ export function WorkLogView({ log }: { log: WorkLog }) {
                 {h.venue}
               </p>
               <p>{h.summary}</p>
+              <p>签到在场 {h.attended} 小时。</p>
             </li>
           ))}
         </ul>
       </section>
+
+      <AttendanceList attendances={log.attendances} />
 
       <section aria-labelledby="totals-heading" className="space-y-3">
         <h2 id="totals-heading" className="text-xl font-bold">
@@ -76,6 +82,8 @@ export function WorkLogView({ log }: { log: WorkLog }) {
           />
         )}
       </section>
+
+      <EvaluationsSection evaluations={log.evaluations} />
 
       <section aria-labelledby="entries-heading" className="space-y-3">
         <h2 id="entries-heading" className="text-xl font-bold">
@@ -101,6 +109,24 @@ export function WorkLogView({ log }: { log: WorkLog }) {
                   {e.noShow ? NO_SHOW_LABEL : outcomeLabels(e.outcomes)}
                   {e.minutesSpent ? ` · ${e.minutesSpent} 分钟` : ""}
                 </p>
+                {e.source === "walk_in" && (
+                  <Link
+                    href={`/lawyer/walk-ins/${e.id}`}
+                    aria-label={`修改或作废：${e.name}`}
+                    className="me-4 inline-flex min-h-11 items-center font-semibold text-brand-800 underline"
+                  >
+                    修改或作废
+                  </Link>
+                )}
+                {e.source === "walk_in" && (
+                  <Link
+                    href={`/lawyer/evaluation-qr/${e.id}`}
+                    aria-label={`请村民扫码评价：${e.name}`}
+                    className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline"
+                  >
+                    请村民扫码评价
+                  </Link>
+                )}
                 {e.source === "booking" && (
                   <Link
                     href={`/lawyer/bookings/${e.id}`}
@@ -116,5 +142,68 @@ export function WorkLogView({ log }: { log: WorkLog }) {
         )}
       </section>
     </div>
+  );
+}
+
+/** The month's evaluations of the lawyer's own services: counts and comments, never who wrote them. */
+function EvaluationsSection({ evaluations: { counts, comments } }: { evaluations: WorkLog["evaluations"] }) {
+  return (
+    <section aria-labelledby="evaluations-heading" className="space-y-3">
+      <h2 id="evaluations-heading" className="text-xl font-bold">
+        群众评价：{counts.total} 份，满意度 {formatPercent(satisfactionRate(counts))}
+      </h2>
+      <CountTable
+        caption="评价结果（不显示是谁评价的）"
+        columns={["评价", "份数"]}
+        rows={[
+          ...Object.entries(SATISFACTIONS).map(([key, label]): [string, number] => [
+            label,
+            counts[key as keyof typeof SATISFACTIONS],
+          ]),
+          ...Object.entries(RESOLUTIONS).map(([key, label]): [string, number] => [
+            `问题${label}`,
+            counts[key as keyof typeof RESOLUTIONS],
+          ]),
+        ]}
+      />
+      {comments.length > 0 && (
+        <>
+          <h3 className="text-lg font-bold">意见和建议（{comments.length} 条）</h3>
+          <ul className="space-y-2">
+            {comments.map((c) => (
+              <li key={c.id} className="rounded-lg border-2 border-gray-300 p-3">
+                <p className="font-semibold">
+                  {SATISFACTIONS[c.satisfaction]} · {RESOLUTIONS[c.resolution]}
+                </p>
+                <p className="break-words">{c.comment}</p>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The month's own 签到 / 签退, the proof of the hours above. */
+function AttendanceList({ attendances }: { attendances: WorkLog["attendances"] }) {
+  return (
+    <section aria-labelledby="attendance-heading" className="space-y-2">
+      <h2 id="attendance-heading" className="text-xl font-bold">
+        签到签退（{attendances.length} 次）
+      </h2>
+      {attendances.length === 0 ? (
+        <p>这个月还没有签到。坐班时请在“我的预约”页点“签到”，离开时点“签退”。</p>
+      ) : (
+        <ol className="space-y-1">
+          {attendances.map((a) => (
+            <li key={a.id}>
+              {formatDate(a.date)} · {a.venue.name} · {formatAttendance(a)}
+              {a.correction ? `，司法所更正：${a.correction.reason}` : ""}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
   );
 }

@@ -57,6 +57,7 @@ export async function ScheduleView({ actor, lawyerId, title }: { actor: CurrentU
         <h2 id="hours-title" className="text-xl font-bold">
           每月驻村时长（每村每月至少 {MONTHLY_TARGET_HOURS} 小时）
         </h2>
+        <p>“签到在场”按律师到达、离开时在“我的预约”页签到、签退的时间计算；忘了签退的，算到那次坐班结束。</p>
         {hours.length === 0 ? (
           <p>您没有负责的村（社区）工作室。</p>
         ) : (
@@ -66,7 +67,8 @@ export async function ScheduleView({ actor, lawyerId, title }: { actor: CurrentU
                 <span className="font-semibold">
                   {monthName(h.month)} · {h.venue.village ?? h.venue.name}
                 </span>
-                ：共安排 {hoursNumber(h.total)} 小时（其中您 {hoursNumber(h.mine)} 小时），
+                ：共安排 {hoursNumber(h.total)} 小时（其中您 {hoursNumber(h.mine)} 小时），签到在场 {hoursNumber(h.attended)}{" "}
+                小时（其中您 {hoursNumber(h.mineAttended)} 小时），
                 {h.shortfall > 0 ? (
                   <strong className="text-red-800">还差 {hoursNumber(h.shortfall)} 小时</strong>
                 ) : (

@@ -7,6 +7,7 @@ import { LookupForm } from "@/components/manage-booking-forms";
 import { OfferForms } from "@/components/waitlist-forms";
 import { findOwnBooking, isChangeable } from "@/lib/booking/access";
 import { forgetBookingAction } from "@/lib/booking/actions";
+import { findEvaluation } from "@/lib/evaluations/queries";
 import { PRIORITY_GROUPS, type PriorityGroup, STATUS_NAMES } from "@/lib/labels";
 import { messagesForBooking } from "@/lib/messages/queries";
 import { whatWillCome } from "@/lib/messages/status";
@@ -15,6 +16,7 @@ import { isOver } from "@/lib/privacy/rules";
 import { addDays, formatTime, toDateString, todayInShanghai } from "@/lib/time";
 import { HOLD_MINUTES } from "@/lib/waitlist/schema";
 import { BookingMessages } from "./booking-messages";
+import { EvaluationSection } from "./evaluation-section";
 
 export const metadata: Metadata = { title: "我的预约" };
 
@@ -26,6 +28,8 @@ const DONE: Record<string, string> = {
   moved: "已改到新的时间。原来的时间已经取消。",
   cancelled: "预约已取消。",
   declined: "已让给下一位。您还在候补名单上，有其他空位时会再发短信给您。",
+  evaluated: "谢谢您的评价！7 天内可以在这一页修改。",
+  evaluation_changed: "评价已修改。谢谢您！",
 };
 
 export default async function BookingPage({ params, searchParams }: Props) {
@@ -42,7 +46,10 @@ export default async function BookingPage({ params, searchParams }: Props) {
     );
   }
   const { done } = await searchParams;
-  const messages = await messagesForBooking(booking.code);
+  const [messages, evaluation] = await Promise.all([
+    messagesForBooking(booking.code),
+    booking.status === "done" ? findEvaluation({ bookingCode: booking.code }) : null,
+  ]);
   const now = new Date();
   const active = isChangeable(booking);
   const earlierFrom = todayInShanghai(now);
@@ -99,6 +106,7 @@ export default async function BookingPage({ params, searchParams }: Props) {
       )}
       <BookingCode code={booking.code} />
       <BookingSummary start={booking.start} end={booking.end} venue={booking.venue} lawyer={booking.lawyer} extra={extra} />
+      {booking.status === "done" && <EvaluationSection code={booking.code} evaluation={evaluation} now={now} />}
 
       {active && (
         <>

@@ -9,8 +9,9 @@ import { LawyerCards } from "@/components/lawyer-cards";
 import { DateLinks, DaySlots, groupByDate, shortDateTime, slotQuery } from "@/components/slot-picker";
 import { findAlternatives, listVenueSlots } from "@/lib/availability/queries";
 import { recordVenueLookup } from "@/lib/demand/mutations";
-import { isPlainText } from "@/lib/form";
+import { isPlainText } from "@/lib/form-values";
 import { toDateString } from "@/lib/time";
+import { Arrival } from "./arrival";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ date?: string | string[] }> };
 
@@ -50,6 +51,8 @@ export default async function VenuePage({ params, searchParams }: Props) {
         )}
         {venue.openingNotes && <p>{venue.openingNotes}</p>}
       </section>
+      {/* A lawyer on duty here who scanned the poster signs in from this page. */}
+      <Arrival venueId={venue.id} />
 
       {current ? (
         <>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { BackLink } from "@/components/back-link";
 import { CreateStaffAccountForm, StaffAccountControls } from "@/components/staff/staff-account-forms";
 import { listStaffAccounts } from "@/lib/accounts/queries";
-import { STAFF_ROLES } from "@/lib/accounts/schema";
+import { STAFF_ROLES } from "@/lib/accounts/rules";
 import { can } from "@/lib/auth/can";
 import { requireStaff } from "@/lib/auth/session";
 

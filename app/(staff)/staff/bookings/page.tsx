@@ -6,13 +6,18 @@ import { STAFF_PAGE_SIZE, searchBookings } from "@/lib/booking/queries";
 import { bookingSearchInput } from "@/lib/booking/schema";
 import { CHANNELS, optionsOf, STATUS_NAMES } from "@/lib/labels";
 import { listLawyerNames } from "@/lib/lawyers/queries";
-import { formatDate, formatTime, toDateString } from "@/lib/time";
+import { formatDate, formatTime, toDateString, todayInShanghai } from "@/lib/time";
 import { listTopics } from "@/lib/topics/queries";
 import { listVenues } from "@/lib/venues/queries";
 
 export const metadata: Metadata = { title: "预约" };
 
 type Search = Record<string, string | string[] | undefined>;
+
+/** The day sheet of the venue filtered for, on the filter's first date (else today). */
+function sheetQuery(venue: string | undefined, from: string | undefined): string {
+  return venue ? `?${new URLSearchParams({ venue, date: from ?? todayInShanghai() })}` : "";
+}
 
 export default async function StaffBookingsPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requireStaff("/staff/bookings");
@@ -41,6 +46,18 @@ export default async function StaffBookingsPage({ searchParams }: { searchParams
             className="inline-flex min-h-12 items-center rounded-lg border-2 border-brand-700 px-4 font-semibold text-brand-800"
           >
             登记现场咨询
+          </Link>
+          <Link
+            href={`/staff/bookings/sheet${sheetQuery(filters.venue, filters.from)}`}
+            className="inline-flex min-h-12 items-center rounded-lg border-2 border-brand-700 px-4 font-semibold text-brand-800"
+          >
+            打印当天预约名单
+          </Link>
+          <Link
+            href="/staff/walk-ins"
+            className="inline-flex min-h-12 items-center rounded-lg border-2 border-brand-700 px-4 font-semibold text-brand-800"
+          >
+            现场咨询记录
           </Link>
         </div>
       </div>

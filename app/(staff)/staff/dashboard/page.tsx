@@ -6,6 +6,7 @@ import { HeatMap } from "@/components/charts/heat-map";
 import { textLink } from "@/components/form";
 import { FilterForm } from "@/components/staff/filter-form";
 import { requireStaff } from "@/lib/auth/session";
+import { summariseEvaluations } from "@/lib/evaluations/queries";
 import { formatPercent } from "@/lib/stats/aggregate";
 import { type Dashboard, openDashboard } from "@/lib/stats/dashboard/queries";
 import { listFilterOptions } from "@/lib/stats/queries";
@@ -13,6 +14,7 @@ import { firstValues, parseDashboardFilters, toQuery } from "@/lib/stats/schema"
 import { formatDate, formatTime, toDateString } from "@/lib/time";
 import { type WaitlistDemand, waitlistByVenue } from "@/lib/waitlist/queries";
 import { CallbackForm } from "./callback-form";
+import { EvaluationSection } from "./evaluation-section";
 
 export const metadata: Metadata = { title: "需求分析" };
 
@@ -28,10 +30,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const user = await requireStaff("/staff/dashboard");
   const raw = firstValues(await searchParams);
   const parsed = parseDashboardFilters(raw);
-  const [options, waitlist, result] = await Promise.all([
+  const [options, waitlist, result, evaluations] = await Promise.all([
     listFilterOptions(),
     waitlistByVenue(),
     parsed.ok ? openDashboard(user, parsed.value) : Promise.resolve({ ok: false as const, errors: parsed.errors }),
+    parsed.ok ? summariseEvaluations(parsed.value) : null,
   ]);
   const errors = result.ok ? {} : result.errors;
   const values: Record<string, string | undefined> = result.ok ? { ...result.dashboard.filters } : raw;
@@ -55,13 +58,45 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         reset={{ href: "/staff/dashboard", label: "恢复默认（最近 12 周）" }}
       />
       {result.ok ? (
-        <DashboardBody d={result.dashboard} waitlist={waitlist} now={new Date()} />
+        <>
+          <DashboardBody d={result.dashboard} waitlist={waitlist} now={new Date()} />
+          {evaluations && <EvaluationSection summary={evaluations} />}
+        </>
       ) : (
         <p role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold">
           筛选条件有误：{Object.values(errors).join(" ")}请按提示更正后再点“筛选”。
         </p>
       )}
     </div>
+  );
+}
+
+/** Sessions that ended with nobody signed in (未签到): what an inspection of the 8 hours looks for. */
+function MissedSection({ missed }: { missed: Dashboard["missed"] }) {
+  return (
+    <section aria-labelledby="missed" className="space-y-3">
+      <h2 id="missed" className="text-xl font-bold">
+        未签到的坐班（上月至今 {missed.count} 次）
+      </h2>
+      <p>排了班、到结束时律师没有签到的坐班，最近的在前。点律师的名字查看他本月的签到记录；这些坐班不计入签到在场时长。</p>
+      {missed.count === 0 ? (
+        <p>上月至今每次坐班都有签到。</p>
+      ) : (
+        <DataTable
+          caption="未签到的坐班"
+          columns={[{ label: "日期" }, { label: "时间" }, { label: "地点" }, { label: "律师" }]}
+          rows={missed.sessions.map((m) => [
+            formatDate(m.date),
+            `${formatTime(m.start)}–${formatTime(m.end)}`,
+            m.venue.name,
+            <a key="lawyer" href={`/staff/lawyers/${m.lawyer.id}#attendance-heading`} className="text-brand-800 underline">
+              {m.lawyer.name}
+            </a>,
+          ])}
+        />
+      )}
+      {missed.count > missed.sessions.length && <p>只列出最近的 {missed.sessions.length} 次。</p>}
+    </section>
   );
 }
 
@@ -351,22 +386,35 @@ function DashboardBody({ d, waitlist, now }: { d: Dashboard; waitlist: WaitlistD
               label: l.village ?? l.name,
               value: l.thisMonth.hours,
               target: d.hours.target,
-              text: `${l.thisMonth.hours} 小时${l.thisMonth.met ? "" : "（不足）"}`,
+              text: `${l.thisMonth.hours} 小时${l.thisMonth.met ? "" : "（不足）"}，签到 ${l.attended.thisMonth}`,
             }))}
           />
         }
       >
-        <p className="text-sm">竖线为每月 {d.hours.target} 小时的要求；时长为排班时间（按工作日、加班和请假计算）。</p>
+        <p className="text-sm">
+          竖线为每月 {d.hours.target}{" "}
+          小时的要求；图中时长为排班时间（按工作日、加班和请假计算）。签到在场是律师签到到签退的实际时间（忘了签退的，算到那次坐班结束）。
+        </p>
         <DataTable
-          caption="各村居工作室排班时长（小时）"
-          columns={[{ label: "村居" }, { label: `本月 ${d.hours.month}` }, { label: `上月 ${d.hours.lastMonth}` }]}
+          caption="各村居工作室排班时长和签到在场时长（小时）"
+          columns={[
+            { label: "村居" },
+            { label: `本月排班 ${d.hours.month}` },
+            { label: "本月签到在场", numeric: true },
+            { label: `上月排班 ${d.hours.lastMonth}` },
+            { label: "上月签到在场", numeric: true },
+          ]}
           rows={d.hours.lines.map((l) => [
             l.village ?? l.name,
             l.thisMonth.met ? `${l.thisMonth.hours}，达标` : `${l.thisMonth.hours}，差 ${l.thisMonth.shortfall}`,
+            l.attended.thisMonth,
             l.lastMonth.met ? `${l.lastMonth.hours}，达标` : `${l.lastMonth.hours}，差 ${l.lastMonth.shortfall}`,
+            l.attended.lastMonth,
           ])}
         />
       </ChartFigure>
+
+      <MissedSection missed={d.missed} />
     </>
   );
 }

@@ -6,7 +6,7 @@ import { loadBookingHorizon } from "@/lib/availability/queries";
 import { createHolidayCalendar, isYearPublished, unpublishedYears } from "@/lib/holidays/calendar";
 import { listHolidayRuns } from "@/lib/holidays/published";
 import { listOverrides } from "@/lib/holidays/queries";
-import { OVERRIDE_KINDS } from "@/lib/holidays/schema";
+import { OVERRIDE_KINDS } from "@/lib/holidays/rules";
 import { formatDate, todayInShanghai } from "@/lib/time";
 
 export const metadata: Metadata = { title: "节假日安排" };

@@ -5,7 +5,7 @@ import { textLink } from "@/components/form";
 import { PrintButton } from "@/components/print/print-button";
 import { FilterForm } from "@/components/staff/filter-form";
 import { requireStaff } from "@/lib/auth/session";
-import { type OutcomeCounts, REPORT_LINES } from "@/lib/stats/aggregate";
+import { evaluationSentence, type OutcomeCounts, REPORT_LINES, satisfactionText } from "@/lib/stats/aggregate";
 import { loadReport, type Report } from "@/lib/stats/report/queries";
 import { firstValues, parseReportFilters, toQuery } from "@/lib/stats/schema";
 import { formatDate } from "@/lib/time";
@@ -58,7 +58,12 @@ function ReportBody({ report }: { report: Report }) {
         {counts[line.key]}
       </Link>
     ));
-  const columns = REPORT_LINES.map((l) => ({ label: `${l.verb}（${l.unit}）`, numeric: true }));
+  const columns = [
+    ...REPORT_LINES.map((l) => ({ label: `${l.verb}（${l.unit}）`, numeric: true })),
+    { label: "群众评价（份）", numeric: true },
+    { label: "满意度", numeric: true },
+  ];
+  const evaluated = (g: Report["byVenue"][number]) => [g.evaluations.total, satisfactionText(g.evaluations)];
   return (
     <>
       <section aria-labelledby="summary" className="space-y-3">
@@ -79,9 +84,11 @@ function ReportBody({ report }: { report: Report }) {
           ))}
           。
         </p>
+        <p className="text-lg leading-relaxed">{evaluationSentence(report.evaluations)}。</p>
         <p className="text-sm">
           接待服务对象 = 已完成的预约 +
-          现场咨询；每项服务结果按记录了该结果的服务人次计（一次服务可有多项结果）。点数字查看背后的每一次服务。
+          现场咨询；每项服务结果按记录了该结果的服务人次计（一次服务可有多项结果）。点数字查看背后的每一次服务。满意度 =（满意 +
+          基本满意）÷ 评价份数，评价按咨询日期计入期间。
         </p>
         <div className="no-print flex flex-wrap items-center gap-4">
           <a href={`/api/staff/report/export${toQuery({ format: "xlsx", from, to })}`} className={textLink}>
@@ -100,7 +107,7 @@ function ReportBody({ report }: { report: Report }) {
         <DataTable
           caption="各服务地点的数字（点数字查看明细）"
           columns={[{ label: "服务地点" }, ...columns]}
-          rows={report.byVenue.map((v) => [v.name, ...cellLinks(v, { venue: v.id }, v.name)])}
+          rows={report.byVenue.map((v) => [v.name, ...cellLinks(v, { venue: v.id }, v.name), ...evaluated(v)])}
         />
       </section>
       <section aria-labelledby="by-lawyer" className="space-y-2">
@@ -110,9 +117,37 @@ function ReportBody({ report }: { report: Report }) {
         <DataTable
           caption="各律师的数字（点数字查看明细）"
           columns={[{ label: "律师" }, ...columns]}
-          rows={report.byLawyer.map((l) => [l.name, ...cellLinks(l, { lawyer: l.id }, l.name)])}
+          rows={report.byLawyer.map((l) => [l.name, ...cellLinks(l, { lawyer: l.id }, l.name), ...evaluated(l)])}
         />
       </section>
+      <VillageHoursSection hours={report.hours} />
     </>
+  );
+}
+
+/** The 8-hour rule on actual time: each village's scheduled and attended hours over the period's months. */
+function VillageHoursSection({ hours }: { hours: Report["hours"] }) {
+  const span = `${hours.months[0]} 至 ${hours.months[hours.months.length - 1]}`;
+  return (
+    <section aria-labelledby="village-hours" className="space-y-2">
+      <h2 id="village-hours" className="text-xl font-bold">
+        各村驻村时长（每月不少于 {hours.target} 小时）
+      </h2>
+      <p className="text-sm">
+        按整月统计（{span}，共 {hours.months.length}{" "}
+        个月）。签到在场是律师签到到签退的实际时间（忘了签退的，算到那次坐班结束）；达标月数是签到在场达到 {hours.target}{" "}
+        小时的月数。每月明细见下载的 Excel。
+      </p>
+      <DataTable
+        caption={`各村居工作室排班和签到在场时长（小时），${span}`}
+        columns={[
+          { label: "村居" },
+          { label: "排班合计", numeric: true },
+          { label: "签到在场合计", numeric: true },
+          { label: "达标月数", numeric: true },
+        ]}
+        rows={hours.rows.map((r) => [r.village ?? r.name, r.scheduled, r.attended, `${r.monthsMet} / ${hours.months.length}`])}
+      />
+    </section>
   );
 }

@@ -1,7 +1,8 @@
 // The month at a glance, below the week: each village's hours against the 8-hour target (with a
-// link to whoever can make a shortfall up) and a small calendar of how many venues have duty each day.
+// link to whoever can make a shortfall up), scheduled and actually attended (签到 to 签退), and a small calendar of how many venues have duty each day.
 import Link from "next/link";
 import { textLink } from "@/components/form";
+import { roundHours } from "@/lib/attendance/rules";
 import { MONTHLY_TARGET_HOURS } from "@/lib/schedule/hours";
 import type { RotaRow } from "@/lib/schedule/queries";
 import { addDays, type DateString, formatDayOfMonth, shortWeekdayName } from "@/lib/time";
@@ -19,6 +20,9 @@ export function HoursTable({ rows }: { rows: RotaRow[] }) {
             安排时长
           </th>
           <th scope="col" className="p-2">
+            签到在场
+          </th>
+          <th scope="col" className="p-2">
             与 {MONTHLY_TARGET_HOURS} 小时相比
           </th>
           <th scope="col" className="p-2">
@@ -33,6 +37,7 @@ export function HoursTable({ rows }: { rows: RotaRow[] }) {
               {row.venue.name}
             </th>
             <td className="p-2">{row.hours} 小时</td>
+            <td className="p-2">{roundHours(row.attended)} 小时</td>
             <td className={`p-2 ${row.shortfall ? "font-semibold text-red-800" : ""}`}>
               {row.shortfall === null ? "—（镇工作站）" : row.shortfall > 0 ? `不足，还差 ${row.shortfall} 小时` : "已达到"}
             </td>

@@ -78,7 +78,7 @@ export default async function RotaPage({ searchParams }: { searchParams: Promise
           </Link>
         </nav>
         <WeekTable
-          caption={`一周值班表（${range}）：行是服务地点，列是日期，格中是值班律师和时间`}
+          caption={`一周值班表（${range}）：行是服务地点，列是日期，格中是值班律师和时间；已结束的坐班注明律师是否签到`}
           dates={dates}
           rows={rows}
           today={today}
@@ -92,6 +92,9 @@ export default async function RotaPage({ searchParams }: { searchParams: Promise
         <p>
           按规定每个村（社区）每月现场服务不少于 {MONTHLY_TARGET_HOURS}{" "}
           小时。不足时，点“安排”打开那位律师的值班时间，添加每周值班或加班。律师本人也可以在“值班时间”页面维护，规则和检查相同。
+        </p>
+        <p>
+          “签到在场”是律师签到到签退的实际时间（忘了签退的，算到那次坐班结束）；上面一周值班表中，结束时没有签到的坐班标为“未签到”。
         </p>
         <HoursTable rows={rows} />
       </section>

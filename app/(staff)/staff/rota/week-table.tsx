@@ -13,6 +13,15 @@ function VenueName({ venue }: { venue: RotaRow["venue"] }) {
   );
 }
 
+/** 未签到 stands out: a session that ended with nobody signed in is what an inspection looks for. */
+function Mark({ mark }: { mark: "attended" | "missed" }) {
+  return mark === "missed" ? (
+    <span className="mt-0.5 block w-fit rounded bg-red-800 px-1 font-semibold text-white">未签到</span>
+  ) : (
+    <span className="block text-green-800">已签到</span>
+  );
+}
+
 const SCROLL_BOX = "max-h-[80vh] overflow-auto rounded-lg border-2 border-gray-300 lg:max-h-none lg:overflow-visible";
 
 export function WeekTable({
@@ -66,6 +75,7 @@ export function WeekTable({
                         <span className="font-semibold">{cell.lawyer.replace("（示例）", "")}</span>
                         <br />
                         {cell.from}–{cell.to}
+                        {cell.mark && <Mark mark={cell.mark} />}
                       </p>
                     ))}
                   </td>

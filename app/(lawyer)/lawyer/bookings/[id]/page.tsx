@@ -21,7 +21,7 @@ export default async function BookingResultPage({ params }: { params: Promise<{ 
       <BackLink href="/lawyer">返回我的预约</BackLink>
       <h1 className="text-2xl font-bold">记录服务结果</h1>
       <p className="font-semibold">{formatDate(toDateString(booking.start))}</p>
-      <BookingCard booking={booking} withActions={booking.status === "CONFIRMED"} />
+      <BookingCard booking={booking} withActions={booking.status === "CONFIRMED" || booking.status === "CHECKED_IN"} />
       {recordable ? (
         <section aria-labelledby="result-heading" className="space-y-3">
           <h2 id="result-heading" className="text-xl font-bold">

@@ -8,7 +8,7 @@ import { textLink } from "@/components/form";
 import { shortDate, slotChoices } from "@/components/slot-picker";
 import { listVenueSlots } from "@/lib/availability/queries";
 import { instant, slotValue } from "@/lib/booking/schema";
-import { isPlainText } from "@/lib/form";
+import { isPlainText } from "@/lib/form-values";
 import { formatTime, toDateString } from "@/lib/time";
 import { listTopics } from "@/lib/topics/queries";
 import { listVenues } from "@/lib/venues/queries";
@@ -58,7 +58,7 @@ export default async function BookPage({ params, searchParams }: Props) {
           value: slotValue({ start: start.data, lawyerId }),
           date: shortDate(date),
           time: `${formatTime(matching[0].start)}–${formatTime(matching[0].end)}`,
-          lawyer: lawyerId ? matching[0].lawyer.name : "任一律师（由系统安排这个时间有空的律师）",
+          lawyer: lawyerId ? matching[0].lawyer.name : "任一律师（由系统安排有空的律师）",
         }
       : null;
   const sameDay = slotChoices(slots).map(({ choice, label }) => ({ value: slotValue(choice), label }));
@@ -67,7 +67,7 @@ export default async function BookPage({ params, searchParams }: Props) {
     <div className="space-y-6">
       <BackLink href={venueHref}>返回，选择其他时间</BackLink>
       <h1 className="text-2xl font-bold leading-snug">填写预约信息</h1>
-      <p>{venue.name}。请填写下面的信息，然后点“确认预约”。标有“选填”的可以不填。</p>
+      <p>请填写下面的信息，然后点“确认预约”。标有“选填”的可以不填。</p>
       <BookingForm
         venue={{ slug: venue.slug, name: venue.name, address: venue.address }}
         formKey={randomUUID()}

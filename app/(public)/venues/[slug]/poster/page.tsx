@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { PrintToolbar } from "@/components/print/print-toolbar";
 import { VenuePoster } from "@/components/print/venue-poster";
-import { isPlainText } from "@/lib/form";
+import { isPlainText } from "@/lib/form-values";
 import { getVenuePoster } from "@/lib/print/queries";
 
 type Props = { params: Promise<{ slug: string }> };

@@ -5,7 +5,7 @@ import { BackLink } from "@/components/back-link";
 import { textLink } from "@/components/form";
 import { JoinWaitlistForm } from "@/components/waitlist-forms";
 import { getVenueDetail } from "@/lib/availability/queries";
-import { isPlainText } from "@/lib/form";
+import { isPlainText } from "@/lib/form-values";
 import { addDays, formatDate, isCalendarDate, todayInShanghai } from "@/lib/time";
 import { listTopics } from "@/lib/topics/queries";
 import { HOLD_MINUTES } from "@/lib/waitlist/schema";

@@ -1,7 +1,7 @@
 "use client";
 
 import { ActionForm, type Option, RadioGroup, SubmitButton, secondaryButton, TextField } from "@/components/form";
-import { staffCancelAction, staffMoveAction } from "@/lib/booking/actions";
+import { staffCancelAction, staffMoveAction, staffReassignAction } from "@/lib/booking/actions";
 
 export function MoveForm({ code, slots }: { code: string; slots: Option[] }) {
   return (
@@ -22,6 +22,16 @@ export function CancelForm({ code }: { code: string }) {
       <SubmitButton pendingText="正在取消…" className={secondaryButton}>
         取消这个预约
       </SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function ReassignForm({ code, lawyers }: { code: string; lawyers: Option[] }) {
+  return (
+    <ActionForm action={staffReassignAction} idPrefix="reassign" order={["lawyerId"]} className="space-y-4">
+      <input type="hidden" name="code" value={code} />
+      <RadioGroup name="lawyerId" legend="改由哪位律师接待" options={lawyers} />
+      <SubmitButton pendingText="正在改派…">确认改派并通知村民</SubmitButton>
     </ActionForm>
   );
 }

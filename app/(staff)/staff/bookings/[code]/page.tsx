@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PaperEvaluation } from "@/components/paper-evaluation";
 import { requireStaff } from "@/lib/auth/session";
 import { listVenueSlots } from "@/lib/availability/queries";
 import { openBookingForStaff } from "@/lib/booking/queries";
 import { bookingCode } from "@/lib/booking/schema";
+import { findEvaluation } from "@/lib/evaluations/queries";
 import { CHANNELS, outcomeLabels, PRIORITY_GROUPS, STATUS_NAMES } from "@/lib/labels";
+import { listFreeColleagues } from "@/lib/schedule/queries";
 import { formatDate, formatTime, toDateString } from "@/lib/time";
 import { slotChoices, slotsByDate } from "../slot-options";
-import { CancelForm, MoveForm } from "./manage-forms";
+import { CancelForm, MoveForm, ReassignForm } from "./manage-forms";
 
 export const metadata: Metadata = { title: "预约详情" };
 
@@ -25,12 +28,17 @@ export default async function StaffBookingPage({
   const booking = await openBookingForStaff(user, parsedCode.data);
   if (!booking) notFound();
   const { created, moveDate, done } = await searchParams;
-  const doneMessage =
-    done === "moved" ? "已改期。原来的预约时间已重新开放。" : done === "cancelled" ? "预约已取消，这个时间已重新开放。" : null;
+  const doneMessages: Record<string, string> = {
+    moved: "已改期。原来的预约时间已重新开放。",
+    cancelled: "预约已取消，这个时间已重新开放。",
+    reassigned: `已改由 ${booking.lawyer.name} 律师接待，时间地点不变，已短信通知村民。`,
+  };
+  const doneMessage = done ? (doneMessages[done] ?? null) : null;
   const movable = booking.status === "confirmed" && booking.start > new Date();
   const free = movable ? await listVenueSlots(booking.venue.slug) : null;
   const byDate = free ? slotsByDate(free.slots) : new Map();
   const chosen = moveDate && byDate.has(moveDate) ? moveDate : undefined;
+  const colleagues = movable ? await listFreeColleagues(booking.code) : [];
   const rows: [string, string | null][] = [
     ["预约号", booking.code],
     ["状态", STATUS_NAMES[booking.status]],
@@ -80,6 +88,13 @@ export default async function StaffBookingPage({
             </div>
           ))}
       </dl>
+      {booking.status === "done" && (
+        <PaperEvaluation
+          target={{ kind: "booking", id: booking.id }}
+          evaluation={await findEvaluation({ bookingId: booking.id })}
+          now={new Date()}
+        />
+      )}
       {movable && (
         <>
           <section aria-labelledby="move" className="space-y-3 rounded-xl border-2 border-gray-300 p-4">
@@ -104,6 +119,19 @@ export default async function StaffBookingPage({
               </ul>
             )}
             {chosen && <MoveForm code={booking.code} slots={slotChoices(byDate.get(chosen) ?? [])} />}
+          </section>
+          <section aria-labelledby="reassign" className="space-y-3 rounded-xl border-2 border-gray-300 p-4">
+            <h2 id="reassign" className="text-xl font-bold">
+              改由其他律师接待
+            </h2>
+            {colleagues.length === 0 ? (
+              <p>这个时间没有其他有空的律师在这里值班。可以改期，或取消并说明原因。</p>
+            ) : (
+              <>
+                <p>时间地点不变，只换律师。下面是这个时间在这里值班、又没有别的预约的律师。确认后会短信通知村民。</p>
+                <ReassignForm code={booking.code} lawyers={colleagues.map((c) => ({ value: c.id, label: `${c.name} 律师` }))} />
+              </>
+            )}
           </section>
           <section aria-labelledby="cancel" className="space-y-3 rounded-xl border-2 border-gray-300 p-4">
             <h2 id="cancel" className="text-xl font-bold">

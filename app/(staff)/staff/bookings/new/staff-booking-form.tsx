@@ -11,7 +11,7 @@ import {
   TextField,
 } from "@/components/form";
 import { staffCreateBookingAction } from "@/lib/booking/actions";
-import { NOTE_MAX, STAFF_CHANNELS } from "@/lib/booking/schema";
+import { NOTE_MAX, STAFF_CHANNELS } from "@/lib/booking/rules";
 import { CHANNELS, optionsOf, PRIORITY_GROUPS } from "@/lib/labels";
 
 const ORDER = [

@@ -5,16 +5,33 @@ import { BackLink } from "@/components/back-link";
 import { textLink } from "@/components/form";
 import { BookingsToReassign, DeactivateLawyerForm, ResetLawyerPasswordForm } from "@/components/staff/lawyer-account-forms";
 import { EditLawyerForm } from "@/components/staff/lawyer-form";
+import { listAttendances, listMissedSessions } from "@/lib/attendance/queries";
 import { requireStaff } from "@/lib/auth/session";
 import { getLawyer, listUpcomingBookings } from "@/lib/lawyers/queries";
+import { monthOf, monthRange } from "@/lib/schedule/hours";
+import { previousMonth } from "@/lib/stats/aggregate";
+import { todayInShanghai } from "@/lib/time";
 import { listVenuesForStaff } from "@/lib/venues/queries";
+import { AttendanceSection } from "./attendance-section";
 
 export const metadata: Metadata = { title: "管理律师" };
 
 export default async function LawyerPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requireStaff(`/staff/lawyers/${id}`);
-  const [lawyer, venues] = await Promise.all([getLawyer(id), listVenuesForStaff()]);
+  const today = todayInShanghai();
+  const month = monthOf(today);
+  const [lawyer, venues, attendances] = await Promise.all([
+    getLawyer(id),
+    listVenuesForStaff(),
+    listAttendances({ ...monthRange(month), lawyerId: id }),
+  ]);
+  // Last month too: an inspection at the start of a month reads the month before.
+  const missed = lawyer
+    ? (await listMissedSessions({ venues, from: monthRange(previousMonth(month)).from, to: today })).filter(
+        (s) => s.lawyer.id === id,
+      )
+    : [];
   if (!lawyer) notFound();
   const upcoming = lawyer.active ? [] : await listUpcomingBookings(id);
   return (
@@ -54,6 +71,7 @@ export default async function LawyerPage({ params }: { params: Promise<{ id: str
           </Link>
         </section>
       )}
+      <AttendanceSection month={month} attendances={attendances} missed={missed} />
       <section aria-labelledby="profile-heading" className="space-y-3">
         <h2 id="profile-heading" className="text-xl font-bold">
           律师资料

@@ -74,7 +74,9 @@ export default async function ReportItemsPage({ searchParams }: { searchParams: 
               "预约"
             )
           ) : (
-            "现场咨询"
+            <Link key="walk-in" href={`/staff/walk-ins/${r.id}`} className="text-brand-800 underline">
+              现场咨询
+            </Link>
           ),
           r.name,
           r.phone ? maskPhone(r.phone) : "",

@@ -1,0 +1,85 @@
+// A walk-in record to correct or void: the same page for its lawyer and for staff (who may also
+// name another lawyer). A voided record shows why, and no form but the void's answer.
+import type { Option } from "@/components/form";
+import type { WalkInView } from "@/lib/consultations/schema";
+import { outcomeLabels } from "@/lib/labels";
+import { formatDate, formatTime, toDateString } from "@/lib/time";
+import { VoidWalkInForm } from "./void-walk-in-form";
+import { WalkInForm } from "./walk-in-form";
+
+export function WalkInRecord({
+  walkIn: w,
+  venues,
+  topics,
+  lawyers,
+}: {
+  walkIn: WalkInView;
+  venues: Option[];
+  topics: Option[];
+  /** Staff only: the lawyers a record may be moved to. */
+  lawyers?: Option[];
+}) {
+  const date = toDateString(w.at);
+  const editable = w.voidedAt === null && w.anonymisedAt === null;
+  // The record's own venue stays a choice even if the lawyer no longer serves it.
+  const venueOptions = venues.some((v) => v.value === w.venue.id)
+    ? venues
+    : [{ value: w.venue.id, label: w.venue.name }, ...venues];
+  return (
+    <div className="space-y-6">
+      <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[8rem_1fr]">
+        {(
+          [
+            ["时间", `${formatDate(date)} ${formatTime(w.at)}`],
+            ["地点", w.venue.name],
+            ["接待律师", w.lawyer],
+            ["服务对象", w.name],
+            ["咨询事项", w.topic],
+            ["服务结果", `${outcomeLabels(w.outcomes)}${w.minutesSpent ? `，用时 ${w.minutesSpent} 分钟` : ""}`],
+            ["状态", w.voidedAt ? `已作废（${w.voidReason}）` : "计入工作日志和统计"],
+          ] as const
+        ).map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="font-semibold">{label}</dt>
+            <dd className="break-words">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {editable && (
+        <section aria-labelledby="correct-heading" className="space-y-3">
+          <h2 id="correct-heading" className="text-xl font-bold">
+            修改记录
+          </h2>
+          <p>记错了的内容改过来再保存；修改会记入操作记录。</p>
+          <WalkInForm
+            walkInId={w.id}
+            venues={venueOptions}
+            topics={topics}
+            lawyers={lawyers}
+            defaults={{
+              date,
+              time: formatTime(w.at),
+              venueId: w.venue.id,
+              lawyerId: w.lawyerId,
+              name: w.name,
+              phone: w.phone,
+              village: w.village,
+              topic: w.topicCode,
+              priorityGroup: w.priorityGroup,
+              outcomes: w.outcomes,
+              minutesSpent: w.minutesSpent,
+              lawyerNote: w.lawyerNote,
+            }}
+          />
+        </section>
+      )}
+      {w.anonymisedAt !== null && w.voidedAt === null && <p>这条记录已过保存期限，个人信息已删除，不能再修改。</p>}
+      <section aria-labelledby="void-heading" className="space-y-3">
+        <h2 id="void-heading" className="text-xl font-bold">
+          作废
+        </h2>
+        <VoidWalkInForm walkInId={w.id} voidReason={w.voidedAt ? (w.voidReason ?? "") : null} />
+      </section>
+    </div>
+  );
+}

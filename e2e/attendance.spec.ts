@@ -1,0 +1,206 @@
+// Proof of sitting in (签到 / 签退) and the day sheet, on a 360 × 640 phone. A lawyer of this spec's
+// own, on duty now at a workroom of its own (an extra session around the current Shanghai time),
+// so the demo lawyers' duty that other specs read is untouched: the lawyer signs in from the
+// venue's page (as after scanning its poster) and out on /lawyer; staff correct the times with a
+// reason and the rota shows the attended hours; the day sheet lists the booking and prints on one
+// A4 page. axe finds nothing on the new pages.
+import { expect, type Page, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./pages/booking-pages";
+import { signIn } from "./pages/login";
+import { withE2eDatabase } from "./support/database";
+
+const SLUG = "e2e-attendance";
+const VENUE = "签到测试村公共法律服务工作室";
+const LAWYER_ID = "e2e-attendance-lawyer";
+const USERNAME = "e2e-attendance";
+const PASSWORD = "attendance-e2e-2026";
+const VILLAGER = { name: "名单测试村民", phone: "13912345678" };
+
+const shanghai = {
+  date: () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date()),
+  minute: () => {
+    const clock = new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Asia/Shanghai",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    const [h, m] = clock.format(new Date()).split(":").map(Number);
+    return h * 60 + m;
+  },
+};
+const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+
+/** Pages in a PDF as Chromium writes it: one `/Type /Page` object each (the tree is `/Type /Pages`). */
+async function printedPages(page: Page): Promise<number> {
+  const pdf = await page.pdf({ format: "A4", preferCSSPageSize: true });
+  return pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+}
+
+const today = shanghai.date();
+// The session: from an hour ago to two hours ahead (within today), so an arrival is accepted now.
+const start = Math.max(0, shanghai.minute() - 60);
+const end = Math.min(24 * 60, shanghai.minute() + 120);
+
+test.beforeAll(async () => {
+  const { hash } = await import("@node-rs/argon2");
+  const passwordHash = await hash(PASSWORD);
+  await withE2eDatabase(async (db) => {
+    await db.query(
+      `INSERT INTO venue (id, slug, kind, name, village, address, updated_at)
+       VALUES ($1, $1, 'WORKROOM', $2, '签到测试村', '签到测试村村委会', now())
+       ON CONFLICT (slug) DO UPDATE SET active = true`,
+      [SLUG, VENUE],
+    );
+    await db.query(
+      `INSERT INTO app_user (id, username, display_name, password_hash, role, updated_at)
+       VALUES ($1, $1, '签到测试律师', $2, 'LAWYER', now())
+       ON CONFLICT (id) DO UPDATE SET active = true, password_hash = $2`,
+      [USERNAME, passwordHash],
+    );
+    await db.query(
+      `INSERT INTO lawyer (id, name, firm, public_phone, user_id, updated_at)
+       VALUES ($1, '签到测试律师', '测试律师事务所', '13800000009', $2, now())
+       ON CONFLICT (id) DO UPDATE SET active = true`,
+      [LAWYER_ID, USERNAME],
+    );
+    await db.query("INSERT INTO lawyer_venue (lawyer_id, venue_id) VALUES ($1, $2) ON CONFLICT DO NOTHING", [LAWYER_ID, SLUG]);
+    await db.query(
+      `INSERT INTO duty_exception (id, lawyer_id, venue_id, kind, date, start_minute, end_minute)
+       VALUES ('e2e-attendance-extra', $1, $2, 'EXTRA', $3, $4, $5)
+       ON CONFLICT (id) DO UPDATE SET date = $3, start_minute = $4, end_minute = $5`,
+      [LAWYER_ID, SLUG, today, start, end],
+    );
+    // One appointment in the session, booked for her mother by a daughter: it is on the day sheet.
+    await db.query(
+      `INSERT INTO booking (id, code, venue_id, lawyer_id, starts_at, ends_at, name, phone, village, topic_id,
+                            on_behalf_of_name, on_behalf_of_relation, priority_group, consent_at, updated_at)
+       VALUES ('e2e-attendance-booking', 'ATTE2E', $1, $2,
+               ($3::date + make_interval(mins => $4)) AT TIME ZONE 'Asia/Shanghai',
+               ($3::date + make_interval(mins => $4 + 30)) AT TIME ZONE 'Asia/Shanghai',
+               $5, $6, '签到测试村', (SELECT id FROM topic WHERE code = 'other'), '名单测试女儿', '女儿', 'elderly', now(), now())
+       ON CONFLICT (id) DO NOTHING`,
+      [SLUG, LAWYER_ID, today, start, VILLAGER.name, VILLAGER.phone],
+    );
+  });
+});
+
+test.afterAll(async () => {
+  // Other specs keep seeing the town's 16 venues and the demo's lawyers.
+  await withE2eDatabase(async (db) => {
+    await db.query("DELETE FROM booking WHERE id = 'e2e-attendance-booking'");
+    await db.query("UPDATE venue SET active = false WHERE slug = $1", [SLUG]);
+    await db.query("UPDATE lawyer SET active = false WHERE id = $1", [LAWYER_ID]);
+  });
+});
+
+test("a lawyer signs in from the venue's page and out on /lawyer; staff correct it and the rota shows the attended hours", async ({
+  page,
+  browser,
+}) => {
+  // A villager on the same page sees nothing of it.
+  const villager = await browser.newContext({ viewport: { width: 360, height: 640 } });
+  const villagerPage = await villager.newPage();
+  await villagerPage.goto(`/venues/${SLUG}`);
+  await expect(villagerPage.getByRole("heading", { level: 1 })).toHaveText(VENUE);
+  await expect(villagerPage.getByRole("region", { name: "律师签到" })).toHaveCount(0);
+  await villager.close();
+
+  await signIn(page, USERNAME, PASSWORD);
+  // Scanning the poster opens the venue's page: the lawyer on duty signs in there.
+  await page.goto(`/venues/${SLUG}`);
+  const arrival = page.getByRole("region", { name: "律师签到" });
+  await expect(arrival).toContainText(`${hhmm(start)}–${hhmm(end)} · ${VENUE}`);
+  await expectNoAxeViolations(page);
+  await arrival.getByRole("button", { name: /^我已到达 · 签到/ }).click();
+  await expect(arrival.getByRole("status")).toContainText(`已签到：${VENUE}`);
+  await expect(arrival.getByRole("button", { name: /^签退/ })).toBeVisible();
+
+  // On the day view, today's session is at the top with its 签退 button.
+  await page.goto("/lawyer");
+  const duty = page.getByRole("region", { name: "今天的坐班" });
+  await expect(duty).toContainText("在场，还没有签退");
+  await expectNoAxeViolations(page);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await duty.getByRole("button", { name: /^签退/ }).click();
+  await expect(duty.getByRole("status")).toContainText(`已签退：${VENUE}`);
+  await expect(duty).toContainText(/\d\d:\d\d 签到 · \d\d:\d\d 签退/);
+  // Signing in again is possible (a lawyer who stepped out and came back).
+  await expect(duty.getByRole("button", { name: /^再次签到/ })).toBeVisible();
+
+  // Staff correct the times with a reason: 45 minutes on site, up to now.
+  const staffContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const staff = await staffContext.newPage();
+  await signIn(staff, "staff", "muzhou-staff-2026");
+  await staff.goto(`/staff/lawyers/${LAWYER_ID}`);
+  const records = staff.getByRole("region", { name: /^本月签到记录/ });
+  await expect(records.getByRole("listitem")).toHaveCount(1);
+  await records.locator("summary").click();
+  const left = shanghai.minute();
+  const arrived = Math.max(0, left - 45);
+  const form = records.getByRole("form", { name: /^更正签到/ });
+  await form.getByLabel("签到时间").fill(hhmm(arrived));
+  await form.getByLabel("签退时间").fill(hhmm(left));
+  await form.getByRole("button", { name: "保存更正" }).click();
+  await expect(form.getByRole("alert")).toContainText("请写明更正的原因");
+  await form.getByLabel("更正原因").fill("律师到达时忘了签到，村委会证明");
+  await form.getByRole("button", { name: "保存更正" }).click();
+  await expect(form.getByRole("status")).toContainText("已更正");
+  await expectNoAxeViolations(staff);
+  await staff.reload();
+  await expect(records).toContainText("已更正：律师到达时忘了签到，村委会证明");
+
+  await staff.goto("/staff/rota");
+  const hours = staff.getByRole("table", { name: "各村（社区）本月安排的现场服务小时数" });
+  const row = hours.getByRole("row", { name: new RegExp(VENUE) });
+  await expect(row.getByRole("cell").nth(1)).toHaveText(`${Math.round(((left - arrived) / 60) * 10) / 10} 小时`);
+  const week = staff.getByRole("region", { name: /一周值班表/ });
+  await expect(week.getByRole("row", { name: new RegExp(VENUE) })).toContainText("已签到");
+  await staffContext.close();
+});
+
+test("the day sheet lists the booking in full and prints on one A4 page; staff open it from the bookings page", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, USERNAME, PASSWORD);
+  // Under today's bookings on the day view.
+  await page.getByRole("link", { name: /^打印预约名单/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(VENUE);
+  const sheet = page.getByRole("table", { name: /的预约，按时间先后/ });
+  const line = sheet.getByRole("row", { name: new RegExp(VILLAGER.name) });
+  for (const text of [VILLAGER.phone, "签到测试村", "其他", "名单测试女儿（女儿）", "60岁及以上老人"])
+    await expect(line).toContainText(text);
+  // The booking, the walk-ins' heading and eight empty rows below the header.
+  await expect(sheet.getByRole("row")).toHaveCount(1 + 1 + 1 + 8);
+  await expectNoAxeViolations(page);
+
+  // On paper: no navigation, no buttons, one page.
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("navigation", { name: "律师工作台" })).toBeHidden();
+  await expect(page.getByRole("button", { name: "打印" })).toBeHidden();
+  expect(await printedPages(page)).toBe(1);
+  await page.emulateMedia({ media: "screen" });
+
+  // Staff choose the venue and date on the page linked from the bookings list; the opening is audited.
+  const staffContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const staff = await staffContext.newPage();
+  await signIn(staff, "staff", "muzhou-staff-2026");
+  await staff.goto("/staff/bookings");
+  await staff.getByRole("link", { name: "打印当天预约名单" }).click();
+  await expect(staff.getByRole("heading", { level: 1 })).toHaveText("打印当天预约名单");
+  await expectNoAxeViolations(staff);
+  await staff.getByLabel("服务地点", { exact: true }).selectOption({ label: VENUE });
+  await staff.getByLabel("日期", { exact: true }).fill(today);
+  await staff.getByRole("button", { name: "打开预约名单" }).click();
+  await expect(staff.getByRole("table", { name: /的预约，按时间先后/ })).toContainText(VILLAGER.phone);
+  await expectNoAxeViolations(staff);
+  await staffContext.close();
+  const audited = await withE2eDatabase(async (db) => {
+    const { rows } = await db.query("SELECT count(*)::int AS n FROM audit_log WHERE subject_id = $1 AND action = 'view'", [
+      `day_sheet:${SLUG}:${today}`,
+    ]);
+    return rows[0].n as number;
+  });
+  expect(audited).toBe(2);
+});

@@ -1,0 +1,48 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { formAction } from "@/lib/action";
+import { can } from "@/lib/auth/can";
+import { correctAttendance, recordArrival, recordDeparture, recordMissedAttendance } from "./mutations";
+import { attendanceInput, correctAttendanceInput, recordMissedInput } from "./schema";
+
+/** The lawyer's one button per session: 签到, then 签退 (on /lawyer and on the venue's page). */
+export const attendanceAction = formAction({
+  allow: can.recordAttendance,
+  schema: attendanceInput,
+  invalid: "没有签上，请刷新页面再试。",
+  run: async (input, { actor }) => {
+    const result =
+      input.intent === "arrive" ? await recordArrival(actor, input) : await recordDeparture(actor, input.attendanceId);
+    if (!result.ok) return result;
+    revalidatePath("/lawyer");
+    revalidatePath("/venues/[slug]", "page");
+    return { ok: true, message: result.message };
+  },
+});
+
+/** Staff's correction of an attendance, from the lawyer's page. */
+export const correctAttendanceAction = formAction({
+  allow: can.correctAttendance,
+  schema: correctAttendanceInput,
+  invalid: "还没有更正，请按提示修改。",
+  run: async (input, { actor }) => {
+    const result = await correctAttendance(actor, input);
+    if (!result.ok) return result;
+    revalidatePath("/staff/lawyers/[id]", "page");
+    return { ok: true, message: result.message };
+  },
+});
+
+/** Staff's 补录 of a session nobody signed in to, from the lawyer's page. */
+export const recordMissedAttendanceAction = formAction({
+  allow: can.correctAttendance,
+  schema: recordMissedInput,
+  invalid: "还没有补录，请按提示修改。",
+  run: async (input, { actor }) => {
+    const result = await recordMissedAttendance(actor, input);
+    if (!result.ok) return result;
+    revalidatePath("/staff/lawyers/[id]", "page");
+    return { ok: true, message: result.message };
+  },
+});

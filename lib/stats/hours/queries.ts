@@ -1,0 +1,69 @@
+import "server-only";
+// Each village's on-site hours month by month over a period, as inspectors read them against the
+// Guangdong rule (8 hours a month): scheduled (lib/schedule/hours) beside attended, signed in and
+// out on site (lib/attendance). Whole months, in Asia/Shanghai; lawyers since gone included.
+import { loadAttendedHours } from "@/lib/attendance/queries";
+import { roundHours } from "@/lib/attendance/rules";
+import { loadDutyInputs } from "@/lib/availability/queries";
+import { db } from "@/lib/db";
+import { MONTHLY_TARGET_HOURS, monthOf, monthRange, nextMonth, scheduledHours } from "@/lib/schedule/hours";
+import type { Period } from "../schema";
+
+export type VillageMonth = { month: string; scheduled: number; attended: number; met: boolean };
+export type VillageHoursRow = {
+  venueId: string;
+  name: string;
+  village: string | null;
+  months: VillageMonth[];
+  scheduled: number;
+  attended: number;
+  /** Months whose attended hours reached the target. */
+  monthsMet: number;
+};
+export type VillageHours = { months: string[]; target: number; rows: VillageHoursRow[] };
+
+/** The months a period touches, "YYYY-MM", in order. */
+export function monthsOf({ from, to }: Period): string[] {
+  const months: string[] = [];
+  for (let m = monthOf(from); m <= monthOf(to); m = nextMonth(m)) months.push(m);
+  return months;
+}
+
+/** The active workrooms' scheduled and attended hours in every month the period touches. */
+export async function loadVillageHours(period: Period, now: Date = new Date()): Promise<VillageHours> {
+  const months = monthsOf(period);
+  const venues = await db.venue.findMany({
+    where: { active: true, kind: "WORKROOM" },
+    orderBy: { sortOrder: "asc" },
+    select: { id: true, name: true, village: true },
+  });
+  const venueIds = venues.map((v) => v.id);
+  const first = monthRange(months[0]).from;
+  const last = monthRange(months[months.length - 1]).to;
+  const [duty, attended] = await Promise.all([
+    loadDutyInputs(venueIds, first, last, { activeLawyersOnly: false }),
+    loadAttendedHours({ periods: months.map((m) => ({ key: m, ...monthRange(m) })), venueIds, now }),
+  ]);
+  const scheduled = new Map<string, number>(
+    months.flatMap((month) => scheduledHours({ venueIds, ...duty, month }).map((h) => [`${month}|${h.venueId}`, h.hours])),
+  );
+  const present = new Map<string, number>();
+  for (const a of attended) present.set(`${a.key}|${a.venueId}`, (present.get(`${a.key}|${a.venueId}`) ?? 0) + a.hours);
+  const rows = venues.map((v) => {
+    const byMonth = months.map((month) => {
+      const key = `${month}|${v.id}`;
+      const hours = roundHours(present.get(key) ?? 0);
+      return { month, scheduled: roundHours(scheduled.get(key) ?? 0), attended: hours, met: hours >= MONTHLY_TARGET_HOURS };
+    });
+    return {
+      venueId: v.id,
+      name: v.name,
+      village: v.village,
+      months: byMonth,
+      scheduled: roundHours(byMonth.reduce((s, m) => s + m.scheduled, 0)),
+      attended: roundHours(byMonth.reduce((s, m) => s + m.attended, 0)),
+      monthsMet: byMonth.filter((m) => m.met).length,
+    };
+  });
+  return { months, target: MONTHLY_TARGET_HOURS, rows };
+}
