@@ -7,6 +7,9 @@ import { expect, type Locator, type Page } from "@playwright/test";
 export const randomPhone = () => `139${String(randomInt(0, 100_000_000)).padStart(8, "0")}`;
 
 export async function expectNoAxeViolations(page: Page) {
+  // After a client-side navigation Next.js sets the new page's <title> a moment after its content
+  // shows (the metadata streams): wait for it, or axe may catch the page between the two.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   expect(results.violations).toEqual([]);
 }
