@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { primaryButton, secondaryButton, textLink } from "@/components/form/styles";
 
@@ -34,9 +33,9 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
         <button type="button" onClick={() => retry()} className={primaryButton}>
           再试一次
         </button>
-        <Link href="/" className={secondaryButton}>
+        <a href="/" className={secondaryButton}>
           回到首页
-        </Link>
+        </a>
       </div>
       {digest && <p className="text-base text-gray-700">问题编号：{digest}（告诉工作人员，可以帮助查找原因）</p>}
     </div>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { SignOutButton } from "@/components/sign-out-button";
 import { getCurrentUser, homeFor } from "@/lib/auth/session";
 
@@ -11,9 +10,9 @@ export default async function Forbidden() {
       <p>您的账号{user ? `（${user.displayName}）` : ""}不能打开这个页面，也不能在这里办理。如需办理，请联系司法所工作人员。</p>
       {user && (
         <p>
-          <Link href={homeFor(user.role)} className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
+          <a href={homeFor(user.role)} className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
             回到我的工作台
-          </Link>
+          </a>
         </p>
       )}
       <SignOutButton />

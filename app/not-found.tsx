@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { primaryButton, textLink } from "@/components/form/styles";
 
 export const metadata: Metadata = { title: "找不到这个页面" };
@@ -12,9 +11,9 @@ export default function NotFound() {
       <p>这个网址没有对应的页面：可能是网址输错了，或者这个地点、这个预约已经不在了。请回到首页重新选择。</p>
       <p>
         要查预约，请用
-        <Link href="/bookings/lookup" className={textLink}>
+        <a href="/bookings/lookup" className={textLink}>
           查看我的预约
-        </Link>
+        </a>
         ，输入预约号和手机号码。
       </p>
       <p>
@@ -25,9 +24,9 @@ export default function NotFound() {
         。
       </p>
       <p>
-        <Link href="/" className={primaryButton}>
+        <a href="/" className={primaryButton}>
           回到首页
-        </Link>
+        </a>
       </p>
     </div>
   );

@@ -2,7 +2,6 @@
 
 // The villager's booking form. The server action is the form's action, so it works the same with
 // JavaScript off (a plain POST, the page rendered again with the answer) and on (useActionState).
-import Link from "next/link";
 import {
   ActionForm,
   CheckboxField,
@@ -118,9 +117,9 @@ export function BookingForm({ venue, formKey, chosen, sameDay, dateHref, topics,
         <p>
           江门市新会区睦洲镇人民政府（睦洲司法所）收集您填写的姓名、手机号码、村（社区）、咨询事项和备注，只用于安排这次免费法律咨询和联系您，咨询结束后保存
           3 年再删除。想提前删除或撤回同意，请致电工作站或拨打 12348。
-          <Link href="/privacy" className={textLink}>
+          <a href="/privacy" className={textLink}>
             阅读完整的个人信息告知
-          </Link>
+          </a>
         </p>
         <CheckboxField name="consent" required label="我已阅读个人信息告知，同意按上面的方式处理我的个人信息。" />
       </section>
@@ -164,9 +163,9 @@ function SlotField({ venue, chosen, sameDay, dateHref }: Pick<BookingFormProps, 
         <FieldError id={`${id}-error`} error={error ?? "您选的时间已经没有空位了。"} />
         <p id={id} tabIndex={-1}>
           这一天已经没有空位了。
-          <Link href={dateHref} className={textLink}>
+          <a href={dateHref} className={textLink}>
             选择其他日期
-          </Link>
+          </a>
         </p>
       </section>
     );
@@ -201,9 +200,9 @@ function AnotherBookingField() {
       </h2>
       <p>
         预约成功时页面上有预约号。
-        <Link href="/bookings/lookup" className={textLink}>
+        <a href="/bookings/lookup" className={textLink}>
           用预约号和手机号码查看原来的预约
-        </Link>
+        </a>
         ，可以在那里改时间或取消。
       </p>
       <CheckboxField name="another" label="我知道已有预约，仍要再约一个" />

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useSyncExternalStore } from "react";
-import { secondaryButton } from "@/components/form";
+import { secondaryButton } from "@/components/form/styles";
 
 const subscribeToNothing = () => () => {};
 

@@ -2,7 +2,6 @@
 
 // Forms a villager uses on their own booking: look it up, cancel it, move it. Each works without
 // JavaScript too: the server action is the form's action and the page shows its answer.
-import Link from "next/link";
 import { ActionForm, dangerButton, SubmitButton, secondaryButton, TextareaField, TextField } from "@/components/form";
 import { cancelBookingAction, lookupBookingAction, rescheduleBookingAction } from "@/lib/booking/actions";
 
@@ -54,9 +53,9 @@ export function CancelForm({ code, backHref }: { code: string; backHref: string 
         <SubmitButton pendingText="正在取消…" className={dangerButton}>
           确认取消预约
         </SubmitButton>
-        <Link href={backHref} className={secondaryButton}>
+        <a href={backHref} className={secondaryButton}>
           不取消，返回
-        </Link>
+        </a>
       </div>
     </ActionForm>
   );
@@ -89,9 +88,9 @@ export function MoveForm({
           <input type="hidden" name="slot" value={slot} />
           <div className="flex flex-col gap-3 sm:flex-row">
             {available && !state && <SubmitButton pendingText="正在改期…">确认改到这个时间</SubmitButton>}
-            <Link href={backHref} className={secondaryButton}>
+            <a href={backHref} className={secondaryButton}>
               重新选择时间
-            </Link>
+            </a>
           </div>
         </>
       )}

@@ -3,7 +3,6 @@
 // The privacy forms: a villager removing a booking's personal data (the last step, after the page
 // that says what goes and what stays), and staff setting how long personal data is kept. Both work
 // without JavaScript: the server action is the form's action.
-import Link from "next/link";
 import { ActionForm, dangerButton, SubmitButton, secondaryButton, TextField } from "@/components/form";
 import { deleteOwnDataAction, saveRetentionAction } from "@/lib/privacy/actions";
 import { CONSULTATION_MONTHS, REQUEST_MONTHS } from "@/lib/privacy/rules";
@@ -17,9 +16,9 @@ export function DeleteOwnDataForm({ code, backHref }: { code: string; backHref: 
         <SubmitButton pendingText="正在删除…" className={dangerButton}>
           确认删除我的个人信息
         </SubmitButton>
-        <Link href={backHref} className={secondaryButton}>
+        <a href={backHref} className={secondaryButton}>
           不删除，返回
-        </Link>
+        </a>
       </div>
     </ActionForm>
   );

@@ -1,6 +1,5 @@
 // Free times as plain links: first the dates that have room (with how many), then one day's
 // times as big buttons. No calendar grid, no dragging; works without JavaScript.
-import Link from "next/link";
 import { ArrivalHeading } from "@/components/arrival-heading";
 import type { SlotChoice } from "@/lib/booking/schema";
 import { formatTime, isoWeekday, toDateString, toIsoOffset, weekdayName } from "@/lib/time";
@@ -72,9 +71,8 @@ export function DateLinks({
       <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3">
         {days.map(([date, slots]) => (
           <li key={date}>
-            <Link
+            <a
               href={hrefFor(date)}
-              prefetch={false}
               aria-current={date === current ? "date" : undefined}
               className={date === current ? currentDayLink : dayLink}
             >
@@ -83,7 +81,7 @@ export function DateLinks({
                 <span className="sr-only"> · </span>
                 {slots.length} 个空位{date === current ? "（已选）" : ""}
               </span>
-            </Link>
+            </a>
           </li>
         ))}
       </ul>
@@ -124,13 +122,12 @@ export function DaySlots({
       <ul className="grid gap-2 sm:grid-cols-2" aria-label={`${shortDate(date)}的可预约时间`}>
         {slotChoices(slots).map(({ choice, label }) => (
           <li key={`${choice.start.getTime()}-${choice.lawyerId ?? "any"}`}>
-            <Link
+            <a
               href={hrefFor(choice)}
-              prefetch={false}
               className="flex min-h-12 items-center rounded-lg border-2 border-brand-700 bg-brand-50 px-4 py-2 text-lg font-semibold text-brand-900 hover:bg-brand-100"
             >
               {label}
-            </Link>
+            </a>
           </li>
         ))}
       </ul>

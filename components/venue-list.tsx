@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 type Venue = { slug: string; name: string; village: string | null; address: string; isDemonstration: boolean };
 
 /**
@@ -12,9 +10,8 @@ export function VenueList({ venues }: { venues: Venue[] }) {
     <ul className="space-y-3">
       {venues.map((venue) => (
         <li key={venue.slug}>
-          <Link
+          <a
             href={`/venues/${venue.slug}`}
-            prefetch={false}
             className="block min-h-11 rounded-xl border-2 border-gray-400 p-4 hover:border-brand-700 hover:bg-brand-50"
           >
             <span className="block text-lg font-bold text-brand-800 underline underline-offset-4">{venue.name}</span>
@@ -26,7 +23,7 @@ export function VenueList({ venues }: { venues: Venue[] }) {
               </span>
             )}
             <span className="mt-1 block font-semibold text-brand-800">查看空闲时间并预约 ›</span>
-          </Link>
+          </a>
         </li>
       ))}
     </ul>

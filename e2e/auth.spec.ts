@@ -132,3 +132,27 @@ test("a first password handed over by staff opens only the page that replaces it
   await page.goto("/staff");
   await expect(page).toHaveURL(/\/staff$/);
 });
+
+test("signing out works without JavaScript, and ends the session", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/login");
+  // The sign-in form needs JavaScript (next-auth's client); the session cookie is what matters here.
+  const withJs = await browser.newContext();
+  const signer = await withJs.newPage();
+  await signer.goto("/login");
+  await signIn(signer, "lawyer5", "muzhou-lawyer-2026");
+  await expect(signer).toHaveURL(/\/lawyer$/);
+  await context.addCookies((await withJs.cookies()).filter((c) => c.name.includes("session-token")));
+  await page.goto("/lawyer");
+  await expect(page).toHaveURL(/\/lawyer$/);
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/lawyer");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Flawyer/);
+  // The session itself ended: the signed-in tab that shared it is signed out too.
+  await signer.goto("/lawyer");
+  await expect(signer).toHaveURL(/\/login\?callbackUrl=%2Flawyer/);
+  await withJs.close();
+  await context.close();
+});

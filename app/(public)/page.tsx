@@ -1,5 +1,4 @@
-import Link from "next/link";
-import { textLink } from "@/components/form";
+import { textLink } from "@/components/form/styles";
 import { VenueList } from "@/components/venue-list";
 import { listVenues } from "@/lib/venues/queries";
 
@@ -16,14 +15,14 @@ export default async function HomePage() {
         <p>律师定期在镇公共法律服务工作站和各村（社区）公共法律服务工作室坐班，免费解答法律问题。请选择离您最近的地点。</p>
         <ul className="space-y-1">
           <li>
-            <Link href="/bookings/lookup" className={textLink}>
+            <a href="/bookings/lookup" className={textLink}>
               已经预约了？查询、改期或取消
-            </Link>
+            </a>
           </li>
           <li>
-            <Link href="/venues" className={textLink}>
+            <a href="/venues" className={textLink}>
               看看各个地点最近哪天有空位
-            </Link>
+            </a>
           </li>
         </ul>
       </section>

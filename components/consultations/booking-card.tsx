@@ -1,6 +1,6 @@
 // One booking as its own lawyer sees it: everything they need at the desk, and what they can do next.
 import Link from "next/link";
-import { smallSecondaryButton } from "@/components/form";
+import { smallSecondaryButton } from "@/components/form/styles";
 import { CHECK_IN_LEAD_MINUTES, canCheckIn, canUndoCheckIn } from "@/lib/consultations/rules";
 import type { ConsultationView } from "@/lib/consultations/schema";
 import type { BookingStatus } from "@/lib/generated/prisma/enums";

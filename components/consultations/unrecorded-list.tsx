@@ -1,7 +1,7 @@
 // Earlier bookings whose outcome the lawyer still owes, one line each: the detail page behind each
 // line has the result form and the no-show button.
 import Link from "next/link";
-import { textLink } from "@/components/form";
+import { textLink } from "@/components/form/styles";
 import type { ConsultationView } from "@/lib/consultations/schema";
 import { formatMonthDay, formatTime, toDateString } from "@/lib/time";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { dangerButton, textLink } from "@/components/form";
+import { dangerButton, textLink } from "@/components/form/styles";
 import { ChoiceStep } from "@/components/schedule/schedule-form";
 import { deactivateLawyerAction, resetLawyerPasswordAction } from "@/lib/lawyers/actions";
 import { formatDate, formatTime, toDateString } from "@/lib/time";

@@ -1,9 +1,13 @@
 "use server";
 
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
 import { changeOwnPassword } from "@/lib/accounts/mutations";
 import { type FormAction, formAction } from "@/lib/action";
 import { can } from "@/lib/auth/can";
 import { changePasswordInput } from "./schema";
+import { getCurrentUser, SESSION_COOKIES } from "./session";
+import { endSession } from "./sessions";
 
 const change: FormAction = formAction({
   allow: can.changeOwnPassword,
@@ -21,4 +25,20 @@ const change: FormAction = formAction({
 export async function changePassword(...args: Parameters<FormAction>): ReturnType<FormAction> {
   const state = await change(...args);
   return state && { ...state, values: {} };
+}
+
+/**
+ * Signing out, as a plain form post (works without JavaScript, and keeps next-auth's browser
+ * client off every page): the session ends in the database, so a copy of its cookie opens nothing
+ * afterwards, and the cookie goes. Anyone may post it; without a live session it only clears cookies.
+ */
+export async function signOut(): Promise<never> {
+  const user = await getCurrentUser();
+  if (user?.sessionId) await endSession(user.sessionId);
+  const jar = await cookies();
+  for (const name of SESSION_COOKIES) {
+    if (jar.has(name))
+      jar.set(name, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure: name.startsWith("__Secure-") });
+  }
+  redirect("/login");
 }

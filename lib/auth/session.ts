@@ -35,7 +35,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
 });
 
 // next-auth's session cookie, over plain HTTP and HTTPS (proxy.ts keeps strangers out by the same names).
-const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+export const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 /**
  * Whether the request carries a session cookie at all: a public page that shows a signed-in

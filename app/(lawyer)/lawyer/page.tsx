@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BookingCard } from "@/components/consultations/booking-card";
 import { UnrecordedList } from "@/components/consultations/unrecorded-list";
-import { textLink } from "@/components/form";
+import { textLink } from "@/components/form/styles";
 import { listTodaysSessions } from "@/lib/attendance/queries";
 import { requireLawyer } from "@/lib/auth/session";
 import { type Agenda, openAgenda } from "@/lib/consultations/queries";

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
-import { textLink } from "@/components/form";
+import { textLink } from "@/components/form/styles";
 import { getRetentionSettings } from "@/lib/privacy/queries";
 
 export const metadata: Metadata = { title: "个人信息告知" };
@@ -86,9 +85,9 @@ export default async function PrivacyPage() {
         <ul className="list-disc space-y-1 pl-6">
           <li>
             查看、改期或取消：在
-            <Link href="/bookings/lookup" className={textLink}>
+            <a href="/bookings/lookup" className={textLink}>
               查询预约
-            </Link>
+            </a>
             页面输入预约号和手机号码。
           </li>
           <li>

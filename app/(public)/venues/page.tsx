@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { shortDateTime } from "@/components/slot-picker";
 import { listVenuesWithNextSlot } from "@/lib/availability/queries";
 
@@ -14,9 +13,8 @@ export default async function VenuesPage() {
       <ul className="space-y-3">
         {venues.map((venue) => (
           <li key={venue.slug}>
-            <Link
+            <a
               href={`/venues/${venue.slug}`}
-              prefetch={false}
               className="block min-h-11 rounded-xl border-2 border-gray-400 p-4 hover:border-brand-700 hover:bg-brand-50"
             >
               <span className="block text-lg font-bold text-brand-800 underline underline-offset-4">{venue.name}</span>
@@ -26,7 +24,7 @@ export default async function VenuesPage() {
               <span className="block font-semibold">
                 {venue.nextSlot ? `最近空位：${shortDateTime(venue.nextSlot)}` : "近期暂无空位"}
               </span>
-            </Link>
+            </a>
           </li>
         ))}
       </ul>

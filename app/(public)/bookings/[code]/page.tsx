@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BookingCode, BookingSummary } from "@/components/booking-summary";
-import { secondaryButton, textLink } from "@/components/form";
+import { secondaryButton, textLink } from "@/components/form/styles";
 import { LookupForm } from "@/components/manage-booking-forms";
 import { OfferForms } from "@/components/waitlist-forms";
 import { findOwnBooking, isChangeable } from "@/lib/booking/access";
@@ -137,19 +136,19 @@ export default async function BookingPage({ params, searchParams }: Props) {
             {earlierFrom <= earlierTo && (
               <p>
                 想约更早的时间？
-                <Link href={`/venues/${booking.venue.slug}/waitlist?from=${earlierFrom}&to=${earlierTo}`} className={textLink}>
+                <a href={`/venues/${booking.venue.slug}/waitlist?from=${earlierFrom}&to=${earlierTo}`} className={textLink}>
                   登记候补
-                </Link>
+                </a>
                 ，有人取消时我们发短信通知您，您再决定改不改。
               </p>
             )}
             <div className="flex flex-col gap-3 sm:flex-row">
-              <Link href={`/bookings/${booking.code}/move`} className={secondaryButton}>
+              <a href={`/bookings/${booking.code}/move`} className={secondaryButton}>
                 改到其他时间
-              </Link>
-              <Link href={`/bookings/${booking.code}/cancel`} className={secondaryButton}>
+              </a>
+              <a href={`/bookings/${booking.code}/cancel`} className={secondaryButton}>
                 取消预约
-              </Link>
+              </a>
             </div>
           </section>
           <section aria-labelledby="keep" className="no-print space-y-2">
@@ -166,9 +165,9 @@ export default async function BookingPage({ params, searchParams }: Props) {
       <BookingMessages messages={messages} now={now} />
       {cancelled && (
         <p>
-          <Link href={`/venues/${booking.venue.slug}`} className={textLink}>
+          <a href={`/venues/${booking.venue.slug}`} className={textLink}>
             重新预约 {booking.venue.name}
-          </Link>
+          </a>
         </p>
       )}
       {isOver(booking) ? (
@@ -177,9 +176,9 @@ export default async function BookingPage({ params, searchParams }: Props) {
             删除我的个人信息
           </h2>
           <p>这个预约已经结束{cancelled ? "（已取消）" : ""}。您可以马上删除它的姓名、手机号码和备注，删除后不能恢复。</p>
-          <Link href={`/bookings/${booking.code}/delete`} className={secondaryButton}>
+          <a href={`/bookings/${booking.code}/delete`} className={secondaryButton}>
             删除我的个人信息
-          </Link>
+          </a>
         </section>
       ) : (
         <p className="no-print text-gray-700">咨询结束或取消预约以后，可以在这个页面删除您的个人信息。</p>

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { textLink } from "@/components/form";
+import { textLink } from "@/components/form/styles";
 
 export const metadata: Metadata = { title: "个人信息已删除" };
 
@@ -15,14 +14,14 @@ export default function DataDeletedPage() {
       <p>以后还需要法律咨询，可以重新预约；有疑问请拨打 12348 或到睦洲司法所咨询。</p>
       <ul className="space-y-1">
         <li>
-          <Link href="/" className={textLink}>
+          <a href="/" className={textLink}>
             重新预约
-          </Link>
+          </a>
         </li>
         <li>
-          <Link href="/privacy" className={textLink}>
+          <a href="/privacy" className={textLink}>
             查看个人信息告知
-          </Link>
+          </a>
         </li>
       </ul>
     </div>

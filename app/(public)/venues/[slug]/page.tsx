@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { BackLink } from "@/components/back-link";
 import { CallbackForm } from "@/components/callback-form";
-import { primaryButton, textLink } from "@/components/form";
+import { primaryButton, textLink } from "@/components/form/styles";
 import { LawyerCards } from "@/components/lawyer-cards";
 import { DateLinks, DaySlots, groupByDate, shortDateTime, slotQuery } from "@/components/slot-picker";
 import { findAlternatives, listVenueSlots } from "@/lib/availability/queries";
@@ -63,9 +62,9 @@ export default async function VenuePage({ params, searchParams }: Props) {
             {asked && asked !== current[0] && (
               <p>
                 您选的日期已经没有空位，下面显示的是最近有空位的一天。一定要那天？
-                <Link href={`/venues/${venue.slug}/waitlist?from=${asked}&to=${asked}`} className={textLink}>
+                <a href={`/venues/${venue.slug}/waitlist?from=${asked}&to=${asked}`} className={textLink}>
                   登记候补
-                </Link>
+                </a>
                 ，有人取消时发短信通知您。
               </p>
             )}
@@ -80,9 +79,9 @@ export default async function VenuePage({ params, searchParams }: Props) {
           </div>
           <p>
             这些时间都不合适？
-            <Link href={`/venues/${venue.slug}/waitlist`} className={textLink}>
+            <a href={`/venues/${venue.slug}/waitlist`} className={textLink}>
               登记候补
-            </Link>
+            </a>
             ，有人取消或律师加了时间，就发短信通知您。
           </p>
         </>
@@ -115,13 +114,12 @@ async function NoSlots({ slug, isStation }: { slug: string; isStation: boolean }
           <ul className="space-y-2">
             {alternatives.map(({ venue, slot }) => (
               <li key={venue.slug}>
-                <Link
+                <a
                   href={`/venues/${venue.slug}?date=${toDateString(slot.start)}#slots`}
-                  prefetch={false}
                   className="flex min-h-12 items-center rounded-lg border-2 border-brand-700 bg-white px-4 py-2 font-semibold text-brand-800"
                 >
                   {venue.name} · {shortDateTime(slot.start)}
-                </Link>
+                </a>
               </li>
             ))}
           </ul>
@@ -131,9 +129,9 @@ async function NoSlots({ slug, isStation }: { slug: string; isStation: boolean }
         {!isStation && (
           <li>
             到镇里的
-            <Link href="/venues/station" className={textLink}>
+            <a href="/venues/station" className={textLink}>
               睦洲镇公共法律服务工作站
-            </Link>
+            </a>
             咨询，那里律师坐班的时间最多。
           </li>
         )}
@@ -149,9 +147,9 @@ async function NoSlots({ slug, isStation }: { slug: string; isStation: boolean }
       <div className="space-y-2">
         <h3 className="text-lg font-bold">登记候补，有空位时发短信通知您</h3>
         <p>有人取消、或律师加了时间，就按登记先后通知，时间为您保留 30 分钟。</p>
-        <Link href={`/venues/${slug}/waitlist`} className={primaryButton}>
+        <a href={`/venues/${slug}/waitlist`} className={primaryButton}>
           登记候补
-        </Link>
+        </a>
       </div>
       <div className="space-y-2">
         <h3 className="text-lg font-bold">留下电话，请司法所给您回电</h3>

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { primaryButton, textLink } from "@/components/form";
+import { primaryButton, textLink } from "@/components/form/styles";
 import { LeaveWaitlistForm, WaitlistLookupForm } from "@/components/waitlist-forms";
 import { shortWhen } from "@/lib/messages/rules";
 import { maskPhone } from "@/lib/phone";
@@ -66,9 +65,9 @@ export default async function WaitlistEntryPage({ params, searchParams }: Props)
             为您保留的时间：{shortWhen(entry.offer.start)}
           </h2>
           <p>请在 {formatTime(entry.offer.heldUntil)} 前确认，过时会让给下一位。</p>
-          <Link href={`/bookings/${entry.offer.code}`} className={primaryButton}>
+          <a href={`/bookings/${entry.offer.code}`} className={primaryButton}>
             去确认预约
-          </Link>
+          </a>
         </section>
       )}
       {open ? (
@@ -81,9 +80,9 @@ export default async function WaitlistEntryPage({ params, searchParams }: Props)
         </section>
       ) : (
         <p>
-          <Link href={`/venues/${entry.venue.slug}`} className={textLink}>
+          <a href={`/venues/${entry.venue.slug}`} className={textLink}>
             查看{entry.venue.name}的空闲时间
-          </Link>
+          </a>
         </p>
       )}
     </div>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { textLink } from "@/components/form";
+import { textLink } from "@/components/form/styles";
 import { FilterForm } from "@/components/staff/filter-form";
 import { listAuditActors, listAuditEntries } from "@/lib/audit/queries";
 import { AUDIT_ACTIONS, AUDIT_KINDS, auditSearchInput, auditSearchParams } from "@/lib/audit/schema";

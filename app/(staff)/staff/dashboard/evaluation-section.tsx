@@ -2,7 +2,7 @@
 // comments, newest first, with who wrote them (name, masked phone) so staff can follow up.
 import Link from "next/link";
 import { DataTable } from "@/components/charts/chart-figure";
-import { textLink } from "@/components/form";
+import { textLink } from "@/components/form/styles";
 import type { EvaluationSummary, NamedCounts } from "@/lib/evaluations/queries";
 import { satisfactionRate } from "@/lib/evaluations/rules";
 import { EVALUATION_SOURCES, RESOLUTIONS, SATISFACTIONS } from "@/lib/labels";

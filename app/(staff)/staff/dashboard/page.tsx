@@ -3,7 +3,7 @@ import { BarList } from "@/components/charts/bar-list";
 import { ChartFigure, DataTable } from "@/components/charts/chart-figure";
 import { ColumnChart } from "@/components/charts/column-chart";
 import { HeatMap } from "@/components/charts/heat-map";
-import { textLink } from "@/components/form";
+import { textLink } from "@/components/form/styles";
 import { FilterForm } from "@/components/staff/filter-form";
 import { requireStaff } from "@/lib/auth/session";
 import { summariseEvaluations } from "@/lib/evaluations/queries";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { textLink } from "@/components/form";
+import { textLink } from "@/components/form/styles";
 import { requireStaff } from "@/lib/auth/session";
 import { listLawyers } from "@/lib/lawyers/queries";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/charts/chart-figure";
-import { textLink } from "@/components/form";
+import { textLink } from "@/components/form/styles";
 import { PrintButton } from "@/components/print/print-button";
 import { FilterForm } from "@/components/staff/filter-form";
 import { requireStaff } from "@/lib/auth/session";

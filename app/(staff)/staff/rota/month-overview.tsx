@@ -1,7 +1,7 @@
 // The month at a glance, below the week: each village's hours against the 8-hour target (with a
 // link to whoever can make a shortfall up), scheduled and actually attended (签到 to 签退), and a small calendar of how many venues have duty each day.
 import Link from "next/link";
-import { textLink } from "@/components/form";
+import { textLink } from "@/components/form/styles";
 import { roundHours } from "@/lib/attendance/rules";
 import { MONTHLY_TARGET_HOURS } from "@/lib/schedule/hours";
 import type { RotaRow } from "@/lib/schedule/queries";

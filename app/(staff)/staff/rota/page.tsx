@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { textLink } from "@/components/form";
+import { textLink } from "@/components/form/styles";
 import { UnpublishedHolidaysNotice } from "@/components/staff/unpublished-holidays-notice";
 import { requireStaff } from "@/lib/auth/session";
 import { loadBookingHorizon } from "@/lib/availability/queries";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/charts/chart-figure";
-import { textLink } from "@/components/form";
+import { textLink } from "@/components/form/styles";
 import { requireStaff } from "@/lib/auth/session";
 import { listRecentWalkIns } from "@/lib/consultations/queries";
 import { formatDate, formatTime, toDateString } from "@/lib/time";

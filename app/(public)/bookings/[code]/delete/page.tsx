@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { BookingSummary } from "@/components/booking-summary";
-import { secondaryButton, textLink } from "@/components/form";
+import { secondaryButton, textLink } from "@/components/form/styles";
 import { DeleteOwnDataForm } from "@/components/privacy-forms";
 import { findOwnBooking, isChangeable } from "@/lib/booking/access";
 import { isOver } from "@/lib/privacy/rules";
@@ -28,13 +27,13 @@ export default async function DeleteDataPage({ params }: { params: Promise<{ cod
         </p>
         <div className="flex flex-col gap-3 sm:flex-row">
           {isChangeable(booking) && (
-            <Link href={`${back}/cancel`} className={secondaryButton}>
+            <a href={`${back}/cancel`} className={secondaryButton}>
               先取消预约
-            </Link>
+            </a>
           )}
-          <Link href={back} className={secondaryButton}>
+          <a href={back} className={secondaryButton}>
             返回我的预约
-          </Link>
+          </a>
         </div>
       </div>
     );

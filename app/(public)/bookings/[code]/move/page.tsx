@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { BookingSummary } from "@/components/booking-summary";
-import { textLink } from "@/components/form";
+import { textLink } from "@/components/form/styles";
 import { MoveForm } from "@/components/manage-booking-forms";
 import { DateLinks, DaySlots, groupByDate, slotQuery } from "@/components/slot-picker";
 import { listVenueSlots } from "@/lib/availability/queries";
@@ -69,9 +68,9 @@ export default async function MovePage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       <p>
-        <Link href={`/bookings/${booking.code}`} className={textLink}>
+        <a href={`/bookings/${booking.code}`} className={textLink}>
           ← 不改了，返回我的预约
-        </Link>
+        </a>
       </p>
       <h1 className="text-2xl font-bold">改到其他时间</h1>
       <section aria-labelledby="old-time" className="space-y-2">

@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BackLink } from "@/components/back-link";
 import { BookingForm } from "@/components/booking-form";
-import { textLink } from "@/components/form";
+import { textLink } from "@/components/form/styles";
 import { shortDate, slotChoices } from "@/components/slot-picker";
 import { listVenueSlots } from "@/lib/availability/queries";
 import { instant, slotValue } from "@/lib/booking/schema";
@@ -44,9 +43,9 @@ export default async function BookPage({ params, searchParams }: Props) {
       <div className="space-y-4">
         <h1 className="text-2xl font-bold">请先选择预约时间</h1>
         <p>没有收到您选的时间。请回到 {venue.name} 的页面，点一个空闲时间。</p>
-        <Link href={venueHref} className={textLink}>
+        <a href={venueHref} className={textLink}>
           选择时间
-        </Link>
+        </a>
       </div>
     );
   }

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BackLink } from "@/components/back-link";
-import { textLink } from "@/components/form";
+import { textLink } from "@/components/form/styles";
 import { JoinWaitlistForm } from "@/components/waitlist-forms";
 import { getVenueDetail } from "@/lib/availability/queries";
 import { isPlainText } from "@/lib/form-values";
@@ -52,9 +51,9 @@ export default async function WaitlistPage({ params, searchParams }: Props) {
         to={dateOrNone(query.to)}
       />
       <p>
-        <Link href="/privacy" className={textLink}>
+        <a href="/privacy" className={textLink}>
           个人信息告知
-        </Link>
+        </a>
       </p>
     </div>
   );

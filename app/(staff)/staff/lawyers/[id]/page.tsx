@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BackLink } from "@/components/back-link";
-import { textLink } from "@/components/form";
+import { textLink } from "@/components/form/styles";
 import { BookingsToReassign, DeactivateLawyerForm, ResetLawyerPasswordForm } from "@/components/staff/lawyer-account-forms";
 import { EditLawyerForm } from "@/components/staff/lawyer-form";
 import { listAttendances, listMissedSessions } from "@/lib/attendance/queries";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { WalkInForm } from "@/components/consultations/walk-in-form";
-import { textLink } from "@/components/form";
+import { textLink } from "@/components/form/styles";
 import { requireStaff } from "@/lib/auth/session";
 import { listLawyerNames } from "@/lib/lawyers/queries";
 import { formatTime, todayInShanghai } from "@/lib/time";
