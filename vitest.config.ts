@@ -12,7 +12,7 @@ export default defineConfig({
   test: {
     // VITEST_ONLY runs one file outside the suite (scripts/test-command.test.ts runs a failing fixture).
     include: process.env.VITEST_ONLY ? [process.env.VITEST_ONLY] : ["**/*.test.ts", "**/*.test.tsx"],
-    exclude: ["node_modules/**", ".next/**", "e2e/**", ".data/**"],
+    exclude: ["node_modules/**", ".next/**", "e2e/**", ".data/**", "scripts/fixtures/bench-bare/**"],
     // A zone far from China on purpose: code that forgets Asia/Shanghai gets the wrong answers here.
     env: { TZ: "America/Los_Angeles" },
     globalSetup: ["scripts/lib/vitest-global-setup.ts"],

@@ -76,11 +76,17 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 /**
- * Serialises, until the transaction ends, every write that decides whether a lawyer is booked or on
- * duty: a booking (or move) for the lawyer and a change to their duty hours. Taken in id order,
- * so two transactions that lock the same lawyers cannot deadlock. (Two-key advisory locks: their
- * key space is apart from the one-key locks taken per phone number.)
+ * Until the transaction ends, keeps a change to a lawyer's duty hours apart from the bookings
+ * written for them: a change takes the lock alone; a booking (or move), which only asks whether the
+ * lawyer is still on duty, takes it `shared`, so that bookings for one lawyer are written side by
+ * side (the exclusion constraint on their times decides between two for the same time) and a
+ * change waits for the ones in progress and they for it. Taken in id order, so two transactions
+ * that lock the same lawyers cannot deadlock. (Two-key advisory locks: their key space is apart
+ * from the one-key locks taken per phone number.)
  */
-export async function lockLawyers(tx: Tx, lawyerIds: readonly string[]): Promise<void> {
-  for (const id of [...new Set(lawyerIds)].sort()) await tx.$executeRaw`SELECT pg_advisory_xact_lock(1, hashtext(${id}))`;
+export async function lockLawyers(tx: Tx, lawyerIds: readonly string[], { shared = false } = {}): Promise<void> {
+  for (const id of [...new Set(lawyerIds)].sort()) {
+    if (shared) await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(1, hashtext(${id}))`;
+    else await tx.$executeRaw`SELECT pg_advisory_xact_lock(1, hashtext(${id}))`;
+  }
 }

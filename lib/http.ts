@@ -25,6 +25,11 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   return Response.json(body, { status, headers: { ...NO_STORE, ...headers } });
 }
 
+/** The same answer from JSON already serialised (an answer kept for a few seconds, made once). */
+export function jsonText(text: string, status = 200): Response {
+  return new Response(text, { status, headers: { "Content-Type": "application/json", ...NO_STORE } });
+}
+
 export function problem(
   code: ProblemCode,
   message?: string,

@@ -1,41 +1,77 @@
-// npm run bench — measures on seeded demo data, against the production build on loopback:
-//   1. GET /api/v1/venues/{slug}/slots with 20 concurrent connections: p50/p95 latency, throughput;
-//   2. bookings created per second through POST /api/v1/bookings (20 concurrent);
-//   3. the text messages those bookings queued (in the booking's transaction) and the worker sent
+// npm run bench — measures on seeded demo data, against the production build on loopback, each
+// figure beside a baseline measured in the same run (these machines are noisy: compare ratios):
+//   1. GET /api/v1/venues/station/slots and GET /venues/station, 20 connections, against a bare
+//      Next.js route and page (scripts/fixtures/bench-bare, built with the project's own `next`)
+//      answering the same bytes, loaded by the same load generator in turns (app, bare, bare, app);
+//   2. the compressed JavaScript a first visit loads (home, venue page, booking form) against the
+//      bare page's;
+//   3. Lighthouse (mobile, performance) of the same pages and the bare page, in turns, with its
+//      default simulated throttling and with throttling applied in the browser (see Throttling);
+//   4. bookings created per second through POST /api/v1/bookings (20 concurrent) against pgbench
+//      running the booking's own SQL (advisory locks, per-phone count, insert, in one transaction)
+//      on the same database with 20 clients for the same time;
+//   5. the text messages those bookings queued (in the booking's transaction) and the worker sent
 //      through the outbox adapter beside the web server: enqueued and sent per second, and the
-//      delay from the booking to "sent" (p50, p95);
-//   4. the compressed JavaScript a first visit to a venue page loads.
-// Every loop is bounded in count and time, and only 127.0.0.1 is contacted.
+//      delay from the booking to "sent" (p50, p95).
+// `tsx scripts/bench.ts --pages` measures only 2 and 3. Every loop is bounded in count and time,
+// and only 127.0.0.1 is contacted.
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { gzipSync } from "node:zlib";
 import { createPrismaClient } from "../lib/db-client.ts";
 import { isQuiet } from "../lib/messages/rules.ts";
 import { seedDatabase } from "../prisma/seed/index.ts";
+import {
+  type LighthouseFigures,
+  lighthouseFigures,
+  median,
+  modernScripts,
+  percentile,
+  pgbenchFigures,
+} from "./lib/bench-figures.ts";
 import { buildIsStale } from "./lib/build.ts";
 import { freePort } from "./lib/embedded-db.ts";
-import { nextBuild, runServer, runWorker } from "./lib/next-server.ts";
+import { ROOT } from "./lib/migrations.ts";
+import { nextBuild, runNext, runServer, runWorker } from "./lib/next-server.ts";
 import { createTestDatabase } from "./lib/test-database.ts";
 
 const CONNECTIONS = 20;
-const SLOTS_SECONDS = 10;
+/** Each read path is loaded this long in all, in two turns, and so is its baseline. */
+const READ_SECONDS = 10;
+const BOOKING_SECONDS = 30;
+const LIGHTHOUSE_RUNS = 3;
+/** Lighthouse stops starting runs after this long (each run is also killed after LIGHTHOUSE_RUN_MS). */
+const LIGHTHOUSE_BUDGET_MS = 14 * 60_000;
+const LIGHTHOUSE_RUN_MS = 120_000;
+const BARE_DIR = path.join(ROOT, "scripts/fixtures/bench-bare");
+const PGBENCH = process.env.PGBENCH_PATH ?? "/usr/lib/postgresql/15/bin/pgbench";
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const LIGHTHOUSE_CLI = path.join(ROOT, "node_modules/lighthouse/cli/index.js");
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
+const TARGET = { readShare: 0.7, bookingShare: 0.5, jsExtraKb: 10, lighthouseScore: 95, lcpExtraMs: 500 };
 
-async function waitForHealth(base: string) {
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor(url: string, what: string) {
   for (let i = 0; i < 120; i++) {
     try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
+      if ((await fetch(url)).ok) return;
     } catch {}
-    await new Promise((r) => setTimeout(r, 500));
+    await sleep(500);
   }
-  throw new Error("the server did not become healthy within a minute");
+  throw new Error(`${what} did not answer within a minute`);
 }
 
+type Load = { latencies: number[]; ok: number; elapsed: number };
+
 /** Runs `task` on CONNECTIONS workers until `seconds` pass or `limit` tasks are done. */
-async function load(task: (i: number) => Promise<boolean>, { seconds, limit }: { seconds: number; limit: number }) {
+async function load(
+  task: (i: number) => Promise<boolean>,
+  { seconds, limit }: { seconds: number; limit: number },
+): Promise<Load> {
   const latencies: number[] = [];
   let next = 0;
   let ok = 0;
@@ -51,9 +87,44 @@ async function load(task: (i: number) => Promise<boolean>, { seconds, limit }: {
       }
     }),
   );
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { count: latencies.length, ok, elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
+  return { latencies, ok, elapsed: (performance.now() - started) / 1000 };
+}
+
+function merge(...loads: Load[]): Load {
+  return {
+    latencies: loads.flatMap((l) => l.latencies),
+    ok: loads.reduce((n, l) => n + l.ok, 0),
+    elapsed: loads.reduce((n, l) => n + l.elapsed, 0),
+  };
+}
+
+function summary(l: Load) {
+  const sorted = [...l.latencies].sort((a, b) => a - b);
+  return {
+    count: sorted.length,
+    ok: l.ok,
+    elapsed: l.elapsed,
+    rate: sorted.length / l.elapsed,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+  };
+}
+
+/** GET `url` and read the whole answer, as a browser or client would. */
+async function get(url: string): Promise<boolean> {
+  const response = await fetch(url);
+  await response.arrayBuffer();
+  return response.ok;
+}
+
+/** The app's path and the bare baseline's, each loaded READ_SECONDS in all, in turns: app, bare, bare, app. */
+async function compareReads(appUrl: string, bareUrl: string) {
+  const half = { seconds: READ_SECONDS / 2, limit: 100_000 };
+  const a1 = await load(() => get(appUrl), half);
+  const b1 = await load(() => get(bareUrl), half);
+  const b2 = await load(() => get(bareUrl), half);
+  const a2 = await load(() => get(appUrl), half);
+  return { app: summary(merge(a1, a2)), bare: summary(merge(b1, b2)) };
 }
 
 type Db = ReturnType<typeof createPrismaClient>;
@@ -75,7 +146,7 @@ async function measureMessages(prisma: Db, bookingSeconds: number) {
   while (performance.now() < deadline) {
     const left = await prisma.notification.count({ where: { kind: "CONFIRMATION", status: { in: ["QUEUED", "SENDING"] } } });
     if (left === 0) break;
-    await new Promise((r) => setTimeout(r, 250));
+    await sleep(250);
   }
   const sent = await prisma.notification.findMany({
     where: { kind: "CONFIRMATION", status: "SENT" },
@@ -92,8 +163,196 @@ async function measureMessages(prisma: Db, bookingSeconds: number) {
   };
 }
 
+/** The scripts a modern browser loads on a first visit to `url` (the noModule polyfills skipped), gzip-compressed. */
+async function firstLoadJs(base: string, url: string) {
+  const html = await (await fetch(new URL(url, base))).text();
+  const scripts = modernScripts(html);
+  let gzipBytes = 0;
+  for (const src of scripts) gzipBytes += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())).length;
+  return { kb: gzipBytes / 1024, files: scripts.length, htmlKb: Buffer.byteLength(html) / 1024 };
+}
+
+/** A child process's last few KB of output, for the error when it fails. */
+function tail(child: ChildProcess): () => string {
+  let text = "";
+  const keep = (chunk: Buffer) => {
+    text = (text + chunk.toString()).slice(-4000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  return () => text;
+}
+
+function newestMtime(target: string): number {
+  if (!existsSync(target)) return 0;
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(target).reduce((n, entry) => Math.max(n, newestMtime(path.join(target, entry))), stat.mtimeMs);
+}
+
+/** Builds the bare fixture with the project's own `next` when its build is older than it or than `next`. */
+async function buildBare() {
+  const built = path.join(BARE_DIR, ".next/BUILD_ID");
+  const sources = [
+    path.join(BARE_DIR, "app"),
+    path.join(BARE_DIR, "next.config.mjs"),
+    path.join(ROOT, "node_modules/next/package.json"),
+  ];
+  if (existsSync(built) && sources.every((s) => newestMtime(s) < statSync(built).mtimeMs)) return;
+  const child = runNext(["build", BARE_DIR], {}, "pipe");
+  const output = tail(child);
+  const code = await new Promise((resolve) => child.once("exit", resolve));
+  if (code !== 0) throw new Error(`next build of the bare fixture failed (exit ${code}):\n${output()}`);
+}
+
+type LighthouseRun = LighthouseFigures;
+
+/**
+ * How Lighthouse slows the page down, both with its default mobile settings (150 ms, 1.6 Mbit/s,
+ * CPU × 4). "simulate" (its default) loads the page at full speed and estimates the times from
+ * that load: a request that ended before the observed paint counts as needed for it. On loopback
+ * the scripts arrive before the stylesheet has been applied, so the estimate counts all of them
+ * towards LCP, and by how many arrived in time it moves from run to run (the bare page too).
+ * "devtools" really slows the network and CPU down in the browser and measures what it sees.
+ */
+type Throttling = "simulate" | "devtools";
+
+/** One Lighthouse run (mobile, performance only) in its own process and Chromium, killed after LIGHTHOUSE_RUN_MS. */
+function lighthouse(url: string, outFile: string, throttling: Throttling): Promise<LighthouseRun> {
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      [
+        LIGHTHOUSE_CLI,
+        url,
+        "--only-categories=performance",
+        "--output=json",
+        `--output-path=${outFile}`,
+        "--quiet",
+        "--chrome-flags=--headless=new --no-sandbox",
+        "--max-wait-for-load=45000",
+        `--throttling-method=${throttling}`,
+      ],
+      { env: { ...process.env, CHROME_PATH: CHROMIUM }, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    const output = tail(child);
+    const timer = setTimeout(() => child.kill("SIGKILL"), LIGHTHOUSE_RUN_MS);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      if (code !== 0 || !existsSync(outFile)) {
+        resolve({ error: `exit ${code}: ${output().trim().split("\n").slice(-3).join(" ").slice(0, 300)}` });
+        return;
+      }
+      resolve(lighthouseFigures(JSON.parse(readFileSync(outFile, "utf8"))));
+    });
+  });
+}
+
+type LighthouseResult = { score: number; lcp: number; runs: number } | { error: string };
+type LighthouseResults = Record<Throttling, Record<string, LighthouseResult>>;
+
+/** LIGHTHOUSE_RUNS runs of each page with each throttling, in turns; the median score and LCP of each. */
+async function lighthousePages(pages: Record<string, string>, dir: string): Promise<LighthouseResults> {
+  const methods: Throttling[] = ["simulate", "devtools"];
+  const everyPage = (result: LighthouseResult) => Object.fromEntries(Object.keys(pages).map((k) => [k, result]));
+  const unavailable = !existsSync(CHROMIUM)
+    ? `Chromium not found at ${CHROMIUM}`
+    : !existsSync(LIGHTHOUSE_CLI)
+      ? "lighthouse is not installed (npm ci)"
+      : null;
+  if (unavailable) return { simulate: everyPage({ error: unavailable }), devtools: everyPage({ error: unavailable }) };
+  const runs = Object.fromEntries(
+    methods.map((m) => [m, Object.fromEntries(Object.keys(pages).map((k) => [k, [] as LighthouseRun[]]))]),
+  ) as Record<Throttling, Record<string, LighthouseRun[]>>;
+  const deadline = performance.now() + LIGHTHOUSE_BUDGET_MS;
+  for (let round = 0; round < LIGHTHOUSE_RUNS && performance.now() < deadline; round++) {
+    for (const method of methods) {
+      for (const [name, url] of Object.entries(pages)) {
+        if (performance.now() >= deadline) break;
+        runs[method][name].push(await lighthouse(url, path.join(dir, `lighthouse-${method}-${name}-${round + 1}.json`), method));
+      }
+    }
+  }
+  const summarise = (list: LighthouseRun[]): LighthouseResult => {
+    const good = list.filter((r): r is { score: number; lcp: number } => "score" in r);
+    if (good.length === 0) return { error: list.map((r) => ("error" in r ? r.error : "")).at(-1) ?? "no run" };
+    return { score: median(good.map((r) => r.score)), lcp: median(good.map((r) => r.lcp)), runs: good.length };
+  };
+  return Object.fromEntries(
+    methods.map((m) => [m, Object.fromEntries(Object.entries(runs[m]).map(([name, list]) => [name, summarise(list)]))]),
+  ) as LighthouseResults;
+}
+
+/**
+ * pgbench with the booking's own SQL, as lib/booking/mutations.ts runs it in one transaction: the
+ * advisory lock on the phone number, the count of its upcoming bookings, the lawyer's shared lock
+ * (lib/db.ts lockLawyers), the insert. Each
+ * transaction takes its own phone and its own half hour far in the future (a per-client counter),
+ * so no constraint refuses one; the rows are in the throwaway database only.
+ */
+async function pgbench(url: string, ids: { venue: string; lawyer: string; topic: string }, seconds: number, dir: string) {
+  if (!existsSync(PGBENCH)) return { error: `pgbench not found at ${PGBENCH}` };
+  const script = path.join(dir, "booking.sql");
+  const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
+  writeFileSync(
+    script,
+    [
+      "\\set n :n + 1",
+      "\\set k :client_id * 10000000 + :n",
+      "BEGIN;",
+      "SELECT pg_advisory_xact_lock(hashtext('15' || lpad(:k::text, 9, '0')));",
+      "SELECT count(*) FROM booking WHERE phone = '15' || lpad(:k::text, 9, '0') AND status IN ('CONFIRMED', 'CHECKED_IN') AND ends_at > now();",
+      `SELECT pg_advisory_xact_lock_shared(1, hashtext(${quote(ids.lawyer)}));`,
+      "INSERT INTO booking (id, code, venue_id, lawyer_id, starts_at, ends_at, name, phone, topic_id, channel, consent_at, updated_at)" +
+        ` VALUES ('pgbench-' || :k, 'PGB' || :k, ${quote(ids.venue)}, ${quote(ids.lawyer)},` +
+        " timestamptz '2200-01-01 00:00+08' + :k::int * interval '30 minutes', timestamptz '2200-01-01 00:30+08' + :k::int * interval '30 minutes'," +
+        ` '压测', '15' || lpad(:k::text, 9, '0'), ${quote(ids.topic)}, 'ONLINE', now(), now()) RETURNING id, code, starts_at, ends_at, status;`,
+      "COMMIT;",
+      "",
+    ].join("\n"),
+  );
+  const u = new URL(url);
+  const args = ["-n", "-M", "extended", "-c", String(CONNECTIONS), "-j", "2", "-T", String(seconds), "-D", "n=0", "-f", script];
+  const child = spawn(PGBENCH, args, {
+    env: {
+      ...process.env,
+      PGHOST: u.hostname,
+      PGPORT: u.port || "5432",
+      PGUSER: decodeURIComponent(u.username),
+      PGPASSWORD: decodeURIComponent(u.password),
+      PGDATABASE: decodeURIComponent(u.pathname.slice(1)),
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout.on("data", (c) => {
+    out += c;
+  });
+  child.stderr.on("data", (c) => {
+    out += c;
+  });
+  const timer = setTimeout(() => child.kill("SIGKILL"), (seconds + 60) * 1000);
+  const code = await new Promise((resolve) => child.once("exit", resolve));
+  clearTimeout(timer);
+  const figures = pgbenchFigures(out);
+  if (code !== 0 || !figures)
+    return { error: `pgbench exit ${code}: ${out.trim().split("\n").slice(-3).join(" ").slice(0, 300)}` };
+  return figures;
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
+const yes = (met: boolean) => (met ? "yes" : "**no**");
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+function readCell(s: ReturnType<typeof summary>) {
+  return `${s.rate.toFixed(0)} req/s, p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms (${s.count - s.ok} errors)`;
+}
+
 async function main() {
+  const pagesOnly = process.argv.includes("--pages");
   if (buildIsStale()) await nextBuild();
+  await buildBare();
+  const work = mkdtempSync(path.join(os.tmpdir(), "bench-"));
   const database = await createTestDatabase("bench");
   const prisma = createPrismaClient(database.url);
   await seedDatabase(prisma, { demo: true });
@@ -110,80 +369,192 @@ async function main() {
     },
     "pipe",
   );
+  const serverOutput = tail(server);
   // The text-message worker, as npm start runs it, sending through the outbox adapter.
   const worker = runWorker({ DATABASE_URL: database.url, SMS_GATEWAY: "outbox" }, "pipe");
+  tail(worker);
+  let bare: ChildProcess | undefined;
+  const rows: string[][] = [];
   try {
-    await waitForHealth(base);
+    await waitFor(`${base}/api/health`, `the app server (${serverOutput()})`);
     const venues = (await (await fetch(`${base}/api/v1/venues`)).json()) as { venues: { slug: string }[] };
     for (const v of venues.venues) await fetch(`${base}/api/v1/venues/${v.slug}/slots`); // warm up
 
-    const slots = await load(async () => (await fetch(`${base}/api/v1/venues/station/slots`)).ok, {
-      seconds: SLOTS_SECONDS,
-      limit: 100_000,
-    });
-
-    // Every free slot of every venue, each booked once by a different phone number.
-    type Slot = { start: string; lawyer: { id: string } };
-    const free: { venue: string; slot: Slot }[] = [];
-    for (const v of venues.venues) {
-      const body = (await (await fetch(`${base}/api/v1/venues/${v.slug}/slots`)).json()) as { slots: Slot[] };
-      for (const slot of body.slots) free.push({ venue: v.slug, slot });
-    }
-    const bookings = await load(
-      async (i) => {
-        const { venue, slot } = free[i];
-        const response = await fetch(`${base}/api/v1/bookings`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({
-            venue,
-            start: slot.start,
-            lawyerId: slot.lawyer.id,
-            name: "压测",
-            phone: `137${String(i).padStart(8, "0")}`,
-            topic: "other",
-            consent: true,
-          }),
-        });
-        return response.status === 201;
-      },
-      { seconds: 30, limit: free.length },
+    // The bare baseline answers the app's own bytes: the slots answer, and the venue page's markup
+    // without its scripts and stylesheets (Next.js adds its own payload, as it does to the app's).
+    const slotsUrl = `${base}/api/v1/venues/station/slots`;
+    const slotsBody = Buffer.from(await (await fetch(slotsUrl)).arrayBuffer());
+    const venueHtml = await (await fetch(`${base}/venues/station`)).text();
+    const bodyMarkup = (/<body[^>]*>([\s\S]*)<\/body>/.exec(venueHtml)?.[1] ?? venueHtml)
+      .replace(/<script[\s\S]*?<\/script>/g, "")
+      .replace(/<link[^>]*>/g, "")
+      .replace(/<style[\s\S]*?<\/style>/g, "");
+    writeFileSync(path.join(work, "slots.json"), slotsBody);
+    writeFileSync(path.join(work, "page.html"), bodyMarkup);
+    const barePort = await freePort();
+    const bareBase = `http://127.0.0.1:${barePort}`;
+    bare = runNext(
+      ["start", BARE_DIR, "-p", String(barePort), "-H", "127.0.0.1"],
+      { NODE_ENV: "production", BENCH_BARE_JSON: path.join(work, "slots.json"), BENCH_BARE_HTML: path.join(work, "page.html") },
+      "pipe",
     );
+    const bareOutput = tail(bare);
+    await waitFor(`${bareBase}/body`, `the bare fixture (${bareOutput()})`);
+    const bareBody = Buffer.from(await (await fetch(`${bareBase}/body`)).arrayBuffer());
+    if (!bareBody.equals(slotsBody)) throw new Error("the bare route does not answer the slots endpoint's bytes");
+    const bareHtml = await (await fetch(bareBase)).text();
+    for (let i = 0; i < 20; i++) await Promise.all([get(`${bareBase}/body`), get(bareBase), get(`${base}/venues/station`)]); // warm up
 
-    const messages = await measureMessages(prisma, bookings.elapsed);
+    // A real free slot for the booking form, taken before the bookings below fill every slot.
+    const firstSlot = ((JSON.parse(slotsBody.toString()) as { slots: { start: string }[] }).slots[0] ?? null)?.start;
+    const pages: Record<string, string> = {
+      home: "/",
+      venue: "/venues/station",
+      form: firstSlot ? `/venues/station/book?start=${encodeURIComponent(firstSlot)}` : "/venues/station/book",
+    };
 
-    const html = await (await fetch(`${base}/venues/station`)).text();
-    // Modern browsers skip the noModule polyfills; count what a phone's browser actually loads.
-    const scripts = [...html.matchAll(/<script([^>]+)>/g)]
-      .filter((m) => !/\bnoModule\b/i.test(m[1]))
-      .flatMap((m) => /src="([^"]+\.js)"/.exec(m[1])?.[1] ?? []);
-    let gzipBytes = 0;
-    for (const src of new Set(scripts)) {
-      gzipBytes += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())).length;
+    if (!pagesOnly) {
+      const slots = await compareReads(slotsUrl, `${bareBase}/body`);
+      const page = await compareReads(`${base}/venues/station`, bareBase);
+      rows.push([
+        `GET /api/v1/venues/station/slots (${kb(slotsBody.length)}), ${CONNECTIONS} connections, 2 × ${READ_SECONDS / 2} s each`,
+        readCell(slots.app),
+        `bare route, same bytes: ${readCell(slots.bare)}`,
+        pct(slots.app.rate / slots.bare.rate),
+        `≥ ${pct(TARGET.readShare)} of bare`,
+        yes(slots.app.rate / slots.bare.rate >= TARGET.readShare),
+      ]);
+      rows.push([
+        `GET /venues/station (HTML ${kb(Buffer.byteLength(venueHtml))}), ${CONNECTIONS} connections, 2 × ${READ_SECONDS / 2} s each`,
+        readCell(page.app),
+        `bare page, same markup (HTML ${kb(Buffer.byteLength(bareHtml))}): ${readCell(page.bare)}`,
+        pct(page.app.rate / page.bare.rate),
+        `≥ ${pct(TARGET.readShare)} of bare`,
+        yes(page.app.rate / page.bare.rate >= TARGET.readShare),
+      ]);
+    }
+
+    const bareJs = await firstLoadJs(bareBase, "/");
+    for (const [name, url] of Object.entries(pages)) {
+      const js = await firstLoadJs(base, url);
+      const extra = js.kb - bareJs.kb;
+      rows.push([
+        `first-load JavaScript, ${name} \`${url.replace(/\?.*/, "?start=…")}\` (gzip, modern browser)`,
+        `${js.kb.toFixed(1)} KB in ${js.files} files`,
+        `bare page: ${bareJs.kb.toFixed(1)} KB in ${bareJs.files} files`,
+        `${extra >= 0 ? "+" : ""}${extra.toFixed(1)} KB`,
+        `≤ +${TARGET.jsExtraKb} KB`,
+        yes(extra <= TARGET.jsExtraKb),
+      ]);
+    }
+
+    const lh = await lighthousePages(
+      { ...Object.fromEntries(Object.entries(pages).map(([name, url]) => [name, `${base}${url}`])), bare: `${bareBase}/` },
+      work,
+    );
+    for (const method of ["simulate", "devtools"] as const) {
+      const bareLh = lh[method].bare;
+      for (const name of Object.keys(pages)) {
+        const r = lh[method][name];
+        const label = `Lighthouse mobile (${method === "simulate" ? "simulated, its default" : "applied in the browser"}), ${name} \`${pages[name].replace(/\?.*/, "?start=…")}\``;
+        if ("error" in r || "error" in bareLh) {
+          const why = "error" in r ? r.error : "error" in bareLh ? `bare page: ${bareLh.error}` : "";
+          rows.push([label, `could not run: ${why}`, "—", "—", `score ≥ ${TARGET.lighthouseScore}`, "not measured"]);
+          continue;
+        }
+        const lcpExtra = r.lcp - bareLh.lcp;
+        rows.push([
+          `${label}: performance score (median of ${r.runs})`,
+          String(r.score),
+          `bare page: ${bareLh.score}`,
+          `${r.score - bareLh.score >= 0 ? "+" : ""}${r.score - bareLh.score}`,
+          `≥ ${TARGET.lighthouseScore}`,
+          yes(r.score >= TARGET.lighthouseScore),
+        ]);
+        rows.push([
+          `${label}: LCP (median of ${r.runs})`,
+          `${(r.lcp / 1000).toFixed(2)} s`,
+          `bare page: ${(bareLh.lcp / 1000).toFixed(2)} s`,
+          `${lcpExtra >= 0 ? "+" : ""}${(lcpExtra / 1000).toFixed(2)} s (${pct(r.lcp / bareLh.lcp)})`,
+          `≤ bare + ${(TARGET.lcpExtraMs / 1000).toFixed(1)} s`,
+          yes(lcpExtra <= TARGET.lcpExtraMs),
+        ]);
+      }
+    }
+
+    if (!pagesOnly) {
+      // Every free slot of every venue, each booked once by a different phone number.
+      type Slot = { start: string; lawyer: { id: string } };
+      const free: { venue: string; slot: Slot }[] = [];
+      for (const v of venues.venues) {
+        const body = (await (await fetch(`${base}/api/v1/venues/${v.slug}/slots`)).json()) as { slots: Slot[] };
+        for (const slot of body.slots) free.push({ venue: v.slug, slot });
+      }
+      const bookings = summary(
+        await load(
+          async (i) => {
+            const { venue, slot } = free[i];
+            const response = await fetch(`${base}/api/v1/bookings`, {
+              method: "POST",
+              headers: { "content-type": "application/json" },
+              body: JSON.stringify({
+                venue,
+                start: slot.start,
+                lawyerId: slot.lawyer.id,
+                name: "压测",
+                phone: `137${String(i).padStart(8, "0")}`,
+                topic: "other",
+                consent: true,
+              }),
+            });
+            await response.arrayBuffer();
+            return response.status === 201;
+          },
+          { seconds: BOOKING_SECONDS, limit: free.length },
+        ),
+      );
+      const bookingRate = bookings.ok / bookings.elapsed;
+
+      const messages = await measureMessages(prisma, bookings.elapsed);
+
+      // The same database, 20 clients, as long as the bookings took (at least 5 s), once the worker is done.
+      const [station, lawyer, topic] = await Promise.all([
+        prisma.venue.findFirstOrThrow({ where: { slug: "station" }, select: { id: true } }),
+        prisma.lawyer.findFirstOrThrow({ select: { id: true } }),
+        prisma.topic.findFirstOrThrow({ where: { code: "other" }, select: { id: true } }),
+      ]);
+      const seconds = Math.max(5, Math.ceil(bookings.elapsed));
+      const pg = await pgbench(database.url, { venue: station.id, lawyer: lawyer.id, topic: topic.id }, seconds, work);
+      rows.push([
+        `bookings created through POST /api/v1/bookings, ${CONNECTIONS} concurrent, every free slot once`,
+        `${bookingRate.toFixed(1)} per second (${bookings.ok} of ${bookings.count} in ${bookings.elapsed.toFixed(1)} s; p50 ${bookings.p50.toFixed(0)} ms, p95 ${bookings.p95.toFixed(0)} ms)`,
+        "error" in pg
+          ? `pgbench could not run: ${pg.error}`
+          : `pgbench, locks + count + insert in one transaction, ${CONNECTIONS} clients, ${seconds} s: ${pg.tps.toFixed(0)} tps (${pg.processed} transactions, ${pg.failed} failed)`,
+        "error" in pg ? "—" : pct(bookingRate / pg.tps),
+        `≥ ${pct(TARGET.bookingShare)} of pgbench`,
+        "error" in pg ? "not measured" : yes(bookingRate / pg.tps >= TARGET.bookingShare),
+      ]);
+      rows.push(["text messages queued with the bookings", messages.queued, "—", "—", "", ""]);
+      rows.push(["text messages sent by one worker (outbox)", messages.sent, "—", "—", "", ""]);
+      rows.push([`from booking to "sent"`, messages.delay, "—", "—", "", ""]);
     }
 
     const cpu = os.cpus()[0]?.model ?? "unknown CPU";
     console.log(`\nMachine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
-    console.log("| measure | result | target |");
-    console.log("| --- | --- | --- |");
-    console.log(
-      `| slots endpoint, ${CONNECTIONS} connections, ${SLOTS_SECONDS} s | p50 ${slots.p50.toFixed(1)} ms, p95 ${slots.p95.toFixed(1)} ms, ${(slots.count / slots.elapsed).toFixed(0)} req/s (${slots.count - slots.ok} errors) | p95 < 50 ms |`,
-    );
-    console.log(
-      `| bookings created, ${CONNECTIONS} concurrent | ${(bookings.ok / bookings.elapsed).toFixed(0)} per second (${bookings.ok} of ${bookings.count} in ${bookings.elapsed.toFixed(1)} s; p95 ${bookings.p95.toFixed(0)} ms) | ≥ 100 per second |`,
-    );
-    console.log(`| text messages queued with the bookings | ${messages.queued} |  |`);
-    console.log(`| text messages sent by one worker (outbox) | ${messages.sent} |  |`);
-    console.log(`| from booking to "sent" | ${messages.delay} |  |`);
-    console.log(
-      `| venue page first-load JavaScript | ${(gzipBytes / 1024).toFixed(1)} KB gzip in ${new Set(scripts).size} files | < 150 KB |`,
-    );
+    console.log(`Lighthouse reports: ${work}/lighthouse-*.json`);
+    console.log("| measure | app | baseline | ratio | target | met? |");
+    console.log("| --- | --- | --- | --- | --- | --- |");
+    for (const row of rows) console.log(`| ${row.join(" | ")} |`);
   } finally {
+    bare?.kill("SIGTERM");
     server.kill("SIGTERM");
     worker.kill("SIGTERM");
-    await new Promise((resolve) => worker.once("exit", resolve));
+    await new Promise((resolve) => (worker.exitCode === null ? worker.once("exit", resolve) : resolve(null)));
     await prisma.$disconnect();
     await database.drop();
+    // The Lighthouse reports stay for a look; the bodies and the pgbench script go.
+    for (const f of ["slots.json", "page.html", "booking.sql"]) rmSync(path.join(work, f), { force: true });
   }
 }
 

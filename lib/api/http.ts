@@ -7,7 +7,7 @@ import { isPlainText } from "@/lib/form-values";
 import { json, problem, retryHeaders } from "@/lib/http";
 import { waitlistEntryId } from "@/lib/waitlist/schema";
 
-export { guarded, json } from "@/lib/http";
+export { guarded, json, jsonText } from "@/lib/http";
 
 /** The codes the public API documents (openapi.ts); they do not change. */
 export type ApiErrorCode =

@@ -88,6 +88,37 @@ describe("a booking racing the lawyer's leave", () => {
   });
 });
 
+describe("two bookings for one lawyer", () => {
+  it("are written side by side: one inside its transaction does not hold the other back", async () => {
+    const f = await createVenueFixture();
+    const lawyer = f.lawyers[0];
+    let other: Promise<unknown> = Promise.resolve();
+    let otherDone = false;
+    let otherWaited = false;
+    // Inside the first booking's transaction, holding the lawyer's lock against duty changes: a
+    // second villager books the same lawyer at another time. It must not wait for the first.
+    race.inTransaction = async () => {
+      other = createBooking(bookingInput(f.venue.slug, f.slotOn(3))).finally(() => {
+        otherDone = true;
+      });
+      for (let i = 0; i < 400 && !otherDone; i++) {
+        if (await waitingOnLawyer(lawyer.id)) {
+          otherWaited = true;
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    };
+    const first = await createBooking(bookingInput(f.venue.slug, f.slotOn(2)));
+    const second = await other;
+    expect(race.inTransaction).toBeNull();
+    expect(otherWaited).toBe(false);
+    expect(first).toMatchObject({ ok: true });
+    expect(second).toMatchObject({ ok: true });
+    expect((await bookedOn(lawyer.id, f.dateOn(2))) + (await bookedOn(lawyer.id, f.dateOn(3)))).toBe(2);
+  });
+});
+
 describe("a move racing a cancellation", () => {
   it("answers that the booking can no longer be moved, and leaves it cancelled", async () => {
     const f = await createVenueFixture();

@@ -56,12 +56,13 @@ export async function candidatesAt(
 }
 
 /**
- * Inside the write's transaction, with the lawyer locked (lockLawyers): is the lawyer still on duty
- * at that time? A change to their duty hours that committed after the first look is seen here, and
- * one that starts now waits for this booking and then finds it.
+ * Inside the write's transaction, with the lawyer locked against duty changes (lockLawyers, shared
+ * with other bookings): is the lawyer still on duty at that time? A change to their duty hours that
+ * committed after the first look is seen here, and one that starts now waits for this booking and
+ * then finds it.
  */
 export async function stillOnDuty(tx: Tx, venue: Parameters<typeof candidatesAt>[0], slot: Candidate, now: Date) {
-  await lockLawyers(tx, [slot.lawyerId]);
+  await lockLawyers(tx, [slot.lawyerId], { shared: true });
   const date = toDateString(slot.start);
   const inputs = await loadLawyerDutyInTransaction(tx, slot.lawyerId, [venue.id], date, slot.calendar);
   const onDuty = slotsOf(venue, inputs, { now, from: date, to: date, ignoreBookings: true }).some(

@@ -110,6 +110,8 @@ describe("GET /api/v1/venues/{slug}/slots", () => {
     const date = toIsoOffset(f.slot(2)).slice(0, 10);
     const response = await listSlots(f.venue.slug, `from=${date}&to=${date}`);
     expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(response.headers.get("cache-control")).toBe("no-store");
     const data = (await response.json()) as { timeZone: string; slots: { start: string; end: string; lawyer: object }[] };
     expect(data.timeZone).toBe("Asia/Shanghai");
     expect(data.slots).toHaveLength(12); // 2 lawyers × 09:00–12:00 in 30-minute slots
@@ -130,6 +132,9 @@ describe("GET /api/v1/venues/{slug}/slots", () => {
 
   it("defaults to today through the booking horizon and leaves booked slots out", async () => {
     const f = await fixture();
+    // Asked once before the booking: the answer kept for a few seconds must not outlive it.
+    const before = (await (await listSlots(f.venue.slug)).json()) as { slots: { start: string }[] };
+    expect(before.slots.map((s) => s.start)).toContain(toIsoOffset(f.slot(0)));
     expect((await book(post(body(f, f.slot(0))))).status).toBe(201);
     const data = (await (await listSlots(f.venue.slug)).json()) as { slots: { start: string }[] };
     const dates = [...new Set(data.slots.map((s) => s.start.slice(0, 10)))];
