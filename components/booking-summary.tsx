@@ -1,6 +1,6 @@
 // A booking's when, where and who, as villagers read it on the confirmation, cancel and move pages.
 import type { ReactNode } from "react";
-import { formatTime, relativeDay, toDateString, todayInShanghai } from "@/lib/time";
+import { formatTimeRange, relativeDay, toDateString, todayInShanghai } from "@/lib/time";
 import { shortDate } from "./slot-picker";
 
 export type BookingSummaryProps = {
@@ -21,7 +21,7 @@ function withRelativeDay(date: string): string {
 export function BookingSummary({ start, end, venue, lawyer, extra = [] }: BookingSummaryProps) {
   const rows: [string, ReactNode][] = [
     ["日期", withRelativeDay(toDateString(start))],
-    ["时间", `${formatTime(start)}–${formatTime(end)}`],
+    ["时间", `${formatTimeRange(start, end)}`],
     ["地点", venue.name],
     ["地址", venue.address],
     [

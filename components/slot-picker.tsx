@@ -2,7 +2,7 @@
 // times as big buttons. No calendar grid, no dragging; works without JavaScript.
 import { ArrivalHeading } from "@/components/arrival-heading";
 import type { SlotChoice } from "@/lib/booking/schema";
-import { formatTime, isoWeekday, toDateString, toIsoOffset, weekdayName } from "@/lib/time";
+import { formatTime, formatTimeRange, isoWeekday, toDateString, toIsoOffset, weekdayName } from "@/lib/time";
 
 export type SlotOption = { start: Date; end: Date; lawyer: { id: string; name: string } };
 
@@ -43,7 +43,7 @@ export function groupByTime(slots: SlotOption[]): SlotOption[][] {
 /** Each time once, and once per lawyer; "任一律师" first when several lawyers share it. */
 export function slotChoices(slots: SlotOption[]): { choice: SlotChoice; label: string }[] {
   return groupByTime(slots).flatMap((group) => {
-    const time = `${formatTime(group[0].start)}–${formatTime(group[0].end)}`;
+    const time = `${formatTimeRange(group[0].start, group[0].end)}`;
     const each = group.map((s) => ({ choice: { start: s.start, lawyerId: s.lawyer.id }, label: `${time} · ${s.lawyer.name}` }));
     return group.length > 1 ? [{ choice: { start: group[0].start }, label: `${time} · 任一律师` }, ...each] : each;
   });

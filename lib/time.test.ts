@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { formatDayOfMonth, formatMonthDay, formatTimeOn, relativeDay, shortWeekdayName } from "./time";
+import {
+  formatDayOfMonth,
+  formatMonthDay,
+  formatTimeOn,
+  formatTimeRange,
+  relativeDay,
+  shortWeekdayName,
+  zonedInstant,
+} from "./time";
 
 describe("relativeDay", () => {
   it("names today, tomorrow and the day after, across a month's end, and nothing else", () => {
@@ -8,6 +16,16 @@ describe("relativeDay", () => {
     expect(relativeDay("2026-12-03", "2026-12-01")).toBe("后天");
     expect(relativeDay("2026-12-04", "2026-12-01")).toBeNull();
     expect(relativeDay("2026-11-30", "2026-12-01")).toBeNull();
+  });
+});
+
+describe("formatTimeRange", () => {
+  it("gives the Shanghai times, and 24:00 for a range that ends at the following midnight", () => {
+    expect(formatTimeRange(zonedInstant("2026-12-02", 9 * 60), zonedInstant("2026-12-02", 9 * 60 + 30))).toBe("09:00–09:30");
+    expect(formatTimeRange(zonedInstant("2026-12-02", 21 * 60 + 12), zonedInstant("2026-12-03", 0))).toBe("21:12–24:00");
+    expect(formatTimeRange(zonedInstant("2026-12-02", 0), zonedInstant("2026-12-03", 0))).toBe("00:00–24:00");
+    // Midnight at the start stays 00:00.
+    expect(formatTimeRange(zonedInstant("2026-12-03", 0), zonedInstant("2026-12-03", 30))).toBe("00:00–00:30");
   });
 });
 

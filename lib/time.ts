@@ -131,6 +131,16 @@ export function formatTime(instant: Date): string {
   return clock.format(instant);
 }
 
+/**
+ * "14:30–15:00", in Asia/Shanghai. A range that ends at the midnight after it began ends at
+ * "24:00", not "00:00" (a session until the end of the day reads "21:00–24:00").
+ */
+export function formatTimeRange(start: Date, end: Date): string {
+  const span = end.getTime() - start.getTime();
+  const untilMidnight = formatTime(end) === "00:00" && span > 0 && span <= 24 * 60 * 60 * 1000;
+  return `${formatTime(start)}–${untilMidnight ? "24:00" : formatTime(end)}`;
+}
+
 /** "14:30" of an instant on `day`, and "2026-03-05 14:30" when it fell on another day (Asia/Shanghai). */
 export function formatTimeOn(instant: Date, day: DateString): string {
   const date = toDateString(instant);

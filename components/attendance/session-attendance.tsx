@@ -2,7 +2,7 @@
 // day view and on the venue's page opened from the poster's QR code. Compact: on the day view it
 // sits above today's bookings, which must stay on a phone's first screen.
 import type { TodaySession } from "@/lib/attendance/schema";
-import { formatTime } from "@/lib/time";
+import { formatTime, formatTimeRange } from "@/lib/time";
 import { AttendanceButton } from "./attendance-button";
 
 function attendanceLine(a: TodaySession["attendances"][number]): string {
@@ -32,7 +32,7 @@ export function SessionAttendance({
   /** One line on a phone: 坐班 and the village's name alone (the full name for screen readers). */
   short?: boolean;
 }) {
-  const hours = `${formatTime(session.start)}–${formatTime(session.end)}`;
+  const hours = `${formatTimeRange(session.start, session.end)}`;
   const which = `${hours} ${session.venue.name}`;
   const canArrive = session.timing === "open" && !session.openId;
   const note = waiting(session, short);

@@ -5,7 +5,7 @@ import { CHECK_IN_LEAD_MINUTES, canCheckIn, canUndoCheckIn } from "@/lib/consult
 import type { ConsultationView } from "@/lib/consultations/schema";
 import type { BookingStatus } from "@/lib/generated/prisma/enums";
 import { outcomeLabels } from "@/lib/labels";
-import { formatTime, toDateString } from "@/lib/time";
+import { formatTimeRange, toDateString } from "@/lib/time";
 import { StatusButton } from "./booking-actions";
 
 export type BookingCardData = Pick<
@@ -82,7 +82,7 @@ export function BookingCard({
 }) {
   const b = booking;
   const checkIn = b.status === "CONFIRMED" && canCheckIn(b.start, now);
-  const time = `${formatTime(b.start)}–${formatTime(b.end)}`;
+  const time = `${formatTimeRange(b.start, b.end)}`;
   const who = `${time} ${b.name}`;
   const open = b.status === "CONFIRMED" || b.status === "CHECKED_IN";
   return (

@@ -8,7 +8,7 @@ import { ActionForm, RadioGroup, SubmitButton, secondaryButton, TextField } from
 import { type FormState, textOf } from "@/lib/form-values";
 import type { ScheduleData } from "@/lib/schedule/actions";
 import type { AffectedBooking } from "@/lib/schedule/schema";
-import { formatDate, formatTime, toDateString } from "@/lib/time";
+import { formatDate, formatTimeRange, toDateString } from "@/lib/time";
 
 /** Fields of the confirm step itself, or rendered by the form anyway: never carried over as hidden. */
 const NOT_CARRIED = /^(step|bookingIds|lawyerId|choice-.*|reason-.*)$/;
@@ -105,7 +105,7 @@ export function ChoiceStep({
 
 function when(b: AffectedBooking) {
   const start = new Date(b.start);
-  return `${formatDate(toDateString(start))} ${formatTime(start)}–${formatTime(new Date(b.end))}`;
+  return `${formatDate(toDateString(start))} ${formatTimeRange(start, new Date(b.end))}`;
 }
 
 /** One booking the change takes away: hand it to a free colleague, or cancel it with a reason. */

@@ -9,7 +9,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { db, type Tx } from "@/lib/db";
 import { violatedConstraint } from "@/lib/db-errors";
 import { type Failure, failure, Rejected } from "@/lib/errors";
-import { formatTime, toDateString, todayInShanghai, zonedInstant } from "@/lib/time";
+import { formatTime, formatTimeRange, toDateString, todayInShanghai, zonedInstant } from "@/lib/time";
 import { loadSessions } from "./queries";
 import { arrivalOpens, arrivalTiming, attendanceState } from "./rules";
 import { type ArrivalInput, type CorrectAttendanceInput, clockMinutes, type RecordMissedInput } from "./schema";
@@ -51,7 +51,7 @@ export async function recordArrival(
   if (!venue || !session) {
     return failure("not_found", "今天您在这个地点没有坐班安排，不能签到。请核对地点；排班有误请联系司法所。");
   }
-  const hours = `${formatTime(session.start)}–${formatTime(session.end)}`;
+  const hours = `${formatTimeRange(session.start, session.end)}`;
   const timing = arrivalTiming(session, now);
   if (timing === "early") {
     return failure("conflict", `还没到签到时间：这次坐班是 ${hours}，${formatTime(arrivalOpens(session))} 起可以签到。`);
@@ -266,7 +266,7 @@ export async function recordMissedAttendance(
     return failure("invalid_input", "签退时间还没到，不能这样补录。", { left: "签退时间不能晚于现在。" });
   }
   const summary =
-    `补录律师签到：${lawyer.name}，${venue.name}，${input.date} ${formatTime(session.start)}–${formatTime(session.end)} 的坐班；` +
+    `补录律师签到：${lawyer.name}，${venue.name}，${input.date} ${formatTimeRange(session.start, session.end)} 的坐班；` +
     `签到 ${input.arrived}，签退 ${input.left}；原因：${input.reason}`;
   try {
     const row = await db.$transaction(async (tx) => {

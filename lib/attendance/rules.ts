@@ -2,7 +2,7 @@
 // without a departure counts as, and how many hours it gives to a period. Pure: the queries, the
 // mutations and the figures all count with these, so a page and an export never disagree.
 import type { DutyInterval } from "@/lib/availability/slots";
-import { type DateString, formatTime, zonedInstant } from "@/lib/time";
+import { type DateString, formatTime, formatTimeRange, zonedInstant } from "@/lib/time";
 import type { AttendanceState } from "./schema";
 
 export const CORRECTION_REASON_MAX = 200;
@@ -111,5 +111,5 @@ export function formatAttendance(a: {
 }): string {
   if (!a.departure) return `${formatTime(a.arrivedAt)}–（在场）`;
   const note = a.state === "auto_closed" ? "（未签退，自动结束）" : a.correction ? "（已更正）" : "";
-  return `${formatTime(a.arrivedAt)}–${formatTime(a.departure)}${note}`;
+  return `${formatTimeRange(a.arrivedAt, a.departure)}${note}`;
 }

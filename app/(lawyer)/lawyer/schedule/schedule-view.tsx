@@ -10,7 +10,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { MONTHLY_TARGET_HOURS } from "@/lib/schedule/hours";
 import { hoursText } from "@/lib/schedule/impact";
 import { type ExceptionView, getSchedule, PREVIEW_DAYS, type PreviewDay } from "@/lib/schedule/queries";
-import { formatDate, formatMinute, formatTime, weekdayName } from "@/lib/time";
+import { formatDate, formatMinute, formatTimeRange, weekdayName } from "@/lib/time";
 
 function hoursNumber(hours: number): string {
   return String(Math.round(hours * 10) / 10);
@@ -34,7 +34,7 @@ function ranges(day: PreviewDay): string {
     if (last && last[1].getTime() === s.start.getTime()) last[1] = s.end;
     else parts.push([s.start, s.end]);
   }
-  return parts.map(([a, b]) => `${formatTime(a)}–${formatTime(b)}`).join("、");
+  return parts.map(([a, b]) => `${formatTimeRange(a, b)}`).join("、");
 }
 
 /**

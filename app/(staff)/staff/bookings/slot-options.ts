@@ -1,6 +1,6 @@
 import type { SlotView } from "@/lib/availability/queries";
 import { slotValue } from "@/lib/booking/schema";
-import { formatTime, toDateString } from "@/lib/time";
+import { formatTimeRange, toDateString } from "@/lib/time";
 
 /** Free slots grouped by Shanghai date. */
 export function slotsByDate(slots: SlotView[]) {
@@ -16,6 +16,6 @@ export function slotsByDate(slots: SlotView[]) {
 export function slotChoices(slots: SlotView[]) {
   return slots.map((s) => ({
     value: slotValue({ start: s.start, lawyerId: s.lawyer.id }),
-    label: `${formatTime(s.start)}–${formatTime(s.end)} ${s.lawyer.name}`,
+    label: `${formatTimeRange(s.start, s.end)} ${s.lawyer.name}`,
   }));
 }

@@ -11,7 +11,7 @@ import { formatPercent } from "@/lib/stats/aggregate";
 import { type Dashboard, openDashboard } from "@/lib/stats/dashboard/queries";
 import { listFilterOptions } from "@/lib/stats/queries";
 import { firstValues, parseDashboardFilters, toQuery } from "@/lib/stats/schema";
-import { formatDate, formatTime, toDateString } from "@/lib/time";
+import { formatDate, formatTime, formatTimeRange, toDateString } from "@/lib/time";
 import { type WaitlistDemand, waitlistByVenue } from "@/lib/waitlist/queries";
 import { CallbackForm } from "./callback-form";
 import { EvaluationSection } from "./evaluation-section";
@@ -87,7 +87,7 @@ function MissedSection({ missed }: { missed: Dashboard["missed"] }) {
           columns={[{ label: "日期" }, { label: "时间" }, { label: "地点" }, { label: "律师" }]}
           rows={missed.sessions.map((m) => [
             formatDate(m.date),
-            `${formatTime(m.start)}–${formatTime(m.end)}`,
+            `${formatTimeRange(m.start, m.end)}`,
             m.venue.name,
             <a key="lawyer" href={`/staff/lawyers/${m.lawyer.id}#attendance-heading`} className="text-brand-800 underline">
               {m.lawyer.name}

@@ -9,7 +9,7 @@ import { bookingCode } from "@/lib/booking/schema";
 import { findEvaluation } from "@/lib/evaluations/queries";
 import { CHANNELS, outcomeLabels, PRIORITY_GROUPS, STATUS_NAMES } from "@/lib/labels";
 import { listFreeColleagues } from "@/lib/schedule/queries";
-import { formatDate, formatTime, toDateString } from "@/lib/time";
+import { formatDate, formatTimeRange, toDateString } from "@/lib/time";
 import { slotChoices, slotsByDate } from "../slot-options";
 import { CancelForm, MoveForm, ReassignForm } from "./manage-forms";
 
@@ -42,7 +42,7 @@ export default async function StaffBookingPage({
   const rows: [string, string | null][] = [
     ["预约号", booking.code],
     ["状态", STATUS_NAMES[booking.status]],
-    ["时间", `${formatDate(toDateString(booking.start))} ${formatTime(booking.start)}–${formatTime(booking.end)}`],
+    ["时间", `${formatDate(toDateString(booking.start))} ${formatTimeRange(booking.start, booking.end)}`],
     ["地点", `${booking.venue.name}（${booking.venue.address}）`],
     ["律师", booking.lawyer.name],
     ["姓名", booking.name],

@@ -1,7 +1,7 @@
 // This month's attendances (签到 / 签退) of one lawyer, each with staff's correction form.
 import { CorrectAttendanceForm } from "@/components/attendance/correct-attendance-form";
 import type { AttendanceView, MissedSession } from "@/lib/attendance/queries";
-import { formatMonthDay, formatTime, isoWeekday, shortWeekdayName } from "@/lib/time";
+import { formatMonthDay, formatTime, formatTimeRange, isoWeekday, shortWeekdayName } from "@/lib/time";
 
 const STATES = { open: "在场，还没有签退", left: "", auto_closed: "未签退（自动结束）" } as const;
 
@@ -68,7 +68,7 @@ export function AttendanceSection({
           <ul aria-labelledby="missed-heading" className="space-y-2">
             {missed.map((s) => {
               const day = `${formatMonthDay(s.date)} ${shortWeekdayName(isoWeekday(s.date))}`;
-              const hours = `${formatTime(s.start)}–${formatTime(s.end)}`;
+              const hours = `${formatTimeRange(s.start, s.end)}`;
               const label = `${day} ${s.venue.name} ${hours}`;
               const key = `${s.venue.id}-${s.start.getTime()}`;
               return (
