@@ -204,3 +204,57 @@ test("the day sheet lists the booking in full and prints on one A4 page; staff o
   });
   expect(audited).toBe(2);
 });
+
+test("staff record (补录) a session that ended with nobody signed in, with a reason, and it leaves the missed list", async ({
+  browser,
+}) => {
+  // Yesterday morning the lawyer sat in at the workroom and forgot to sign in.
+  const yesterday = new Date(new Date(`${today}T12:00:00+08:00`).getTime() - 86_400_000).toISOString().slice(0, 10);
+  await withE2eDatabase(async (db) => {
+    await db.query(
+      `INSERT INTO duty_exception (id, lawyer_id, venue_id, kind, date, start_minute, end_minute)
+       VALUES ('e2e-attendance-missed', $1, $2, 'EXTRA', $3, 540, 660)
+       ON CONFLICT (id) DO UPDATE SET date = $3, start_minute = 540, end_minute = 660`,
+      [LAWYER_ID, SLUG, yesterday],
+    );
+    await db.query("DELETE FROM attendance WHERE lawyer_id = $1 AND session_ends_at < $2::date", [LAWYER_ID, today]);
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const staff = await context.newPage();
+  await signIn(staff, "staff", "muzhou-staff-2026");
+  await staff.goto(`/staff/lawyers/${LAWYER_ID}`);
+  const missed = staff.getByRole("list", { name: /^未签到的坐班/ });
+  const line = missed.getByRole("listitem").filter({ hasText: "09:00–11:00" });
+  await expect(line).toContainText(VENUE);
+  await expect(line).toContainText("未签到");
+  await line.locator("summary").click();
+  const form = line.getByRole("form", { name: /^补录签到/ });
+  await form.getByLabel("签到时间").fill("09:05");
+  await form.getByLabel("签退时间").fill("10:55");
+  await form.getByRole("button", { name: "保存补录" }).click();
+  await expect(form.getByRole("alert")).toContainText("请写明");
+  await form.getByLabel("补录原因").fill("律师到了但忘了签到，村委会证明 09:05–10:55 在场");
+  await form.getByRole("button", { name: "保存补录" }).click();
+  // The session leaves the list (and its form with it): the answer is above the records, whose
+  // heading has the focus.
+  await expect(staff).toHaveURL(/\?recorded=[^#]+#attendance-heading$/);
+  const [, month, day] = yesterday.split("-").map(Number);
+  await expect(staff.getByRole("status").filter({ hasText: "已补录" })).toHaveText(
+    yesterday.slice(0, 7) === today.slice(0, 7)
+      ? `已补录：${month}月${day}日 ${VENUE} 09:05–10:55，已记入操作记录。`
+      : "已补录，已记入操作记录。这次坐班在上个月，本页只列出本月的签到记录。",
+  );
+  await expect(staff.getByRole("heading", { name: /^本月签到记录/ })).toBeFocused();
+  await expectNoAxeViolations(staff);
+
+  await staff.reload();
+  await expect(staff.getByRole("listitem").filter({ hasText: "09:00–11:00" }).filter({ hasText: "未签到" })).toHaveCount(0);
+  const audited = await withE2eDatabase(async (db) => {
+    const { rows } = await db.query(
+      "SELECT summary FROM audit_log WHERE kind = 'attendance' AND action = 'create' AND summary LIKE '%签到测试律师%' ORDER BY at DESC LIMIT 1",
+    );
+    return rows[0]?.summary as string | undefined;
+  });
+  expect(audited).toContain("原因：律师到了但忘了签到");
+  await context.close();
+});

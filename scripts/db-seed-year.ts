@@ -20,7 +20,7 @@ await runWithDatabase(async ({ url, embedded }) => {
     console.log(
       counts.skipped
         ? "A year of demo data is already there; nothing added."
-        : `Seeded a year of demo data: ${counts.bookings} bookings, ${counts.walkIns} walk-ins, ${counts.lookups} venue looks, ${counts.callbacks} call-back requests (${((Date.now() - started) / 1000).toFixed(1)} s).`,
+        : `Seeded a year of demo data: ${counts.bookings} bookings, ${counts.walkIns} walk-ins, ${counts.attendances} attendances, ${counts.lookups} venue looks, ${counts.callbacks} call-back requests (${((Date.now() - started) / 1000).toFixed(1)} s).`,
     );
   } finally {
     await prisma.$disconnect();

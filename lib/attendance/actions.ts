@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { formAction } from "@/lib/action";
 import { can } from "@/lib/auth/can";
 import { correctAttendance, recordArrival, recordDeparture, recordMissedAttendance } from "./mutations";
@@ -42,7 +43,8 @@ export const recordMissedAttendanceAction = formAction({
   run: async (input, { actor }) => {
     const result = await recordMissedAttendance(actor, input);
     if (!result.ok) return result;
-    revalidatePath("/staff/lawyers/[id]", "page");
-    return { ok: true, message: result.message };
+    // The session leaves the 未签到 list, and the form (with its answer) with it: the lawyer's page
+    // says what was recorded above the records instead, its heading focused (with or without JavaScript).
+    redirect(`/staff/lawyers/${input.lawyerId}?recorded=${result.attendanceId}#attendance-heading`);
   },
 });

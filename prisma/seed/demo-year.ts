@@ -13,7 +13,14 @@ import { addDays, fromDbDate, toDbDate, todayInShanghai, zonedInstant } from "..
 export const DEMO_YEAR_NAME = "示例村民（年度数据）";
 
 export type DemoYearOptions = { now?: Date; seed?: number /** Share of offered slots that get a booking. */; fill?: number };
-export type DemoYearCounts = { bookings: number; walkIns: number; lookups: number; callbacks: number; skipped: boolean };
+export type DemoYearCounts = {
+  bookings: number;
+  walkIns: number;
+  attendances: number;
+  lookups: number;
+  callbacks: number;
+  skipped: boolean;
+};
 
 /** mulberry32: small, fast and the same on every machine. */
 function random(seed: number) {
@@ -96,7 +103,7 @@ export async function seedDemoYear(
   { now = new Date(), seed = 20_201_231, fill = 0.45 }: DemoYearOptions = {},
 ): Promise<DemoYearCounts> {
   const existing = await prisma.booking.count({ where: { name: DEMO_YEAR_NAME } });
-  if (existing > 0) return { bookings: 0, walkIns: 0, lookups: 0, callbacks: 0, skipped: true };
+  if (existing > 0) return { bookings: 0, walkIns: 0, attendances: 0, lookups: 0, callbacks: 0, skipped: true };
 
   const rnd = random(seed);
   const today = todayInShanghai(now);
@@ -145,9 +152,11 @@ export async function seedDemoYear(
 
   const bookings: Prisma.BookingCreateManyInput[] = [];
   const walkIns: Prisma.WalkInCreateManyInput[] = [];
+  const attendances: Prisma.AttendanceCreateManyInput[] = [];
   for (const venue of venues) {
     const rules = { id: venue.id, slotMinutes: venue.slotMinutes, minNoticeMinutes: 0, horizonDays: 1 };
     for (const duty of dutyIntervals({ venue: rules, sessions: weekly, exceptions: [], from: first, to: last, calendar })) {
+      let consulted = false;
       for (let m = duty.startMinute; m + venue.slotMinutes <= duty.endMinute; m += venue.slotMinutes) {
         if (rnd() >= fill) continue;
         const startsAt = zonedInstant(duty.date, m);
@@ -168,6 +177,7 @@ export async function seedDemoYear(
         if (createdAt >= startsAt) createdAt = new Date(startsAt.getTime() - (30 + Math.floor(rnd() * 120)) * 60_000);
         if (createdAt > now) createdAt = new Date(now.getTime() - Math.floor(rnd() * 3_600_000));
         const done = status === "DONE";
+        consulted ||= done;
         bookings.push({
           code: code(),
           venueId: venue.id,
@@ -189,6 +199,21 @@ export async function seedDemoYear(
           completedAt: done ? new Date(startsAt.getTime() + venue.slotMinutes * 60_000) : null,
           outcomes: done ? outcomesOf(rnd) : [],
           minutesSpent: done ? 10 + Math.floor(rnd() * 50) : null,
+        });
+      }
+      // 签到 and 签退 of every past session: a few minutes either side of the hours; now and then a
+      // departure not recorded (closed at the session's end), and a few sessions with no one
+      // signed in (never one with a consultation done), as the rota and dashboard then flag.
+      const sessionEndsAt = zonedInstant(duty.date, duty.endMinute);
+      if (sessionEndsAt < now && (consulted || rnd() >= 0.1)) {
+        const forgot = rnd() < 0.03;
+        attendances.push({
+          lawyerId: duty.lawyerId,
+          venueId: venue.id,
+          arrivedAt: zonedInstant(duty.date, duty.startMinute - 10 + Math.floor(rnd() * 20)),
+          leftAt: forgot ? sessionEndsAt : zonedInstant(duty.date, duty.endMinute - 10 + Math.floor(rnd() * 20)),
+          sessionEndsAt,
+          autoClosed: forgot,
         });
       }
       // People who just turn up, on days the lawyer was there.
@@ -243,11 +268,14 @@ export async function seedDemoYear(
   // exclusion constraints refuse (a real booking already in that lawyer's slot).
   await inBatches(bookings, 1000, (data) => prisma.booking.createMany({ data, skipDuplicates: true }));
   await inBatches(walkIns, 1000, (data) => prisma.walkIn.createMany({ data }));
+  // ON CONFLICT DO NOTHING again: a lawyer's sessions that touch could make two records overlap.
+  await inBatches(attendances, 1000, (data) => prisma.attendance.createMany({ data, skipDuplicates: true }));
   await inBatches(lookups, 2000, (data) => prisma.venueLookup.createMany({ data }));
   await prisma.callbackRequest.createMany({ data: callbacks });
   return {
     bookings: bookings.length,
     walkIns: walkIns.length,
+    attendances: attendances.length,
     lookups: lookups.length,
     callbacks: callbacks.length,
     skipped: false,

@@ -1,4 +1,5 @@
 // This month's attendances (签到 / 签退) of one lawyer, each with staff's correction form.
+import { ArrivalHeading } from "@/components/arrival-heading";
 import { CorrectAttendanceForm } from "@/components/attendance/correct-attendance-form";
 import type { AttendanceView, MissedSession } from "@/lib/attendance/queries";
 import { formatMonthDay, formatTime, formatTimeRange, isoWeekday, shortWeekdayName } from "@/lib/time";
@@ -14,17 +15,33 @@ export function AttendanceSection({
   month,
   attendances,
   missed,
+  recordedId,
 }: {
   month: string;
   attendances: AttendanceView[];
   /** Sessions that ended with nobody signed in, newest first, for 补录. */
   missed: MissedSession[];
+  /** The attendance a 补录 has just created (`?recorded=`), said above the records. */
+  recordedId?: string;
 }) {
+  const recorded = recordedId ? attendances.find((a) => a.id === recordedId) : undefined;
   return (
     <section aria-labelledby="attendance-heading" className="space-y-3">
-      <h2 id="attendance-heading" className="text-xl font-bold">
+      <ArrivalHeading
+        fragment="attendance-heading"
+        id="attendance-heading"
+        className="scroll-m-4 text-xl font-bold"
+        key={recordedId}
+      >
         本月签到记录（{Number(month.slice(5, 7))}月）
-      </h2>
+      </ArrivalHeading>
+      {recordedId && (
+        <p role="status" className="rounded-lg border-2 border-brand-700 bg-brand-50 p-3 font-semibold">
+          {recorded
+            ? `已补录：${formatMonthDay(recorded.date)} ${recorded.venue.name} ${formatTime(recorded.arrivedAt)}–${recorded.departure ? formatTime(recorded.departure) : ""}，已记入操作记录。`
+            : "已补录，已记入操作记录。这次坐班在上个月，本页只列出本月的签到记录。"}
+        </p>
+      )}
       <p>律师到达和离开时在手机上签到、签退，驻村时长按签到记录计算。记录有误时，写明原因后更正。</p>
       {attendances.length === 0 ? (
         <p>本月还没有签到记录。</p>

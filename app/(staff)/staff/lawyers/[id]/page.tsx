@@ -16,8 +16,15 @@ import { AttendanceSection } from "./attendance-section";
 
 export const metadata: Metadata = { title: "管理律师" };
 
-export default async function LawyerPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function LawyerPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ recorded?: string | string[] }>;
+}) {
   const { id } = await params;
+  const { recorded } = await searchParams;
   await requireStaff(`/staff/lawyers/${id}`);
   const today = todayInShanghai();
   const month = monthOf(today);
@@ -71,7 +78,12 @@ export default async function LawyerPage({ params }: { params: Promise<{ id: str
           </Link>
         </section>
       )}
-      <AttendanceSection month={month} attendances={attendances} missed={missed} />
+      <AttendanceSection
+        month={month}
+        attendances={attendances}
+        missed={missed}
+        recordedId={typeof recorded === "string" ? recorded : undefined}
+      />
       <section aria-labelledby="profile-heading" className="space-y-3">
         <h2 id="profile-heading" className="text-xl font-bold">
           律师资料
