@@ -101,14 +101,23 @@ test("each village's hours against the 8-hour target, a shortfall linking to the
   await expect(hours.getByRole("row")).toHaveCount(17); // header + station + 15 workrooms
   await expect(hours.getByRole("row", { name: /南镇村公共法律服务工作室/ })).toContainText("小时");
 
+  // Each month link is followed to its page before the next is clicked (a click on the page still
+  // being left would count once, not twice).
+  const month = page.getByRole("heading", { level: 1 });
+  const follow = async (name: string) => {
+    const before = (await month.textContent()) ?? "";
+    await page.getByRole("link", { name }).click();
+    await expect(month).not.toHaveText(before);
+  };
+
   // Next month is a whole month of the demo's weekly duty (3 hours a week per village).
-  await page.getByRole("link", { name: "下个月 →" }).click();
+  await follow("下个月 →");
   await expect(page.getByText(/本月每个村（社区）都已安排至少 8 小时。|个村（社区）本月安排不足 8 小时。/)).toBeVisible();
   await expect(hours.getByRole("row", { name: /南安村公共法律服务工作室/ })).toContainText(/\d+(\.\d+)? 小时/);
 
   // The demo rota starts on the day it was seeded: last month no village had any hours.
-  await page.getByRole("link", { name: "← 上个月" }).click();
-  await page.getByRole("link", { name: "← 上个月" }).click();
+  await follow("← 上个月");
+  await follow("← 上个月");
   await expect(page.getByText("有 15 个村（社区）本月安排不足 8 小时。")).toBeVisible();
   const nanzhen = hours.getByRole("row", { name: /南镇村公共法律服务工作室/ });
   await expect(nanzhen).toContainText("还差 8 小时");
