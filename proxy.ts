@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { SESSION_COOKIES } from "@/lib/auth/cookies";
 import {
   contentSecurityPolicy,
   createNonce,
@@ -16,7 +17,6 @@ import {
 // next.config.ts), a 400/405 where the framework would answer in English or with a 500, form posts
 // from other sites refused, and an early redirect of strangers. The redirect is never the only
 // guard: every page, action and route handler checks the user and role itself, on the server.
-const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 const SIGNED_IN_AREAS = ["/lawyer", "/staff", "/account"];
 
 export function proxy(request: NextRequest) {

@@ -1,5 +1,6 @@
 // A consultation's evaluation as staff see it (the booking's page, the walk-in's), and the form
 // that types in a paper 评价表 when there is none, or corrects a paper entry within 7 days.
+import { DetailsList } from "@/components/details-list";
 import { PaperEvaluationForm } from "@/components/evaluation-forms";
 import { EVALUATION_SOURCES, RESOLUTIONS, SATISFACTIONS } from "@/lib/labels";
 import { formatDate, formatTime, toDateString } from "@/lib/time";
@@ -31,20 +32,15 @@ export function PaperEvaluation({
         群众评价
       </h2>
       {evaluation ? (
-        <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[8rem_1fr]">
-          {[
+        <DetailsList
+          rows={[
             ["满意程度", SATISFACTIONS[evaluation.satisfaction]],
             ["问题解决", RESOLUTIONS[evaluation.resolution]],
             ["意见和建议", evaluation.comment ?? "（没有填写）"],
             ["评价方式", EVALUATION_SOURCES[evaluation.source]],
             ["评价时间", when(evaluation.createdAt)],
-          ].map(([label, value]) => (
-            <div key={label} className="contents">
-              <dt className="font-semibold">{label}</dt>
-              <dd className="break-words">{value}</dd>
-            </div>
-          ))}
-        </dl>
+          ]}
+        />
       ) : (
         <p>还没有评价。村民交来纸质评价表的，请按表上勾选的内容录入。</p>
       )}

@@ -167,7 +167,7 @@ async function firstLoadJs(base: string, url: string) {
   const scripts = modernScripts(html);
   let gzipBytes = 0;
   for (const src of scripts) gzipBytes += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())).length;
-  return { kb: gzipBytes / 1024, files: scripts.length, htmlKb: Buffer.byteLength(html) / 1024 };
+  return { kb: gzipBytes / 1024, files: scripts.length };
 }
 
 /** A child process's last few KB of output, for the error when it fails. */
@@ -203,8 +203,6 @@ async function buildBare() {
   if (code !== 0) throw new Error(`next build of the bare fixture failed (exit ${code}):\n${output()}`);
 }
 
-type LighthouseRun = LighthouseFigures;
-
 /**
  * How Lighthouse slows the page down, both with its default mobile settings (150 ms, 1.6 Mbit/s,
  * CPU × 4). "simulate" (its default) loads the page at full speed and estimates the times from
@@ -216,7 +214,7 @@ type LighthouseRun = LighthouseFigures;
 type Throttling = "simulate" | "devtools";
 
 /** One Lighthouse run (mobile, performance only) in its own process and Chromium, killed after LIGHTHOUSE_RUN_MS. */
-function lighthouse(url: string, outFile: string, throttling: Throttling): Promise<LighthouseRun> {
+function lighthouse(url: string, outFile: string, throttling: Throttling): Promise<LighthouseFigures> {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
@@ -260,8 +258,8 @@ async function lighthousePages(pages: Record<string, string>, dir: string): Prom
       : null;
   if (unavailable) return { simulate: everyPage({ error: unavailable }), devtools: everyPage({ error: unavailable }) };
   const runs = Object.fromEntries(
-    methods.map((m) => [m, Object.fromEntries(Object.keys(pages).map((k) => [k, [] as LighthouseRun[]]))]),
-  ) as Record<Throttling, Record<string, LighthouseRun[]>>;
+    methods.map((m) => [m, Object.fromEntries(Object.keys(pages).map((k) => [k, [] as LighthouseFigures[]]))]),
+  ) as Record<Throttling, Record<string, LighthouseFigures[]>>;
   const deadline = performance.now() + LIGHTHOUSE_BUDGET_MS;
   for (let round = 0; round < LIGHTHOUSE_RUNS && performance.now() < deadline; round++) {
     for (const method of methods) {
@@ -271,7 +269,7 @@ async function lighthousePages(pages: Record<string, string>, dir: string): Prom
       }
     }
   }
-  const summarise = (list: LighthouseRun[]): LighthouseResult => {
+  const summarise = (list: LighthouseFigures[]): LighthouseResult => {
     const good = list.filter((r): r is { score: number; lcp: number } => "score" in r);
     if (good.length === 0) return { error: list.map((r) => ("error" in r ? r.error : "")).at(-1) ?? "no run" };
     return { score: median(good.map((r) => r.score)), lcp: median(good.map((r) => r.lcp)), runs: good.length };

@@ -1,5 +1,7 @@
 // A walk-in record to correct or void: the same page for its lawyer and for staff (who may also
 // name another lawyer). A voided record shows why, and no form but the void's answer.
+
+import { DetailsList } from "@/components/details-list";
 import type { Option } from "@/components/form";
 import type { WalkInView } from "@/lib/consultations/schema";
 import { outcomeLabels } from "@/lib/labels";
@@ -27,24 +29,17 @@ export function WalkInRecord({
     : [{ value: w.venue.id, label: w.venue.name }, ...venues];
   return (
     <div className="space-y-6">
-      <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[8rem_1fr]">
-        {(
-          [
-            ["时间", `${formatDate(date)} ${formatTime(w.at)}`],
-            ["地点", w.venue.name],
-            ["接待律师", w.lawyer],
-            ["服务对象", w.name],
-            ["咨询事项", w.topic],
-            ["服务结果", `${outcomeLabels(w.outcomes)}${w.minutesSpent ? `，用时 ${w.minutesSpent} 分钟` : ""}`],
-            ["状态", w.voidedAt ? `已作废（${w.voidReason}）` : "计入工作日志和统计"],
-          ] as const
-        ).map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="font-semibold">{label}</dt>
-            <dd className="break-words">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DetailsList
+        rows={[
+          ["时间", `${formatDate(date)} ${formatTime(w.at)}`],
+          ["地点", w.venue.name],
+          ["接待律师", w.lawyer],
+          ["服务对象", w.name],
+          ["咨询事项", w.topic],
+          ["服务结果", `${outcomeLabels(w.outcomes)}${w.minutesSpent ? `，用时 ${w.minutesSpent} 分钟` : ""}`],
+          ["状态", w.voidedAt ? `已作废（${w.voidReason}）` : "计入工作日志和统计"],
+        ]}
+      />
       {editable && (
         <section aria-labelledby="correct-heading" className="space-y-3">
           <h2 id="correct-heading" className="text-xl font-bold">

@@ -66,6 +66,7 @@ export const recordMissedInput = z
       .min(0, "没有找到这次坐班，请刷新页面再看。")
       .max(24 * 60, "没有找到这次坐班，请刷新页面再看。"),
     ...correction,
+    reason: requiredText("请写明补录的原因，例如“律师到了但忘了签到，村委会证明在场”。", CORRECTION_REASON_MAX),
   })
   .refine(...leavesAfterArriving);
 export type RecordMissedInput = z.infer<typeof recordMissedInput>;

@@ -5,8 +5,9 @@ import { redirect } from "next/navigation";
 import { changeOwnPassword } from "@/lib/accounts/mutations";
 import { type FormAction, formAction } from "@/lib/action";
 import { can } from "@/lib/auth/can";
+import { SESSION_COOKIES } from "./cookies";
 import { changePasswordInput } from "./schema";
-import { getCurrentUser, SESSION_COOKIES } from "./session";
+import { getCurrentUser } from "./session";
 import { endSession } from "./sessions";
 
 const change: FormAction = formAction({

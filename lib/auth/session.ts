@@ -6,6 +6,7 @@ import { cache } from "react";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { problem } from "@/lib/http";
 import { type Actor, can } from "./can";
+import { SESSION_COOKIES } from "./cookies";
 import { authOptions } from "./options";
 import { sessionUser } from "./sessions";
 
@@ -33,9 +34,6 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     sessionId: sid,
   };
 });
-
-// next-auth's session cookie, over plain HTTP and HTTPS (proxy.ts keeps strangers out by the same names).
-export const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 /**
  * Whether the request carries a session cookie at all: a public page that shows a signed-in

@@ -14,23 +14,23 @@ import { type Failure, failure, Rejected } from "@/lib/errors";
 import type { EvaluationSource, Prisma } from "@/lib/generated/prisma/client";
 import { storedSpellings } from "@/lib/phone";
 import { formatTime, toDateString } from "@/lib/time";
-import { changeCutoff, linkExpiry } from "./rules";
+import { CHANGE_DAYS, changeCutoff, LINK_HOURS, linkExpiry } from "./rules";
 import type { EvaluationAnswers, PaperTarget } from "./schema";
 
 export type EvaluationResult = { ok: true; changed: boolean } | Failure<"not_found" | "conflict">;
 
 const NOT_DONE = "咨询结束、律师记录了服务结果以后才能评价。如果已经咨询过了，请过一会儿再来看，或拨打 12348。";
 const ALREADY_GIVEN = "这次咨询刚刚已经有了评价（可能是在另一部手机上提交的），这次提交的没有保存。请刷新页面查看。";
-const TOO_LATE = "评价已经超过 7 天，不能再修改了。您原来的评价仍然有效，谢谢您！";
+const TOO_LATE = `评价已经超过 ${CHANGE_DAYS} 天，不能再修改了。您原来的评价仍然有效，谢谢您！`;
 const FROM_PAPER = "您的评价已由工作人员按纸质评价表录入，不能在网上修改。如需更正，请拨打 12348。";
 const LINK_NOT_FOUND = "没有找到这个评价链接。请核对二维码，或请律师重新出示。";
 const LINK_USED = "这个评价二维码已经用过了，每个二维码只能评价一次。谢谢您！";
-const LINK_EXPIRED = "这个评价二维码已经过期（出示后 24 小时内有效）。如还想评价，请律师重新出示二维码，或拨打 12348。";
+const LINK_EXPIRED = `这个评价二维码已经过期（出示后 ${LINK_HOURS} 小时内有效）。如还想评价，请律师重新出示二维码，或拨打 12348。`;
 const WALK_IN_NOT_FOUND = "没有找到这条现场咨询记录。请回到“工作日志”查看。";
 const WALK_IN_EVALUATED = "这次咨询已经有评价了，不需要再评价。";
 const PAPER_NOT_DONE = "这个预约还没有记录为完成，不能录入评价表。请等律师记录服务结果后再录入。";
 const PAPER_ONLINE = "村民已经自己在网上评价过这次咨询，纸质评价表不需要再录入。";
-const PAPER_TOO_LATE = "这份纸质评价表录入已超过 7 天，不能再修改。";
+const PAPER_TOO_LATE = `这份纸质评价表录入已超过 ${CHANGE_DAYS} 天，不能再修改。`;
 
 /** The two unique indexes that make an evaluation once per consultation. */
 const ONCE = new Set(["evaluation_booking_id_key", "evaluation_walk_in_id_key"]);

@@ -184,6 +184,23 @@ type CommentRow = {
   phone: string | null;
 };
 
+/** A row of the evaluations query, for the page and the exports (the phone masked). */
+function toRow<C extends string | null>(r: Omit<CommentRow, "comment"> & { comment: C }) {
+  return {
+    id: r.id,
+    createdAt: r.created_at,
+    at: r.at,
+    venue: r.venue,
+    lawyer: r.lawyer,
+    satisfaction: r.satisfaction,
+    resolution: r.resolution,
+    comment: r.comment,
+    source: r.source,
+    name: r.name,
+    phone: r.phone ? maskPhone(r.phone) : "",
+  };
+}
+
 /** The comments in scope, newest first, at most `limit`, with how many there are in all. */
 async function listComments(scope: EvaluationScope, limit: number): Promise<{ rows: EvaluationComment[]; total: number }> {
   const [rows, counted] = await Promise.all([
@@ -197,19 +214,7 @@ async function listComments(scope: EvaluationScope, limit: number): Promise<{ ro
   ]);
   return {
     total: counted[0]?.total ?? 0,
-    rows: rows.map((r) => ({
-      id: r.id,
-      createdAt: r.created_at,
-      at: r.at,
-      venue: r.venue,
-      lawyer: r.lawyer,
-      satisfaction: r.satisfaction,
-      resolution: r.resolution,
-      comment: r.comment,
-      source: r.source,
-      name: r.name,
-      phone: r.phone ? maskPhone(r.phone) : "",
-    })),
+    rows: rows.map(toRow),
   };
 }
 
@@ -288,19 +293,7 @@ export async function listEvaluationRows(scope: EvaluationScope): Promise<Evalua
            s.name, s.phone
     FROM (${evaluatedSql(scope)}) s JOIN venue v ON v.id = s.venue_id JOIN lawyer l ON l.id = s.lawyer_id
     ORDER BY s.at, s.id LIMIT 50000`;
-  return rows.map((r) => ({
-    id: r.id,
-    createdAt: r.created_at,
-    at: r.at,
-    venue: r.venue,
-    lawyer: r.lawyer,
-    satisfaction: r.satisfaction,
-    resolution: r.resolution,
-    comment: r.comment,
-    source: r.source,
-    name: r.name,
-    phone: r.phone ? maskPhone(r.phone) : "",
-  }));
+  return rows.map(toRow);
 }
 
 export type PaperCandidate = {

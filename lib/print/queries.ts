@@ -6,11 +6,12 @@ import { loadDutyInputs } from "@/lib/availability/queries";
 import { dutyIntervals } from "@/lib/availability/slots";
 import { db } from "@/lib/db";
 import { publicUrl } from "@/lib/env";
+import { fieldErrors } from "@/lib/form";
 import { PRIORITY_GROUPS } from "@/lib/labels";
 import { monthOf, monthRange, nextMonth } from "@/lib/schedule/hours";
 import { addDays, formatMinute, fromDbDate, toDbDate, todayInShanghai, zonedInstant } from "@/lib/time";
 import { dutyTable, fillSheet, placeName, weeklyDuty } from "./rules";
-import type { CardFace, CardSheet, DaySheet, DaySheetQuery, VenuePoster } from "./schema";
+import { type CardFace, type CardSheet, type DaySheet, type DaySheetQuery, daySheetQuery, type VenuePoster } from "./schema";
 
 export type { CardFace, CardSheet, DaySheet, VenuePoster };
 
@@ -254,4 +255,21 @@ export async function listSheetVenues(actor: Actor): Promise<{ slug: string; nam
     orderBy: [{ kind: "asc" }, { sortOrder: "asc" }],
     select: { slug: true, name: true },
   });
+}
+
+type Search = Record<string, string | string[] | undefined>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/**
+ * What the day sheet's page shows for its address (`?venue=…&date=…`), for staff and lawyers
+ * alike: the venues to choose from, the choice, why it was refused, and the sheet once chosen.
+ */
+export async function daySheetPage(actor: CurrentUser, search: Search) {
+  const values = { venue: first(search.venue) ?? "", date: first(search.date) ?? todayInShanghai() };
+  const parsed = daySheetQuery.safeParse(values);
+  const [venues, sheet] = await Promise.all([listSheetVenues(actor), parsed.success ? openDaySheet(actor, parsed.data) : null]);
+  const asked = first(search.venue) !== undefined;
+  const errors: Record<string, string> =
+    !asked || sheet ? {} : parsed.success ? { venue: "没有这个服务地点，请从列表中选择。" } : fieldErrors(parsed.error);
+  return { venues, values: sheet ? { ...values, venue: sheet.venue.slug } : values, errors, sheet };
 }

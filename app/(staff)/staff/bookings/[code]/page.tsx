@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DetailsList } from "@/components/details-list";
 import { PaperEvaluation } from "@/components/paper-evaluation";
 import { requireStaff } from "@/lib/auth/session";
 import { listVenueSlots } from "@/lib/availability/queries";
@@ -78,16 +79,7 @@ export default async function StaffBookingPage({
       )}
       <h1 className="text-2xl font-bold">预约 {booking.code}</h1>
       <p className="text-gray-700">查看个人信息已记入操作记录。</p>
-      <dl className="grid gap-x-4 gap-y-2 sm:grid-cols-[8rem_1fr]">
-        {rows
-          .filter(([, value]) => value)
-          .map(([label, value]) => (
-            <div key={label} className="contents">
-              <dt className="font-semibold">{label}</dt>
-              <dd className="break-words">{value}</dd>
-            </div>
-          ))}
-      </dl>
+      <DetailsList rows={rows.filter(([, value]) => value)} />
       {booking.status === "done" && (
         <PaperEvaluation
           target={{ kind: "booking", id: booking.id }}

@@ -1,38 +1,16 @@
 import type { Metadata } from "next";
 import { DaySheetPage } from "@/components/print/day-sheet-page";
 import { requireStaff } from "@/lib/auth/session";
-import { fieldErrors } from "@/lib/form";
-import { listSheetVenues, openDaySheet } from "@/lib/print/queries";
-import { daySheetQuery } from "@/lib/print/schema";
-import { todayInShanghai } from "@/lib/time";
+import { daySheetPage } from "@/lib/print/queries";
 
 export const metadata: Metadata = { title: "当天预约名单" };
 
-type Search = Record<string, string | string[] | undefined>;
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
-export default async function StaffDaySheetPage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function StaffDaySheetPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireStaff("/staff/bookings/sheet");
-  const raw = await searchParams;
-  const values = { venue: first(raw.venue) ?? "", date: first(raw.date) ?? todayInShanghai() };
-  const parsed = daySheetQuery.safeParse(values);
-  const asked = first(raw.venue) !== undefined;
-  const [venues, sheet] = await Promise.all([listSheetVenues(user), parsed.success ? openDaySheet(user, parsed.data) : null]);
-  const errors = !asked
-    ? {}
-    : parsed.success
-      ? sheet
-        ? {}
-        : { venue: "没有这个服务地点，请从列表中选择。" }
-      : fieldErrors(parsed.error);
-  return (
-    <DaySheetPage
-      action="/staff/bookings/sheet"
-      back={{ href: "/staff/bookings", label: "返回预约列表" }}
-      venues={venues}
-      values={sheet ? { ...values, venue: sheet.venue.slug } : values}
-      errors={errors}
-      sheet={sheet}
-    />
-  );
+  const page = await daySheetPage(user, await searchParams);
+  return <DaySheetPage action="/staff/bookings/sheet" back={{ href: "/staff/bookings", label: "返回预约列表" }} {...page} />;
 }

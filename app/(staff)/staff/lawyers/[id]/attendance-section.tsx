@@ -6,6 +6,9 @@ import { formatMonthDay, formatTime, formatTimeRange, isoWeekday, shortWeekdayNa
 
 const STATES = { open: "在场，还没有签退", left: "", auto_closed: "未签退（自动结束）" } as const;
 
+/** "09:05–10:55", or "09:05–" while the lawyer is still there. */
+const timesOf = (a: AttendanceView) => `${formatTime(a.arrivedAt)}–${a.departure ? formatTime(a.departure) : ""}`;
+
 function duration(minutes: number): string {
   const h = Math.floor(minutes / 60);
   return h > 0 ? `${h} 小时 ${minutes % 60} 分` : `${minutes} 分钟`;
@@ -38,7 +41,7 @@ export function AttendanceSection({
       {recordedId && (
         <p role="status" className="rounded-lg border-2 border-brand-700 bg-brand-50 p-3 font-semibold">
           {recorded
-            ? `已补录：${formatMonthDay(recorded.date)} ${recorded.venue.name} ${formatTime(recorded.arrivedAt)}–${recorded.departure ? formatTime(recorded.departure) : ""}，已记入操作记录。`
+            ? `已补录：${formatMonthDay(recorded.date)} ${recorded.venue.name} ${timesOf(recorded)}，已记入操作记录。`
             : "已补录，已记入操作记录。这次坐班在上个月，本页只列出本月的签到记录。"}
         </p>
       )}
@@ -49,7 +52,7 @@ export function AttendanceSection({
         <ul className="space-y-2">
           {attendances.map((a) => {
             const day = `${formatMonthDay(a.date)} ${shortWeekdayName(isoWeekday(a.date))}`;
-            const times = `${formatTime(a.arrivedAt)}–${a.departure ? formatTime(a.departure) : ""}`;
+            const times = timesOf(a);
             const label = `${day} ${a.venue.name} ${times}`;
             return (
               <li key={a.id} className="space-y-1 rounded-lg border-2 border-gray-300 px-3 py-2">

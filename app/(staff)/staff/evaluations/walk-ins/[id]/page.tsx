@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BackLink } from "@/components/back-link";
+import { DetailsList } from "@/components/details-list";
 import { PaperEvaluation } from "@/components/paper-evaluation";
 import { requireStaff } from "@/lib/auth/session";
 import { findWalkInEvaluation } from "@/lib/evaluations/queries";
@@ -23,20 +24,15 @@ export default async function WalkInEvaluationPage({ params }: { params: Promise
     <div className="space-y-6">
       <BackLink href="/staff/evaluations">返回录入纸质评价表</BackLink>
       <h1 className="text-2xl font-bold">现场咨询的评价表</h1>
-      <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[8rem_1fr]">
-        {[
+      <DetailsList
+        rows={[
           ["时间", `${formatDate(toDateString(walkIn.at))} ${formatTime(walkIn.at)}`],
           ["地点", walkIn.venue],
           ["律师", walkIn.lawyer],
           ["服务对象", walkIn.name],
           ["联系电话", walkIn.phone ? maskPhone(walkIn.phone) : "（没有留）"],
-        ].map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="font-semibold">{label}</dt>
-            <dd className="break-words">{value}</dd>
-          </div>
-        ))}
-      </dl>
+        ]}
+      />
       <PaperEvaluation target={{ kind: "walk_in", id: walkIn.id }} evaluation={evaluation} now={new Date()} />
     </div>
   );

@@ -1,0 +1,3 @@
+// next-auth's session cookie, over plain HTTP and HTTPS: read by proxy.ts (which runs before the
+// page and must not load next-auth), lib/auth/session.ts and the sign-out action.
+export const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"] as const;
