@@ -7,6 +7,11 @@ const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ?
 process.env.E2E_PORT ??= String(41000 + Math.floor(Math.random() * 8000));
 const port = Number(process.env.E2E_PORT);
 
+function withoutFakeClock(env: NodeJS.ProcessEnv): Record<string, string> {
+  const { LD_PRELOAD: _, ...rest } = env;
+  return Object.fromEntries(Object.entries(rest).filter((e): e is [string, string] => e[1] !== undefined));
+}
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
@@ -21,6 +26,9 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: chromium,
+      // Chromium does not load under libfaketime (the clock matrix, scripts/lib/clock-matrix.ts): it is
+      // started without it, and e2e/support/clock.ts sets the page's clock with Playwright's instead.
+      env: withoutFakeClock(process.env),
       args: [
         "--disable-background-networking",
         "--disable-component-update",

@@ -4,9 +4,10 @@
 // venue's page (as after scanning its poster) and out on /lawyer; staff correct the times with a
 // reason and the rota shows the attended hours; the day sheet lists the booking and prints on one
 // A4 page. axe finds nothing on the new pages.
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./pages/booking-pages";
 import { signIn } from "./pages/login";
+import { expect, pinClock, test } from "./support/clock";
 import { withE2eDatabase } from "./support/database";
 
 const SLUG = "e2e-attendance";
@@ -37,12 +38,17 @@ async function printedPages(page: Page): Promise<number> {
   return pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
 }
 
-const today = shanghai.date();
+// Read when the tests begin, not when the file is loaded (the clock matrix sets the clock between the two).
+let today: string;
 // The session: from an hour ago to two hours ahead (within today), so an arrival is accepted now.
-const start = Math.max(0, shanghai.minute() - 60);
-const end = Math.min(24 * 60, shanghai.minute() + 120);
+let start: number;
+let end: number;
 
 test.beforeAll(async () => {
+  await pinClock();
+  today = shanghai.date();
+  start = Math.max(0, shanghai.minute() - 60);
+  end = Math.min(24 * 60, shanghai.minute() + 120);
   const { hash } = await import("@node-rs/argon2");
   const passwordHash = await hash(PASSWORD);
   await withE2eDatabase(async (db) => {

@@ -1,10 +1,11 @@
 // A lawyer's day: check a villager in, record the outcome, find it in the month's log and download the ledger.
 import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { generateBookingCode } from "../lib/booking/code";
 import { addDays, todayInShanghai, zonedInstant } from "../lib/time";
+import { expect, test } from "./support/clock";
 import { withE2eDatabase } from "./support/database";
 
 const PASSWORD = "muzhou-lawyer-2026";

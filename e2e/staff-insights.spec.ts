@@ -2,8 +2,9 @@
 // it and download the file; a lawyer reaches neither the pages nor the export.
 import { randomInt, randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { signIn } from "./pages/login";
+import { expect, pinClock, test } from "./support/clock";
 import { withE2eDatabase } from "./support/database";
 
 const STAFF = ["staff", "muzhou-staff-2026"] as const;
@@ -24,14 +25,15 @@ const phone = `1359${String(randomInt(0, 10_000_000)).padStart(7, "0")}`;
 const ids = { booking: randomUUID(), walkIn: randomUUID() };
 
 test.beforeAll(async () => {
+  await pinClock();
   await withE2eDatabase(async (db) => {
     const refs = await db.query<{ venue: string; lawyer: string; topic: string }>(
       `SELECT v.id AS venue, l.id AS lawyer, t.id AS topic FROM venue v, lawyer l JOIN app_user u ON u.id = l.user_id, topic t
        WHERE v.slug = 'station' AND u.username = 'lawyer1' AND t.code = 'marriage'`,
     );
     const { venue, lawyer, topic } = refs.rows[0];
-    // 00:05–00:35 Shanghai today: in the past, this calendar year, and outside anyone's duty hours.
-    const start = "date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai' + interval '5 minutes'";
+    // 00:00 Shanghai today: never in the future, always this calendar year, and outside anyone's duty hours.
+    const start = "date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai'";
     await db.query(
       `INSERT INTO booking (id, code, venue_id, lawyer_id, starts_at, ends_at, status, name, phone, topic_id, channel, consent_at, updated_at, outcomes, minutes_spent)
        VALUES ($1, $2, $3, $4, ${start}, ${start} + interval '30 minutes', 'DONE', $5, $6, $7, 'PHONE', now(), now(),

@@ -1,10 +1,11 @@
 // The rota as staff read it at a desk (1366 × 768): one week at a glance, the month as an overview,
 // and each village short of its 8 hours a link to the lawyer who can make them up.
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { createHolidayCalendar } from "../lib/holidays/calendar";
 import { addDays, isoWeekday, todayInShanghai } from "../lib/time";
 import { expectNoAxeViolations } from "./pages/booking-pages";
 import { signIn } from "./pages/login";
+import { expect, test } from "./support/clock";
 
 const STAFF_PASSWORD = "muzhou-staff-2026";
 const VIEWPORT = { width: 1366, height: 768 };

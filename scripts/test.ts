@@ -1,11 +1,13 @@
 // npm test: type check, lint and format check, the layering check (scripts/lib/structure.ts), unit + integration tests (vitest, on a
-// throwaway PostgreSQL), then end-to-end tests (Playwright in Chromium against `next start`).
+// throwaway PostgreSQL), then end-to-end tests (Playwright in Chromium against `next start`), then the
+// time-sensitive specs again at fixed moments under libfaketime (scripts/lib/clock-matrix.ts).
 // Ends with one line counting passed and failed tests across both runners.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildIsStale } from "./lib/build.ts";
+import { CLOCK_MOMENTS, CLOCK_SPECS, clockEnvironment, findLibfaketime } from "./lib/clock-matrix.ts";
 import { ROOT } from "./lib/migrations.ts";
 import { nextBuild } from "./lib/next-server.ts";
 
@@ -40,6 +42,36 @@ if ((!only || only === "e2e") && !existsSync(CHROMIUM)) {
       "  npm test -- --only static && npm test -- --only unit",
   );
   process.exit(1);
+}
+
+function countPlaywright(file: string) {
+  const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(file);
+  if (report) {
+    passed += report.stats.expected;
+    failed += report.stats.unexpected + report.stats.flaky;
+  }
+}
+
+/** The time-sensitive specs again at each of CLOCK_MOMENTS (scripts/lib/clock-matrix.ts). */
+function runClockMatrix() {
+  const library = findLibfaketime();
+  if (!library) {
+    console.error(
+      "\n▶ clock matrix\nThe clock matrix needs Debian's libfaketime, and it is not installed. Run:\n\n  sudo apt-get install -y faketime\n",
+    );
+    failures.push("clock matrix");
+    return;
+  }
+  for (const [i, moment] of CLOCK_MOMENTS.entries()) {
+    const file = path.join(reports, `clock-${i}.json`);
+    const clock = clockEnvironment(library, moment.at);
+    step(`clock matrix: ${moment.why} (${moment.at})`, bin("playwright"), ["test", ...CLOCK_SPECS], {
+      ...clock,
+      PLAYWRIGHT_JSON: file,
+    });
+    rmSync(path.dirname(clock.E2E_CLOCK_FILE), { recursive: true, force: true });
+    countPlaywright(file);
+  }
 }
 
 if (!only || only === "static") {
@@ -78,12 +110,10 @@ if (!only || only === "e2e") {
   if (!failures.includes("build")) {
     const file = path.join(reports, "playwright.json");
     step("end-to-end tests", bin("playwright"), ["test", ...playwrightArgs], { PLAYWRIGHT_JSON: file });
-    const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(file);
-    if (report) {
-      passed += report.stats.expected;
-      failed += report.stats.unexpected + report.stats.flaky;
-    }
+    countPlaywright(file);
   }
+  // The clock matrix, on a whole run only (not when a spec or --grep was asked for).
+  if (!failures.includes("build") && playwrightArgs.length === 0) runClockMatrix();
 }
 
 rmSync(reports, { recursive: true, force: true });

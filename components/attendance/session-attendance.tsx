@@ -36,7 +36,8 @@ export function SessionAttendance({
   const which = `${hours} ${session.venue.name}`;
   const canArrive = session.timing === "open" && !session.openId;
   const note = waiting(session, short);
-  const place = short && session.venue.village ? session.venue.village : null;
+  // The station has no village: 镇工作站 keeps its line as short as a workroom's.
+  const place = short ? (session.venue.village ?? "镇工作站") : null;
   return (
     <li className="grid grid-cols-[1fr_auto] items-center gap-x-3 rounded-lg border-2 border-gray-400 px-3 py-1.5">
       <div className="min-w-0">

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createBooking } from "@/lib/booking/mutations";
 import { bookingInput, createVenueFixture, prisma, uniquePhone } from "@/lib/testing/fixtures";
-import { addDays, zonedInstant } from "@/lib/time";
+import { addDays, todayInShanghai, zonedInstant } from "@/lib/time";
 import { markCalled, resendMessage } from "./mutations";
 import { countToCall, listMessages, messagesForBooking, openCallList } from "./queries";
 import { messageSearchInput } from "./schema";
@@ -87,7 +87,7 @@ describe("the call list", () => {
 
   it("leaves out messages of consultations already over", async () => {
     const { confirmation } = await booked(landline());
-    const after = addDays(new Date().toISOString().slice(0, 10), 30);
+    const after = addDays(todayInShanghai(), 30);
     const { rows } = await openCallList(staff(), zonedInstant(after, 12 * 60));
     expect(rows.map((r) => r.key)).not.toContain(confirmation.key);
   });

@@ -41,16 +41,20 @@ export default async function RotaPage({ searchParams }: { searchParams: Promise
   const range = `${formatMonthDay(dates[0])}至${formatMonthDay(dates[6])}`;
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">排班：{monthName(month)}</h1>
+      {/* The month and the week each share one row with their links: at a desk's 768 px the week's
+          dates must stay on the first screen, even under the unpublished-holidays notice. */}
+      <div className="flex flex-wrap items-baseline justify-between gap-x-6 gap-y-2">
+        <h1 className="text-2xl font-bold">排班：{monthName(month)}</h1>
+        <nav aria-label="切换月份" className="flex flex-wrap gap-x-6">
+          <Link href={`?month=${monthOf(addDays(monthRange(month).from, -1))}`} className={textLink}>
+            ← 上个月
+          </Link>
+          <Link href={`?month=${nextMonth(month)}`} className={textLink}>
+            下个月 →
+          </Link>
+        </nav>
+      </div>
       <UnpublishedHolidaysNotice years={unpublishedYears(monthRange(month), horizon)} />
-      <nav aria-label="切换月份" className="flex flex-wrap gap-x-6">
-        <Link href={`?month=${monthOf(addDays(monthRange(month).from, -1))}`} className={textLink}>
-          ← 上个月
-        </Link>
-        <Link href={`?month=${nextMonth(month)}`} className={textLink}>
-          下个月 →
-        </Link>
-      </nav>
       <p role={short.length ? "alert" : undefined} className={short.length ? "font-semibold text-red-800" : ""}>
         {short.length
           ? `有 ${short.length} 个村（社区）本月安排不足 ${MONTHLY_TARGET_HOURS} 小时。`
@@ -61,22 +65,24 @@ export default async function RotaPage({ searchParams }: { searchParams: Promise
       </p>
 
       <section aria-labelledby="week" className="space-y-2">
-        <h2 id="week" className="text-xl font-bold">
-          一周值班：{range}
-        </h2>
-        <nav aria-label="切换星期" className="flex flex-wrap gap-x-6">
-          <Link href={`?week=${addDays(monday, -7)}`} className={textLink}>
-            ← 上一周
-          </Link>
-          {monday !== mondayOf(today) && (
-            <Link href="/staff/rota" className={textLink}>
-              本周
+        <div className="flex flex-wrap items-baseline justify-between gap-x-6 gap-y-2">
+          <h2 id="week" className="text-xl font-bold">
+            一周值班：{range}
+          </h2>
+          <nav aria-label="切换星期" className="flex flex-wrap gap-x-6">
+            <Link href={`?week=${addDays(monday, -7)}`} className={textLink}>
+              ← 上一周
             </Link>
-          )}
-          <Link href={`?week=${addDays(monday, 7)}`} className={textLink}>
-            下一周 →
-          </Link>
-        </nav>
+            {monday !== mondayOf(today) && (
+              <Link href="/staff/rota" className={textLink}>
+                本周
+              </Link>
+            )}
+            <Link href={`?week=${addDays(monday, 7)}`} className={textLink}>
+              下一周 →
+            </Link>
+          </nav>
+        </div>
         <WeekTable
           caption={`一周值班表（${range}）：行是服务地点，列是日期，格中是值班律师和时间；已结束的坐班注明律师是否签到`}
           dates={dates}
