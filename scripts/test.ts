@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { buildIsStale } from "./lib/build.ts";
 import { CLOCK_MOMENTS, CLOCK_SPECS, clockEnvironment, findLibfaketime } from "./lib/clock-matrix.ts";
+import { freePort } from "./lib/embedded-db.ts";
 import { ROOT } from "./lib/migrations.ts";
 import { nextBuild } from "./lib/next-server.ts";
 
@@ -53,7 +54,7 @@ function countPlaywright(file: string) {
 }
 
 /** The time-sensitive specs again at each of CLOCK_MOMENTS (scripts/lib/clock-matrix.ts). */
-function runClockMatrix() {
+async function runClockMatrix() {
   const library = findLibfaketime();
   if (!library) {
     console.error(
@@ -65,9 +66,11 @@ function runClockMatrix() {
   for (const [i, moment] of CLOCK_MOMENTS.entries()) {
     const file = path.join(reports, `clock-${i}.json`);
     const clock = clockEnvironment(library, moment.at);
+    // A port free now: the last run's server may still be letting go of its own.
     step(`clock matrix: ${moment.why} (${moment.at})`, bin("playwright"), ["test", ...CLOCK_SPECS], {
       ...clock,
       PLAYWRIGHT_JSON: file,
+      E2E_PORT: String(await freePort()),
     });
     rmSync(path.dirname(clock.E2E_CLOCK_FILE), { recursive: true, force: true });
     countPlaywright(file);
@@ -109,11 +112,14 @@ if (!only || only === "e2e") {
   }
   if (!failures.includes("build")) {
     const file = path.join(reports, "playwright.json");
-    step("end-to-end tests", bin("playwright"), ["test", ...playwrightArgs], { PLAYWRIGHT_JSON: file });
+    step("end-to-end tests", bin("playwright"), ["test", ...playwrightArgs], {
+      PLAYWRIGHT_JSON: file,
+      E2E_PORT: String(await freePort()),
+    });
     countPlaywright(file);
   }
   // The clock matrix, on a whole run only (not when a spec or --grep was asked for).
-  if (!failures.includes("build") && playwrightArgs.length === 0) runClockMatrix();
+  if (!failures.includes("build") && playwrightArgs.length === 0) await runClockMatrix();
 }
 
 rmSync(reports, { recursive: true, force: true });
