@@ -1,6 +1,7 @@
 // HTTP headers and request origin (issue 11, items 5, 6 and 8): what every answer carries, that no
 // page can be framed, that a form posted from elsewhere is refused, and that a malformed address or
 // a method the site does not use gets a 4xx answer a person or program can read.
+import net from "node:net";
 import { expect, type Page, test } from "@playwright/test";
 import { BookingPages, randomPhone } from "./pages/booking-pages";
 import { signIn } from "./pages/login";
@@ -258,4 +259,50 @@ test("a stranger's wrong passwords with a lawyer's public phone number do not ke
   await signIn(ownPage, "lawyer6", "muzhou-lawyer-2026");
   await expect(ownPage).toHaveURL(/\/lawyer$/);
   await Promise.all([stranger.close(), owner.close()]);
+});
+
+test("a control byte in the remembered-phone cookie is no phone: each page asks for the phone instead of failing", async ({
+  request,
+}) => {
+  const code = "ZZZZZZ";
+  const id = "czzzzzzzzzzzzzzzzzzzzzzzz";
+  const pages: [string, string][] = [
+    [`/bookings/${code}`, `booking_${code}`],
+    [`/bookings/${code}/cancel`, `booking_${code}`],
+    [`/bookings/${code}/move`, `booking_${code}`],
+    [`/bookings/${code}/delete`, `booking_${code}`],
+    [`/bookings/${code}/calendar.ics`, `booking_${code}`],
+    [`/waitlist/${id}`, `waitlist_${id}`],
+  ];
+  for (const [path, cookie] of pages) {
+    for (const value of ["%00", "1380000%001", "%0d%0a", "%E2%80%AE"]) {
+      const response = await request.get(path, { headers: { cookie: `${cookie}=${value}` }, maxRedirects: 0 });
+      expect(response.status(), `${path} ${value}`).toBeLessThan(500);
+    }
+  }
+});
+
+test("odd request lines and forwarded headers get the site's 4xx or a page, never a 500", async ({ request, baseURL }) => {
+  const { hostname, port } = new URL(baseURL as string);
+  const raw = (line: string) =>
+    new Promise<string>((resolve, reject) => {
+      const socket = net.connect({ host: hostname, port: Number(port) }, () =>
+        socket.write(`${line}\r\nHost: ${hostname}\r\nConnection: close\r\n\r\n`),
+      );
+      let text = "";
+      socket.on("data", (chunk) => {
+        text += chunk.toString("utf8");
+      });
+      socket.on("end", () => resolve(text));
+      socket.on("error", reject);
+    });
+  const star = await raw("GET * HTTP/1.1");
+  expect(star).toMatch(/^HTTP\/1\.1 400 /);
+  expect(star).toContain("网址有误");
+  for (const path of ["/api/auth/session", "/api/lawyer/log", "/api/staff/report/export", "/"]) {
+    for (const header of ["x-forwarded-host", "x-forwarded-proto"]) {
+      const response = await request.get(path, { headers: { [header]: "" }, maxRedirects: 0 });
+      expect(response.status(), `${path} ${header}`).toBeLessThan(500);
+    }
+  }
 });

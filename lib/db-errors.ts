@@ -16,3 +16,12 @@ export function violatedConstraint(error: unknown): string | null {
   if (cause.constraint?.index) return cause.constraint.index;
   return /constraint "([^"]+)"/.exec(cause.originalMessage ?? "")?.[1] ?? null;
 }
+
+/**
+ * A transaction that waited too long: a lock not granted within `lock_timeout` (55P03), or
+ * Prisma's own limits on waiting for a connection or on the whole transaction (P2028).
+ */
+export function waitedTooLong(error: unknown): boolean {
+  if ((error as { code?: unknown } | null)?.code === "P2028") return true;
+  return causeOf(error)?.originalCode === "55P03";
+}

@@ -62,9 +62,12 @@ export const ticked = (value: unknown): true | undefined => (typeof value === "s
 
 // Characters nobody types: NUL, which PostgreSQL refuses outright (error 22021, a 500 if it got
 // that far), the other control characters (C0, DEL, C1) and a lone half of a surrogate pair, which
-// would be stored as "�". A note typed in a textarea keeps its line breaks (sent as \r\n) and tabs.
-const INVISIBLE = /[\p{Cc}\p{Cs}]/u;
-const INVISIBLE_IN_NOTE = /[^\P{Cc}\t\n\r]|\p{Cs}/u;
+// would be stored as "�"; the direction overrides and isolates (U+202A–202E, U+2066–2069, and the
+// marks U+200E, U+200F, U+061C), which turn "阿明" + U+202E into text that reads otherwise on the
+// page and in exports; and the line and paragraph separators (U+2028, U+2029), which break a line
+// where none was typed. A note typed in a textarea keeps its line breaks (sent as \r\n) and tabs.
+const INVISIBLE = /[\p{Cc}\p{Cs}\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u2028\u2029]/u;
+const INVISIBLE_IN_NOTE = /[^\P{Cc}\t\n\r]|[\p{Cs}\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u2028\u2029]/u;
 
 export const INVISIBLE_MESSAGE = "请删去看不见的特殊字符后再提交。";
 

@@ -43,6 +43,13 @@ describe("isPlainText, requiredText, optionalText", () => {
       "a\nb",
       "a\rb",
       "a\tb",
+      // Direction overrides and isolates, and the line and paragraph separators.
+      "阿明\u202e",
+      "a\u202db",
+      "\u2066x\u2069",
+      "a\u200fb",
+      "a\u2028b",
+      "a\u2029b",
     ]) {
       expect(isPlainText(bad), JSON.stringify(bad)).toBe(false);
       expect(messageAt(requiredText("请填写。", 40), `张${bad}三`, ""), JSON.stringify(bad)).toBe(INVISIBLE);

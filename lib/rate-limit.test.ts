@@ -18,12 +18,12 @@ describe("spend", () => {
 
   it("gives a count back with refund and clears it with forget", async () => {
     const key = subject();
-    for (let i = 0; i < 10; i++) await spend("lookUpPhone", key);
-    expect((await spend("lookUpPhone", key)).ok).toBe(false);
-    await forget("lookUpPhone", key);
-    for (let i = 0; i < 9; i++) await spend("lookUpPhone", key);
-    await refund("lookUpPhone", key);
-    expect(await spend("lookUpPhone", key)).toMatchObject({ ok: true, count: 9 });
+    for (let i = 0; i < 10; i++) await spend("lookUpPhoneAddress", key);
+    expect((await spend("lookUpPhoneAddress", key)).ok).toBe(false);
+    await forget("lookUpPhoneAddress", key);
+    for (let i = 0; i < 9; i++) await spend("lookUpPhoneAddress", key);
+    await refund("lookUpPhoneAddress", key);
+    expect(await spend("lookUpPhoneAddress", key)).toMatchObject({ ok: true, count: 9 });
   });
 });
 

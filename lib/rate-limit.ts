@@ -5,7 +5,7 @@ import { RateLimiterPostgres, type RateLimiterRes } from "rate-limiter-flexible"
 import { db } from "./db";
 import { env } from "./env";
 import { type Failure, tooManyRequests } from "./errors";
-import { addressOf } from "./security";
+import { addressOf, limitSubjectOf } from "./security";
 
 // Every limit the site applies to people it does not know, in one place (docs/security.md and the
 // API's OpenAPI text repeat them). Counted by rate-limiter-flexible in the `rate_limit` table of the
@@ -23,10 +23,14 @@ export const LIMITS = {
   signInAddress: { points: 20, seconds: 60 * 60 },
   /** Wrong passwords for one account from anywhere: never refused, only slowed (signInDelay). */
   signInAccount: { points: Number.MAX_SAFE_INTEGER, seconds: 60 * 60 },
-  /** Booking look-ups (and cancel or move by code) that found nothing, per phone number. */
-  lookUpPhone: { points: 10, seconds: 60 * 60 },
-  /** The same per address. */
+  /**
+   * Booking look-ups (and cancel or move by code) that found nothing, per phone number and address:
+   * a stranger who knows the number exhausts only their own tries, never the owner's.
+   */
+  lookUpPhoneAddress: { points: 10, seconds: 60 * 60 },
+  /** The same per address, whatever the phone: a burst, and an hour's worth. */
   lookUpAddress: { points: 30, seconds: 60 },
+  lookUpAddressHour: { points: 100, seconds: 60 * 60 },
   /** Bookings made from one address: a social worker booking for a queue of villagers stays far below. */
   bookingAddress: { points: 100, seconds: 60 * 60 },
   /** Call-back requests from one address. */
@@ -127,6 +131,6 @@ export async function limitByAddress(
   what: string,
   address: string,
 ): Promise<Failure<"too_many_requests"> | null> {
-  const spent = await spend(name, address);
+  const spent = await spend(name, limitSubjectOf(address));
   return spent.ok ? null : tooManyRequests(spent.retryAfterSeconds, what);
 }

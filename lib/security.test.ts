@@ -10,8 +10,10 @@ import {
   isMalformedPath,
   isUnder,
   isUnusedMethod,
+  limitSubjectOf,
   malformedPathAnswer,
   methodNotAllowedAnswer,
+  normaliseAddress,
   SECURITY_HEADERS,
 } from "./security";
 
@@ -223,5 +225,25 @@ describe("addressOf", () => {
   it("reads the one address the server put in X-Forwarded-For", () => {
     expect(addressOf(new Headers({ "x-forwarded-for": "203.0.113.9" }))).toBe("203.0.113.9");
     expect(addressOf(new Headers())).toBe("unknown");
+  });
+});
+
+describe("the address limits count", () => {
+  it("reads an IPv4-mapped address as IPv4, from the socket and through proxies", () => {
+    expect(clientAddressFrom(undefined, "::ffff:127.0.0.1", 0)).toBe("127.0.0.1");
+    expect(clientAddressFrom("::FFFF:203.0.113.9", "10.0.0.1", 1)).toBe("203.0.113.9");
+    expect(normaliseAddress("2001:db8::1")).toBe("2001:db8::1");
+  });
+
+  it("counts IPv6 by its /64, however it is written, and IPv4 by itself", () => {
+    const net = "2001:db8:aa:bb::/64";
+    for (const a of ["2001:db8:aa:bb::1", "2001:0db8:00aa:00bb:ffff:1:2:3", "2001:DB8:AA:BB:0:0:0:9", "2001:db8:aa:bb::1%eth0"]) {
+      expect(limitSubjectOf(a), a).toBe(net);
+    }
+    expect(limitSubjectOf("2001:db8:aa:bc::1")).not.toBe(net);
+    expect(limitSubjectOf("::1")).toBe("0:0:0:0::/64");
+    expect(limitSubjectOf("::ffff:198.51.100.7")).toBe("198.51.100.7");
+    expect(limitSubjectOf("198.51.100.7")).toBe("198.51.100.7");
+    expect(limitSubjectOf("unknown")).toBe("unknown");
   });
 });

@@ -154,6 +154,26 @@ export function malformedPathAnswer(pathname: string): Response {
   return chinesePage(400, "网址有误", MALFORMED_PATH_MESSAGE);
 }
 
+/**
+ * What the site's own server (scripts/serve.ts) answers before Next.js sees a request, or null to
+ * pass it on: a request target that is no path ("GET * HTTP/1.1", which Next.js answers with a 500).
+ */
+export function malformedTargetAnswer(target: string | undefined): Response | null {
+  return target?.startsWith("/") ? null : malformedPathAnswer("/");
+}
+
+/**
+ * Forwarded headers that say nothing are dropped: an empty X-Forwarded-Host made Next.js build
+ * "http://" and fail with a 500. A proxy that sends them sends real values.
+ */
+export function dropEmptyForwardedHeaders(headers: Record<string, string | string[] | undefined>): void {
+  for (const name of ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port"]) {
+    const value = headers[name];
+    const text = Array.isArray(value) ? value.join(",") : value;
+    if (text !== undefined && text.split(",")[0].trim() === "") delete headers[name];
+  }
+}
+
 export function methodNotAllowedAnswer(pathname: string): Response {
   const allow = { Allow: SITE_METHODS.join(", ") };
   if (isUnder(pathname, "/api")) return json({ error: { code: "method_not_allowed", message: API_METHOD_MESSAGE } }, 405, allow);
@@ -185,13 +205,37 @@ export function clientAddressFrom(
   trustedHops: number,
 ): string {
   const peer = socketAddress || "unknown";
-  if (trustedHops <= 0) return peer;
+  if (trustedHops <= 0) return normaliseAddress(peer);
   const listed = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? ""))
     .split(",")
     .map((entry) => entry.trim())
     .filter(Boolean);
   const chain = [...listed, peer];
-  return chain[Math.max(0, chain.length - 1 - trustedHops)];
+  return normaliseAddress(chain[Math.max(0, chain.length - 1 - trustedHops)]);
+}
+
+/** An IPv4 address as IPv4, even when a dual-stack socket reports it as "::ffff:127.0.0.1". */
+export function normaliseAddress(address: string): string {
+  return /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address)?.[1] ?? address;
+}
+
+/**
+ * What the limits count an address as: an IPv4 address itself, an IPv6 address by its /64 (one
+ * household or phone is given a whole /64 and may use any address in it).
+ */
+export function limitSubjectOf(address: string): string {
+  const plain = normaliseAddress(address);
+  if (!plain.includes(":")) return plain;
+  const [head, tail] = plain.split("%")[0].toLowerCase().split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail === undefined ? [] : tail ? tail.split(":") : [];
+  const hextets =
+    tail === undefined ? left : [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];
+  if (hextets.length !== 8 || !hextets.every((h) => /^[0-9a-f]{1,4}$/.test(h))) return plain;
+  return `${hextets
+    .slice(0, 4)
+    .map((h) => h.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
 }
 
 /** The request's client address for limits and logs: scripts/serve.ts has put it, alone, in X-Forwarded-For. */

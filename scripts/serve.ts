@@ -4,11 +4,18 @@
 //   the X-Forwarded-For entries added by TRUSTED_PROXY_HOPS reverse proxies, and hands Next.js that
 //   one address; `next start` keeps whatever X-Forwarded-For the client itself sent;
 // - it answers TRACE with the site's 405 (Next.js turns it into a 500 in English; Node itself
-//   answers a method it does not know, such as TRACK, with a 400).
+//   answers a method it does not know, such as TRACK, with a 400), a request target that is no
+//   path ("GET * HTTP/1.1") with the site's 400, and drops empty X-Forwarded-Host/-Proto headers.
 // Started by scripts/start.ts, the e2e server and the benchmark; PORT and HOSTNAME as for `next start`.
-import { createServer } from "node:http";
+import { createServer, type ServerResponse } from "node:http";
 import next from "next";
-import { clientAddressFrom, methodNotAllowedAnswer, SECURITY_HEADERS } from "../lib/security.ts";
+import {
+  clientAddressFrom,
+  dropEmptyForwardedHeaders,
+  malformedTargetAnswer,
+  methodNotAllowedAnswer,
+  SECURITY_HEADERS,
+} from "../lib/security.ts";
 import { ROOT } from "./lib/migrations.ts";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -20,15 +27,18 @@ const app = next({ dev: false, dir: ROOT, port, hostname });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+async function send(res: ServerResponse, answer: Response) {
+  for (const { key, value } of SECURITY_HEADERS) answer.headers.set(key, value);
+  answer.headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+  res.writeHead(answer.status, Object.fromEntries(answer.headers));
+  res.end(await answer.text());
+}
+
 const server = createServer(async (req, res) => {
-  if (REFUSED.has(req.method ?? "")) {
-    const answer = methodNotAllowedAnswer(new URL(req.url ?? "/", "http://site").pathname);
-    for (const { key, value } of SECURITY_HEADERS) answer.headers.set(key, value);
-    answer.headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-    res.writeHead(answer.status, Object.fromEntries(answer.headers));
-    res.end(await answer.text());
-    return;
-  }
+  const malformed = malformedTargetAnswer(req.url);
+  if (malformed) return send(res, malformed);
+  if (REFUSED.has(req.method ?? "")) return send(res, methodNotAllowedAnswer(new URL(req.url ?? "/", "http://site").pathname));
+  dropEmptyForwardedHeaders(req.headers);
   req.headers["x-forwarded-for"] = clientAddressFrom(req.headers["x-forwarded-for"], req.socket.remoteAddress, trustedHops);
   await handle(req, res);
 });

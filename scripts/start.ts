@@ -15,7 +15,8 @@ import { schedulePrivacyPurge } from "./lib/privacy-purge.ts";
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";
 
-const db = await openDatabase();
+// The embedded database is watched and started again should it die (issue 20 item 6).
+const db = await openDatabase(undefined, { restartOnCrash: true });
 let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
@@ -49,7 +50,11 @@ try {
 
 // Sessions are signed with NEXTAUTH_SECRET; without one, a random secret is kept in .data/.
 if (!process.env.NEXTAUTH_SECRET) {
-  if (!db.embedded) console.warn("NEXTAUTH_SECRET is not set: using a generated one kept in .data/auth-secret.");
+  if (!db.embedded) {
+    console.warn(
+      "NEXTAUTH_SECRET is not set: using a generated one kept in .data/auth-secret. Several web servers must share one: set NEXTAUTH_SECRET on each (docs/operations.md).",
+    );
+  }
   process.env.NEXTAUTH_SECRET = await readOrCreateSecret(path.join(DATA_DIR, "auth-secret"));
 }
 const env = {

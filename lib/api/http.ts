@@ -49,6 +49,8 @@ const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
  * null, empty) is an invalid_input answer. A missing Content-Type is tolerated; a wrong one is not,
  * so a form post or a text body is refused before it is guessed at.
  */
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
 export async function readJsonObject(request: Request): Promise<Record<string, unknown> | Response> {
   const type = request.headers.get("content-type");
   if (type !== null && !JSON_TYPE.test(type.trim())) {
@@ -58,8 +60,14 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
   }
   let body: unknown;
   try {
-    body = await request.json();
-  } catch {
+    // Strict UTF-8: request.json() would store invalid bytes as "�" in a villager's name.
+    body = JSON.parse(UTF8.decode(await request.arrayBuffer()));
+  } catch (error) {
+    if (error instanceof TypeError) {
+      return errorResponse("invalid_input", "请求内容不是有效的 UTF-8 文字，请用 UTF-8 编码发送 JSON。", {
+        _: "请求内容不是有效的 UTF-8 文字。",
+      });
+    }
     return errorResponse("invalid_input", "请求内容不是有效的 JSON，请发送一个 JSON 对象。", { _: "请求内容不是有效的 JSON。" });
   }
   if (typeof body !== "object" || body === null || Array.isArray(body)) {

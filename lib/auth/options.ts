@@ -1,8 +1,8 @@
 import "server-only";
-import type { NextAuthOptions } from "next-auth";
+import type { NextAuthOptions, Session } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { addressOf } from "@/lib/security";
-import { endSession, SESSION_HOURS, startSession } from "./sessions";
+import { endSession, SESSION_HOURS, sessionUser, startSession } from "./sessions";
 import { signInWithPassword } from "./sign-in";
 
 export const authOptions: NextAuthOptions = {
@@ -29,7 +29,11 @@ export const authOptions: NextAuthOptions = {
       if (user) token.sid = await startSession(user.id);
       return token;
     },
-    session({ session, token }) {
+    // /api/auth/session answers for a live session only: a cookie whose session was ended (signed
+    // out elsewhere, revoked by staff, expired, idle) gets no name, id or session id back.
+    async session({ session, token }) {
+      const live = typeof token.sid === "string" ? await sessionUser(token.sid) : null;
+      if (!live) return { expires: session.expires } as Session;
       return { ...session, user: { ...session.user, id: token.sub, sid: token.sid } };
     },
   },

@@ -7,6 +7,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { createLawyer, deactivateLawyer, resetLawyerPassword } from "@/lib/lawyers/mutations";
 import { createVenueFixture, prisma, uniquePhone } from "@/lib/testing/fixtures";
 import { can } from "./can";
+import { authOptions } from "./options";
 import { hashPassword } from "./password";
 import type { CurrentUser } from "./session";
 import { endSession, sessionUser, startSession } from "./sessions";
@@ -34,6 +35,20 @@ describe("a session", () => {
     await endSession(id);
     expect(await sessionUser(id)).toBeNull();
     expect(await sessionUser("no-such-session")).toBeNull();
+  });
+
+  it("gives /api/auth/session no name, id or session id once it has ended", async () => {
+    const user = await account();
+    const sid = await startSession(user.id);
+    const session = authOptions.callbacks?.session as unknown as (p: {
+      session: { user: { name: string }; expires: string };
+      token: { sub: string; sid: string };
+    }) => Promise<Record<string, unknown>>;
+    const ask = () =>
+      session({ session: { user: { name: "测试用户" }, expires: "2099-01-01T00:00:00.000Z" }, token: { sub: user.id, sid } });
+    expect(await ask()).toMatchObject({ user: { id: user.id, sid } });
+    await endSession(sid);
+    expect(await ask()).toEqual({ expires: "2099-01-01T00:00:00.000Z" });
   });
 
   it("ends 12 hours after sign-in, however busy", async () => {

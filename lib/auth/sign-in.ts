@@ -6,6 +6,7 @@ import { minutesToWait } from "@/lib/errors";
 import { isPlainText } from "@/lib/form-values";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { forget, refund, spend } from "@/lib/rate-limit";
+import { limitSubjectOf, normaliseAddress } from "@/lib/security";
 import { verifyPassword } from "./password";
 
 export type SignInResult = { ok: true; user: { id: string; role: Role; name: string } } | { ok: false; message: string };
@@ -36,7 +37,9 @@ export function signInDelayMs(failures: number): number {
  * counts are taken before the password is checked, atomically (lib/rate-limit.ts), and given back
  * by the right password.
  */
-export async function signInWithPassword(rawUsername: string, password: string, address: string): Promise<SignInResult> {
+export async function signInWithPassword(rawUsername: string, password: string, from: string): Promise<SignInResult> {
+  // Counted by network: an IPv6 visitor's whole /64 is one address (lib/security.ts).
+  const address = limitSubjectOf(from);
   const username = normaliseUsername(rawUsername);
   if (!username || !password) return { ok: false, message: "请填写账号和密码。" };
   // A control character is in no account name or password; PostgreSQL would refuse a NUL anyway.
@@ -72,7 +75,7 @@ export async function signInWithPassword(rawUsername: string, password: string, 
       kind: "account",
       action: "sign_in_failed",
       subjectId: user.id,
-      summary: `登录失败：密码不正确（来自 ${address}）`,
+      summary: `登录失败：密码不正确（来自 ${normaliseAddress(from)}）`,
     });
     return { ok: false, message: WRONG };
   }
@@ -85,6 +88,11 @@ export async function signInWithPassword(rawUsername: string, password: string, 
     });
     if (count === 0) return { ok: false, message: FIRST_PASSWORD_USED };
   }
-  await recordAudit(db, actor, { kind: "account", action: "sign_in", subjectId: user.id, summary: `登录（来自 ${address}）` });
+  await recordAudit(db, actor, {
+    kind: "account",
+    action: "sign_in",
+    subjectId: user.id,
+    summary: `登录（来自 ${normaliseAddress(from)}）`,
+  });
   return { ok: true, user: { id: user.id, role: user.role, name: user.displayName } };
 }

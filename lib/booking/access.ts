@@ -1,7 +1,8 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { type Failure, tooManyRequests } from "@/lib/errors";
-import { refund, requestAddress, spend } from "@/lib/rate-limit";
+import { type LimitName, refund, requestAddress, spend } from "@/lib/rate-limit";
+import { limitSubjectOf } from "@/lib/security";
 import { type BookingView, findBooking } from "./queries";
 import { bookingCode } from "./schema";
 
@@ -30,9 +31,16 @@ export async function rememberPhone(scope: PhoneScope, phone: string): Promise<v
   });
 }
 
-/** The phone remembered on this device for these pages, if any. */
+/** How this site writes a phone (lib/phone.ts): anything else in the cookie was not written by it. */
+const STORED_PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
+
+/**
+ * The phone remembered on this device for these pages, if any. A cookie is the visitor's to edit:
+ * a value this site never writes (a NUL byte, a script) is no phone, and never reaches a query.
+ */
 export async function phoneRemembered(scope: PhoneScope): Promise<string | null> {
-  return (await cookies()).get(cookieName(scope))?.value || null;
+  const value = (await cookies()).get(cookieName(scope))?.value;
+  return value && STORED_PHONE.test(value) ? value : null;
 }
 
 export const rememberBooking = (code: string, phone: string) => rememberPhone(booking(code), phone);
@@ -47,22 +55,36 @@ export const rememberedPhone = (code: string) => phoneRemembered(booking(code));
 
 /**
  * Runs a look-up by code and phone (to see, cancel or move a booking) under the look-up limits:
- * 10 misses an hour per phone number and 30 a minute per address (lib/rate-limit.ts). The count is
- * taken first and given back when `missed` says the code and phone were right, so only misses add
- * up, exactly, however many arrive at once. A wrong code and a wrong phone count alike.
+ * 10 misses an hour per phone number from one address, and 30 a minute and 100 an hour per address
+ * (lib/rate-limit.ts). Counted per phone *and* address, so a stranger's misses with a villager's
+ * number never lock the villager out on their own phone. The count is taken first and given back
+ * when `missed` says the code and phone were right, so only misses add up, exactly, however many
+ * arrive at once. A wrong code and a wrong phone count alike.
  */
 export async function limitLookUp<R>(
   { phone, address }: LookUpBy,
   run: () => Promise<R>,
   missed: (result: R) => boolean,
 ): Promise<R | Failure<"too_many_requests">> {
-  // One after the other, so that a burst is counted exactly: the address counts only the tries
-  // that the phone's own limit let through.
-  const byPhone = await spend("lookUpPhone", phone);
-  const byAddress = byPhone.ok ? await spend("lookUpAddress", address) : byPhone;
-  if (!byAddress.ok) return tooManyRequests(byAddress.retryAfterSeconds, "查询");
+  // One after the other, so that a burst is counted exactly: each limit counts only the tries that
+  // the ones before it let through.
+  const network = limitSubjectOf(address);
+  const limits: [LimitName, string][] = [
+    ["lookUpPhoneAddress", `${phone}|${network}`],
+    ["lookUpAddress", network],
+    ["lookUpAddressHour", network],
+  ];
+  const spent: [LimitName, string][] = [];
+  for (const [name, subject] of limits) {
+    const result = await spend(name, subject);
+    if (!result.ok) {
+      await Promise.all(spent.map(([n, s]) => refund(n, s)));
+      return tooManyRequests(result.retryAfterSeconds, "查询");
+    }
+    spent.push([name, subject]);
+  }
   const result = await run();
-  if (!missed(result)) await Promise.all([refund("lookUpPhone", phone), refund("lookUpAddress", address)]);
+  if (!missed(result)) await Promise.all(limits.map(([name, subject]) => refund(name, subject)));
   return result;
 }
 

@@ -4,7 +4,7 @@ import { assertCan, can } from "@/lib/auth/can";
 import type { CurrentUser } from "@/lib/auth/session";
 import { loadAvailabilityInputs, loadLawyerDutyInTransaction, slotsOf } from "@/lib/availability/queries";
 import { db, lockLawyers, type Tx } from "@/lib/db";
-import { violatedConstraint } from "@/lib/db-errors";
+import { violatedConstraint, waitedTooLong } from "@/lib/db-errors";
 import { type Failure, failure, Rejected } from "@/lib/errors";
 import type { Channel } from "@/lib/generated/prisma/client";
 import type { HolidayCalendar } from "@/lib/holidays/calendar";
@@ -62,6 +62,9 @@ export async function candidatesAt(
  * then finds it.
  */
 export async function stillOnDuty(tx: Tx, venue: Parameters<typeof candidatesAt>[0], slot: Candidate, now: Date) {
+  // A change to the lawyer's duty (a leave, a hand-over) holds the lock while it writes: rather than
+  // queue behind it until the transaction expires, give up soon and tell the villager (firstThatFits).
+  await tx.$executeRaw`SET LOCAL lock_timeout = '2s'`;
   await lockLawyers(tx, [slot.lawyerId], { shared: true });
   const date = toDateString(slot.start);
   const inputs = await loadLawyerDutyInTransaction(tx, slot.lawyerId, [venue.id], date, slot.calendar);
@@ -70,6 +73,8 @@ export async function stillOnDuty(tx: Tx, venue: Parameters<typeof candidatesAt>
   );
   if (!onDuty) throw new Rejected(failure("slot_unavailable"));
 }
+
+const DUTY_CHANGING = "这位律师的值班安排正在调整，这个时间暂时不能预约。请选择其他时间，或过一会儿再试。";
 
 /** Runs `write` for each candidate until one is not refused by the lawyer's exclusion constraint. */
 export async function firstThatFits(
@@ -90,6 +95,7 @@ export async function firstThatFits(
         // The same form was sent twice at once: createBooking answers with the booking it made.
         if (constraint === "booking_form_key_key") return failure("slot_taken");
         if (constraint === "booking_phone_no_overlap") return failure("too_many_bookings", PHONE_CLASH);
+        if (waitedTooLong(error)) return failure("slot_unavailable", DUTY_CHANGING);
         throw error;
       }
     }

@@ -13,9 +13,12 @@ import {
   expireHold,
   holdEnd,
   joinWaitlist,
+  MAX_HOLDS_PER_PHONE,
+  MAX_WAITING_PER_PHONE,
   offerFreedSlots,
   UNANSWERED_LIMIT,
 } from "./mutations";
+import { findWaitlistEntry } from "./queries";
 import { HOLD_MINUTES, joinWaitlistInput } from "./schema";
 
 // Offers are made outside the quiet hours: noon today in Shanghai, whatever the machine's clock says.
@@ -72,9 +75,74 @@ describe("joining", () => {
     expect(await prisma.waitlistEntry.count({ where: { phone } })).toBe(0);
 
     const first = await joinWaitlist(joinWaitlistInput.parse({ ...base, from: date, to: date }));
-    const again = await joinWaitlist(joinWaitlistInput.parse({ ...base, name: "黄伯伯" }));
-    expect(first.ok && again.ok && again.entry.id === first.entry.id).toBe(true);
-    expect(await prisma.waitlistEntry.findMany({ where: { phone }, select: { name: true } })).toEqual([{ name: "黄伯伯" }]);
+    expect(first.ok).toBe(true);
+    // Joining again is no way in to the entry: answered as a fresh join, about nobody's entry.
+    const again = await joinWaitlist(joinWaitlistInput.parse({ ...base, name: "黄伯伯", from: date, to: date }));
+    if (!first.ok || !again.ok) throw new Error("both joins are answered as joins");
+    expect(again.entry).toMatchObject({ status: "waiting", name: "黄伯伯", offer: null });
+    expect(again.entry.id).not.toBe(first.entry.id);
+    expect(again.entry.id).toMatch(/^[a-z0-9]{20,40}$/);
+    expect(await findWaitlistEntry({ id: again.entry.id, phone })).toBeNull();
+    expect(await prisma.waitlistEntry.findMany({ where: { phone }, select: { id: true, name: true } })).toEqual([
+      { id: first.entry.id, name: "黄伯" },
+    ]);
+  });
+
+  it("never hands a stranger with the villager's phone the held offer, nor changes the entry", async () => {
+    const { f, date, bookings, join } = await fullDay();
+    const villager = await join("梁婆婆");
+    await cancelBooking({ code: bookings[0].code, phone: bookings[0].phone }, { now: noon() });
+    await offerFreedSlots(noon());
+    const [hold] = await holdsOf(f.venue.id);
+    expect(hold).toMatchObject({ status: "HELD", waitlistEntryId: villager.id });
+
+    const input = {
+      venue: f.venue.slug,
+      name: "冒名者",
+      phone: villager.phone,
+      topic: "marriage",
+      from: date,
+      to: date,
+      consent: true,
+    };
+    const stranger = await joinWaitlist(joinWaitlistInput.parse(input), noon());
+    if (!stranger.ok) throw new Error(stranger.message);
+    expect(stranger.entry.offer).toBeNull();
+    expect(stranger.entry.status).toBe("waiting");
+    expect(JSON.stringify(stranger.entry)).not.toContain(hold.code);
+    expect(stranger.entry.id).not.toBe(villager.id);
+    const entry = await prisma.waitlistEntry.findUniqueOrThrow({ where: { id: villager.id } });
+    expect(entry).toMatchObject({ name: "梁婆婆", status: "OFFERED" });
+  });
+
+  it("tells someone to book when the venue has free times on their dates, writing nothing", async () => {
+    const f = await createVenueFixture();
+    const phone = uniquePhone();
+    const input = {
+      venue: f.venue.slug,
+      name: "黄伯",
+      phone,
+      topic: "marriage",
+      from: f.dateOn(2),
+      to: f.dateOn(2),
+      consent: true,
+    };
+    const result = await joinWaitlist(joinWaitlistInput.parse(input), noon());
+    expect(result).toMatchObject({ ok: false, code: "conflict", message: expect.stringMatching(/直接选择时间预约/) });
+    expect(await prisma.waitlistEntry.count({ where: { phone } })).toBe(0);
+  });
+
+  it("lets one phone wait at most at MAX_WAITING_PER_PHONE venues", async () => {
+    const phone = uniquePhone();
+    const results = [];
+    for (let i = 0; i <= MAX_WAITING_PER_PHONE; i++) {
+      const f = await createVenueFixture({ lawyers: 0 });
+      const input = { venue: f.venue.slug, name: "黄伯", phone, topic: "marriage", consent: true };
+      results.push(await joinWaitlist(joinWaitlistInput.parse(input), noon()));
+    }
+    expect(results.slice(0, MAX_WAITING_PER_PHONE).every((r) => r.ok)).toBe(true);
+    expect(results[MAX_WAITING_PER_PHONE]).toMatchObject({ ok: false, code: "conflict" });
+    expect(await prisma.waitlistEntry.count({ where: { phone } })).toBe(MAX_WAITING_PER_PHONE);
   });
 
   it("joining asks the worker to look for a free slot at once", async () => {
@@ -87,6 +155,18 @@ describe("joining", () => {
 });
 
 describe("a freed slot", () => {
+  it("is held for one phone at most once across the site: its next waits until the first is answered", async () => {
+    const a = await fullDay();
+    const b = await fullDay();
+    const phone = uniquePhone();
+    await a.join("黄伯", phone);
+    await b.join("黄伯", phone);
+    await cancelBooking({ code: a.bookings[0].code, phone: a.bookings[0].phone }, { now: noon() });
+    await cancelBooking({ code: b.bookings[0].code, phone: b.bookings[0].phone }, { now: noon() });
+    await offerFreedSlots(noon());
+    expect(await prisma.booking.count({ where: { phone, status: "HELD" } })).toBe(MAX_HOLDS_PER_PHONE);
+  });
+
   it("is queued by the database, offered to the first person waiting, and held for them against 20 others at once", async () => {
     const { f, bookings, join } = await fullDay();
     const first = await join("第一位");

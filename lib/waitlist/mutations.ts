@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { loadAvailabilityInputs, slotsOf } from "@/lib/availability/queries";
 import {
   ACTIVE,
@@ -39,13 +40,27 @@ const UNANSWERED = "候补保留时间已过，没有确认";
 
 export type JoinResult = { ok: true; entry: WaitlistEntryView } | Failure;
 
+/** Open entries one phone may have across the site. */
+export const MAX_WAITING_PER_PHONE = 3;
+/** Slots held at once for one phone across the site: a hold keeps a slot from everyone else. */
+export const MAX_HOLDS_PER_PHONE = 1;
+const OPEN = ["WAITING", "OFFERED"] as const;
+
 /**
  * Puts someone on a venue's waitlist for the dates they can come, within the venue's booking
- * horizon. The same phone joining the same venue again changes its dates instead of queueing twice.
+ * horizon. A venue with free times on those dates is no reason to wait: the answer says to book.
+ *
+ * A join never reveals or changes another entry. A phone that already waits at this venue is
+ * answered as a fresh join would be (waiting, no offer) with an id that opens nothing, and the
+ * entry is left as it was: whoever knows a villager's number cannot read their held offer or
+ * overwrite their name and dates. The entry itself changes only through its own link and phone.
  */
 export async function joinWaitlist(input: JoinWaitlistInput, now = new Date()): Promise<JoinResult> {
   const [venue, topic] = await Promise.all([
-    db.venue.findFirst({ where: { slug: input.venue, active: true }, select: { id: true, horizonDays: true } }),
+    db.venue.findFirst({
+      where: { slug: input.venue, active: true },
+      select: { id: true, slug: true, name: true, horizonDays: true, slotMinutes: true, minNoticeMinutes: true },
+    }),
     db.topic.findFirst({ where: { code: input.topic, active: true }, select: { id: true } }),
   ]);
   const fields: Record<string, string> = {};
@@ -61,22 +76,76 @@ export async function joinWaitlist(input: JoinWaitlistInput, now = new Date()): 
   if (to < from && !fields.from) fields.to = "最晚日期不能早于最早日期，请重新选择。";
   if (Object.keys(fields).length) return failure("invalid_input", undefined, fields);
 
-  const row = await db.$transaction(async (tx) => {
-    // One entry per phone and venue at a time: joining again is a change of dates.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('waitlist:' || ${input.phone}))`;
-    const data = { name: input.name, topicId: topic.id, fromDate: toDbDate(from), toDate: toDbDate(to), consentAt: now };
-    const open = await tx.waitlistEntry.findFirst({
-      where: { phone: input.phone, venueId: venue.id, status: { in: ["WAITING", "OFFERED"] } },
-      select: { id: true },
-    });
-    const entry = open
-      ? await tx.waitlistEntry.update({ where: { id: open.id }, data, select: { id: true } })
-      : await tx.waitlistEntry.create({ data: { ...data, venueId: venue.id, phone: input.phone }, select: { id: true } });
-    // A slot may be free already (the page was old, or someone just cancelled): look at once.
-    await queueOffers(tx);
-    return tx.waitlistEntry.findUniqueOrThrow({ where: { id: entry.id }, select: entrySelect });
-  });
-  return { ok: true, entry: toEntryView(row) };
+  // Free times on the asked dates: book one instead of holding it through the waitlist.
+  const inputs = await loadAvailabilityInputs([venue.id], from, to, { withNames: false });
+  if (slotsOf(venue, inputs, { now, from, to }).length > 0) {
+    return failure("conflict", "这几天还有可以预约的时间，不用候补。请回到服务地点页面，直接选择时间预约。");
+  }
+
+  const joined = await db
+    .$transaction(async (tx) => {
+      // The phone's entries are counted and changed one join at a time.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('waitlist:' || ${input.phone}))`;
+      const open = await tx.waitlistEntry.findMany({
+        where: { phone: { in: storedSpellings(input.phone) }, status: { in: [...OPEN] } },
+        select: { venueId: true },
+      });
+      if (open.some((e) => e.venueId === venue.id)) return null;
+      if (open.length >= MAX_WAITING_PER_PHONE) {
+        throw new Rejected(
+          failure(
+            "conflict",
+            `这个手机号码已经在 ${MAX_WAITING_PER_PHONE} 个地点候补，不能再多。请先取消不需要的候补登记，或拨打 12348。`,
+          ),
+        );
+      }
+      const entry = await tx.waitlistEntry.create({
+        data: {
+          venueId: venue.id,
+          phone: input.phone,
+          name: input.name,
+          topicId: topic.id,
+          fromDate: toDbDate(from),
+          toDate: toDbDate(to),
+          consentAt: now,
+        },
+        select: { id: true },
+      });
+      // A slot may free between the look above and now (someone just cancelled): look at once.
+      await queueOffers(tx);
+      return tx.waitlistEntry.findUniqueOrThrow({ where: { id: entry.id }, select: entrySelect });
+    })
+    .catch(rejectedAsFailure);
+  if (joined && "ok" in joined) return joined;
+  if (joined) return { ok: true, entry: toEntryView(joined) };
+  // Already waiting here: what a fresh join would answer, about nobody's entry.
+  return {
+    ok: true,
+    entry: {
+      id: unusedEntryId(),
+      status: "waiting",
+      venue: { slug: venue.slug, name: venue.name },
+      from,
+      to,
+      name: input.name,
+      phone: input.phone,
+      createdAt: now,
+      offer: null,
+    },
+  };
+}
+
+function rejectedAsFailure(error: unknown): Failure {
+  if (error instanceof Rejected) return error.result;
+  throw error;
+}
+
+/** An id of an entry's shape (as Prisma's cuid) that no entry has: a look-up with it finds nothing. */
+function unusedEntryId(): string {
+  return `c${BigInt(`0x${randomBytes(16).toString("hex")}`)
+    .toString(36)
+    .padStart(24, "0")
+    .slice(0, 24)}`;
 }
 
 /** Leaves the waitlist; an open offer is given up with it, so the next person is offered the slot. */
@@ -187,6 +256,10 @@ function holdFor(entry: Waiting, venue: VenueRules, slot: Candidate, now: Date, 
         data: { status: "OFFERED" },
       });
       if (count === 0) throw new Rejected(failure("conflict"));
+      // One slot held per phone across the site: a second waits until the first is answered.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('waitlist:' || ${entry.phone}))`;
+      const holds = await tx.booking.count({ where: { phone: { in: storedSpellings(entry.phone) }, status: "HELD" } });
+      if (holds >= MAX_HOLDS_PER_PHONE) throw new Rejected(failure("conflict"));
       await stillOnDuty(tx, venue, candidate, now);
       const row = await createWithFreshCode(tx, {
         venueId: venue.id,

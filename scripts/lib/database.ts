@@ -27,10 +27,13 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<vo
   }
 }
 
-export async function openDatabase(log?: (line: string) => void): Promise<Database> {
+export async function openDatabase(
+  log?: (line: string) => void,
+  { restartOnCrash = false }: { restartOnCrash?: boolean } = {},
+): Promise<Database> {
   const external = process.env.DATABASE_URL;
   if (external) return { url: external, embedded: false, stop: async () => {} };
-  const server: RunningDatabase = await startEmbeddedDatabase({ dir: DATA_DIR, log });
+  const server: RunningDatabase = await startEmbeddedDatabase({ dir: DATA_DIR, log, restartOnCrash });
   await ensureDatabase(server.adminUrl, APP_DATABASE);
   return { url: withDatabaseName(server.adminUrl, APP_DATABASE), embedded: true, stop: server.stop };
 }

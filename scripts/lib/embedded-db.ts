@@ -19,6 +19,11 @@ type Options = {
   dir: string;
   /** Remove the cluster's files when it stops (test clusters). */
   throwaway?: boolean;
+  /**
+   * Start the server again when it dies under us (a crash, `kill -9`): PostgreSQL recovers from its
+   * write-ahead log. `npm start` asks for it; meanwhile the app answers 请稍后再试 as for any database outage.
+   */
+  restartOnCrash?: boolean;
   log?: (line: string) => void;
 };
 
@@ -97,8 +102,10 @@ function accepts(port: number): Promise<boolean> {
   });
 }
 
+/** A secret kept in `file`, made on first use; its folder too (.data/ exists only where the embedded database ran). */
 export async function readOrCreateSecret(file: string): Promise<string> {
   if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  await mkdir(path.dirname(file), { recursive: true });
   const password = randomBytes(18).toString("base64url");
   await writeFile(file, `${password}\n`, { mode: 0o600 });
   return password;
@@ -109,7 +116,12 @@ export async function readOrCreateSecret(file: string): Promise<string> {
  * re-initialised; a server already running on it (another `npm run` of this checkout) is
  * joined rather than started twice.
  */
-export async function startEmbeddedDatabase({ dir, throwaway = false, log }: Options): Promise<RunningDatabase> {
+export async function startEmbeddedDatabase({
+  dir,
+  throwaway = false,
+  restartOnCrash = false,
+  log,
+}: Options): Promise<RunningDatabase> {
   await mkdir(dir, { recursive: true });
   // The server runs as the `postgres` user when we are root: it must be able to reach the folder.
   await chmod(dir, 0o755);
@@ -140,12 +152,42 @@ export async function startEmbeddedDatabase({ dir, throwaway = false, log }: Opt
   await pg.start();
 
   let stopped: Promise<void> | null = null;
+  const watchdog = restartOnCrash ? watch(pg, dataDir, port, () => stopped !== null) : null;
   const stop = () => {
     stopped ??= (async () => {
+      if (watchdog) clearInterval(watchdog);
       await pg.stop();
       if (throwaway) await rm(dir, { recursive: true, force: true });
     })();
     return stopped;
   };
   return { adminUrl: url(port), port, stop };
+}
+
+const WATCH_MS = 1_000;
+
+/**
+ * Checks each second that the server still accepts connections, and starts it again when it does
+ * not: once its backends, orphaned by a killed postmaster, have let go of the shared memory, which
+ * takes PostgreSQL a moment (until then a start is refused, and tried again a second later).
+ */
+function watch(pg: EmbeddedPostgres, dataDir: string, port: number, stopping: () => boolean): NodeJS.Timeout {
+  let restarting = false;
+  const timer = setInterval(async () => {
+    if (restarting || stopping() || (await accepts(port))) return;
+    restarting = true;
+    try {
+      if (stopping() || (await accepts(port))) return;
+      // A postmaster killed with -9 leaves its pid file; PostgreSQL checks it itself, we remove it only when its process is gone.
+      await runningServerPort(dataDir);
+      await pg.start();
+      console.error(`The embedded database stopped unexpectedly and was started again (port ${port}).`);
+    } catch {
+      // Not yet: the next tick tries again.
+    } finally {
+      restarting = false;
+    }
+  }, WATCH_MS);
+  timer.unref();
+  return timer;
 }

@@ -481,15 +481,18 @@ describe("limits on tries (429 with Retry-After)", () => {
     expect(error.message).toMatch(/请 \d+ 分钟后再试/);
   }
 
-  it("allows 10 look-ups that miss per phone number, then answers 429 even for the right code; other phones go on", async () => {
+  it("allows 10 look-ups that miss per phone number and address; the owner elsewhere still gets in", async () => {
     const f = await fixture();
     const input = body(f, f.slot(0));
     const { code } = (await (await book(post(input))).json()) as ApiBooking;
-    // Misses from ten different addresses: the phone's own count stops the eleventh.
-    for (let i = 0; i < 10; i++) expect((await readFrom(address(), "ZZZZZZ", input.phone as string)).status).toBe(404);
-    await expectTooMany(await readFrom(address(), code, input.phone as string));
-    await expectTooMany(await cancel(from(address(), post({ phone: input.phone })), params({ code })));
-    expect((await readFrom(address(), "ZZZZZZ", uniquePhone())).status).toBe(404);
+    // A stranger who knows the phone misses ten times from one address: the eleventh is stopped there…
+    const stranger = address();
+    for (let i = 0; i < 10; i++) expect((await readFrom(stranger, "ZZZZZZ", input.phone as string)).status).toBe(404);
+    await expectTooMany(await readFrom(stranger, code, input.phone as string));
+    await expectTooMany(await cancel(from(stranger, post({ phone: input.phone })), params({ code })));
+    // …and the villager, on their own phone with the right code, is not locked out.
+    expect((await readFrom(address(), code, input.phone as string)).status).toBe(200);
+    expect((await readFrom(stranger, "ZZZZZZ", uniquePhone())).status).toBe(404);
     expect(await prisma.booking.count({ where: { code, status: "CONFIRMED" } })).toBe(1);
   });
 
@@ -736,5 +739,29 @@ describe("GET /api/v1/openapi.json", () => {
     expect(essentials(doc.components.schemas.RescheduleBooking)).toEqual(fromZod(rescheduleBookingInput.omit({ code: true })));
     expect(essentials(doc.components.schemas.JoinWaitlist)).toEqual(fromZod(waitlistBody));
     expect(essentials(doc.components.schemas.LeaveWaitlist)).toEqual(fromZod(waitlistEntryInput.pick({ phone: true })));
+  });
+});
+
+describe("a body that is not UTF-8", () => {
+  it("is refused with 400 in the v1 error shape, and nothing is stored with \ufffd in it", async () => {
+    const f = await createVenueFixture();
+    const phone = uniquePhone();
+    const json = JSON.stringify({
+      venue: f.venue.slug,
+      start: toIsoOffset(f.slotOn(2)),
+      name: "NAME",
+      phone,
+      topic: "marriage",
+      consent: true,
+    });
+    const [before, after] = json.split("NAME");
+    // "李" in GBK (C0 EE): two bytes that are no UTF-8.
+    const body = Buffer.concat([Buffer.from(before), Buffer.from([0xc0, 0xee]), Buffer.from(after)]);
+    const response = await book(
+      new Request("http://test/api/v1/bookings", { method: "POST", headers: { "content-type": "application/json" }, body }),
+    );
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: "invalid_input", message: expect.stringMatching(/UTF-8/) } });
+    expect(await prisma.booking.count({ where: { phone } })).toBe(0);
   });
 });

@@ -20,7 +20,8 @@ type ApiError = { error: { code: string; message: string; fields?: Record<string
 
 describe("POST /api/v1/venues/{slug}/waitlist", () => {
   it("joins with 201 and the documented shape; reads and cancels with the phone", async () => {
-    const f = await createVenueFixture();
+    // No lawyer, so no free time: a venue with free times answers "book instead" (below).
+    const f = await createVenueFixture({ lawyers: 0 });
     const phone = uniquePhone();
     const from = f.dateOn(2);
     const to = f.dateOn(9);
@@ -55,7 +56,7 @@ describe("POST /api/v1/venues/{slug}/waitlist", () => {
   });
 
   it("defaults the dates to the venue's horizon and takes the path's venue over the body's", async () => {
-    const f = await createVenueFixture();
+    const f = await createVenueFixture({ lawyers: 0 });
     const other = await createVenueFixture();
     const phone = uniquePhone();
     const response = await join(
@@ -67,6 +68,19 @@ describe("POST /api/v1/venues/{slug}/waitlist", () => {
     expect(body.venue.slug).toBe(f.venue.slug);
     expect(body.from).toBe(f.today);
     expect(body.to > f.dateOn(20)).toBe(true);
+  });
+
+  it("tells a caller to book when the venue has free times on the dates, holding nothing", async () => {
+    const f = await createVenueFixture();
+    const phone = uniquePhone();
+    const response = await join(
+      post({ name: "李阿姨", phone, topic: "marriage", from: f.dateOn(2), to: f.dateOn(3), consent: true }),
+      params({ slug: f.venue.slug }),
+    );
+    expect(response.status).toBe(409);
+    expect(((await response.json()) as ApiError).error.message).toMatch(/直接选择时间预约/);
+    expect(await prisma.waitlistEntry.count({ where: { phone } })).toBe(0);
+    expect(await prisma.booking.count({ where: { phone } })).toBe(0);
   });
 
   it("refuses bad input with the v1 error shape in Chinese, writing nothing", async () => {

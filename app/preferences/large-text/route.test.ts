@@ -37,6 +37,11 @@ describe("the large-text switch", () => {
       "/\t/evil.example",
       "javascript:alert(1)",
       "",
+      // Dot segments that normalise into a protocol-relative URL.
+      "/.//evil.example/phish",
+      "/..//evil.example",
+      "/%2e//evil.example",
+      "/staff/../..//evil.example",
     ]) {
       const response = await POST(post({ on: "1", next }, { referer: "https://evil.example/page" }));
       expect(response.status, JSON.stringify(next)).toBe(303);

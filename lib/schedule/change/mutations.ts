@@ -15,6 +15,8 @@ import { type BookedTime, bookingsLosingDuty, type DutyRows, weeklyClashMessage 
 import { type AffectedBooking, describeAffected } from "../queries";
 import type { BookingChoice } from "../schema";
 
+const CHANGE_WAITS = { maxWait: 10_000, timeout: 30_000 };
+
 /** The change removes time that villagers have booked: nothing was saved; choose for each booking first. */
 export type NeedsChoices = Failure<"bookings_affected"> & { affected: AffectedBooking[] };
 export type ScheduleResult = { ok: true; message: string } | Failure<Exclude<FailureCode, "bookings_affected">> | NeedsChoices;
@@ -136,7 +138,9 @@ export async function applyChange(
         }
       }
       return { ok: true as const, message: plan.done };
-    });
+      // Bookings racing this change give up their wait for the lawyer's lock after 2 s
+      // (lib/booking/mutations.ts stillOnDuty); this change may wait longer for a connection and for them.
+    }, CHANGE_WAITS);
   } catch (error) {
     if (error instanceof Rejected) return error.result;
     if (error instanceof Stale && affects) {
