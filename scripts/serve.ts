@@ -46,10 +46,17 @@ server.listen(port, hostname, () => {
   console.log(`Serving on http://${hostname ?? "localhost"}:${port}`);
 });
 
+/** How long requests in flight may take to finish after a stop signal; a service manager waits 10 s. */
+const DRAIN_MS = 8_000;
+
+// A stop signal: take no new connections, let requests in flight finish (idle keep-alive
+// connections are closed at once, busy ones as soon as their answer is sent), then exit.
 function stop() {
   server.close(() => process.exit(0));
-  server.closeAllConnections();
-  setTimeout(() => process.exit(0), 1500).unref();
+  server.closeIdleConnections();
+  const idle = setInterval(() => server.closeIdleConnections(), 100);
+  idle.unref();
+  setTimeout(() => process.exit(0), DRAIN_MS).unref();
 }
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);

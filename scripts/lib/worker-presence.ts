@@ -40,17 +40,24 @@ export async function workerPresence(connectionString: string, onError: (error: 
     });
     return client;
   }
+  // One query at a time on the one connection: a claim and the minute's check may fall together,
+  // and pg deprecates (and will refuse) a query sent while another is still running.
+  let queue: Promise<unknown> = Promise.resolve();
+  function serially<T>(work: (c: pg.Client) => Promise<T>): Promise<T> {
+    const next = queue.then(async () => work(await connection()));
+    queue = next.catch(() => {});
+    return next;
+  }
   return {
     async claim(lockerId) {
       if (claimed.has(lockerId)) return;
       claimed.add(lockerId);
-      const c = await connection();
-      await c.query("SELECT pg_advisory_lock($1, hashtext($2))", [PRESENCE, lockerId]);
+      await serially((c) => c.query("SELECT pg_advisory_lock($1, hashtext($2))", [PRESENCE, lockerId]));
     },
-    async releaseDead() {
-      const c = await connection();
-      const { rows } = await c.query<{ id: string }>(
-        `WITH locked AS (
+    releaseDead: () =>
+      serially(async (c) => {
+        const { rows } = await c.query<{ id: string }>(
+          `WITH locked AS (
            SELECT locked_by AS id FROM graphile_worker._private_jobs
              WHERE locked_by IS NOT NULL AND locked_at < now() - make_interval(secs => $2)
            UNION
@@ -59,12 +66,12 @@ export async function workerPresence(connectionString: string, onError: (error: 
          SELECT id FROM locked WHERE NOT EXISTS (
            SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
              AND l.classid = $1::int::oid AND l.objid = hashtext(locked.id)::oid)`,
-        [PRESENCE, GRACE_SECONDS],
-      );
-      const dead = rows.map((r) => r.id);
-      if (dead.length) await c.query("SELECT graphile_worker.force_unlock_workers($1::text[])", [dead]);
-      return dead;
-    },
+          [PRESENCE, GRACE_SECONDS],
+        );
+        const dead = rows.map((r) => r.id);
+        if (dead.length) await c.query("SELECT graphile_worker.force_unlock_workers($1::text[])", [dead]);
+        return dead;
+      }),
     async close() {
       const c = await client?.catch(() => null);
       client = null;
