@@ -1,6 +1,6 @@
 // npm run privacy:purge — anonymise the personal data kept past its retention period (lib/privacy),
-// once, and say how much. npm start runs it every day by itself (scripts/lib/privacy-purge.ts);
-// this is the command for cron when the app runs elsewhere. Safe to run at any time, as often as
+// once, and say how much. The worker runs it every day by itself (PURGE_CRONTAB in lib/privacy);
+// this is the command to run it by hand. Safe to run at any time, as often as
 // wanted and beside a running app: an advisory lock lets one purge at a time do the work.
 // Run under the react-server condition, as package.json does: lib/privacy/mutations.ts is server-only.
 import { runWithDatabase } from "./lib/database.ts";

@@ -10,7 +10,6 @@ import { DATA_DIR, openDatabase } from "./lib/database.ts";
 import { readOrCreateSecret } from "./lib/embedded-db.ts";
 import { applyMigrations } from "./lib/migrations.ts";
 import { nextBuild, runNext, runServer, runWorker } from "./lib/next-server.ts";
-import { schedulePrivacyPurge } from "./lib/privacy-purge.ts";
 
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";
@@ -62,8 +61,6 @@ const env = {
   // Behind no proxy: next-auth may take the host from the request.
   ...(process.env.NEXTAUTH_URL ? {} : { AUTH_TRUST_HOST: "true" }),
 };
-// Personal data past its retention period is anonymised now and every day after (lib/privacy).
-schedulePrivacyPurge({ DATABASE_URL: db.url });
 const server = dev ? runNext(["dev", "-p", port], env) : runServer({ port, hostname: process.env.HOSTNAME }, env);
 // The text messages go out from a worker beside the web server (npm run worker runs one alone).
 const worker = runWorker({ DATABASE_URL: db.url });

@@ -54,6 +54,37 @@ async function until(check: () => Promise<boolean>, ms = 30_000): Promise<boolea
 }
 
 describe("npm run worker", () => {
+  it("purges personal data past its retention once a day from its crontab, making up a missed day", async () => {
+    const { prisma } = fixtures;
+    // A call-back request from two years ago (kept 6 months), and a purge last run 30 hours ago.
+    const old = await prisma.callbackRequest.create({
+      data: {
+        name: "旧的回电",
+        phone: "13800000001",
+        consentAt: new Date(Date.now() - 730 * 86_400_000),
+        createdAt: new Date(Date.now() - 730 * 86_400_000),
+      },
+    });
+    await prisma.$executeRaw`INSERT INTO graphile_worker._private_known_crontabs (identifier, known_since, last_execution)
+      VALUES ('privacy_purge', now() - interval '10 days', now() - interval '30 hours')
+      ON CONFLICT (identifier) DO UPDATE SET last_execution = excluded.last_execution`;
+    const worker = runWorker(WORKER_ENV(), "ignore");
+    const stopped = exited(worker);
+    try {
+      const purged = await until(async () => {
+        const row = await prisma.callbackRequest.findUniqueOrThrow({ where: { id: old.id } });
+        return row.anonymisedAt !== null && row.name !== "旧的回电";
+      });
+      expect(purged).toBe(true);
+      const [known] = await prisma.$queryRaw<{ last: Date }[]>`
+        SELECT last_execution AS last FROM graphile_worker._private_known_crontabs WHERE identifier = 'privacy_purge'`;
+      expect(Date.now() - known.last.getTime()).toBeLessThan(25 * 60 * 60 * 1000);
+    } finally {
+      worker.kill("SIGTERM");
+      await stopped;
+    }
+  });
+
   it("sends a due confirmation within seconds, leaves tomorrow's reminders queued, and stops on SIGTERM", async () => {
     const { prisma, createVenueFixture, bookingInput, uniquePhone } = fixtures;
     const f = await createVenueFixture();

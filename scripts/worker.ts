@@ -1,6 +1,7 @@
 // npm run worker: sends the queued text messages (lib/messages) through the configured gateway
 // (lib/sms: the outbox by default), offers freed slots to the waitlist (lib/waitlist) and closes
-// lawyers' missed departures at their session's end (lib/attendance). npm start runs one beside
+// lawyers' missed departures at their session's end (lib/attendance), and purges personal data past
+// its retention period once a day (lib/privacy, from graphile-worker's crontab). npm start runs one beside
 // the web server; with DATABASE_URL set any number can run, on any machines: graphile-worker hands each job to one of them.
 // Run with --conditions=react-server: it loads the app's server modules.
 import { EventEmitter } from "node:events";
@@ -8,6 +9,7 @@ import { Logger, run, type WorkerEvents } from "graphile-worker";
 import { AUTO_CLOSE_TASK, autoCloseAttendance } from "../lib/attendance/mutations.ts";
 import { env } from "../lib/env.ts";
 import { deliver, SEND_TASK } from "../lib/messages/mutations.ts";
+import { anonymiseExpired, PURGE_CRONTAB, PURGE_TASK } from "../lib/privacy/mutations.ts";
 import { checkSmsConfig, gatewayFromEnv } from "../lib/sms/config.ts";
 import { EXPIRE_TASK, expireHold, OFFER_TASK, offerFreedSlots } from "../lib/waitlist/mutations.ts";
 import { workerPresence } from "./lib/worker-presence.ts";
@@ -51,6 +53,8 @@ const runner = await run({
   // New jobs arrive by LISTEN/NOTIFY at once; the poll only catches up after a lost connection.
   pollInterval: 5_000,
   logger,
+  // The daily retention purge (lib/privacy): any deployment with a worker purges once a day.
+  crontab: PURGE_CRONTAB,
   taskList: {
     [SEND_TASK]: async (payload, helpers) => {
       const { key } = payload as { key: string };
@@ -68,6 +72,13 @@ const runner = await run({
       const { later } = await expireHold(bookingId);
       if (later)
         await helpers.addJob(EXPIRE_TASK, { bookingId }, { runAt: later, jobKey: `hold:${bookingId}`, queueName: "waitlist" });
+    },
+    [PURGE_TASK]: async () => {
+      const r = await anonymiseExpired();
+      if (r.ran)
+        console.log(
+          `Privacy purge: anonymised ${r.bookings} bookings, ${r.walkIns} walk-ins, ${r.callbacks} call-back requests; deleted ${r.waitlist} ended waitlist entries.`,
+        );
     },
     // A lawyer's missed departure (lib/attendance), closed at the session's end.
     [AUTO_CLOSE_TASK]: async (payload, helpers) => {

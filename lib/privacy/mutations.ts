@@ -60,6 +60,14 @@ async function anonymiseBookings(tx: Tx, where: Prisma.BookingWhereInput, now: D
   return count;
 }
 
+/**
+ * The purge as a recurring job of the queue (scripts/worker.ts): every day at 03:00 Asia/Shanghai
+ * (graphile-worker's crontab reads UTC), run once whichever worker takes it, and made up for within
+ * a day when no worker was running at that hour.
+ */
+export const PURGE_TASK = "privacy_purge";
+export const PURGE_CRONTAB = `0 19 * * * ${PURGE_TASK} ?fill=1d`;
+
 export type PurgeResult = {
   /** False when another purge held the lock: it does the work, this one did nothing. */
   ran: boolean;
