@@ -156,3 +156,18 @@ test("a lawyer prints their own cards, and only their own", async ({ page }) => 
   await page.emulateMedia({ media: "screen" });
   expect((await page.goto("/staff/lawyers/cards"))?.status()).toBe(403);
 });
+
+test("until the public address is one villagers can reach, staff are warned wherever it is printed or sent, never on paper", async ({
+  page,
+}) => {
+  await signIn(page, "staff", "muzhou-staff-2026");
+  for (const path of ["/staff", "/staff/venues", "/staff/venues/posters", "/staff/lawyers/cards", "/staff/messages"]) {
+    await page.goto(path);
+    const warning = page.getByText(`网站的公开地址还没有设置：二维码、海报、通讯卡和短信里的链接现在是 ${PUBLIC_BASE_URL}`);
+    await expect(warning, path).toBeVisible();
+  }
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByText(/网站的公开地址还没有设置/)).toBeHidden();
+  await page.emulateMedia({ media: "screen" });
+  await expectAccessible(page);
+});

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { publicUrl } from "./env";
+import { publicAddressIsReal, publicUrl } from "./env";
 
 describe("publicUrl", () => {
   const saved = process.env.PUBLIC_BASE_URL;
@@ -24,5 +24,34 @@ describe("publicUrl", () => {
     expect(() => publicUrl("/")).toThrow(/PUBLIC_BASE_URL/);
     process.env.PUBLIC_BASE_URL = "ftp://fw.example.gov.cn";
     expect(() => publicUrl("/")).toThrow(/PUBLIC_BASE_URL/);
+  });
+});
+
+describe("publicAddressIsReal", () => {
+  const saved = process.env.PUBLIC_BASE_URL;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.PUBLIC_BASE_URL;
+    else process.env.PUBLIC_BASE_URL = saved;
+  });
+
+  it("is false until an address villagers can reach is set", () => {
+    for (const value of [
+      undefined,
+      "",
+      "http://localhost:3000",
+      "http://127.0.0.1:3000",
+      "http://[::1]:3000",
+      "http://0.0.0.0",
+      "http://app.localhost",
+      "fw.example.gov.cn",
+    ]) {
+      if (value === undefined) delete process.env.PUBLIC_BASE_URL;
+      else process.env.PUBLIC_BASE_URL = value;
+      expect(publicAddressIsReal(), String(value)).toBe(false);
+    }
+    for (const value of ["https://fw.example.gov.cn", "http://192.168.1.20:3000", "https://muzhou.example/app/"]) {
+      process.env.PUBLIC_BASE_URL = value;
+      expect(publicAddressIsReal(), value).toBe(true);
+    }
   });
 });

@@ -34,3 +34,23 @@ export function publicUrl(path: string): string {
   if (!parsed.success) throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
   return `${parsed.data.replace(/\/+$/, "")}${path.startsWith("/") ? path : `/${path}`}`;
 }
+
+/**
+ * Whether the public address is one villagers can reach: set, and not this machine's own name
+ * (localhost, 127.x, ::1, 0.0.0.0). Until it is, every QR code and link printed or texted is dead
+ * outside the office: staff are warned on the pages that print and send them, and `npm start` says so.
+ */
+export function publicAddressIsReal(): boolean {
+  const configured = process.env.PUBLIC_BASE_URL;
+  if (!configured) return false;
+  const parsed = publicBase.safeParse(configured);
+  if (!parsed.success) return false;
+  const host = new URL(parsed.data).hostname.replace(/^\[|\]$/g, "");
+  return !(host === "localhost" || host.endsWith(".localhost") || /^127\./.test(host) || host === "::1" || host === "0.0.0.0");
+}
+
+/** The address to warn staff about (what texts and QR codes carry now), or null when it is a real one. */
+export function publicAddressWarning(): string | null {
+  if (publicAddressIsReal()) return null;
+  return process.env.PUBLIC_BASE_URL || DEFAULT_PUBLIC_BASE_URL;
+}

@@ -30,5 +30,7 @@ await runWithDatabase(async ({ url }) => {
   console.log(
     `Restored ${result.rows.toLocaleString("en")} rows into ${result.tables} tables from ${shown(file)} (made ${made}) in ${(result.ms / 1000).toFixed(1)} s.`,
   );
+  const queued = Object.entries(result.queued).map(([what, n]) => `${n} ${what}`);
+  console.log(`Queued again from the restored rows: ${queued.join(", ")}.`);
   if (result.newerMigrations.length) console.log(`Then applied newer migrations: ${result.newerMigrations.join(", ")}.`);
 });

@@ -3,6 +3,7 @@
 
 import path from "node:path";
 import { createPrismaClient } from "../lib/db-client.ts";
+import { publicAddressIsReal, publicUrl } from "../lib/env.ts";
 import { checkSmsConfig } from "../lib/sms/config.ts";
 import { seedDatabase } from "../prisma/seed/index.ts";
 import { buildIsStale } from "./lib/build.ts";
@@ -56,6 +57,19 @@ if (!process.env.NEXTAUTH_SECRET) {
   }
   process.env.NEXTAUTH_SECRET = await readOrCreateSecret(path.join(DATA_DIR, "auth-secret"));
 }
+// What every text message, QR code and poster will carry: say it, and say when nobody else can open it.
+let address = "";
+try {
+  address = publicUrl("/");
+} catch {
+  console.error("PUBLIC_BASE_URL must be the site's public address, such as https://fw.example.gov.cn (docs/operations.md).");
+  await shutdown(1);
+}
+console.log(
+  publicAddressIsReal()
+    ? `Text messages, QR codes and posters carry ${address}.`
+    : `Text messages, QR codes and posters carry ${address}, which villagers cannot open: set PUBLIC_BASE_URL to the site's public address (docs/operations.md) before printing posters or sending texts.`,
+);
 const env = {
   DATABASE_URL: db.url,
   // Behind no proxy: next-auth may take the host from the request.

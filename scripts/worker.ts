@@ -8,6 +8,7 @@ import { EventEmitter } from "node:events";
 import { Logger, run, type WorkerEvents } from "graphile-worker";
 import { AUTO_CLOSE_TASK, autoCloseAttendance } from "../lib/attendance/mutations.ts";
 import { env } from "../lib/env.ts";
+import { attendanceJobKey, holdJobKey, WAITLIST_QUEUE } from "../lib/jobs.ts";
 import { deliver, SEND_TASK } from "../lib/messages/mutations.ts";
 import { anonymiseExpired, PURGE_CRONTAB, PURGE_TASK } from "../lib/privacy/mutations.ts";
 import { checkSmsConfig, gatewayFromEnv } from "../lib/sms/config.ts";
@@ -71,7 +72,11 @@ const runner = await run({
       const { bookingId } = payload as { bookingId: string };
       const { later } = await expireHold(bookingId);
       if (later)
-        await helpers.addJob(EXPIRE_TASK, { bookingId }, { runAt: later, jobKey: `hold:${bookingId}`, queueName: "waitlist" });
+        await helpers.addJob(
+          EXPIRE_TASK,
+          { bookingId },
+          { runAt: later, jobKey: holdJobKey(bookingId), queueName: WAITLIST_QUEUE },
+        );
     },
     [PURGE_TASK]: async () => {
       const r = await anonymiseExpired();
@@ -84,7 +89,8 @@ const runner = await run({
     [AUTO_CLOSE_TASK]: async (payload, helpers) => {
       const { attendanceId } = payload as { attendanceId: string };
       const { later } = await autoCloseAttendance(attendanceId);
-      if (later) await helpers.addJob(AUTO_CLOSE_TASK, { attendanceId }, { runAt: later, jobKey: `attendance:${attendanceId}` });
+      if (later)
+        await helpers.addJob(AUTO_CLOSE_TASK, { attendanceId }, { runAt: later, jobKey: attendanceJobKey(attendanceId) });
     },
   },
 });

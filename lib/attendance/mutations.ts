@@ -9,13 +9,14 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { db, type Tx } from "@/lib/db";
 import { violatedConstraint } from "@/lib/db-errors";
 import { type Failure, failure, Rejected } from "@/lib/errors";
+import { AUTO_CLOSE_TASK, attendanceJobKey } from "@/lib/jobs";
 import { formatTime, formatTimeRange, toDateString, todayInShanghai, zonedInstant } from "@/lib/time";
 import { loadSessions } from "./queries";
 import { arrivalOpens, arrivalTiming, attendanceState } from "./rules";
 import { type ArrivalInput, type CorrectAttendanceInput, clockMinutes, type RecordMissedInput } from "./schema";
 
 /** graphile-worker's task that closes an attendance nobody signed out of (scripts/worker.ts). */
-export const AUTO_CLOSE_TASK = "close_attendance";
+export { AUTO_CLOSE_TASK };
 
 export type AttendanceResult = { ok: true; message: string; attendanceId: string } | Failure;
 
@@ -66,7 +67,7 @@ export async function recordArrival(
         data: { lawyerId, venueId: venue.id, arrivedAt: now, sessionEndsAt: session.end },
         select: { id: true },
       });
-      await tx.$executeRaw`SELECT graphile_worker.add_job(${AUTO_CLOSE_TASK}, json_build_object('attendanceId', ${row.id}::text), run_at => ${session.end}::timestamptz, job_key => ${`attendance:${row.id}`}::text)`;
+      await tx.$executeRaw`SELECT graphile_worker.add_job(${AUTO_CLOSE_TASK}, json_build_object('attendanceId', ${row.id}::text), run_at => ${session.end}::timestamptz, job_key => ${attendanceJobKey(row.id)}::text)`;
       return {
         ok: true as const,
         attendanceId: row.id,

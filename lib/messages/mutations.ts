@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { publicUrl } from "@/lib/env";
 import { type Failure, failure } from "@/lib/errors";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
+import { MAX_SEND_ATTEMPTS, SEND_TASK } from "@/lib/jobs";
 import { NOTIFICATION_KINDS } from "@/lib/labels";
 import type { SmsGateway } from "@/lib/sms/gateway";
 import {
@@ -27,9 +28,9 @@ import { mayResend } from "./status";
 // + kind): replaying an event queues nothing twice. The worker (scripts/worker.ts) calls deliver().
 
 /** The graphile-worker task that sends one message; its payload is `{ key }`. */
-export const SEND_TASK = "send_message";
+export { SEND_TASK };
 /** Tries before a message is given up and put on the staff call list. */
-export const MAX_ATTEMPTS = 8;
+export const MAX_ATTEMPTS = MAX_SEND_ATTEMPTS;
 
 const KIND: Record<MessageKind, NotificationKind> = {
   confirmation: "CONFIRMATION",

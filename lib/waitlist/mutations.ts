@@ -15,6 +15,7 @@ import {
 import { bookingViewSelect, toBookingView } from "@/lib/booking/queries";
 import { db, type Tx } from "@/lib/db";
 import { type Failure, failure, Rejected } from "@/lib/errors";
+import { EXPIRE_TASK, holdJobKey, OFFER_TASK, WAITLIST_QUEUE } from "@/lib/jobs";
 import { tellVillager } from "@/lib/messages/mutations";
 import { sendTime } from "@/lib/messages/rules";
 import { storedSpellings } from "@/lib/phone";
@@ -30,9 +31,9 @@ import { HOLD_MINUTES, type JoinWaitlistInput, type WaitlistEntryInput } from ".
 // under the normal rules; declined or run out, the next person is offered. The worker runs the
 // jobs (scripts/worker.ts): OFFER_TASK and EXPIRE_TASK, one at a time in the "waitlist" queue.
 
-export const OFFER_TASK = "offer_waitlist";
-export const EXPIRE_TASK = "expire_hold";
-const QUEUE = "waitlist";
+export { EXPIRE_TASK, OFFER_TASK };
+
+const QUEUE = WAITLIST_QUEUE;
 const MINUTE = 60_000;
 /** Offers left unanswered before someone leaves the list: they may have changed their phone or plans. */
 export const UNANSWERED_LIMIT = 2;
@@ -276,7 +277,7 @@ function holdFor(entry: Waiting, venue: VenueRules, slot: Candidate, now: Date, 
         consentAt: now,
       });
       await tellVillager(tx, row.id, "offered", now);
-      await tx.$executeRaw`SELECT graphile_worker.add_job(${EXPIRE_TASK}, json_build_object('bookingId', ${row.id}::text), queue_name => ${QUEUE}, run_at => ${heldUntil}::timestamptz, job_key => ${`hold:${row.id}`}::text)`;
+      await tx.$executeRaw`SELECT graphile_worker.add_job(${EXPIRE_TASK}, json_build_object('bookingId', ${row.id}::text), queue_name => ${QUEUE}, run_at => ${heldUntil}::timestamptz, job_key => ${holdJobKey(row.id)}::text)`;
       return { ok: true as const, booking: toBookingView(row) };
     }),
   );
@@ -291,7 +292,7 @@ async function releaseHolds(tx: Tx, where: { id?: string; waitlistEntryId?: stri
   const held = await tx.booking.findMany({ where: { ...where, status: "HELD" }, select: { id: true } });
   for (const { id } of held) {
     await tx.booking.update({ where: { id }, data: { status: "CANCELLED", cancelledAt: now, cancelReason: reason } });
-    await tx.$executeRaw`SELECT graphile_worker.remove_job(${`hold:${id}`}::text)`;
+    await tx.$executeRaw`SELECT graphile_worker.remove_job(${holdJobKey(id)}::text)`;
   }
   return held.length;
 }
@@ -359,7 +360,7 @@ export async function acceptOffer(code: string, phone: string, now = new Date())
         data: { status: "CONFIRMED", heldUntil: null, consentAt: now },
       });
       if (count === 0) throw new Rejected(failure("conflict", GONE));
-      await tx.$executeRaw`SELECT graphile_worker.remove_job(${`hold:${hold.id}`}::text)`;
+      await tx.$executeRaw`SELECT graphile_worker.remove_job(${holdJobKey(hold.id)}::text)`;
       await leaveWaitlist(tx, hold.phone, hold.venue.id, now);
       await tellVillager(tx, hold.id, "created", now);
       const row = await tx.booking.findUniqueOrThrow({ where: { id: hold.id }, select: bookingViewSelect });

@@ -6,6 +6,7 @@ import { cp, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { REBUILD_QUEUE_SQL } from "../../lib/jobs.ts";
 import { BACKUP_DIR, createBackup, defaultBackupFile } from "./backup.ts";
 import { countRows, emptySchema, listSequences, listTables, type TableInfo } from "./backup-catalog.ts";
 import { type BackupContents, BackupFileError, readBackup } from "./backup-file.ts";
@@ -29,6 +30,8 @@ export type RestoreResult =
       savedTo: string | null;
       /** Migrations newer than the backup, applied after loading. */
       newerMigrations: string[];
+      /** Jobs enqueued again from the restored rows, by kind (lib/jobs.ts). */
+      queued: Record<string, number>;
       warnings: string[];
       ms: number;
     }
@@ -116,8 +119,10 @@ export async function restoreBackup(url: string, file: string, options: RestoreO
       );
     }
     const newerMigrations = await applyMigrations(url);
+    const queued = await rebuildQueue(client);
     return {
       ok: true,
+      queued,
       tables: contents.tables.length,
       rows: contents.rows,
       contents,
@@ -129,6 +134,16 @@ export async function restoreBackup(url: string, file: string, options: RestoreO
   } finally {
     await client.end();
   }
+}
+
+/**
+ * The queue's own tables (graphile_worker) are not in a backup: the jobs the restored rows call for
+ * are enqueued again (lib/jobs.ts). Returns how many of each.
+ */
+async function rebuildQueue(client: pg.Client): Promise<Record<string, number>> {
+  const queued: Record<string, number> = {};
+  for (const { what, sql } of REBUILD_QUEUE_SQL) queued[what] = (await client.query<{ n: number }>(sql)).rows[0].n;
+  return queued;
 }
 
 /** The schema as it was when the backup was made: only the backup's migrations, from this copy. */

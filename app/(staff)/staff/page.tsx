@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { textLink } from "@/components/form/styles";
+import { PublicAddressWarning } from "@/components/staff/public-address-warning";
 import { requireStaff } from "@/lib/auth/session";
 import { loadStaffOverview } from "@/lib/booking/queries";
+import { publicAddressWarning } from "@/lib/env";
 
 export const metadata: Metadata = { title: "司法所工作台" };
 
@@ -12,6 +14,7 @@ export default async function StaffHomePage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">司法所工作台</h1>
+      <PublicAddressWarning address={publicAddressWarning()} />
       <p>您好，{user.displayName}。</p>
       <ul className="grid gap-3 sm:grid-cols-3">
         <li className="rounded-xl border-2 border-gray-300 p-4">

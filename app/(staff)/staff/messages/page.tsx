@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DateField, FieldScope, primaryButton, SelectField, TextField } from "@/components/form";
+import { PublicAddressWarning } from "@/components/staff/public-address-warning";
 import { requireStaff } from "@/lib/auth/session";
+import { publicAddressWarning } from "@/lib/env";
 import { NOTIFICATION_KINDS, NOTIFICATION_STATUSES, optionsOf } from "@/lib/labels";
 import { countToCall, listMessages } from "@/lib/messages/queries";
 import { MESSAGE_PAGE_SIZE, messageSearchInput, messageSearchParams } from "@/lib/messages/schema";
@@ -27,6 +29,7 @@ export default async function StaffMessagesPage({ searchParams }: { searchParams
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">短信通知</h1>
+      <PublicAddressWarning address={publicAddressWarning()} />
       <section aria-labelledby="calls" className="space-y-2 rounded-xl border-2 border-amber-700 bg-amber-50 p-4">
         <h2 id="calls" className="text-xl font-bold">
           需要打电话通知的村民
