@@ -14,6 +14,7 @@ import { type CurrentUser, getCurrentUser } from "@/lib/auth/session";
 import { type Failure, MESSAGES, NOT_SAVED_MESSAGE } from "@/lib/errors";
 import { fieldErrors } from "@/lib/form";
 import { type FormState, type FormValues, formInput, formValues } from "@/lib/form-values";
+import { log, requestId } from "@/lib/log-request";
 
 export type Done<Data = undefined> = { ok: true; message: string; data?: Data };
 export type Outcome<Data = undefined> = Done<Data> | (Failure & { data?: Data });
@@ -79,7 +80,7 @@ function act<S extends z.ZodType, Data, Caller>(
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof Forbidden) return refuse(answer);
-      console.error(error);
+      log.error({ err: error, requestId: await requestId() }, "server action failed");
       return answer({ ok: false, code: "invalid_input", message: NOT_SAVED_MESSAGE });
     }
   };

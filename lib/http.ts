@@ -1,5 +1,7 @@
 // The one way a route handler answers with JSON: `{ error: { code, message, fields? } }`, a Chinese
 // sentence a person can act on, never cached, never a stack trace.
+
+import { log, requestId } from "@/lib/log-request";
 import { type Failure, type FailureCode, INTERNAL_ERROR_MESSAGE, MESSAGES } from "./errors";
 
 const NO_STORE = { "Cache-Control": "no-store" };
@@ -54,7 +56,7 @@ export async function guarded(handler: () => Promise<Response>): Promise<Respons
   try {
     return await handler();
   } catch (error) {
-    console.error(error);
+    log.error({ err: error, requestId: await requestId() }, "route handler failed");
     return problem("internal_error", INTERNAL_ERROR_MESSAGE);
   }
 }

@@ -5,6 +5,7 @@ import { RateLimiterPostgres, type RateLimiterRes } from "rate-limiter-flexible"
 import { db } from "./db";
 import { env } from "./env";
 import { type Failure, tooManyRequests } from "./errors";
+import { log } from "./log";
 import { addressOf, limitSubjectOf } from "./security";
 
 // Every limit the site applies to people it does not know, in one place (docs/security.md and the
@@ -51,7 +52,7 @@ function pool(): pg.Pool {
     const created = new pg.Pool({ connectionString: env().DATABASE_URL, max: 4, allowExitOnIdle: true });
     // An idle connection the server ended (a restart, a failover) must not end the app: the pool
     // drops it and the next count opens a new one.
-    created.on("error", (error) => console.error("rate-limit pool: an idle connection ended:", error.message));
+    created.on("error", (error) => log.warn({ err: error }, "rate-limit pool: an idle connection ended"));
     globalForLimits.rateLimitPool = created;
   }
   return globalForLimits.rateLimitPool;

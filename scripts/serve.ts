@@ -7,8 +7,10 @@
 //   answers a method it does not know, such as TRACK, with a 400), a request target that is no
 //   path ("GET * HTTP/1.1") with the site's 400, and drops empty X-Forwarded-Host/-Proto headers.
 // Started by scripts/start.ts, the e2e server and the benchmark; PORT and HOSTNAME as for `next start`.
+import { randomUUID } from "node:crypto";
 import { createServer, type ServerResponse } from "node:http";
 import next from "next";
+import { log } from "../lib/log.ts";
 import {
   clientAddressFrom,
   dropEmptyForwardedHeaders,
@@ -34,7 +36,31 @@ async function send(res: ServerResponse, answer: Response) {
   res.end(await answer.text());
 }
 
+/** A request id a proxy sent (X-Request-Id), when it looks like one; else a new one. */
+function requestIdOf(sent: string | string[] | undefined): string {
+  return typeof sent === "string" && /^[\w.:-]{1,64}$/.test(sent) ? sent : randomUUID();
+}
+
 const server = createServer(async (req, res) => {
+  const started = performance.now();
+  const id = requestIdOf(req.headers["x-request-id"]);
+  req.headers["x-request-id"] = id;
+  res.setHeader("X-Request-Id", id);
+  // One access line per request: the path without its query's values (a phone number may be one).
+  res.once("finish", () => {
+    const url = new URL(req.url ?? "/", "http://site");
+    log.info(
+      {
+        requestId: id,
+        method: req.method,
+        path: url.pathname,
+        query: url.search ? [...new Set(url.searchParams.keys())] : undefined,
+        status: res.statusCode,
+        ms: Math.round(performance.now() - started),
+      },
+      "request",
+    );
+  });
   const malformed = malformedTargetAnswer(req.url);
   if (malformed) return send(res, malformed);
   if (REFUSED.has(req.method ?? "")) return send(res, methodNotAllowedAnswer(new URL(req.url ?? "/", "http://site").pathname));
@@ -43,7 +69,7 @@ const server = createServer(async (req, res) => {
   await handle(req, res);
 });
 server.listen(port, hostname, () => {
-  console.log(`Serving on http://${hostname ?? "localhost"}:${port}`);
+  log.info({ port, hostname: hostname ?? null }, `Serving on http://${hostname ?? "localhost"}:${port}`);
 });
 
 /** How long requests in flight may take to finish after a stop signal; a service manager waits 10 s. */

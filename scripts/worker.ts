@@ -9,6 +9,7 @@ import { Logger, run, type WorkerEvents } from "graphile-worker";
 import { AUTO_CLOSE_TASK, autoCloseAttendance } from "../lib/attendance/mutations.ts";
 import { env } from "../lib/env.ts";
 import { attendanceJobKey, holdJobKey, WAITLIST_QUEUE } from "../lib/jobs.ts";
+import { log } from "../lib/log.ts";
 import { deliver, SEND_TASK } from "../lib/messages/mutations.ts";
 import { anonymiseExpired, PURGE_CRONTAB, PURGE_TASK } from "../lib/privacy/mutations.ts";
 import { checkSmsConfig, gatewayFromEnv } from "../lib/sms/config.ts";
@@ -17,7 +18,7 @@ import { workerPresence } from "./lib/worker-presence.ts";
 
 const problems = checkSmsConfig();
 if (problems.length) {
-  console.error(`The text messages cannot be sent: ${problems.join(" ")} See docs/sms.md.`);
+  log.fatal(`The text messages cannot be sent: ${problems.join(" ")} See docs/sms.md.`);
   process.exit(1);
 }
 const gateway = gatewayFromEnv();
@@ -25,26 +26,26 @@ const quiet = process.argv.includes("--quiet");
 /** How often the jobs of workers that died are looked for and released. */
 const SWEEP_SECONDS = 20;
 const logger = new Logger((scope) => (level, message) => {
-  if (level === "error" || (!quiet && level === "warning"))
-    console.error(`worker ${level}: ${message}`, scope.taskIdentifier ?? "");
+  if (level === "error") log.error({ task: scope.taskIdentifier, jobId: scope.jobId }, message);
+  else if (!quiet && level === "warning") log.warn({ task: scope.taskIdentifier, jobId: scope.jobId }, message);
 });
 
 // Crash recovery: see scripts/lib/worker-presence.ts.
-const presence = await workerPresence(env().DATABASE_URL, (error) => console.error("worker presence:", error));
+const presence = await workerPresence(env().DATABASE_URL, (error) => log.error({ err: error }, "worker presence"));
 const events: WorkerEvents = new EventEmitter();
 // Jobs are locked with the pool's id (and, with a local queue or older versions, a worker's): claim both.
 events.on("pool:create", ({ workerPool }) => {
-  presence.claim(workerPool.id).catch((error) => console.error("worker presence:", error));
+  presence.claim(workerPool.id).catch((error) => log.error({ err: error }, "worker presence"));
 });
 events.on("worker:create", ({ worker }) => {
-  presence.claim(worker.workerId).catch((error) => console.error("worker presence:", error));
+  presence.claim(worker.workerId).catch((error) => log.error({ err: error }, "worker presence"));
 });
 const sweep = async () => {
   const dead = await presence.releaseDead().catch((error) => {
-    console.error("worker presence:", error);
+    log.error({ err: error }, "worker presence");
     return [];
   });
-  if (dead.length) console.log(`Released the jobs of ${dead.length} worker(s) that stopped without finishing them.`);
+  if (dead.length) log.warn(`Released the jobs of ${dead.length} worker(s) that stopped without finishing them.`);
 };
 
 const runner = await run({
@@ -80,10 +81,7 @@ const runner = await run({
     },
     [PURGE_TASK]: async () => {
       const r = await anonymiseExpired();
-      if (r.ran)
-        console.log(
-          `Privacy purge: anonymised ${r.bookings} bookings, ${r.walkIns} walk-ins, ${r.callbacks} call-back requests; deleted ${r.waitlist} ended waitlist entries.`,
-        );
+      if (r.ran) log.info({ ...r }, "privacy purge");
     },
     // A lawyer's missed departure (lib/attendance), closed at the session's end.
     [AUTO_CLOSE_TASK]: async (payload, helpers) => {
@@ -94,7 +92,7 @@ const runner = await run({
     },
   },
 });
-console.log(`Sending text messages through the ${gateway.name} gateway.`);
+log.info({ gateway: gateway.name }, `Sending text messages through the ${gateway.name} gateway.`);
 await sweep();
 const sweeping = setInterval(sweep, SWEEP_SECONDS * 1000);
 sweeping.unref();

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { log } from "@/lib/log";
 import type { CallbackRequestInput } from "./schema";
 
 /**
@@ -10,7 +11,7 @@ export async function recordVenueLookup(venueId: string, hadFreeSlot: boolean): 
   try {
     await db.venueLookup.create({ data: { venueId, hadFreeSlot } });
   } catch (error) {
-    console.error("venue lookup not recorded", error);
+    log.error({ err: error }, "venue lookup not recorded");
   }
 }
 

@@ -1,0 +1,33 @@
+// The one logger of the web server, the worker and the scripts: one JSON line per event (pino) with
+// the time, the level, the request id where there is one, and the message; an error with its stack
+// inside that one line. Readable lines instead when a person watches a terminal. Never a phone
+// number, a name or a note: fields of those names are censored wherever they appear in an event,
+// and callers log ids and codes, not people.
+import pino, { type DestinationStream, type Logger } from "pino";
+import pretty from "pino-pretty";
+
+/** Field names that carry personal data in this app's objects; censored at any of these depths. */
+const PERSONAL = ["phone", "name", "note", "village", "lawyerNote", "onBehalfOfName", "comment", "text"];
+export const REDACTED_PATHS = PERSONAL.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]);
+
+export function createLogger(destination?: DestinationStream): Logger {
+  const stream = destination ?? (process.stdout.isTTY ? pretty({ colorize: true, translateTime: "SYS:HH:MM:ss" }) : undefined);
+  return pino(
+    {
+      level: process.env.LOG_LEVEL || "info",
+      base: undefined,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: REDACTED_PATHS, censor: "[隐去]" },
+      // `err` keeps its type, message and stack (one JSON string: one line).
+      serializers: { err: pino.stdSerializers.err },
+    },
+    stream,
+  );
+}
+
+const globalForLog = globalThis as unknown as { muzhouLog?: Logger };
+
+/** The process's logger (one per process, however often Next.js bundles this module). */
+globalForLog.muzhouLog ??= createLogger();
+export const log: Logger = globalForLog.muzhouLog;
