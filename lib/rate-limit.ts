@@ -6,6 +6,7 @@ import { db } from "./db";
 import { env } from "./env";
 import { type Failure, tooManyRequests } from "./errors";
 import { log } from "./log";
+import { metrics } from "./metrics";
 import { addressOf, limitSubjectOf } from "./security";
 
 // Every limit the site applies to people it does not know, in one place (docs/security.md and the
@@ -94,6 +95,7 @@ export async function spend(name: LimitName, subject: string): Promise<Spent> {
     // The library rejects with a RateLimiterRes when the limit is reached and with an Error when the
     // store fails. Told apart by shape: the bundler may load the class twice, so instanceof can miss.
     if (error instanceof Error || !isLimiterAnswer(error)) throw error;
+    metrics.refusals.inc({ limit: name });
     return { ok: false, count: error.consumedPoints, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) };
   }
 }

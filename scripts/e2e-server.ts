@@ -29,6 +29,8 @@ const env = {
   // The public address that posters and text messages print: localhost, not the 127.0.0.1 the
   // specs browse, so a spec can tell the configured address from the request's own.
   PUBLIC_BASE_URL: `http://localhost:${port}`,
+  // e2e/metrics.spec.ts reads /api/metrics from "another machine" with it.
+  METRICS_TOKEN: "e2e-metrics-token",
 };
 const server = runServer({ port, hostname: "127.0.0.1" }, env);
 // The worker, as npm start runs it: text messages go to the outbox, freed slots to the waitlist.

@@ -11,6 +11,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type ServerResponse } from "node:http";
 import next from "next";
 import { log } from "../lib/log.ts";
+import { metrics, routeOf } from "../lib/metrics.ts";
 import {
   clientAddressFrom,
   dropEmptyForwardedHeaders,
@@ -49,6 +50,8 @@ const server = createServer(async (req, res) => {
   // One access line per request: the path without its query's values (a phone number may be one).
   res.once("finish", () => {
     const url = new URL(req.url ?? "/", "http://site");
+    const seconds = (performance.now() - started) / 1000;
+    metrics.requests.observe({ method: req.method ?? "", route: routeOf(url.pathname), status: String(res.statusCode) }, seconds);
     log.info(
       {
         requestId: id,
@@ -56,7 +59,7 @@ const server = createServer(async (req, res) => {
         path: url.pathname,
         query: url.search ? [...new Set(url.searchParams.keys())] : undefined,
         status: res.statusCode,
-        ms: Math.round(performance.now() - started),
+        ms: Math.round(seconds * 1000),
       },
       "request",
     );

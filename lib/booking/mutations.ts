@@ -9,6 +9,7 @@ import { type Failure, failure, Rejected } from "@/lib/errors";
 import type { Channel } from "@/lib/generated/prisma/client";
 import type { HolidayCalendar } from "@/lib/holidays/calendar";
 import { tellVillager } from "@/lib/messages/mutations";
+import { metrics } from "@/lib/metrics";
 import { storedSpellings } from "@/lib/phone";
 import { handOver } from "@/lib/schedule/change/mutations";
 import { toDateString } from "@/lib/time";
@@ -168,7 +169,7 @@ async function bookOnce(
   const candidates = await candidatesAt(venue, input.start, input.lawyerId, now);
   if (!Array.isArray(candidates)) return candidates;
 
-  return firstThatFits(candidates, (slot) =>
+  const made = await firstThatFits(candidates, (slot) =>
     db.$transaction(async (tx) => {
       // Serialise bookings per phone number so that the count below cannot race.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${input.phone}))`;
@@ -203,6 +204,8 @@ async function bookOnce(
       return { ok: true as const, booking: toBookingView(row) };
     }),
   );
+  if (made.ok) metrics.bookings.inc({ action: "created", channel: channel.toLowerCase() });
+  return made;
 }
 
 /**
@@ -227,11 +230,19 @@ const movableSelect = {
   id: true,
   code: true,
   status: true,
+  channel: true,
   startsAt: true,
   venue: { select: { id: true, slotMinutes: true, minNoticeMinutes: true, horizonDays: true } },
 } as const;
 
-type Movable = { id: string; code: string; status: string; startsAt: Date; venue: Parameters<typeof candidatesAt>[0] };
+type Movable = {
+  id: string;
+  code: string;
+  status: string;
+  channel: string;
+  startsAt: Date;
+  venue: Parameters<typeof candidatesAt>[0];
+};
 
 /** The villager's way in: the code and phone must both match. */
 function findOwn(code: string, phone: string) {
@@ -248,12 +259,14 @@ async function cancel(
   reason: string | null,
   { now = new Date(), actor }: StaffOptions,
 ): Promise<BookingResult> {
+  let cancelledNow = false;
   const row = await db.$transaction(async (tx) => {
     // Conditional update: only a confirmed booking that has not started changes; a second cancel changes nothing.
     const { count } = await tx.booking.updateMany({
       where: { id: booking.id, status: "CONFIRMED", startsAt: { gt: now } },
       data: { status: "CANCELLED", cancelledAt: now, cancelReason: reason },
     });
+    cancelledNow = count > 0;
     if (count > 0) await tellVillager(tx, booking.id, "cancelled", now);
     if (count > 0 && actor) {
       await recordAudit(tx, actor, {
@@ -268,6 +281,7 @@ async function cancel(
   if (row.status !== "CANCELLED") {
     return failure("conflict", "这个预约已经开始或已经结束，不能在网上取消。如有需要，请联系工作站或拨打 12348。");
   }
+  if (cancelledNow) metrics.bookings.inc({ action: "cancelled", channel: booking.channel.toLowerCase() });
   return { ok: true, booking: toBookingView(row) };
 }
 
@@ -281,7 +295,7 @@ async function reschedule(
   }
   const candidates = await candidatesAt(booking.venue, target.start, target.lawyerId, now, booking.id);
   if (!Array.isArray(candidates)) return candidates;
-  return firstThatFits(candidates, (slot) =>
+  const moved = await firstThatFits(candidates, (slot) =>
     db.$transaction(async (tx) => {
       await stillOnDuty(tx, booking.venue, slot, now);
       // Either the booking moves, or the constraint refuses and it stays exactly as it was. Only a
@@ -304,6 +318,8 @@ async function reschedule(
       return { ok: true as const, booking: toBookingView(row) };
     }),
   );
+  if (moved.ok) metrics.bookings.inc({ action: "moved", channel: booking.channel.toLowerCase() });
+  return moved;
 }
 
 export async function cancelBooking(
