@@ -35,6 +35,8 @@ describe("staffReassignBooking", () => {
     const booking = await book(a.id);
     await book(b.id); // b is busy then
     expect(await listFreeColleagues(booking.code)).toEqual([{ id: c.id, name: c.name }]);
+    // The villager has had the confirmation (the worker's part): a hand-over is news to them.
+    await prisma.notification.updateMany({ where: { bookingId: booking.id, kind: "CONFIRMATION" }, data: { status: "SENT" } });
 
     const result = await staffReassignBooking(staff, booking.code, c.id);
     expect(result).toMatchObject({ ok: true, booking: { lawyer: { id: c.id, name: c.name } } });

@@ -12,6 +12,7 @@ import { db, type Tx } from "@/lib/db";
 import { violatedConstraint } from "@/lib/db-errors";
 import { type Failure, failure, Rejected } from "@/lib/errors";
 import type { EvaluationSource, Prisma } from "@/lib/generated/prisma/client";
+import { OVERTAKEN, overtakeMessages } from "@/lib/messages/mutations";
 import { storedSpellings } from "@/lib/phone";
 import { formatTime, toDateString } from "@/lib/time";
 import { CHANGE_DAYS, changeCutoff, LINK_HOURS, linkExpiry } from "./rules";
@@ -63,6 +64,8 @@ async function save(
       data: { ...of, ...data(answers), source, enteredById, createdAt: now },
       select: { id: true },
     });
+    // Evaluated already: the invitation, if still waiting to go, is not sent.
+    if ("bookingId" in of && of.bookingId) await overtakeMessages(tx, of.bookingId, ["EVALUATION"], OVERTAKEN.evaluated);
     return { id: row.id, changed: false };
   }
   if (existing.source !== source) throw new Rejected(failure("conflict", refusals.otherSource));

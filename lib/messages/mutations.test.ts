@@ -5,10 +5,11 @@ import { describe, expect, it } from "vitest";
 import { cancelBooking, createBooking, rescheduleBooking } from "@/lib/booking/mutations";
 import { completeBooking } from "@/lib/consultations/mutations";
 import { db } from "@/lib/db";
+import { giveBookingEvaluation } from "@/lib/evaluations/mutations";
 import { outboxGateway } from "@/lib/sms/outbox";
 import { bookingInput, createVenueFixture, prisma, uniquePhone } from "@/lib/testing/fixtures";
 import { addDays, todayInShanghai, zonedInstant } from "@/lib/time";
-import { deliver, type Gateway, MAX_ATTEMPTS, tellVillager } from "./mutations";
+import { deliver, type Gateway, MAX_ATTEMPTS, OVERTAKEN, tellVillager } from "./mutations";
 
 type Job = { key: string; run_at: Date };
 const jobsOf = (bookingId: string) =>
@@ -65,6 +66,8 @@ describe("queueing with the change", () => {
 
   it("a move queues a change and moves the reminders and their jobs; a cancel drops them and removes the jobs", async () => {
     const { f, input, row } = await booked(5);
+    // The confirmation went out (the worker's part): a move is then a change the villager must hear of.
+    await prisma.notification.updateMany({ where: { bookingId: row.id, kind: "CONFIRMATION" }, data: { status: "SENT" } });
     const moved = await rescheduleBooking({ code: row.code, phone: input.phone, start: f.slotOn(7) });
     if (!moved.ok) throw new Error(moved.message);
     let messages = await messagesOf(row.id);
@@ -125,6 +128,79 @@ describe("queueing with the change", () => {
     const row = await prisma.booking.findUniqueOrThrow({ where: { code: result.booking.code } });
     const [confirmation] = await messagesOf(row.id);
     expect(confirmation.sendAfter).toEqual(zonedInstant(addDays(f.today, 1), 8 * 60));
+  });
+});
+
+describe("messages overtaken before they go", () => {
+  const night = (date: string) => zonedInstant(date, 22 * 60);
+  const idOf = async (code: string) => (await prisma.booking.findUniqueOrThrow({ where: { code } })).id;
+  const waiting = async (bookingId: string) =>
+    (
+      await prisma.notification.findMany({
+        where: { bookingId },
+        orderBy: { key: "asc" },
+        select: { kind: true, status: true, reason: true, message: true },
+      })
+    ).filter((m) => m.kind !== "REMINDER");
+
+  it("booked and moved in the quiet hours: one confirmation, of the new time, and no change", async () => {
+    const f = await createVenueFixture();
+    const input = bookingInput(f.venue.slug, f.slotOn(5), { phone: uniquePhone() });
+    const made = await createBooking(input, { now: night(f.today) });
+    if (!made.ok) throw new Error(made.message);
+    const id = await idOf(made.booking.code);
+    const moved = await rescheduleBooking(
+      { code: made.booking.code, phone: input.phone, start: f.slotOn(6) },
+      { now: night(f.today) },
+    );
+    if (!moved.ok) throw new Error(moved.message);
+    const messages = await waiting(id);
+    expect(messages.map((m) => [m.kind, m.status])).toEqual([["CONFIRMATION", "QUEUED"]]);
+    expect(messages[0].message).toContain(`${Number(f.dateOn(6).slice(5, 7))}月${Number(f.dateOn(6).slice(8))}日`);
+    const jobs = await jobsOf(id);
+    expect(jobs.filter((j) => j.key.startsWith("change"))).toEqual([]);
+  });
+
+  it("booked and cancelled in the quiet hours: the confirmation is dropped with its reason, only the cancellation goes", async () => {
+    const f = await createVenueFixture();
+    const input = bookingInput(f.venue.slug, f.slotOn(5), { phone: uniquePhone() });
+    const made = await createBooking(input, { now: night(f.today) });
+    if (!made.ok) throw new Error(made.message);
+    const id = await idOf(made.booking.code);
+    expect((await cancelBooking({ code: made.booking.code, phone: input.phone }, { now: night(f.today) })).ok).toBe(true);
+    const messages = await waiting(id);
+    expect(messages.map((m) => [m.kind, m.status])).toEqual([
+      ["CANCELLATION", "QUEUED"],
+      ["CONFIRMATION", "DROPPED"],
+    ]);
+    expect(messages[1].reason).toBe(OVERTAKEN.cancelled);
+    const jobs = (await jobsOf(id)).map((j) => j.key);
+    expect(jobs).toEqual([`cancellation:${id}`]);
+  });
+
+  it("two changes before the first went: only the latest change is sent", async () => {
+    const { f, input, row } = await booked(5);
+    await prisma.notification.updateMany({ where: { bookingId: row.id, kind: "CONFIRMATION" }, data: { status: "SENT" } });
+    const night1 = night(f.today);
+    expect((await rescheduleBooking({ code: row.code, phone: input.phone, start: f.slotOn(6) }, { now: night1 })).ok).toBe(true);
+    expect((await rescheduleBooking({ code: row.code, phone: input.phone, start: f.slotOn(7) }, { now: night1 })).ok).toBe(true);
+    const changes = (await waiting(row.id)).filter((m) => m.kind === "CHANGE");
+    expect(changes.map((m) => m.status).sort()).toEqual(["DROPPED", "QUEUED"]);
+    expect(changes.find((m) => m.status === "DROPPED")?.reason).toBe(OVERTAKEN.changedAgain);
+    expect(changes.find((m) => m.status === "QUEUED")?.message).toContain(`${Number(f.dateOn(7).slice(8))}日`);
+  });
+
+  it("an evaluation given drops the invitation still waiting to go", async () => {
+    const { f, row } = await booked(5);
+    const lawyer = { id: `user-${f.lawyers[0].id}`, role: "LAWYER" as const, displayName: "律师", lawyerId: f.lawyers[0].id };
+    expect(await completeBooking(lawyer, row.id, { outcomes: ["CONSULTATION"], minutesSpent: 20 })).toEqual({ ok: true });
+    const given = await giveBookingEvaluation(
+      { code: row.code, phone: row.phone },
+      { satisfaction: "SATISFIED", resolution: "SOLVED" },
+    );
+    expect(given).toMatchObject({ ok: true });
+    const invitation = (await waiting(row.id)).find((m) => m.kind === "EVALUATION");
+    expect(invitation).toMatchObject({ status: "DROPPED", reason: OVERTAKEN.evaluated });
   });
 });
 

@@ -76,23 +76,74 @@ export async function tellVillager(tx: Tx, bookingId: string, event: BookingEven
   const booking = (await tx.booking.findUniqueOrThrow({ where: { id: bookingId }, select: bookingFacts })) as Facts;
   switch (event) {
     case "created":
+      // An accepted waitlist offer becomes this booking: the offer's text, if still waiting, is no longer true.
+      await overtakeMessages(tx, booking.id, ["WAITLIST_OFFER"], OVERTAKEN.accepted);
       await queue(tx, booking, "confirmation", `confirmation:${booking.id}`, now);
       return planReminders(tx, booking, now);
     case "moved":
-    case "reassigned":
-      // Each change is its own event: the booking's updatedAt tells one change from the next.
+    case "reassigned": {
+      // A confirmation not yet sent (the quiet hours) says the booking as it is now, and no change
+      // is announced of a booking the villager has not heard of yet.
+      if (await restateConfirmation(tx, booking, now)) {
+        await overtakeMessages(tx, booking.id, ["CHANGE"], OVERTAKEN.restated);
+        return planReminders(tx, booking, now);
+      }
+      // Each change is its own event: the booking's updatedAt tells one change from the next. Only the latest is sent.
+      await overtakeMessages(tx, booking.id, ["CHANGE"], OVERTAKEN.changedAgain);
       await queue(tx, booking, "change", `change:${booking.id}:${booking.updatedAt.getTime()}`, now);
       return planReminders(tx, booking, now);
+    }
     case "cancelled":
+      await overtakeMessages(tx, booking.id, ["CONFIRMATION", "CHANGE", "WAITLIST_OFFER"], OVERTAKEN.cancelled);
       await queue(tx, booking, "cancellation", `cancellation:${booking.id}`, now);
       return dropReminders(tx, booking.id);
     case "done":
+      await overtakeMessages(tx, booking.id, ["CONFIRMATION", "CHANGE"], OVERTAKEN.done);
       await queue(tx, booking, "evaluation", `evaluation:${booking.id}`, now);
       return dropReminders(tx, booking.id);
     case "offered":
       // A slot held for someone on the waitlist (lib/waitlist): the hold is a booking of its own.
       return queue(tx, booking, "waitlist_offer", `offer:${booking.id}`, now);
   }
+}
+
+/** Why a queued message was not sent: staff read it beside the message (the villager's page leaves it out). */
+export const OVERTAKEN = {
+  accepted: "候补空位已确认预约，不用再发候补通知",
+  restated: "确认短信还没发出，改为按新的时间地点发确认短信",
+  changedAgain: "预约又有了变动，只发最新的变动通知",
+  cancelled: "预约已取消，只发取消通知",
+  done: "咨询已结束",
+  evaluated: "村民已经评价，不用再发评价邀请",
+} as const;
+
+/**
+ * Drops the booking's messages of `kinds` that are still waiting to go, with the reason, in the
+ * transaction of the change that made them untrue: they are never sent, and their jobs are gone.
+ */
+export async function overtakeMessages(tx: Tx, bookingId: string, kinds: NotificationKind[], reason: string): Promise<void> {
+  const waiting = await tx.notification.findMany({
+    where: { bookingId, kind: { in: kinds }, status: "QUEUED" },
+    select: { id: true, key: true },
+  });
+  if (waiting.length === 0) return;
+  await tx.notification.updateMany({
+    where: { id: { in: waiting.map((m) => m.id) }, status: "QUEUED" },
+    data: { status: "DROPPED", reason },
+  });
+  for (const { key } of waiting) await removeJob(tx, key);
+}
+
+/** Rewrites a confirmation still waiting to go with the booking as it is now; false when there is none. */
+async function restateConfirmation(tx: Tx, booking: Facts, now: Date): Promise<boolean> {
+  const key = `confirmation:${booking.id}`;
+  const sendAfter = sendTime("confirmation", now, booking.startsAt);
+  const { count } = await tx.notification.updateMany({
+    where: { key, status: "QUEUED" },
+    data: { message: text("confirmation", booking), sendAfter },
+  });
+  if (count > 0) await addJob(tx, key, sendAfter);
+  return count > 0;
 }
 
 function text(kind: TextKind, booking: Facts): string {

@@ -4,6 +4,7 @@
 // acceptance follows the normal rules, expiry and declining pass it on. Runs with an odd TZ.
 import { describe, expect, it } from "vitest";
 import { cancelBooking, createBooking, MAX_UPCOMING_PER_PHONE } from "@/lib/booking/mutations";
+import { OVERTAKEN } from "@/lib/messages/mutations";
 import { bookingInput, createVenueFixture, prisma, uniquePhone } from "@/lib/testing/fixtures";
 import { todayInShanghai, zonedInstant } from "@/lib/time";
 import {
@@ -306,6 +307,13 @@ describe("a freed slot", () => {
       later(zonedInstant(todayInShanghai(), 8 * 60), HOLD_MINUTES),
     );
     expect(holdEnd(noon())).toEqual(later(noon(), HOLD_MINUTES));
+
+    // Accepted before the text went (a neighbour showed the villager the page): the offer's text is not sent.
+    expect(await acceptOffer(hold.code, entry.phone, later(night, 5))).toMatchObject({ ok: true });
+    expect(await prisma.notification.findUniqueOrThrow({ where: { key: `offer:${hold.id}` } })).toMatchObject({
+      status: "DROPPED",
+      reason: OVERTAKEN.accepted,
+    });
   });
 });
 
