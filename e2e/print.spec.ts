@@ -25,6 +25,8 @@ async function decodeQr(qr: Locator): Promise<string | undefined> {
 
 /** WCAG checks and no sideways scrolling on a 360 px phone. */
 async function expectAccessible(page: Page) {
+  // Next.js sets a page's <title> a moment after a client-side navigation's content: axe must not run between.
+  await expect(page).toHaveTitle(/\S/);
   const { violations } = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
     .analyze();

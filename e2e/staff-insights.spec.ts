@@ -11,6 +11,8 @@ const STAFF = ["staff", "muzhou-staff-2026"] as const;
 const LAWYER = ["lawyer1", "muzhou-lawyer-2026"] as const;
 
 async function expectAccessible(page: Page) {
+  // Next.js sets a page's <title> a moment after a client-side navigation's content: axe must not run between.
+  await expect(page).toHaveTitle(/\S/);
   const { violations } = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
     .analyze();
