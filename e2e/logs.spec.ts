@@ -13,7 +13,7 @@ import { e2eDatabaseUrlFile } from "./support/database";
 test("every line is JSON with a request id; a booking's phone, name and note never appear", async ({ request }) => {
   test.setTimeout(90_000);
   const port = await freePort();
-  const server: ChildProcess = spawn("npm", ["run", "serve"], {
+  const server: ChildProcess = spawn("npm", ["run", "--silent", "serve"], {
     env: {
       ...process.env,
       DATABASE_URL: readFileSync(e2eDatabaseUrlFile(process.env.E2E_PORT as string), "utf8").trim(),

@@ -1,8 +1,9 @@
 // The one way a route handler answers with JSON: `{ error: { code, message, fields? } }`, a Chinese
 // sentence a person can act on, never cached, never a stack trace.
 
-import { log, requestId } from "@/lib/log-request";
 import { type Failure, type FailureCode, INTERNAL_ERROR_MESSAGE, MESSAGES } from "./errors";
+// Relative, and no server-only module: next.config.ts and scripts/serve.ts load this file through lib/security.ts.
+import { log } from "./log";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
@@ -56,7 +57,7 @@ export async function guarded(handler: () => Promise<Response>): Promise<Respons
   try {
     return await handler();
   } catch (error) {
-    log.error({ err: error, requestId: await requestId() }, "route handler failed");
+    log.error({ err: error }, "route handler failed");
     return problem("internal_error", INTERNAL_ERROR_MESSAGE);
   }
 }

@@ -31,3 +31,29 @@ const globalForLog = globalThis as unknown as { muzhouLog?: Logger };
 /** The process's logger (one per process, however often Next.js bundles this module). */
 globalForLog.muzhouLog ??= createLogger();
 export const log: Logger = globalForLog.muzhouLog;
+
+/**
+ * What other code prints to standard output and error (Next.js's start-up lines, its own error
+ * reports) becomes log events too, one JSON line each, so that a log shipper reads one format.
+ * For the web server when no person watches (not a terminal). The logger itself writes to the file
+ * descriptor directly, not through these streams.
+ */
+export function captureConsoleOutput(): void {
+  if (process.stdout.isTTY) return;
+  const wrap = (stream: NodeJS.WriteStream, level: "info" | "error") => {
+    const original = stream.write.bind(stream);
+    stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      const text = (typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"))
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: terminal colour codes are what is removed.
+        .replace(/\u001b\[[0-9;]*m/g, "")
+        .trim();
+      if (text) log[level]({ source: "console" }, text);
+      const done = rest.find((r) => typeof r === "function") as (() => void) | undefined;
+      done?.();
+      return true;
+    }) as typeof stream.write;
+    return original;
+  };
+  wrap(process.stdout, "info");
+  wrap(process.stderr, "error");
+}

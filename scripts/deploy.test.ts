@@ -33,10 +33,10 @@ describe("deploy/systemd", () => {
   it("run npm scripts that exist and exec their process, and stop within 10 seconds", () => {
     for (const unit of UNITS) {
       const text = read(`systemd/${unit}`);
-      for (const [, script] of text.matchAll(/^Exec\w*=\/usr\/bin\/npm run (\S+)/gm)) {
+      for (const [, script] of text.matchAll(/^Exec\w*=\/usr\/bin\/npm run (?:--silent )?(\S+)/gm)) {
         expect(scripts[script], `${unit}: npm run ${script}`).toBeDefined();
       }
-      const start = /^ExecStart=\/usr\/bin\/npm run (\S+)$/m.exec(text)?.[1] ?? "";
+      const start = /^ExecStart=\/usr\/bin\/npm run --silent (\S+)$/m.exec(text)?.[1] ?? "";
       // The signal must reach the app itself, not a shell that would leave it running.
       expect(scripts[start]).toMatch(/\bexec tsx /);
       expect(text).toMatch(/^TimeoutStopSec=10$/m);

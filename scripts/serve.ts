@@ -10,7 +10,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type ServerResponse } from "node:http";
 import next from "next";
-import { log } from "../lib/log.ts";
+import { captureConsoleOutput, log } from "../lib/log.ts";
 import { metrics, routeOf } from "../lib/metrics.ts";
 import {
   clientAddressFrom,
@@ -26,6 +26,8 @@ const hostname = process.env.HOSTNAME || undefined;
 const trustedHops = Math.max(0, Number.parseInt(process.env.TRUSTED_PROXY_HOPS ?? "0", 10) || 0);
 const REFUSED = new Set(["TRACE"]);
 
+// Next.js's own lines (start-up, its error reports) go to the log as JSON events like ours.
+captureConsoleOutput();
 const app = next({ dev: false, dir: ROOT, port, hostname });
 const handle = app.getRequestHandler();
 await app.prepare();
