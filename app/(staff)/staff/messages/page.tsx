@@ -113,7 +113,9 @@ export default async function StaffMessagesPage({ searchParams }: { searchParams
                     {row.sentAt && <div className="text-gray-700">发出 {stamp(row.sentAt)}</div>}
                   </td>
                   <td className="p-2 break-words">
-                    {row.reason && (row.status === "FAILED" || row.status === "QUEUED" || row.status === "DROPPED") ? row.reason : ""}
+                    {row.reason && (row.status === "FAILED" || row.status === "QUEUED" || row.status === "DROPPED")
+                      ? row.reason
+                      : ""}
                     {row.resendable && (
                       <div className="mt-2">
                         <ResendForm messageKey={row.key} code={row.bookingCode} />
