@@ -61,22 +61,32 @@ describe("mayResend", () => {
 describe("whatWillCome", () => {
   const start = at("2026-12-03", 9);
   const confirmation = { kind: "CONFIRMATION" as const, status: "QUEUED" as const, sendAfter: now };
-  it("promises the confirmation text and the first reminder queued, with the number masked", () => {
-    const reminders = [
-      { kind: "REMINDER" as const, status: "QUEUED" as const, sendAfter: at("2026-12-03", 8) },
-      { kind: "REMINDER" as const, status: "QUEUED" as const, sendAfter: at("2026-12-02", 18) },
-    ];
-    expect(whatWillCome("13812341234", start, [confirmation, ...reminders])).toBe(
-      "我们会发短信到 138****1234 确认，并在前一天 18:00 提醒您。",
+  const reminders = [
+    { kind: "REMINDER" as const, status: "QUEUED" as const, sendAfter: at("2026-12-03", 7) },
+    { kind: "REMINDER" as const, status: "QUEUED" as const, sendAfter: at("2026-12-02", 18) },
+  ];
+  it("promises the confirmation text and every reminder queued, with the number masked", () => {
+    expect(whatWillCome("13812341234", start, [confirmation, ...reminders], now)).toBe(
+      "我们会发短信到 138****1234 确认，并在前一天 18:00 和当天 07:00 提醒您。",
     );
-    expect(whatWillCome("13812341234", start, [confirmation, reminders[0]])).toBe(
-      "我们会发短信到 138****1234 确认，并在当天 08:00 提醒您。",
+    expect(whatWillCome("13812341234", start, [confirmation, reminders[0]], now)).toBe(
+      "我们会发短信到 138****1234 确认，并在当天 07:00 提醒您。",
+    );
+  });
+  it("says when a confirmation held back by the quiet hours will go", () => {
+    const night = at("2026-11-30", 22);
+    const morning = { ...confirmation, sendAfter: at("2026-12-01", 8) };
+    expect(whatWillCome("13812341234", start, [morning, reminders[1]], night)).toBe(
+      "夜间不发短信，确认短信明天 08:00 发到 138****1234，并在前一天 18:00 提醒您。",
+    );
+    expect(whatWillCome("13812341234", start, [morning], at("2026-12-01", 0))).toBe(
+      "夜间不发短信，确认短信今天 08:00 发到 138****1234。",
     );
   });
   it("leaves the reminder out when none will come (a venue without, or too late for it)", () => {
-    expect(whatWillCome("13812341234", start, [confirmation])).toBe("我们会发短信到 138****1234 确认。");
+    expect(whatWillCome("13812341234", start, [confirmation], now)).toBe("我们会发短信到 138****1234 确认。");
   });
   it("tells a landline that staff will phone", () => {
-    expect(whatWillCome("0750-6612345", start, [])).toBe("工作人员会打电话到 0750***2345 跟您确认。");
+    expect(whatWillCome("0750-6612345", start, [], now)).toBe("工作人员会打电话到 0750***2345 跟您确认。");
   });
 });

@@ -58,24 +58,39 @@ export function mayResend(
 }
 
 /**
- * The confirmation page's sentence of what will come. The reminder named is the first one queued
- * (the venue's rule made them, and left out those already past), so nothing is promised that
- * will not come.
+ * The confirmation page's sentence of what will come, and when: a confirmation held back by the
+ * quiet hours says when it will go, and each reminder queued is named (the venue's rule made them,
+ * and left out those already past), so nothing is promised that will not come.
  */
-export function whatWillCome(phone: string, start: Date, messages: readonly (State & { kind: NotificationKind })[]): string {
+export function whatWillCome(
+  phone: string,
+  start: Date,
+  messages: readonly (State & { kind: NotificationKind })[],
+  now: Date = new Date(),
+): string {
   const masked = maskPhone(phone);
   if (!isMobile(phone)) return `工作人员会打电话到 ${masked} 跟您确认。`;
-  const reminder = messages
-    .filter((m) => m.kind === "REMINDER" && m.status === "QUEUED")
-    .sort((a, b) => a.sendAfter.getTime() - b.sendAfter.getTime())[0];
-  if (!reminder) return `我们会发短信到 ${masked} 确认。`;
-  const at = reminder.sendAfter;
+  const confirmation = messages.find((m) => m.kind === "CONFIRMATION" && m.status === "QUEUED");
+  const later = confirmation && confirmation.sendAfter.getTime() - now.getTime() > 60_000 ? confirmation.sendAfter : null;
+  const today = toDateString(now);
+  const lead = !later
+    ? `我们会发短信到 ${masked} 确认`
+    : toDateString(later) === addDays(today, 1)
+      ? `夜间不发短信，确认短信明天 ${formatTime(later)} 发到 ${masked}`
+      : toDateString(later) === today
+        ? `夜间不发短信，确认短信今天 ${formatTime(later)} 发到 ${masked}`
+        : `确认短信将于 ${shortWhen(later)} 发到 ${masked}`;
   const day = toDateString(start);
-  const dayWord =
-    toDateString(at) === addDays(day, -1)
-      ? `前一天 ${formatTime(at)}`
-      : toDateString(at) === day
-        ? `当天 ${formatTime(at)}`
-        : shortWhen(at);
-  return `我们会发短信到 ${masked} 确认，并在${dayWord} 提醒您。`;
+  const reminders = messages
+    .filter((m) => m.kind === "REMINDER" && m.status === "QUEUED")
+    .sort((a, b) => a.sendAfter.getTime() - b.sendAfter.getTime())
+    .map(({ sendAfter: at }) =>
+      toDateString(at) === addDays(day, -1)
+        ? `前一天 ${formatTime(at)}`
+        : toDateString(at) === day
+          ? `当天 ${formatTime(at)}`
+          : shortWhen(at),
+    );
+  if (reminders.length === 0) return `${lead}。`;
+  return `${lead}，并在${reminders.join(" 和")} 提醒您。`;
 }
