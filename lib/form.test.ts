@@ -16,7 +16,7 @@ import { anyPhone, mobilePhone } from "@/lib/phone";
 import { addExtraInput, addLeaveInput, addSessionInput, bookingChoice, endSessionInput } from "@/lib/schedule/schema";
 import { handleCallbackInput, reportFilterInput, reportItemsInput } from "@/lib/stats/schema";
 import { venueInput } from "@/lib/venues/schema";
-import { optionalText, requiredText } from "./form";
+import { optionalText, personName, requiredText } from "./form";
 import { isPlainText } from "./form-values";
 
 const INVISIBLE = "请删去看不见的特殊字符后再提交。";
@@ -216,4 +216,17 @@ describe("every date is between 2000 and 2100", () => {
       expect(messageAt(schema, { ...rest, [field]: "0500-06-01" }, field)).toMatch(/2000.*2100/);
     });
   }
+});
+
+describe("personName", () => {
+  it("wants at least one letter or Chinese character: emoji or signs alone are no name", () => {
+    const name = personName("请填写姓名。", 40);
+    for (const good of ["陈阿婆", "Li Ming", "阿明😀", "区·小明"]) expect(name.safeParse(good).success, good).toBe(true);
+    for (const bad of ["😀", "😀👍", "...", "123", "（）"]) {
+      expect(
+        name.safeParse(bad).error?.issues.map((i) => i.message),
+        bad,
+      ).toEqual(["姓名要有文字，请填写真实姓名，例如“陈阿婆”。"]);
+    }
+  });
 });

@@ -25,6 +25,10 @@ export const plainText = (options: TextOptions = {}) =>
 export const requiredText = (message: string, max: number, options: TextOptions = {}) =>
   z.string({ error: message }).trim().min(1, message).max(max, `最多 ${max} 个字，请删减一些。`).check(plainText(options));
 
+/** A person's name: required text (above) with at least one letter or Chinese character, not emoji or signs alone. */
+export const personName = (message: string, max: number) =>
+  requiredText(message, max).check(z.refine<string>((v) => /\p{L}/u.test(v), "姓名要有文字，请填写真实姓名，例如“陈阿婆”。"));
+
 /** Text that may be left empty (then undefined): trimmed, plain (above), at most `max` characters. */
 export const optionalText = (max: number, options: TextOptions = {}) =>
   z

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { anyPhone, maskPhone, mobilePhone } from "./phone";
+import { anyPhone, LANDLINE_MESSAGE, maskPhone, mobilePhone } from "./phone";
 
 describe("maskPhone", () => {
   it("keeps the first three and last four digits of a mobile number", () => {
@@ -33,6 +33,20 @@ describe("mobilePhone", () => {
     ]) {
       expect(mobilePhone.parse(typed), typed).toBe("13812345678");
     }
+  });
+
+  it("tells someone who typed a landline that it cannot get texts, and what to do instead", () => {
+    for (const typed of ["0750-6612345", "07506612345", "（0750）6612345", "020-12345678"]) {
+      const issues = mobilePhone.safeParse(typed).error?.issues ?? [];
+      expect(
+        issues.map((i) => i.message),
+        typed,
+      ).toEqual([LANDLINE_MESSAGE]);
+    }
+    expect(LANDLINE_MESSAGE).toMatch(/家人的手机号码.*替别人预约.*12348/);
+    expect(mobilePhone.safeParse("1380013").error?.issues.map((i) => i.message)).toEqual([
+      "请填写 11 位手机号码，例如 13812345678。",
+    ]);
   });
 });
 

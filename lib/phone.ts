@@ -25,6 +25,10 @@ function withAreaCode(digits: string): string {
   return match ? `${match[1]}-${match[2]}` : digits;
 }
 
+const LANDLINE = /^0\d{9,11}$/;
+export const LANDLINE_MESSAGE =
+  "这是固定电话，收不到短信。请填写家人的手机号码（可以勾选“我是替别人预约”），或拨打 12348 请工作人员帮您预约。";
+
 /**
  * Mainland mobile number, as its 11 digits; full-width digits, spaces, dashes and a leading +86/86
  * are tolerated. A control character left after that is named as such (the format alone would
@@ -37,6 +41,8 @@ export const mobilePhone = z
     z
       .string()
       .check(plainText())
+      // A landline (0750-6612345, with or without its dash) cannot get the texts: say what to do instead.
+      .refine((v) => !LANDLINE.test(v), { message: LANDLINE_MESSAGE, abort: true })
       .regex(/^1[3-9]\d{9}$/, "请填写 11 位手机号码，例如 13812345678。"),
   );
 

@@ -1,7 +1,7 @@
 // The booking inputs of the JSON API, and the forms of our own pages built on them (below).
 // Server code: the forms take their limits from rules.ts.
 import { z } from "zod";
-import { optionalText, plainText, requiredText, serviceDate } from "@/lib/form";
+import { optionalText, personName, plainText, requiredText, serviceDate } from "@/lib/form";
 import { isPlainText, ticked } from "@/lib/form-values";
 import { BookingStatus, Channel } from "@/lib/generated/prisma/enums";
 import { PRIORITY_GROUP_NAMES } from "@/lib/labels";
@@ -36,14 +36,14 @@ export const createBookingInput = z.object({
   venue: choice("请选择服务地点。"),
   start: instant,
   lawyerId: choice().optional(),
-  name: requiredText("请填写姓名。", 40),
+  name: personName("请填写姓名。", 40),
   phone: mobilePhone,
   village: optionalText(40),
   topic: choice("请选择咨询事项。"),
   description: optionalText(NOTE_MAX, { multiline: true }),
   onBehalfOf: z
     .object({
-      name: requiredText("请填写代为预约人的姓名。", 40),
+      name: personName("请填写代为预约人的姓名。", 40),
       relation: requiredText("请填写您与当事人的关系，例如子女、社工。", 20),
     })
     .optional(),

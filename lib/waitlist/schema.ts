@@ -1,7 +1,7 @@
 // The waitlist's inputs (issue 8): joining from our own form or the JSON API, and the answers to an
 // offer. Server code.
 import { z } from "zod";
-import { plainText, requiredText, serviceDate } from "@/lib/form";
+import { personName, plainText, serviceDate } from "@/lib/form";
 import { ticked } from "@/lib/form-values";
 import { mobilePhone } from "@/lib/phone";
 
@@ -22,7 +22,7 @@ const comeDate = (label: string) =>
  * venue's booking horizon), and consent.
  */
 export const waitlistBody = z.object({
-  name: requiredText("请填写姓名。", 40),
+  name: personName("请填写姓名。", 40),
   phone: mobilePhone,
   topic: z.string({ error: "请选择咨询事项。" }).trim().min(1, "请选择咨询事项。").check(plainText()),
   from: comeDate("最早日期").optional(),
