@@ -49,10 +49,10 @@ describe("mayScrape", () => {
 
 describe("the registry", () => {
   it("writes Prometheus's text format with the request, booking and refusal metrics", async () => {
-    metrics.bookings.inc({ action: "created", channel: "online" });
+    metrics.bookings.inc({ change: "created", channel: "online" });
     const text = await metrics.registry.metrics();
     expect(text).toContain("# TYPE muzhou_http_request_duration_seconds histogram");
-    expect(text).toMatch(/muzhou_bookings_total\{action="created",channel="online"\} \d+/);
+    expect(text).toMatch(/muzhou_bookings_total\{change="created",channel="online"\} \d+/);
     expect(text).toContain("# TYPE muzhou_rate_limit_refusals_total counter");
   });
 });

@@ -9,7 +9,7 @@ import client from "prom-client";
 type Metrics = {
   registry: client.Registry;
   requests: client.Histogram<"method" | "route" | "status">;
-  bookings: client.Counter<"action" | "channel">;
+  bookings: client.Counter<"change" | "channel">;
   refusals: client.Counter<"limit">;
 };
 
@@ -30,7 +30,7 @@ function create(): Metrics {
     bookings: new client.Counter({
       name: "muzhou_bookings_total",
       help: "Bookings created, moved and cancelled through this server, by channel.",
-      labelNames: ["action", "channel"],
+      labelNames: ["change", "channel"],
       registers: [registry],
     }),
     refusals: new client.Counter({

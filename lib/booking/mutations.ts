@@ -204,7 +204,7 @@ async function bookOnce(
       return { ok: true as const, booking: toBookingView(row) };
     }),
   );
-  if (made.ok) metrics.bookings.inc({ action: "created", channel: channel.toLowerCase() });
+  if (made.ok) metrics.bookings.inc({ change: "created", channel: channel.toLowerCase() });
   return made;
 }
 
@@ -281,7 +281,7 @@ async function cancel(
   if (row.status !== "CANCELLED") {
     return failure("conflict", "这个预约已经开始或已经结束，不能在网上取消。如有需要，请联系工作站或拨打 12348。");
   }
-  if (cancelledNow) metrics.bookings.inc({ action: "cancelled", channel: booking.channel.toLowerCase() });
+  if (cancelledNow) metrics.bookings.inc({ change: "cancelled", channel: booking.channel.toLowerCase() });
   return { ok: true, booking: toBookingView(row) };
 }
 
@@ -318,7 +318,7 @@ async function reschedule(
       return { ok: true as const, booking: toBookingView(row) };
     }),
   );
-  if (moved.ok) metrics.bookings.inc({ action: "moved", channel: booking.channel.toLowerCase() });
+  if (moved.ok) metrics.bookings.inc({ change: "moved", channel: booking.channel.toLowerCase() });
   return moved;
 }
 

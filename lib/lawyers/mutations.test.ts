@@ -195,6 +195,11 @@ describe("deactivateLawyer", () => {
   it("hands each booking to a free colleague or cancels it with a reason, in one step, and tells each villager", async () => {
     const { lawyerId, colleague, book } = await leavingLawyer();
     const [handed, cancelled] = [await book(3), await book(4)];
+    // Both villagers have had their confirmations (the worker's part): what follows is news to them.
+    await prisma.notification.updateMany({
+      where: { bookingId: { in: [handed.id, cancelled.id] }, kind: "CONFIRMATION" },
+      data: { status: "SENT" },
+    });
     const result = await deactivateLawyer(staff, lawyerId, {
       choices: [
         { bookingId: handed.id, action: "reassign", lawyerId: colleague.id },

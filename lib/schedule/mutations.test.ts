@@ -226,6 +226,8 @@ describe("changes over booked time", () => {
 
   it("with a hand-over: the booking moves to the colleague, with a notice and a notification, in one go", async () => {
     const { a, b, actorA, booking, date } = await setUp();
+    // The villager has had the confirmation (the worker's part): the hand-over is news to them.
+    await prisma.notification.updateMany({ where: { bookingId: booking.id, kind: "CONFIRMATION" }, data: { status: "SENT" } });
     const result = await addLeave(
       actorA,
       a.id,
