@@ -2,36 +2,22 @@
 // level and message; an access line per request with its id, method, path (no query values),
 // status and duration; and no phone number, name or note anywhere, though a villager booked and
 // looked up their booking with them. `npm run serve` on the e2e server's database, its output read.
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { freePort } from "../scripts/lib/embedded-db";
 import { randomPhone } from "./pages/booking-pages";
-import { e2eDatabaseUrlFile } from "./support/database";
+import { startApp } from "./support/app-process";
 
 test("every line is JSON with a request id; a booking's phone, name and note never appear", async ({ request }) => {
   test.setTimeout(90_000);
-  const port = await freePort();
-  const server: ChildProcess = spawn("npm", ["run", "--silent", "serve"], {
-    env: {
-      ...process.env,
-      DATABASE_URL: readFileSync(e2eDatabaseUrlFile(process.env.E2E_PORT as string), "utf8").trim(),
-      PORT: String(port),
-      NEXTAUTH_SECRET: randomBytes(24).toString("base64url"),
-      TRUSTED_PROXY_HOPS: "1",
-    },
+  const { app: server, base } = await startApp(["run", "--silent", "serve"], {
+    env: { TRUSTED_PROXY_HOPS: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
   server.stdout?.on("data", (chunk) => {
     output += chunk.toString("utf8");
   });
-  const base = `http://127.0.0.1:${port}`;
   try {
-    await expect
-      .poll(async () => (await fetch(`${base}/api/health/live`).catch(() => null))?.status ?? 0, { timeout: 60_000 })
-      .toBe(200);
     const phone = randomPhone();
     const name = `日志测试${randomBytes(2).toString("hex")}`;
     const note = `欠薪的细节${randomBytes(2).toString("hex")}`;

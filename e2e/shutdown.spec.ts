@@ -2,13 +2,11 @@
 // process stops the whole tree (web server, worker) within 10 seconds, and a request in flight when
 // the signal came is still answered. Run against the e2e server's database as an existing
 // PostgreSQL, so nothing is started but the app itself (the build is the one the specs use).
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import net from "node:net";
 import { expect, test } from "@playwright/test";
-import { freePort } from "../scripts/lib/embedded-db";
-import { e2eDatabaseUrlFile } from "./support/database";
+import { startApp } from "./support/app-process";
 
 /** Processes whose environment carries `mark`: the app's whole tree, whatever it was reparented to. */
 function processesMarked(mark: string): number[] {
@@ -24,36 +22,11 @@ function processesMarked(mark: string): number[] {
   return found.filter((pid) => pid !== process.pid);
 }
 
-async function startApp(mark: string, port: number): Promise<ChildProcess> {
-  const app = spawn("npm", ["start"], {
-    env: {
-      ...process.env,
-      DATABASE_URL: readFileSync(e2eDatabaseUrlFile(process.env.E2E_PORT as string), "utf8").trim(),
-      PORT: String(port),
-      NEXTAUTH_SECRET: randomBytes(24).toString("base64url"),
-      SMS_GATEWAY: "outbox",
-      E2E_SHUTDOWN_MARK: mark,
-    },
-    stdio: "ignore",
-  });
-  await expect
-    .poll(
-      async () => {
-        const answer = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null);
-        return answer?.status ?? 0;
-      },
-      { timeout: 60_000, intervals: [500] },
-    )
-    .toBe(200);
-  return app;
-}
-
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   test(`${signal} to npm start answers the request in flight and stops the whole tree within 10 s`, async () => {
     test.setTimeout(120_000);
     const mark = randomBytes(6).toString("hex");
-    const port = await freePort();
-    const app = await startApp(mark, port);
+    const { app, port } = await startApp(["start"], { env: { SMS_GATEWAY: "outbox", E2E_SHUTDOWN_MARK: mark } });
     expect(processesMarked(mark).length).toBeGreaterThanOrEqual(3); // npm's child, the server, the worker
 
     // A request whose body is still arriving when the signal comes.

@@ -6,6 +6,7 @@ import {
   contentSecurityPolicy,
   createNonce,
   crossSiteAnswer,
+  frameworkFailureIsMalformedInput,
   isCrossSiteWrite,
   isMalformedPath,
   isUnder,
@@ -245,5 +246,17 @@ describe("the address limits count", () => {
     expect(limitSubjectOf("::ffff:198.51.100.7")).toBe("198.51.100.7");
     expect(limitSubjectOf("198.51.100.7")).toBe("198.51.100.7");
     expect(limitSubjectOf("unknown")).toBe("unknown");
+  });
+});
+
+describe("frameworkFailureIsMalformedInput", () => {
+  it("takes a framework 500 for malformed input on form and action posts, next-auth's routes and router headers only", () => {
+    expect(frameworkFailureIsMalformedInput("POST", "/venues/nanzhen/book", {})).toBe(true);
+    expect(frameworkFailureIsMalformedInput("GET", "/api/auth/callback/credentials", {})).toBe(true);
+    expect(frameworkFailureIsMalformedInput("GET", "/nope", { "next-router-state-tree": "garbage" })).toBe(true);
+    expect(frameworkFailureIsMalformedInput("POST", "/", { "next-action": "" })).toBe(true);
+    // A page that fails to render, and the API's own handlers, keep their 500 (the database may be down).
+    expect(frameworkFailureIsMalformedInput("GET", "/venues/nanzhen", {})).toBe(false);
+    expect(frameworkFailureIsMalformedInput("POST", "/api/v1/bookings", {})).toBe(false);
   });
 });

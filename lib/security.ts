@@ -154,6 +154,31 @@ export function malformedPathAnswer(pathname: string): Response {
   return chinesePage(400, "网址有误", MALFORMED_PATH_MESSAGE);
 }
 
+const MALFORMED_REQUEST_MESSAGE = "这次提交的内容有误，没有保存任何内容。请回到页面重新填写后再提交；如有急事，请拨打 12348。";
+
+/**
+ * Requests whose failure inside the framework is the sender's malformed input, not the server's
+ * fault: a form or server-action post whose body does not parse (no or a wrong multipart boundary,
+ * a broken action payload, `$ACTION_…` fields that name nothing), next-auth's own routes called with
+ * odd parameters, and a router state header that is garbage. Our own code answers every expected
+ * failure itself; what the framework answers with a 500 here, the site's server answers with a 400.
+ */
+export function frameworkFailureIsMalformedInput(
+  method: string | undefined,
+  pathname: string,
+  headers: Record<string, unknown>,
+): boolean {
+  if (isUnder(pathname, "/api/auth")) return true;
+  if (headers["next-router-state-tree"] !== undefined || headers["next-action"] !== undefined) return true;
+  return method === "POST" && !isUnder(pathname, "/api");
+}
+
+/** The answer in place of such a 500: the API's JSON error, or a Chinese page. */
+export function malformedRequestAnswer(pathname: string): Response {
+  if (isUnder(pathname, "/api")) return problem("invalid_input", MALFORMED_REQUEST_MESSAGE);
+  return chinesePage(400, "提交的内容有误", MALFORMED_REQUEST_MESSAGE);
+}
+
 /**
  * What the site's own server (scripts/serve.ts) answers before Next.js sees a request, or null to
  * pass it on: a request target that is no path ("GET * HTTP/1.1", which Next.js answers with a 500).

@@ -8,13 +8,15 @@
 //   path ("GET * HTTP/1.1") with the site's 400, and drops empty X-Forwarded-Host/-Proto headers.
 // Started by scripts/start.ts, the e2e server and the benchmark; PORT and HOSTNAME as for `next start`.
 import { randomUUID } from "node:crypto";
-import { createServer, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { captureConsoleOutput, log } from "../lib/log.ts";
 import { metrics, routeOf } from "../lib/metrics.ts";
 import {
   clientAddressFrom,
   dropEmptyForwardedHeaders,
+  frameworkFailureIsMalformedInput,
+  malformedRequestAnswer,
   malformedTargetAnswer,
   methodNotAllowedAnswer,
   SECURITY_HEADERS,
@@ -37,6 +39,45 @@ async function send(res: ServerResponse, answer: Response) {
   answer.headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
   res.writeHead(answer.status, Object.fromEntries(answer.headers));
   res.end(await answer.text());
+}
+
+/**
+ * For requests where a framework 500 means the sender's malformed input (lib/security.ts
+ * frameworkFailureIsMalformedInput), the 500 Next.js is about to send is replaced, before any of it
+ * leaves, by the site's 400 in Chinese. A 500 whose headers have already gone out stays as it is.
+ */
+function answerMalformedInputFailures(req: IncomingMessage, res: ServerResponse) {
+  const pathname = new URL(req.url ?? "/", "http://site").pathname;
+  if (!frameworkFailureIsMalformedInput(req.method, pathname, req.headers)) return;
+  const { writeHead, write, end } = res;
+  let swallowing = false;
+  const failing = (status = res.statusCode) => !res.headersSent && status >= 500;
+  res.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
+    if (failing(status)) {
+      swallowing = true;
+      return this;
+    }
+    return (writeHead as (...a: unknown[]) => ServerResponse).call(this, status, ...rest);
+  } as typeof res.writeHead;
+  res.write = function (this: ServerResponse, ...args: unknown[]) {
+    if (swallowing || failing()) {
+      swallowing = true;
+      const done = args.find((a) => typeof a === "function") as (() => void) | undefined;
+      done?.();
+      return true;
+    }
+    return (write as (...a: unknown[]) => boolean).apply(this, args);
+  } as typeof res.write;
+  res.end = function (this: ServerResponse, ...args: unknown[]) {
+    if (!(swallowing || failing())) return (end as (...a: unknown[]) => ServerResponse).apply(this, args);
+    res.writeHead = writeHead;
+    res.write = write;
+    res.end = end;
+    for (const name of res.getHeaderNames()) if (name !== "x-request-id") res.removeHeader(name);
+    log.warn({ requestId: req.headers["x-request-id"], method: req.method, path: pathname }, "malformed request answered 400");
+    void send(res, malformedRequestAnswer(pathname));
+    return this;
+  } as typeof res.end;
 }
 
 /** A request id a proxy sent (X-Request-Id), when it looks like one; else a new one. */
@@ -70,6 +111,7 @@ const server = createServer(async (req, res) => {
   if (malformed) return send(res, malformed);
   if (REFUSED.has(req.method ?? "")) return send(res, methodNotAllowedAnswer(new URL(req.url ?? "/", "http://site").pathname));
   dropEmptyForwardedHeaders(req.headers);
+  answerMalformedInputFailures(req, res);
   req.headers["x-forwarded-for"] = clientAddressFrom(req.headers["x-forwarded-for"], req.socket.remoteAddress, trustedHops);
   await handle(req, res);
 });
