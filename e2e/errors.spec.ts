@@ -46,3 +46,12 @@ test("an unknown /api/v1 path answers a JSON 404, a method a route does not take
   // HEAD of a GET route is still answered by Next.js from GET.
   expect((await request.head("/api/v1/venues")).status()).toBe(200);
 });
+
+test("every page's /favicon.ico is there: an icon, not a 404", async ({ request }) => {
+  const icon = await request.get("/favicon.ico");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toMatch(/image\/(x-icon|vnd\.microsoft\.icon)/);
+  const bytes = await icon.body();
+  // An ICO file's header: reserved 0, type 1 (icon), one image.
+  expect([...bytes.subarray(0, 6)]).toEqual([0, 0, 1, 0, 1, 0]);
+});

@@ -95,8 +95,15 @@ export type BookingListRow = {
   topicName: string;
 };
 
-/** Every booking matching the staff filters, newest first, 50 a page; phone numbers masked. */
-export async function searchBookings(filters: BookingSearchInput): Promise<{ rows: BookingListRow[]; total: number }> {
+/**
+ * Every booking matching the staff filters, latest first, 50 a page; phone numbers masked. Without
+ * a page asked for, the page that holds today (Asia/Shanghai): the bookings after today come first
+ * in this order, and staff open the list for today's, not next year's.
+ */
+export async function searchBookings(
+  filters: BookingSearchInput,
+  now = new Date(),
+): Promise<{ rows: BookingListRow[]; total: number; page: number }> {
   const where = {
     ...(filters.from || filters.to
       ? {
@@ -113,11 +120,16 @@ export async function searchBookings(filters: BookingSearchInput): Promise<{ row
     ...(filters.channel ? { channel: filters.channel } : {}),
     ...(filters.phone ? { OR: searchSpellings(filters.phone).map((part) => ({ phone: { contains: part } })) } : {}),
   };
-  const [rows, total] = await Promise.all([
+  const total = await db.booking.count({ where });
+  const tomorrow = zonedInstant(addDays(todayInShanghai(now), 1));
+  const later = filters.page ? 0 : await db.booking.count({ where: { AND: [where, { startsAt: { gte: tomorrow } }] } });
+  const page = filters.page ?? Math.min(Math.floor(later / STAFF_PAGE_SIZE) + 1, Math.max(1, Math.ceil(total / STAFF_PAGE_SIZE)));
+  const [rows] = await Promise.all([
     db.booking.findMany({
       where,
-      orderBy: { startsAt: "desc" },
-      skip: (filters.page - 1) * STAFF_PAGE_SIZE,
+      // The code breaks ties, so that a page holds the same rows however often it is asked for.
+      orderBy: [{ startsAt: "desc" }, { code: "asc" }],
+      skip: (page - 1) * STAFF_PAGE_SIZE,
       take: STAFF_PAGE_SIZE,
       select: {
         code: true,
@@ -131,10 +143,10 @@ export async function searchBookings(filters: BookingSearchInput): Promise<{ row
         topic: { select: { name: true } },
       },
     }),
-    db.booking.count({ where }),
   ]);
   return {
     total,
+    page,
     rows: rows.map((r) => ({
       code: r.code,
       start: r.startsAt,

@@ -92,7 +92,8 @@ export const bookingSearchInput = z.object({
     .or(z.literal("").transform(() => undefined)),
   /** Any part of a number; compared digit by digit, dashes and spaces aside (queries.ts). */
   phone: optionalValue.transform((v) => (v ? phoneDigits(v) || undefined : undefined)),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  /** Absent: the page that holds today's bookings (queries.ts searchBookings). */
+  page: z.coerce.number().int().min(1).max(10_000).optional(),
 });
 export type BookingSearchInput = z.infer<typeof bookingSearchInput>;
 

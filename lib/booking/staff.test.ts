@@ -2,6 +2,7 @@
 import { randomInt } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { bookingInput, createVenueFixture, prisma } from "@/lib/testing/fixtures";
+import { addDays, zonedInstant } from "@/lib/time";
 import { createBooking, staffCancelBooking, staffRescheduleBooking } from "./mutations";
 import { findBooking, openBookingForStaff, searchBookings } from "./queries";
 import { bookingSearchInput, findBookingInput, slotValue, staffBookingFormInput } from "./schema";
@@ -126,5 +127,40 @@ describe("a booking staff made for a landline caller", () => {
     // The older row's caller finds it too, the number typed with its dash.
     const found = await findBooking(findBookingInput.parse({ code: older.booking.code, phone: dashed(olderDigits) }));
     expect(found?.code).toBe(older.booking.code);
+  });
+});
+
+describe("the staff list of bookings", () => {
+  it("opens on the page that holds today's bookings, not on next year's", async () => {
+    const f = await createVenueFixture();
+    const lawyerId = f.lawyers[0].id;
+    const row = (code: string, day: number) => ({
+      code,
+      venueId: f.venue.id,
+      lawyerId,
+      startsAt: zonedInstant(addDays(f.today, day), 9 * 60),
+      endsAt: zonedInstant(addDays(f.today, day), 9 * 60 + 30),
+      name: "列表村民",
+      phone: "13800000000",
+      topicId: f.topic.id,
+      channel: "PHONE" as const,
+      consentAt: new Date(),
+    });
+    const tag = String(randomInt(100_000, 999_999));
+    // 55 after today (more than a page of 50), one today, one yesterday.
+    await prisma.booking.createMany({
+      data: [
+        ...Array.from({ length: 55 }, (_, i) => row(`L${tag}${String(i).padStart(2, "0")}`, i + 1)),
+        row(`T${tag}`, 0),
+        row(`Y${tag}`, -1),
+      ],
+    });
+    const opened = await searchBookings(bookingSearchInput.parse({ venue: f.venue.slug }));
+    expect(opened.page).toBe(2);
+    expect(opened.rows.map((r) => r.code)).toContain(`T${tag}`);
+    // Asked for, page 1 is the latest bookings, as before.
+    const first = await searchBookings(bookingSearchInput.parse({ venue: f.venue.slug, page: "1" }));
+    expect(first.page).toBe(1);
+    expect(first.rows.map((r) => r.code)).not.toContain(`T${tag}`);
   });
 });

@@ -105,7 +105,7 @@ export default async function StaffBookingsPage({ searchParams }: { searchParams
         </div>
       </form>
       <p aria-live="polite">
-        共 {result.total} 个预约{result.total > 0 ? `，第 ${filters.page} / ${pages} 页` : ""}。
+        共 {result.total} 个预约{result.total > 0 ? `，第 ${result.page} / ${pages} 页` : ""}。
       </p>
       {result.rows.length > 0 && (
         <div className="overflow-x-auto">
@@ -160,17 +160,17 @@ export default async function StaffBookingsPage({ searchParams }: { searchParams
       )}
       {pages > 1 && (
         <nav aria-label="翻页" className="flex gap-3">
-          {filters.page > 1 && (
+          {result.page > 1 && (
             <Link
-              href={pageLink(filters.page - 1)}
+              href={pageLink(result.page - 1)}
               className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline"
             >
               上一页
             </Link>
           )}
-          {filters.page < pages && (
+          {result.page < pages && (
             <Link
-              href={pageLink(filters.page + 1)}
+              href={pageLink(result.page + 1)}
               className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline"
             >
               下一页
