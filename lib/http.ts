@@ -1,6 +1,5 @@
 // The one way a route handler answers with JSON: `{ error: { code, message, fields? } }`, a Chinese
 // sentence a person can act on, never cached, never a stack trace.
-
 import { type Failure, type FailureCode, INTERNAL_ERROR_MESSAGE, MESSAGES } from "./errors";
 // Relative, and no server-only module: next.config.ts and scripts/serve.ts load this file through lib/security.ts.
 import { log } from "./log";

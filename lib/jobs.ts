@@ -33,13 +33,13 @@ export const REBUILD_QUEUE_SQL: { what: string; sql: string }[] = [
   {
     what: "held waitlist slots",
     sql: `SELECT count(graphile_worker.add_job('${EXPIRE_TASK}', json_build_object('bookingId', id), queue_name => '${WAITLIST_QUEUE}',
-            run_at => held_until, job_key => 'hold:' || id))::int AS n
+            run_at => held_until, job_key => '${holdJobKey("")}' || id))::int AS n
           FROM booking WHERE status = 'HELD' AND held_until IS NOT NULL`,
   },
   {
     what: "open attendances",
     sql: `SELECT count(graphile_worker.add_job('${AUTO_CLOSE_TASK}', json_build_object('attendanceId', id), run_at => session_ends_at,
-            job_key => 'attendance:' || id))::int AS n
+            job_key => '${attendanceJobKey("")}' || id))::int AS n
           FROM attendance WHERE left_at IS NULL`,
   },
   {

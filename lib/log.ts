@@ -41,7 +41,6 @@ export const log: Logger = globalForLog.muzhouLog;
 export function captureConsoleOutput(): void {
   if (process.stdout.isTTY) return;
   const wrap = (stream: NodeJS.WriteStream, level: "info" | "error") => {
-    const original = stream.write.bind(stream);
     stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
       const text = (typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"))
         // biome-ignore lint/suspicious/noControlCharactersInRegex: terminal colour codes are what is removed.
@@ -52,7 +51,6 @@ export function captureConsoleOutput(): void {
       done?.();
       return true;
     }) as typeof stream.write;
-    return original;
   };
   wrap(process.stdout, "info");
   wrap(process.stderr, "error");

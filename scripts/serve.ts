@@ -46,8 +46,7 @@ async function send(res: ServerResponse, answer: Response) {
  * frameworkFailureIsMalformedInput), the 500 Next.js is about to send is replaced, before any of it
  * leaves, by the site's 400 in Chinese. A 500 whose headers have already gone out stays as it is.
  */
-function answerMalformedInputFailures(req: IncomingMessage, res: ServerResponse) {
-  const pathname = new URL(req.url ?? "/", "http://site").pathname;
+function answerMalformedInputFailures(req: IncomingMessage, res: ServerResponse, pathname: string) {
   if (!frameworkFailureIsMalformedInput(req.method, pathname, req.headers)) return;
   const { writeHead, write, end } = res;
   let swallowing = false;
@@ -87,12 +86,14 @@ function requestIdOf(sent: string | string[] | undefined): string {
 
 const server = createServer(async (req, res) => {
   const started = performance.now();
+  // Parsed once: the request target may be anything ("*", an absolute URL that does not parse);
+  // the path is what is logged and checked, and a target that is no path is refused below.
+  const url = URL.parse(req.url ?? "/", "http://site") ?? new URL("http://site/");
   const id = requestIdOf(req.headers["x-request-id"]);
   req.headers["x-request-id"] = id;
   res.setHeader("X-Request-Id", id);
   // One access line per request: the path without its query's values (a phone number may be one).
   res.once("finish", () => {
-    const url = new URL(req.url ?? "/", "http://site");
     const seconds = (performance.now() - started) / 1000;
     metrics.requests.observe({ method: req.method ?? "", route: routeOf(url.pathname), status: String(res.statusCode) }, seconds);
     log.info(
@@ -109,9 +110,9 @@ const server = createServer(async (req, res) => {
   });
   const malformed = malformedTargetAnswer(req.url);
   if (malformed) return send(res, malformed);
-  if (REFUSED.has(req.method ?? "")) return send(res, methodNotAllowedAnswer(new URL(req.url ?? "/", "http://site").pathname));
+  if (REFUSED.has(req.method ?? "")) return send(res, methodNotAllowedAnswer(url.pathname));
   dropEmptyForwardedHeaders(req.headers);
-  answerMalformedInputFailures(req, res);
+  answerMalformedInputFailures(req, res, url.pathname);
   req.headers["x-forwarded-for"] = clientAddressFrom(req.headers["x-forwarded-for"], req.socket.remoteAddress, trustedHops);
   await handle(req, res);
 });

@@ -120,30 +120,30 @@ export async function searchBookings(
     ...(filters.channel ? { channel: filters.channel } : {}),
     ...(filters.phone ? { OR: searchSpellings(filters.phone).map((part) => ({ phone: { contains: part } })) } : {}),
   };
-  const total = await db.booking.count({ where });
   const tomorrow = zonedInstant(addDays(todayInShanghai(now), 1));
-  const later = filters.page ? 0 : await db.booking.count({ where: { AND: [where, { startsAt: { gte: tomorrow } }] } });
-  const page = filters.page ?? Math.min(Math.floor(later / STAFF_PAGE_SIZE) + 1, Math.max(1, Math.ceil(total / STAFF_PAGE_SIZE)));
-  const [rows] = await Promise.all([
-    db.booking.findMany({
-      where,
-      // The code breaks ties, so that a page holds the same rows however often it is asked for.
-      orderBy: [{ startsAt: "desc" }, { code: "asc" }],
-      skip: (page - 1) * STAFF_PAGE_SIZE,
-      take: STAFF_PAGE_SIZE,
-      select: {
-        code: true,
-        startsAt: true,
-        status: true,
-        channel: true,
-        name: true,
-        phone: true,
-        venue: { select: { name: true } },
-        lawyer: { select: { name: true } },
-        topic: { select: { name: true } },
-      },
-    }),
+  const [total, later] = await Promise.all([
+    db.booking.count({ where }),
+    filters.page ? 0 : db.booking.count({ where: { AND: [where, { startsAt: { gte: tomorrow } }] } }),
   ]);
+  const page = filters.page ?? Math.min(Math.floor(later / STAFF_PAGE_SIZE) + 1, Math.max(1, Math.ceil(total / STAFF_PAGE_SIZE)));
+  const rows = await db.booking.findMany({
+    where,
+    // The code breaks ties, so that a page holds the same rows however often it is asked for.
+    orderBy: [{ startsAt: "desc" }, { code: "asc" }],
+    skip: (page - 1) * STAFF_PAGE_SIZE,
+    take: STAFF_PAGE_SIZE,
+    select: {
+      code: true,
+      startsAt: true,
+      status: true,
+      channel: true,
+      name: true,
+      phone: true,
+      venue: { select: { name: true } },
+      lawyer: { select: { name: true } },
+      topic: { select: { name: true } },
+    },
+  });
   return {
     total,
     page,

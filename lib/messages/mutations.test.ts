@@ -6,10 +6,11 @@ import { cancelBooking, createBooking, rescheduleBooking } from "@/lib/booking/m
 import { completeBooking } from "@/lib/consultations/mutations";
 import { db } from "@/lib/db";
 import { giveBookingEvaluation } from "@/lib/evaluations/mutations";
+import { MAX_SEND_ATTEMPTS } from "@/lib/jobs";
 import { outboxGateway } from "@/lib/sms/outbox";
 import { bookingInput, createVenueFixture, prisma, uniquePhone } from "@/lib/testing/fixtures";
 import { addDays, todayInShanghai, zonedInstant } from "@/lib/time";
-import { deliver, type Gateway, MAX_ATTEMPTS, OVERTAKEN, tellVillager } from "./mutations";
+import { deliver, type Gateway, OVERTAKEN, tellVillager } from "./mutations";
 
 type Job = { key: string; run_at: Date };
 const jobsOf = (bookingId: string) =>
@@ -242,7 +243,7 @@ describe("deliver", () => {
     const busy: Gateway = { send: async () => ({ ok: false, retryable: true, reason: "isv.BUSINESS_LIMIT_CONTROL: 触发流控" }) };
     expect(await deliver(key, busy, noon(f.today))).toEqual({ outcome: "retry", reason: "isv.BUSINESS_LIMIT_CONTROL: 触发流控" });
     expect(await prisma.notification.findUniqueOrThrow({ where: { key } })).toMatchObject({ status: "QUEUED", attempts: 1 });
-    await prisma.notification.update({ where: { key }, data: { attempts: MAX_ATTEMPTS - 1 } });
+    await prisma.notification.update({ where: { key }, data: { attempts: MAX_SEND_ATTEMPTS - 1 } });
     expect(await deliver(key, busy, noon(f.today))).toMatchObject({ outcome: "failed" });
     expect(await prisma.notification.findUniqueOrThrow({ where: { key } })).toMatchObject({
       status: "FAILED",

@@ -29,8 +29,6 @@ import { mayResend } from "./status";
 
 /** The graphile-worker task that sends one message; its payload is `{ key }`. */
 export { SEND_TASK };
-/** Tries before a message is given up and put on the staff call list. */
-export const MAX_ATTEMPTS = MAX_SEND_ATTEMPTS;
 
 const KIND: Record<MessageKind, NotificationKind> = {
   confirmation: "CONFIRMATION",
@@ -76,8 +74,6 @@ export async function tellVillager(tx: Tx, bookingId: string, event: BookingEven
   const booking = (await tx.booking.findUniqueOrThrow({ where: { id: bookingId }, select: bookingFacts })) as Facts;
   switch (event) {
     case "created":
-      // An accepted waitlist offer becomes this booking: the offer's text, if still waiting, is no longer true.
-      await overtakeMessages(tx, booking.id, ["WAITLIST_OFFER"], OVERTAKEN.accepted);
       await queue(tx, booking, "confirmation", `confirmation:${booking.id}`, now);
       return planReminders(tx, booking, now);
     case "moved":
@@ -179,7 +175,7 @@ async function queue(tx: Tx, booking: Facts, kind: MessageKind, key: string, now
 async function addJob(tx: Tx, key: string, runAt: Date): Promise<void> {
   // graphile-worker's own function, in this transaction: the job exists exactly when the message does.
   // The job key is the message's: adding it again moves the job instead of adding another.
-  await tx.$executeRaw`SELECT graphile_worker.add_job(${SEND_TASK}, json_build_object('key', ${key}::text), run_at => ${runAt}::timestamptz, job_key => ${key}::text, max_attempts => ${MAX_ATTEMPTS + 2}::int)`;
+  await tx.$executeRaw`SELECT graphile_worker.add_job(${SEND_TASK}, json_build_object('key', ${key}::text), run_at => ${runAt}::timestamptz, job_key => ${key}::text, max_attempts => ${MAX_SEND_ATTEMPTS + 2}::int)`;
 }
 
 async function removeJob(tx: Tx, key: string): Promise<void> {
@@ -304,7 +300,7 @@ export async function deliver(key: string, gateway: Gateway, now = new Date()): 
     });
     return { outcome: "sent" };
   }
-  const giveUp = !result.retryable || message.attempts >= MAX_ATTEMPTS;
+  const giveUp = !result.retryable || message.attempts >= MAX_SEND_ATTEMPTS;
   await db.notification.update({
     where: { id: message.id },
     data: { status: giveUp ? "FAILED" : "QUEUED", reason: result.reason },

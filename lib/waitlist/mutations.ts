@@ -16,7 +16,7 @@ import { bookingViewSelect, toBookingView } from "@/lib/booking/queries";
 import { db, type Tx } from "@/lib/db";
 import { type Failure, failure, Rejected } from "@/lib/errors";
 import { EXPIRE_TASK, holdJobKey, OFFER_TASK, WAITLIST_QUEUE } from "@/lib/jobs";
-import { tellVillager } from "@/lib/messages/mutations";
+import { OVERTAKEN, overtakeMessages, tellVillager } from "@/lib/messages/mutations";
 import { sendTime } from "@/lib/messages/rules";
 import { storedSpellings } from "@/lib/phone";
 import { addDays, fromDbDate, toDateString, toDbDate, todayInShanghai } from "@/lib/time";
@@ -362,6 +362,8 @@ export async function acceptOffer(code: string, phone: string, now = new Date())
       if (count === 0) throw new Rejected(failure("conflict", GONE));
       await tx.$executeRaw`SELECT graphile_worker.remove_job(${holdJobKey(hold.id)}::text)`;
       await leaveWaitlist(tx, hold.phone, hold.venue.id, now);
+      // The offer's text, if still waiting to go, is no longer true: the confirmation replaces it.
+      await overtakeMessages(tx, hold.id, ["WAITLIST_OFFER"], OVERTAKEN.accepted);
       await tellVillager(tx, hold.id, "created", now);
       const row = await tx.booking.findUniqueOrThrow({ where: { id: hold.id }, select: bookingViewSelect });
       return { ok: true as const, booking: toBookingView(row) };
