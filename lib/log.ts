@@ -5,16 +5,23 @@
 // and callers log ids and codes, not people.
 import pino, { type DestinationStream, type Logger } from "pino";
 import pretty from "pino-pretty";
+import { baseSettingsSchema } from "./env";
 
 /** Field names that carry personal data in this app's objects; censored at any of these depths. */
 const PERSONAL = ["phone", "name", "note", "village", "lawyerNote", "onBehalfOfName", "comment", "text"];
 export const REDACTED_PATHS = PERSONAL.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]);
 
+/** LOG_LEVEL (checked with the other settings at start-up; info when unset). */
+function logLevel(): string {
+  const parsed = baseSettingsSchema.shape.LOG_LEVEL.safeParse(process.env.LOG_LEVEL);
+  return parsed.success ? parsed.data : "info";
+}
+
 export function createLogger(destination?: DestinationStream): Logger {
   const stream = destination ?? (process.stdout.isTTY ? pretty({ colorize: true, translateTime: "SYS:HH:MM:ss" }) : undefined);
   return pino(
     {
-      level: process.env.LOG_LEVEL || "info",
+      level: logLevel(),
       base: undefined,
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },

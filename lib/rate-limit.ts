@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import pg from "pg";
 import { RateLimiterPostgres, type RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "./db";
-import { env } from "./env";
+import { env, settings } from "./env";
 import { type Failure, tooManyRequests } from "./errors";
 import { log } from "./log";
 import { metrics } from "./metrics";
@@ -59,11 +59,6 @@ function pool(): pg.Pool {
   return globalForLimits.rateLimitPool;
 }
 
-function factor(): number {
-  const value = Number(process.env.RATE_LIMIT_FACTOR ?? 1);
-  return Number.isFinite(value) && value >= 1 ? value : 1;
-}
-
 function limiter(name: LimitName): RateLimiterPostgres {
   globalForLimits.rateLimiters ??= new Map();
   let found = globalForLimits.rateLimiters.get(name);
@@ -76,7 +71,7 @@ function limiter(name: LimitName): RateLimiterPostgres {
       // The migration made the table; the library must not try to.
       tableCreated: true,
       keyPrefix: name,
-      points: Math.min(Number.MAX_SAFE_INTEGER, Math.floor(points * factor())),
+      points: Math.min(Number.MAX_SAFE_INTEGER, Math.floor(points * settings().RATE_LIMIT_FACTOR)),
       duration: seconds,
       // One limiter prunes the shared table (rows an hour past expiry, every 5 minutes).
       clearExpiredByTimeout: name === "signInAccountAddress",

@@ -1,5 +1,6 @@
 // npm run db:backup [-- --out <file>] — a backup of the current database (the embedded one, or
 // DATABASE_URL's) to backups/muzhou-YYYYMMDD-HHMMSS.backup; safe while the app runs.
+import "./lib/load-settings.ts";
 import path from "node:path";
 import { createBackup, defaultBackupFile } from "./lib/backup.ts";
 import { runWithDatabase } from "./lib/database.ts";

@@ -1,5 +1,6 @@
 // npm run db:migrate — apply pending migrations from prisma/migrations, offline.
 // `--dir <folder>` applies another migrations folder (used by the tests).
+import "./lib/load-settings.ts";
 import path from "node:path";
 import { runWithDatabase } from "./lib/database.ts";
 import { applyMigrations, MIGRATIONS_DIR } from "./lib/migrations.ts";

@@ -1,6 +1,7 @@
 // npm run db:restore -- <file> [--replace] — restores a backup of npm run db:backup into the
 // current database (the embedded one, or DATABASE_URL's). Refuses a database that holds data
 // unless --replace, which first saves the current contents to backups/.
+import "./lib/load-settings.ts";
 import path from "node:path";
 import { toIsoOffset } from "../lib/time.ts";
 import { runWithDatabase } from "./lib/database.ts";

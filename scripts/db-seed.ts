@@ -1,5 +1,6 @@
 // npm run db:seed — venues and topics always; demo lawyers and accounts only on the embedded demo database.
 // npm run db:seed -- --year adds a year of demo activity for the dashboard and the year's figures.
+import "./lib/load-settings.ts";
 import { createPrismaClient } from "../lib/db-client.ts";
 import { seedDatabase } from "../prisma/seed/index.ts";
 import { runWithDatabase } from "./lib/database.ts";

@@ -3,6 +3,7 @@
 // this is the command to run it by hand. Safe to run at any time, as often as
 // wanted and beside a running app: an advisory lock lets one purge at a time do the work.
 // Run under the react-server condition, as package.json does: lib/privacy/mutations.ts is server-only.
+import "./lib/load-settings.ts";
 import { runWithDatabase } from "./lib/database.ts";
 
 await runWithDatabase(async ({ url }) => {

@@ -7,9 +7,11 @@
 //   answers a method it does not know, such as TRACK, with a 400), a request target that is no
 //   path ("GET * HTTP/1.1") with the site's 400, and drops empty X-Forwarded-Host/-Proto headers.
 // Started by scripts/start.ts, the e2e server and the benchmark; PORT and HOSTNAME as for `next start`.
+import "./lib/load-settings.ts";
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
+import { settings } from "../lib/env.ts";
 import { captureConsoleOutput, log } from "../lib/log.ts";
 import { metrics, routeOf } from "../lib/metrics.ts";
 import {
@@ -23,9 +25,7 @@ import {
 } from "../lib/security.ts";
 import { ROOT } from "./lib/migrations.ts";
 
-const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOSTNAME || undefined;
-const trustedHops = Math.max(0, Number.parseInt(process.env.TRUSTED_PROXY_HOPS ?? "0", 10) || 0);
+const { PORT: port, HOSTNAME: hostname, TRUSTED_PROXY_HOPS: trustedHops } = settings();
 const REFUSED = new Set(["TRACE"]);
 
 // Next.js's own lines (start-up, its error reports) go to the log as JSON events like ours.

@@ -1,10 +1,10 @@
 // npm start (and npm run dev): database up, migrations applied, seed, build when needed, then serve.
 // Without DATABASE_URL the embedded PostgreSQL runs alongside and stops with the app.
 
+import "./lib/load-settings.ts";
 import path from "node:path";
 import { createPrismaClient } from "../lib/db-client.ts";
-import { publicAddressIsReal, publicUrl } from "../lib/env.ts";
-import { checkSmsConfig } from "../lib/sms/config.ts";
+import { publicAddressIsReal, publicUrl, settings } from "../lib/env.ts";
 import { seedDatabase } from "../prisma/seed/index.ts";
 import { buildIsStale } from "./lib/build.ts";
 import { DATA_DIR, openDatabase } from "./lib/database.ts";
@@ -13,7 +13,7 @@ import { applyMigrations } from "./lib/migrations.ts";
 import { nextBuild, runNext, runServer, runWorker } from "./lib/next-server.ts";
 
 const dev = process.argv.includes("--dev");
-const port = process.env.PORT ?? "3000";
+const { PORT: port, HOSTNAME: hostname, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: authUrl } = settings();
 
 // The embedded database is watched and started again should it die (issue 20 item 6).
 const db = await openDatabase(undefined, { restartOnCrash: true });
@@ -23,13 +23,6 @@ async function shutdown(code: number) {
   stopping = true;
   await db.stop();
   process.exit(code);
-}
-
-// A real SMS gateway needs its keys and a template per kind: refuse to start without them (docs/sms.md).
-const smsProblems = checkSmsConfig();
-if (smsProblems.length) {
-  console.error(`The text-message settings are incomplete: ${smsProblems.join(" ")} See docs/sms.md.`);
-  await shutdown(1);
 }
 
 try {
@@ -49,7 +42,7 @@ try {
 }
 
 // Sessions are signed with NEXTAUTH_SECRET; without one, a random secret is kept in .data/.
-if (!process.env.NEXTAUTH_SECRET) {
+if (!secret) {
   if (!db.embedded) {
     console.warn(
       "NEXTAUTH_SECRET is not set: using a generated one kept in .data/auth-secret. Several web servers must share one: set NEXTAUTH_SECRET on each (docs/operations.md).",
@@ -73,9 +66,9 @@ console.log(
 const env = {
   DATABASE_URL: db.url,
   // Behind no proxy: next-auth may take the host from the request.
-  ...(process.env.NEXTAUTH_URL ? {} : { AUTH_TRUST_HOST: "true" }),
+  ...(authUrl ? {} : { AUTH_TRUST_HOST: "true" }),
 };
-const server = dev ? runNext(["dev", "-p", port], env) : runServer({ port, hostname: process.env.HOSTNAME }, env);
+const server = dev ? runNext(["dev", "-p", String(port)], env) : runServer({ port: String(port), hostname }, env);
 // The text messages go out from a worker beside the web server (npm run worker runs one alone).
 const worker = runWorker({ DATABASE_URL: db.url });
 worker.on("exit", (code, signal) => {

@@ -1,5 +1,6 @@
 // npm run user:create -- <username> [display name] — creates an ADMIN account; the password is
 // read from standard input (`echo "$PASSWORD" | npm run user:create -- admin`), never from argv.
+import "./lib/load-settings.ts";
 import { text } from "node:stream/consumers";
 import { hashPassword } from "../lib/auth/password.ts";
 import { createPrismaClient } from "../lib/db-client.ts";

@@ -4,6 +4,7 @@
 // its retention period once a day (lib/privacy, from graphile-worker's crontab). npm start runs one beside
 // the web server; with DATABASE_URL set any number can run, on any machines: graphile-worker hands each job to one of them.
 // Run with --conditions=react-server: it loads the app's server modules.
+import "./lib/load-settings.ts";
 import { EventEmitter } from "node:events";
 import { Logger, run, type WorkerEvents } from "graphile-worker";
 import { AUTO_CLOSE_TASK, autoCloseAttendance } from "../lib/attendance/mutations.ts";
@@ -12,15 +13,10 @@ import { attendanceJobKey, holdJobKey, WAITLIST_QUEUE } from "../lib/jobs.ts";
 import { log } from "../lib/log.ts";
 import { deliver, SEND_TASK } from "../lib/messages/mutations.ts";
 import { anonymiseExpired, PURGE_CRONTAB, PURGE_TASK } from "../lib/privacy/mutations.ts";
-import { checkSmsConfig, gatewayFromEnv } from "../lib/sms/config.ts";
+import { gatewayFromEnv } from "../lib/sms/config.ts";
 import { EXPIRE_TASK, expireHold, OFFER_TASK, offerFreedSlots } from "../lib/waitlist/mutations.ts";
 import { workerPresence } from "./lib/worker-presence.ts";
 
-const problems = checkSmsConfig();
-if (problems.length) {
-  log.fatal(`The text messages cannot be sent: ${problems.join(" ")} See docs/sms.md.`);
-  process.exit(1);
-}
 const gateway = gatewayFromEnv();
 const quiet = process.argv.includes("--quiet");
 /** How often the jobs of workers that died are looked for and released. */

@@ -33,20 +33,6 @@ describe("checkSmsConfig", () => {
     expect(checkSmsConfig({ SMS_GATEWAY: "outbox" })).toEqual([]);
   });
 
-  it("takes quiet hours as two times of day, and refuses anything else", () => {
-    expect(checkSmsConfig({ SMS_QUIET_HOURS: "22:00-07:30" })).toEqual([]);
-    expect(checkSmsConfig({ SMS_QUIET_HOURS: "9pm-8am" })).toEqual([
-      "SMS_QUIET_HOURS must be two times of day such as 21:00-08:00 (the same time twice: no quiet hours).",
-    ]);
-  });
-
-  it("refuses a public address the messages' links cannot use, before anything is booked", () => {
-    expect(checkSmsConfig({ PUBLIC_BASE_URL: "https://fw.example.gov.cn" })).toEqual([]);
-    expect(checkSmsConfig({ PUBLIC_BASE_URL: "fw.example.gov.cn" })).toEqual([
-      "PUBLIC_BASE_URL must be the site's public address, such as https://fw.example.gov.cn.",
-    ]);
-  });
-
   it("names every missing variable of Aliyun, keys first, then each kind's template", () => {
     expect(checkSmsConfig({ SMS_GATEWAY: "aliyun" })).toEqual([
       "SMS_GATEWAY=aliyun needs ALIYUN_ACCESS_KEY_ID.",

@@ -2,10 +2,10 @@
 // The problems are sentences for the operator; they name variables, never their values' secrets.
 
 import { z } from "zod";
+import { blankIsAbsent } from "../env";
 import { ALIYUN_DEFAULT_ENDPOINT, aliyunGateway } from "./aliyun";
 import { MESSAGE_KINDS, type MessageKind, parseEndpoint, type SmsGateway } from "./gateway";
 import { outboxGateway } from "./outbox";
-import { parseQuietHours } from "./quiet-hours";
 import { TENCENT_DEFAULT_ENDPOINT, tencentGateway } from "./tencent";
 
 export const GATEWAYS = ["outbox", "aliyun", "tencent"] as const;
@@ -23,11 +23,10 @@ const NEEDS = {
 const ENDPOINTS = { aliyun: "ALIYUN_SMS_ENDPOINT", tencent: "TENCENT_SMS_ENDPOINT" } as const;
 const DEFAULT_ENDPOINTS = { aliyun: ALIYUN_DEFAULT_ENDPOINT, tencent: TENCENT_DEFAULT_ENDPOINT } as const;
 
-/** An unset or blank variable is absent. */
-const blankIsAbsent = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined);
 const optionalText = z.preprocess(blankIsAbsent, z.string().optional());
 
-const schema = z
+/** The text-message section of the settings (scripts/lib/settings.ts joins it to the rest). */
+export const smsSettingsSchema = z
   .object({
     SMS_GATEWAY: z.preprocess(
       (v) => blankIsAbsent(v)?.toLowerCase(),
@@ -76,19 +75,13 @@ type Env = Record<string, string | undefined>;
 
 /** What is wrong with the SMS configuration, as sentences for the operator; empty when it is usable. */
 export function checkSmsConfig(env: Env = process.env): string[] {
-  const parsed = schema.safeParse(env);
-  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
-  if (parseQuietHours(env.SMS_QUIET_HOURS) === null)
-    problems.push("SMS_QUIET_HOURS must be two times of day such as 21:00-08:00 (the same time twice: no quiet hours).");
-  // Every message carries a link on the public address: a wrong one must stop the start, not a booking.
-  if (env.PUBLIC_BASE_URL && !/^https?:\/\/[^/\s]+/.test(env.PUBLIC_BASE_URL))
-    problems.push("PUBLIC_BASE_URL must be the site's public address, such as https://fw.example.gov.cn.");
-  return problems;
+  const parsed = smsSettingsSchema.safeParse(env);
+  return parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
 }
 
 /** The configured gateway; throws with every problem of `checkSmsConfig` when there are any. */
 export function gatewayFromEnv(env: Env = process.env, options: { timeoutMs?: number } = {}): SmsGateway {
-  const parsed = schema.safeParse(env);
+  const parsed = smsSettingsSchema.safeParse(env);
   if (!parsed.success) {
     throw new Error(`SMS configuration: ${parsed.error.issues.map((issue) => issue.message).join(" ")} See docs/sms.md.`);
   }

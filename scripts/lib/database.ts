@@ -2,6 +2,7 @@
 // embedded server with its data under .data/ (kept across restarts, git-ignored).
 import path from "node:path";
 import pg from "pg";
+import { settings } from "../../lib/env.ts";
 import { type RunningDatabase, startEmbeddedDatabase } from "./embedded-db.ts";
 import { ROOT } from "./migrations.ts";
 
@@ -31,7 +32,7 @@ export async function openDatabase(
   log?: (line: string) => void,
   { restartOnCrash = false }: { restartOnCrash?: boolean } = {},
 ): Promise<Database> {
-  const external = process.env.DATABASE_URL;
+  const external = settings().DATABASE_URL;
   if (external) return { url: external, embedded: false, stop: async () => {} };
   const server: RunningDatabase = await startEmbeddedDatabase({ dir: DATA_DIR, log, restartOnCrash });
   await ensureDatabase(server.adminUrl, APP_DATABASE);
