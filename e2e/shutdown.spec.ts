@@ -28,6 +28,14 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     const mark = randomBytes(6).toString("hex");
     const { app, port } = await startApp(["start"], { env: { SMS_GATEWAY: "outbox", E2E_SHUTDOWN_MARK: mark } });
     expect(processesMarked(mark).length).toBeGreaterThanOrEqual(3); // npm's child, the server, the worker
+    // Each runs compiled JavaScript under plain Node (issue 21 item 4): no TypeScript loader.
+    const commands = processesMarked(mark).map((pid) => readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" "));
+    for (const role of ["start", "serve", "worker"])
+      expect(
+        commands.some((c) => c.includes(`scripts/run.mjs ${role}`)),
+        role,
+      ).toBe(true);
+    expect(commands.filter((c) => /\btsx\b|\.ts\b/.test(c))).toEqual([]);
 
     // A request whose body is still arriving when the signal comes.
     const body = JSON.stringify({ name: "停机测试", phone: "13800000000", topic: "other", consent: true });

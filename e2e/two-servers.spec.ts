@@ -29,7 +29,7 @@ test.beforeAll(async () => {
   test.setTimeout(90_000);
   const port = await freePort();
   otherBase = `http://127.0.0.1:${port}`;
-  second = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+  second = spawn(process.execPath, ["scripts/run.mjs", "serve"], {
     cwd: ROOT,
     stdio: "ignore",
     env: {

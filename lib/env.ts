@@ -54,8 +54,8 @@ export const baseSettingsSchema = z.object({
     blankIsAbsent,
     z
       .string()
-      .min(32, {
-        error: "NEXTAUTH_SECRET must be at least 32 random characters, such as the output of `openssl rand -base64 32`.",
+      .min(24, {
+        error: "NEXTAUTH_SECRET must be at least 24 random characters, such as the output of `openssl rand -base64 32`.",
       })
       .optional(),
   ),

@@ -12,8 +12,10 @@
 //      on the same database with 20 clients for the same time;
 //   5. the text messages those bookings queued (in the booking's transaction) and the worker sent
 //      through the outbox adapter beside the web server: enqueued and sent per second, and the
-//      delay from the booking to "sent" (p50, p95).
-// `tsx scripts/bench.ts --pages` measures only 2 and 3. Every loop is bounded in count and time,
+//      delay from the booking to "sent" (p50, p95);
+//   6. the memory (resident set) of a web server and a worker as production runs them (compiled,
+//      scripts/run.mjs), after the same warm-up, beside the same two run through tsx as before.
+// `tsx scripts/bench.ts --pages` measures only 2 and 3, `--memory` only 6. Every loop is bounded in count and time,
 // and only 127.0.0.1 is contacted.
 
 import { type ChildProcess, spawn } from "node:child_process";
@@ -346,7 +348,86 @@ function readCell(s: ReturnType<typeof summary>) {
   return `${s.rate.toFixed(0)} req/s, p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms (${s.count - s.ok} errors)`;
 }
 
+const MEMORY_WARM_UP = 400;
+const RUN = path.join(ROOT, "scripts/run.mjs");
+
+function rssMb(pid: number | undefined): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Math.round(Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0) / 1024);
+}
+
+/**
+ * A web server and a worker on the bench's database, started as production starts them (the
+ * compiled bundles) or as it used to (tsx), warmed with the same requests, then their resident set.
+ */
+async function measureMemory(how: "compiled" | "tsx", env: Record<string, string>, paths: string[]) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const start = (role: "serve" | "worker") =>
+    spawn(
+      process.execPath,
+      how === "compiled"
+        ? [...(role === "worker" ? ["--conditions=react-server"] : []), RUN, role]
+        : [...(role === "worker" ? ["--conditions=react-server"] : []), "--import", "tsx", `scripts/${role}.ts`],
+      {
+        cwd: ROOT,
+        stdio: "ignore",
+        env: {
+          ...process.env,
+          ...env,
+          ...(role === "serve" ? { NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1" } : {}),
+        },
+      },
+    );
+  const server = start("serve");
+  const worker = start("worker");
+  try {
+    await waitFor(`${base}/api/health`, `the ${how} server`);
+    const targets = [...paths, "/api/v1/venues", "/api/v1/venues/station/slots", "/privacy", "/staff/sign-in"];
+    for (let i = 0; i < MEMORY_WARM_UP; i += 4)
+      await Promise.all([0, 1, 2, 3].map((k) => get(`${base}${targets[(i + k) % targets.length]}`)));
+    await sleep(3000);
+    const web = rssMb(server.pid);
+    const work = rssMb(worker.pid);
+    return { "web server": web, worker: work, together: web + work };
+  } finally {
+    for (const child of [server, worker]) {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => (child.exitCode === null ? child.once("exit", resolve) : resolve(null)));
+    }
+  }
+}
+
+async function memoryRows(databaseUrl: string, paths: string[]): Promise<string[][]> {
+  const env = { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: randomBytes(24).toString("base64url"), AUTH_TRUST_HOST: "true" };
+  const compiled = await measureMemory("compiled", env, paths);
+  const viaTsx = await measureMemory("tsx", env, paths);
+  return (["web server", "worker", "together"] as const).map((role) => [
+    `memory (RSS) after warm-up (${MEMORY_WARM_UP} page and API requests), ${role === "together" ? "web server + worker" : role}, compiled JavaScript as production runs it`,
+    `${compiled[role]} MB`,
+    `the same through tsx: ${viaTsx[role]} MB`,
+    pct(compiled[role] / viaTsx[role]),
+    "< tsx",
+    yes(compiled[role] < viaTsx[role]),
+  ]);
+}
+
 async function main() {
+  if (process.argv.includes("--memory")) {
+    // Only figure 6, on a seeded database of its own.
+    if (buildIsStale()) await nextBuild();
+    const database = await createTestDatabase("bench-memory");
+    const prisma = createPrismaClient(database.url);
+    try {
+      await seedDatabase(prisma, { demo: true });
+      console.log("| measure | app | baseline | ratio | target | met? |\n| --- | --- | --- | --- | --- | --- |");
+      for (const row of await memoryRows(database.url, ["/", "/venues/station"])) console.log(`| ${row.join(" | ")} |`);
+    } finally {
+      await prisma.$disconnect();
+      await database.drop();
+    }
+    return;
+  }
   const pagesOnly = process.argv.includes("--pages");
   if (buildIsStale()) await nextBuild();
   await buildBare();
@@ -538,6 +619,8 @@ async function main() {
       rows.push(["text messages sent by one worker (outbox)", messages.sent, "—", "—", "", ""]);
       rows.push([`from booking to "sent"`, messages.delay, "—", "—", "", ""]);
     }
+
+    if (!pagesOnly) rows.push(...(await memoryRows(database.url, Object.values(pages))));
 
     const cpu = os.cpus()[0]?.model ?? "unknown CPU";
     console.log(`\nMachine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);

@@ -37,8 +37,9 @@ describe("deploy/systemd", () => {
         expect(scripts[script], `${unit}: npm run ${script}`).toBeDefined();
       }
       const start = /^ExecStart=\/usr\/bin\/npm run --silent (\S+)$/m.exec(text)?.[1] ?? "";
-      // The signal must reach the app itself, not a shell that would leave it running.
-      expect(scripts[start]).toMatch(/\bexec tsx /);
+      // The signal must reach the app itself, not a shell that would leave it running; and the app
+      // runs as compiled JavaScript, without a TypeScript loader (issue 21 item 4).
+      expect(scripts[start]).toMatch(/\bexec node (--conditions=react-server )?scripts\/run\.mjs (serve|worker)$/);
       expect(text).toMatch(/^TimeoutStopSec=10$/m);
       expect(text).toMatch(/^EnvironmentFile=\/etc\/muzhou\/env$/m);
     }

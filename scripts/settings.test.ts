@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { baseSettingsSchema, settings } from "../lib/env.ts";
-import { smsSettingsSchema } from "../lib/sms/config.ts";
+import { smsSettingsSchema } from "../lib/sms/settings.ts";
+import { readOrCreateSecret } from "./lib/embedded-db.ts";
 import { ROOT } from "./lib/migrations.ts";
 import { checkSettings, EXIT_CONFIG } from "./lib/settings.ts";
 
@@ -73,6 +74,16 @@ describe("the settings schema", () => {
     const problems = checkSettings({ NEXTAUTH_SECRET: "changeme", METRICS_TOKEN: "token" });
     expect(problems).toHaveLength(2);
     expect(problems.join()).not.toMatch(/changeme|"token"/);
+  });
+
+  it("accepts the secret npm start generates when none is set", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "secret-"));
+    try {
+      const secret = await readOrCreateSecret(path.join(dir, "auth-secret"));
+      expect(checkSettings({ NEXTAUTH_SECRET: secret })).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("gives every problem at once, from both sections", () => {

@@ -3,14 +3,11 @@
 
 import "./lib/load-settings.ts";
 import path from "node:path";
-import { createPrismaClient } from "../lib/db-client.ts";
 import { publicAddressIsReal, publicUrl, settings } from "../lib/env.ts";
-import { seedDatabase } from "../prisma/seed/index.ts";
 import { buildIsStale } from "./lib/build.ts";
 import { DATA_DIR, openDatabase } from "./lib/database.ts";
 import { readOrCreateSecret } from "./lib/embedded-db.ts";
-import { applyMigrations } from "./lib/migrations.ts";
-import { nextBuild, runNext, runServer, runWorker } from "./lib/next-server.ts";
+import { nextBuild, prepareDatabase, runNext, runServer, runWorker } from "./lib/next-server.ts";
 
 const dev = process.argv.includes("--dev");
 const { PORT: port, HOSTNAME: hostname, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: authUrl } = settings();
@@ -27,11 +24,7 @@ async function shutdown(code: number) {
 
 try {
   console.log(db.embedded ? "Using the embedded PostgreSQL (data in .data/)." : "Using the PostgreSQL at DATABASE_URL.");
-  const applied = await applyMigrations(db.url);
-  if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
-  const prisma = createPrismaClient(db.url);
-  await seedDatabase(prisma, { demo: db.embedded });
-  await prisma.$disconnect();
+  await prepareDatabase({ DATABASE_URL: db.url }, db.embedded);
   if (!dev && buildIsStale()) {
     console.log("Building the app (first start or sources changed)…");
     await nextBuild();

@@ -1,5 +1,6 @@
 // Aliyun SMS (dysmsapi 2017-05-25, SendSms), signed by the SDK with ACS3-HMAC-SHA256.
 // https://help.aliyun.com/document_detail/101414.html (SendSms), …/101346.html (error codes)
+
 import * as dysms from "@alicloud/dysmsapi20170525";
 import { Config } from "@alicloud/openapi-client";
 import {
@@ -14,13 +15,12 @@ import {
   sdkGateway,
   timedOut,
 } from "./gateway";
+import { ALIYUN_DEFAULT_ENDPOINT } from "./settings";
 
 // The package is CommonJS with `exports.default = Client`: Node's own ESM loader hands over the
 // whole exports object as the default export, a bundler the class itself.
 type ClientClass = typeof dysms.default;
 const Client: ClientClass = (dysms.default as unknown as { default?: ClientClass }).default ?? dysms.default;
-
-export const ALIYUN_DEFAULT_ENDPOINT = "dysmsapi.aliyuncs.com";
 
 export type AliyunOptions = {
   accessKeyId: string;

@@ -1,5 +1,6 @@
 // Tencent Cloud SMS (API 2021-01-11, SendSms), signed by the SDK with TC3-HMAC-SHA256.
 // https://cloud.tencent.com/document/api/382/55981 (SendSms), …/382/52075 (error codes)
+
 import { sms } from "tencentcloud-sdk-nodejs-sms";
 import {
   DEFAULT_TIMEOUT_MS,
@@ -12,8 +13,8 @@ import {
   sdkGateway,
   timedOut,
 } from "./gateway";
+import { TENCENT_DEFAULT_ENDPOINT } from "./settings";
 
-export const TENCENT_DEFAULT_ENDPOINT = "sms.tencentcloudapi.com";
 export const TENCENT_DEFAULT_REGION = "ap-guangzhou";
 
 export type TencentOptions = {
