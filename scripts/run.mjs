@@ -7,7 +7,7 @@
 //   node --conditions=react-server scripts/run.mjs worker
 //   node scripts/run.mjs build      (both bundles, after `next build`: npm run build)
 // Plain JavaScript so that it runs before anything is compiled.
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -38,7 +38,8 @@ export async function ensureBundle(name) {
   const out = bundleFile(name);
   if (existsSync(out) && statSync(out).mtimeMs >= Math.max(...SOURCES.map((s) => newest(path.join(ROOT, s))))) return out;
   const esbuild = await import("esbuild");
-  await esbuild.build({
+  const result = await esbuild.build({
+    write: false,
     absWorkingDir: ROOT,
     entryPoints: [ENTRIES[name]],
     outfile: out,
@@ -53,6 +54,13 @@ export async function ensureBundle(name) {
     logLevel: "warning",
   });
   await esbuild.stop();
+  // Written beside and renamed into place: a process starting meanwhile reads the old bundle or the new, never half of one.
+  mkdirSync(BUNDLE_DIR, { recursive: true });
+  for (const file of result.outputFiles) {
+    const temporary = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(temporary, file.contents);
+    renameSync(temporary, file.path);
+  }
   return out;
 }
 
