@@ -1,8 +1,10 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
-// Browsers cannot be downloaded here: use the system Chromium (Debian's `chromium`) when present.
+// Browsers cannot be downloaded here: npm test finds one (scripts/lib/browser.ts: CHROMIUM_PATH, the
+// system's, or the one inside an npm package, whose libraries and fonts come in E2E_CHROMIUM_ENV).
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+const chromiumEnv = JSON.parse(process.env.E2E_CHROMIUM_ENV || "{}") as Record<string, string>;
 // The config is evaluated again in each worker; they inherit this variable, so all agree on one port.
 process.env.E2E_PORT ??= String(41000 + Math.floor(Math.random() * 8000));
 const port = Number(process.env.E2E_PORT);
@@ -28,7 +30,7 @@ export default defineConfig({
       executablePath: chromium,
       // Chromium does not load under libfaketime (the clock matrix, scripts/lib/clock-matrix.ts): it is
       // started without it, and e2e/support/clock.ts sets the page's clock with Playwright's instead.
-      env: withoutFakeClock(process.env),
+      env: { ...withoutFakeClock(process.env), ...chromiumEnv },
       args: [
         "--disable-background-networking",
         "--disable-component-update",

@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { findChromium } from "./lib/browser.ts";
 import { buildIsStale } from "./lib/build.ts";
 import { CLOCK_MOMENTS, CLOCK_SPECS, clockEnvironment, findLibfaketime } from "./lib/clock-matrix.ts";
 import { freePort } from "./lib/embedded-db.ts";
@@ -32,17 +33,13 @@ function readJson<T>(file: string): T | null {
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : null;
 }
 
-// The end-to-end tests drive the machine's Chromium (nothing is downloaded): without one, say at
-// once what to install instead of failing after the ten minutes of the other steps.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-if ((!only || only === "e2e") && !existsSync(CHROMIUM)) {
-  console.error(
-    `The end-to-end tests need Chromium at ${CHROMIUM}, and it is not there. On Debian or Ubuntu run:\n\n` +
-      "  sudo apt-get install -y chromium fonts-noto-cjk\n\n" +
-      "then npm test again (or set CHROMIUM_PATH to another Chromium). To run everything but the browser tests:\n" +
-      "  npm test -- --only static && npm test -- --only unit",
-  );
-  process.exit(1);
+// The end-to-end tests drive the machine's Chromium, or the one inside an npm package when the
+// machine has none (scripts/lib/browser.ts): nothing is downloaded, and nothing need be installed.
+if (!only || only === "e2e") {
+  const chromium = await findChromium();
+  console.log(`End-to-end tests in ${chromium.source}.`);
+  process.env.CHROMIUM_PATH = chromium.executablePath;
+  process.env.E2E_CHROMIUM_ENV = JSON.stringify(chromium.env);
 }
 
 function countPlaywright(file: string) {
