@@ -35,6 +35,7 @@ import {
   percentile,
   pgbenchFigures,
 } from "./lib/bench-figures.ts";
+import { findChromium } from "./lib/browser.ts";
 import { buildIsStale } from "./lib/build.ts";
 import { freePort } from "./lib/embedded-db.ts";
 import { ROOT } from "./lib/migrations.ts";
@@ -51,7 +52,8 @@ const LIGHTHOUSE_BUDGET_MS = 14 * 60_000;
 const LIGHTHOUSE_RUN_MS = 120_000;
 const BARE_DIR = path.join(ROOT, "scripts/fixtures/bench-bare");
 const PGBENCH = process.env.PGBENCH_PATH ?? "/usr/lib/postgresql/15/bin/pgbench";
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** The Chromium Lighthouse drives: the system's, or the npm package's (scripts/lib/browser.ts). */
+const CHROMIUM = await findChromium();
 const LIGHTHOUSE_CLI = path.join(ROOT, "node_modules/lighthouse/cli/index.js");
 
 /** The same time twice: no quiet hours (lib/sms/quiet-hours.ts), so messages go at any hour of the run. */
@@ -233,7 +235,7 @@ function lighthouse(url: string, outFile: string, throttling: Throttling): Promi
         "--max-wait-for-load=45000",
         `--throttling-method=${throttling}`,
       ],
-      { env: { ...process.env, CHROME_PATH: CHROMIUM }, stdio: ["ignore", "pipe", "pipe"] },
+      { env: { ...process.env, ...CHROMIUM.env, CHROME_PATH: CHROMIUM.executablePath }, stdio: ["ignore", "pipe", "pipe"] },
     );
     const output = tail(child);
     const timer = setTimeout(() => child.kill("SIGKILL"), LIGHTHOUSE_RUN_MS);
@@ -255,8 +257,8 @@ type LighthouseResults = Record<Throttling, Record<string, LighthouseResult>>;
 async function lighthousePages(pages: Record<string, string>, dir: string): Promise<LighthouseResults> {
   const methods: Throttling[] = ["simulate", "devtools"];
   const everyPage = (result: LighthouseResult) => Object.fromEntries(Object.keys(pages).map((k) => [k, result]));
-  const unavailable = !existsSync(CHROMIUM)
-    ? `Chromium not found at ${CHROMIUM}`
+  const unavailable = !existsSync(CHROMIUM.executablePath)
+    ? `Chromium not found at ${CHROMIUM.executablePath}`
     : !existsSync(LIGHTHOUSE_CLI)
       ? "lighthouse is not installed (npm ci)"
       : null;
