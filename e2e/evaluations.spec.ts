@@ -104,10 +104,24 @@ test("a villager evaluates a done consultation on their booking page, changes it
   const lawyerContext = await browser.newContext();
   const lawyer = await lawyerContext.newPage();
   await signIn(lawyer, ...LAWYER);
-  await lawyer
-    .getByRole("article", { name: new RegExp(villager.name) })
-    .getByRole("link", { name: /^记录服务结果/ })
-    .click();
+  // Before its time, and with no check-in, nothing has happened to record (issue 22 item 6).
+  const card = lawyer.getByRole("article", { name: new RegExp(villager.name) });
+  await expect(card).toBeVisible();
+  await expect(card.getByRole("link", { name: /^记录服务结果/ })).toHaveCount(0);
+  await expect(card.getByRole("button", { name: /^标记未到/ })).toHaveCount(0);
+  const bookingId = await withE2eDatabase(async (db) => {
+    const { rows } = await db.query("SELECT id FROM booking WHERE code = $1", [bookingCode]);
+    return rows[0].id as string;
+  });
+  await lawyer.goto(`/lawyer/bookings/${bookingId}`);
+  await expect(lawyer.getByText(/还不能记录服务结果。村民提前到了，请先点“签到”再记录。/)).toBeVisible();
+  await expect(lawyer.getByRole("button", { name: "保存服务结果" })).toHaveCount(0);
+  // The villager has come and is checked in: now the outcome may be recorded.
+  await withE2eDatabase((db) =>
+    db.query("UPDATE booking SET status = 'CHECKED_IN', checked_in_at = now() WHERE code = $1", [bookingCode]),
+  );
+  await lawyer.goto("/lawyer");
+  await card.getByRole("link", { name: /^记录服务结果/ }).click();
   await lawyer.getByLabel("法律咨询解答").check();
   await lawyer.getByLabel("用时（分钟）").fill("25");
   await lawyer.getByRole("button", { name: "保存服务结果" }).click();

@@ -1,7 +1,7 @@
 // One booking as its own lawyer sees it: everything they need at the desk, and what they can do next.
 import Link from "next/link";
 import { smallSecondaryButton } from "@/components/form/styles";
-import { CHECK_IN_LEAD_MINUTES, canCheckIn, canUndoCheckIn } from "@/lib/consultations/rules";
+import { CHECK_IN_LEAD_MINUTES, canCheckIn, canMarkNoShow, canRecordOutcome, canUndoCheckIn } from "@/lib/consultations/rules";
 import type { ConsultationView } from "@/lib/consultations/schema";
 import type { BookingStatus } from "@/lib/generated/prisma/enums";
 import { outcomeLabels } from "@/lib/labels";
@@ -84,7 +84,6 @@ export function BookingCard({
   const checkIn = b.status === "CONFIRMED" && canCheckIn(b.start, now);
   const time = `${formatTimeRange(b.start, b.end)}`;
   const who = `${time} ${b.name}`;
-  const open = b.status === "CONFIRMED" || b.status === "CHECKED_IN";
   return (
     <article aria-label={`${time} ${b.name}`} className={`space-y-1 rounded-lg border-2 px-3 py-2 ${STATUS_STYLES[b.status]}`}>
       <header className="flex flex-wrap items-baseline justify-between gap-x-2">
@@ -144,7 +143,7 @@ export function BookingCard({
           {b.status === "CHECKED_IN" && canUndoCheckIn(b.start, now) && (
             <StatusButton kind="undoCheckIn" bookingId={b.id} who={who} />
           )}
-          {(open || b.status === "DONE") && (
+          {canRecordOutcome(b.status, b.start, now) && (
             <Link
               href={`/lawyer/bookings/${b.id}`}
               aria-label={`${b.status === "DONE" ? "修改服务结果" : "记录服务结果"}：${who}`}
@@ -153,7 +152,7 @@ export function BookingCard({
               {b.status === "DONE" ? "修改服务结果" : "记录服务结果"}
             </Link>
           )}
-          {b.status === "CONFIRMED" && <StatusButton kind="noShow" bookingId={b.id} who={who} />}
+          {canMarkNoShow(b.status, b.start, now) && <StatusButton kind="noShow" bookingId={b.id} who={who} />}
           {/* Today's booking not open yet: say when (the coming days' cards stay short). */}
           {b.status === "CONFIRMED" && !checkIn && b.start > now && toDateString(b.start) === toDateString(now) && (
             <p className="basis-full text-sm text-gray-700">预约当天开始前 {CHECK_IN_LEAD_MINUTES} 分钟起可以签到。</p>

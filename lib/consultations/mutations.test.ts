@@ -69,10 +69,25 @@ describe("a lawyer's own bookings", () => {
     expect(await prisma.auditLog.count({ where: { subjectId: bookingOfA.id, kind: "booking" } })).toBe(2);
   });
 
-  it("records done before the booked time: lawyers may record early or after the fact", async () => {
+  it("refuses an outcome before the booked time unless the villager was checked in, and writes nothing", async () => {
     const { a, bookingOfA } = await twoLawyersWithBookings();
-    expect(bookingOfA.startsAt.getTime()).toBeGreaterThan(Date.now());
-    expect(await completeBooking(a, bookingOfA.id, { outcomes: ["OTHER"], minutesSpent: 10 })).toEqual({ ok: true });
+    const input = { outcomes: ["OTHER" as const], minutesSpent: 10 };
+    const early = await completeBooking(a, bookingOfA.id, input, minutesBefore(bookingOfA, 130));
+    expect(early).toMatchObject({ ok: false, code: "conflict", message: expect.stringContaining("还不能记录服务结果") });
+    expect(await completeBooking(a, bookingOfA.id, input, minutesBefore(bookingOfA, 1))).toMatchObject({ ok: false });
+    const row = await prisma.booking.findUniqueOrThrow({ where: { id: bookingOfA.id } });
+    expect(row).toMatchObject({ status: "CONFIRMED", outcomes: [], completedAt: null });
+    expect(await prisma.auditLog.count({ where: { subjectId: bookingOfA.id } })).toBe(0);
+    // From the booked time on, and after the fact.
+    expect(await completeBooking(a, bookingOfA.id, input, minutesBefore(bookingOfA, 0))).toEqual({ ok: true });
+  });
+
+  it("records an outcome early for a villager checked in early (check-in opens an hour before)", async () => {
+    const { a, bookingOfA } = await twoLawyersWithBookings();
+    expect(await checkInBooking(a, bookingOfA.id, minutesBefore(bookingOfA, 50))).toEqual({ ok: true });
+    expect(
+      await completeBooking(a, bookingOfA.id, { outcomes: ["OTHER"], minutesSpent: 10 }, minutesBefore(bookingOfA, 45)),
+    ).toEqual({ ok: true });
   });
 
   it("marks a no-show only once the booked time has begun", async () => {

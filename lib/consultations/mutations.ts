@@ -7,7 +7,7 @@ import { type Failure, failure } from "@/lib/errors";
 import type { BookingStatus, Prisma } from "@/lib/generated/prisma/client";
 import { type BookingEvent, tellVillager } from "@/lib/messages/mutations";
 import { addDays, formatTime, toDateString, todayInShanghai, zonedInstant } from "@/lib/time";
-import { CHECK_IN_LEAD_MINUTES, checkInRefusal } from "./rules";
+import { CHECK_IN_LEAD_MINUTES, checkInRefusal, outcomeRefusal } from "./rules";
 import type { CompleteBookingInput, WalkInInput } from "./schema";
 
 export type ConsultationResult = { ok: true } | Failure;
@@ -114,9 +114,10 @@ export function undoCheckIn(actor: CurrentUser, bookingId: string, { now = new D
 }
 
 /**
- * The consultation is over: what it led to, how long it took, a private note. Lawyers often
- * record after the fact, and sometimes before the booked time, so time is not checked; a done
- * booking may be saved again to correct it.
+ * The consultation is over: what it led to, how long it took, a private note. Lawyers often record
+ * after the fact; a done booking may be saved again to correct it. Only for a consultation that
+ * happened (rules.ts canRecordOutcome): checked in, or its booked time begun; the condition is part
+ * of the conditional update.
  */
 export function completeBooking(
   actor: CurrentUser,
@@ -126,6 +127,8 @@ export function completeBooking(
 ) {
   return change(actor, bookingId, {
     from: ["CONFIRMED", "CHECKED_IN", "DONE"],
+    where: { OR: [{ status: { in: ["CHECKED_IN", "DONE"] } }, { startsAt: { lte: now } }] },
+    refused: ({ startsAt }) => outcomeRefusal(startsAt),
     data: {
       status: "DONE",
       completedAt: now,
@@ -148,7 +151,8 @@ export function markNoShow(actor: CurrentUser, bookingId: string, { now = new Da
     data: { status: "NO_SHOW" },
     action: "no_show",
     summary: "标记未到",
-    refused: () => "预约时间还没到，不能标记为未到。请到时间后再操作。",
+    refused: ({ startsAt }) =>
+      `预约时间（${toDateString(startsAt)} ${formatTime(startsAt)}）还没到，村民还可能来，不能标记为未到。请到时间后再操作。`,
   });
 }
 

@@ -1,4 +1,4 @@
-// When a villager's arrival (签到) may be recorded and undone. Pure: the mutations turn the same
+// When a villager's arrival (签到) may be recorded and undone, and when a consultation's outcome or a no-show may be. Pure: the mutations turn the same
 // window into the conditions of their conditional update, and the booking card uses it to decide
 // which button to show.
 import { addDays, type DateString, formatTime, toDateString, zonedInstant } from "@/lib/time";
@@ -47,4 +47,25 @@ export function checkInRefusal(start: Date, now: Date): string {
       : "预约的日期已经过了，不能再签到。如村民来了，请记录服务结果或作为现场咨询记录。";
   }
   return `预约开始前 1 小时起才能签到（${formatTime(checkInWindow(start).opens)} 起）。请到时间后再签到。`;
+}
+
+/**
+ * An outcome is only for a consultation that happened (issue 22 item 6): a booking the villager was
+ * checked in for (check-in opens an hour before the start, so a consultation begun early is
+ * covered), one already recorded (to correct it), or one whose booked time has begun. Before
+ * that, nothing has happened yet to record, and an outcome would open the evaluation to the villager.
+ */
+export function canRecordOutcome(status: string, start: Date, now: Date): boolean {
+  if (status === "CHECKED_IN" || status === "DONE") return true;
+  return status === "CONFIRMED" && now >= start;
+}
+
+/** Why an outcome is refused before the booked time, in words for the lawyer. */
+export function outcomeRefusal(start: Date): string {
+  return `预约时间（${toDateString(start)} ${formatTime(start)}）还没到，还不能记录服务结果。村民提前到了，请先点“签到”再记录。`;
+}
+
+/** A villager may be marked as not come only once the booked time has begun: before that they may still arrive. */
+export function canMarkNoShow(status: string, start: Date, now: Date): boolean {
+  return status === "CONFIRMED" && now >= start;
 }

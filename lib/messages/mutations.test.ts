@@ -12,6 +12,9 @@ import { bookingInput, createVenueFixture, prisma, uniquePhone } from "@/lib/tes
 import { addDays, todayInShanghai, zonedInstant } from "@/lib/time";
 import { deliver, type Gateway, OVERTAKEN, tellVillager } from "./mutations";
 
+/** Half an hour into a booking: an outcome is only recorded once it has begun (lib/consultations/rules.ts). */
+const afterStart = (row: { startsAt: Date }) => ({ now: new Date(row.startsAt.getTime() + 30 * 60_000) });
+
 type Job = { key: string; run_at: Date };
 const jobsOf = (bookingId: string) =>
   prisma.$queryRaw<Job[]>`SELECT key, run_at FROM graphile_worker.jobs
@@ -109,7 +112,9 @@ describe("queueing with the change", () => {
   it("a consultation marked done queues the invitation to give an evaluation and drops what reminders remain", async () => {
     const { f, row } = await booked(5);
     const lawyer = { id: `user-${f.lawyers[0].id}`, role: "LAWYER" as const, displayName: "律师", lawyerId: f.lawyers[0].id };
-    expect(await completeBooking(lawyer, row.id, { outcomes: ["CONSULTATION"], minutesSpent: 20 })).toEqual({ ok: true });
+    expect(await completeBooking(lawyer, row.id, { outcomes: ["CONSULTATION"], minutesSpent: 20 }, afterStart(row))).toEqual({
+      ok: true,
+    });
     const messages = await messagesOf(row.id);
     expect(messages.filter((m) => m.kind === "EVALUATION").map((m) => m.status)).toEqual(["QUEUED"]);
     expect(messages.filter((m) => m.kind === "REMINDER").map((m) => m.status)).toEqual(["DROPPED", "DROPPED"]);
@@ -194,7 +199,9 @@ describe("messages overtaken before they go", () => {
   it("an evaluation given drops the invitation still waiting to go", async () => {
     const { f, row } = await booked(5);
     const lawyer = { id: `user-${f.lawyers[0].id}`, role: "LAWYER" as const, displayName: "律师", lawyerId: f.lawyers[0].id };
-    expect(await completeBooking(lawyer, row.id, { outcomes: ["CONSULTATION"], minutesSpent: 20 })).toEqual({ ok: true });
+    expect(await completeBooking(lawyer, row.id, { outcomes: ["CONSULTATION"], minutesSpent: 20 }, afterStart(row))).toEqual({
+      ok: true,
+    });
     const given = await giveBookingEvaluation(
       { code: row.code, phone: row.phone },
       { satisfaction: "SATISFIED", resolution: "SOLVED" },

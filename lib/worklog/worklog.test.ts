@@ -37,9 +37,14 @@ async function monthWithServices() {
   const booked = await createBooking(bookingInput(f.venue.slug, f.slotOn(1), { name: "张三", village: "南镇村" }));
   if (!booked.ok) throw new Error(booked.message);
   const booking = await prisma.booking.findUniqueOrThrow({ where: { code: booked.booking.code } });
-  expect(await completeBooking(lawyer, booking.id, { outcomes: ["CONSULTATION", "DOCUMENT"], minutesSpent: 40 })).toEqual({
-    ok: true,
-  });
+  expect(
+    await completeBooking(
+      lawyer,
+      booking.id,
+      { outcomes: ["CONSULTATION", "DOCUMENT"], minutesSpent: 40 },
+      { now: new Date(booking.startsAt.getTime() + 45 * 60_000) },
+    ),
+  ).toEqual({ ok: true });
   const date = toDateString(booking.startsAt);
   const walkIn = await recordWalkIn(
     lawyer,

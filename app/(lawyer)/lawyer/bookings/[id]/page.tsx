@@ -5,6 +5,7 @@ import { BookingCard } from "@/components/consultations/booking-card";
 import { CompleteForm } from "@/components/consultations/complete-form";
 import { requireLawyer } from "@/lib/auth/session";
 import { openConsultation } from "@/lib/consultations/queries";
+import { canRecordOutcome, outcomeRefusal } from "@/lib/consultations/rules";
 import { formatDate, toDateString } from "@/lib/time";
 
 export const metadata: Metadata = { title: "记录服务结果" };
@@ -15,24 +16,27 @@ export default async function BookingResultPage({ params }: { params: Promise<{ 
   // Another lawyer's booking is "not found", exactly like one that does not exist.
   const booking = await openConsultation(user, id);
   if (!booking) notFound();
-  const recordable = booking.status === "CONFIRMED" || booking.status === "CHECKED_IN" || booking.status === "DONE";
+  const now = new Date();
+  const recordable = canRecordOutcome(booking.status, booking.start, now);
   return (
     <div className="space-y-6">
       <BackLink href="/lawyer">返回我的预约</BackLink>
       <h1 className="text-2xl font-bold">记录服务结果</h1>
       <p className="font-semibold">{formatDate(toDateString(booking.start))}</p>
-      <BookingCard booking={booking} withActions={booking.status === "CONFIRMED" || booking.status === "CHECKED_IN"} />
+      <BookingCard booking={booking} now={now} withActions={booking.status === "CONFIRMED" || booking.status === "CHECKED_IN"} />
       {recordable ? (
         <section aria-labelledby="result-heading" className="space-y-3">
           <h2 id="result-heading" className="text-xl font-bold">
             {booking.status === "DONE" ? "修改服务结果" : "服务结果"}
           </h2>
-          <p>咨询提前开始或事后补记都可以。保存后计入当月工作日志。</p>
+          <p>可以事后补记。保存后计入当月工作日志。</p>
           <CompleteForm
             bookingId={booking.id}
             initial={{ outcomes: booking.outcomes, minutesSpent: booking.minutesSpent, lawyerNote: booking.lawyerNote }}
           />
         </section>
+      ) : booking.status === "CONFIRMED" ? (
+        <p>{outcomeRefusal(booking.start)}</p>
       ) : (
         <p>这个预约{booking.status === "NO_SHOW" ? "已标记为未到" : "已取消"}，不能记录服务结果。</p>
       )}
