@@ -9,7 +9,7 @@ import { loadDashboard } from "@/lib/stats/dashboard/queries";
 import { loadVillageHours } from "@/lib/stats/hours/queries";
 import { parseDashboardFilters } from "@/lib/stats/schema";
 import { createVenueFixture, prisma } from "@/lib/testing/fixtures";
-import { zonedInstant } from "@/lib/time";
+import { addDays, zonedInstant } from "@/lib/time";
 import { recordArrival, recordDeparture } from "./mutations";
 
 const lawyerActor = (lawyerId: string): CurrentUser => ({
@@ -99,5 +99,29 @@ describe("attended hours beside scheduled hours", () => {
       ["2027-01", 9, true],
     ]);
     expect(row).toMatchObject({ attended: 10, monthsMet: 1 });
+  });
+
+  it("in the year's figures: months before the workroom's service began are not counted as missed", async () => {
+    const f = await createVenueFixture();
+    // The fixture's duty starts today; a service before it, served in full, then nothing.
+    const arrivedAt = zonedInstant(addDays(f.today, -20), 9 * 60);
+    await prisma.attendance.create({
+      data: {
+        lawyerId: f.lawyers[0].id,
+        venueId: f.venue.id,
+        arrivedAt,
+        leftAt: new Date(arrivedAt.getTime() + 8 * 3600_000),
+        sessionEndsAt: new Date(arrivedAt.getTime() + 8 * 3600_000),
+      },
+    });
+    const since = monthOf(addDays(f.today, -20));
+    const threeMonthsBefore = monthOf(addDays(`${since}-01`, -80));
+    const hours = await loadVillageHours({ from: `${threeMonthsBefore}-01`, to: f.today });
+    const row = hours.rows.find((r) => r.venueId === f.venue.id);
+    const states = Object.fromEntries(row?.months.map((m) => [m.month, m.judgement.state]) ?? []);
+    for (const m of hours.months.filter((m) => m < since)) expect(states[m], m).toBe("before_service");
+    expect(states[since]).toBe("met");
+    expect(row?.monthsMet).toBe(1);
+    expect(row?.monthsCounted).toBe(hours.months.filter((m) => m >= since && (m < monthOf(f.today) || m === since)).length);
   });
 });

@@ -349,3 +349,22 @@ export async function loadRota({
     };
   });
 }
+
+/**
+ * When each venue's service began (lib/schedule/judgement.ts): its first weekly duty, or its
+ * first attendance when a lawyer served there before any was entered. Venues with neither are absent.
+ */
+export async function loadServiceSince(venueIds: string[]): Promise<Map<string, DateString>> {
+  const [sessions, attendances] = await Promise.all([
+    db.dutySession.groupBy({ by: ["venueId"], where: { venueId: { in: venueIds } }, _min: { validFrom: true } }),
+    db.attendance.groupBy({ by: ["venueId"], where: { venueId: { in: venueIds } }, _min: { arrivedAt: true } }),
+  ]);
+  const since = new Map<string, DateString>();
+  const keep = (venueId: string, date: DateString) => {
+    const known = since.get(venueId);
+    if (!known || date < known) since.set(venueId, date);
+  };
+  for (const s of sessions) if (s._min.validFrom) keep(s.venueId, fromDbDate(s._min.validFrom));
+  for (const a of attendances) if (a._min.arrivedAt) keep(a.venueId, toDateString(a._min.arrivedAt));
+  return since;
+}

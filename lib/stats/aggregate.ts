@@ -151,12 +151,6 @@ export const REPORT_LINES = [
   { key: "MEDIATION_REFERRAL", verb: OUTCOME_REPORT_WORDS.MEDIATION_REFERRAL, unit: "件", outcome: "MEDIATION_REFERRAL" },
 ] as const satisfies readonly { key: keyof OutcomeCounts; verb: string; unit: string; outcome?: string }[];
 
-/** Hours per month against the 8-hour rule; `shortfall` is what is missing (0 when met). */
-export function againstTarget(hours: number, target: number): { hours: number; met: boolean; shortfall: number } {
-  const rounded = Math.round(hours * 10) / 10;
-  return { hours: rounded, met: hours >= target, shortfall: Math.max(0, Math.round((target - hours) * 10) / 10) };
-}
-
 /** The month before "YYYY-MM". */
 export function previousMonth(month: string): string {
   const [y, m] = month.split("-").map(Number);

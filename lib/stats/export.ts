@@ -1,3 +1,4 @@
+import { judgementLabel } from "@/lib/schedule/judgement";
 import "server-only";
 // The dashboard's rows and the year's figures as files: XLSX, and CSV that Excel opens with the
 // Chinese intact (UTF-8 with a byte-order mark). Phone numbers are masked: these files travel.
@@ -159,7 +160,7 @@ function hoursSheet(book: ExcelJS.Workbook, hours: VillageHours) {
   for (const r of hours.rows) {
     for (const m of r.months) {
       const month = `${m.month.slice(0, 4)}年${Number(m.month.slice(5, 7))}月`;
-      sheet.addRow([r.village ?? r.name, month, m.scheduled, m.attended, m.met ? "是" : "否"]);
+      sheet.addRow([r.village ?? r.name, month, m.scheduled, m.attended, judgementLabel(m.judgement)]);
     }
   }
   sheet.addRow([]);

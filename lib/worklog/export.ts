@@ -1,4 +1,5 @@
 // The work log as the files inspectors read (台账/工作日志): CSV that Excel opens with Chinese intact, and XLSX.
+import { judgementLabel } from "@/lib/schedule/judgement";
 import "server-only";
 import ExcelJS from "exceljs";
 import type { AttendanceView } from "@/lib/attendance/queries";
@@ -87,10 +88,12 @@ export async function workLogXlsx(log: WorkLog): Promise<Buffer> {
   summary.addRow(["村居", "服务人次", "用时（分钟）"]).font = { bold: true };
   for (const v of log.totals.byVillage) summary.addRow([v.village, v.services, v.minutes]);
   summary.addRow([]);
-  summary.addRow(["服务地点", "本月排班（小时）", "说明"]).font = { bold: true };
-  for (const h of log.hours) summary.addRow([h.venue, Math.round(h.hours * 10) / 10, h.summary]);
+  // Judged on hours served, with the scheduled ones beside (lib/schedule/judgement.ts).
+  summary.addRow(["服务地点", "签到在场（小时）", "本月排班（小时）", "每月 8 小时", "说明"]).font = { bold: true };
+  for (const h of log.hours)
+    summary.addRow([h.venue, h.attended, Math.round(h.hours * 10) / 10, judgementLabel(h.judgement), h.summary]);
   summary.getColumn(1).width = 24;
-  summary.getColumn(3).width = 60;
+  summary.getColumn(5).width = 60;
   evaluationSheet(book, log);
   attendanceSheet(book, log);
 

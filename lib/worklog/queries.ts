@@ -9,8 +9,10 @@ import { db } from "@/lib/db";
 import { type OwnEvaluations, summariseOwnEvaluations } from "@/lib/evaluations/queries";
 import type { Outcome as OutcomeName, VenueKind } from "@/lib/generated/prisma/enums";
 import { OUTCOME_NAMES, OUTCOMES } from "@/lib/labels";
-import { MONTHLY_TARGET_HOURS, monthRange, scheduledHours } from "@/lib/schedule/hours";
-import { addDays, type DateString, formatTime, toDateString, zonedInstant } from "@/lib/time";
+import { MONTHLY_TARGET_HOURS, monthOf, monthRange, scheduledHours } from "@/lib/schedule/hours";
+import { judgeMonth, judgementSentence, type MonthJudgement } from "@/lib/schedule/judgement";
+import { loadServiceSince } from "@/lib/schedule/queries";
+import { addDays, type DateString, formatTime, toDateString, todayInShanghai, zonedInstant } from "@/lib/time";
 
 /** One line of the work log: a done booking, a walk-in, or a booking the villager did not come to. */
 export type LogEntry = {
@@ -40,10 +42,12 @@ export type VenueHoursLine = {
   hours: number;
   /** The 8-hour rule applies to village workrooms; null for the town station. */
   target: number | null;
+  /** Hours still missing, judged on hours served (lib/schedule/judgement.ts). */
   shortfall: number;
   summary: string;
-  /** Hours signed in on site (签到 to 签退) there this month. */
+  /** Hours signed in on site (签到 to 签退) there this month: what the month is judged on. */
   attended: number;
+  judgement: MonthJudgement;
 };
 
 export type WorkLog = {
@@ -65,25 +69,17 @@ export type WorkLog = {
 
 const NO_VILLAGE = "未填写";
 
-function formatHours(hours: number): string {
-  return String(Math.round(hours * 10) / 10);
-}
-
-function hoursSummary(line: Omit<VenueHoursLine, "summary" | "attended">): string {
-  if (line.target === null)
-    return `本月排班 ${formatHours(line.hours)} 小时（镇工作站，不计入村居每月 ${MONTHLY_TARGET_HOURS} 小时要求）。`;
-  if (line.shortfall > 0) {
-    return `本月排班 ${formatHours(line.hours)} 小时，比每月 ${line.target} 小时的要求少 ${formatHours(line.shortfall)} 小时，请与司法所商量补足。`;
-  }
-  return `本月排班 ${formatHours(line.hours)} 小时，达到每月 ${line.target} 小时的要求。`;
-}
-
 /**
  * A lawyer's services in a month ("YYYY-MM", Asia/Shanghai): done bookings and walk-ins, with
  * totals per outcome and per village, and the on-site hours scheduled at each venue they serve.
  * Null when the actor may not read this lawyer's log.
  */
-export async function loadWorkLog(actor: CurrentUser, lawyerId: string, month: string): Promise<WorkLog | null> {
+export async function loadWorkLog(
+  actor: CurrentUser,
+  lawyerId: string,
+  month: string,
+  now: Date = new Date(),
+): Promise<WorkLog | null> {
   if (!can.actForLawyer(actor, lawyerId)) return null;
   const lawyer = await db.lawyer.findUnique({ where: { id: lawyerId }, select: { id: true, name: true } });
   if (!lawyer) return null;
@@ -169,11 +165,14 @@ export async function loadWorkLog(actor: CurrentUser, lawyerId: string, month: s
   ]);
   const attendedAt = hoursByVenue(attended, month);
   const venues = served.map((s) => s.venue);
-  const inputs = await loadAvailabilityInputs(
-    venues.map((v) => v.id),
-    from,
-    to,
-  );
+  const [inputs, serviceSince] = await Promise.all([
+    loadAvailabilityInputs(
+      venues.map((v) => v.id),
+      from,
+      to,
+    ),
+    loadServiceSince(venues.map((v) => v.id)),
+  ]);
   const scheduled = scheduledHours({
     venueIds: venues.map((v) => v.id),
     sessions: inputs.sessions.filter((s) => s.lawyerId === lawyerId),
@@ -183,17 +182,27 @@ export async function loadWorkLog(actor: CurrentUser, lawyerId: string, month: s
   });
   const hours = venues.map((v): VenueHoursLine => {
     const h = scheduled.filter((s) => s.venueId === v.id).reduce((sum, s) => sum + s.hours, 0);
-    const target = v.kind === "WORKROOM" ? MONTHLY_TARGET_HOURS : null;
-    const line = {
+    const attended = roundHours(attendedAt.get(v.id) ?? 0);
+    const judgement = judgeMonth({
+      month,
+      currentMonth: monthOf(todayInShanghai(now)),
+      scheduled: h,
+      attended,
+      workroom: v.kind === "WORKROOM",
+      serviceSince: serviceSince.get(v.id) ?? null,
+    });
+    return {
       venueId: v.id,
       venue: v.name,
       village: v.village,
       kind: v.kind,
       hours: h,
-      target,
-      shortfall: target ? Math.max(0, target - h) : 0,
+      target: v.kind === "WORKROOM" ? MONTHLY_TARGET_HOURS : null,
+      shortfall: judgement.shortfall,
+      summary: judgementSentence(judgement),
+      attended,
+      judgement,
     };
-    return { ...line, summary: hoursSummary(line), attended: roundHours(attendedAt.get(v.id) ?? 0) };
   });
 
   return { month, lawyer, entries, totals: totalsOf(entries), hours, evaluations, attendances };

@@ -1,4 +1,5 @@
 // The month's work log from done bookings and walk-ins, its totals and its exports. Against the real PostgreSQL.
+
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { recordArrival, recordDeparture } from "@/lib/attendance/mutations";
@@ -7,6 +8,7 @@ import { createBooking } from "@/lib/booking/mutations";
 import { completeBooking, recordWalkIn } from "@/lib/consultations/mutations";
 import { createHolidayCalendar } from "@/lib/holidays/calendar";
 import { monthOf, monthRange } from "@/lib/schedule/hours";
+import { judgementLabel } from "@/lib/schedule/judgement";
 import { bookingInput, createVenueFixture, prisma } from "@/lib/testing/fixtures";
 import { addDays, toDateString, zonedInstant } from "@/lib/time";
 import { LOG_COLUMNS, workLogCsv, workLogXlsx } from "./export";
@@ -21,13 +23,6 @@ function fixtureHours(month: string, today: string): number {
   let days = 0;
   for (let d = from > today ? from : today; d <= to; d = addDays(d, 1)) if (calendar.dayKind(d) !== "holiday") days++;
   return days * 3;
-}
-
-/** What the log says of a workroom with `hours` scheduled this month. */
-function hoursSummary(hours: number): string {
-  return hours >= 8
-    ? `本月排班 ${hours} 小时，达到每月 8 小时的要求。`
-    : `本月排班 ${hours} 小时，比每月 8 小时的要求少 ${8 - hours} 小时，请与司法所商量补足。`;
 }
 
 /** One done booking (two outcomes, 40 min) and one walk-in (one outcome, 25 min) on the same Shanghai date. */
@@ -67,7 +62,8 @@ async function monthWithServices() {
 describe("loadWorkLog", () => {
   it("lists done bookings and walk-ins of the month with totals per outcome and per village", async () => {
     const { f, lawyer, booking, month, date } = await monthWithServices();
-    const log = await loadWorkLog(lawyer, f.lawyers[0].id, month);
+    // Read during the month: its hours are judged so far, on hours served (none: no 签到).
+    const log = await loadWorkLog(lawyer, f.lawyers[0].id, month, new Date(booking.startsAt.getTime() + 3 * 60 * 60_000));
     if (!log) throw new Error("no log");
     expect(log.entries.map((e) => [e.source, e.date, e.time, e.name, e.village])).toEqual([
       ["booking", date, "09:00", "张三", "南镇村"],
@@ -98,19 +94,35 @@ describe("loadWorkLog", () => {
         kind: "WORKROOM",
         hours,
         target: 8,
-        shortfall: Math.max(0, 8 - hours),
-        summary: hoursSummary(hours),
+        attended: 0,
+        shortfall: 8,
+        summary: `本月到目前到岗 0 小时（排班 ${hours} 小时），还差 8 小时才达到每月 8 小时。`,
       }),
     ]);
   });
 
-  it("says in words how far a village falls short of 8 hours in a month without duty", async () => {
+  it("judges a month gone by on hours served: scheduled hours without a 签到 fall short, in words", async () => {
+    const { f, lawyer, month } = await monthWithServices();
+    const after = zonedInstant(addDays(monthRange(month).to, 1), 9 * 60);
+    const log = await loadWorkLog(lawyer, f.lawyers[0].id, month, after);
+    const hours = fixtureHours(month, f.today);
+    expect(hours).toBeGreaterThanOrEqual(8);
+    expect(log?.hours[0]).toMatchObject({ hours, attended: 0, shortfall: 8, judgement: { state: "short", met: false } });
+    expect(log?.hours[0].summary).toBe(`到岗 0 小时（排班 ${hours} 小时），比每月 8 小时的要求少 8 小时。`);
+  });
+
+  it("does not judge a month before the workroom's service began", async () => {
     const { f, lawyer, month } = await monthWithServices();
     const before = monthOf(addDays(`${month}-01`, -1));
     const log = await loadWorkLog(lawyer, f.lawyers[0].id, before);
     expect(log?.entries).toEqual([]);
-    expect(log?.hours[0]).toMatchObject({ hours: 0, target: 8, shortfall: 8 });
-    expect(log?.hours[0].summary).toContain("少 8 小时");
+    expect(log?.hours[0]).toMatchObject({
+      hours: 0,
+      target: 8,
+      shortfall: 0,
+      judgement: { state: "before_service", counted: false },
+    });
+    expect(log?.hours[0].summary).toBe("这个工作室的服务还没有开始，这个月不计入每月 8 小时要求。");
   });
 
   it("is not another lawyer's to read", async () => {
@@ -215,8 +227,8 @@ describe("work log exports", () => {
       ["村居", "服务人次", "用时（分钟）"],
       ["南镇村", 1, 40],
       ["测试村", 1, 25],
-      ["服务地点", "本月排班（小时）", "说明"],
-      [f.venue.name, fixtureHours(month, f.today), hoursSummary(fixtureHours(month, f.today))],
+      ["服务地点", "签到在场（小时）", "本月排班（小时）", "每月 8 小时", "说明"],
+      [f.venue.name, 0, fixtureHours(month, f.today), judgementLabel(log.hours[0].judgement), log.hours[0].summary],
     ]);
   });
 });

@@ -11,9 +11,10 @@ import { dutyIntervals } from "@/lib/availability/slots";
 import { db } from "@/lib/db";
 import { PRIORITY_GROUPS } from "@/lib/labels";
 import { MONTHLY_TARGET_HOURS, monthRange, scheduledHours } from "@/lib/schedule/hours";
+import { judgeMonth, type MonthJudgement } from "@/lib/schedule/judgement";
+import { loadServiceSince } from "@/lib/schedule/queries";
 import { todayInShanghai } from "@/lib/time";
 import {
-  againstTarget,
   bucketLeadTimes,
   type HeatGrid,
   heatGrid,
@@ -54,14 +55,16 @@ export type VenueLine = {
   noShowRate: number | null;
 };
 
-type Target = { hours: number; met: boolean; shortfall: number };
-/** `attended`: hours signed in on site (签到 to 签退) this month and last. */
+/**
+ * Each month judged on hours signed in on site (签到 to 签退), with the scheduled hours beside
+ * (lib/schedule/judgement.ts); `attended` repeats the served hours for the figures that read them.
+ */
 export type HoursLine = {
   venueId: string;
   name: string;
   village: string | null;
-  thisMonth: Target;
-  lastMonth: Target;
+  thisMonth: MonthJudgement;
+  lastMonth: MonthJudgement;
   attended: { thisMonth: number; lastMonth: number };
 };
 type Totals = { bookings: number; walkIns: number; done: number; noShow: number; offered: number };
@@ -94,11 +97,12 @@ export async function loadDashboard(filters: DashboardFilters, now: Date = new D
   const venues = scope.venueId ? options.venues.filter((v) => v.id === scope.venueId) : options.venues;
   const month = todayInShanghai(now).slice(0, 7);
   const months = { month, lastMonth: previousMonth(month) };
-  const [demand, duty, unmet, attendance] = await Promise.all([
+  const [demand, duty, unmet, attendance, serviceSince] = await Promise.all([
     countDemand(scope),
     loadDuty(venues, filters, months),
     loadUnmetDemand(scope, venues, options.topics),
     loadAttendance(venues, months, now),
+    loadServiceSince(venues.map((v) => v.id)),
   ]);
   const lines = venueLines(venues, demand, duty, filters);
   const totals = totalsOf(lines);
@@ -116,7 +120,7 @@ export async function loadDashboard(filters: DashboardFilters, now: Date = new D
       noShowRate: rate(totals.noShow, totals.noShow + totals.done),
       utilisation: rate(totals.bookings, totals.offered),
       ...unmet,
-      hours: villageHours(venues, duty, months, attendance.attended),
+      hours: villageHours(venues, duty, months, attendance.attended, serviceSince),
       missed: { sessions: attendance.missed.slice(0, MISSED_SHOWN), count: attendance.missed.length },
     },
   };
@@ -273,12 +277,13 @@ function priorityShares(counts: Demand["priorities"]): Share[] {
   ]);
 }
 
-/** The villages' workrooms: hours on duty this month and last, against the monthly target. */
+/** The villages' workrooms: this month and last, judged on hours served against the monthly target. */
 function villageHours(
   venues: VenueOption[],
   duty: Duty,
   { month, lastMonth }: Months,
   attended: Awaited<ReturnType<typeof loadAttendedHours>>,
+  serviceSince: Map<string, string>,
 ): Dashboard["hours"] {
   const workrooms = venues.filter((v) => v.kind === "WORKROOM");
   const hoursIn = (m: string) =>
@@ -289,16 +294,28 @@ function villageHours(
     month,
     lastMonth,
     target: MONTHLY_TARGET_HOURS,
-    lines: workrooms.map((v) => ({
-      venueId: v.id,
-      name: v.name,
-      village: v.village,
-      thisMonth: againstTarget(thisHours.get(v.id) ?? 0, MONTHLY_TARGET_HOURS),
-      lastMonth: againstTarget(lastHours.get(v.id) ?? 0, MONTHLY_TARGET_HOURS),
-      attended: {
+    lines: workrooms.map((v) => {
+      const served = {
         thisMonth: roundHours(hoursByVenue(attended, month).get(v.id) ?? 0),
         lastMonth: roundHours(hoursByVenue(attended, lastMonth).get(v.id) ?? 0),
-      },
-    })),
+      };
+      const judge = (m: string, scheduled: number, hours: number) =>
+        judgeMonth({
+          month: m,
+          currentMonth: month,
+          scheduled,
+          attended: hours,
+          workroom: true,
+          serviceSince: serviceSince.get(v.id) ?? null,
+        });
+      return {
+        venueId: v.id,
+        name: v.name,
+        village: v.village,
+        thisMonth: judge(month, thisHours.get(v.id) ?? 0, served.thisMonth),
+        lastMonth: judge(lastMonth, lastHours.get(v.id) ?? 0, served.lastMonth),
+        attended: served,
+      };
+    }),
   };
 }

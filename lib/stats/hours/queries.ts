@@ -7,9 +7,12 @@ import { roundHours } from "@/lib/attendance/rules";
 import { loadDutyInputs } from "@/lib/availability/queries";
 import { db } from "@/lib/db";
 import { MONTHLY_TARGET_HOURS, monthOf, monthRange, nextMonth, scheduledHours } from "@/lib/schedule/hours";
+import { judgeMonth, type MonthJudgement } from "@/lib/schedule/judgement";
+import { loadServiceSince } from "@/lib/schedule/queries";
+import { todayInShanghai } from "@/lib/time";
 import type { Period } from "../schema";
 
-export type VillageMonth = { month: string; scheduled: number; attended: number; met: boolean };
+export type VillageMonth = { month: string; scheduled: number; attended: number; met: boolean; judgement: MonthJudgement };
 export type VillageHoursRow = {
   venueId: string;
   name: string;
@@ -19,6 +22,8 @@ export type VillageHoursRow = {
   attended: number;
   /** Months whose attended hours reached the target. */
   monthsMet: number;
+  /** Months judged: from the workroom's first service, up to this month (lib/schedule/judgement.ts). */
+  monthsCounted: number;
 };
 export type VillageHours = { months: string[]; target: number; rows: VillageHoursRow[] };
 
@@ -40,10 +45,12 @@ export async function loadVillageHours(period: Period, now: Date = new Date()): 
   const venueIds = venues.map((v) => v.id);
   const first = monthRange(months[0]).from;
   const last = monthRange(months[months.length - 1]).to;
-  const [duty, attended] = await Promise.all([
+  const [duty, attended, serviceSince] = await Promise.all([
     loadDutyInputs(venueIds, first, last, { activeLawyersOnly: false }),
     loadAttendedHours({ periods: months.map((m) => ({ key: m, ...monthRange(m) })), venueIds, now }),
+    loadServiceSince(venueIds),
   ]);
+  const currentMonth = monthOf(todayInShanghai(now));
   const scheduled = new Map<string, number>(
     months.flatMap((month) => scheduledHours({ venueIds, ...duty, month }).map((h) => [`${month}|${h.venueId}`, h.hours])),
   );
@@ -52,8 +59,15 @@ export async function loadVillageHours(period: Period, now: Date = new Date()): 
   const rows = venues.map((v) => {
     const byMonth = months.map((month) => {
       const key = `${month}|${v.id}`;
-      const hours = roundHours(present.get(key) ?? 0);
-      return { month, scheduled: roundHours(scheduled.get(key) ?? 0), attended: hours, met: hours >= MONTHLY_TARGET_HOURS };
+      const judgement = judgeMonth({
+        month,
+        currentMonth,
+        scheduled: roundHours(scheduled.get(key) ?? 0),
+        attended: roundHours(present.get(key) ?? 0),
+        workroom: true,
+        serviceSince: serviceSince.get(v.id) ?? null,
+      });
+      return { month, scheduled: judgement.scheduled, attended: judgement.attended, met: judgement.met, judgement };
     });
     return {
       venueId: v.id,
@@ -63,6 +77,7 @@ export async function loadVillageHours(period: Period, now: Date = new Date()): 
       scheduled: roundHours(byMonth.reduce((s, m) => s + m.scheduled, 0)),
       attended: roundHours(byMonth.reduce((s, m) => s + m.attended, 0)),
       monthsMet: byMonth.filter((m) => m.met).length,
+      monthsCounted: byMonth.filter((m) => m.judgement.counted).length,
     };
   });
   return { months, target: MONTHLY_TARGET_HOURS, rows };

@@ -50,14 +50,13 @@ export function WorkLogView({ log }: { log: WorkLog }) {
           {log.hours.map((h) => (
             <li
               key={h.venueId}
-              className={`rounded-lg border-2 p-3 ${h.shortfall > 0 ? "border-amber-700 bg-amber-50" : "border-gray-400"}`}
+              className={`rounded-lg border-2 p-3 ${h.judgement.state === "short" ? "border-amber-700 bg-amber-50" : "border-gray-400"}`}
             >
               <p className="font-semibold">
-                {h.shortfall > 0 ? "未达标：" : ""}
+                {h.judgement.state === "short" ? "未达标：" : ""}
                 {h.venue}
               </p>
               <p>{h.summary}</p>
-              <p>签到在场 {h.attended} 小时。</p>
             </li>
           ))}
         </ul>

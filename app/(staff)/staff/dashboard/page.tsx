@@ -7,6 +7,7 @@ import { textLink } from "@/components/form/styles";
 import { FilterForm } from "@/components/staff/filter-form";
 import { requireStaff } from "@/lib/auth/session";
 import { summariseEvaluations } from "@/lib/evaluations/queries";
+import { judgementLabel } from "@/lib/schedule/judgement";
 import { formatPercent } from "@/lib/stats/aggregate";
 import { type Dashboard, openDashboard } from "@/lib/stats/dashboard/queries";
 import { listFilterOptions } from "@/lib/stats/queries";
@@ -379,37 +380,41 @@ function DashboardBody({ d, waitlist, now }: { d: Dashboard; waitlist: WaitlistD
       <ChartFigure
         id="hours"
         title={`各村驻点时长（每月不少于 ${d.hours.target} 小时）`}
-        summary={`本月（${d.hours.month}）有 ${d.hours.lines.filter((l) => !l.thisMonth.met).length} 个村居排班不足 ${d.hours.target} 小时；上月（${d.hours.lastMonth}）有 ${d.hours.lines.filter((l) => !l.lastMonth.met).length} 个。`}
+        summary={`按签到在场的实际时间判断：上月（${d.hours.lastMonth}）有 ${d.hours.lines.filter((l) => l.lastMonth.state === "short").length} 个村居未达到 ${d.hours.target} 小时；本月（${d.hours.month}）到目前有 ${d.hours.lines.filter((l) => l.thisMonth.state === "in_progress").length} 个还不足。`}
         chart={
           <BarList
             bars={d.hours.lines.map((l) => ({
               label: l.village ?? l.name,
-              value: l.thisMonth.hours,
+              value: l.thisMonth.attended,
               target: d.hours.target,
-              text: `${l.thisMonth.hours} 小时${l.thisMonth.met ? "" : "（不足）"}，签到 ${l.attended.thisMonth}`,
+              text: `签到在场 ${l.thisMonth.attended} 小时（排班 ${l.thisMonth.scheduled}），${judgementLabel(l.thisMonth)}`,
             }))}
           />
         }
       >
         <p className="text-sm">
           竖线为每月 {d.hours.target}{" "}
-          小时的要求；图中时长为排班时间（按工作日、加班和请假计算）。签到在场是律师签到到签退的实际时间（忘了签退的，算到那次坐班结束）。
+          小时的要求；图中时长为本月签到在场的实际时间（律师签到到签退，忘了签退的算到那次坐班结束），是否达标按它判断，排班时间列在旁边。工作室开始服务以前的月份不计。
         </p>
         <DataTable
-          caption="各村居工作室排班时长和签到在场时长（小时）"
+          caption="各村居工作室签到在场时长和排班时长（小时）"
           columns={[
             { label: "村居" },
-            { label: `本月排班 ${d.hours.month}` },
-            { label: "本月签到在场", numeric: true },
-            { label: `上月排班 ${d.hours.lastMonth}` },
-            { label: "上月签到在场", numeric: true },
+            { label: `本月签到在场 ${d.hours.month}`, numeric: true },
+            { label: "本月排班", numeric: true },
+            { label: "本月" },
+            { label: `上月签到在场 ${d.hours.lastMonth}`, numeric: true },
+            { label: "上月排班", numeric: true },
+            { label: "上月" },
           ]}
           rows={d.hours.lines.map((l) => [
             l.village ?? l.name,
-            l.thisMonth.met ? `${l.thisMonth.hours}，达标` : `${l.thisMonth.hours}，差 ${l.thisMonth.shortfall}`,
-            l.attended.thisMonth,
-            l.lastMonth.met ? `${l.lastMonth.hours}，达标` : `${l.lastMonth.hours}，差 ${l.lastMonth.shortfall}`,
-            l.attended.lastMonth,
+            l.thisMonth.attended,
+            l.thisMonth.scheduled,
+            judgementLabel(l.thisMonth),
+            l.lastMonth.attended,
+            l.lastMonth.scheduled,
+            judgementLabel(l.lastMonth),
           ])}
         />
       </ChartFigure>

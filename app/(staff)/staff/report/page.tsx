@@ -136,7 +136,7 @@ function VillageHoursSection({ hours }: { hours: Report["hours"] }) {
       <p className="text-sm">
         按整月统计（{span}，共 {hours.months.length}{" "}
         个月）。签到在场是律师签到到签退的实际时间（忘了签退的，算到那次坐班结束）；达标月数是签到在场达到 {hours.target}{" "}
-        小时的月数。每月明细见下载的 Excel。
+        小时的月数，斜线后是计入的月数：工作室开始服务以前的月份和还没过完的本月（未达到时）不计。每月明细见下载的 Excel。
       </p>
       <DataTable
         caption={`各村居工作室排班和签到在场时长（小时），${span}`}
@@ -146,7 +146,7 @@ function VillageHoursSection({ hours }: { hours: Report["hours"] }) {
           { label: "签到在场合计", numeric: true },
           { label: "达标月数", numeric: true },
         ]}
-        rows={hours.rows.map((r) => [r.village ?? r.name, r.scheduled, r.attended, `${r.monthsMet} / ${hours.months.length}`])}
+        rows={hours.rows.map((r) => [r.village ?? r.name, r.scheduled, r.attended, `${r.monthsMet} / ${r.monthsCounted}`])}
       />
     </section>
   );
