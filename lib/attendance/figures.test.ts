@@ -40,6 +40,9 @@ describe("attended hours beside scheduled hours", () => {
     if (!row) throw new Error("the fixture's venue is not on the rota");
     // Day 2 may fall in the next month; the month's hours are day 1's.
     expect(row.attended).toBe(1.5);
+    // Judged on those 1.5 hours served, not on the hours scheduled (issue 22 item 5).
+    expect(row.judgement).toMatchObject({ attended: 1.5, met: false, shortfall: 6.5 });
+    expect(["in_progress", "short"]).toContain(row.judgement.state);
     expect(row.days.get(d1)?.map((c) => c.mark)).toEqual(["attended"]);
     expect(row.days.get(d2)?.map((c) => c.mark)).toEqual(["missed"]);
     expect(row.days.get(d3)?.map((c) => c.mark)).toEqual([null]);

@@ -11,6 +11,7 @@ import { maskPhone } from "@/lib/phone";
 import { addDays, type DateString, formatMinute, fromDbDate, toDateString, toDbDate, todayInShanghai } from "@/lib/time";
 import { MONTHLY_TARGET_HOURS, monthOf, monthRange, nextMonth, scheduledHours } from "./hours";
 import type { BookedTime } from "./impact";
+import { judgeMonth, type MonthJudgement } from "./judgement";
 import type { AffectedBooking } from "./schema";
 
 export type { AffectedBooking };
@@ -101,10 +102,13 @@ export type VillageHours = {
   /** Everyone's scheduled on-site hours at the village's workroom that month. */
   total: number;
   mine: number;
+  /** Scheduled hours still to arrange for 8 (a plan, not a verdict). */
   shortfall: number;
   /** Hours actually attended there that month (签到 to 签退), everyone's and this lawyer's. */
   attended: number;
   mineAttended: number;
+  /** The month judged on hours served (lib/schedule/judgement.ts). */
+  judgement: MonthJudgement;
 };
 
 export type Schedule = {
@@ -208,11 +212,14 @@ export async function getSchedule(actor: CurrentUser, lawyerId: string, { now = 
   });
 
   const workrooms = venues.filter((v) => v.kind === "WORKROOM");
-  const attended = await loadAttendedHours({
-    periods: [month, following].map((m) => ({ key: m, ...monthRange(m) })),
-    venueIds: workrooms.map((v) => v.id),
-    now,
-  });
+  const [attended, serviceSince] = await Promise.all([
+    loadAttendedHours({
+      periods: [month, following].map((m) => ({ key: m, ...monthRange(m) })),
+      venueIds: workrooms.map((v) => v.id),
+      now,
+    }),
+    loadServiceSince(workrooms.map((v) => v.id)),
+  ]);
   const hours = [month, following].flatMap((m) => {
     const rows = scheduledHours({
       venueIds: workrooms.map((v) => v.id),
@@ -226,14 +233,23 @@ export async function getSchedule(actor: CurrentUser, lawyerId: string, { now = 
       const here = rows.filter((r) => r.venueId === venue.id);
       const total = here.reduce((sum, r) => sum + r.hours, 0);
       const mine = here.find((r) => r.lawyerId === lawyerId)?.hours ?? 0;
+      const served = hoursByVenue(attended, m).get(venue.id) ?? 0;
       return {
         venue: { id: venue.id, name: venue.name, village: venue.village },
         month: m,
         total,
         mine,
         shortfall: Math.max(0, MONTHLY_TARGET_HOURS - total),
-        attended: hoursByVenue(attended, m).get(venue.id) ?? 0,
+        attended: served,
         mineAttended: hoursByVenue(attended, m, lawyerId).get(venue.id) ?? 0,
+        judgement: judgeMonth({
+          month: m,
+          currentMonth: monthOf(today),
+          scheduled: total,
+          attended: served,
+          workroom: true,
+          serviceSince: serviceSince.get(venue.id) ?? null,
+        }),
       };
     });
   });
@@ -263,8 +279,10 @@ export type RotaRow = {
   hours: number;
   /** Hours attended in the month (签到 to 签退). */
   attended: number;
-  /** Workrooms only: the Guangdong 8-hour rule is per village. */
+  /** Workrooms only: scheduled hours still to arrange for the Guangdong 8-hour rule (per village). */
   shortfall: number | null;
+  /** The month judged on hours served (lib/schedule/judgement.ts). */
+  judgement: MonthJudgement;
   /** Who can make a shortfall up: the village's legal advisers, else every lawyer serving the venue. */
   lawyers: { id: string; name: string }[];
 };
@@ -303,10 +321,11 @@ export async function loadRota({
     },
   });
   const venueIds = venues.map((v) => v.id);
-  const [inputs, places, attendedRows] = await Promise.all([
+  const [inputs, places, attendedRows, serviceSince] = await Promise.all([
     loadAvailabilityInputs(venueIds, from, to),
     listAttendancePlaces(venueIds, from, to),
     loadAttendedHours({ periods: [{ key: month, ...range }], venueIds, now }),
+    loadServiceSince(venueIds),
   ]);
   const attended = hoursByVenue(attendedRows, month);
   const hours = new Map(
@@ -345,6 +364,14 @@ export async function loadRota({
       hours: total,
       attended: attended.get(venue.id) ?? 0,
       shortfall: venue.kind === "WORKROOM" ? Math.max(0, MONTHLY_TARGET_HOURS - total) : null,
+      judgement: judgeMonth({
+        month,
+        currentMonth: monthOf(todayInShanghai(now)),
+        scheduled: total,
+        attended: attended.get(venue.id) ?? 0,
+        workroom: venue.kind === "WORKROOM",
+        serviceSince: serviceSince.get(venue.id) ?? null,
+      }),
       lawyers: (advisers.length > 0 ? advisers : lawyers).map((l) => l.lawyer),
     };
   });

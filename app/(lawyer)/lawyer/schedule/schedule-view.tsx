@@ -67,12 +67,21 @@ export async function ScheduleView({ actor, lawyerId, title }: { actor: CurrentU
                 <span className="font-semibold">
                   {monthName(h.month)} · {h.venue.village ?? h.venue.name}
                 </span>
-                ：共安排 {hoursNumber(h.total)} 小时（其中您 {hoursNumber(h.mine)} 小时），签到在场 {hoursNumber(h.attended)}{" "}
-                小时（其中您 {hoursNumber(h.mineAttended)} 小时），
-                {h.shortfall > 0 ? (
-                  <strong className="text-red-800">还差 {hoursNumber(h.shortfall)} 小时</strong>
-                ) : (
-                  <span>已达到 {MONTHLY_TARGET_HOURS} 小时</span>
+                ：签到在场 {hoursNumber(h.attended)} 小时（其中您 {hoursNumber(h.mineAttended)} 小时），共安排{" "}
+                {hoursNumber(h.total)} 小时（其中您 {hoursNumber(h.mine)} 小时）。
+                {/* Judged on hours served (lib/schedule/judgement.ts); a shortfall in the plan is said apart. */}
+                {h.judgement.state === "met" ? (
+                  <span>已达到 {MONTHLY_TARGET_HOURS} 小时。</span>
+                ) : h.judgement.state === "short" || h.judgement.state === "in_progress" ? (
+                  <strong className="text-red-800">
+                    {h.judgement.state === "short" ? "未达到" : "还没达到"} {MONTHLY_TARGET_HOURS} 小时，签到在场还差{" "}
+                    {hoursNumber(h.judgement.shortfall)} 小时。
+                  </strong>
+                ) : h.judgement.state === "before_service" ? (
+                  <span>工作室还没开始服务，不计入。</span>
+                ) : null}
+                {h.shortfall > 0 && h.judgement.state !== "met" && (
+                  <strong className="text-red-800"> 安排也还差 {hoursNumber(h.shortfall)} 小时。</strong>
                 )}
               </li>
             ))}

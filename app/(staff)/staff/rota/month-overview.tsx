@@ -4,8 +4,14 @@ import Link from "next/link";
 import { textLink } from "@/components/form/styles";
 import { roundHours } from "@/lib/attendance/rules";
 import { MONTHLY_TARGET_HOURS } from "@/lib/schedule/hours";
+import { judgementLabel } from "@/lib/schedule/judgement";
 import type { RotaRow } from "@/lib/schedule/queries";
 import { addDays, type DateString, formatDayOfMonth, shortWeekdayName } from "@/lib/time";
+
+/** A month whose hours can still be arranged: not one already judged. */
+function stillToArrange(row: RotaRow): boolean {
+  return row.judgement.state !== "short" && row.judgement.state !== "met";
+}
 
 export function HoursTable({ rows }: { rows: RotaRow[] }) {
   return (
@@ -23,7 +29,7 @@ export function HoursTable({ rows }: { rows: RotaRow[] }) {
             签到在场
           </th>
           <th scope="col" className="p-2">
-            与 {MONTHLY_TARGET_HOURS} 小时相比
+            与 {MONTHLY_TARGET_HOURS} 小时相比（按签到在场）
           </th>
           <th scope="col" className="p-2">
             去补足
@@ -38,10 +44,12 @@ export function HoursTable({ rows }: { rows: RotaRow[] }) {
             </th>
             <td className="p-2">{row.hours} 小时</td>
             <td className="p-2">{roundHours(row.attended)} 小时</td>
-            <td className={`p-2 ${row.shortfall ? "font-semibold text-red-800" : ""}`}>
-              {row.shortfall === null ? "—（镇工作站）" : row.shortfall > 0 ? `不足，还差 ${row.shortfall} 小时` : "已达到"}
+            {/* Judged on hours served (lib/schedule/judgement.ts); an arrangement short of 8 hours is said apart. */}
+            <td className={`p-2 ${row.judgement.state === "short" || row.shortfall ? "font-semibold text-red-800" : ""}`}>
+              {row.shortfall === null ? "—（镇工作站）" : judgementLabel(row.judgement)}
+              {row.shortfall && stillToArrange(row) ? `；安排还差 ${row.shortfall} 小时` : ""}
             </td>
-            <td className="px-2">{row.shortfall ? <FixLinks lawyers={row.lawyers} /> : null}</td>
+            <td className="px-2">{row.shortfall && stillToArrange(row) ? <FixLinks lawyers={row.lawyers} /> : null}</td>
           </tr>
         ))}
       </tbody>
