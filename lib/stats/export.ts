@@ -9,6 +9,7 @@ import type { BookingStatus } from "@/lib/generated/prisma/enums";
 import {
   CHANNELS,
   EVALUATION_SOURCES,
+  NO_LAWYER_ATTENDANCE,
   outcomeLabels,
   PRIORITY_GROUPS,
   RESOLUTIONS,
@@ -37,6 +38,7 @@ export const ROW_COLUMNS = [
   "服务结果",
   "用时（分钟）",
   "到场时间",
+  "律师当天签到",
   "提交日期",
   "提前天数",
   "联系电话",
@@ -46,7 +48,7 @@ export const ROW_COLUMNS = [
   "评价方式",
 ] as const;
 
-const WIDTHS = [12, 12, 8, 26, 12, 16, 18, 12, 10, 16, 28, 12, 10, 12, 10, 14, 10, 12, 40, 18];
+const WIDTHS = [12, 12, 8, 26, 12, 16, 18, 12, 10, 16, 28, 12, 10, 16, 12, 10, 14, 10, 12, 40, 18];
 /** Columns that stay numbers in the XLSX, for sums; every other cell is text. */
 const NUMERIC: ReadonlySet<string> = new Set(["用时（分钟）", "提前天数"]);
 const groups: Record<string, string> = PRIORITY_GROUPS;
@@ -70,6 +72,8 @@ function rowCells(r: ServiceRow): CsvCell[] {
     outcomeLabels(r.outcomes),
     r.minutesSpent ?? "",
     r.attendedAt ? formatTimeOn(r.attendedAt, date) : "",
+    // Only a service done says anything of the lawyer's day there.
+    r.status !== "DONE" ? "" : r.lawyerSignedIn ? "已签到" : NO_LAWYER_ATTENDANCE,
     booking ? toDateString(r.createdAt) : "",
     booking ? Math.max(0, leadDays(r.createdAt, r.at)) : "",
     r.phone ? maskPhone(r.phone) : "",
@@ -99,7 +103,7 @@ export async function rowsXlsx(rows: ServiceRow[], period: Period): Promise<Buff
   const about = book.addWorksheet("说明");
   about.addRow([`睦洲镇公共法律服务 预约和现场咨询明细 ${period.from} 至 ${period.to}`]).font = { bold: true };
   about.addRow([
-    "时间为北京时间；联系电话只显示前三位和后四位；已取消的预约也列出，状态为“已取消”；到场时间为签到时间（现场咨询为接待时间），没有签到的为空；满意程度、问题解决情况和评价意见来自群众评价表，没有评价的为空。",
+    "时间为北京时间；联系电话只显示前三位和后四位；已取消的预约也列出，状态为“已取消”；到场时间为签到时间（现场咨询为接待时间），没有签到的为空；“律师当天签到”写“无律师签到记录”的，是记录为已完成、但律师那天没有在这个地点签到的服务；满意程度、问题解决情况和评价意见来自群众评价表，没有评价的为空。",
   ]);
   return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -1,16 +1,18 @@
 // Against the real PostgreSQL: each test makes its own venue and lawyer and reads only those,
 // so other tests writing at the same time do not change the counts asserted here.
+
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { generateBookingCode } from "@/lib/booking/code";
 import type { Outcome } from "@/lib/generated/prisma/client";
 import { createVenueFixture, prisma, uniquePhone } from "@/lib/testing/fixtures";
-import { toDbDate, zonedInstant } from "@/lib/time";
+import { toDateString, toDbDate, zonedInstant } from "@/lib/time";
 import { loadDashboard, openDashboard } from "./dashboard/queries";
-import { rowsCsv } from "./export";
+import { ROW_COLUMNS, rowsCsv } from "./export";
 import { handleCallbackRequest } from "./mutations";
 import { loadReport } from "./report/queries";
 import { listDashboardRows, listReportItems } from "./rows/queries";
+import { parseDashboardFilters } from "./schema";
 
 type Status = "CONFIRMED" | "DONE" | "NO_SHOW" | "CANCELLED";
 
@@ -158,6 +160,49 @@ describe("the demand dashboard", () => {
     expect(statusColumn.length).toBe(7);
     for (const status of statusColumn) expect(["已预约", "已签到", "已完成", "未到", "已取消"]).toContain(status);
     expect(csv).not.toMatch(/CONFIRMED|CANCELLED|NO_SHOW|CHECKED_IN|\bDONE\b/);
+  });
+
+  it("flags a service recorded done with no 签到 of its lawyer at the venue that day", async () => {
+    const { venue, lawyer } = await juneFixture();
+    // The lawyer signed in on 4 June only: 2 June's two done bookings are flagged, 4 June's walk-in is not.
+    await prisma.attendance.create({
+      data: {
+        lawyerId: lawyer.id,
+        venueId: venue.id,
+        arrivedAt: zonedInstant("2025-06-04", 8 * 60 + 50),
+        leftAt: zonedInstant("2025-06-04", 11 * 60),
+        sessionEndsAt: zonedInstant("2025-06-04", 11 * 60),
+      },
+    });
+    const result = await listDashboardRows({ ...JUNE, venue: venue.slug });
+    if (!result.ok) throw new Error("unexpected");
+    const done = result.rows.filter((r) => r.status === "DONE");
+    expect(done.map((r) => [toDateString(r.at), r.kind, r.lawyerSignedIn])).toEqual([
+      ["2025-06-02", "booking", false],
+      ["2025-06-02", "booking", false],
+      ["2025-06-04", "walk_in", true],
+      ["2025-06-30", "booking", false],
+    ]);
+    const column = ROW_COLUMNS.indexOf("律师当天签到");
+    const cells = rowsCsv(result.rows)
+      .replace(/^\uFEFF/, "")
+      .split("\r\n")
+      .slice(1)
+      .filter(Boolean)
+      .map((line) => [line.split(",")[8], line.split(",")[column]]);
+    expect(cells.filter(([status]) => status === "已完成").map(([, flag]) => flag)).toEqual([
+      "无律师签到记录",
+      "无律师签到记录",
+      "已签到",
+      "无律师签到记录",
+    ]);
+    // Not done: nothing said of the lawyer's day.
+    expect(cells.filter(([status]) => status !== "已完成").every(([, flag]) => flag === "")).toBe(true);
+    // The dashboard counts them for the period and venue.
+    const filters = parseDashboardFilters({ ...JUNE, venue: venue.slug }, new Date("2025-07-15T04:00:00Z"));
+    if (!filters.ok) throw new Error("filters");
+    const dashboard = await loadDashboard(filters.value, new Date("2025-07-15T04:00:00Z"));
+    expect(dashboard.ok && dashboard.dashboard.doneWithoutAttendance).toBe(3);
   });
 });
 

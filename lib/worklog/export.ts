@@ -1,12 +1,12 @@
 // The work log as the files inspectors read (台账/工作日志): CSV that Excel opens with Chinese intact, and XLSX.
-import { judgementLabel } from "@/lib/schedule/judgement";
 import "server-only";
 import ExcelJS from "exceljs";
 import type { AttendanceView } from "@/lib/attendance/queries";
 import { formatAttendance } from "@/lib/attendance/rules";
 import { type CsvCell, toCsv } from "@/lib/csv";
 import { satisfactionRate } from "@/lib/evaluations/rules";
-import { NO_SHOW_LABEL, outcomeLabels, RESOLUTIONS, SATISFACTIONS } from "@/lib/labels";
+import { NO_LAWYER_ATTENDANCE, NO_SHOW_LABEL, outcomeLabels, RESOLUTIONS, SATISFACTIONS } from "@/lib/labels";
+import { judgementLabel } from "@/lib/schedule/judgement";
 import { formatPercent } from "@/lib/stats/aggregate";
 import { formatTime, formatTimeOn } from "@/lib/time";
 import type { LogEntry, WorkLog } from "./queries";
@@ -27,8 +27,12 @@ export const LOG_COLUMNS = [
   "律师签到签退",
 ] as const;
 
-/** The lawyer's own arrivals and departures that day at the entry's venue (matched by name, as the log shows venues). */
+/**
+ * The lawyer's own arrivals and departures that day at the entry's venue (matched by name, as the
+ * log shows venues), or the flag for a service recorded without any.
+ */
 function lawyerTimes(e: LogEntry, attendances: AttendanceView[]): string {
+  if (e.withoutLawyerAttendance) return NO_LAWYER_ATTENDANCE;
   return attendances
     .filter((a) => a.date === e.date && a.venue.name === e.venue)
     .map(formatAttendance)

@@ -32,6 +32,11 @@ export type LogEntry = {
   minutesSpent: number | null;
   /** When the villager was there: a booking's check-in (null when never checked in), a walk-in's time. */
   attendedAt: Date | null;
+  /**
+   * A service recorded with no 签到 of the lawyer at that venue that day (issue 22 item 6): flagged
+   * for the inspector on the log and in its exports. False for a no-show, which is no service.
+   */
+  withoutLawyerAttendance: boolean;
 };
 
 export type VenueHoursLine = {
@@ -99,7 +104,7 @@ export async function loadWorkLog(
         outcomes: true,
         minutesSpent: true,
         checkedInAt: true,
-        venue: { select: { name: true, village: true } },
+        venue: { select: { id: true, name: true, village: true } },
         topic: { select: { name: true } },
       },
     }),
@@ -115,7 +120,7 @@ export async function loadWorkLog(
         village: true,
         outcomes: true,
         minutesSpent: true,
-        venue: { select: { name: true, village: true } },
+        venue: { select: { id: true, name: true, village: true } },
         topic: { select: { name: true } },
       },
     }),
@@ -127,6 +132,12 @@ export async function loadWorkLog(
     summariseOwnEvaluations(lawyerId, range.gte, range.lt),
   ]);
 
+  const [attendances, attended] = await Promise.all([
+    listAttendances({ from, to, lawyerId }),
+    loadAttendedHours({ periods: [{ key: month, from, to }], lawyerId }),
+  ]);
+  // Where and on which days the lawyer signed in: a service elsewhere is flagged.
+  const signedIn = new Set(attendances.map((a) => `${a.venue.id}|${a.date}`));
   const entries: LogEntry[] = [
     ...bookings.map((b) => ({
       source: "booking" as const,
@@ -155,14 +166,11 @@ export async function loadWorkLog(
         outcomes: e.outcomes,
         minutesSpent: e.minutesSpent,
         attendedAt: e.attendedAt,
+        withoutLawyerAttendance: !e.noShow && !signedIn.has(`${e.venue.id}|${toDateString(e.at)}`),
       }),
     )
     .sort((a, b) => a.at.getTime() - b.at.getTime());
 
-  const [attendances, attended] = await Promise.all([
-    listAttendances({ from, to, lawyerId }),
-    loadAttendedHours({ periods: [{ key: month, from, to }], lawyerId }),
-  ]);
   const attendedAt = hoursByVenue(attended, month);
   const venues = served.map((s) => s.venue);
   const [inputs, serviceSince] = await Promise.all([

@@ -70,6 +70,8 @@ describe("loadWorkLog", () => {
       ["walk_in", date, "11:30", "=李四", "测试村"],
     ]);
     expect(log.entries[0].phone).toBe(booking.phone);
+    // Neither was recorded with the lawyer signed in at the venue that day (issue 22 item 6).
+    expect(log.entries.map((e) => e.withoutLawyerAttendance)).toEqual([true, true]);
     expect(log.totals.services).toBe(2);
     expect(log.totals.minutes).toBe(65);
     const counts = Object.fromEntries(log.totals.byOutcome.map((o) => [o.outcome, o.count]));
@@ -179,7 +181,7 @@ describe("work log exports", () => {
     );
     // A walk-in was there at its own time.
     expect(lines[2]).toBe(
-      `${date},11:30,${f.venue.name},${f.lawyers[0].name},测试村,'=李四,0750-6123456,婚姻家庭,法律咨询解答,25,现场,11:30,`,
+      `${date},11:30,${f.venue.name},${f.lawyers[0].name},测试村,'=李四,0750-6123456,婚姻家庭,法律咨询解答,25,现场,11:30,无律师签到记录`,
     );
   });
 
@@ -206,8 +208,8 @@ describe("work log exports", () => {
       "预约",
       // Completed without a check-in: no time of arrival.
       "",
-      // The lawyer did not sign in that day.
-      "",
+      // The lawyer did not sign in that day: flagged for the inspector (issue 22 item 6).
+      "无律师签到记录",
     ]);
     expect(rows).toHaveLength(3);
     // Blank separator rows are left out by getSheetValues' sparse array.
@@ -248,6 +250,8 @@ describe("the lawyer's own arrivals and departures (签到 / 签退) in the log"
     if (!log) throw new Error("no log");
     expect(log.hours[0].attended).toBe(2.9);
     expect(log.attendances.map((a) => [a.date, a.venue.name, a.minutes, a.state])).toEqual([[date, f.venue.name, 175, "left"]]);
+    // Signed in there that day: no service of the day is flagged.
+    expect(log.entries.map((e) => e.withoutLawyerAttendance)).toEqual([false, false]);
     const lines = workLogCsv(log).slice(1).split("\r\n");
     expect(lines[1].endsWith(",08:50–11:45")).toBe(true);
     expect(lines[2].endsWith(",11:30,08:50–11:45")).toBe(true);

@@ -37,6 +37,7 @@ import {
   type VenueOption,
   walkInWhere,
 } from "../queries";
+import { countDoneWithoutLawyerAttendance } from "../rows/queries";
 import type { DashboardFilters, Period } from "../schema";
 import { loadUnmetDemand, type UnmetDemand } from "../unmet/queries";
 
@@ -83,6 +84,8 @@ export type Dashboard = UnmetDemand & {
   hours: { month: string; lastMonth: string; target: number; lines: HoursLine[] };
   /** Sessions of last month and this one that ended with no attendance, newest first (at most MISSED_SHOWN), and how many in all. */
   missed: { sessions: MissedSession[]; count: number };
+  /** Services in the period recorded done with no 签到 of their lawyer at the venue that day. */
+  doneWithoutAttendance: number;
 };
 
 export const MISSED_SHOWN = 30;
@@ -97,12 +100,13 @@ export async function loadDashboard(filters: DashboardFilters, now: Date = new D
   const venues = scope.venueId ? options.venues.filter((v) => v.id === scope.venueId) : options.venues;
   const month = todayInShanghai(now).slice(0, 7);
   const months = { month, lastMonth: previousMonth(month) };
-  const [demand, duty, unmet, attendance, serviceSince] = await Promise.all([
+  const [demand, duty, unmet, attendance, serviceSince, doneWithoutAttendance] = await Promise.all([
     countDemand(scope),
     loadDuty(venues, filters, months),
     loadUnmetDemand(scope, venues, options.topics),
     loadAttendance(venues, months, now),
     loadServiceSince(venues.map((v) => v.id)),
+    countDoneWithoutLawyerAttendance(scope),
   ]);
   const lines = venueLines(venues, demand, duty, filters);
   const totals = totalsOf(lines);
@@ -122,6 +126,7 @@ export async function loadDashboard(filters: DashboardFilters, now: Date = new D
       ...unmet,
       hours: villageHours(venues, duty, months, attendance.attended, serviceSince),
       missed: { sessions: attendance.missed.slice(0, MISSED_SHOWN), count: attendance.missed.length },
+      doneWithoutAttendance,
     },
   };
 }

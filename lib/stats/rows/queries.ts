@@ -27,12 +27,19 @@ export type ServiceRow = {
   minutesSpent: number | null;
   /** When the villager was there: a booking's check-in (null if never checked in), a walk-in's time. */
   attendedAt: Date | null;
+  /** Whether the lawyer signed in (签到) at the venue on the service's Shanghai date (issue 22 item 6). */
+  lawyerSignedIn: boolean;
   /** The consultation's evaluation (评价表), if it has one (lib/evaluations). */
   satisfaction: Satisfaction | null;
   resolution: Resolution | null;
   evaluationComment: string | null;
   evaluationSource: EvaluationSource | null;
 };
+
+/** Whether the row's lawyer has a 签到 at its venue on its Shanghai date. */
+const signedIn = (lawyer: Prisma.Sql, venue: Prisma.Sql, at: Prisma.Sql) => Prisma.sql`EXISTS (
+  SELECT 1 FROM attendance a WHERE a.lawyer_id = ${lawyer} AND a.venue_id = ${venue}
+    AND (a.arrived_at AT TIME ZONE 'Asia/Shanghai')::date = (${at} AT TIME ZONE 'Asia/Shanghai')::date)`;
 
 const EVALUATION_COLUMNS = Prisma.sql`e.satisfaction::text AS satisfaction, e.resolution::text AS resolution,
   e.comment AS "evaluationComment", e.source::text AS "evaluationSource"`;
@@ -46,14 +53,16 @@ function rowsSql(s: RowScope): Prisma.Sql {
     SELECT 'booking' AS kind, b.id, b.code, b.starts_at AS at, b.created_at AS "createdAt", b.status::text AS status,
            b.channel::text AS channel, b.name, b.phone, b.village, v.name AS venue, v.village AS "venueVillage",
            l.name AS lawyer, t.name AS topic, b.priority_group AS "priorityGroup", b.outcomes::text[] AS outcomes,
-           b.minutes_spent AS "minutesSpent", b.checked_in_at AS "attendedAt", ${EVALUATION_COLUMNS}
+           b.minutes_spent AS "minutesSpent", b.checked_in_at AS "attendedAt",
+           ${signedIn(Prisma.sql`b.lawyer_id`, Prisma.sql`b.venue_id`, Prisma.sql`b.starts_at`)} AS "lawyerSignedIn", ${EVALUATION_COLUMNS}
     FROM booking b JOIN venue v ON v.id = b.venue_id JOIN lawyer l ON l.id = b.lawyer_id JOIN topic t ON t.id = b.topic_id
     LEFT JOIN evaluation e ON e.booking_id = b.id
     WHERE ${bookingWhere(s)} ${s.doneOnly ? Prisma.sql`AND b.status = 'DONE'` : Prisma.empty}
       ${s.lawyerId ? Prisma.sql`AND b.lawyer_id = ${s.lawyerId}` : Prisma.empty} ${outcome(Prisma.sql`b.outcomes`)}
     UNION ALL
     SELECT 'walk_in', w.id, NULL, w.at, w.created_at, 'DONE', 'WALK_IN', w.name, w.phone, w.village, v.name, v.village,
-           l.name, t.name, w.priority_group, w.outcomes::text[], w.minutes_spent, w.at, ${EVALUATION_COLUMNS}
+           l.name, t.name, w.priority_group, w.outcomes::text[], w.minutes_spent, w.at,
+           ${signedIn(Prisma.sql`w.lawyer_id`, Prisma.sql`w.venue_id`, Prisma.sql`w.at`)}, ${EVALUATION_COLUMNS}
     FROM walk_in w JOIN venue v ON v.id = w.venue_id JOIN lawyer l ON l.id = w.lawyer_id JOIN topic t ON t.id = w.topic_id
     LEFT JOIN evaluation e ON e.walk_in_id = w.id
     WHERE ${walkInWhere(s)} ${s.lawyerId ? Prisma.sql`AND w.lawyer_id = ${s.lawyerId}` : Prisma.empty} ${outcome(Prisma.sql`w.outcomes`)}`;
@@ -107,4 +116,14 @@ export async function listReportItems(filters: ReportItemsFilters, pageSize = IT
 export async function listReportRows(filters: ReportFilters): Promise<ServiceRow[]> {
   return db.$queryRaw<ServiceRow[]>`
     SELECT * FROM (${rowsSql({ ...instants(filters), doneOnly: true })}) s ORDER BY s.at, s.id LIMIT ${EXPORT_ROW_LIMIT}`;
+}
+
+/**
+ * Services recorded done in the scope with no 签到 of their lawyer at the venue that day
+ * (issue 22 item 6): what the dashboard counts for an inspector; the export lists each.
+ */
+export async function countDoneWithoutLawyerAttendance(scope: Scope): Promise<number> {
+  const [row] = await db.$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS count FROM (${rowsSql({ ...scope, doneOnly: true })}) s WHERE s.status = 'DONE' AND NOT s."lawyerSignedIn"`;
+  return row?.count ?? 0;
 }

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { formatAttendance } from "@/lib/attendance/rules";
 import { satisfactionRate } from "@/lib/evaluations/rules";
-import { NO_SHOW_LABEL, outcomeLabels, RESOLUTIONS, SATISFACTIONS } from "@/lib/labels";
+import { NO_LAWYER_ATTENDANCE, NO_SHOW_LABEL, outcomeLabels, RESOLUTIONS, SATISFACTIONS } from "@/lib/labels";
 import { formatPercent } from "@/lib/stats/aggregate";
 import { formatDate } from "@/lib/time";
 import type { WorkLog } from "@/lib/worklog/queries";
@@ -108,6 +108,11 @@ export function WorkLogView({ log }: { log: WorkLog }) {
                   {e.noShow ? NO_SHOW_LABEL : outcomeLabels(e.outcomes)}
                   {e.minutesSpent ? ` · ${e.minutesSpent} 分钟` : ""}
                 </p>
+                {e.withoutLawyerAttendance && (
+                  <p className="font-semibold text-amber-900">
+                    {NO_LAWYER_ATTENDANCE}：这一天您没有在{e.venue}签到。如确实在场，请联系司法所补录签到签退。
+                  </p>
+                )}
                 {e.source === "walk_in" && (
                   <Link
                     href={`/lawyer/walk-ins/${e.id}`}

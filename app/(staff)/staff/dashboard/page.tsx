@@ -420,6 +420,17 @@ function DashboardBody({ d, waitlist, now }: { d: Dashboard; waitlist: WaitlistD
       </ChartFigure>
 
       <MissedSection missed={d.missed} />
+
+      <section aria-labelledby="without-attendance" className="space-y-2">
+        <h2 id="without-attendance" className="text-xl font-bold">
+          没有律师签到的服务记录（{d.doneWithoutAttendance} 次）
+        </h2>
+        <p>
+          {d.doneWithoutAttendance === 0
+            ? "所选时间内，每次记录为已完成的服务，律师当天都在那个地点签到了。"
+            : `所选时间内有 ${d.doneWithoutAttendance} 次服务记录为已完成，但律师那天没有在那个地点签到。请核实：确实在场的，在律师页面补录签到签退；下载的明细中“律师当天签到”一列写着“无律师签到记录”。`}
+        </p>
+      </section>
     </>
   );
 }
