@@ -2,7 +2,7 @@
 
 // The forms that change a lawyer's duty hours, on the lawyer's own page and on the staff page for
 // any lawyer. Each control shows what was sent after a refusal (components/form).
-import { CheckboxField, DateField, SelectField, TextField } from "@/components/form";
+import { CheckboxField, DateField, SelectField, TextField, useField } from "@/components/form";
 import {
   addExtraAction,
   addLeaveAction,
@@ -34,13 +34,26 @@ function WeekdaySelect({ defaultValue }: { defaultValue?: string }) {
   return <SelectField name="weekday" label="星期几" placeholder="请选择" options={WEEKDAY_OPTIONS} defaultValue={defaultValue} />;
 }
 
-function TimeFields({ start, end }: { start?: string; end?: string }) {
+function TimeFields({ start, end, night = false }: { start?: string; end?: string; night?: boolean }) {
   return (
-    <div className="grid grid-cols-2 gap-3">
-      <TextField name="start" label="开始时间" hint="例如 09:00" type="time" step={300} defaultValue={start} />
-      <TextField name="end" label="结束时间" hint="例如 12:00" type="time" step={300} defaultValue={end} />
-    </div>
+    <>
+      <div className="grid grid-cols-2 gap-3">
+        <TextField name="start" label="开始时间" hint="例如 09:00" type="time" step={300} defaultValue={start} />
+        <TextField name="end" label="结束时间" hint="例如 12:00" type="time" step={300} defaultValue={end} />
+      </div>
+      {night && <NightConfirm />}
+    </>
   );
+}
+
+/**
+ * Duty before 07:00 or after 21:00 is saved only when confirmed (lib/schedule/schema.ts): the box
+ * appears once the server has asked for it, or when it was ticked.
+ */
+function NightConfirm() {
+  const { error, submitted } = useField("nightConfirmed");
+  if (!error && !submitted) return null;
+  return <CheckboxField name="nightConfirmed" label="确认夜间值班（07:00 前或 21:00 后）" />;
 }
 
 export function AddSessionForm({ lawyerId, venues, today }: { lawyerId: string; venues: VenueOption[]; today: string }) {
@@ -48,7 +61,7 @@ export function AddSessionForm({ lawyerId, venues, today }: { lawyerId: string; 
     <ScheduleForm action={addSessionAction} idPrefix="session" lawyerId={lawyerId} submit="添加每周值班" title="添加每周值班">
       <VenueSelect venues={venues} />
       <WeekdaySelect />
-      <TimeFields />
+      <TimeFields night />
       <DateField name="validFrom" label="从哪天开始" defaultValue={today} className="max-w-60" />
       <DateField name="validUntil" label="到哪天结束（选填）" hint="不填表示长期值班" className="max-w-60" />
     </ScheduleForm>
@@ -75,7 +88,7 @@ export function ChangeSessionForm({
     >
       <input type="hidden" name="sessionId" value={session.id} />
       <WeekdaySelect defaultValue={String(session.weekday)} />
-      <TimeFields start={session.start} end={session.end} />
+      <TimeFields start={session.start} end={session.end} night />
       <DateField name="from" label="从哪天起按新时间" hint="之前的值班记录保持不变" defaultValue={today} className="max-w-60" />
     </ScheduleForm>
   );
@@ -121,7 +134,7 @@ export function AddExtraForm({ lawyerId, venues }: { lawyerId: string; venues: V
     >
       <DateField name="date" label="日期" className="max-w-60" />
       <VenueSelect venues={venues} />
-      <TimeFields />
+      <TimeFields night />
       <TextField name="note" label="说明（选填）" maxLength={100} />
     </ScheduleForm>
   );

@@ -69,6 +69,12 @@ export function VenueForm({ venue }: { venue: VenueFormValues }) {
       />
       <CheckboxField name="isDemonstration" label="示范点" defaultChecked={venue.isDemonstration} />
       <CheckboxField
+        name="offHoursBooking"
+        label="村民可以预约 07:00 前和 21:00 后的时间"
+        hint="一般不勾选：律师在夜间值班时，村民也只能预约 07:00 到 21:00 之间的时间。"
+        defaultChecked={venue.offHoursBooking}
+      />
+      <CheckboxField
         name="active"
         label="接受预约（开放中）"
         hint="取消勾选后，这个地点不再出现在预约页面，也不能新约；已有的预约和记录都会保留。"

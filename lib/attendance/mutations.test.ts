@@ -193,7 +193,8 @@ describe("staff correction", () => {
     await autoCloseAttendance(arrived.attendanceId, d.at(1, "12:00"));
     return { ...d, id: arrived.attendanceId };
   }
-  const audits = (id: string) => prisma.auditLog.findMany({ where: { subjectId: id, kind: "attendance" } });
+  /** The staff's entries of an attendance (its 签到 and automatic close are audited too). */
+  const audits = (id: string) => prisma.auditLog.findMany({ where: { subjectId: id, kind: "attendance", action: "correct" } });
 
   it("changes the times with a reason, kept with the record and in the audit log", async () => {
     const { lawyer, at, id } = await closedAttendance();
@@ -272,7 +273,9 @@ describe("staff's 补录 of a session nobody signed in to", () => {
     const audit = await prisma.auditLog.findMany({
       where: { kind: "attendance", subjectId: result.ok ? result.attendanceId : "" },
     });
-    expect(audit).toEqual([expect.objectContaining({ action: "create", summary: expect.stringContaining("补录律师签到") })]);
+    expect(audit).toEqual([
+      expect.objectContaining({ action: "record_missed", summary: expect.stringContaining("补录律师签到") }),
+    ]);
     const missed = await listMissedSessions({ venues: [venue], from: f.dateOn(1), to: f.dateOn(2), now });
     expect(missed.map((m) => m.date)).toEqual([f.dateOn(2)]);
   });
@@ -345,5 +348,33 @@ describe("attended hours per village per month", () => {
     const missed = await listMissedSessions({ venues: [venue], from: f.dateOn(1), to: f.dateOn(3), now: at(2, "12:00") });
     // Day 1 attended; day 2 ended at 12:00 with nobody; day 3 is still to come.
     expect(missed.map((m) => [m.date, m.lawyer.id])).toEqual([[f.dateOn(2), f.lawyers[0].id]]);
+  });
+});
+
+describe("the audit log of attendance (律师签到签退)", () => {
+  it("holds every 签到, 签退 and automatic close, with who, where and when", async () => {
+    const { lawyer, actor, at, arrive } = await onDuty();
+    const first = await arrive(at(1, "09:20"));
+    if (!first.ok) throw new Error(first.message);
+    expect((await recordDeparture(actor, first.attendanceId, { now: at(1, "11:05") })).ok).toBe(true);
+    const second = await arrive(at(2, "09:00"));
+    if (!second.ok) throw new Error(second.message);
+    expect((await autoCloseAttendance(second.attendanceId, at(2, "12:00"))).closed).toBe(true);
+    const entries = await prisma.auditLog.findMany({
+      where: { kind: "attendance", subjectId: { in: [first.attendanceId, second.attendanceId] } },
+      orderBy: { at: "asc" },
+    });
+    expect(entries.map((e) => [e.subjectId, e.action, e.actorRole])).toEqual([
+      [first.attendanceId, "check_in", "LAWYER"],
+      [first.attendanceId, "check_out", "LAWYER"],
+      [second.attendanceId, "check_in", "LAWYER"],
+      [second.attendanceId, "auto_close", "系统"],
+    ]);
+    expect(entries[0].summary).toMatch(/^律师签到：.+，\d{4}-\d{2}-\d{2} 09:20/);
+    expect(entries[1].summary).toContain("在场 105 分钟");
+    expect(entries[3].summary).toContain(lawyer.name);
+    // A close run twice (the job after a later 签到 closed it) is audited once.
+    expect((await autoCloseAttendance(second.attendanceId, at(2, "12:05"))).closed).toBe(false);
+    expect(await prisma.auditLog.count({ where: { subjectId: second.attendanceId, action: "auto_close" } })).toBe(1);
   });
 });

@@ -3,7 +3,7 @@ import "server-only";
 // session's end, and staff's correction. The database keeps one attendance open per lawyer and
 // none overlapping (a partial unique index and an exclusion constraint); the checks here only
 // find the words for what it refuses.
-import { recordAudit } from "@/lib/audit/mutations";
+import { type AuditActor, recordAudit } from "@/lib/audit/mutations";
 import { assertCan, can } from "@/lib/auth/can";
 import type { CurrentUser } from "@/lib/auth/session";
 import { db, type Tx } from "@/lib/db";
@@ -28,9 +28,33 @@ const AUTO_CLOSED = "未签退（自动结束）";
  * closed automatically: what the job does, done here too where the next write must not wait for it.
  */
 async function closeOverdue(tx: Tx, lawyerId: string, now: Date): Promise<void> {
-  await tx.$executeRaw`
+  const closed = await tx.$queryRaw<{ id: string }[]>`
     UPDATE attendance SET left_at = session_ends_at, auto_closed = true, updated_at = ${now}
-    WHERE lawyer_id = ${lawyerId} AND left_at IS NULL AND session_ends_at <= ${now} AND session_ends_at > arrived_at`;
+    WHERE lawyer_id = ${lawyerId} AND left_at IS NULL AND session_ends_at <= ${now} AND session_ends_at > arrived_at
+    RETURNING id`;
+  for (const { id } of closed) await auditAutoClose(tx, id);
+}
+
+/** Closes made by the app itself (a missed 签退 at the session's end), in the audit log like the lawyer's own. */
+const AUTO_CLOSER: AuditActor = { id: null, displayName: "到时自动签退", role: "系统" };
+
+/** Where and when an attendance was, for its audit entries: "陈志明，南镇村公共法律服务工作室，2026-12-08 09:02". */
+async function attendanceLabel(tx: Tx, attendanceId: string): Promise<string> {
+  const row = await tx.attendance.findUniqueOrThrow({
+    where: { id: attendanceId },
+    select: { arrivedAt: true, lawyer: { select: { name: true } }, venue: { select: { name: true } } },
+  });
+  return `${row.lawyer.name}，${row.venue.name}，${toDateString(row.arrivedAt)} ${formatTime(row.arrivedAt)} 签到`;
+}
+
+async function auditAutoClose(tx: Tx, attendanceId: string): Promise<void> {
+  const label = await attendanceLabel(tx, attendanceId);
+  await recordAudit(tx, AUTO_CLOSER, {
+    kind: "attendance",
+    action: "auto_close",
+    subjectId: attendanceId,
+    summary: `没有签退，按坐班结束时间自动签退：${label}`,
+  });
 }
 
 /**
@@ -68,6 +92,12 @@ export async function recordArrival(
         select: { id: true },
       });
       await tx.$executeRaw`SELECT graphile_worker.add_job(${AUTO_CLOSE_TASK}, json_build_object('attendanceId', ${row.id}::text), run_at => ${session.end}::timestamptz, job_key => ${attendanceJobKey(row.id)}::text)`;
+      await recordAudit(tx, actor, {
+        kind: "attendance",
+        action: "check_in",
+        subjectId: row.id,
+        summary: `律师签到：${venue.name}，${today} ${formatTime(now)}（${hours} 的坐班）`,
+      });
       return {
         ok: true as const,
         attendanceId: row.id,
@@ -122,6 +152,12 @@ export async function recordDeparture(
     if (!row) return failure("not_found", NOT_FOUND);
     if (count === 1) {
       const minutes = Math.round((now.getTime() - row.arrivedAt.getTime()) / 60_000);
+      await recordAudit(tx, actor, {
+        kind: "attendance",
+        action: "check_out",
+        subjectId: attendanceId,
+        summary: `律师签退：${row.venue.name}，${toDateString(now)} ${formatTime(now)}（${formatTime(row.arrivedAt)} 签到，在场 ${minutes} 分钟）`,
+      });
       return {
         ok: true as const,
         attendanceId,
@@ -160,11 +196,14 @@ export async function autoCloseAttendance(
   });
   if (!row || row.leftAt) return { closed: false };
   if (row.sessionEndsAt > now) return { closed: false, later: row.sessionEndsAt };
-  const { count } = await db.attendance.updateMany({
-    where: { id: attendanceId, leftAt: null, arrivedAt: { lt: row.sessionEndsAt } },
-    data: { leftAt: row.sessionEndsAt, autoClosed: true },
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.attendance.updateMany({
+      where: { id: attendanceId, leftAt: null, arrivedAt: { lt: row.sessionEndsAt } },
+      data: { leftAt: row.sessionEndsAt, autoClosed: true },
+    });
+    if (count === 1) await auditAutoClose(tx, attendanceId);
+    return { closed: count === 1 };
   });
-  return { closed: count === 1 };
 }
 
 /**
@@ -284,7 +323,7 @@ export async function recordMissedAttendance(
         },
         select: { id: true },
       });
-      await recordAudit(tx, actor, { kind: "attendance", action: "create", subjectId: created.id, summary });
+      await recordAudit(tx, actor, { kind: "attendance", action: "record_missed", subjectId: created.id, summary });
       return created;
     });
     return {

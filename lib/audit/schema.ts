@@ -44,6 +44,9 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   resend: "重新发送短信",
   void: "作废",
   correct: "更正",
+  check_out: "签退",
+  auto_close: "自动签退",
+  record_missed: "补录",
 };
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);

@@ -58,6 +58,26 @@ function slotsOnDec1(input: Partial<Parameters<typeof generateSlots>[0]> = {}): 
   });
 }
 
+describe("generateSlots: the hours villagers are offered", () => {
+  it("offers a night session's slots only between 07:00 and 21:00, unless staff allow the venue more", () => {
+    // 01:30–05:30 and 20:00–22:00 on duty (an extra night, a long evening).
+    const night = [
+      session({ startMinute: 90, endMinute: 330 }),
+      session({ startMinute: 6 * 60 + 30, endMinute: 8 * 60 }),
+      session({ startMinute: 20 * 60, endMinute: 22 * 60 }),
+    ];
+    const offered = slotsOnDec1({ sessions: night }).map((slot) => slot.start.toISOString());
+    expect(offered).toEqual([
+      "2026-11-30T23:00:00.000Z", // 07:00
+      "2026-11-30T23:30:00.000Z", // 07:30
+      "2026-12-01T12:00:00.000Z", // 20:00
+      "2026-12-01T12:30:00.000Z", // 20:30 (ends 21:00)
+    ]);
+    const allowed = slotsOnDec1({ sessions: night, venue: { ...venue, offHoursBooking: true } });
+    expect(allowed).toHaveLength(8 + 3 + 4);
+  });
+});
+
 describe("generateSlots: cutting duty into slots", () => {
   it("cuts a 09:00–12:00 Shanghai session into consecutive slots at exact instants", () => {
     const slots = slotsOnDec1();

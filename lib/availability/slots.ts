@@ -37,7 +37,17 @@ export type DateException = {
 
 /** An active booking of a lawyer, at any venue: a lawyer cannot be in two rooms at once. */
 export type BusyInterval = { lawyerId: string; start: Date; end: Date };
-export type VenueRules = { id: string; slotMinutes: number; minNoticeMinutes: number; horizonDays: number };
+export type VenueRules = {
+  id: string;
+  slotMinutes: number;
+  minNoticeMinutes: number;
+  horizonDays: number;
+  /** Staff allow villagers times outside VILLAGER_HOURS at this venue (off unless given). */
+  offHoursBooking?: boolean;
+};
+
+/** The hours villagers are offered, in minutes of the Shanghai day: 07:00 to 21:00 (issue 22 item 7). */
+export const VILLAGER_HOURS = { opens: 7 * 60, closes: 21 * 60 } as const;
 export type Slot = { lawyerId: string; start: Date; end: Date };
 export type DutyInterval = { lawyerId: string; date: DateString; startMinute: number; endMinute: number };
 
@@ -164,6 +174,9 @@ export function generateSlots(input: {
       const start = zonedInstant(duty.date, minute);
       const end = zonedInstant(duty.date, minute + venue.slotMinutes);
       if (start < window.earliest) continue;
+      // Duty at night is the lawyer's; villagers are offered only the day's hours unless staff allow more.
+      if (!venue.offHoursBooking && (minute < VILLAGER_HOURS.opens || minute + venue.slotMinutes > VILLAGER_HOURS.closes))
+        continue;
       if (busy.some((b) => b.start < end && start < b.end)) continue;
       slots.push({ lawyerId: duty.lawyerId, start, end });
     }

@@ -156,7 +156,7 @@ async function bookOnce(
   const [venue, topic] = await Promise.all([
     db.venue.findFirst({
       where: { slug: input.venue, active: true },
-      select: { id: true, slotMinutes: true, minNoticeMinutes: true, horizonDays: true },
+      select: { id: true, slotMinutes: true, minNoticeMinutes: true, horizonDays: true, offHoursBooking: true },
     }),
     db.topic.findFirst({ where: { code: input.topic, active: true }, select: { id: true } }),
   ]);
@@ -232,7 +232,7 @@ const movableSelect = {
   status: true,
   channel: true,
   startsAt: true,
-  venue: { select: { id: true, slotMinutes: true, minNoticeMinutes: true, horizonDays: true } },
+  venue: { select: { id: true, slotMinutes: true, minNoticeMinutes: true, horizonDays: true, offHoursBooking: true } },
 } as const;
 
 type Movable = {

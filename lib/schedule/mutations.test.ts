@@ -82,12 +82,27 @@ describe("who may change duty hours", () => {
       addExtra(actorA, b.id, { date, venueId: f.venue.id, startMinute: 14 * 60, endMinute: 15 * 60, note: null }),
       removeException(actorA, actorA.lawyerId as string, { exceptionId: bLeave.id }),
     ];
-    for (const result of await Promise.all(attempts)) expect(result).toMatchObject({ ok: false, code: "not_found" });
+    // Another lawyer's duty named outright: 没有权限 (issue 22 item 7); their own lawyer id with
+    // someone else's row: not found, so ids cannot be probed.
+    const results = await Promise.all(attempts);
+    expect(results.map((r) => (r.ok ? "ok" : r.code))).toEqual([
+      "forbidden",
+      "forbidden",
+      "not_found",
+      "not_found",
+      "forbidden",
+      "forbidden",
+      "not_found",
+    ]);
+    expect(results[0]).toMatchObject({ message: expect.stringMatching(/^没有权限/) });
     expect(await snapshot(b.id)).toEqual(before);
 
     const schedule = await getSchedule(staff, b.id);
     expect(schedule?.sessions).toHaveLength(7);
     expect(await removeException(staff, b.id, { exceptionId: bLeave.id })).toMatchObject({ ok: true });
+    // Staff change many lawyers' hours: the audit entry names whose.
+    const entry = await prisma.auditLog.findFirstOrThrow({ where: { subjectId: bLeave.id, action: "delete" } });
+    expect(entry.summary.startsWith(`${b.name}律师：撤销`)).toBe(true);
   });
 
   it("refuses a venue the lawyer does not serve", async () => {

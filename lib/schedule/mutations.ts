@@ -26,9 +26,28 @@ const NOT_FOUND = "没有找到这项值班安排，它可能已被修改。请�
 const NOT_SERVED = "您不在这个地点值班，请从列表中选择。";
 const PAST = "不能修改已经过去的日期，请选择今天或以后的日期。";
 
-/** Another lawyer's duty, or a row that does not exist: the same answer, so ids cannot be probed. */
-function forbidden(): Failure<"not_found"> {
+/** A row that does not exist, or is not this lawyer's: the same answer, so ids cannot be probed. */
+function notFound(): Failure<"not_found"> {
   return failure("not_found", NOT_FOUND);
+}
+
+/** The caller may not change this lawyer's duty at all (a replayed post for another lawyer): 没有权限. */
+function forbidden(): Failure<"forbidden"> {
+  return failure("forbidden");
+}
+
+/**
+ * One audit entry of a change to a lawyer's duty, naming the lawyer (staff change many lawyers'
+ * hours: the log must say whose), in the change's transaction.
+ */
+async function auditDuty(
+  tx: Tx,
+  actor: CurrentUser,
+  lawyerId: string,
+  entry: { kind: "session" | "exception"; action: string; subjectId: string; summary: string },
+): Promise<void> {
+  const { name } = await tx.lawyer.findUniqueOrThrow({ where: { id: lawyerId }, select: { name: true } });
+  await recordAudit(tx, actor, { ...entry, summary: `${name}律师：${entry.summary}` });
 }
 
 async function servedVenue(lawyerId: string, venueId: string) {
@@ -72,7 +91,12 @@ export async function addSession(
           },
           select: { id: true },
         });
-        await recordAudit(tx, actor, { kind: "session", action: "create", subjectId: row.id, summary: `添加每周值班：${desc}` });
+        await auditDuty(tx, actor, lawyerId, {
+          kind: "session",
+          action: "create",
+          subjectId: row.id,
+          summary: `添加每周值班：${desc}`,
+        });
       },
     },
     options,
@@ -111,7 +135,7 @@ export async function changeSession(
 ): Promise<ScheduleResult> {
   if (!can.actForLawyer(actor, lawyerId)) return forbidden();
   const old = await ownSession(lawyerId, input.sessionId);
-  if (!old) return forbidden();
+  if (!old) return notFound();
   const today = todayInShanghai(options.now);
   if (input.from < today) return failure("invalid_input", undefined, { from: PAST });
   if (old.validUntil !== null && old.validUntil < input.from)
@@ -153,7 +177,7 @@ export async function changeSession(
             },
           });
         }
-        await recordAudit(tx, actor, {
+        await auditDuty(tx, actor, lawyerId, {
           kind: "session",
           action: "update",
           subjectId: old.id,
@@ -174,7 +198,7 @@ export async function endSession(
 ): Promise<ScheduleResult> {
   if (!can.actForLawyer(actor, lawyerId)) return forbidden();
   const old = await ownSession(lawyerId, input.sessionId);
-  if (!old) return forbidden();
+  if (!old) return notFound();
   const today = todayInShanghai(options.now);
   if (input.lastDate < addDays(today, -1))
     return failure("invalid_input", undefined, { lastDate: "最后一天不能早于昨天：过去的值班记录要保留。" });
@@ -195,7 +219,7 @@ export async function endSession(
       apply: async (tx) => {
         if (never) await tx.dutySession.delete({ where: { id: old.id } });
         else await tx.dutySession.update({ where: { id: old.id }, data: { validUntil: toDbDate(input.lastDate) } });
-        await recordAudit(tx, actor, {
+        await auditDuty(tx, actor, lawyerId, {
           kind: "session",
           action: "end",
           subjectId: old.id,
@@ -264,7 +288,7 @@ async function createException(
     },
     select: { id: true },
   });
-  await recordAudit(tx, actor, { kind: "exception", action: "create", subjectId: row.id, summary });
+  await auditDuty(tx, actor, lawyerId, { kind: "exception", action: "create", subjectId: row.id, summary });
 }
 
 /** An extra session on a date at a venue the lawyer serves, refused when it overlaps their other duty that day. */
@@ -313,7 +337,7 @@ export async function removeException(
     where: { id: input.exceptionId, lawyerId, date: { gte: toDbDate(today) } },
     select: { id: true, kind: true, date: true, startMinute: true, endMinute: true, venue: { select: { name: true } } },
   });
-  if (!row) return forbidden();
+  if (!row) return notFound();
   const date = fromDbDate(row.date);
   const part = row.startMinute === null || row.endMinute === null ? "全天" : hoursText(row.startMinute, row.endMinute);
   const desc = `${formatDate(date)} ${part}${row.venue ? ` 在 ${row.venue.name}` : ""}`;
@@ -328,8 +352,8 @@ export async function removeException(
         row.kind === "EXTRA" ? (rows) => ({ ...rows, exceptions: rows.exceptions.filter((e) => e.id !== row.id) }) : undefined,
       apply: async (tx) => {
         const { count } = await tx.dutyException.deleteMany({ where: { id: row.id, lawyerId } });
-        if (count === 0) throw new Rejected(forbidden());
-        await recordAudit(tx, actor, {
+        if (count === 0) throw new Rejected(notFound());
+        await auditDuty(tx, actor, lawyerId, {
           kind: "exception",
           action: "delete",
           subjectId: row.id,

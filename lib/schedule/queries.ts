@@ -146,6 +146,7 @@ export async function getSchedule(actor: CurrentUser, lawyerId: string, { now = 
               slotMinutes: true,
               minNoticeMinutes: true,
               horizonDays: true,
+              offHoursBooking: true,
             },
           },
         },

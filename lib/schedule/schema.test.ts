@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fieldErrors } from "@/lib/form";
-import { addLeaveInput, addSessionInput, changeSessionInput, parseChoices } from "./schema";
+import { addExtraInput, addLeaveInput, addSessionInput, changeSessionInput, NIGHT_UNCONFIRMED, parseChoices } from "./schema";
 
 describe("schedule inputs", () => {
   it("reads HH:MM on the 5-minute grid as minutes", () => {
@@ -12,7 +12,25 @@ describe("schedule inputs", () => {
       endMinute: 750,
       validFrom: "2030-01-01",
       validUntil: null,
+      nightConfirmed: false,
     });
+  });
+
+  it("keeps duty before 07:00 or after 21:00 only when confirmed as meant (issue 22 item 7)", () => {
+    const night = { date: "2030-01-08", venueId: "v", start: "01:30", end: "05:30" };
+    const unconfirmed = addExtraInput.safeParse(night);
+    expect(unconfirmed.success).toBe(false);
+    if (!unconfirmed.success) expect(fieldErrors(unconfirmed.error)).toEqual({ nightConfirmed: NIGHT_UNCONFIRMED });
+    expect(addExtraInput.parse({ ...night, nightConfirmed: "on" })).toMatchObject({ startMinute: 90, endMinute: 330 });
+    // 07:00–21:00 needs nothing; one minute past either edge does.
+    expect(addExtraInput.safeParse({ ...night, start: "07:00", end: "21:00" }).success).toBe(true);
+    expect(addExtraInput.safeParse({ ...night, start: "06:55", end: "09:00" }).success).toBe(false);
+    expect(
+      addSessionInput.safeParse({ venueId: "v", weekday: "2", start: "19:00", end: "21:30", validFrom: "2030-01-01" }).success,
+    ).toBe(false);
+    expect(
+      changeSessionInput.safeParse({ sessionId: "s", weekday: "2", start: "05:00", end: "08:00", from: "2030-01-01" }).success,
+    ).toBe(false);
   });
 
   it("refuses end before start, times off the grid, bad dates and validUntil before validFrom, beside each field", () => {

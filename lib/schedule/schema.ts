@@ -1,5 +1,6 @@
 // What a lawyer (or staff for them) may send to change duty hours. Shared by the forms and the server.
 import { z } from "zod";
+import { VILLAGER_HOURS } from "@/lib/availability/slots";
 import { plainText, serviceDate } from "@/lib/form";
 import { type FormValues, textOf } from "@/lib/form-values";
 
@@ -43,6 +44,28 @@ function endAfterStart<T extends { startMinute: number; endMinute: number }>(val
   if (value.endMinute <= value.startMinute) ctx.addIssue({ code: "custom", path: ["end"], message: "结束时间要晚于开始时间。" });
 }
 
+/** Duty outside the hours villagers are offered (lib/availability/slots.ts): 07:00 to 21:00. */
+export function isNightDuty({ startMinute, endMinute }: { startMinute: number; endMinute: number }): boolean {
+  return startMinute < VILLAGER_HOURS.opens || endMinute > VILLAGER_HOURS.closes;
+}
+
+export const NIGHT_UNCONFIRMED =
+  "这次值班在 07:00 前或 21:00 后（夜间）。如确实要在夜间值班，请勾选下面的“确认夜间值班”再保存；村民一般不能预约夜间的时间。";
+
+const nightConfirmed = z
+  .union([z.literal("on"), z.literal("true"), z.literal(""), z.boolean()])
+  .optional()
+  .transform((v) => v === true || v === "on" || v === "true");
+
+/** A session at night is kept only when it is confirmed as meant (a 01:30 typed for 13:30 is not). */
+function nightIsConfirmed<T extends { startMinute: number; endMinute: number; nightConfirmed: boolean }>(
+  value: T,
+  ctx: z.RefinementCtx,
+) {
+  if (value.endMinute > value.startMinute && isNightDuty(value) && !value.nightConfirmed)
+    ctx.addIssue({ code: "custom", path: ["nightConfirmed"], message: NIGHT_UNCONFIRMED });
+}
+
 /** The rota's ?week=: any day of the week to show (a link, not a form: anything else shows this week). */
 export const weekParam = z.string().regex(DATE).check(serviceDate());
 
@@ -70,14 +93,17 @@ export const addSessionInput = z
       .optional()
       .transform((v) => v?.trim() || null)
       .pipe(z.union([z.null(), date("结束日期")])),
+    nightConfirmed,
   })
   .transform(({ start, end, ...rest }) => ({ ...rest, startMinute: start, endMinute: end }))
   .superRefine((v, ctx) => {
     endAfterStart(v, ctx);
+    nightIsConfirmed(v, ctx);
     if (v.validUntil && v.validUntil < v.validFrom)
       ctx.addIssue({ code: "custom", path: ["validUntil"], message: "结束日期不能早于开始日期。" });
   });
-export type AddSessionInput = z.output<typeof addSessionInput>;
+/** The confirmation of night duty is the form's: what the mutation needs is the duty. */
+export type AddSessionInput = Omit<z.output<typeof addSessionInput>, "nightConfirmed">;
 
 /**
  * New hours for a weekly session from a date on: the old row keeps the past (history is never
@@ -90,10 +116,15 @@ export const changeSessionInput = z
     start: time("开始时间"),
     end: time("结束时间"),
     from: date("生效日期"),
+    nightConfirmed,
   })
   .transform(({ start, end, ...rest }) => ({ ...rest, startMinute: start, endMinute: end }))
-  .superRefine(endAfterStart);
-export type ChangeSessionInput = z.output<typeof changeSessionInput>;
+  .superRefine((v, ctx) => {
+    endAfterStart(v, ctx);
+    nightIsConfirmed(v, ctx);
+  });
+/** The confirmation of night duty is the form's: what the mutation needs is the duty. */
+export type ChangeSessionInput = Omit<z.output<typeof changeSessionInput>, "nightConfirmed">;
 
 /** A weekly session ends: `lastDate` is the last day it applies. */
 export const endSessionInput = z.object({
@@ -143,10 +174,15 @@ export const addExtraInput = z
     start: time("开始时间"),
     end: time("结束时间"),
     note,
+    nightConfirmed,
   })
   .transform(({ start, end, ...rest }) => ({ ...rest, startMinute: start, endMinute: end }))
-  .superRefine(endAfterStart);
-export type AddExtraInput = z.output<typeof addExtraInput>;
+  .superRefine((v, ctx) => {
+    endAfterStart(v, ctx);
+    nightIsConfirmed(v, ctx);
+  });
+/** The confirmation of night duty is the form's: what the mutation needs is the duty. */
+export type AddExtraInput = Omit<z.output<typeof addExtraInput>, "nightConfirmed">;
 
 export const removeExceptionInput = z.object({ exceptionId: id("没有找到这条安排，请刷新页面。") });
 export type RemoveExceptionInput = z.output<typeof removeExceptionInput>;

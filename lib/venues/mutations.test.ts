@@ -21,6 +21,7 @@ function inputFor(venue: { name: string; village: string | null; address: string
     minNoticeMinutes: 120,
     horizonDays: 28,
     isDemonstration: false,
+    offHoursBooking: false,
     active: true,
     ...extra,
   };

@@ -28,6 +28,7 @@ export type StaffVenue = VenueSummary & {
   slotMinutes: number;
   minNoticeMinutes: number;
   horizonDays: number;
+  offHoursBooking: boolean;
   active: boolean;
 };
 

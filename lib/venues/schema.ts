@@ -48,6 +48,7 @@ export const venueInput = z.object({
     max: [HORIZON_DAYS.max, `最多只能提前 ${HORIZON_DAYS.max} 天预约。`],
   }),
   isDemonstration: checkbox,
+  offHoursBooking: checkbox,
   active: checkbox,
 });
 export type VenueInput = z.infer<typeof venueInput>;
@@ -64,6 +65,7 @@ export const EDITABLE_VENUE_FIELDS = {
   minNoticeMinutes: true,
   horizonDays: true,
   isDemonstration: true,
+  offHoursBooking: true,
   active: true,
 } as const satisfies Record<keyof VenueInput, true>;
 
@@ -77,5 +79,6 @@ export const VENUE_FIELD_NAMES: Record<keyof VenueInput, string> = {
   minNoticeMinutes: "最少提前预约分钟数",
   horizonDays: "可提前预约天数",
   isDemonstration: "示范点",
+  offHoursBooking: "可预约 07:00 前和 21:00 后的时间",
   active: "接受预约",
 };

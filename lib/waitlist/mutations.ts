@@ -60,7 +60,15 @@ export async function joinWaitlist(input: JoinWaitlistInput, now = new Date()): 
   const [venue, topic] = await Promise.all([
     db.venue.findFirst({
       where: { slug: input.venue, active: true },
-      select: { id: true, slug: true, name: true, horizonDays: true, slotMinutes: true, minNoticeMinutes: true },
+      select: {
+        id: true,
+        slug: true,
+        name: true,
+        horizonDays: true,
+        slotMinutes: true,
+        minNoticeMinutes: true,
+        offHoursBooking: true,
+      },
     }),
     db.topic.findFirst({ where: { code: input.topic, active: true }, select: { id: true } }),
   ]);
@@ -202,7 +210,7 @@ export async function offerFreedSlots(now = new Date()): Promise<OfferRun> {
       topicId: true,
       fromDate: true,
       toDate: true,
-      venue: { select: { id: true, slotMinutes: true, minNoticeMinutes: true, horizonDays: true } },
+      venue: { select: { id: true, slotMinutes: true, minNoticeMinutes: true, horizonDays: true, offHoursBooking: true } },
       offers: { select: { lawyerId: true, startsAt: true } },
     },
   });
@@ -339,7 +347,7 @@ export async function acceptOffer(code: string, phone: string, now = new Date())
       lawyerId: true,
       phone: true,
       waitlistEntryId: true,
-      venue: { select: { id: true, slotMinutes: true, minNoticeMinutes: true, horizonDays: true } },
+      venue: { select: { id: true, slotMinutes: true, minNoticeMinutes: true, horizonDays: true, offHoursBooking: true } },
     },
   });
   if (!hold) return failure("not_found");
