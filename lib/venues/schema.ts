@@ -49,6 +49,7 @@ export const venueInput = z.object({
   }),
   isDemonstration: checkbox,
   active: checkbox,
+  confirmed: checkbox,
 });
 export type VenueInput = z.infer<typeof venueInput>;
 
@@ -65,6 +66,7 @@ export const EDITABLE_VENUE_FIELDS = {
   horizonDays: true,
   isDemonstration: true,
   active: true,
+  confirmed: true,
 } as const satisfies Record<keyof VenueInput, true>;
 
 export const VENUE_FIELD_NAMES: Record<keyof VenueInput, string> = {
@@ -78,4 +80,5 @@ export const VENUE_FIELD_NAMES: Record<keyof VenueInput, string> = {
   horizonDays: "可提前预约天数",
   isDemonstration: "示范点",
   active: "接受预约",
+  confirmed: "已核实",
 };
