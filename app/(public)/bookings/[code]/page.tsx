@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { BookingCode, BookingSummary } from "@/components/booking-summary";
+import { BookingCode, BookingSummary, TimeRange, WithRelativeDay } from "@/components/booking-summary";
 import { secondaryButton, textLink } from "@/components/form/styles";
 import { LookupForm } from "@/components/manage-booking-forms";
 import { OfferForms } from "@/components/waitlist-forms";
@@ -96,7 +96,20 @@ export default async function BookingPage({ params, searchParams }: Props) {
           <h2 id="held" className="text-xl font-bold">
             请在 {formatTime(booking.heldUntil)} 前确认
           </h2>
-          <p>您登记了候补，这个时间空出来了，为您保留 {HOLD_MINUTES} 分钟。确认后就是您的预约；不需要的话，让给下一位。</p>
+          {/* What is held, beside the button that takes it: no scrolling past it to find out. */}
+          <dl className="grid grid-cols-[3rem_1fr] gap-x-2 gap-y-1 text-lg">
+            <dt className="font-semibold">日期</dt>
+            <dd>
+              <WithRelativeDay date={toDateString(booking.start)} />
+            </dd>
+            <dt className="font-semibold">时间</dt>
+            <dd>
+              <TimeRange start={booking.start} end={booking.end} />
+            </dd>
+            <dt className="font-semibold">地点</dt>
+            <dd className="break-words">{booking.venue.name}</dd>
+          </dl>
+          <p>您登记了候补，这个时间为您保留 {HOLD_MINUTES} 分钟。确认后就是您的预约；不需要的话，让给下一位。</p>
           <OfferForms code={booking.code} />
         </section>
       )}
