@@ -19,7 +19,7 @@ import { EvaluationSection } from "./evaluation-section";
 
 export const metadata: Metadata = { title: "我的预约" };
 
-type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ done?: string }> };
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ done?: string; change?: string }> };
 
 const DONE: Record<string, string> = {
   // The heading says 预约成功 already: the announcement says what to do.
@@ -44,7 +44,7 @@ export default async function BookingPage({ params, searchParams }: Props) {
       </div>
     );
   }
-  const { done } = await searchParams;
+  const { done, change } = await searchParams;
   const [messages, evaluation] = await Promise.all([
     messagesForBooking(booking.code),
     booking.status === "done" ? findEvaluation({ bookingCode: booking.code }) : null,
@@ -91,6 +91,10 @@ export default async function BookingPage({ params, searchParams }: Props) {
           {booking.notice}
         </p>
       )}
+      {/* A done consultation's page is for its evaluation: first, not a screen and a half down. */}
+      {booking.status === "done" && (
+        <EvaluationSection code={booking.code} evaluation={evaluation} now={now} changing={change === "evaluation"} />
+      )}
       {held && booking.heldUntil && (
         <section aria-labelledby="held" className="no-print space-y-3 rounded-xl border-4 border-brand-700 p-4">
           <h2 id="held" className="text-xl font-bold">
@@ -118,7 +122,6 @@ export default async function BookingPage({ params, searchParams }: Props) {
       )}
       <BookingCode code={booking.code} />
       <BookingSummary start={booking.start} end={booking.end} venue={booking.venue} lawyer={booking.lawyer} extra={extra} />
-      {booking.status === "done" && <EvaluationSection code={booking.code} evaluation={evaluation} now={now} />}
 
       {active && (
         <>
