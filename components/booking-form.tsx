@@ -142,7 +142,7 @@ function SlotField({ venue, chosen, sameDay, dateHref }: Pick<BookingFormProps, 
         </h2>
         <input type="hidden" name="slot" value={chosen.value} />
         <p id={id} tabIndex={-1} className="text-lg font-semibold">
-          {chosen.date} {chosen.time}
+          <span className="whitespace-nowrap">{chosen.date}</span> <span className="whitespace-nowrap">{chosen.time}</span>
         </p>
         <p>
           {venue.name}（{venue.address}）

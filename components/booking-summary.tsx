@@ -1,7 +1,7 @@
 // A booking's when, where and who, as villagers read it on the confirmation, cancel and move pages.
 import type { ReactNode } from "react";
-import { formatTimeRange, relativeDay, toDateString, todayInShanghai } from "@/lib/time";
-import { shortDate } from "./slot-picker";
+import { formatTimeRangeWithPeriod, relativeDay, toDateString, todayInShanghai } from "@/lib/time";
+import { DateLabel } from "./slot-picker";
 
 export type BookingSummaryProps = {
   start: Date;
@@ -13,15 +13,25 @@ export type BookingSummaryProps = {
 };
 
 /** "12月3日 星期四（明天）": an elderly reader should not have to work out which day it is. */
-function withRelativeDay(date: string): string {
+export function WithRelativeDay({ date }: { date: string }) {
   const near = relativeDay(date, todayInShanghai());
-  return near ? `${shortDate(date)}（${near}）` : shortDate(date);
+  return (
+    <>
+      <DateLabel date={date} />
+      {near && <span className="whitespace-nowrap">（{near}）</span>}
+    </>
+  );
+}
+
+/** "上午 09:00–09:30", never broken between the period and the time. */
+export function TimeRange({ start, end }: { start: Date; end: Date }) {
+  return <span className="whitespace-nowrap">{formatTimeRangeWithPeriod(start, end)}</span>;
 }
 
 export function BookingSummary({ start, end, venue, lawyer, extra = [] }: BookingSummaryProps) {
   const rows: [string, ReactNode][] = [
-    ["日期", withRelativeDay(toDateString(start))],
-    ["时间", `${formatTimeRange(start, end)}`],
+    ["日期", <WithRelativeDay key="date" date={toDateString(start)} />],
+    ["时间", <TimeRange key="time" start={start} end={end} />],
     ["地点", venue.name],
     ["地址", venue.address],
     [

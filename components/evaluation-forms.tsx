@@ -51,7 +51,7 @@ export function BookingEvaluationForm({ code, current }: { code: string; current
     <ActionForm action={evaluateBookingAction} idPrefix="evaluation" label="评价这次服务" order={ORDER}>
       <input type="hidden" name="code" value={code} />
       <Questions current={current} />
-      <SubmitButton pendingText="正在提交…">{current ? "修改评价" : "提交评价"}</SubmitButton>
+      <SubmitButton pendingText="正在提交…">{current ? "保存修改" : "提交评价"}</SubmitButton>
     </ActionForm>
   );
 }

@@ -20,7 +20,7 @@ test("a villager finds a workroom from the home page and books its first free ti
   await expect(flow.heading).toHaveText("南安村公共法律服务工作室");
   // Opens on the first date with room, and says how many times it has.
   await expect(flow.dateLinks().first()).toHaveAttribute("aria-current", "date");
-  await expect(flow.dateLinks().first()).toContainText(/\d+ 个空位/);
+  await expect(flow.dateLinks().first()).toContainText(/\d+ 个时间/);
   await expect(page.getByRole("heading", { level: 2, name: /有 \d+ 个可预约时间$/ })).toBeVisible();
   await expect(page.getByRole("link", { name: /^电话 138/ }).first()).toHaveAttribute("href", /^tel:138/);
   const slot = ((await flow.slotLinks().first().textContent()) ?? "").split(" · ")[0];

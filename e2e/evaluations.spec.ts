@@ -2,7 +2,7 @@
 // phone, with and without JavaScript, and staff see it on the dashboard; a walk-in evaluates by the
 // QR code on the lawyer's phone, once; staff type in a paper form. axe checks every new page.
 import { randomInt, randomUUID } from "node:crypto";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Locator, type Page, test } from "@playwright/test";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import { BookingPages, expectNoAxeViolations, randomPhone } from "./pages/booking-pages";
@@ -17,6 +17,9 @@ async function expectAccessible(page: Page) {
   await expectNoAxeViolations(page);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 }
+
+/** Where an element starts, from the top of the page (not of the viewport, which a reload may have scrolled). */
+const topOnPage = (locator: Locator) => locator.evaluate((e) => e.getBoundingClientRect().top + window.scrollY);
 
 const unique = (prefix: string) => `${prefix}${randomInt(100_000, 999_999)}`;
 /** A booking code nobody else has: six of the code's letters. */
@@ -131,6 +134,8 @@ test("a villager evaluates a done consultation on their booking page, changes it
   await page.reload();
   const section = page.getByRole("region", { name: "请为这次服务评价" });
   await expect(section).toBeVisible();
+  // Due: the evaluation comes first, on the first screen of a 360 × 640 phone.
+  expect(await topOnPage(section)).toBeLessThan(640);
   await expectAccessible(page);
 
   // Nothing chosen: the errors beside the questions, and nothing saved.
@@ -159,14 +164,21 @@ test("a villager evaluates a done consultation on their booking page, changes it
   await expect(given).toContainText("问题：部分解决");
   await expect(given).toContainText(comment);
   await expect(given).toContainText("之前可以修改");
+  // Given: a short summary where the form was, not the questions again.
+  expect(await topOnPage(given)).toBeLessThan(640);
+  await expect(given.getByRole("radio")).toHaveCount(0);
   await expectAccessible(page);
 
-  // Changed within the 7 days: the form shows what was given.
+  // Changed within the 7 days: 修改评价 reopens the form with what was given.
+  await given.getByRole("link", { name: "修改评价" }).click();
   await expect(given.getByRole("radio", { name: "满意", exact: true })).toBeChecked();
+  await expect(given.getByLabel(/意见和建议/)).toHaveValue(comment);
+  await expectAccessible(page);
   await given.getByRole("radio", { name: "已解决" }).check();
-  await given.getByRole("button", { name: "修改评价" }).click();
+  await given.getByRole("button", { name: "保存修改" }).click();
   await expect(page.getByRole("status").filter({ hasText: "评价已修改" })).toBeVisible();
   await expect(page.getByRole("region", { name: "您的评价" })).toContainText("问题：已解决");
+  await expect(given.getByRole("radio")).toHaveCount(0);
 
   // Staff see it on the dashboard, with the lawyer, the venue and a masked phone.
   await signIn(page, ...STAFF);
@@ -205,6 +217,16 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("status").filter({ hasText: "谢谢您的评价" })).toBeVisible();
     await expect(page.getByRole("region", { name: "您的评价" })).toContainText("满意程度：基本满意");
     await expect(page.getByRole("region", { name: "您的评价" })).toContainText("等了比较久");
+    const given = page.getByRole("region", { name: "您的评价" });
+    await expect(given.getByRole("radio")).toHaveCount(0);
+    // 修改评价 reopens the form without JavaScript too, and saving shows the summary again.
+    await given.getByRole("link", { name: "修改评价" }).click();
+    await expect(given.getByRole("radio", { name: "基本满意" })).toBeChecked();
+    await given.getByRole("radio", { name: "满意", exact: true }).check();
+    await given.getByRole("button", { name: "保存修改" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "评价已修改" })).toBeVisible();
+    await expect(given).toContainText("满意程度：满意");
+    await expect(given.getByRole("radio")).toHaveCount(0);
     // axe runs in the page, so it is checked on these same states in the test with JavaScript above.
   });
 });

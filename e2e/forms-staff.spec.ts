@@ -40,7 +40,7 @@ for (const javaScript of [true, false]) {
   test.describe(javaScript ? "with JavaScript" : "without JavaScript", () => {
     test.use({ javaScriptEnabled: javaScript });
 
-    test("the venue form keeps every field and both checkboxes after an error", async ({ page }) => {
+    test("the venue form keeps every field and every checkbox after an error", async ({ page }) => {
       await signIn(page, "staff");
       await page.goto("/staff/venues");
       await page.getByRole("link", { name: `修改 ${HUANGBU}` }).click();
@@ -52,9 +52,10 @@ for (const javaScript of [true, false]) {
       await page.getByLabel("每个预约时段（分钟）").fill("5");
       await page.getByLabel("最少提前多少分钟预约").fill("90");
       await page.getByLabel("最多提前多少天预约").fill("21");
-      // Both the opposite of what is stored: a box that fell back to the stored value would show.
+      // All the opposite of what is stored: a box that fell back to the stored value would show.
       await page.getByLabel("示范点").check();
       await page.getByLabel("接受预约（开放中）").uncheck();
+      await page.getByLabel("已核实，向村民公开").uncheck();
       await page.getByRole("button", { name: "保存服务地点" }).click();
 
       await expect(page.getByText("错误：每个时段至少 10 分钟。")).toBeVisible();
@@ -68,6 +69,7 @@ for (const javaScript of [true, false]) {
       await expect(page.getByLabel("最多提前多少天预约")).toHaveValue("21");
       await expect(page.getByLabel("示范点")).toBeChecked();
       await expect(page.getByLabel("接受预约（开放中）")).not.toBeChecked();
+      await expect(page.getByLabel("已核实，向村民公开")).not.toBeChecked();
     });
 
     test("the new-lawyer form keeps the venue and adviser checkboxes after an error", async ({ page }) => {

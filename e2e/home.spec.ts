@@ -1,18 +1,62 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
-test("the home page lists the town station and the fifteen village workrooms", async ({ page }) => {
+// The town's workrooms as a villager looks for one: by the pinyin of the village's name.
+const VILLAGES = [
+  "东成村",
+  "东向村",
+  "古田村",
+  "黄布村",
+  "莲腰村",
+  "莲子塘村",
+  "龙泉村",
+  "梅大冲村",
+  "睦洲村",
+  "睦洲社区",
+  "南安村",
+  "南镇村",
+  "石板沙村",
+  "新沙村",
+];
+
+test("the home page lists the town station and the confirmed village workrooms in pinyin order", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("免费法律咨询，预约律师");
   const station = page.getByRole("region", { name: "镇公共法律服务工作站" });
-  await expect(station.getByRole("listitem")).toHaveCount(1);
+  await expect(station.getByRole("link")).toHaveCount(1);
   await expect(station).toContainText("睦洲镇公共法律服务工作站");
   const workrooms = page.getByRole("region", { name: /村（社区）公共法律服务工作室/ });
-  await expect(workrooms.getByRole("listitem")).toHaveCount(15);
-  for (const village of ["睦洲社区", "南镇村", "南安村", "石板沙村", "第十五村（待核实）"]) {
-    await expect(workrooms).toContainText(`${village}公共法律服务工作室`);
-  }
+  await expect(workrooms.getByRole("link")).toHaveText(VILLAGES.map((v) => new RegExp(`^${v}`)));
+  // The seed's placeholder for the fifteenth village is not shown until staff confirm it.
+  await expect(page.getByRole("main")).not.toContainText("待核实");
   await expect(page.getByRole("contentinfo")).toContainText("12348");
+});
+
+test("on a 360 × 640 phone the villages are within the first screens, each one tap from its free times", async ({ page }) => {
+  await page.goto("/");
+  // The whole page fits in about three screens (it was seven).
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(3 * 640);
+  const workrooms = page.getByRole("region", { name: /村（社区）公共法律服务工作室/ });
+  // The list of villages starts on the second screen at the latest.
+  const top = (await workrooms.boundingBox())?.y ?? Number.POSITIVE_INFINITY;
+  expect(top).toBeLessThan(2 * 640);
+  for (const link of await workrooms.getByRole("link").all()) {
+    const box = await link.boundingBox();
+    expect(box?.height).toBeGreaterThanOrEqual(44);
+  }
+  await workrooms.getByRole("link", { name: /^南镇村/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("南镇村公共法律服务工作室");
+});
+
+test("a venue staff have not confirmed cannot be opened or booked", async ({ page, request }) => {
+  const venuePage = await page.goto("/venues/village-15");
+  expect(venuePage?.status()).toBe(404);
+  const list = await request.get("/api/v1/venues");
+  const { venues } = (await list.json()) as { venues: { slug: string }[] };
+  expect(venues.map((v) => v.slug)).not.toContain("village-15");
+  expect((await request.get("/api/v1/venues/village-15/slots")).status()).toBe(404);
+  expect((await page.goto("/venues/village-15/book"))?.status()).toBe(404);
+  expect((await page.goto("/venues/village-15/waitlist"))?.status()).toBe(404);
 });
 
 test("the skip link takes a keyboard user to the main content", async ({ page }) => {

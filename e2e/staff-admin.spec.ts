@@ -33,7 +33,7 @@ async function expectAccessible(page: Page) {
 
 const tag = () => String(randomInt(100_000, 999_999));
 
-test("staff edit a venue's address, see it on the home page and find the change in the audit log", async ({ page }) => {
+test("staff edit a venue's address, see it on the venue's public page and find the change in the audit log", async ({ page }) => {
   await signIn(page, "staff", PASSWORDS.staff);
   await page.goto("/staff/venues");
   await expect(page.getByRole("heading", { level: 1, name: "服务地点" })).toBeVisible();
@@ -56,7 +56,9 @@ test("staff edit a venue's address, see it on the home page and find the change 
   await page.getByRole("button", { name: "保存服务地点" }).click();
   await expect(page.getByRole("status").filter({ hasText: "已保存" })).toContainText("地址");
 
+  // The home page lists villages by name; the address is on the workroom's own page.
   await page.goto("/");
+  await page.getByRole("link", { name: /^莲腰村公共法律服务工作室/ }).click();
   await expect(page.getByText(`地址：${newAddress}`)).toBeVisible();
 
   await page.goto("/staff/audit");

@@ -107,6 +107,16 @@ test("a villager joins the waitlist on the no-slots page, someone cancels, and t
   await page.getByRole("button", { name: "查询预约" }).click();
   await expect(flow.heading).toHaveText("有空位了：为您保留的时间");
   await expect(page.getByRole("heading", { level: 2, name: /^请在 \d{2}:\d{2} 前确认$/ })).toBeVisible();
+  // What is held (date, time, place) stands in the box with the button, above it, on the first screen.
+  const offer = page.getByRole("region", { name: /^请在 \d{2}:\d{2} 前确认$/ });
+  const accept = await offer.getByRole("button", { name: "确认预约这个时间" }).boundingBox();
+  expect(accept && accept.y + accept.height).toBeLessThanOrEqual(640);
+  const [month, day] = shanghaiDate(3).split("-").slice(1).map(Number);
+  for (const held of [`${month}月${day}日`, "上午 09:00", "候补测试工作室"]) {
+    const box = await offer.getByText(held).first().boundingBox();
+    expect(box, held).not.toBeNull();
+    expect(box && box.y + box.height, held).toBeLessThanOrEqual(accept?.y ?? 0);
+  }
   await expect(page.getByRole("region", { name: "短信通知" })).toContainText("候补空位通知");
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "确认预约这个时间" }).click();

@@ -4,6 +4,8 @@ import {
   formatMonthDay,
   formatTimeOn,
   formatTimeRange,
+  formatTimeRangeWithPeriod,
+  formatTimeWithPeriod,
   relativeDay,
   shortWeekdayName,
   zonedInstant,
@@ -26,6 +28,25 @@ describe("formatTimeRange", () => {
     expect(formatTimeRange(zonedInstant("2026-12-02", 0), zonedInstant("2026-12-03", 0))).toBe("00:00–24:00");
     // Midnight at the start stays 00:00.
     expect(formatTimeRange(zonedInstant("2026-12-03", 0), zonedInstant("2026-12-03", 30))).toBe("00:00–00:30");
+  });
+});
+
+describe("times with 上午 or 下午", () => {
+  it("say 上午 before noon and 下午 from noon, in Shanghai whatever the server's zone", () => {
+    expect(formatTimeWithPeriod(zonedInstant("2026-12-02", 9 * 60))).toBe("上午 09:00");
+    expect(formatTimeWithPeriod(zonedInstant("2026-12-02", 11 * 60 + 59))).toBe("上午 11:59");
+    expect(formatTimeWithPeriod(zonedInstant("2026-12-02", 12 * 60))).toBe("下午 12:00");
+    expect(formatTimeWithPeriod(zonedInstant("2026-12-02", 14 * 60 + 30))).toBe("下午 14:30");
+    expect(formatTimeWithPeriod(zonedInstant("2026-12-02", 0))).toBe("上午 00:00");
+  });
+
+  it("give a range the period of its start", () => {
+    expect(formatTimeRangeWithPeriod(zonedInstant("2026-12-02", 11 * 60 + 30), zonedInstant("2026-12-02", 12 * 60))).toBe(
+      "上午 11:30–12:00",
+    );
+    expect(formatTimeRangeWithPeriod(zonedInstant("2026-12-02", 14 * 60 + 30), zonedInstant("2026-12-02", 15 * 60))).toBe(
+      "下午 14:30–15:00",
+    );
   });
 });
 

@@ -141,6 +141,24 @@ export function formatTimeRange(start: Date, end: Date): string {
   return `${formatTime(start)}–${untilMidnight ? "24:00" : formatTime(end)}`;
 }
 
+/**
+ * "上午" before noon and "下午" from noon (Asia/Shanghai): said beside a 24-hour time, for
+ * villagers who read "14:30" less readily than "下午".
+ */
+export function dayPeriod(instant: Date): "上午" | "下午" {
+  return formatTime(instant) < "12:00" ? "上午" : "下午";
+}
+
+/** "下午 14:30", in Asia/Shanghai. */
+export function formatTimeWithPeriod(instant: Date): string {
+  return `${dayPeriod(instant)} ${formatTime(instant)}`;
+}
+
+/** "上午 09:00–09:30": the period of the start, then the range as `formatTimeRange` gives it. */
+export function formatTimeRangeWithPeriod(start: Date, end: Date): string {
+  return `${dayPeriod(start)} ${formatTimeRange(start, end)}`;
+}
+
 /** "14:30" of an instant on `day`, and "2026-03-05 14:30" when it fell on another day (Asia/Shanghai). */
 export function formatTimeOn(instant: Date, day: DateString): string {
   const date = toDateString(instant);

@@ -80,6 +80,12 @@ export function VenueForm({ venue }: { venue: VenueFormValues }) {
         hint="取消勾选后，这个地点不再出现在预约页面，也不能新约；已有的预约和记录都会保留。"
         defaultChecked={venue.active}
       />
+      <CheckboxField
+        name="confirmed"
+        label="已核实，向村民公开"
+        hint="未核实的地点不在预约页面上显示，村民打不开也约不了；核实并改好名称、地址后再勾选。"
+        defaultChecked={venue.confirmed}
+      />
       <SubmitButton pendingText="正在保存…">保存服务地点</SubmitButton>
     </ActionForm>
   );

@@ -4,6 +4,8 @@ import type { VenueKind } from "@/lib/generated/prisma/enums";
 import type { HolidayCalendar } from "@/lib/holidays/calendar";
 import { loadHolidayCalendar } from "@/lib/holidays/queries";
 import { addDays, type DateString, fromDbDate, toDbDate, todayInShanghai } from "@/lib/time";
+import { sortForVillagers } from "@/lib/venues/order";
+import { BOOKABLE_VENUE } from "@/lib/venues/rules";
 import { EDITABLE_VENUE_FIELDS } from "@/lib/venues/schema";
 import { remember } from "./cache";
 import {
@@ -47,7 +49,7 @@ type VenueRow = Awaited<ReturnType<typeof loadVenues>>[number];
 
 function loadVenues(where: { slug?: string }) {
   return db.venue.findMany({
-    where: { active: true, ...where },
+    where: { ...BOOKABLE_VENUE, ...where },
     orderBy: [{ kind: "asc" }, { sortOrder: "asc" }],
     select: venueSelect,
   });
@@ -214,7 +216,7 @@ async function computeVenueSlots(slug: string, from: DateString | undefined, to:
 
 /** The dates bookable anywhere today: today … the last day of the longest horizon of an active venue. */
 export async function loadBookingHorizon(now: Date = new Date()): Promise<{ from: DateString; to: DateString }> {
-  const { _max } = await db.venue.aggregate({ where: { active: true }, _max: { horizonDays: true } });
+  const { _max } = await db.venue.aggregate({ where: BOOKABLE_VENUE, _max: { horizonDays: true } });
   const today = todayInShanghai(now);
   return { from: today, to: addDays(today, Math.max(1, _max.horizonDays ?? 1) - 1) };
 }
@@ -237,7 +239,7 @@ async function firstSlotPerVenue(now: Date) {
 
 export async function listVenuesWithNextSlot(now: Date = new Date()) {
   const rows = await firstSlotPerVenue(now);
-  return rows.map(({ venue, first }) => ({
+  const venues = rows.map(({ venue, first }) => ({
     slug: venue.slug,
     kind: venue.kind,
     name: venue.name,
@@ -247,6 +249,7 @@ export async function listVenuesWithNextSlot(now: Date = new Date()) {
     lawyers: venue.lawyers.map((l) => ({ id: l.lawyer.id, name: l.lawyer.name })),
     nextSlot: first?.start ?? null,
   }));
+  return sortForVillagers(venues);
 }
 
 /** The soonest free slots at other venues, for the "nothing free here" page. */

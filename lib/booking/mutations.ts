@@ -13,6 +13,7 @@ import { metrics } from "@/lib/metrics";
 import { storedSpellings } from "@/lib/phone";
 import { handOver } from "@/lib/schedule/change/mutations";
 import { toDateString } from "@/lib/time";
+import { BOOKABLE_VENUE } from "@/lib/venues/rules";
 import { generateBookingCode } from "./code";
 import { type BookingView, bookingViewSelect, toBookingView } from "./queries";
 import type { CancelBookingInput, CreateBookingInput, RescheduleBookingInput } from "./schema";
@@ -155,7 +156,7 @@ async function bookOnce(
 ): Promise<BookingResult> {
   const [venue, topic] = await Promise.all([
     db.venue.findFirst({
-      where: { slug: input.venue, active: true },
+      where: { slug: input.venue, ...BOOKABLE_VENUE },
       select: { id: true, slotMinutes: true, minNoticeMinutes: true, horizonDays: true, offHoursBooking: true },
     }),
     db.topic.findFirst({ where: { code: input.topic, active: true }, select: { id: true } }),

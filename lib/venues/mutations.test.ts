@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { Forbidden } from "@/lib/auth/can";
 import type { CurrentUser } from "@/lib/auth/session";
+import { listVenueSlots } from "@/lib/availability/queries";
 import { createBooking } from "@/lib/booking/mutations";
 import { bookingInput, createVenueFixture, prisma } from "@/lib/testing/fixtures";
 import { updateVenue } from "./mutations";
@@ -23,6 +24,7 @@ function inputFor(venue: { name: string; village: string | null; address: string
     isDemonstration: false,
     offHoursBooking: false,
     active: true,
+    confirmed: true,
     ...extra,
   };
 }
@@ -63,6 +65,20 @@ describe("updateVenue", () => {
     expect((await listVenues()).map((v) => v.slug)).not.toContain(f.venue.slug);
     const entry = await prisma.auditLog.findFirstOrThrow({ where: { subjectId: f.venue.id } });
     expect(entry.summary).toContain("接受预约 是 → 否");
+  });
+
+  it("a venue not confirmed is hidden from villagers and takes no bookings until staff confirm it", async () => {
+    const f = await createVenueFixture();
+    await prisma.venue.update({ where: { id: f.venue.id }, data: { confirmed: false } });
+    expect((await listVenues()).map((v) => v.slug)).not.toContain(f.venue.slug);
+    expect(await listVenueSlots(f.venue.slug, { now: new Date() })).toBeNull();
+    expect(await createBooking(bookingInput(f.venue.slug, f.slotOn(2)))).toMatchObject({ ok: false, code: "invalid_input" });
+
+    expect(await updateVenue(staff, f.venue.id, inputFor(f.venue, { confirmed: true }))).toMatchObject({ ok: true });
+    expect((await listVenues()).map((v) => v.slug)).toContain(f.venue.slug);
+    expect((await createBooking(bookingInput(f.venue.slug, f.slotOn(2)))).ok).toBe(true);
+    const entry = await prisma.auditLog.findFirstOrThrow({ where: { subjectId: f.venue.id } });
+    expect(entry.summary).toContain("已核实 否 → 是");
   });
 
   it("answers an unknown venue with not_found and refuses a lawyer", async () => {

@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { VenueKind } from "@/lib/generated/prisma/enums";
+import { sortForVillagers } from "./order";
+import { BOOKABLE_VENUE } from "./rules";
 import { EDITABLE_VENUE_FIELDS } from "./schema";
 
 export type VenueSummary = {
@@ -12,13 +14,13 @@ export type VenueSummary = {
   isDemonstration: boolean;
 };
 
-/** Active venues, the station first, then the workrooms in the town's order. */
-export function listVenues(): Promise<VenueSummary[]> {
-  return db.venue.findMany({
-    where: { active: true },
-    orderBy: [{ kind: "asc" }, { sortOrder: "asc" }],
+/** The venues villagers may book (open and confirmed): the station first, then the workrooms by pinyin. */
+export async function listVenues(): Promise<VenueSummary[]> {
+  const venues = await db.venue.findMany({
+    where: BOOKABLE_VENUE,
     select: { slug: true, kind: true, name: true, village: true, address: true, isDemonstration: true },
   });
+  return sortForVillagers(venues);
 }
 
 export type StaffVenue = VenueSummary & {
@@ -30,6 +32,7 @@ export type StaffVenue = VenueSummary & {
   horizonDays: number;
   offHoursBooking: boolean;
   active: boolean;
+  confirmed: boolean;
 };
 
 const staffVenueSelect = { id: true, slug: true, kind: true, ...EDITABLE_VENUE_FIELDS } as const;
@@ -43,7 +46,7 @@ export function getVenueForStaff(venueId: string): Promise<StaffVenue | null> {
   return db.venue.findUnique({ where: { id: venueId }, select: staffVenueSelect });
 }
 
-/** Active venues as choices for a form (by id), in the same order as `listVenues`. */
+/** Active venues as choices for a staff form (by id), the station first, then the workrooms in the town's order. */
 export async function listVenueChoices(): Promise<{ id: string; name: string; lawyers: string[] }[]> {
   const venues = await db.venue.findMany({
     where: { active: true },

@@ -50,6 +50,7 @@ export const venueInput = z.object({
   isDemonstration: checkbox,
   offHoursBooking: checkbox,
   active: checkbox,
+  confirmed: checkbox,
 });
 export type VenueInput = z.infer<typeof venueInput>;
 
@@ -67,6 +68,7 @@ export const EDITABLE_VENUE_FIELDS = {
   isDemonstration: true,
   offHoursBooking: true,
   active: true,
+  confirmed: true,
 } as const satisfies Record<keyof VenueInput, true>;
 
 export const VENUE_FIELD_NAMES: Record<keyof VenueInput, string> = {
@@ -81,4 +83,5 @@ export const VENUE_FIELD_NAMES: Record<keyof VenueInput, string> = {
   isDemonstration: "示范点",
   offHoursBooking: "可预约 07:00 前和 21:00 后的时间",
   active: "接受预约",
+  confirmed: "已核实",
 };

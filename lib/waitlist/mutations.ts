@@ -20,6 +20,7 @@ import { OVERTAKEN, overtakeMessages, tellVillager } from "@/lib/messages/mutati
 import { sendTime } from "@/lib/messages/rules";
 import { storedSpellings } from "@/lib/phone";
 import { addDays, fromDbDate, toDateString, toDbDate, todayInShanghai } from "@/lib/time";
+import { BOOKABLE_VENUE } from "@/lib/venues/rules";
 import { entrySelect, findWaitlistEntry, toEntryView, type WaitlistEntryView } from "./queries";
 import { HOLD_MINUTES, type JoinWaitlistInput, type WaitlistEntryInput } from "./schema";
 
@@ -59,7 +60,7 @@ const OPEN = ["WAITING", "OFFERED"] as const;
 export async function joinWaitlist(input: JoinWaitlistInput, now = new Date()): Promise<JoinResult> {
   const [venue, topic] = await Promise.all([
     db.venue.findFirst({
-      where: { slug: input.venue, active: true },
+      where: { slug: input.venue, ...BOOKABLE_VENUE },
       select: {
         id: true,
         slug: true,
@@ -201,7 +202,7 @@ export async function offerFreedSlots(now = new Date()): Promise<OfferRun> {
     data: { status: "LAPSED", endedAt: now },
   });
   const waiting = await db.waitlistEntry.findMany({
-    where: { status: "WAITING", venue: { active: true } },
+    where: { status: "WAITING", venue: BOOKABLE_VENUE },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: {
       id: true,

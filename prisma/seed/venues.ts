@@ -1,6 +1,7 @@
 // Muzhou's town station and its fifteen village workrooms (../shared/domain.md).
 // Addresses and three village names are unverified: they are seed values that staff edit
-// in the app, and the seed never overwrites an existing venue.
+// in the app, and the seed never overwrites an existing venue. The fifteenth village is a
+// placeholder, hidden from villagers until staff rename and confirm it.
 import type { VenueKind } from "../../lib/generated/prisma/enums";
 export type VenueSeed = {
   slug: string;
@@ -9,6 +10,8 @@ export type VenueSeed = {
   village: string | null;
   address: string;
   isDemonstration: boolean;
+  /** False for a placeholder staff must check before villagers see it. */
+  confirmed?: boolean;
 };
 
 const TOWN = "江门市新会区睦洲镇";
@@ -47,5 +50,5 @@ export const VENUES: VenueSeed[] = [
   workroom("gutian", "古田村"),
   workroom("dongxiang", "东向村"),
   workroom("muzhoucun", "睦洲村"),
-  workroom("village-15", "第十五村（待核实）"),
+  { ...workroom("village-15", "第十五村（待核实）"), confirmed: false },
 ];

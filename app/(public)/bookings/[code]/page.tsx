@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { BookingCode, BookingSummary } from "@/components/booking-summary";
+import { BookingCode, BookingSummary, TimeRange, WithRelativeDay } from "@/components/booking-summary";
 import { secondaryButton, textLink } from "@/components/form/styles";
 import { LookupForm } from "@/components/manage-booking-forms";
 import { OfferForms } from "@/components/waitlist-forms";
@@ -19,7 +19,7 @@ import { EvaluationSection } from "./evaluation-section";
 
 export const metadata: Metadata = { title: "我的预约" };
 
-type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ done?: string }> };
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ done?: string; change?: string }> };
 
 const DONE: Record<string, string> = {
   // The heading says 预约成功 already: the announcement says what to do.
@@ -44,7 +44,7 @@ export default async function BookingPage({ params, searchParams }: Props) {
       </div>
     );
   }
-  const { done } = await searchParams;
+  const { done, change } = await searchParams;
   const [messages, evaluation] = await Promise.all([
     messagesForBooking(booking.code),
     booking.status === "done" ? findEvaluation({ bookingCode: booking.code }) : null,
@@ -91,12 +91,29 @@ export default async function BookingPage({ params, searchParams }: Props) {
           {booking.notice}
         </p>
       )}
+      {/* A done consultation's page is for its evaluation: first, not a screen and a half down. */}
+      {booking.status === "done" && (
+        <EvaluationSection code={booking.code} evaluation={evaluation} now={now} changing={change === "evaluation"} />
+      )}
       {held && booking.heldUntil && (
         <section aria-labelledby="held" className="no-print space-y-3 rounded-xl border-4 border-brand-700 p-4">
           <h2 id="held" className="text-xl font-bold">
             请在 {formatTime(booking.heldUntil)} 前确认
           </h2>
-          <p>您登记了候补，这个时间空出来了，为您保留 {HOLD_MINUTES} 分钟。确认后就是您的预约；不需要的话，让给下一位。</p>
+          {/* What is held, beside the button that takes it: no scrolling past it to find out. */}
+          <dl className="grid grid-cols-[3rem_1fr] gap-x-2 gap-y-1 text-lg">
+            <dt className="font-semibold">日期</dt>
+            <dd>
+              <WithRelativeDay date={toDateString(booking.start)} />
+            </dd>
+            <dt className="font-semibold">时间</dt>
+            <dd>
+              <TimeRange start={booking.start} end={booking.end} />
+            </dd>
+            <dt className="font-semibold">地点</dt>
+            <dd className="break-words">{booking.venue.name}</dd>
+          </dl>
+          <p>您登记了候补，这个时间为您保留 {HOLD_MINUTES} 分钟。确认后就是您的预约；不需要的话，让给下一位。</p>
           <OfferForms code={booking.code} />
         </section>
       )}
@@ -105,7 +122,6 @@ export default async function BookingPage({ params, searchParams }: Props) {
       )}
       <BookingCode code={booking.code} />
       <BookingSummary start={booking.start} end={booking.end} venue={booking.venue} lawyer={booking.lawyer} extra={extra} />
-      {booking.status === "done" && <EvaluationSection code={booking.code} evaluation={evaluation} now={now} />}
 
       {active && (
         <>

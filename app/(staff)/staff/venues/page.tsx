@@ -30,7 +30,8 @@ export default async function StaffVenuesPage() {
             <h2 className="text-lg font-bold">{venue.name}</h2>
             <p>地址：{venue.address}</p>
             <p>
-              {venue.active ? "接受预约" : "已停用，不接受预约"} · 每段 {venue.slotMinutes} 分钟 · 提前 {venue.minNoticeMinutes}{" "}
+              {venue.active ? "接受预约" : "已停用，不接受预约"}
+              {venue.confirmed ? "" : " · 待核实，村民看不到"} · 每段 {venue.slotMinutes} 分钟 · 提前 {venue.minNoticeMinutes}{" "}
               分钟 · 可约 {venue.horizonDays} 天内
               {venue.isDemonstration ? " · 示范点" : ""}
             </p>

@@ -8,7 +8,7 @@ import { shortDate, slotChoices } from "@/components/slot-picker";
 import { listVenueSlots } from "@/lib/availability/queries";
 import { instant, slotValue } from "@/lib/booking/schema";
 import { isPlainText } from "@/lib/form-values";
-import { formatTimeRange, toDateString } from "@/lib/time";
+import { formatTimeRangeWithPeriod, toDateString } from "@/lib/time";
 import { listTopics } from "@/lib/topics/queries";
 import { listVenues } from "@/lib/venues/queries";
 
@@ -56,7 +56,7 @@ export default async function BookPage({ params, searchParams }: Props) {
       ? {
           value: slotValue({ start: start.data, lawyerId }),
           date: shortDate(date),
-          time: `${formatTimeRange(matching[0].start, matching[0].end)}`,
+          time: formatTimeRangeWithPeriod(matching[0].start, matching[0].end),
           lawyer: lawyerId ? matching[0].lawyer.name : "任一律师（由系统安排有空的律师）",
         }
       : null;
