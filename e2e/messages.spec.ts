@@ -73,9 +73,16 @@ test("a landline's confirmation is on the call list in full, and is marked phone
   await page.goto(`/staff/messages?code=${code}`);
   await expect(page.getByRole("row").filter({ hasText: "预约确认" })).toContainText("需电话通知");
   await page.goto("/staff/messages/calls");
-  const card = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: code }) });
-  await expect(card.getByRole("link", { name: phone })).toBeVisible();
-  await expect(card).toContainText(`预约号${code}`);
+  // The message inside the card of its phone number (one card per number), with a script to read out.
+  const person = page
+    .getByRole("list", { name: "需要打电话通知的村民" })
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("link", { name: phone }) })
+    .first();
+  await expect(person.getByRole("link", { name: phone })).toBeVisible();
+  const card = person.getByRole("listitem").filter({ has: page.getByRole("link", { name: code }) });
+  await expect(card).toContainText(`预约号是 ${[...code].join(" ")}。有疑问请拨打 12348。`);
+  await expect(card).not.toContainText("/b/");
   await expectNoAxeViolations(page);
   await card.getByRole("button", { name: /已电话联系/ }).click();
   await expect(card.getByRole("status")).toContainText(`已记下：预约 ${code} 的预约确认已打电话通知。`);

@@ -268,7 +268,8 @@ async function cancel(
       data: { status: "CANCELLED", cancelledAt: now, cancelReason: reason },
     });
     cancelledNow = count > 0;
-    if (count > 0) await tellVillager(tx, booking.id, "cancelled", now);
+    // The text says why: the villager's own request, or staff's arrangement.
+    if (count > 0) await tellVillager(tx, booking.id, "cancelled", now, { cause: actor ? "staff" : "villager" });
     if (count > 0 && actor) {
       await recordAudit(tx, actor, {
         kind: "booking",

@@ -76,6 +76,9 @@ describe("queueing with the change", () => {
     if (!moved.ok) throw new Error(moved.message);
     let messages = await messagesOf(row.id);
     expect(messages.filter((m) => m.kind === "CHANGE")).toHaveLength(1);
+    // It says the new time (issue 22 item 2).
+    const moving = messages.find((m) => m.kind === "CHANGE");
+    expect(moving?.message).toContain(`预约${row.code}改为：${f.dateOn(7).slice(5, 7).replace(/^0/, "")}月`);
     const reminders = messages.filter((m) => m.kind === "REMINDER");
     expect(reminders.map((m) => m.sendAfter)).toEqual([
       zonedInstant(addDays(f.dateOn(7), -1), 18 * 60),
@@ -88,6 +91,8 @@ describe("queueing with the change", () => {
     expect((await cancelBooking({ code: row.code, phone: input.phone })).ok).toBe(true);
     messages = await messagesOf(row.id);
     expect(messages.filter((m) => m.kind === "CANCELLATION")).toHaveLength(1);
+    // The villager cancelled: the text says so.
+    expect(messages.find((m) => m.kind === "CANCELLATION")?.message).toContain("因您的要求已取消");
     expect(messages.filter((m) => m.kind === "REMINDER").map((m) => m.status)).toEqual(["DROPPED", "DROPPED"]);
     expect((await jobsOf(row.id)).map((j) => j.key).filter((k) => k.startsWith("reminder"))).toEqual([]);
     // Replaying the cancellation queues nothing more.

@@ -10,9 +10,14 @@ import { MAX_SEND_ATTEMPTS, SEND_TASK } from "@/lib/jobs";
 import { NOTIFICATION_KINDS } from "@/lib/labels";
 import type { SmsGateway } from "@/lib/sms/gateway";
 import {
+  CANCEL_CAUSES,
+  type CancelCause,
+  CHANGE_DETAIL,
+  FROM_NOTIFICATION_KIND,
   isMobile,
   type MessageKind,
   messageText,
+  NOTIFICATION_KIND,
   type ReminderRule,
   reminders,
   sendTime,
@@ -30,16 +35,6 @@ import { mayResend } from "./status";
 /** The graphile-worker task that sends one message; its payload is `{ key }`. */
 export { SEND_TASK };
 
-const KIND: Record<MessageKind, NotificationKind> = {
-  confirmation: "CONFIRMATION",
-  change: "CHANGE",
-  cancellation: "CANCELLATION",
-  reminder: "REMINDER",
-  waitlist_offer: "WAITLIST_OFFER",
-  evaluation: "EVALUATION",
-};
-const FROM_KIND = Object.fromEntries(Object.entries(KIND).map(([k, v]) => [v, k])) as Record<NotificationKind, MessageKind>;
-
 /** What happened to a booking that its villager must hear of. */
 export type BookingEvent = "created" | "moved" | "reassigned" | "cancelled" | "done" | "offered";
 
@@ -55,6 +50,7 @@ const bookingFacts = {
   startsAt: true,
   updatedAt: true,
   venue: { select: { name: true, reminderDayBeforeMinute: true, reminderHoursBefore: true } },
+  lawyer: { select: { name: true } },
 } as const;
 
 type Facts = {
@@ -64,13 +60,20 @@ type Facts = {
   startsAt: Date;
   updatedAt: Date;
   venue: { name: string; reminderDayBeforeMinute: number | null; reminderHoursBefore: number | null };
+  lawyer: { name: string };
 };
 
 /**
  * Queues what the villager must hear after `event`, in the caller's transaction (the change's own).
  * Call it after the booking row has changed.
  */
-export async function tellVillager(tx: Tx, bookingId: string, event: BookingEvent, now = new Date()): Promise<void> {
+export async function tellVillager(
+  tx: Tx,
+  bookingId: string,
+  event: BookingEvent,
+  now = new Date(),
+  { cause = "villager" }: { cause?: CancelCause } = {},
+): Promise<void> {
   const booking = (await tx.booking.findUniqueOrThrow({ where: { id: bookingId }, select: bookingFacts })) as Facts;
   switch (event) {
     case "created":
@@ -86,12 +89,14 @@ export async function tellVillager(tx: Tx, bookingId: string, event: BookingEven
       }
       // Each change is its own event: the booking's updatedAt tells one change from the next. Only the latest is sent.
       await overtakeMessages(tx, booking.id, ["CHANGE"], OVERTAKEN.changedAgain);
-      await queue(tx, booking, "change", `change:${booking.id}:${booking.updatedAt.getTime()}`, now);
+      // Say what changed: the lawyer (the time and place stay), or the time and place.
+      const detail = event === "reassigned" ? CHANGE_DETAIL.lawyer(booking.lawyer.name) : CHANGE_DETAIL.moved;
+      await queue(tx, booking, "change", `change:${booking.id}:${booking.updatedAt.getTime()}`, now, detail);
       return planReminders(tx, booking, now);
     }
     case "cancelled":
       await overtakeMessages(tx, booking.id, ["CONFIRMATION", "CHANGE", "WAITLIST_OFFER"], OVERTAKEN.cancelled);
-      await queue(tx, booking, "cancellation", `cancellation:${booking.id}`, now);
+      await queue(tx, booking, "cancellation", `cancellation:${booking.id}`, now, CANCEL_CAUSES[cause]);
       return dropReminders(tx, booking.id);
     case "done":
       await overtakeMessages(tx, booking.id, ["CONFIRMATION", "CHANGE"], OVERTAKEN.done);
@@ -142,17 +147,25 @@ async function restateConfirmation(tx: Tx, booking: Facts, now: Date): Promise<b
   return count > 0;
 }
 
-function text(kind: TextKind, booking: Facts): string {
+function text(kind: TextKind, booking: Facts, detail: string | null = null): string {
   return messageText(kind, {
     code: booking.code,
     start: booking.startsAt,
     place: booking.venue.name,
     link: bookingLink(booking.code),
+    detail,
   });
 }
 
 /** One message; a landline gets none but a line on the staff call list. Nothing if the key exists. */
-async function queue(tx: Tx, booking: Facts, kind: MessageKind, key: string, now: Date): Promise<void> {
+async function queue(
+  tx: Tx,
+  booking: Facts,
+  kind: MessageKind,
+  key: string,
+  now: Date,
+  detail: string | null = null,
+): Promise<void> {
   const mobile = isMobile(booking.phone);
   const sendAfter = sendTime(kind, now, booking.startsAt);
   const { count } = await tx.notification.createMany({
@@ -160,9 +173,10 @@ async function queue(tx: Tx, booking: Facts, kind: MessageKind, key: string, now
       {
         key,
         bookingId: booking.id,
-        kind: KIND[kind],
+        kind: NOTIFICATION_KIND[kind],
         phone: booking.phone,
-        message: text(kind, booking),
+        message: text(kind, booking, detail),
+        detail,
         status: mobile ? "QUEUED" : "CALL",
         sendAfter,
       },
@@ -258,6 +272,7 @@ export async function deliver(key: string, gateway: Gateway, now = new Date()): 
         status: true,
         phone: true,
         attempts: true,
+        detail: true,
         booking: { select: { name: true, code: true, status: true, startsAt: true, venue: { select: { name: true } } } },
       },
     });
@@ -266,7 +281,7 @@ export async function deliver(key: string, gateway: Gateway, now = new Date()): 
       return { outcome: "skipped", why: "interrupted before" } as const;
     }
     if (message.status !== "QUEUED") return { outcome: "skipped", why: message.status } as const;
-    const kind = FROM_KIND[message.kind];
+    const kind = FROM_NOTIFICATION_KIND[message.kind];
     const { booking } = message;
     const stale =
       (kind === "reminder" && (booking.status !== "CONFIRMED" || booking.startsAt <= now)) ||
@@ -286,7 +301,7 @@ export async function deliver(key: string, gateway: Gateway, now = new Date()): 
   if (claimed.outcome !== "send") return claimed;
   const { message } = claimed;
   const { booking } = message;
-  const params = templateVariables(booking);
+  const params = templateVariables(booking, message.detail);
   const result = await gateway
     .send(message.phone, message.kind, params)
     .catch(
@@ -313,14 +328,21 @@ export async function deliver(key: string, gateway: Gateway, now = new Date()): 
  * same facts as the text, never the topic or the note. The link is fixed text of each template
  * around the code, since gateways refuse a URL in a variable.
  */
-export function templateVariables(booking: {
-  name: string;
-  code: string;
-  startsAt: Date;
-  venue: { name: string };
-}): Record<string, string> {
+export function templateVariables(
+  booking: { name: string; code: string; startsAt: Date; venue: { name: string } },
+  detail: string | null = null,
+): Record<string, string> {
   const [date, time] = shortWhen(booking.startsAt).split(" ");
-  return { name: booking.name, code: booking.code, date, time, place: booking.venue.name };
+  // What changed or why it was cancelled; a message queued before it was kept reads in general words.
+  return {
+    name: booking.name,
+    code: booking.code,
+    date,
+    time,
+    place: booking.venue.name,
+    change: detail ?? CHANGE_DETAIL.moved,
+    reason: detail ?? CANCEL_CAUSES.staff,
+  };
 }
 
 // Staff follow-up of messages that did not go (the /staff/messages pages).
@@ -396,7 +418,7 @@ export async function resendMessage(
     if (!isMobile(row.phone))
       return failure("conflict", "这是固定电话，收不到短信。请打电话通知，再在电话通知名单上点“已电话联系”。");
     if (!mayResend(row, row.booking, now)) return failure("conflict", "这个预约已取消或已经开始，这条短信不用再发了。");
-    const sendAfter = sendTime(FROM_KIND[row.kind], now, row.booking.startsAt);
+    const sendAfter = sendTime(FROM_NOTIFICATION_KIND[row.kind], now, row.booking.startsAt);
     // Only a row still failed: of two clicks at once, one queues it and the other is told.
     const { count } = await tx.notification.updateMany({
       where: { key, status: "FAILED" },

@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { NotificationKind, NotificationStatus } from "@/lib/generated/prisma/enums";
 import { maskPhone } from "@/lib/phone";
 import { addDays, todayInShanghai, zonedInstant } from "@/lib/time";
+import { callScript, FROM_NOTIFICATION_KIND } from "./rules";
 import { MESSAGE_PAGE_SIZE, type MessageSearchInput } from "./schema";
 import { mayResend } from "./status";
 
@@ -107,8 +108,8 @@ export type CallRow = {
   end: Date;
   venueName: string;
   venueAddress: string;
-  /** What to tell them: the text the message would have said. */
-  message: string;
+  /** What to tell them: the message's facts as a sentence to say, with the code spelled out (rules.ts callScript). */
+  script: string;
   reason: string | null;
   createdAt: Date;
   resendable: boolean;
@@ -132,7 +133,7 @@ export async function openCallList(actor: AuditActor, now = new Date()): Promise
         kind: true,
         status: true,
         phone: true,
-        message: true,
+        detail: true,
         reason: true,
         createdAt: true,
         booking: {
@@ -154,8 +155,16 @@ export async function openCallList(actor: AuditActor, now = new Date()): Promise
       select: { key: true, kind: true, calledAt: true, calledBy: true, booking: { select: { code: true } } },
     }),
   ]);
-  const rows = found.map(({ booking, ...m }) => ({
+  const rows = found.map(({ booking, detail, ...m }) => ({
     ...m,
+    script: callScript(FROM_NOTIFICATION_KIND[m.kind], {
+      name: booking.name,
+      code: booking.code,
+      start: booking.startsAt,
+      place: booking.venue.name,
+      address: booking.venue.address,
+      detail,
+    }),
     name: booking.name,
     bookingCode: booking.code,
     start: booking.startsAt,

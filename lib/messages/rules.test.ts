@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { zonedInstant } from "@/lib/time";
 import {
+  CANCEL_CAUSES,
+  CHANGE_DETAIL,
   isMobile,
   isQuiet,
   messageText,
@@ -15,7 +17,8 @@ import {
 
 // These run under whatever TZ the machine has; vitest.config may set an odd one (see calendar.test.ts).
 const at = (date: string, hh: number, mm = 0) => zonedInstant(date, hh * 60 + mm);
-const facts = { code: "7YHQ9H", start: at("2026-12-03", 9), place: "南镇村公共法律服务工作室", link: "mz.cn/b/7YHQ9H" };
+// A 16-character link, as a short registered domain gives (mzgf.cn/b/7YHQ9H).
+const facts = { code: "7YHQ9H", start: at("2026-12-03", 9), place: "南镇村公共法律服务工作室", link: "mzgf.cn/b/7YHQ9H" };
 
 describe("messageText", () => {
   it("starts with the signature and carries the code, date, time, place and link, for every kind", () => {
@@ -30,14 +33,37 @@ describe("messageText", () => {
     ] as const) {
       const text = messageText(kind, facts);
       expect(text.startsWith(SIGNATURE)).toBe(true);
-      for (const part of ["7YHQ9H", "12月3日 09:00", "南镇村公共法律服务工作室", "mz.cn/b/7YHQ9H"]) expect(text).toContain(part);
+      for (const part of ["7YHQ9H", "12月3日 09:00", "南镇村公共法律服务工作室", "mzgf.cn/b/7YHQ9H"])
+        expect(text).toContain(part);
     }
   });
 
   it("fits one 70-character segment with the longest place name and a short link", () => {
-    for (const kind of ["confirmation", "change", "cancellation", "reminder"] as const) {
+    for (const kind of [
+      "confirmation",
+      "change",
+      "cancellation",
+      "reminder",
+      "reminder_soon",
+      "waitlist_offer",
+      "evaluation",
+    ] as const) {
       expect([...messageText(kind, facts)].length, kind).toBeLessThanOrEqual(SEGMENT);
     }
+  });
+
+  it("says what changed, or why it was cancelled, and still fits one segment (issue 22 item 2)", () => {
+    const handedOver = messageText("change", { ...facts, detail: CHANGE_DETAIL.lawyer("欧阳志明") });
+    expect(handedOver).toBe(
+      "【睦洲公共法律服务】预约7YHQ9H改由欧阳志明律师接待：12月3日 09:00，南镇村公共法律服务工作室。mzgf.cn/b/7YHQ9H",
+    );
+    expect(messageText("change", { ...facts, detail: CHANGE_DETAIL.moved })).toContain("预约7YHQ9H改为：12月3日 09:00，");
+    for (const cause of Object.values(CANCEL_CAUSES)) {
+      const text = messageText("cancellation", { ...facts, detail: cause });
+      expect(text).toContain(`（12月3日 09:00，南镇村公共法律服务工作室）因${cause}已取消。`);
+      expect([...text].length).toBeLessThanOrEqual(SEGMENT);
+    }
+    expect([...handedOver].length).toBeLessThanOrEqual(SEGMENT);
   });
 
   it("has no field for a topic or a note: nothing but the facts can reach the text", () => {

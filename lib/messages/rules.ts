@@ -3,12 +3,27 @@
 // messages": a pre-approved signature first, within one 70-character segment where possible, the
 // booking code, date, time, place and link always, never the topic or the note (someone else in
 // the family may read it), nothing between 21:00 and 08:00 but an urgent change.
+import type { NotificationKind } from "@/lib/generated/prisma/enums";
 import { type QuietHours, quietHours } from "@/lib/sms/quiet-hours";
 import { addDays, formatTime, toDateString, zonedInstant } from "@/lib/time";
 
 export { DEFAULT_QUIET_HOURS, parseQuietHours, type QuietHours, quietHours } from "@/lib/sms/quiet-hours";
 
 export type MessageKind = "confirmation" | "change" | "cancellation" | "reminder" | "waitlist_offer" | "evaluation";
+
+/** The database's name of each kind (notification.kind), and back. */
+export const NOTIFICATION_KIND: Record<MessageKind, NotificationKind> = {
+  confirmation: "CONFIRMATION",
+  change: "CHANGE",
+  cancellation: "CANCELLATION",
+  reminder: "REMINDER",
+  waitlist_offer: "WAITLIST_OFFER",
+  evaluation: "EVALUATION",
+};
+export const FROM_NOTIFICATION_KIND = Object.fromEntries(Object.entries(NOTIFICATION_KIND).map(([k, v]) => [v, k])) as Record<
+  NotificationKind,
+  MessageKind
+>;
 /** The texts: a reminder reads 明天 the day before and 今天 two hours before (one template, a variable). */
 export type TextKind = MessageKind | "reminder_soon";
 
@@ -16,8 +31,26 @@ export const SIGNATURE = "【睦洲公共法律服务】";
 /** One SMS segment of Chinese text, the signature included; longer messages are billed per 67 characters. */
 export const SEGMENT = 70;
 
-/** What every message about a booking carries, and nothing else. */
-export type MessageFacts = { code: string; start: Date; place: string; link: string };
+/**
+ * What every message about a booking carries, and nothing else; `detail` is what changed (a change)
+ * or the cause (a cancellation), from CHANGE_DETAIL and CANCEL_CAUSES, never free text.
+ */
+export type MessageFacts = { code: string; start: Date; place: string; link: string; detail?: string | null };
+
+/** A change's detail: a new lawyer at the same time and place, or a new time (and place). */
+export const CHANGE_DETAIL = {
+  lawyer: (name: string) => `改由${name}律师接待`,
+  moved: "改为",
+} as const;
+
+/** Why a booking was cancelled, in four characters the villager understands (issue 22 item 2). */
+export const CANCEL_CAUSES = {
+  villager: "您的要求",
+  leave: "律师请假",
+  duty: "值班调整",
+  staff: "工作安排",
+} as const;
+export type CancelCause = keyof typeof CANCEL_CAUSES;
 
 /** "12月3日 09:00" in Shanghai. */
 export function shortWhen(start: Date): string {
@@ -25,19 +58,34 @@ export function shortWhen(start: Date): string {
   return `${m}月${d}日 ${formatTime(start)}`;
 }
 
-const LEADS: Record<TextKind, string> = {
-  confirmation: "预约成功",
-  change: "您的预约有变动，现为",
-  cancellation: "您的预约已取消",
-  reminder: "提醒您明天有法律咨询",
-  reminder_soon: "提醒您今天有法律咨询",
-  waitlist_offer: "有空位了，30分钟内有效",
-  evaluation: "感谢您来咨询，请为这次服务评价",
+/** What happened, after "预约<code>", for the kinds that say it in a word. */
+const LEADS: Record<Exclude<TextKind, "cancellation" | "waitlist_offer">, string> = {
+  confirmation: "已确认",
+  change: "有变动，现为",
+  reminder: "就在明天",
+  reminder_soon: "就在今天",
+  evaluation: "已结束，请评价",
 };
 
-/** The text of a message: signature, what happened, when, where, the code and the link. */
-export function messageText(kind: TextKind, { code, start, place, link }: MessageFacts): string {
-  return `${SIGNATURE}${LEADS[kind]}：${shortWhen(start)}，${place}，预约号${code}。${link}`;
+/**
+ * The text of a message: signature, the booking code and what happened, when, where, and the link,
+ * within one segment with the longest place name and a 16-character link (docs/sms.md shows one of
+ * each). A change says what changed (a new lawyer, the time and place as they were; or the new time
+ * and place), a cancellation why.
+ */
+export function messageText(kind: TextKind, { code, start, place, link, detail }: MessageFacts): string {
+  const where = `${shortWhen(start)}，${place}`;
+  switch (kind) {
+    case "cancellation":
+      return `${SIGNATURE}预约${code}（${where}）${detail ? `因${detail}` : ""}已取消。${link}`;
+    case "waitlist_offer":
+      // A held slot is the villager's only once they confirm: the code is the hold's.
+      return `${SIGNATURE}候补空位留30分钟：${where}，预约${code}。${link}`;
+    case "change":
+      return `${SIGNATURE}预约${code}${detail ?? LEADS.change}：${where}。${link}`;
+    default:
+      return `${SIGNATURE}预约${code}${LEADS[kind]}：${where}。${link}`;
+  }
 }
 
 /** Whether a number can get a text: a mainland mobile (a landline gets a phone call from staff). */
@@ -94,4 +142,33 @@ export function reminders(start: Date, now: Date, rule: ReminderRule = DEFAULT_R
     if (at > now && at < start) out.push({ slot: "hours_before", at });
   }
   return out;
+}
+
+/** The booking code read out a character at a time, letters and digits apart: "M Z 7 K 3 Q". */
+export function spokenCode(code: string): string {
+  return [...code].join(" ");
+}
+
+/**
+ * What staff say on the phone instead of a text (the call list, issue 22 item 16): the facts of the
+ * message in a spoken sentence, the booking code spelled out and 12348 for questions, never the
+ * link (nobody can write down an address read out over the phone), nor the topic or the note.
+ */
+export function callScript(
+  kind: MessageKind,
+  facts: { name: string; code: string; start: Date; place: string; address: string; detail?: string | null },
+): string {
+  const when = shortWhen(facts.start);
+  const where = `${facts.place}（${facts.address}）`;
+  const what: Record<MessageKind, string> = {
+    confirmation: `您的法律咨询预约好了，时间是${when}，地点在${where}`,
+    change: facts.detail?.startsWith("改由")
+      ? `您的预约${facts.detail}，时间地点不变：${when}，${where}`
+      : `您的预约改了时间，现在是${when}，地点在${where}`,
+    cancellation: `您${when}在${facts.place}的预约${facts.detail ? `因${facts.detail}` : ""}已经取消了，需要的话可以重新预约`,
+    reminder: `提醒您，您预约的法律咨询在${when}，地点在${where}`,
+    waitlist_offer: `您候补的时间有空位了：${when}，${where}，请在 30 分钟内确认`,
+    evaluation: `您的法律咨询已经结束，欢迎对这次服务提意见`,
+  };
+  return `${facts.name}您好，这里是镇司法所。${what[kind]}。预约号是 ${spokenCode(facts.code)}。有疑问请拨打 12348。`;
 }

@@ -76,7 +76,10 @@ describe("the call list", () => {
     const { rows } = await openCallList(viewer);
     const line = rows.find((r) => r.key === confirmation.key);
     expect(line).toMatchObject({ phone, name: "陈伯", bookingCode: row.code, start: row.startsAt, resendable: false });
-    expect(line?.message).toContain(row.code);
+    // A sentence to say, the code spelled out and 12348 for questions; never the link (issue 22 item 16).
+    expect(line?.script).toContain(`陈伯您好，这里是镇司法所。您的法律咨询预约好了`);
+    expect(line?.script).toContain(`预约号是 ${[...row.code].join(" ")}。有疑问请拨打 12348。`);
+    expect(line?.script).not.toMatch(/https?:|\/b\//);
     await openCallList(viewer);
     const views = await prisma.auditLog.findMany({ where: { actorId: viewer.id } });
     expect(views).toHaveLength(1);

@@ -1,8 +1,10 @@
 // Duty-hour changes against the real PostgreSQL: who may change what, clashes, and the bookings a change touches.
+
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { createBooking } from "@/lib/booking/mutations";
+import { shortWhen } from "@/lib/messages/rules";
 import { bookingInput, createVenueFixture, prisma } from "@/lib/testing/fixtures";
 import { addDays, isoWeekday, toDbDate } from "@/lib/time";
 import { addExtra, addLeave, addSession, changeSession, endSession, removeException } from "./mutations";
@@ -256,6 +258,9 @@ describe("changes over booked time", () => {
     // The villager's text: a change, with the same time and place (lib/messages).
     const notes = await prisma.notification.findMany({ where: { bookingId: booking.id, kind: "CHANGE" } });
     expect(notes).toEqual([expect.objectContaining({ phone: booking.phone, message: expect.stringContaining(booking.code) })]);
+    // It says what changed: the lawyer, at the time it always was (issue 22 item 2).
+    expect(notes[0].message).toContain(`预约${booking.code}改由${b.name}律师接待：${shortWhen(booking.startsAt)}，`);
+    expect(notes[0].detail).toBe(`改由${b.name}律师接待`);
     expect(await prisma.dutyException.count({ where: { lawyerId: a.id, kind: "LEAVE" } })).toBe(1);
   });
 
@@ -275,7 +280,7 @@ describe("changes over booked time", () => {
     expect(cancelled).toMatchObject({ status: "CANCELLED", cancelReason: "律师要出庭", lawyerId: a.id });
     expect(cancelled.notice).toBe("很抱歉，律师临时有事，这个预约已取消：律师要出庭。请重新预约或拨打 12348。");
     expect(await prisma.notification.findMany({ where: { bookingId: booking.id, kind: "CANCELLATION" } })).toEqual([
-      expect.objectContaining({ phone: booking.phone, message: expect.stringContaining("已取消") }),
+      expect.objectContaining({ phone: booking.phone, message: expect.stringContaining("因值班调整已取消"), detail: "值班调整" }),
     ]);
     const ended = await prisma.dutySession.findUniqueOrThrow({ where: { id: sessionThatDay.id } });
     // Ended, not deleted: its past stays on record.

@@ -258,6 +258,7 @@ export async function addLeave(
     {
       lawyerId,
       why: "原律师临时请假",
+      cause: "leave",
       // Said to whoever filed it: the lawyer, or staff filing it for them.
       done: `已请假：${desc}。这段时间村民不能再预约${actor.lawyerId === lawyerId ? "您" : "这位律师"}。`,
       after: (rows) => ({ ...rows, exceptions: [...rows.exceptions, leave] }),

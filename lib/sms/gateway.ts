@@ -28,8 +28,8 @@ export interface SmsGateway {
  */
 export const TEMPLATE_PARAMS = {
   confirmation: ["name", "code", "date", "time", "place"],
-  change: ["name", "code", "date", "time", "place"],
-  cancellation: ["name", "code", "date", "time"],
+  change: ["name", "code", "change", "date", "time", "place"],
+  cancellation: ["name", "code", "date", "time", "reason"],
   reminder: ["name", "code", "date", "time", "place"],
   waitlist_offer: ["name", "code", "date", "time", "place"],
   evaluation: ["name", "code"],

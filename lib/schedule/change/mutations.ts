@@ -86,6 +86,8 @@ export type Plan = {
   apply: (tx: Tx) => Promise<void>;
   /** Why the booking changed, at the start of the villager's notice: "原律师临时请假". */
   why: string;
+  /** The cause a cancellation's text gives (lib/messages/rules.ts CANCEL_CAUSES): leave, or a change of duty. */
+  cause?: "leave" | "duty";
   done: string;
   /** Names the clash when the database refuses a weekly session. */
   weekly?: {
@@ -220,7 +222,7 @@ async function settle(tx: Tx, actor: CurrentUser, plan: Plan, booking: AffectedB
       data: { status: "CANCELLED", cancelledAt: now, cancelReason: choice.reason, notice },
     });
     if (count === 0) throw new Stale();
-    await tellVillager(tx, booking.id, "cancelled", now);
+    await tellVillager(tx, booking.id, "cancelled", now, { cause: plan.cause ?? "duty" });
     await recordAudit(tx, actor, {
       kind: "booking",
       action: "cancel",
