@@ -33,6 +33,17 @@ test("a lawyer adds a weekly session at a workroom and villagers can book it", a
   await signIn(page, "lawyer1", PASSWORD);
   await page.getByRole("navigation", { name: "律师工作台" }).getByRole("link", { name: "值班时间" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "值班时间" })).toBeVisible();
+  // 请假 and 加班 are on the first screen, not three screens down: links to their forms.
+  for (const [name, target] of [
+    ["请假", "#leave"],
+    ["加班", "#extra"],
+  ]) {
+    const link = page.getByRole("main").getByRole("link", { name, exact: true });
+    await expect(link).toHaveAttribute("href", target);
+    await expect(link).toBeInViewport();
+  }
+  await page.getByRole("main").getByRole("link", { name: "请假", exact: true }).click();
+  await expect(page.getByText("我要请假")).toBeInViewport();
   await expectNoAxeViolations(page);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
