@@ -5,6 +5,7 @@
 // reason and the rota shows the attended hours; the day sheet lists the booking and prints on one
 // A4 page. axe finds nothing on the new pages.
 import type { Page } from "@playwright/test";
+import { isoWeekday, weekdayName } from "../lib/time";
 import { expectNoAxeViolations } from "./pages/booking-pages";
 import { signIn } from "./pages/login";
 import { expect, pinClock, test } from "./support/clock";
@@ -227,6 +228,17 @@ test("on a phone, 签到 keeps the session's line whole; a walk-in defaults to w
   const walkIn = todaySection.getByRole("listitem").filter({ hasText: name });
   await expect(walkIn).toContainText(time.slice(0, 5));
   await expect(walkIn).toContainText("劳动争议/欠薪");
+  await expectNoAxeViolations(page);
+});
+
+test("the workroom's poster writes its one-off session date first and in full", async ({ page }) => {
+  await page.goto(`/venues/${SLUG}/poster`);
+  const duty = page.getByRole("table", { name: `${VENUE}律师坐班时间` });
+  const [, month, day] = today.split("-").map(Number);
+  const weekday = weekdayName(isoWeekday(today));
+  const row = duty.getByRole("row").filter({ hasText: "签到测试律师" });
+  await expect(row.getByRole("rowheader")).toHaveText(`${month}月${day}日（${weekday}）${hhmm(start)}–${hhmm(end)}`);
+  await expect(row).toContainText("只有这一天");
   await expectNoAxeViolations(page);
 });
 

@@ -1,6 +1,6 @@
-import { monthLabel, shortDate } from "@/lib/print/rules";
+import { monthLabel, onlyDate, shortDate } from "@/lib/print/rules";
 import type { DutyRow, VenuePoster as Poster } from "@/lib/print/schema";
-import { formatMinute, weekdayName } from "@/lib/time";
+import { formatMinute, formatMonthDayWeekday, weekdayName } from "@/lib/time";
 import { QrCode } from "./qr-code";
 import "./print.css";
 
@@ -153,19 +153,29 @@ function DutyTable({ rows, months, caption }: { rows: DutyRow[]; months: string[
         </tr>
       </thead>
       <tbody>
-        {rows.map((row) => (
-          <tr key={`${row.weekday}-${row.startMinute}-${row.lawyers.join()}-${row.days.join("|")}`}>
-            <th scope="row" className={`${cell} font-semibold`}>
-              {weekdayName(row.weekday)} {formatMinute(row.startMinute)}–{formatMinute(row.endMinute)}
-            </th>
-            <td className={cell}>{row.lawyers.join("、")}</td>
-            {row.days.map((days, i) => (
-              <td key={months[i]} className={cell}>
-                {days.length ? `${days.join("、")}日` : "无"}
-              </td>
-            ))}
-          </tr>
-        ))}
+        {rows.map((row) => {
+          const date = onlyDate(row, months);
+          const hours = `${formatMinute(row.startMinute)}–${formatMinute(row.endMinute)}`;
+          return (
+            <tr key={`${row.weekday}-${row.startMinute}-${row.lawyers.join()}-${row.days.join("|")}`}>
+              <th scope="row" className={`${cell} font-semibold`}>
+                {date ? `${formatMonthDayWeekday(date)}${hours}` : `${weekdayName(row.weekday)} ${hours}`}
+              </th>
+              <td className={cell}>{row.lawyers.join("、")}</td>
+              {date ? (
+                <td colSpan={months.length} className={cell}>
+                  只有这一天
+                </td>
+              ) : (
+                row.days.map((days, i) => (
+                  <td key={months[i]} className={cell}>
+                    {days.length ? `${days.join("、")}日` : "无"}
+                  </td>
+                ))
+              )}
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );
