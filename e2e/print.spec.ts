@@ -7,6 +7,7 @@ import { expect, type Locator, type Page, test } from "@playwright/test";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import { signIn } from "./pages/login";
+import { drawnLines } from "./support/lines";
 
 const PUBLIC_BASE_URL = `http://localhost:${process.env.E2E_PORT}`;
 const CSS_PX_PER_MM = 96 / 25.4;
@@ -74,7 +75,17 @@ test("the town station's poster, the longest, still prints on one page", async (
   // Eight demo lawyers sit at the station: every one is listed with their phone.
   await expect(poster.getByRole("listitem").filter({ hasText: /电话 1380013800\d/ })).toHaveCount(8);
   expect(await decodeQr(poster.getByRole("img", { name: /^预约二维码/ }))).toBe(`${PUBLIC_BASE_URL}/venues/station`);
-  await page.emulateMedia({ media: "print" });
+  // Its address, the longest, wraps only after a "/" (never "statio/n") and stays beside its code.
+  const url = poster.getByText(`${PUBLIC_BASE_URL}/venues/station`, { exact: true });
+  for (const media of ["screen", "print"] as const) {
+    await page.emulateMedia({ media });
+    const lines = await drawnLines(url);
+    expect(lines.join(""), media).toBe(`${PUBLIC_BASE_URL}/venues/station`);
+    for (const line of lines.slice(0, -1)) expect(line, media).toMatch(/\/$/);
+    const box = await url.boundingBox();
+    const figure = await poster.locator("figure").boundingBox();
+    expect((box?.x ?? 0) + (box?.width ?? 0), media).toBeLessThanOrEqual((figure?.x ?? 0) + (figure?.width ?? 0) + 1);
+  }
   expect(await printedPages(page)).toBe(1);
 });
 
@@ -127,6 +138,16 @@ test("a lawyer's contact cards come ten to a page, business-card size, with a co
   const box = await cards.first().boundingBox();
   expect(box?.width).toBeCloseTo(90 * CSS_PX_PER_MM, 0);
   expect(box?.height).toBeCloseTo(54 * CSS_PX_PER_MM, 0);
+  // Numbers are never cut in two: the hotline and the lawyer's phone each stay on one line.
+  for (const card of [cards.first(), cards.nth(1)]) {
+    const footer = await drawnLines(card.locator("p").last());
+    expect(
+      footer.some((line) => line.includes("12348")),
+      footer.join("/"),
+    ).toBe(true);
+    const phone = await drawnLines(card.getByText("电话 13800138001"));
+    expect(phone).toEqual(["电话 13800138001"]);
+  }
   expect(await printedPages(page)).toBe(1);
 });
 
