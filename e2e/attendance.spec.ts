@@ -43,6 +43,16 @@ async function printedPages(page: Page): Promise<number> {
   return pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
 }
 
+/** On an A4 sheet's width in print, each of these cells of the day sheet is on one line ("冯志/强" was not). */
+async function expectWholeNames(page: Page, cells: string[]) {
+  await page.setViewportSize({ width: Math.round((210 * 96) / 25.4), height: 1123 });
+  const sheet = page.getByRole("table", { name: /的预约，按时间先后/ });
+  for (const text of cells) {
+    const cell = sheet.getByRole("cell", { name: text, exact: true });
+    expect(await drawnLines(cell), text).toEqual([text]);
+  }
+}
+
 // Read when the tests begin, not when the file is loaded (the clock matrix sets the clock between the two).
 let today: string;
 // The session: from an hour ago to two hours ahead (within today), so an arrival is accepted now.
@@ -263,6 +273,7 @@ test("the day sheet lists the booking in full and prints on one A4 page; staff o
   await expect(page.getByRole("navigation", { name: "律师工作台" })).toBeHidden();
   await expect(page.getByRole("button", { name: "打印" })).toBeHidden();
   expect(await printedPages(page)).toBe(1);
+  await expectWholeNames(page, [VILLAGER.name, "签到测试村"]);
   await page.emulateMedia({ media: "screen" });
 
   // Staff choose the venue and date on the page linked from the bookings list; the opening is audited.
@@ -278,6 +289,9 @@ test("the day sheet lists the booking in full and prints on one A4 page; staff o
   await staff.getByRole("button", { name: "打开预约名单" }).click();
   await expect(staff.getByRole("table", { name: /的预约，按时间先后/ })).toContainText(VILLAGER.phone);
   await expectNoAxeViolations(staff);
+  // Staff's sheet at the desk's computer prints the same.
+  await staff.emulateMedia({ media: "print" });
+  await expectWholeNames(staff, [VILLAGER.name, "签到测试村"]);
   await staffContext.close();
   const audited = await withE2eDatabase(async (db) => {
     const { rows } = await db.query("SELECT count(*)::int AS n FROM audit_log WHERE subject_id = $1 AND action = 'view'", [
