@@ -5,10 +5,12 @@
 // reason and the rota shows the attended hours; the day sheet lists the booking and prints on one
 // A4 page. axe finds nothing on the new pages.
 import type { Page } from "@playwright/test";
+import { isoWeekday, weekdayName } from "../lib/time";
 import { expectNoAxeViolations } from "./pages/booking-pages";
 import { signIn } from "./pages/login";
 import { expect, pinClock, test } from "./support/clock";
 import { withE2eDatabase } from "./support/database";
+import { drawnLines } from "./support/lines";
 
 const SLUG = "e2e-attendance";
 const VENUE = "签到测试村公共法律服务工作室";
@@ -16,6 +18,9 @@ const LAWYER_ID = "e2e-attendance-lawyer";
 const USERNAME = "e2e-attendance";
 const PASSWORD = "attendance-e2e-2026";
 const VILLAGER = { name: "名单测试村民", phone: "13912345678" };
+// A second workroom of the lawyer's, listed before the first: the walk-in form must not default to it.
+const OTHER_SLUG = "e2e-attendance-other";
+const OTHER_VENUE = "签到测试甲村公共法律服务工作室";
 
 const shanghai = {
   date: () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date()),
@@ -36,6 +41,16 @@ const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, 
 async function printedPages(page: Page): Promise<number> {
   const pdf = await page.pdf({ format: "A4", preferCSSPageSize: true });
   return pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+}
+
+/** On an A4 sheet's width in print, each of these cells of the day sheet is on one line ("冯志/强" was not). */
+async function expectWholeNames(page: Page, cells: string[]) {
+  await page.setViewportSize({ width: Math.round((210 * 96) / 25.4), height: 1123 });
+  const sheet = page.getByRole("table", { name: /的预约，按时间先后/ });
+  for (const text of cells) {
+    const cell = sheet.getByRole("cell", { name: text, exact: true });
+    expect(await drawnLines(cell), text).toEqual([text]);
+  }
 }
 
 // Read when the tests begin, not when the file is loaded (the clock matrix sets the clock between the two).
@@ -70,7 +85,14 @@ test.beforeAll(async () => {
        ON CONFLICT (id) DO UPDATE SET active = true`,
       [LAWYER_ID, USERNAME],
     );
-    await db.query("INSERT INTO lawyer_venue (lawyer_id, venue_id) VALUES ($1, $2) ON CONFLICT DO NOTHING", [LAWYER_ID, SLUG]);
+    await db.query(
+      `INSERT INTO venue (id, slug, kind, name, village, address, sort_order, updated_at)
+       VALUES ($1, $1, 'WORKROOM', $2, '签到测试甲村', '签到测试甲村村委会', -1, now())
+       ON CONFLICT (slug) DO UPDATE SET active = true`,
+      [OTHER_SLUG, OTHER_VENUE],
+    );
+    for (const venue of [SLUG, OTHER_SLUG])
+      await db.query("INSERT INTO lawyer_venue (lawyer_id, venue_id) VALUES ($1, $2) ON CONFLICT DO NOTHING", [LAWYER_ID, venue]);
     await db.query(
       `INSERT INTO duty_exception (id, lawyer_id, venue_id, kind, date, start_minute, end_minute)
        VALUES ('e2e-attendance-extra', $1, $2, 'EXTRA', $3, $4, $5)
@@ -95,7 +117,7 @@ test.afterAll(async () => {
   // Other specs keep seeing the town's 16 venues and the demo's lawyers.
   await withE2eDatabase(async (db) => {
     await db.query("DELETE FROM booking WHERE id = 'e2e-attendance-booking'");
-    await db.query("UPDATE venue SET active = false WHERE slug = $1", [SLUG]);
+    await db.query("UPDATE venue SET active = false WHERE slug = ANY($1)", [[SLUG, OTHER_SLUG]]);
     await db.query("UPDATE lawyer SET active = false WHERE id = $1", [LAWYER_ID]);
   });
 });
@@ -165,6 +187,71 @@ test("a lawyer signs in from the venue's page and out on /lawyer; staff correct 
   await staffContext.close();
 });
 
+test("on a phone, 签到 keeps the session's line whole; a walk-in defaults to where the lawyer signed in and shows in today's list", async ({
+  page,
+}) => {
+  await signIn(page, USERNAME, PASSWORD);
+  await page.goto("/lawyer");
+  const duty = page.getByRole("region", { name: "今天的坐班" });
+  const card = duty.getByRole("listitem").first();
+  const heading = card.locator("p").first();
+  await expect(heading).toContainText(`${hhmm(start)}–${hhmm(end)}`);
+  const before = await heading.boundingBox();
+  await card.getByRole("button", { name: /签到/ }).click();
+  const status = card.getByRole("status");
+  await expect(status).toContainText(`已签到：${VENUE}`);
+  await expect(card.getByRole("button", { name: /^签退/ })).toBeVisible();
+  // The line keeps its one line (no character a line), and the answer sits beside or below it, not over it.
+  expect(await drawnLines(heading)).toHaveLength(1);
+  const after = await heading.boundingBox();
+  const answer = await status.boundingBox();
+  if (!before || !after || !answer) throw new Error("the line or the answer is not drawn");
+  expect(after.height).toBeLessThan(before.height * 1.5);
+  const overlaps =
+    answer.x < after.x + after.width &&
+    after.x < answer.x + answer.width &&
+    answer.y < after.y + after.height &&
+    after.y < answer.y + answer.height;
+  expect(overlaps).toBe(false);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await expectNoAxeViolations(page);
+
+  // Signed in at the workroom: the walk-in form starts there, though another venue is listed first.
+  await page.getByRole("link", { name: "记录现场咨询" }).click();
+  const venue = page.getByLabel("服务地点");
+  await expect(venue.locator("option").first()).toHaveText(OTHER_VENUE);
+  await expect(venue.locator("option:checked")).toHaveText(VENUE);
+  const name = `现场签到${Math.random().toString(36).slice(2, 6)}`;
+  await page.getByLabel("服务对象姓名").fill(name);
+  await page.getByLabel("咨询事项").selectOption({ label: "劳动争议/欠薪" });
+  await page.getByLabel("法律咨询解答").check();
+  await page.getByLabel("用时（分钟）").fill("15");
+  const time = await page.getByLabel("开始时间").inputValue();
+  await page.getByRole("button", { name: "保存现场咨询记录" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "现场咨询已记录" })).toBeVisible();
+  // Ready for the next person at the same place.
+  await expect(page.getByLabel("服务地点").locator("option:checked")).toHaveText(VENUE);
+
+  // Today's section on the day view lists it: time, name and topic.
+  await page.goto("/lawyer");
+  const todaySection = page.getByRole("region", { name: /^今天 / });
+  const walkIn = todaySection.getByRole("listitem").filter({ hasText: name });
+  await expect(walkIn).toContainText(time.slice(0, 5));
+  await expect(walkIn).toContainText("劳动争议/欠薪");
+  await expectNoAxeViolations(page);
+});
+
+test("the workroom's poster writes its one-off session date first and in full", async ({ page }) => {
+  await page.goto(`/venues/${SLUG}/poster`);
+  const duty = page.getByRole("table", { name: `${VENUE}律师坐班时间` });
+  const [, month, day] = today.split("-").map(Number);
+  const weekday = weekdayName(isoWeekday(today));
+  const row = duty.getByRole("row").filter({ hasText: "签到测试律师" });
+  await expect(row.getByRole("rowheader")).toHaveText(`${month}月${day}日（${weekday}）${hhmm(start)}–${hhmm(end)}`);
+  await expect(row).toContainText("只有这一天");
+  await expectNoAxeViolations(page);
+});
+
 test("the day sheet lists the booking in full and prints on one A4 page; staff open it from the bookings page", async ({
   page,
   browser,
@@ -186,6 +273,7 @@ test("the day sheet lists the booking in full and prints on one A4 page; staff o
   await expect(page.getByRole("navigation", { name: "律师工作台" })).toBeHidden();
   await expect(page.getByRole("button", { name: "打印" })).toBeHidden();
   expect(await printedPages(page)).toBe(1);
+  await expectWholeNames(page, [VILLAGER.name, "签到测试村"]);
   await page.emulateMedia({ media: "screen" });
 
   // Staff choose the venue and date on the page linked from the bookings list; the opening is audited.
@@ -201,6 +289,9 @@ test("the day sheet lists the booking in full and prints on one A4 page; staff o
   await staff.getByRole("button", { name: "打开预约名单" }).click();
   await expect(staff.getByRole("table", { name: /的预约，按时间先后/ })).toContainText(VILLAGER.phone);
   await expectNoAxeViolations(staff);
+  // Staff's sheet at the desk's computer prints the same.
+  await staff.emulateMedia({ media: "print" });
+  await expectWholeNames(staff, [VILLAGER.name, "签到测试村"]);
   await staffContext.close();
   const audited = await withE2eDatabase(async (db) => {
     const { rows } = await db.query("SELECT count(*)::int AS n FROM audit_log WHERE subject_id = $1 AND action = 'view'", [

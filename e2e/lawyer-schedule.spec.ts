@@ -33,6 +33,17 @@ test("a lawyer adds a weekly session at a workroom and villagers can book it", a
   await signIn(page, "lawyer1", PASSWORD);
   await page.getByRole("navigation", { name: "律师工作台" }).getByRole("link", { name: "值班时间" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "值班时间" })).toBeVisible();
+  // 请假 and 加班 are on the first screen, not three screens down: links to their forms.
+  for (const [name, target] of [
+    ["请假", "#leave"],
+    ["加班", "#extra"],
+  ]) {
+    const link = page.getByRole("main").getByRole("link", { name, exact: true });
+    await expect(link).toHaveAttribute("href", target);
+    await expect(link).toBeInViewport();
+  }
+  await page.getByRole("main").getByRole("link", { name: "请假", exact: true }).click();
+  await expect(page.getByText("我要请假")).toBeInViewport();
   await expectNoAxeViolations(page);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
@@ -108,7 +119,8 @@ test("leave over a booked time hands the booking to a free colleague, and the vi
 
   await booking.getByRole("radio", { name: /交给 张丽娟/ }).check();
   await leave.getByRole("button", { name: "确认修改并通知村民" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "已请假" })).toBeVisible();
+  // The answer says what became of the booking.
+  await expect(page.getByRole("status").filter({ hasText: "已请假" })).toContainText(/受影响的预约：1 个已交给张丽娟\S*律师/);
 
   const after = await page.request.get(`/api/v1/bookings/${code}?phone=${phone}`);
   expect(after.ok()).toBe(true);
@@ -162,7 +174,7 @@ test("without JavaScript, leave over a booked time cancels the booking with a re
   await expect(noScript.getByText("错误：请写明取消的原因。")).toBeVisible();
   await noScript.getByLabel("取消的原因（选择取消时必填，会告诉村民）").fill("律师临时出差");
   await noScript.getByRole("form", { name: "请假" }).getByRole("button", { name: "确认修改并通知村民" }).click();
-  await expect(noScript.getByRole("status").filter({ hasText: "已请假" })).toBeVisible();
+  await expect(noScript.getByRole("status").filter({ hasText: "已请假" })).toContainText("受影响的预约：1 个已取消");
   await context.close();
 
   const after = await page.request.get(`/api/v1/bookings/${code}?phone=${phone}`);

@@ -7,6 +7,8 @@ import { expect, type Locator, type Page, test } from "@playwright/test";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import { signIn } from "./pages/login";
+import { withE2eDatabase } from "./support/database";
+import { drawnLines } from "./support/lines";
 
 const PUBLIC_BASE_URL = `http://localhost:${process.env.E2E_PORT}`;
 const CSS_PX_PER_MM = 96 / 25.4;
@@ -74,7 +76,17 @@ test("the town station's poster, the longest, still prints on one page", async (
   // Eight demo lawyers sit at the station: every one is listed with their phone.
   await expect(poster.getByRole("listitem").filter({ hasText: /电话 1380013800\d/ })).toHaveCount(8);
   expect(await decodeQr(poster.getByRole("img", { name: /^预约二维码/ }))).toBe(`${PUBLIC_BASE_URL}/venues/station`);
-  await page.emulateMedia({ media: "print" });
+  // Its address, the longest, wraps only after a "/" (never "statio/n") and stays beside its code.
+  const url = poster.getByText(`${PUBLIC_BASE_URL}/venues/station`, { exact: true });
+  for (const media of ["screen", "print"] as const) {
+    await page.emulateMedia({ media });
+    const lines = await drawnLines(url);
+    expect(lines.join(""), media).toBe(`${PUBLIC_BASE_URL}/venues/station`);
+    for (const line of lines.slice(0, -1)) expect(line, media).toMatch(/\/$/);
+    const box = await url.boundingBox();
+    const figure = await poster.locator("figure").boundingBox();
+    expect((box?.x ?? 0) + (box?.width ?? 0), media).toBeLessThanOrEqual((figure?.x ?? 0) + (figure?.width ?? 0) + 1);
+  }
   expect(await printedPages(page)).toBe(1);
 });
 
@@ -127,6 +139,16 @@ test("a lawyer's contact cards come ten to a page, business-card size, with a co
   const box = await cards.first().boundingBox();
   expect(box?.width).toBeCloseTo(90 * CSS_PX_PER_MM, 0);
   expect(box?.height).toBeCloseTo(54 * CSS_PX_PER_MM, 0);
+  // Numbers are never cut in two: the hotline and the lawyer's phone each stay on one line.
+  for (const card of [cards.first(), cards.nth(1)]) {
+    const footer = await drawnLines(card.locator("p").last());
+    expect(
+      footer.some((line) => line.includes("12348")),
+      footer.join("/"),
+    ).toBe(true);
+    const phone = await drawnLines(card.getByText("电话 13800138001"));
+    expect(phone).toEqual(["电话 13800138001"]);
+  }
   expect(await printedPages(page)).toBe(1);
 });
 
@@ -173,3 +195,45 @@ test("until the public address is one villagers can reach, staff are warned wher
   await page.emulateMedia({ media: "screen" });
   await expectAccessible(page);
 });
+
+test("the year's report fits an A4 page's width on paper, each venue's and lawyer's name on one line", async ({ page }) => {
+  // A walk-in at the station and at the workroom with the longest name, so both tables have rows; removed after.
+  const tag = `e2e-report-print-${Date.now()}`;
+  await withE2eDatabase(async (db) => {
+    for (const slug of ["station", "lianzitang"])
+      await db.query(
+        `INSERT INTO walk_in (id, venue_id, lawyer_id, at, name, topic_id, outcomes, minutes_spent)
+         SELECT $1, v.id, l.id, now() - interval '1 hour', '打印测试', (SELECT id FROM topic WHERE code = 'other'),
+                ARRAY['CONSULTATION']::"Outcome"[], 20
+         FROM venue v, lawyer l JOIN app_user u ON u.id = l.user_id WHERE v.slug = $2 AND u.username = 'lawyer1'`,
+        [`${tag}-${slug}`, slug],
+      );
+  });
+  try {
+    await expectReportFits(page);
+  } finally {
+    await withE2eDatabase((db) => db.query("DELETE FROM walk_in WHERE id LIKE $1", [`${tag}%`]));
+  }
+});
+
+async function expectReportFits(page: Page) {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await signIn(page, "staff", "muzhou-staff-2026");
+  await page.goto("/staff/report");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("年度数据");
+  // A4 portrait less the browser's default margins, as Chromium lays out the printed page.
+  await page.setViewportSize({ width: Math.floor((210 - 20) * CSS_PX_PER_MM), height: 1000 });
+  await page.emulateMedia({ media: "print" });
+  for (const name of ["各服务地点的数字（点数字查看明细）", "各律师的数字（点数字查看明细）"]) {
+    const table = page.getByRole("table", { name });
+    const heads = table.locator("tbody th[scope=row]");
+    expect(await heads.count(), name).toBeGreaterThan(0);
+    for (const head of await heads.all()) {
+      const lines = await drawnLines(head);
+      expect(lines, `${name}: ${lines.join("/")}`).toHaveLength(1);
+    }
+    // Nothing to scroll: the whole table is on the paper.
+    const fits = await table.evaluate((t) => t.getBoundingClientRect().right <= document.documentElement.clientWidth);
+    expect(fits, name).toBe(true);
+  }
+}

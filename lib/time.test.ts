@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   formatDayOfMonth,
   formatMonthDay,
+  formatMonthDayWeekday,
   formatTimeOn,
   formatTimeRange,
   formatTimeRangeWithPeriod,
@@ -68,5 +69,9 @@ describe("short dates", () => {
     expect(formatDayOfMonth("2027-01-03")).toBe("3日");
     expect(shortWeekdayName(1)).toBe("周一");
     expect(shortWeekdayName(7)).toBe("周日");
+  });
+
+  it("writes a one-off date first and in full, with its weekday", () => {
+    expect(formatMonthDayWeekday("2026-12-08")).toBe("12月8日（星期二）");
   });
 });

@@ -113,6 +113,11 @@ export function formatMonthDay(date: DateString): string {
   return `${m}月${d}日`;
 }
 
+/** 12月8日（星期二）: a one-off date on paper, the date first and in full. */
+export function formatMonthDayWeekday(date: DateString): string {
+  return `${formatMonthDay(date)}（${weekdayName(isoWeekday(date))}）`;
+}
+
 /** 28日 */
 export function formatDayOfMonth(date: DateString): string {
   return `${Number(date.slice(8, 10))}日`;

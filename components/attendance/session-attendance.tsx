@@ -39,8 +39,11 @@ export function SessionAttendance({
   // The station has no village: 镇工作站 keeps its line as short as a workroom's.
   const place = short ? (session.venue.village ?? "镇工作站") : null;
   return (
-    <li className="grid grid-cols-[1fr_auto] items-center gap-x-3 rounded-lg border-2 border-gray-400 px-3 py-1.5">
-      <div className="min-w-0">
+    // Wrapping, not a grid: the button sits beside the text, but its answer ("已签到：…") is wider
+    // than the button and takes a line of its own below, where a grid column squeezed the text
+    // to a character a line.
+    <li className="flex flex-wrap items-center justify-between gap-x-3 gap-y-2 rounded-lg border-2 border-gray-400 px-3 py-1.5">
+      <div className="min-w-0 grow basis-48">
         <p className="font-bold">
           {short && "坐班 "}
           {hours} ·{" "}

@@ -33,17 +33,25 @@ export function ChartFigure({
 
 export type Column = { label: string; numeric?: boolean };
 
-/** A plain table in a region that scrolls sideways on a narrow phone (and can be scrolled by keyboard). */
+/**
+ * A plain table in a region that scrolls sideways on a narrow phone (and can be scrolled by keyboard).
+ * On paper nothing scrolls: a smaller type and tighter cells fit an A4 page's width, each row's name
+ * on one line (a venue's name two characters a line ran the year's report to three pages).
+ */
 export function DataTable({ caption, columns, rows }: { caption: string; columns: Column[]; rows: ReactNode[][] }) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1).
-    <section className="overflow-x-auto" aria-label={caption} tabIndex={0}>
-      <table className="w-full border-collapse text-left">
+    <section className="overflow-x-auto print:overflow-visible" aria-label={caption} tabIndex={0}>
+      <table className="w-full border-collapse text-left print:text-[9pt]">
         <caption className="pb-1 text-left font-semibold">{caption}</caption>
         <thead>
           <tr>
             {columns.map((c) => (
-              <th key={c.label} scope="col" className={`border-b-2 border-gray-500 px-2 py-1 ${c.numeric ? "text-right" : ""}`}>
+              <th
+                key={c.label}
+                scope="col"
+                className={`border-b-2 border-gray-500 px-2 py-1 print:px-1 ${c.numeric ? "text-right" : ""}`}
+              >
                 {c.label}
               </th>
             ))}
@@ -63,12 +71,12 @@ export function DataTable({ caption, columns, rows }: { caption: string; columns
                 {row.map((cell, j) =>
                   j === 0 ? (
                     // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional.
-                    <th key={j} scope="row" className="px-2 py-1 font-normal">
+                    <th key={j} scope="row" className="px-2 py-1 font-normal print:whitespace-nowrap print:px-1">
                       {cell}
                     </th>
                   ) : (
                     // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional.
-                    <td key={j} className={`px-2 py-1 ${columns[j]?.numeric ? "text-right tabular-nums" : ""}`}>
+                    <td key={j} className={`px-2 py-1 print:px-1 ${columns[j]?.numeric ? "text-right tabular-nums" : ""}`}>
                       {cell}
                     </td>
                   ),

@@ -2,6 +2,7 @@ import { shortDate } from "@/lib/print/rules";
 import type { CardFace, CardSheet as Sheet, WeeklyDuty } from "@/lib/print/schema";
 import { formatMinute, weekdayName } from "@/lib/time";
 import { QrCode, QrCopy } from "./qr-code";
+import { UrlText } from "./url-text";
 import "./print.css";
 
 // A4 is 210 × 297 mm; ten 90 × 54 mm cards (2 × 5) leave 15 mm at the sides and 13.5 mm at top
@@ -49,7 +50,7 @@ function ContactCard({ card, qrId, repeat }: { card: CardFace; qrId: string; rep
         <div className="min-w-0 flex-1 space-y-0.5 print:space-y-[0.4mm]">
           <p className="text-[1.7em] font-bold leading-tight">{lawyer.name}</p>
           <p className="text-[1.05em]">{lawyer.firm}</p>
-          <p className="text-[1.45em] font-bold">电话 {lawyer.publicPhone}</p>
+          <p className="whitespace-nowrap text-[1.45em] font-bold">电话 {lawyer.publicPhone}</p>
           {places.length > 0 && <p>服务：{places.join("、")}</p>}
           {shown.length > 0 && (
             <div>
@@ -71,8 +72,19 @@ function ContactCard({ card, qrId, repeat }: { card: CardFace; qrId: string; rep
           </div>
         )}
       </div>
-      <p className="break-all border-t border-gray-400 pt-0.5 text-[0.85em] print:pt-[0.6mm]">
-        {target ? `预约：${target.url}` : "预约请拨打 12348"} · 免费法律咨询 · 热线 12348
+      {/* Numbers stay whole ("1/2348" was dialled wrong); the address wraps only after a "/". */}
+      <p className="border-t border-gray-400 pt-0.5 text-[0.85em] print:pt-[0.6mm]">
+        {target ? (
+          <>
+            预约：
+            <UrlText url={target.url} />
+          </>
+        ) : (
+          <>
+            预约请拨打 <span className="whitespace-nowrap">12348</span>
+          </>
+        )}{" "}
+        · 免费法律咨询 · <span className="whitespace-nowrap">热线 12348</span>
       </p>
     </div>
   );

@@ -10,7 +10,9 @@ export const WALK_IN_ROWS = 8;
 
 const sheet =
   "print-sheet mx-auto w-full space-y-3 leading-snug print:w-[210mm] print:max-w-none print:space-y-[3mm] print:px-[12mm] print:py-[10mm] print:text-[10pt]";
-const cell = "border border-gray-600 px-1.5 py-1 align-top";
+const cell = "border border-gray-600 px-1.5 py-1 align-top print:px-[1mm]";
+/** Names, villages and numbers are never split over two lines ("冯志/强"); the topic and notes wrap instead. */
+const whole = `${cell} whitespace-nowrap`;
 const SCROLL_BOX = "overflow-x-auto rounded-lg border-2 border-gray-300 print:overflow-visible print:border-0";
 
 export function DaySheet({ sheet: s }: { sheet: Sheet }) {
@@ -55,16 +57,16 @@ export function DaySheet({ sheet: s }: { sheet: Sheet }) {
           <tbody>
             {s.bookings.map((b) => (
               <tr key={b.id}>
-                <td className={`${cell} whitespace-nowrap`}>
+                <td className={whole}>
                   {formatTime(b.start)}–{formatTime(b.end)}
                 </td>
-                <td className={cell}>{b.name}</td>
-                <td className={`${cell} whitespace-nowrap`}>{b.phone}</td>
-                <td className={cell}>{b.village ?? ""}</td>
+                <td className={whole}>{b.name}</td>
+                <td className={whole}>{b.phone}</td>
+                <td className={whole}>{b.village ?? ""}</td>
                 <td className={cell}>{b.topic}</td>
                 <td className={cell}>{b.onBehalfOf ?? ""}</td>
                 <td className={cell}>{b.priorityGroup ?? ""}</td>
-                {s.showLawyer && <td className={cell}>{b.lawyer}</td>}
+                {s.showLawyer && <td className={whole}>{b.lawyer}</td>}
                 <td className={cell}>{b.checkedIn ? "已签到" : ""}</td>
               </tr>
             ))}

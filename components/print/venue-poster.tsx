@@ -1,7 +1,8 @@
-import { monthLabel, shortDate } from "@/lib/print/rules";
+import { monthLabel, onlyDate, shortDate } from "@/lib/print/rules";
 import type { DutyRow, VenuePoster as Poster } from "@/lib/print/schema";
-import { formatMinute, weekdayName } from "@/lib/time";
+import { formatMinute, formatMonthDayWeekday, weekdayName } from "@/lib/time";
 import { QrCode } from "./qr-code";
+import { UrlText } from "./url-text";
 import "./print.css";
 
 // Sizes are in em of the sheet's own size: on screen they follow the reader's text size (长辈模式);
@@ -58,7 +59,9 @@ export function VenuePoster({ poster, level = 1 }: { poster: Poster; level?: 1 |
           />
           <figcaption className="space-y-1 text-center">
             <span className="block text-[1.2em] font-bold">扫码预约</span>
-            <span className="block break-all text-[0.85em]">{poster.url}</span>
+            <span className="block text-[0.85em]">
+              <UrlText url={poster.url} />
+            </span>
           </figcaption>
         </figure>
         <div className="space-y-2">
@@ -109,7 +112,7 @@ export function VenuePoster({ poster, level = 1 }: { poster: Poster; level?: 1 |
               <li key={lawyer.id}>
                 <strong className="text-[1.1em]">{lawyer.name}</strong>
                 {lawyer.isAdviser && (venue.kind === "STATION" ? "（镇法律顾问）" : "（本村法律顾问）")} 电话{" "}
-                <strong className="text-[1.1em]">{lawyer.publicPhone}</strong>
+                <strong className="whitespace-nowrap text-[1.1em]">{lawyer.publicPhone}</strong>
                 <br />
                 {lawyer.firm}
               </li>
@@ -121,7 +124,7 @@ export function VenuePoster({ poster, level = 1 }: { poster: Poster; level?: 1 |
       <footer className="mt-auto border-t-2 border-gray-400 pt-2 text-[0.85em] print:pt-[2mm]">
         <p>
           个人信息保护：预约只需要姓名、手机号码和想咨询的事项，不需要身份证号码。信息只用于安排这次咨询，不会用于推销、广告或其他用途，由睦洲司法所负责保管。详见“个人信息告知”：
-          <span className="break-all">{poster.privacyUrl}</span>
+          <UrlText url={poster.privacyUrl} />
         </p>
         <p>主办：江门市新会区睦洲镇人民政府 · 睦洲司法所</p>
       </footer>
@@ -153,19 +156,29 @@ function DutyTable({ rows, months, caption }: { rows: DutyRow[]; months: string[
         </tr>
       </thead>
       <tbody>
-        {rows.map((row) => (
-          <tr key={`${row.weekday}-${row.startMinute}-${row.lawyers.join()}-${row.days.join("|")}`}>
-            <th scope="row" className={`${cell} font-semibold`}>
-              {weekdayName(row.weekday)} {formatMinute(row.startMinute)}–{formatMinute(row.endMinute)}
-            </th>
-            <td className={cell}>{row.lawyers.join("、")}</td>
-            {row.days.map((days, i) => (
-              <td key={months[i]} className={cell}>
-                {days.length ? `${days.join("、")}日` : "无"}
-              </td>
-            ))}
-          </tr>
-        ))}
+        {rows.map((row) => {
+          const date = onlyDate(row, months);
+          const hours = `${formatMinute(row.startMinute)}–${formatMinute(row.endMinute)}`;
+          return (
+            <tr key={`${row.weekday}-${row.startMinute}-${row.lawyers.join()}-${row.days.join("|")}`}>
+              <th scope="row" className={`${cell} font-semibold`}>
+                {date ? `${formatMonthDayWeekday(date)}${hours}` : `${weekdayName(row.weekday)} ${hours}`}
+              </th>
+              <td className={cell}>{row.lawyers.join("、")}</td>
+              {date ? (
+                <td colSpan={months.length} className={cell}>
+                  只有这一天
+                </td>
+              ) : (
+                row.days.map((days, i) => (
+                  <td key={months[i]} className={cell}>
+                    {days.length ? `${days.join("、")}日` : "无"}
+                  </td>
+                ))
+              )}
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

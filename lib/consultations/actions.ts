@@ -62,7 +62,7 @@ export const completeAction = formAction({
   },
 });
 
-export const recordWalkInAction = formAction({
+export const recordWalkInAction = formAction<typeof walkInInput, { venueId: string }>({
   allow: can.recordConsultations,
   schema: walkInInput,
   lists: ["outcomes"],
@@ -71,11 +71,16 @@ export const recordWalkInAction = formAction({
     const result = await recordWalkIn(actor, input);
     if (!result.ok) return result;
     refresh();
-    return { ok: true, message: `现场咨询已记录（${input.name}，${input.date} ${input.time}），已计入工作日志。` };
+    // The next person is most likely at the same place: the form starts there again.
+    return {
+      ok: true,
+      message: `现场咨询已记录（${input.name}，${input.date} ${input.time}），已计入工作日志。`,
+      data: { venueId: input.venueId },
+    };
   },
 });
 
-export const updateWalkInAction = formAction({
+export const updateWalkInAction = formAction<typeof updateWalkInInput, { venueId: string }>({
   allow: can.recordConsultations,
   schema: updateWalkInInput,
   lists: ["outcomes"],
@@ -87,6 +92,7 @@ export const updateWalkInAction = formAction({
     return {
       ok: true,
       message: `现场咨询记录已修改（${input.name}，${input.date} ${input.time}），工作日志和统计已按新内容计算。`,
+      data: { venueId: input.venueId },
     };
   },
 });

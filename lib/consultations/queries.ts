@@ -131,6 +131,24 @@ export async function openAgenda(actor: CurrentUser, lawyerId: string, options?:
   return agenda;
 }
 
+export type TodaysWalkIn = { id: string; at: Date; name: string; topic: string };
+
+/** The walk-ins a lawyer recorded for today (voided ones left out), in time order: today's list shows them beside the bookings. */
+export async function listTodaysWalkIns(
+  actor: CurrentUser,
+  lawyerId: string,
+  { now = new Date() }: { now?: Date } = {},
+): Promise<TodaysWalkIn[]> {
+  if (!can.actForLawyer(actor, lawyerId)) return [];
+  const today = todayInShanghai(now);
+  const rows = await db.walkIn.findMany({
+    where: { lawyerId, voidedAt: null, at: { gte: zonedInstant(today), lt: zonedInstant(addDays(today, 1)) } },
+    orderBy: [{ at: "asc" }, { id: "asc" }],
+    select: { id: true, at: true, name: true, topic: { select: { name: true } } },
+  });
+  return rows.map((r) => ({ id: r.id, at: r.at, name: r.name, topic: r.topic.name }));
+}
+
 /** One walk-in, or null when it is not the actor's to see (another lawyer's is not found). */
 export async function getWalkIn(actor: CurrentUser, walkInId: string): Promise<WalkInView | null> {
   const scope = lawyerScope(actor);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { zonedInstant } from "@/lib/time";
-import { canCheckIn, canUndoCheckIn, checkInRefusal, checkInWindow } from "./rules";
+import { canCheckIn, canUndoCheckIn, checkInRefusal, checkInWindow, defaultWalkInVenue } from "./rules";
 
 // Runs under vitest's odd TZ: a forgotten Asia/Shanghai gives the wrong day here.
 const at = (date: string, hh: number, mm = 0) => zonedInstant(date, hh * 60 + mm);
@@ -36,5 +36,29 @@ describe("canUndoCheckIn", () => {
     const start = at("2026-12-03", 9);
     expect(canUndoCheckIn(start, at("2026-12-03", 23, 59))).toBe(true);
     expect(canUndoCheckIn(start, at("2026-12-04", 0))).toBe(false);
+  });
+});
+
+describe("defaultWalkInVenue", () => {
+  const served = [{ id: "station" }, { id: "nanzhen" }, { id: "nanan" }];
+  const session = (id: string, timing: "early" | "open" | "over", openId: string | null = null) => ({
+    venue: { id },
+    timing,
+    openId,
+  });
+
+  it("is where the lawyer is signed in, even when another session is under way", () => {
+    expect(defaultWalkInVenue(served, [session("nanan", "open"), session("nanzhen", "over", "a1")])).toBe("nanzhen");
+  });
+
+  it("is the session under way, else the day's first, without a 签到", () => {
+    expect(defaultWalkInVenue(served, [session("nanan", "over"), session("nanzhen", "open")])).toBe("nanzhen");
+    expect(defaultWalkInVenue(served, [session("nanan", "over"), session("nanzhen", "early")])).toBe("nanan");
+  });
+
+  it("is the first venue served on a day without duty, and never one the lawyer does not serve", () => {
+    expect(defaultWalkInVenue(served, [])).toBe("station");
+    expect(defaultWalkInVenue(served, [session("elsewhere", "open", "a2")])).toBe("station");
+    expect(defaultWalkInVenue([], [])).toBeUndefined();
   });
 });

@@ -69,3 +69,17 @@ export function outcomeRefusal(start: Date): string {
 export function canMarkNoShow(status: string, start: Date, now: Date): boolean {
   return status === "CONFIRMED" && now >= start;
 }
+
+/**
+ * The venue a new walk-in starts at: where the lawyer is signed in (an open 签到), else where they
+ * sit today (the session under way, then the day's first), else the first venue they serve.
+ */
+export function defaultWalkInVenue(
+  served: { id: string }[],
+  today: { venue: { id: string }; openId: string | null; timing: "early" | "open" | "over" }[],
+): string | undefined {
+  const serves = (s: (typeof today)[number]) => served.some((v) => v.id === s.venue.id);
+  const session =
+    today.find((s) => s.openId && serves(s)) ?? today.find((s) => s.timing === "open" && serves(s)) ?? today.find(serves);
+  return session?.venue.id ?? served[0]?.id;
+}

@@ -170,7 +170,7 @@ export async function deactivateLawyer(
       lawyerId,
       everyBooking: true,
       why: "原律师已不再驻点服务",
-      done: "律师已停用",
+      done: "律师已停用。",
       apply: async (tx) => {
         // Conditional: of two staff deactivating at once, one does it and the other is told.
         const { count } = await tx.lawyer.updateMany({ where: { id: lawyerId, active: true }, data: { active: false } });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dutyTable, fillSheet, monthLabel, placeName, shortDate, weeklyDuty } from "./rules";
+import { formatMonthDayWeekday } from "@/lib/time";
+import { dutyTable, fillSheet, monthLabel, onlyDate, placeName, shortDate, weeklyDuty } from "./rules";
 
 const AM = { startMinute: 540, endMinute: 720 };
 const names = new Map([
@@ -102,5 +103,24 @@ describe("shortDate and monthLabel", () => {
     expect(shortDate("2026-06-01")).toBe("6月1日");
     expect(shortDate("2026-12-31")).toBe("12月31日");
     expect(monthLabel("2027-01")).toBe("1月");
+  });
+});
+
+describe("onlyDate", () => {
+  const months = ["2026-11", "2026-12"];
+  it("is the one date of a one-off line, written first and in full", () => {
+    const [row] = dutyTable([{ lawyerId: "chen", date: "2026-12-08", startMinute: 90, endMinute: 330 }], months, names);
+    const date = onlyDate(row, months);
+    expect(date).toBe("2026-12-08");
+    expect(formatMonthDayWeekday(date ?? "")).toBe("12月8日（星期二）");
+  });
+
+  it("is null for a line of several dates", () => {
+    const [row] = dutyTable(
+      ["2026-11-24", "2026-12-01"].map((date) => ({ lawyerId: "chen", date, ...AM })),
+      months,
+      names,
+    );
+    expect(onlyDate(row, months)).toBeNull();
   });
 });

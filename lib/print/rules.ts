@@ -58,6 +58,15 @@ export function dutyTable(intervals: DutyInterval[], months: string[], names: Ma
   return [...rows.values()];
 }
 
+/**
+ * The row's date when it has just one (an extra session, or the one day a session is not on
+ * leave): the poster writes it first and in full, not as a weekday with "8日" in a month column.
+ */
+export function onlyDate(row: DutyRow, months: string[]): DateString | null {
+  const dates = row.days.flatMap((days, i) => days.map((day) => `${months[i]}-${String(day).padStart(2, "0")}`));
+  return dates.length === 1 ? dates[0] : null;
+}
+
 /** A weekly session as a contact card prints it: dates only where it starts later or ends. */
 export type WeeklyDuty = {
   weekday: number;

@@ -2,7 +2,16 @@ import { describe, expect, it } from "vitest";
 import type { DateException, WeeklySession } from "@/lib/availability/slots";
 import { createHolidayCalendar } from "@/lib/holidays/calendar";
 import { zonedInstant } from "@/lib/time";
-import { bookingsLosingDuty, clashMessage, dutyOn, findDutyClash, isCovered, weeklyClashMessage, weeklyOverlap } from "./impact";
+import {
+  bookingsLosingDuty,
+  clashMessage,
+  dutyOn,
+  findDutyClash,
+  isCovered,
+  settledSentence,
+  weeklyClashMessage,
+  weeklyOverlap,
+} from "./impact";
 
 const calendar = createHolidayCalendar();
 // 2030-03-05 is an ordinary Tuesday.
@@ -83,5 +92,23 @@ describe("overlaps", () => {
       /^与 星期二 09:00–12:00 在 南镇村公共法律服务工作室 的值班时间重叠。/,
     );
     expect(clashMessage("2030年3月5日 星期二", 540, 720, "工作站")).toContain("2030年3月5日 星期二 09:00–12:00 在 工作站");
+  });
+});
+
+describe("settledSentence", () => {
+  it("says what became of each booking, counted by colleague and by cancellation", () => {
+    expect(
+      settledSentence([
+        { action: "reassign", lawyer: "梁嘉欣" },
+        { action: "cancel" },
+        { action: "reassign", lawyer: "梁嘉欣" },
+        { action: "reassign", lawyer: "陈志明" },
+      ]),
+    ).toBe("受影响的预约：2 个已交给梁嘉欣律师，1 个已取消，1 个已交给陈志明律师，均已通知村民。");
+    expect(settledSentence([{ action: "cancel" }])).toBe("受影响的预约：1 个已取消，已通知村民。");
+  });
+
+  it("says nothing when no booking was affected", () => {
+    expect(settledSentence([])).toBe("");
   });
 });

@@ -85,3 +85,21 @@ export function clashMessage(when: string, startMinute: number, endMinute: numbe
 export function weeklyClashMessage(weekday: number, startMinute: number, endMinute: number, venueName: string): string {
   return clashMessage(weekdayName(weekday), startMinute, endMinute, venueName);
 }
+
+/** What became of one booking a change took time from: handed to a colleague (named), or cancelled. */
+export type Settled = { action: "reassign"; lawyer: string } | { action: "cancel" };
+
+/**
+ * The change's answer says what became of each booking, counted by what was done:
+ * "受影响的预约：1 个已交给梁嘉欣律师，1 个已取消，均已通知村民。" Empty when none was affected.
+ */
+export function settledSentence(settled: Settled[]): string {
+  if (settled.length === 0) return "";
+  const counts = new Map<string, number>();
+  for (const s of settled) {
+    const what = s.action === "reassign" ? `已交给${s.lawyer}律师` : "已取消";
+    counts.set(what, (counts.get(what) ?? 0) + 1);
+  }
+  const parts = [...counts].map(([what, n]) => `${n} 个${what}`);
+  return `受影响的预约：${parts.join("，")}，${settled.length > 1 ? "均" : ""}已通知村民。`;
+}

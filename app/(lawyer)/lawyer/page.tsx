@@ -5,8 +5,8 @@ import { UnrecordedList } from "@/components/consultations/unrecorded-list";
 import { textLink } from "@/components/form/styles";
 import { listTodaysSessions } from "@/lib/attendance/queries";
 import { requireLawyer } from "@/lib/auth/session";
-import { type Agenda, openAgenda } from "@/lib/consultations/queries";
-import { formatMonthDay, isoWeekday, relativeDay, shortWeekdayName, todayInShanghai } from "@/lib/time";
+import { type Agenda, listTodaysWalkIns, openAgenda, type TodaysWalkIn } from "@/lib/consultations/queries";
+import { formatMonthDay, formatTime, isoWeekday, relativeDay, shortWeekdayName, todayInShanghai } from "@/lib/time";
 import { TodaysDuty } from "./todays-duty";
 
 export const metadata: Metadata = { title: "我的预约" };
@@ -15,7 +15,11 @@ export const metadata: Metadata = { title: "我的预约" };
 // The outcomes still owed follow as a short list, then the coming days.
 export default async function LawyerBookingsPage() {
   const user = await requireLawyer("/lawyer");
-  const [agenda, sessions] = await Promise.all([openAgenda(user, user.lawyerId), listTodaysSessions(user)]);
+  const [agenda, sessions, walkIns] = await Promise.all([
+    openAgenda(user, user.lawyerId),
+    listTodaysSessions(user),
+    listTodaysWalkIns(user, user.lawyerId),
+  ]);
   const today = todayInShanghai();
   // listAgenda puts today first, with or without bookings; the other days only when they have some.
   const [todays, ...coming] = agenda.days;
@@ -31,7 +35,7 @@ export default async function LawyerBookingsPage() {
         </Link>
       </div>
       <TodaysDuty sessions={sessions} />
-      {todays && <DaySection day={todays} today={today} />}
+      {todays && <DaySection day={todays} today={today} walkIns={walkIns} />}
       {agenda.unrecorded.length > 0 && (
         <section aria-labelledby="unrecorded" className="space-y-2">
           <h2 id="unrecorded" className="text-xl font-bold">
@@ -54,7 +58,7 @@ export default async function LawyerBookingsPage() {
   );
 }
 
-function DaySection({ day, today }: { day: Agenda["days"][number]; today: string }) {
+function DaySection({ day, today, walkIns = [] }: { day: Agenda["days"][number]; today: string; walkIns?: TodaysWalkIn[] }) {
   const { date, bookings } = day;
   const near = relativeDay(date, today);
   return (
@@ -70,7 +74,30 @@ function DaySection({ day, today }: { day: Agenda["days"][number]; today: string
         bookings.map((b) => <BookingCard key={b.id} booking={b} />)
       )}
       {bookings.length > 0 && <SheetLinks date={date} venues={bookings.map((b) => b.venue)} />}
+      {walkIns.length > 0 && <WalkInList walkIns={walkIns} date={date} />}
     </section>
+  );
+}
+
+/** Today's walk-ins, one line each (time, name, topic), each opening its record to correct it. */
+function WalkInList({ walkIns, date }: { walkIns: TodaysWalkIn[]; date: string }) {
+  return (
+    <>
+      <h3 id={`walk-ins-${date}`} className="text-lg font-bold">
+        现场咨询（{walkIns.length} 个）
+      </h3>
+      <ul aria-labelledby={`walk-ins-${date}`} className="space-y-1">
+        {walkIns.map((w) => (
+          <li key={w.id}>
+            {formatTime(w.at)}{" "}
+            <Link href={`/lawyer/walk-ins/${w.id}`} className={textLink}>
+              {w.name}
+            </Link>{" "}
+            · {w.topic}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 

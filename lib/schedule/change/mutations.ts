@@ -11,7 +11,7 @@ import { type Failure, type FailureCode, failure, Rejected } from "@/lib/errors"
 import { loadHolidayCalendar } from "@/lib/holidays/queries";
 import { tellVillager } from "@/lib/messages/mutations";
 import { addDays, fromDbDate, toDbDate, todayInShanghai } from "@/lib/time";
-import { type BookedTime, bookingsLosingDuty, type DutyRows, weeklyClashMessage } from "../impact";
+import { type BookedTime, bookingsLosingDuty, type DutyRows, type Settled, settledSentence, weeklyClashMessage } from "../impact";
 import { type AffectedBooking, describeAffected } from "../queries";
 import type { BookingChoice } from "../schema";
 
@@ -121,6 +121,8 @@ export async function applyChange(
   const picked = new Map((choices ?? []).map((c) => [c.bookingId, c]));
   try {
     return await db.$transaction(async (tx) => {
+      // What became of each booking, for the answer (cleared on a retry of the transaction).
+      const settled: Settled[] = [];
       // A booking for this lawyer (or for a colleague taking one over) being written now finishes
       // first, so the read below sees it; one that starts now waits and then sees this change.
       const takers = [...picked.values()].flatMap((c) => (c.action === "reassign" ? [c.lawyerId] : []));
@@ -135,11 +137,11 @@ export async function applyChange(
         }
         for (const booking of affected) {
           if (fresh.some((b) => b.id === booking.id)) {
-            await settle(tx, actor, plan, booking, picked.get(booking.id) as BookingChoice, now);
+            settled.push(await settle(tx, actor, plan, booking, picked.get(booking.id) as BookingChoice, now));
           }
         }
       }
-      return { ok: true as const, message: plan.done };
+      return { ok: true as const, message: `${plan.done}${settledSentence(settled)}` };
       // Bookings racing this change give up their wait for the lawyer's lock after 2 s
       // (lib/booking/mutations.ts stillOnDuty); this change may wait longer for a connection and for them.
     }, CHANGE_WAITS);
@@ -209,27 +211,35 @@ async function upcoming(reader: Reader, lawyerId: string, now: Date): Promise<Bo
   return bookings.map((b) => ({ id: b.id, venueId: b.venueId, start: b.startsAt, end: b.endsAt }));
 }
 
-async function settle(tx: Tx, actor: CurrentUser, plan: Plan, booking: AffectedBooking, choice: BookingChoice, now: Date) {
+async function settle(
+  tx: Tx,
+  actor: CurrentUser,
+  plan: Plan,
+  booking: AffectedBooking,
+  choice: BookingChoice,
+  now: Date,
+): Promise<Settled> {
   // Conditional: only a booking still this lawyer's, confirmed and in the future changes.
   const where = { id: booking.id, lawyerId: plan.lawyerId, status: "CONFIRMED" as const, startsAt: { gt: now } };
   if (choice.action === "reassign") {
     const colleague = booking.colleagues.find((c) => c.id === choice.lawyerId) as { id: string; name: string };
     if (!(await handOver(tx, actor, { ...booking, lawyerId: plan.lawyerId }, colleague, plan.why, now))) throw new Stale();
-  } else {
-    const notice = `很抱歉，律师临时有事，这个预约已取消：${choice.reason}。请重新预约或拨打 12348。`;
-    const { count } = await tx.booking.updateMany({
-      where,
-      data: { status: "CANCELLED", cancelledAt: now, cancelReason: choice.reason, notice },
-    });
-    if (count === 0) throw new Stale();
-    await tellVillager(tx, booking.id, "cancelled", now, { cause: plan.cause ?? "duty" });
-    await recordAudit(tx, actor, {
-      kind: "booking",
-      action: "cancel",
-      subjectId: booking.id,
-      summary: `${plan.why || "律师调整值班"}，取消预约 ${booking.code}：${choice.reason}`,
-    });
+    return { action: "reassign", lawyer: colleague.name };
   }
+  const notice = `很抱歉，律师临时有事，这个预约已取消：${choice.reason}。请重新预约或拨打 12348。`;
+  const { count } = await tx.booking.updateMany({
+    where,
+    data: { status: "CANCELLED", cancelledAt: now, cancelReason: choice.reason, notice },
+  });
+  if (count === 0) throw new Stale();
+  await tellVillager(tx, booking.id, "cancelled", now, { cause: plan.cause ?? "duty" });
+  await recordAudit(tx, actor, {
+    kind: "booking",
+    action: "cancel",
+    subjectId: booking.id,
+    summary: `${plan.why || "律师调整值班"}，取消预约 ${booking.code}：${choice.reason}`,
+  });
+  return { action: "cancel" };
 }
 
 /**

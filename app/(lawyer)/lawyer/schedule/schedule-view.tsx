@@ -1,3 +1,4 @@
+import { textLink } from "@/components/form/styles";
 import {
   AddExtraForm,
   AddLeaveForm,
@@ -51,6 +52,15 @@ export async function ScheduleView({ actor, lawyerId, title }: { actor: CurrentU
       <h1 className="text-2xl font-bold">{title}</h1>
       <p>
         村民只能预约您值班的时间。请假或修改值班时，如果已经有村民预约，系统会先列出这些预约，请您逐个选择交给其他律师或取消，确认之后才会保存。
+      </p>
+      {/* The forms used most are far down the page, under the hours and the weekly sessions. */}
+      <p className="flex flex-wrap gap-x-6">
+        <a href="#leave" className={textLink}>
+          请假
+        </a>
+        <a href="#extra" className={textLink}>
+          加班
+        </a>
       </p>
 
       <section aria-labelledby="hours-title" className="space-y-3">
@@ -146,8 +156,12 @@ export async function ScheduleView({ actor, lawyerId, title }: { actor: CurrentU
             ))}
           </ul>
         )}
-        <AddLeaveForm lawyerId={lawyer.id} venues={venueOptions} />
-        <AddExtraForm lawyerId={lawyer.id} venues={venueOptions} />
+        <div id="leave" className="scroll-mt-4">
+          <AddLeaveForm lawyerId={lawyer.id} venues={venueOptions} />
+        </div>
+        <div id="extra" className="scroll-mt-4">
+          <AddExtraForm lawyerId={lawyer.id} venues={venueOptions} />
+        </div>
       </section>
 
       <section aria-labelledby="preview-title" className="space-y-4">

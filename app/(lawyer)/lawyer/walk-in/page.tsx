@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { BackLink } from "@/components/back-link";
 import { WalkInForm } from "@/components/consultations/walk-in-form";
+import { listTodaysSessions } from "@/lib/attendance/queries";
 import { requireLawyer } from "@/lib/auth/session";
 import { listServedVenues } from "@/lib/consultations/queries";
+import { defaultWalkInVenue } from "@/lib/consultations/rules";
 import { formatTime, todayInShanghai } from "@/lib/time";
 import { listTopics } from "@/lib/topics/queries";
 
@@ -10,8 +12,12 @@ export const metadata: Metadata = { title: "记录现场咨询" };
 
 export default async function WalkInPage() {
   const user = await requireLawyer("/lawyer/walk-in");
-  const [venues, topics] = await Promise.all([listServedVenues(user.lawyerId), listTopics()]);
   const now = new Date();
+  const [venues, topics, sessions] = await Promise.all([
+    listServedVenues(user.lawyerId),
+    listTopics(),
+    listTodaysSessions(user, { now }),
+  ]);
   return (
     <div className="space-y-6">
       <BackLink href="/lawyer">返回我的预约</BackLink>
@@ -23,7 +29,7 @@ export default async function WalkInPage() {
         <WalkInForm
           venues={venues.map((v) => ({ value: v.id, label: v.name }))}
           topics={topics.map((t) => ({ value: t.code, label: t.name }))}
-          defaults={{ date: todayInShanghai(now), time: formatTime(now) }}
+          defaults={{ date: todayInShanghai(now), time: formatTime(now), venueId: defaultWalkInVenue(venues, sessions) }}
         />
       )}
     </div>
