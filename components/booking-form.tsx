@@ -54,7 +54,7 @@ const ORDER = [
 // consent everyone gives sits where it is read, after the notice, just before the button.
 export function BookingForm({ venue, formKey, chosen, sameDay, dateHref, topics, villages }: BookingFormProps) {
   return (
-    <ActionForm action={createBookingAction} idPrefix="book" order={ORDER}>
+    <ActionForm action={createBookingAction} idPrefix="book" label="预约信息" order={ORDER}>
       <input type="hidden" name="venue" value={venue.slug} />
       <input type="hidden" name="formKey" value={formKey} />
       <SlotField venue={venue} chosen={chosen} sameDay={sameDay} dateHref={dateHref} />

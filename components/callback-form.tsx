@@ -6,7 +6,13 @@ import { requestCallbackAction } from "@/lib/demand/actions";
 /** "Nothing free? Leave your number and we will call you back." Works without JavaScript. */
 export function CallbackForm({ venue }: { venue?: string }) {
   return (
-    <ActionForm action={requestCallbackAction} idPrefix="cb" order={["name", "phone", "note", "consent"]} className="space-y-4">
+    <ActionForm
+      action={requestCallbackAction}
+      idPrefix="cb"
+      label="请工作人员回电"
+      order={["name", "phone", "note", "consent"]}
+      className="space-y-4"
+    >
       {/* Once sent, only the answer stays. */}
       {(state) =>
         !state?.ok && (

@@ -11,7 +11,7 @@ const FIELDS = [
 
 export function ChangePasswordForm() {
   return (
-    <ActionForm action={changePassword} idPrefix="password" order={FIELDS.map((field) => field.name)}>
+    <ActionForm action={changePassword} idPrefix="password" label="修改密码" order={FIELDS.map((field) => field.name)}>
       {FIELDS.map((field) => (
         <Field key={field.name} name={field.name} label={field.label} hint={"hint" in field ? field.hint : undefined}>
           {/* A password is never shown again: after a refusal it is typed afresh. */}

@@ -31,7 +31,7 @@ export function LargeTextSwitch({ largeText }: { largeText: boolean }) {
   }
 
   return (
-    <form method="post" action="/preferences/large-text" onSubmit={toggle}>
+    <form method="post" action="/preferences/large-text" onSubmit={toggle} aria-label="字号">
       <input type="hidden" name="on" value={on ? "0" : "1"} />
       <input type="hidden" name="next" value={next} />
       <button

@@ -30,7 +30,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-5" noValidate>
+    <form onSubmit={onSubmit} aria-label="登录" className="space-y-5" noValidate>
       <div
         role="alert"
         aria-live="assertive"

@@ -8,7 +8,7 @@ import { cancelBookingAction, lookupBookingAction, rescheduleBookingAction } fro
 /** Code and phone; with a known code (on the booking's own page) only the phone is asked. */
 export function LookupForm({ code }: { code?: string }) {
   return (
-    <ActionForm action={lookupBookingAction} idPrefix="lookup" order={["code", "phone"]}>
+    <ActionForm action={lookupBookingAction} idPrefix="lookup" label="查找预约" order={["code", "phone"]}>
       {code ? (
         <input type="hidden" name="code" value={code} />
       ) : (
@@ -39,7 +39,7 @@ export function LookupForm({ code }: { code?: string }) {
 
 export function CancelForm({ code, backHref }: { code: string; backHref: string }) {
   return (
-    <ActionForm action={cancelBookingAction} idPrefix="cancel" order={["reason"]}>
+    <ActionForm action={cancelBookingAction} idPrefix="cancel" label="取消预约" order={["reason"]}>
       <input type="hidden" name="code" value={code} />
       <TextareaField
         name="reason"
@@ -76,7 +76,7 @@ export function MoveForm({
 }) {
   return (
     // Nothing here to correct: after a refusal the only way on is to choose again.
-    <ActionForm action={rescheduleBookingAction} idPrefix="move" order={[]}>
+    <ActionForm action={rescheduleBookingAction} idPrefix="move" label="改期" order={[]}>
       {(state) => (
         <>
           {!state && !available && (

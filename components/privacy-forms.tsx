@@ -10,7 +10,7 @@ import type { RetentionSettings } from "@/lib/privacy/schema";
 
 export function DeleteOwnDataForm({ code, backHref }: { code: string; backHref: string }) {
   return (
-    <ActionForm action={deleteOwnDataAction} idPrefix="delete-data" order={[]}>
+    <ActionForm action={deleteOwnDataAction} idPrefix="delete-data" label="删除我的个人信息" order={[]}>
       <input type="hidden" name="code" value={code} />
       <div className="flex flex-col gap-3 sm:flex-row">
         <SubmitButton pendingText="正在删除…" className={dangerButton}>
@@ -28,7 +28,7 @@ const number = { type: "number", inputMode: "numeric", className: "max-w-40" } a
 
 export function RetentionForm({ settings }: { settings: RetentionSettings }) {
   return (
-    <ActionForm action={saveRetentionAction} idPrefix="retention">
+    <ActionForm action={saveRetentionAction} idPrefix="retention" label="保存期限">
       <TextField
         {...number}
         name="consultationMonths"

@@ -25,7 +25,12 @@ type JoinProps = { venue: string; topics: Option[]; first: string; last: string;
 /** Name, mobile, what about, the dates one can come, consent. */
 export function JoinWaitlistForm({ venue, topics, first, last, from, to }: JoinProps) {
   return (
-    <ActionForm action={joinWaitlistAction} idPrefix="wl" order={["name", "phone", "topic", "from", "to", "consent"]}>
+    <ActionForm
+      action={joinWaitlistAction}
+      idPrefix="wl"
+      label="登记候补"
+      order={["name", "phone", "topic", "from", "to", "consent"]}
+    >
       <input type="hidden" name="venue" value={venue} />
       <TextField name="name" label="姓名" autoComplete="name" required />
       <TextField
@@ -60,7 +65,7 @@ export function JoinWaitlistForm({ venue, topics, first, last, from, to }: JoinP
 /** On the entry's page, with the phone it was made with. */
 export function WaitlistLookupForm({ id }: { id: string }) {
   return (
-    <ActionForm action={lookUpWaitlistAction} idPrefix="wlookup" order={["phone"]}>
+    <ActionForm action={lookUpWaitlistAction} idPrefix="wlookup" label="查看我的候补" order={["phone"]}>
       <input type="hidden" name="id" value={id} />
       <TextField
         name="phone"
@@ -78,7 +83,7 @@ export function WaitlistLookupForm({ id }: { id: string }) {
 
 export function LeaveWaitlistForm({ id }: { id: string }) {
   return (
-    <ActionForm action={leaveWaitlistAction} idPrefix="wleave" order={[]}>
+    <ActionForm action={leaveWaitlistAction} idPrefix="wleave" label="不再候补" order={[]}>
       <input type="hidden" name="id" value={id} />
       <SubmitButton pendingText="正在退出…" className={secondaryButton}>
         不再候补
@@ -91,11 +96,11 @@ export function LeaveWaitlistForm({ id }: { id: string }) {
 export function OfferForms({ code }: { code: string }) {
   return (
     <div className="flex flex-col gap-3 sm:flex-row">
-      <ActionForm action={acceptOfferAction} idPrefix="accept" order={[]}>
+      <ActionForm action={acceptOfferAction} idPrefix="accept" label="确认预约这个时间" order={[]}>
         <input type="hidden" name="code" value={code} />
         <SubmitButton pendingText="正在确认…">确认预约这个时间</SubmitButton>
       </ActionForm>
-      <ActionForm action={declineOfferAction} idPrefix="decline" order={[]}>
+      <ActionForm action={declineOfferAction} idPrefix="decline" label="不要这个时间" order={[]}>
         <input type="hidden" name="code" value={code} />
         <SubmitButton pendingText="正在处理…" className={secondaryButton}>
           不要这个时间，继续候补

@@ -126,6 +126,9 @@ test("each village's hours against the 8-hour target, a shortfall linking to the
   // 陈志明 is 南镇村's legal adviser: the link opens his duty hours, where staff add a session or an extra day.
   await nanzhen.getByRole("link", { name: /陈志明（示例）/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("陈志明（示例）的值班时间");
+  // Staff read the lawyer's name where the lawyer reads 您 (issue 22 item 16).
+  await expect(page.getByText("村民只能预约陈志明（示例）律师值班的时间", { exact: false })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /村民可以预约陈志明（示例）律师的时间/ })).toBeVisible();
   await expect(page.getByRole("button", { name: "添加每周值班" })).toBeVisible();
   await expect(page.getByText("我要加班（某一天额外值班）")).toBeVisible();
 

@@ -97,3 +97,22 @@ test.describe("without JavaScript", () => {
     await expect(flow.heading).toHaveText("填写预约信息");
   });
 });
+
+test("a note pasted far over its limit is kept whole, and the villager is told by how much to shorten it", async ({ page }) => {
+  const flow = new BookingPages(page);
+  await flow.openVenue("nanzhen");
+  await flow.chooseFirstSlot();
+  await flow.fill({ name: "测试村民", phone: randomPhone() });
+  const note = page.getByLabel(/^备注/);
+  const long = "家里的房子和宅基地的事情。".repeat(160); // 2,080 characters
+  await note.fill(long);
+  // Nothing cut off silently (a maxlength would drop all but the first 500).
+  await expect(note).toHaveValue(long);
+  await expect(page.getByText(`已输入 ${long.length} 字，超出 ${long.length - 500} 字：请删减到 500 字以内`)).toBeVisible();
+  await page.getByLabel(/同意处理备注中的敏感个人信息/).check();
+  await flow.submit();
+  await expect(flow.errorSummary()).toContainText(
+    `最多 500 个字，现在有 ${long.length} 个字，请删减 ${long.length - 500} 个字。`,
+  );
+  await expect(note).toHaveValue(long);
+});

@@ -34,7 +34,15 @@ export const optionalText = (max: number, options: TextOptions = {}) =>
   z
     .string()
     .trim()
-    .max(max, `最多 ${max} 个字，请删减一些。`)
+    .max(max, {
+      // Say by how much: a pasted text is often far over (issue 22 item 12).
+      error: (issue) => {
+        const length = typeof issue.input === "string" ? [...issue.input].length : 0;
+        return length > max
+          ? `最多 ${max} 个字，现在有 ${length} 个字，请删减 ${length - max} 个字。`
+          : `最多 ${max} 个字，请删减一些。`;
+      },
+    })
     .check(plainText(options))
     .transform((v) => v || undefined)
     .optional();

@@ -23,7 +23,12 @@ export function AttendanceButton({
   which: string;
 }) {
   return (
-    <ActionForm action={attendanceAction} idPrefix={`attendance-${venueId}-${startMinute}`} className="space-y-2">
+    <ActionForm
+      action={attendanceAction}
+      idPrefix={`attendance-${venueId}-${startMinute}`}
+      label={`${openId ? "签退" : "签到"}：${which}`}
+      className="space-y-2"
+    >
       {openId ? (
         <>
           <input type="hidden" name="intent" value="leave" />

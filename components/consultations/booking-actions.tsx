@@ -13,7 +13,7 @@ const KINDS = {
 export function StatusButton({ kind, bookingId, who }: { kind: keyof typeof KINDS; bookingId: string; who: string }) {
   const { action, label, pending, className } = KINDS[kind];
   return (
-    <ActionForm action={action} idPrefix={`${kind}-${bookingId}`} className="">
+    <ActionForm action={action} idPrefix={`${kind}-${bookingId}`} label={`${label}：${who}`} className="">
       <input type="hidden" name="bookingId" value={bookingId} />
       <SubmitButton pendingText={pending} className={className}>
         {label}

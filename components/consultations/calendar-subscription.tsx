@@ -38,7 +38,7 @@ export function CalendarSubscription({ url }: { url: string | null }) {
         <p>还没有订阅链接。生成后，值班时间和预约会出现在您的手机日历中（不含村民电话号码）。</p>
       )}
       {/* One form for both buttons, so its one status line stays when the link (and its off button) goes. */}
-      <ActionForm action={calendarLinkAction} idPrefix="calendar" className="space-y-3">
+      <ActionForm action={calendarLinkAction} idPrefix="calendar" label="日历订阅" className="space-y-3">
         <div className="flex flex-col gap-3 sm:flex-row">
           <SubmitButton name="do" value="replace" pendingText="正在处理…" className={url ? secondaryButton : primaryButton}>
             {url ? "生成新链接（旧链接失效）" : "生成订阅链接"}

@@ -99,7 +99,11 @@ export function DateField(props: Labelled & Omit<InputProps, "type">) {
   return <TextField hint="例如 2026-12-01" {...props} type="date" />;
 }
 
-/** A longer text with its limit and, with JavaScript, how many characters are typed. */
+/**
+ * A longer text with its limit and, with JavaScript, how many characters are typed. No maxlength
+ * on the element: a browser cuts a longer paste without a word (issue 22 item 12); the count says
+ * how much is over, and the server refuses it with the text kept, so the villager can shorten it.
+ */
 export function TextareaField({
   name,
   label,
@@ -128,7 +132,11 @@ export function TextareaField({
       name={name}
       label={label}
       hint={hint}
-      after={`已输入 ${length} 字，最多 ${maxLength} 字`}
+      after={
+        length > maxLength
+          ? `已输入 ${length} 字，超出 ${length - maxLength} 字：请删减到 ${maxLength} 字以内`
+          : `已输入 ${length} 字，最多 ${maxLength} 字`
+      }
       more={whenFilled && <div className="pt-3 peer-placeholder-shown:hidden">{whenFilled}</div>}
     >
       {(props) => (
@@ -136,7 +144,6 @@ export function TextareaField({
           {...props}
           name={name}
           rows={rows}
-          maxLength={maxLength}
           defaultValue={initial}
           placeholder={whenFilled ? " " : undefined}
           onChange={(event) => setLength(event.currentTarget.value.length)}

@@ -33,8 +33,11 @@ export type ActionFormProps<Data> = {
   action: (state: FormState<Data>, form: FormData) => Promise<FormState<Data>>;
   /** Prefix of the controls' ids; unique on the page. */
   idPrefix: string;
-  /** The form's accessible name, where a page has several. */
-  label?: string;
+  /**
+   * The form's accessible name: every form has one, unique on its page (a page's forms and the
+   * header's 长辈模式 switch are told apart by screen readers and checkers, issue 22 item 14).
+   */
+  label: string;
   /** The space between the answer and the controls, and between the controls ("space-y-3"). */
   className?: string;
   /** Errors in the summary in this order (input names); by default in the order the action gave them. */

@@ -31,7 +31,7 @@ export function DeactivateForm<Data = undefined>({
   children: ReactNode;
 }) {
   return (
-    <ActionForm action={action} idPrefix={idPrefix} order={step ? undefined : []} className="space-y-3">
+    <ActionForm action={action} idPrefix={idPrefix} label={summary} order={step ? undefined : []} className="space-y-3">
       {(state) => {
         if (state?.ok) return null;
         if (inactive) return inactive;

@@ -18,7 +18,12 @@ type VenueOption = { id: string; name: string; active: boolean };
 /** Adds a lawyer with a sign-in account; the one-time password is shown once, in the result above the emptied form. */
 export function NewLawyerForm({ venues }: { venues: VenueOption[] }) {
   return (
-    <ActionForm action={createLawyerAction} idPrefix="new-lawyer" result={(data) => data && <OneTimePassword {...data.issued} />}>
+    <ActionForm
+      action={createLawyerAction}
+      idPrefix="new-lawyer"
+      label="添加律师"
+      result={(data) => data && <OneTimePassword {...data.issued} />}
+    >
       <LawyerFields venues={venues} />
       <TextField
         name="username"
@@ -37,7 +42,7 @@ export function NewLawyerForm({ venues }: { venues: VenueOption[] }) {
 /** Corrects a lawyer's profile; after a save the controls show what was stored. */
 export function EditLawyerForm({ venues, lawyer }: { venues: VenueOption[]; lawyer: LawyerFormDefaults }) {
   return (
-    <ActionForm action={updateLawyerAction} idPrefix="edit-lawyer">
+    <ActionForm action={updateLawyerAction} idPrefix="edit-lawyer" label="律师信息">
       <input type="hidden" name="lawyerId" value={lawyer.id} />
       <LawyerFields venues={venues} lawyer={lawyer} />
       <SubmitButton pendingText="正在保存…">保存律师资料</SubmitButton>

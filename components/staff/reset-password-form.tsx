@@ -25,6 +25,7 @@ export function ResetPasswordForm({
     <ActionForm
       action={action}
       idPrefix={idPrefix}
+      label={who ? `重设密码：${who}` : "重设密码"}
       order={[]}
       className="space-y-3"
       result={(data) => data && <OneTimePassword {...data.issued} />}

@@ -14,6 +14,7 @@ export function CreateStaffAccountForm() {
     <ActionForm
       action={createStaffAccountAction}
       idPrefix="account"
+      label="添加工作人员账号"
       result={(data) => data && <OneTimePassword {...data.issued} />}
     >
       <TextField

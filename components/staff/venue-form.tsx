@@ -13,7 +13,7 @@ const number = { type: "number", inputMode: "numeric", className: "max-w-40" } a
 /** A venue's details. After a save the controls show what was stored (the page is refreshed). */
 export function VenueForm({ venue }: { venue: VenueFormValues }) {
   return (
-    <ActionForm action={updateVenueAction} idPrefix="venue">
+    <ActionForm action={updateVenueAction} idPrefix="venue" label="服务地点信息">
       <input type="hidden" name="venueId" value={venue.id} />
       <TextField name="name" label="名称" maxLength={60} defaultValue={venue.name} />
       <TextField name="village" label="所属村居（选填）" maxLength={40} defaultValue={venue.village} />

@@ -12,6 +12,56 @@ export async function expectNoAxeViolations(page: Page) {
   await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   expect(results.violations).toEqual([]);
+  expect(await unnamedOrRepeatedLandmarks(page)).toEqual([]);
+}
+
+/**
+ * What IBM's checker calls aria_form_label_unique and aria_landmark_name_unique (issue 22 item 14),
+ * which axe does not check: every form has a name, and landmarks of one kind on a page have
+ * different names. Returns each offence as "role: name".
+ */
+export function unnamedOrRepeatedLandmarks(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const nameOf = (el: Element) => {
+      const label = el.getAttribute("aria-label")?.trim();
+      if (label) return label;
+      const ids = el.getAttribute("aria-labelledby")?.split(/\s+/).filter(Boolean) ?? [];
+      return ids
+        .map((id) => document.getElementById(id)?.textContent?.trim() ?? "")
+        .join(" ")
+        .trim();
+    };
+    const roleOf = (el: Element) => {
+      const explicit = el.getAttribute("role");
+      if (explicit) return explicit;
+      const tag = el.tagName.toLowerCase();
+      if (tag === "nav") return "navigation";
+      if (tag === "aside") return "complementary";
+      if (tag === "main") return "main";
+      if (tag === "form") return "form";
+      if (tag === "section") return nameOf(el) ? "region" : null;
+      return null;
+    };
+    const offences: string[] = [];
+    for (const form of document.querySelectorAll("form"))
+      if (!nameOf(form)) offences.push(`form without a name: ${form.textContent?.trim().slice(0, 30)}`);
+    const byRole = new Map<string, string[]>();
+    for (const el of document.querySelectorAll("nav, aside, main, form, section, [role]")) {
+      const role = roleOf(el);
+      if (!role || !["navigation", "complementary", "main", "form", "region", "search", "banner", "contentinfo"].includes(role))
+        continue;
+      byRole.set(role, [...(byRole.get(role) ?? []), nameOf(el)]);
+    }
+    for (const [role, names] of byRole) {
+      if (names.length < 2) continue;
+      const seen = new Set<string>();
+      for (const name of names) {
+        if (seen.has(name)) offences.push(`${role}: ${name || "(no name)"}`);
+        seen.add(name);
+      }
+    }
+    return offences;
+  });
 }
 
 export type Villager = { name: string; phone: string; topic?: string };

@@ -47,11 +47,15 @@ export async function ScheduleView({ actor, lawyerId, title }: { actor: CurrentU
   if (!schedule) return <p>没有找到这位律师的资料，请联系司法所。</p>;
   const { lawyer, venues, sessions, exceptions, preview, hours, today } = schedule;
   const venueOptions = venues.map((v) => ({ id: v.id, name: v.name }));
+  // The lawyer reads "您"; staff on the same page read the lawyer's name (issue 22 item 16).
+  const own = actor.lawyerId === lawyer.id;
+  const who = own ? "您" : `${lawyer.name}律师`;
   return (
     <div className="space-y-10">
       <h1 className="text-2xl font-bold">{title}</h1>
       <p>
-        村民只能预约您值班的时间。请假或修改值班时，如果已经有村民预约，系统会先列出这些预约，请您逐个选择交给其他律师或取消，确认之后才会保存。
+        村民只能预约{who}
+        值班的时间。请假或修改值班时，如果已经有村民预约，系统会先列出这些预约，请逐个选择交给其他律师或取消，确认之后才会保存。
       </p>
       {/* The forms used most are far down the page, under the hours and the weekly sessions. */}
       <p className="flex flex-wrap gap-x-6">
@@ -69,7 +73,7 @@ export async function ScheduleView({ actor, lawyerId, title }: { actor: CurrentU
         </h2>
         <p>“签到在场”按律师到达、离开时在“我的预约”页签到、签退的时间计算；忘了签退的，算到那次坐班结束。</p>
         {hours.length === 0 ? (
-          <p>您没有负责的村（社区）工作室。</p>
+          <p>{who}没有负责的村（社区）工作室。</p>
         ) : (
           <ul className="space-y-2">
             {hours.map((h) => (
@@ -77,8 +81,8 @@ export async function ScheduleView({ actor, lawyerId, title }: { actor: CurrentU
                 <span className="font-semibold">
                   {monthName(h.month)} · {h.venue.village ?? h.venue.name}
                 </span>
-                ：签到在场 {hoursNumber(h.attended)} 小时（其中您 {hoursNumber(h.mineAttended)} 小时），共安排{" "}
-                {hoursNumber(h.total)} 小时（其中您 {hoursNumber(h.mine)} 小时）。
+                ：签到在场 {hoursNumber(h.attended)} 小时（其中{who} {hoursNumber(h.mineAttended)} 小时），共安排{" "}
+                {hoursNumber(h.total)} 小时（其中{who} {hoursNumber(h.mine)} 小时）。
                 {/* Judged on hours served (lib/schedule/judgement.ts); a shortfall in the plan is said apart. */}
                 {h.judgement.state === "met" ? (
                   <span>已达到 {MONTHLY_TARGET_HOURS} 小时。</span>
@@ -103,7 +107,7 @@ export async function ScheduleView({ actor, lawyerId, title }: { actor: CurrentU
         <h2 id="weekly-title" className="text-xl font-bold">
           每周值班
         </h2>
-        {sessions.length === 0 && <p>您还没有每周值班时间。</p>}
+        {sessions.length === 0 && <p>{who}还没有每周值班时间。</p>}
         {sessions.map((s) => {
           const label = `${weekdayName(s.weekday)} ${hoursText(s.startMinute, s.endMinute)} ${s.venue.name}`;
           return (
@@ -166,7 +170,7 @@ export async function ScheduleView({ actor, lawyerId, title }: { actor: CurrentU
 
       <section aria-labelledby="preview-title" className="space-y-4">
         <h2 id="preview-title" className="text-xl font-bold">
-          今后 {PREVIEW_DAYS} 天村民可以预约您的时间
+          今后 {PREVIEW_DAYS} 天村民可以预约{who}的时间
         </h2>
         <p>按现在的值班、请假和加班计算，与村民在预约页面看到的一样（离现在太近的时间不能预约）。</p>
         {preview.map((p) => (

@@ -199,7 +199,11 @@ export default async function BookingPage({ params, searchParams }: Props) {
       ) : (
         <p className="no-print text-gray-700">咨询结束或取消预约以后，可以在这个页面删除您的个人信息。</p>
       )}
-      <form action={forgetBookingAction} className="no-print space-y-2 border-t border-gray-300 pt-4">
+      <form
+        action={forgetBookingAction}
+        aria-label="在这部手机上隐藏预约信息"
+        className="no-print space-y-2 border-t border-gray-300 pt-4"
+      >
         <input type="hidden" name="code" value={booking.code} />
         <p className="text-gray-700">用的是别人的手机？看完后可以让这部手机不再显示预约信息（预约本身不会取消）。</p>
         {/* A plain text button: not one of the booking's own actions (change, cancel) above. */}

@@ -27,7 +27,7 @@ export default async function StaffNewBookingPage({
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">代为预约</h1>
       <p>为打电话、到现场或由社工、村干部转介的村民预约。规则与网上预约相同；可以填写固定电话。</p>
-      <form method="get" className="space-y-3 rounded-xl border-2 border-gray-300 p-4">
+      <form method="get" aria-label="选择服务地点" className="space-y-3 rounded-xl border-2 border-gray-300 p-4">
         <FieldScope idPrefix="pick">
           <SelectField
             name="venue"

@@ -43,7 +43,7 @@ export function StaffBookingForm({
   villages: string[];
 }) {
   return (
-    <ActionForm action={staffCreateBookingAction} idPrefix="staff-book" order={ORDER}>
+    <ActionForm action={staffCreateBookingAction} idPrefix="staff-book" label="代为预约" order={ORDER}>
       <input type="hidden" name="venue" value={venue} />
       <input type="hidden" name="formKey" value={formKey} />
       <RadioGroup name="slot" legend="时间和律师" options={slots} />
