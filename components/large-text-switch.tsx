@@ -4,10 +4,22 @@
 // this page (`next`). With JavaScript the same route is asked by fetch and the page changes in place,
 // so that a half-filled form keeps what was typed.
 import { usePathname, useSearchParams } from "next/navigation";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 
-export function LargeTextSwitch({ largeText }: { largeText: boolean }) {
+/** Told to every switch on the page when one of them changes the size (the header's and the form's). */
+const CHANGED = "muzhou:large-text";
+
+/**
+ * The switch; `label` names its form, unique on the page (the header's is 字号; one beside a form,
+ * where a villager need not scroll back up for it, has its own).
+ */
+export function LargeTextSwitch({ largeText, label = "字号" }: { largeText: boolean; label?: string }) {
   const [on, setOn] = useState(largeText);
+  useEffect(() => {
+    const follow = (event: Event) => setOn((event as CustomEvent<boolean>).detail);
+    window.addEventListener(CHANGED, follow);
+    return () => window.removeEventListener(CHANGED, follow);
+  }, []);
   const search = useSearchParams().toString();
   const next = `${usePathname()}${search ? `?${search}` : ""}`;
 
@@ -27,11 +39,11 @@ export function LargeTextSwitch({ largeText }: { largeText: boolean }) {
       return;
     }
     document.documentElement.dataset.largeText = on ? "off" : "on";
-    setOn(!on);
+    window.dispatchEvent(new CustomEvent(CHANGED, { detail: !on }));
   }
 
   return (
-    <form method="post" action="/preferences/large-text" onSubmit={toggle} aria-label="字号">
+    <form method="post" action="/preferences/large-text" onSubmit={toggle} aria-label={label}>
       <input type="hidden" name="on" value={on ? "0" : "1"} />
       <input type="hidden" name="next" value={next} />
       <button

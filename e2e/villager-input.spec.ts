@@ -65,8 +65,14 @@ test("the large-text switch keeps the page and what was typed", async ({ page })
   // Marked so that a reload, which would lose what was typed, shows.
   await page.evaluate(() => Object.assign(window, { notReloaded: true }));
 
-  await page.getByRole("button", { name: "大字（长辈模式）" }).click();
-  await expect(page.getByRole("button", { name: "恢复标准字号" })).toBeVisible();
+  // The switch beside the form (issue 22 item 13), in view from the phone field, and the header's, kept in step.
+  const beside = page.getByRole("form", { name: "字号（填写预约信息）" }).getByRole("button");
+  const header = page.getByRole("form", { name: "字号", exact: true }).getByRole("button");
+  await page.getByLabel("手机号码").scrollIntoViewIfNeeded();
+  await expect(beside).toBeInViewport();
+  await beside.click();
+  await expect(beside).toHaveText("恢复标准字号");
+  await expect(header).toHaveText("恢复标准字号");
   await expect.poll(size).toBeGreaterThan(before);
   expect(page.url()).toBe(url);
   await expect(name).toHaveValue("李阿姨");
@@ -75,9 +81,9 @@ test("the large-text switch keeps the page and what was typed", async ({ page })
 
   // Remembered: a new page opens in large text.
   await page.reload();
-  await expect(page.getByRole("button", { name: "恢复标准字号" })).toBeVisible();
-  await page.getByRole("button", { name: "恢复标准字号" }).click();
-  await expect(page.getByRole("button", { name: "大字（长辈模式）" })).toBeVisible();
+  await expect(header).toHaveText("恢复标准字号");
+  await header.click();
+  await expect(beside).toHaveText("大字（长辈模式）");
   await expect.poll(size).toBe(before);
 });
 
@@ -90,8 +96,10 @@ test.describe("without JavaScript", () => {
     await flow.chooseFirstSlot();
     const url = page.url();
     expect(new URL(url).search).not.toBe("");
-    await page.getByRole("button", { name: "大字（长辈模式）" }).click();
-    await expect(page.getByRole("button", { name: "恢复标准字号" })).toBeVisible();
+    await page.getByRole("form", { name: "字号", exact: true }).getByRole("button", { name: "大字（长辈模式）" }).click();
+    await expect(
+      page.getByRole("form", { name: "字号", exact: true }).getByRole("button", { name: "恢复标准字号" }),
+    ).toBeVisible();
     expect(page.url()).toBe(url);
     // axe needs page scripts: the markup is the same as with JavaScript, checked above.
     await expect(flow.heading).toHaveText("填写预约信息");

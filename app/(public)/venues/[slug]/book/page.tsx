@@ -1,13 +1,16 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
 import { BackLink } from "@/components/back-link";
 import { BookingForm } from "@/components/booking-form";
 import { textLink } from "@/components/form/styles";
+import { LargeTextSwitch } from "@/components/large-text-switch";
 import { shortDate, slotChoices } from "@/components/slot-picker";
 import { listVenueSlots } from "@/lib/availability/queries";
 import { instant, slotValue } from "@/lib/booking/schema";
 import { isPlainText } from "@/lib/form-values";
+import { LARGE_TEXT_COOKIE } from "@/lib/preferences";
 import { formatTimeRangeWithPeriod, toDateString } from "@/lib/time";
 import { listTopics } from "@/lib/topics/queries";
 import { listVenues } from "@/lib/venues/queries";
@@ -26,6 +29,7 @@ export default async function BookPage({ params, searchParams }: Props) {
   // A slug with a control character names no venue (and PostgreSQL would refuse a NUL in it).
   if (!isPlainText(slug)) notFound();
   const query = await searchParams;
+  const largeText = (await cookies()).get(LARGE_TEXT_COOKIE)?.value === "on";
   const start = instant.safeParse(one(query.start));
   const lawyerId = one(query.lawyer) || undefined;
   const date = start.success ? toDateString(start.data) : undefined;
@@ -66,7 +70,11 @@ export default async function BookPage({ params, searchParams }: Props) {
     <div className="space-y-6">
       <BackLink href={venueHref}>返回，选择其他时间</BackLink>
       <h1 className="text-2xl font-bold leading-snug">填写预约信息</h1>
-      <p>请填写下面的信息，然后点“确认预约”。标有“选填”的可以不填。</p>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p>请填写下面的信息，然后点“确认预约”。标有“选填”的可以不填。</p>
+        {/* Beside the form too: a villager at the phone field need not scroll back to the header (issue 22 item 13). */}
+        <LargeTextSwitch largeText={largeText} label="字号（填写预约信息）" />
+      </div>
       <BookingForm
         venue={{ slug: venue.slug, name: venue.name, address: venue.address }}
         formKey={randomUUID()}
