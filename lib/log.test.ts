@@ -34,6 +34,18 @@ describe("the log", () => {
     expect(err.stack).toContain("log.test.ts");
   });
 
+  it("writes an error's type, message, stack and code, not the driver's client it carries", () => {
+    const { log, lines } = capture();
+    const error = Object.assign(new Error("terminating connection"), {
+      code: "57P01",
+      client: { connectionParameters: { user: "postgres", database: "muzhou", password: "secret" } },
+    });
+    log.warn({ err: error }, "pool: an idle connection ended");
+    const event = JSON.parse(lines[0]);
+    expect(Object.keys(event.err).sort()).toEqual(["code", "message", "stack", "type"]);
+    expect(lines[0]).not.toContain("connectionParameters");
+  });
+
   it("never writes a phone number, a name or a note, at any depth", () => {
     const { log, lines } = capture();
     const villager = { name: "梁婆婆", phone: "13912345678", note: "儿子欠薪", village: "南镇村" };

@@ -17,6 +17,11 @@ function logLevel(): string {
   return parsed.success ? parsed.data : "info";
 }
 
+function errorFields(error: unknown): Record<string, unknown> {
+  const { type, message, stack, code } = pino.stdSerializers.err(error as Error) as Record<string, unknown>;
+  return code === undefined ? { type, message, stack } : { type, message, stack, code };
+}
+
 export function createLogger(destination?: DestinationStream): Logger {
   const stream = destination ?? (process.stdout.isTTY ? pretty({ colorize: true, translateTime: "SYS:HH:MM:ss" }) : undefined);
   return pino(
@@ -26,8 +31,9 @@ export function createLogger(destination?: DestinationStream): Logger {
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: REDACTED_PATHS, censor: "[隐去]" },
-      // `err` keeps its type, message and stack (one JSON string: one line).
-      serializers: { err: pino.stdSerializers.err },
+      // `err` keeps its type, message, stack and code (one JSON string: one line), and nothing else:
+      // a driver's error carries its whole client (connection settings, queued statements).
+      serializers: { err: errorFields },
     },
     stream,
   );

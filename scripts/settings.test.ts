@@ -13,7 +13,7 @@ import { ROOT } from "./lib/migrations.ts";
 import { checkSettings, EXIT_CONFIG } from "./lib/settings.ts";
 
 /** Read by the test harness and the benchmark only, or set by Node and Next.js themselves. */
-const NOT_SETTINGS = new Set(["CI", "PGBENCH_PATH"]);
+const NOT_SETTINGS = new Set(["CI", "PGBENCH_PATH", "TMPDIR"]);
 const HARNESS = /^(E2E_|PLAYWRIGHT_|VITEST_|BENCH_)/;
 const SHAPE: Record<string, { safeParse: (v: unknown) => { success: boolean } }> = {
   ...baseSettingsSchema.shape,
