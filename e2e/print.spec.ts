@@ -194,6 +194,15 @@ test("until the public address is one villagers can reach, staff are warned wher
   await expect(page.getByText(/网站的公开地址还没有设置/)).toBeHidden();
   await page.emulateMedia({ media: "screen" });
   await expectAccessible(page);
+  // 网站设置 says what is carried and who decides it: here the server's PUBLIC_BASE_URL, which wins
+  // over the console (lib/site; the console's own setting is tested in lib/site/site.test.ts).
+  await page.goto("/staff/settings");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("网站设置");
+  await expect(
+    page.getByText(`现在短信、二维码、海报和通讯卡上的地址是 ${PUBLIC_BASE_URL}（由服务器的 PUBLIC_BASE_URL 设置决定）`),
+  ).toBeVisible();
+  await expect(page.getByRole("textbox", { name: /网站的公开地址/ })).toHaveCount(0);
+  await expectAccessible(page);
 });
 
 test("the year's report fits an A4 page's width on paper, each venue's and lawyer's name on one line", async ({ page }) => {

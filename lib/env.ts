@@ -126,46 +126,21 @@ export function env(): BaseSettings & { DATABASE_URL: string } {
   return { ...found, DATABASE_URL: found.DATABASE_URL };
 }
 
-const DEFAULT_PUBLIC_BASE_URL = "http://localhost:3000";
+export const DEFAULT_PUBLIC_BASE_URL = "http://localhost:3000";
 
-/** PUBLIC_BASE_URL when it is set and valid; undefined when unset; null when it is wrong. */
-function configuredPublicBase(): string | undefined | null {
+/**
+ * PUBLIC_BASE_URL when it is set and valid (without a trailing slash); undefined when unset; null
+ * when it is wrong (the entry points refuse to start then). It wins over the address an
+ * administrator sets in the console (lib/site).
+ */
+export function configuredPublicBase(): string | undefined | null {
   const parsed = baseSettingsSchema.shape.PUBLIC_BASE_URL.safeParse(process.env.PUBLIC_BASE_URL);
   return parsed.success ? parsed.data?.replace(/\/+$/, "") : null;
 }
 
-/** The public address: PUBLIC_BASE_URL, or this machine's own when unset. */
-function publicBase(): string {
-  const configured = configuredPublicBase();
-  if (configured === null)
-    throw new Error(
-      "Invalid settings: PUBLIC_BASE_URL must be the site's address with http:// or https://, such as https://fw.example.gov.cn.",
-    );
-  return configured ?? DEFAULT_PUBLIC_BASE_URL;
-}
-
-/**
- * `path` on the site's public address (PUBLIC_BASE_URL), for what leaves the site: text messages,
- * posters and contact cards. Not the request's own host: staff may print from an office address
- * villagers cannot reach.
- */
-export function publicUrl(path: string): string {
-  return `${publicBase()}${path.startsWith("/") ? path : `/${path}`}`;
-}
-
-/**
- * Whether the public address is one villagers can reach: set, and not this machine's own name
- * (localhost, 127.x, ::1, 0.0.0.0). Until it is, every QR code and link printed or texted is dead
- * outside the office: staff are warned on the pages that print and send them, and `npm start` says so.
- */
-export function publicAddressIsReal(): boolean {
-  const configured = configuredPublicBase();
-  if (!configured) return false;
-  const host = new URL(configured).hostname.replace(/^\[|\]$/g, "");
-  return !(host === "localhost" || host.endsWith(".localhost") || /^127\./.test(host) || host === "::1" || host === "0.0.0.0");
-}
-
-/** The address to warn staff about (what texts and QR codes carry now), or null when it is a real one. */
-export function publicAddressWarning(): string | null {
-  return publicAddressIsReal() ? null : (configuredPublicBase() ?? DEFAULT_PUBLIC_BASE_URL);
+/** Whether an address names this machine itself (localhost, 127.x, ::1, 0.0.0.0): villagers cannot open it. */
+export function isOwnMachine(address: string): boolean {
+  if (!URL.canParse(address)) return true;
+  const host = new URL(address).hostname.replace(/^\[|\]$/g, "");
+  return host === "localhost" || host.endsWith(".localhost") || /^127\./.test(host) || host === "::1" || host === "0.0.0.0";
 }

@@ -3,11 +3,12 @@
 
 import "./lib/load-settings.ts";
 import path from "node:path";
-import { publicAddressIsReal, publicUrl, settings } from "../lib/env.ts";
+import { settings } from "../lib/env.ts";
 import { buildIsStale } from "./lib/build.ts";
 import { DATA_DIR, openDatabase } from "./lib/database.ts";
 import { readOrCreateSecret } from "./lib/embedded-db.ts";
 import { nextBuild, prepareDatabase, runNext, runServer, runWorker } from "./lib/next-server.ts";
+import { startupPublicAddress } from "./lib/public-address.ts";
 
 const dev = process.argv.includes("--dev");
 const { PORT: port, HOSTNAME: hostname, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: authUrl } = settings();
@@ -44,17 +45,11 @@ if (!secret) {
   process.env.NEXTAUTH_SECRET = await readOrCreateSecret(path.join(DATA_DIR, "auth-secret"));
 }
 // What every text message, QR code and poster will carry: say it, and say when nobody else can open it.
-let address = "";
-try {
-  address = publicUrl("/");
-} catch {
-  console.error("PUBLIC_BASE_URL must be the site's public address, such as https://fw.example.gov.cn (docs/operations.md).");
-  await shutdown(1);
-}
+const address = await startupPublicAddress(db.url);
 console.log(
-  publicAddressIsReal()
-    ? `Text messages, QR codes and posters carry ${address}.`
-    : `Text messages, QR codes and posters carry ${address}, which villagers cannot open: set PUBLIC_BASE_URL to the site's public address (docs/operations.md) before printing posters or sending texts.`,
+  address.real
+    ? `Text messages, QR codes and posters carry ${address.base}/ (${address.source === "environment" ? "PUBLIC_BASE_URL" : "set in the staff console, 网站设置"}).`
+    : `Text messages, QR codes and posters carry ${address.base}/, which villagers cannot open: an administrator sets the site's public address in the staff console (网站设置, /staff/settings), or set PUBLIC_BASE_URL (docs/operations.md), before printing posters or sending texts.`,
 );
 const env = {
   DATABASE_URL: db.url,

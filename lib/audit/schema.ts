@@ -17,6 +17,7 @@ export const AUDIT_KINDS: Record<string, string> = {
   callback: "回电请求",
   privacy: "个人信息保护",
   attendance: "律师签到签退",
+  site: "网站设置",
 };
 
 export const AUDIT_ACTIONS: Record<string, string> = {

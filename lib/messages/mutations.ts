@@ -3,11 +3,11 @@ import { type AuditActor, recordAudit } from "@/lib/audit/mutations";
 import { type Actor, assertCan, can } from "@/lib/auth/can";
 import type { Tx } from "@/lib/db";
 import { db } from "@/lib/db";
-import { publicUrl } from "@/lib/env";
 import { type Failure, failure } from "@/lib/errors";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
 import { MAX_SEND_ATTEMPTS, SEND_TASK } from "@/lib/jobs";
 import { NOTIFICATION_KINDS } from "@/lib/labels";
+import { linkOn, loadPublicAddress } from "@/lib/site/queries";
 import type { SmsGateway } from "@/lib/sms/gateway";
 import {
   CANCEL_CAUSES,
@@ -38,11 +38,6 @@ export { SEND_TASK };
 /** What happened to a booking that its villager must hear of. */
 export type BookingEvent = "created" | "moved" | "reassigned" | "cancelled" | "done" | "offered";
 
-/** The booking page's address in a message: short, on the site's public address (not a request's host). */
-export function bookingLink(code: string): string {
-  return publicUrl(`/b/${code}`);
-}
-
 const bookingFacts = {
   id: true,
   code: true,
@@ -61,6 +56,8 @@ type Facts = {
   updatedAt: Date;
   venue: { name: string; reminderDayBeforeMinute: number | null; reminderHoursBefore: number | null };
   lawyer: { name: string };
+  /** The booking page's address in its texts: short, on the site's public address (lib/site), not a request's host. */
+  link: string;
 };
 
 /**
@@ -74,7 +71,11 @@ export async function tellVillager(
   now = new Date(),
   { cause = "villager" }: { cause?: CancelCause } = {},
 ): Promise<void> {
-  const booking = (await tx.booking.findUniqueOrThrow({ where: { id: bookingId }, select: bookingFacts })) as Facts;
+  const [row, address] = await Promise.all([
+    tx.booking.findUniqueOrThrow({ where: { id: bookingId }, select: bookingFacts }),
+    loadPublicAddress(tx),
+  ]);
+  const booking: Facts = { ...row, link: linkOn(address, `/b/${row.code}`) };
   switch (event) {
     case "created":
       await queue(tx, booking, "confirmation", `confirmation:${booking.id}`, now);
@@ -152,7 +153,7 @@ function text(kind: TextKind, booking: Facts, detail: string | null = null): str
     code: booking.code,
     start: booking.startsAt,
     place: booking.venue.name,
-    link: bookingLink(booking.code),
+    link: booking.link,
     detail,
   });
 }

@@ -5,10 +5,10 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { loadDutyInputs } from "@/lib/availability/queries";
 import { dutyIntervals } from "@/lib/availability/slots";
 import { db } from "@/lib/db";
-import { publicUrl } from "@/lib/env";
 import { fieldErrors } from "@/lib/form";
 import { PRIORITY_GROUPS } from "@/lib/labels";
 import { monthOf, monthRange, nextMonth } from "@/lib/schedule/hours";
+import { linkOn, loadPublicAddress } from "@/lib/site/queries";
 import { addDays, formatMinute, fromDbDate, toDbDate, todayInShanghai, zonedInstant } from "@/lib/time";
 import { dutyTable, fillSheet, placeName, weeklyDuty } from "./rules";
 import { type CardFace, type CardSheet, type DaySheet, type DaySheetQuery, daySheetQuery, type VenuePoster } from "./schema";
@@ -50,11 +50,14 @@ async function loadPosters(where: { slug?: string }, now: Date): Promise<VenuePo
   const from = todayInShanghai(now);
   const months = [monthOf(from), nextMonth(monthOf(from))];
   const to = monthRange(months[1]).to;
-  const duty = await loadDutyInputs(
-    venues.map((v) => v.id),
-    from,
-    to,
-  );
+  const [duty, address] = await Promise.all([
+    loadDutyInputs(
+      venues.map((v) => v.id),
+      from,
+      to,
+    ),
+    loadPublicAddress(),
+  ]);
   // Anyone on duty here is listed with their phone, linked to the venue or not.
   const onDuty = await db.lawyer.findMany({
     where: { id: { in: [...new Set(duty.sessions.map((s) => s.lawyerId).concat(duty.exceptions.map((e) => e.lawyerId)))] } },
@@ -70,8 +73,8 @@ async function loadPosters(where: { slug?: string }, now: Date): Promise<VenuePo
     const others = onDuty.filter((l) => here.has(l.id) && !linked.some((x) => x.id === l.id));
     return {
       venue: { slug: venue.slug, kind: venue.kind, name: venue.name, address: venue.address, phone: venue.phone },
-      url: publicUrl(`/venues/${venue.slug}`),
-      privacyUrl: publicUrl("/privacy"),
+      url: linkOn(address, `/venues/${venue.slug}`),
+      privacyUrl: linkOn(address, "/privacy"),
       from,
       to,
       months,
@@ -100,7 +103,8 @@ async function loadCardSheets(where: { id?: string }, now: Date): Promise<CardSh
   const today = todayInShanghai(now);
   // Sessions starting within the next five weeks are printed with their first date; later ones wait for a reprint.
   const soon = addDays(today, 35);
-  const [lawyers, station] = await Promise.all([
+  const [address, lawyers, station] = await Promise.all([
+    loadPublicAddress(),
     db.lawyer.findMany({
       where: { active: true, ...where },
       orderBy: { name: "asc" },
@@ -148,7 +152,10 @@ async function loadCardSheets(where: { id?: string }, now: Date): Promise<CardSh
     const advised = workrooms.filter((v) => v.isAdviser).map((v) => v.venue);
     const targets = advised.length ? advised : workrooms.length ? workrooms.map((v) => v.venue) : station ? [station] : [];
     const faces: CardFace[] = targets.length
-      ? targets.map((venue) => ({ ...common, target: { place: placeName(venue), url: publicUrl(`/venues/${venue.slug}`) } }))
+      ? targets.map((venue) => ({
+          ...common,
+          target: { place: placeName(venue), url: linkOn(address, `/venues/${venue.slug}`) },
+        }))
       : [{ ...common, target: null }];
     return { lawyer: { id: lawyer.id, name: lawyer.name }, cards: fillSheet(faces) };
   });

@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { textLink } from "@/components/form/styles";
 import { PublicAddressWarning } from "@/components/staff/public-address-warning";
+import { can } from "@/lib/auth/can";
 import { requireStaff } from "@/lib/auth/session";
 import { loadStaffOverview } from "@/lib/booking/queries";
-import { publicAddressWarning } from "@/lib/env";
+import { publicAddressWarning } from "@/lib/site/queries";
 
 export const metadata: Metadata = { title: "司法所工作台" };
 
@@ -14,7 +15,7 @@ export default async function StaffHomePage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">司法所工作台</h1>
-      <PublicAddressWarning address={publicAddressWarning()} />
+      <PublicAddressWarning address={await publicAddressWarning()} canSet={can.manageStaffAccounts(user)} />
       <p>您好，{user.displayName}。</p>
       <ul className="grid gap-3 sm:grid-cols-3">
         <li className="rounded-xl border-2 border-gray-300 p-4">
@@ -49,6 +50,11 @@ export default async function StaffHomePage() {
         <li>
           <Link href="/staff/dashboard" className={textLink}>
             需求分析和回电请求
+          </Link>
+        </li>
+        <li>
+          <Link href="/staff/settings" className={textLink}>
+            网站设置（公开地址）
           </Link>
         </li>
         <li>

@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DateField, FieldScope, primaryButton, SelectField, TextField } from "@/components/form";
 import { PublicAddressWarning } from "@/components/staff/public-address-warning";
+import { can } from "@/lib/auth/can";
 import { requireStaff } from "@/lib/auth/session";
-import { publicAddressWarning } from "@/lib/env";
 import { NOTIFICATION_KINDS, NOTIFICATION_STATUSES, optionsOf } from "@/lib/labels";
 import { countToCall, listMessages } from "@/lib/messages/queries";
 import { MESSAGE_PAGE_SIZE, messageSearchInput, messageSearchParams } from "@/lib/messages/schema";
 import { staffStatus } from "@/lib/messages/status";
+import { publicAddressWarning } from "@/lib/site/queries";
 import { formatTime, toDateString } from "@/lib/time";
 import { ResendForm } from "./message-forms";
 
@@ -19,7 +20,7 @@ type Search = Record<string, string | string[] | undefined>;
 const stamp = (instant: Date) => `${toDateString(instant)} ${formatTime(instant)}`;
 
 export default async function StaffMessagesPage({ searchParams }: { searchParams: Promise<Search> }) {
-  await requireStaff("/staff/messages");
+  const user = await requireStaff("/staff/messages");
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = messageSearchInput.safeParse(raw);
   const filters = parsed.success ? parsed.data : messageSearchInput.parse({});
@@ -29,7 +30,7 @@ export default async function StaffMessagesPage({ searchParams }: { searchParams
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">短信通知</h1>
-      <PublicAddressWarning address={publicAddressWarning()} />
+      <PublicAddressWarning address={await publicAddressWarning()} canSet={can.manageStaffAccounts(user)} />
       <section aria-labelledby="calls" className="space-y-2 rounded-xl border-2 border-amber-700 bg-amber-50 p-4">
         <h2 id="calls" className="text-xl font-bold">
           需要打电话通知的村民

@@ -2,19 +2,20 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { textLink } from "@/components/form/styles";
 import { PublicAddressWarning } from "@/components/staff/public-address-warning";
+import { can } from "@/lib/auth/can";
 import { requireStaff } from "@/lib/auth/session";
-import { publicAddressWarning } from "@/lib/env";
+import { publicAddressWarning } from "@/lib/site/queries";
 import { listVenuesForStaff } from "@/lib/venues/queries";
 
 export const metadata: Metadata = { title: "服务地点" };
 
 export default async function StaffVenuesPage() {
-  await requireStaff("/staff/venues");
+  const user = await requireStaff("/staff/venues");
   const venues = await listVenuesForStaff();
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">服务地点</h1>
-      <PublicAddressWarning address={publicAddressWarning()} />
+      <PublicAddressWarning address={await publicAddressWarning()} canSet={can.manageStaffAccounts(user)} />
       <p>修改地址、电话、开放说明和预约规则。停用的地点不再接受预约，以往记录保留。</p>
       <div className="flex flex-wrap gap-x-6">
         <Link href="/staff/holidays" className={textLink}>

@@ -4,9 +4,9 @@ import { BackLink } from "@/components/back-link";
 import { ShowEvaluationQrForm } from "@/components/evaluation-forms";
 import { QrCode } from "@/components/print/qr-code";
 import { requireLawyer } from "@/lib/auth/session";
-import { publicUrl } from "@/lib/env";
 import { findWalkInEvaluation } from "@/lib/evaluations/queries";
 import { recordId } from "@/lib/evaluations/schema";
+import { linkOn, loadPublicAddress } from "@/lib/site/queries";
 import { formatDate, formatTime, toDateString } from "@/lib/time";
 
 export const metadata: Metadata = { title: "请村民扫码评价" };
@@ -24,7 +24,7 @@ export default async function EvaluationQrPage({ params }: { params: Promise<{ w
   const found = await findWalkInEvaluation(user, id.data);
   if (!found) notFound();
   const { walkIn, evaluation, link } = found;
-  const url = link ? publicUrl(`/evaluate/${link.token}`) : null;
+  const url = link ? linkOn(await loadPublicAddress(), `/evaluate/${link.token}`) : null;
   return (
     <div className="space-y-6">
       <BackLink href="/lawyer/log">返回工作日志</BackLink>

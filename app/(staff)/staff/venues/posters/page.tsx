@@ -2,19 +2,20 @@ import type { Metadata } from "next";
 import { PrintToolbar } from "@/components/print/print-toolbar";
 import { VenuePoster } from "@/components/print/venue-poster";
 import { PublicAddressWarning } from "@/components/staff/public-address-warning";
+import { can } from "@/lib/auth/can";
 import { requireStaff } from "@/lib/auth/session";
-import { publicAddressWarning } from "@/lib/env";
 import { listVenuePosters } from "@/lib/print/queries";
+import { publicAddressWarning } from "@/lib/site/queries";
 
 export const metadata: Metadata = { title: "打印全部海报" };
 
 export default async function AllPostersPage() {
-  await requireStaff("/staff/venues/posters");
+  const user = await requireStaff("/staff/venues/posters");
   const posters = await listVenuePosters();
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold print:hidden">打印全部海报</h1>
-      <PublicAddressWarning address={publicAddressWarning()} />
+      <PublicAddressWarning address={await publicAddressWarning()} canSet={can.manageStaffAccounts(user)} />
       <PrintToolbar back={{ href: "/staff/venues", label: "返回服务地点" }}>
         <p>共 {posters.length} 张，每个接受预约的地点一张，一张一页。停用的地点不印海报。</p>
       </PrintToolbar>
