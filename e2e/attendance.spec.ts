@@ -348,7 +348,7 @@ test("staff record (补录) a session that ended with nobody signed in, with a r
   await expect(staff.getByRole("listitem").filter({ hasText: "09:00–11:00" }).filter({ hasText: "未签到" })).toHaveCount(0);
   const audited = await withE2eDatabase(async (db) => {
     const { rows } = await db.query(
-      "SELECT summary FROM audit_log WHERE kind = 'attendance' AND action = 'create' AND summary LIKE '%签到测试律师%' ORDER BY at DESC LIMIT 1",
+      "SELECT summary FROM audit_log WHERE kind = 'attendance' AND action = 'record_missed' AND summary LIKE '%签到测试律师%' ORDER BY at DESC LIMIT 1",
     );
     return rows[0]?.summary as string | undefined;
   });
