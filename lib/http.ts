@@ -19,6 +19,7 @@ export const HTTP_STATUS: Record<ProblemCode, number> = {
   too_many_bookings: 409,
   already_booked: 409,
   bookings_affected: 409,
+  booking_changed: 412,
   too_many_requests: 429,
   internal_error: 500,
 };

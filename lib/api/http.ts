@@ -16,6 +16,7 @@ export type ApiErrorCode =
   | "slot_taken"
   | "slot_unavailable"
   | "too_many_bookings"
+  | "booking_changed"
   | "too_many_requests";
 
 // A booking whose state does not allow the change (already cancelled or started) is documented as
@@ -31,6 +32,7 @@ const API_CODE: Record<FailureCode, ApiErrorCode> = {
   // Only the villager's own form asks this; the API books as asked.
   already_booked: "too_many_bookings",
   bookings_affected: "slot_unavailable",
+  booking_changed: "booking_changed",
   too_many_requests: "too_many_requests",
 };
 

@@ -60,6 +60,31 @@ const ok = (description: string, schema: string, example: unknown) => ({
 
 const jsonBody = (schema: string) => ({ required: true, content: { "application/json": { schema: ref(schema) } } });
 
+/** A booking answer carries its version as ETag, for If-Match on the next change (no lost updates). */
+const withEtag = (response: ReturnType<typeof ok>) => ({
+  ...response,
+  headers: {
+    ...response.headers,
+    ETag: {
+      description: "预约的版本（每次改动都会变），改期或取消时放在 If-Match 里，可防止覆盖别人刚做的改动",
+      schema: { type: "string", example: '"3"' },
+    },
+  },
+});
+
+const ifMatchParam = {
+  name: "If-Match",
+  in: "header",
+  required: false,
+  description:
+    '选填：查询预约时得到的 ETag（例如 "3"）。预约在那之后有了改动时不做任何改动，回答 412 booking_changed；不发送或为 * 时不检查。',
+  schema: { type: "string", example: '"3"' },
+};
+
+const bookingChanged = errors("预约在查询之后已经有了改动（If-Match 不符），这次没有改动", {
+  booking_changed: errorExample("booking_changed"),
+});
+
 const codeParam = {
   name: "code",
   in: "path",
@@ -210,7 +235,7 @@ export const openApiDocument = {
         description: LOOK_UP_LIMIT,
         parameters: [codeParam, { name: "phone", in: "query", required: true, schema: bookedPhone }],
         responses: {
-          200: ok("预约及其当前状态", "Booking", bookingExample),
+          200: withEtag(ok("预约及其当前状态", "Booking", bookingExample)),
           400: invalidInput({ phone: "请填写联系电话。" }),
           404: notFound,
           429: lookUpLimited,
@@ -223,15 +248,16 @@ export const openApiDocument = {
         operationId: "cancelBooking",
         summary: "取消预约（已取消的再取消一次，回答相同）",
         description: LOOK_UP_LIMIT,
-        parameters: [codeParam],
+        parameters: [codeParam, ifMatchParam],
         requestBody: jsonBody("CancelBooking"),
         responses: {
-          200: ok("已取消", "Booking", { ...bookingExample, status: "cancelled" }),
+          200: withEtag(ok("已取消", "Booking", { ...bookingExample, status: "cancelled" })),
           400: invalidInput({ phone: "请填写联系电话。" }),
           404: notFound,
           409: errors("预约已开始或已结束，不能在网上取消", {
             slot_unavailable: errorExample("slot_unavailable"),
           }),
+          412: bookingChanged,
           429: lookUpLimited,
           500: internal,
         },
@@ -242,14 +268,16 @@ export const openApiDocument = {
         operationId: "rescheduleBooking",
         summary: "改期（新时间不能预约时原预约保持不变）",
         description: LOOK_UP_LIMIT,
-        parameters: [codeParam],
+        parameters: [codeParam, ifMatchParam],
         requestBody: jsonBody("RescheduleBooking"),
         responses: {
-          200: ok("改期后的预约", "Booking", {
-            ...bookingExample,
-            start: "2026-12-02T10:00:00+08:00",
-            end: "2026-12-02T10:30:00+08:00",
-          }),
+          200: withEtag(
+            ok("改期后的预约", "Booking", {
+              ...bookingExample,
+              start: "2026-12-02T10:00:00+08:00",
+              end: "2026-12-02T10:30:00+08:00",
+            }),
+          ),
           400: invalidInput({ start: "时间格式不对，应类似 2026-12-01T09:00:00+08:00。" }),
           404: notFound,
           409: errors("新时间不能预约，或原预约已取消、已开始", {
@@ -257,6 +285,7 @@ export const openApiDocument = {
             slot_unavailable: errorExample("slot_unavailable"),
             too_many_bookings: errorExample("too_many_bookings"),
           }),
+          412: bookingChanged,
           429: lookUpLimited,
           500: internal,
         },
@@ -338,11 +367,12 @@ export const openApiDocument = {
                   "slot_taken",
                   "slot_unavailable",
                   "too_many_bookings",
+                  "booking_changed",
                   "too_many_requests",
                   "internal_error",
                 ],
                 description:
-                  "400 invalid_input；404 not_found（含不存在的接口地址）；405 method_not_allowed（不支持的请求方法）；409 slot_taken（刚被约走）、slot_unavailable（不在值班时间、太近或太远）、too_many_bookings；429 too_many_requests（尝试次数太多，见 Retry-After）；500 internal_error",
+                  "400 invalid_input；404 not_found（含不存在的接口地址）；405 method_not_allowed（不支持的请求方法）；409 slot_taken（刚被约走）、slot_unavailable（不在值班时间、太近或太远）、too_many_bookings；412 booking_changed（If-Match 不符：预约在查询之后已有改动）；429 too_many_requests（尝试次数太多，见 Retry-After）；500 internal_error",
               },
               message: { type: "string", description: "简体中文，说明下一步怎么做" },
               fields: {

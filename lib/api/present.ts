@@ -5,7 +5,7 @@ import type { BookingView } from "@/lib/booking/queries";
 import { addressOf } from "@/lib/security";
 import { toIsoOffset } from "@/lib/time";
 import type { WaitlistEntryView } from "@/lib/waitlist/queries";
-import { codeFrom, failureResponse, guarded, json, parseOr400, readJsonObject } from "./http";
+import { codeFrom, errorResponse, failureResponse, guarded, json, parseOr400, readJsonObject } from "./http";
 
 /** The booking as the JSON API shows it: no personal data beyond what the caller already sent. */
 export function presentBooking(booking: BookingView) {
@@ -25,22 +25,48 @@ export function presentBooking(booking: BookingView) {
  */
 export function bookingChangeRoute<S extends z.ZodType<{ phone: string }>>(
   schema: S,
-  change: (input: z.output<S> & { code: string }) => Promise<BookingResult>,
+  change: (input: z.output<S> & { code: string }, options: { ifVersion?: number }) => Promise<BookingResult>,
 ) {
   return (request: Request, { params }: { params: Promise<{ code: string }> }) =>
     guarded(async () => {
       const code = await codeFrom(params);
       if (code instanceof Response) return code;
+      const ifVersion = versionFromIfMatch(request.headers.get("if-match"));
+      if (ifVersion instanceof Response) return ifVersion;
       const body = await readJsonObject(request);
       if (body instanceof Response) return body;
       const input = parseOr400(schema, body);
       if (input instanceof Response) return input;
       const result = await changeOwnBooking({ phone: input.phone, address: addressOf(request.headers) }, () =>
-        change({ ...input, code }),
+        change({ ...input, code }, { ifVersion }),
       );
       if (!result.ok) return failureResponse(result);
-      return json(presentBooking(result.booking));
+      return json(presentBooking(result.booking), 200, { ETag: bookingEtag(result.booking) });
     });
+}
+
+/** A booking's ETag: its version, which every change raises (a database trigger). */
+export function bookingEtag(booking: { version: number }): string {
+  return `"${booking.version}"`;
+}
+
+/**
+ * The version an If-Match names: none (absent or "*": any version), the number in a strong ETag
+ * ("3"), or the answer to anything else. A weak ETag never matches for a change (RFC 9110).
+ */
+function versionFromIfMatch(header: string | null): number | undefined | Response {
+  if (header === null || header.trim() === "*") return undefined;
+  const match = /^\s*"(\d{1,9})"\s*$/.exec(header);
+  if (!match) {
+    return errorResponse(
+      "invalid_input",
+      'If-Match 应为查询预约时得到的 ETag，例如 "3"（带引号）；不需要时不要发送这个请求头。',
+      {
+        "If-Match": '应为查询预约时得到的 ETag，例如 "3"。',
+      },
+    );
+  }
+  return Number(match[1]);
 }
 
 /** A waitlist entry as the JSON API shows it; an open offer carries its booking code and the end of its hold. */

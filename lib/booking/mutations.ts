@@ -105,7 +105,11 @@ export async function firstThatFits(
   return failure("slot_taken");
 }
 
-type StaffOptions = { now?: Date; actor?: AuditActor };
+/**
+ * `ifVersion`: change only the booking as the caller last read it (the API's If-Match); a booking
+ * changed since answers booking_changed, and nothing is changed. Part of the conditional update.
+ */
+type StaffOptions = { now?: Date; actor?: AuditActor; ifVersion?: number };
 
 type CreateOptions = {
   now?: Date;
@@ -230,6 +234,7 @@ export function createWithFreshCode(tx: Tx, data: NewBooking) {
 const movableSelect = {
   id: true,
   code: true,
+  version: true,
   status: true,
   channel: true,
   startsAt: true,
@@ -239,6 +244,7 @@ const movableSelect = {
 type Movable = {
   id: string;
   code: string;
+  version: number;
   status: string;
   channel: string;
   startsAt: Date;
@@ -258,13 +264,18 @@ function findByCode(code: string) {
 async function cancel(
   booking: Movable,
   reason: string | null,
-  { now = new Date(), actor }: StaffOptions,
+  { now = new Date(), actor, ifVersion }: StaffOptions,
 ): Promise<BookingResult> {
   let cancelledNow = false;
   const row = await db.$transaction(async (tx) => {
     // Conditional update: only a confirmed booking that has not started changes; a second cancel changes nothing.
     const { count } = await tx.booking.updateMany({
-      where: { id: booking.id, status: "CONFIRMED", startsAt: { gt: now } },
+      where: {
+        id: booking.id,
+        status: "CONFIRMED",
+        startsAt: { gt: now },
+        ...(ifVersion === undefined ? {} : { version: ifVersion }),
+      },
       data: { status: "CANCELLED", cancelledAt: now, cancelReason: reason },
     });
     cancelledNow = count > 0;
@@ -280,6 +291,7 @@ async function cancel(
     }
     return tx.booking.findUniqueOrThrow({ where: { id: booking.id }, select: bookingViewSelect });
   });
+  if (!cancelledNow && ifVersion !== undefined && row.version !== ifVersion) return failure("booking_changed");
   if (row.status !== "CANCELLED") {
     return failure("conflict", "这个预约已经开始或已经结束，不能在网上取消。如有需要，请联系工作站或拨打 12348。");
   }
@@ -290,8 +302,9 @@ async function cancel(
 async function reschedule(
   booking: Movable,
   target: { start: Date; lawyerId?: string; reason?: string },
-  { now = new Date(), actor }: StaffOptions,
+  { now = new Date(), actor, ifVersion }: StaffOptions,
 ): Promise<BookingResult> {
+  if (ifVersion !== undefined && booking.version !== ifVersion) return failure("booking_changed");
   if (booking.status !== "CONFIRMED" || booking.startsAt <= now) {
     return failure("conflict", NOT_MOVABLE);
   }
@@ -303,10 +316,22 @@ async function reschedule(
       // Either the booking moves, or the constraint refuses and it stays exactly as it was. Only a
       // confirmed booking that has not started moves: one cancelled or started meanwhile stays.
       const { count } = await tx.booking.updateMany({
-        where: { id: booking.id, status: "CONFIRMED", startsAt: { gt: now } },
+        where: {
+          id: booking.id,
+          status: "CONFIRMED",
+          startsAt: { gt: now },
+          ...(ifVersion === undefined ? {} : { version: ifVersion }),
+        },
         data: { lawyerId: slot.lawyerId, startsAt: slot.start, endsAt: slot.end },
       });
-      if (count === 0) throw new Rejected(failure("conflict", NOT_MOVABLE));
+      if (count === 0) {
+        const current = await tx.booking.findUniqueOrThrow({ where: { id: booking.id }, select: { version: true } });
+        throw new Rejected(
+          ifVersion !== undefined && current.version !== ifVersion
+            ? failure("booking_changed")
+            : failure("conflict", NOT_MOVABLE),
+        );
+      }
       await tellVillager(tx, booking.id, "moved", now);
       const row = await tx.booking.findUniqueOrThrow({ where: { id: booking.id }, select: bookingViewSelect });
       if (actor) {
@@ -326,20 +351,20 @@ async function reschedule(
 
 export async function cancelBooking(
   input: CancelBookingInput,
-  { now = new Date() }: { now?: Date } = {},
+  { now = new Date(), ifVersion }: { now?: Date; ifVersion?: number } = {},
 ): Promise<BookingResult> {
   const booking = await findOwn(input.code, input.phone);
   if (!booking) return failure("not_found");
-  return cancel(booking, input.reason ?? null, { now });
+  return cancel(booking, input.reason ?? null, { now, ifVersion });
 }
 
 export async function rescheduleBooking(
   input: RescheduleBookingInput,
-  { now = new Date() }: { now?: Date } = {},
+  { now = new Date(), ifVersion }: { now?: Date; ifVersion?: number } = {},
 ): Promise<BookingResult> {
   const booking = await findOwn(input.code, input.phone);
   if (!booking) return failure("not_found");
-  return reschedule(booking, { start: input.start, lawyerId: input.lawyerId }, { now });
+  return reschedule(booking, { start: input.start, lawyerId: input.lawyerId }, { now, ifVersion });
 }
 
 /** Staff cancel a booking by its code, with a reason, audited. Callers authorise the actor first. */

@@ -10,6 +10,8 @@ export type BookingStatusName = "confirmed" | "checked_in" | "done" | "no_show" 
 
 export type BookingView = {
   code: string;
+  /** Raised by every change (a database trigger): the API's ETag. */
+  version: number;
   status: BookingStatusName;
   start: Date;
   end: Date;
@@ -32,6 +34,7 @@ export type BookingView = {
 export const bookingViewSelect = {
   id: true,
   code: true,
+  version: true,
   status: true,
   startsAt: true,
   endsAt: true,
@@ -55,6 +58,7 @@ type Row = Prisma.BookingGetPayload<{ select: typeof bookingViewSelect }>;
 export function toBookingView(row: Row): BookingView {
   return {
     code: row.code,
+    version: row.version,
     status: row.status.toLowerCase() as BookingStatusName,
     start: row.startsAt,
     end: row.endsAt,

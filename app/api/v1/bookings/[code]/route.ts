@@ -1,5 +1,5 @@
 import { codeFrom, errorResponse, failureResponse, guarded, json, otherMethods, parseOr400 } from "@/lib/api/http";
-import { presentBooking } from "@/lib/api/present";
+import { bookingEtag, presentBooking } from "@/lib/api/present";
 import { lookUpBooking } from "@/lib/booking/access";
 import { findBookingInput } from "@/lib/booking/schema";
 import { addressOf } from "@/lib/security";
@@ -16,7 +16,7 @@ export function GET(request: Request, { params }: { params: Promise<{ code: stri
     const booking = await lookUpBooking(code, { phone: input.phone, address: addressOf(request.headers) });
     if (!booking) return errorResponse("not_found");
     if ("ok" in booking) return failureResponse(booking);
-    return json(presentBooking(booking));
+    return json(presentBooking(booking), 200, { ETag: bookingEtag(booking) });
   });
 }
 
