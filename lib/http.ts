@@ -6,7 +6,8 @@ import { log } from "./log";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
-export type ProblemCode = FailureCode | "unauthorised" | "internal_error";
+/** The JSON API's own codes besides the failures: an Idempotency-Key reused or still answering (lib/api/idempotency.ts). */
+export type ProblemCode = FailureCode | "unauthorised" | "internal_error" | "idempotency_key_reused" | "request_in_progress";
 
 export const HTTP_STATUS: Record<ProblemCode, number> = {
   invalid_input: 400,
@@ -21,6 +22,8 @@ export const HTTP_STATUS: Record<ProblemCode, number> = {
   bookings_affected: 409,
   booking_changed: 412,
   too_many_requests: 429,
+  idempotency_key_reused: 422,
+  request_in_progress: 409,
   internal_error: 500,
 };
 
@@ -39,7 +42,7 @@ export function problem(
   fields?: Record<string, string>,
   headers: Record<string, string> = {},
 ): Response {
-  const text = message ?? (code === "unauthorised" || code === "internal_error" ? INTERNAL_ERROR_MESSAGE : MESSAGES[code]);
+  const text = message ?? (code in MESSAGES ? MESSAGES[code as FailureCode] : INTERNAL_ERROR_MESSAGE);
   return json({ error: fields ? { code, message: text, fields } : { code, message: text } }, HTTP_STATUS[code], headers);
 }
 

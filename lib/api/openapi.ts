@@ -81,6 +81,37 @@ const ifMatchParam = {
   schema: { type: "string", example: '"3"' },
 };
 
+const idempotencyKeyParam = {
+  name: "Idempotency-Key",
+  in: "header",
+  required: false,
+  description:
+    "选填：每个新请求一个新的随机值（例如 UUID，1 到 255 个可见英文字符）。网络中断后用同一个值和同样的内容重试，24 小时内回答与第一次完全相同（响应头 Idempotent-Replayed: true），不会重复办理；同一个值配不同的地址或内容回答 422 idempotency_key_reused；第一次还在处理时回答 409 request_in_progress（见 Retry-After）。",
+  schema: { type: "string", example: "6f1c2f7e-9f64-4c1e-9d0a-2b4d1c0e7a55" },
+};
+
+const idempotencyRefusals = {
+  422: {
+    description: "同一个 Idempotency-Key 已用于另一个请求",
+    headers: noStore,
+    content: {
+      "application/json": {
+        schema: ref("Error"),
+        examples: {
+          idempotency_key_reused: {
+            value: {
+              error: {
+                code: "idempotency_key_reused",
+                message: "这个 Idempotency-Key 已经用于另一个请求（地址或内容不同）。新的请求请换一个新的 Idempotency-Key。",
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
 const bookingChanged = errors("预约在查询之后已经有了改动（If-Match 不符），这次没有改动", {
   booking_changed: errorExample("booking_changed"),
 });
@@ -214,8 +245,10 @@ export const openApiDocument = {
         summary: "预约",
         description:
           "不填 lawyerId 时由系统安排这一时间有空的律师。同一手机号码最多 3 个未到期的预约。每个来源地址每小时最多预约 100 次。",
+        parameters: [idempotencyKeyParam],
         requestBody: jsonBody("CreateBooking"),
         responses: {
+          ...idempotencyRefusals,
           201: ok("预约成功", "Booking", bookingExample),
           400: invalidInput({ phone: "请填写 11 位手机号码，例如 13812345678。" }),
           409: errors("这个时间不能预约", {
@@ -248,9 +281,10 @@ export const openApiDocument = {
         operationId: "cancelBooking",
         summary: "取消预约（已取消的再取消一次，回答相同）",
         description: LOOK_UP_LIMIT,
-        parameters: [codeParam, ifMatchParam],
+        parameters: [codeParam, ifMatchParam, idempotencyKeyParam],
         requestBody: jsonBody("CancelBooking"),
         responses: {
+          ...idempotencyRefusals,
           200: withEtag(ok("已取消", "Booking", { ...bookingExample, status: "cancelled" })),
           400: invalidInput({ phone: "请填写联系电话。" }),
           404: notFound,
@@ -268,9 +302,10 @@ export const openApiDocument = {
         operationId: "rescheduleBooking",
         summary: "改期（新时间不能预约时原预约保持不变）",
         description: LOOK_UP_LIMIT,
-        parameters: [codeParam, ifMatchParam],
+        parameters: [codeParam, ifMatchParam, idempotencyKeyParam],
         requestBody: jsonBody("RescheduleBooking"),
         responses: {
+          ...idempotencyRefusals,
           200: withEtag(
             ok("改期后的预约", "Booking", {
               ...bookingExample,
@@ -297,9 +332,10 @@ export const openApiDocument = {
         summary: "登记候补：近期没有空位时，在能来的日期内有空位就发短信，并为其保留 30 分钟",
         description:
           "同一手机号码在同一地点只登记一次，再次登记即修改日期。有空位时按登记先后通知，短信中的链接打开保留的预约，30 分钟内确认有效；过期或不要则通知下一位。用其他方式在该地点预约成功后，自动退出候补。每个来源地址每小时最多 100 次。",
-        parameters: [slugParam],
+        parameters: [slugParam, idempotencyKeyParam],
         requestBody: jsonBody("JoinWaitlist"),
         responses: {
+          ...idempotencyRefusals,
           201: ok("已登记", "WaitlistEntry", waitlistExample),
           400: invalidInput({ to: "最晚日期不能早于最早日期，请重新选择。" }),
           404: errors("没有这个服务地点", { not_found: errorExample("not_found") }),
@@ -368,11 +404,13 @@ export const openApiDocument = {
                   "slot_unavailable",
                   "too_many_bookings",
                   "booking_changed",
+                  "idempotency_key_reused",
+                  "request_in_progress",
                   "too_many_requests",
                   "internal_error",
                 ],
                 description:
-                  "400 invalid_input；404 not_found（含不存在的接口地址）；405 method_not_allowed（不支持的请求方法）；409 slot_taken（刚被约走）、slot_unavailable（不在值班时间、太近或太远）、too_many_bookings；412 booking_changed（If-Match 不符：预约在查询之后已有改动）；429 too_many_requests（尝试次数太多，见 Retry-After）；500 internal_error",
+                  "400 invalid_input；404 not_found（含不存在的接口地址）；405 method_not_allowed（不支持的请求方法）；409 slot_taken（刚被约走）、slot_unavailable（不在值班时间、太近或太远）、too_many_bookings；409 request_in_progress（同一个 Idempotency-Key 的请求还在处理）；412 booking_changed（If-Match 不符：预约在查询之后已有改动）；422 idempotency_key_reused（Idempotency-Key 已用于另一个请求）；429 too_many_requests（尝试次数太多，见 Retry-After）；500 internal_error",
               },
               message: { type: "string", description: "简体中文，说明下一步怎么做" },
               fields: {

@@ -6,6 +6,7 @@ import { addressOf } from "@/lib/security";
 import { toIsoOffset } from "@/lib/time";
 import type { WaitlistEntryView } from "@/lib/waitlist/queries";
 import { codeFrom, errorResponse, failureResponse, guarded, json, parseOr400, readJsonObject } from "./http";
+import { idempotent } from "./idempotency";
 
 /** The booking as the JSON API shows it: no personal data beyond what the caller already sent. */
 export function presentBooking(booking: BookingView) {
@@ -28,21 +29,23 @@ export function bookingChangeRoute<S extends z.ZodType<{ phone: string }>>(
   change: (input: z.output<S> & { code: string }, options: { ifVersion?: number }) => Promise<BookingResult>,
 ) {
   return (request: Request, { params }: { params: Promise<{ code: string }> }) =>
-    guarded(async () => {
-      const code = await codeFrom(params);
-      if (code instanceof Response) return code;
-      const ifVersion = versionFromIfMatch(request.headers.get("if-match"));
-      if (ifVersion instanceof Response) return ifVersion;
-      const body = await readJsonObject(request);
-      if (body instanceof Response) return body;
-      const input = parseOr400(schema, body);
-      if (input instanceof Response) return input;
-      const result = await changeOwnBooking({ phone: input.phone, address: addressOf(request.headers) }, () =>
-        change({ ...input, code }, { ifVersion }),
-      );
-      if (!result.ok) return failureResponse(result);
-      return json(presentBooking(result.booking), 200, { ETag: bookingEtag(result.booking) });
-    });
+    guarded(() =>
+      idempotent(request, async () => {
+        const code = await codeFrom(params);
+        if (code instanceof Response) return code;
+        const ifVersion = versionFromIfMatch(request.headers.get("if-match"));
+        if (ifVersion instanceof Response) return ifVersion;
+        const body = await readJsonObject(request);
+        if (body instanceof Response) return body;
+        const input = parseOr400(schema, body);
+        if (input instanceof Response) return input;
+        const result = await changeOwnBooking({ phone: input.phone, address: addressOf(request.headers) }, () =>
+          change({ ...input, code }, { ifVersion }),
+        );
+        if (!result.ok) return failureResponse(result);
+        return json(presentBooking(result.booking), 200, { ETag: bookingEtag(result.booking) });
+      }),
+    );
 }
 
 /** A booking's ETag: its version, which every change raises (a database trigger). */

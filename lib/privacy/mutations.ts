@@ -10,6 +10,7 @@ import "server-only";
 // where a summary carries words staff or lawyers typed: a staff cancel or move reason
 // (lib/booking/mutations.ts) and a lawyer's reason for cancelling through a duty change
 // (lib/schedule/change/mutations.ts). Those stay as written; see docs/privacy.md.
+import { deleteExpiredIdempotencyRecords } from "@/lib/api/idempotency";
 import { type AuditActor, recordAudit } from "@/lib/audit/mutations";
 import { assertCan, can } from "@/lib/auth/can";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -109,6 +110,8 @@ export async function anonymiseExpired(now: Date = new Date()): Promise<PurgeRes
       const { count: waitlist } = await tx.waitlistEntry.deleteMany({
         where: { status: { notIn: ["WAITING", "OFFERED"] }, endedAt: { lt: retentionCutoff(now, retention.waitlistMonths) } },
       });
+      // The API's kept answers to retried requests (they hold a booking's name and phone) last a day.
+      await deleteExpiredIdempotencyRecords(tx, now);
       if (bookings + walkIns + callbacks + waitlist > 0) {
         await recordAudit(tx, SYSTEM, {
           kind: "privacy",

@@ -1,22 +1,25 @@
 import { failureResponse, guarded, json, otherMethods, parseOr400, readJsonObject } from "@/lib/api/http";
-import { presentBooking } from "@/lib/api/present";
+import { idempotent } from "@/lib/api/idempotency";
+import { bookingEtag, presentBooking } from "@/lib/api/present";
 import { createBooking } from "@/lib/booking/mutations";
 import { createBookingInput } from "@/lib/booking/schema";
 import { limitByAddress } from "@/lib/rate-limit";
 import { addressOf } from "@/lib/security";
 
 export function POST(request: Request) {
-  return guarded(async () => {
-    const body = await readJsonObject(request);
-    if (body instanceof Response) return body;
-    const input = parseOr400(createBookingInput, body);
-    if (input instanceof Response) return input;
-    const limited = await limitByAddress("bookingAddress", "预约", addressOf(request.headers));
-    if (limited) return failureResponse(limited);
-    const result = await createBooking(input);
-    if (!result.ok) return failureResponse(result);
-    return json(presentBooking(result.booking), 201);
-  });
+  return guarded(() =>
+    idempotent(request, async () => {
+      const body = await readJsonObject(request);
+      if (body instanceof Response) return body;
+      const input = parseOr400(createBookingInput, body);
+      if (input instanceof Response) return input;
+      const limited = await limitByAddress("bookingAddress", "预约", addressOf(request.headers));
+      if (limited) return failureResponse(limited);
+      const result = await createBooking(input);
+      if (!result.ok) return failureResponse(result);
+      return json(presentBooking(result.booking), 201, { ETag: bookingEtag(result.booking) });
+    }),
+  );
 }
 
 export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -8,6 +8,7 @@ import {
   readJsonObject,
   slugFrom,
 } from "@/lib/api/http";
+import { idempotent } from "@/lib/api/idempotency";
 import { presentWaitlistEntry } from "@/lib/api/present";
 import { limitByAddress } from "@/lib/rate-limit";
 import { addressOf } from "@/lib/security";
@@ -18,20 +19,22 @@ const NO_VENUE = "没有这个服务地点，请从 /api/v1/venues 中选择。"
 
 /** Joins a venue's waitlist: a text message offers the first slot that frees within the dates. */
 export function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  return guarded(async () => {
-    const slug = await slugFrom(params);
-    if (slug === null) return errorResponse("not_found", NO_VENUE);
-    const body = await readJsonObject(request);
-    if (body instanceof Response) return body;
-    // The path names the venue, whatever the body says.
-    const input = parseOr400(joinWaitlistInput, { ...body, venue: slug });
-    if (input instanceof Response) return input;
-    const limited = await limitByAddress("bookingAddress", "候补登记", addressOf(request.headers));
-    if (limited) return failureResponse(limited);
-    const result = await joinWaitlist(input);
-    if (!result.ok) return result.fields?.venue ? errorResponse("not_found", NO_VENUE) : failureResponse(result);
-    return json(presentWaitlistEntry(result.entry), 201);
-  });
+  return guarded(() =>
+    idempotent(request, async () => {
+      const slug = await slugFrom(params);
+      if (slug === null) return errorResponse("not_found", NO_VENUE);
+      const body = await readJsonObject(request);
+      if (body instanceof Response) return body;
+      // The path names the venue, whatever the body says.
+      const input = parseOr400(joinWaitlistInput, { ...body, venue: slug });
+      if (input instanceof Response) return input;
+      const limited = await limitByAddress("bookingAddress", "候补登记", addressOf(request.headers));
+      if (limited) return failureResponse(limited);
+      const result = await joinWaitlist(input);
+      if (!result.ok) return result.fields?.venue ? errorResponse("not_found", NO_VENUE) : failureResponse(result);
+      return json(presentWaitlistEntry(result.entry), 201);
+    }),
+  );
 }
 
 export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");
