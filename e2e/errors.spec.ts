@@ -23,7 +23,13 @@ test("a venue slug or booking code with a control character is simply not found"
 });
 
 test("an unknown /api/v1 path answers a JSON 404, a method a route does not take a JSON 405 with Allow", async ({ request }) => {
-  for (const path of ["/api/v1/nothing-here", "/api/v1/bookings/ABC123/delete", "/api/v1/venues/station"]) {
+  for (const path of [
+    "/api/v1/nothing-here",
+    "/api/v1/bookings/ABC123/delete",
+    "/api/v1/venues/station",
+    "/api/v2/venues",
+    "/api/venues",
+  ]) {
     const response = await request.get(path);
     expect(response.status(), path).toBe(404);
     expect(response.headers()["content-type"], path).toMatch(/^application\/json/);

@@ -138,7 +138,7 @@ function siteHost(headers: Headers): string | null {
 }
 
 const CROSS_SITE_MESSAGE = "这个请求不是从本站页面发出的，没有办理。请打开本站页面重新填写提交；如有问题，请拨打 12348。";
-const MALFORMED_PATH_MESSAGE = "网址中有无法识别的字符，请检查网址是否完整、正确。";
+export const MALFORMED_PATH_MESSAGE = "网址中有无法识别的字符，请检查网址是否完整、正确。";
 const METHOD_MESSAGE = "本站不接受这种请求方式。请用浏览器打开本站页面办理。";
 const API_METHOD_MESSAGE = "这个接口地址不接受这种请求方式，请对照接口说明 /api/v1/openapi.json 检查。";
 

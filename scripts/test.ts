@@ -78,6 +78,7 @@ if (!only || only === "static") {
   step("type check", bin("tsc"), ["--noEmit"]);
   step("lint and format check", bin("biome"), ["check", "."]);
   step("layering check", bin("tsx"), ["scripts/check-structure.ts"]);
+  step("OpenAPI lint (Redocly, recommended rules)", bin("tsx"), ["scripts/lint-openapi.ts"]);
 }
 
 if (!only || only === "unit") {

@@ -2,9 +2,11 @@
 // The API test keeps it honest: its paths against the route files, its request bodies against
 // z.toJSONSchema of the zod schemas in lib/booking/schema.ts and lib/waitlist/schema.ts, its $refs against its components.
 // Over 300 lines on purpose: it is one document, and splitting it would only scatter its parts.
+
 import type { ApiErrorCode } from "@/lib/api/http";
 import { INTERNAL_ERROR_MESSAGE, MESSAGES } from "@/lib/errors";
 import { PRIORITY_GROUPS } from "@/lib/labels";
+import { MALFORMED_PATH_MESSAGE } from "@/lib/security";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
@@ -31,6 +33,17 @@ const invalidInput = (fields: Record<string, string>) =>
   });
 const notFound = errors("没有这个预约，或电话号码不对（两种情况回答相同）", { not_found: errorExample("not_found") });
 const internal = errors("意外错误；不含任何内部细节", { internal_error: errorExample("internal_error") });
+/** What every operation may answer to a request target that does not parse (bad %-encoding), before any route runs. */
+const malformedPath = {
+  description: "网址无法识别（例如不完整的 % 编码）",
+  headers: noStore,
+  content: {
+    "application/json": {
+      schema: ref("Error"),
+      examples: { invalid_input: { value: { error: { code: "invalid_input", message: MALFORMED_PATH_MESSAGE } } } },
+    },
+  },
+};
 
 const tooManyExample = {
   value: {
@@ -175,6 +188,8 @@ export const openApiDocument = {
   info: {
     title: "睦洲镇公共法律服务预约 API",
     version: "1.0.0",
+    // Terms of use, not a software licence: integrations are agreed with the judicial office first.
+    license: { name: "接入前须经镇司法所同意；免费用于公共法律服务（个人信息的处理见隐私说明）", url: "/privacy" },
     description:
       "供微信小程序和省 12348 平台预约免费法律咨询。所有时间为 Asia/Shanghai（+08:00）。" +
       "请求体为 JSON 对象（Content-Type: application/json）。" +
@@ -185,6 +200,8 @@ export const openApiDocument = {
       "来源地址是连接本服务的地址；经过反向代理时，由运维配置的代理层数决定（TRUSTED_PROXY_HOPS），调用方自己写的 X-Forwarded-For 不被采信。",
   },
   servers: [{ url: "/api/v1" }],
+  // No sign-in: every operation is open to anyone (the limits on tries are by source address).
+  security: [],
   paths: {
     "/venues": {
       get: {
@@ -203,6 +220,7 @@ export const openApiDocument = {
               },
             ],
           }),
+          400: malformedPath,
           500: internal,
         },
       },
@@ -211,7 +229,11 @@ export const openApiDocument = {
       get: {
         operationId: "listTopics",
         summary: "咨询事项列表",
-        responses: { 200: ok("事项", "TopicList", { topics: [{ code: "marriage", name: "婚姻家庭" }] }), 500: internal },
+        responses: {
+          200: ok("事项", "TopicList", { topics: [{ code: "marriage", name: "婚姻家庭" }] }),
+          400: malformedPath,
+          500: internal,
+        },
       },
     },
     "/venues/{slug}/slots": {

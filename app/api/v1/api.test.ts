@@ -648,6 +648,21 @@ describe("unknown paths and methods", () => {
     }
   });
 
+  it("answers an /api path outside v1 (/api/v2/venues, /api/venues) with the same JSON 404", async () => {
+    const route = (await import("../[...path]/route")) as unknown as RouteModule;
+    for (const method of METHODS) {
+      for (const segments of [["v2", "venues"], ["venues"], ["v1x", "bookings"]]) {
+        const response = await route[method](
+          new Request(`http://test/api/${segments.join("/")}`, { method }),
+          params({ path: segments }),
+        );
+        expect(response.status, `${method} /api/${segments.join("/")}`).toBe(404);
+        expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+        expect((await response.json()).error.code).toBe("not_found");
+      }
+    }
+  });
+
   it("answers a method a route does not take with a JSON 405 naming, in Allow, the methods it takes", async () => {
     const doc = JSON.parse(await (await openapi()).text()) as { paths: Record<string, Record<string, unknown>> };
     const routes = await routeModules();
