@@ -12,6 +12,7 @@
 //                       own form asks before booking another);
 //   bookings_affected — a change to duty hours touches bookings: the caller must choose for each;
 //   booking_changed   — the booking changed since the version the caller read (the API's If-Match);
+//   duplicate_booking — this phone has already booked this very time;
 //   too_many_requests — a limit on tries (lib/rate-limit.ts): wait `retryAfterSeconds`.
 export type FailureCode =
   | "invalid_input"
@@ -24,6 +25,7 @@ export type FailureCode =
   | "already_booked"
   | "bookings_affected"
   | "booking_changed"
+  | "duplicate_booking"
   | "too_many_requests";
 
 export type Failure<C extends FailureCode = FailureCode> = {
@@ -47,6 +49,8 @@ export const MESSAGES: Record<FailureCode, string> = {
     "这个手机号码在这里已经有一个还没到期的预约。为免重复，请先查看原来的预约；确实还要再约一个时间，请勾选“我知道已有预约，仍要再约一个”后再提交。",
   bookings_affected: "这个改动会影响已有的预约，请为每个预约选择怎样处理。",
   booking_changed: "这个预约在您查看之后已经有了变动，这次没有改动。请重新查看预约，再决定是否改期或取消。",
+  duplicate_booking:
+    "这个电话号码已经预约了这个时间，不用再约。要查看、改期或取消，请用预约号和电话号码查询；忘了预约号请拨打 12348。",
   too_many_requests: "操作太频繁了，请稍后再试；如有急事，请拨打 12348。",
 };
 

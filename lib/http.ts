@@ -7,7 +7,14 @@ import { log } from "./log";
 const NO_STORE = { "Cache-Control": "no-store" };
 
 /** The JSON API's own codes besides the failures: an Idempotency-Key reused or still answering (lib/api/idempotency.ts). */
-export type ProblemCode = FailureCode | "unauthorised" | "internal_error" | "idempotency_key_reused" | "request_in_progress";
+export type ProblemCode =
+  | FailureCode
+  | "unauthorised"
+  | "internal_error"
+  | "idempotency_key_reused"
+  | "request_in_progress"
+  | "booking_not_changeable"
+  | "waitlist_ended";
 
 export const HTTP_STATUS: Record<ProblemCode, number> = {
   invalid_input: 400,
@@ -21,9 +28,12 @@ export const HTTP_STATUS: Record<ProblemCode, number> = {
   already_booked: 409,
   bookings_affected: 409,
   booking_changed: 412,
+  duplicate_booking: 409,
   too_many_requests: 429,
   idempotency_key_reused: 422,
   request_in_progress: 409,
+  booking_not_changeable: 409,
+  waitlist_ended: 409,
   internal_error: 500,
 };
 

@@ -17,6 +17,9 @@ export type ApiErrorCode =
   | "slot_unavailable"
   | "too_many_bookings"
   | "booking_changed"
+  | "duplicate_booking"
+  | "booking_not_changeable"
+  | "waitlist_ended"
   | "too_many_requests";
 
 // A booking whose state does not allow the change (already cancelled or started) is documented as
@@ -33,15 +36,32 @@ const API_CODE: Record<FailureCode, ApiErrorCode> = {
   already_booked: "too_many_bookings",
   bookings_affected: "slot_unavailable",
   booking_changed: "booking_changed",
+  duplicate_booking: "duplicate_booking",
   too_many_requests: "too_many_requests",
 };
 
-export function errorResponse(code: ApiErrorCode, message: string = MESSAGES[code], fields?: Record<string, string>): Response {
+/** The API's own sentences for the codes that are not failures of the app's (the rest: lib/errors.ts MESSAGES). */
+export const API_MESSAGES: Record<Exclude<ApiErrorCode, FailureCode>, string> = {
+  booking_not_changeable: "这个预约已经取消、已经开始或已经结束，不能再改期或取消。如有需要，请拨打 12348。",
+  waitlist_ended: "这个候补登记已经结束（已退出、已预约或已过期）。需要的话，请重新登记候补。",
+};
+
+export function messageOf(code: ApiErrorCode): string {
+  return code in API_MESSAGES ? API_MESSAGES[code as keyof typeof API_MESSAGES] : MESSAGES[code as FailureCode];
+}
+
+export function errorResponse(code: ApiErrorCode, message: string = messageOf(code), fields?: Record<string, string>): Response {
   return problem(code, message, fields);
 }
 
-export function failureResponse(failure: Failure): Response {
-  return problem(API_CODE[failure.code], failure.message, failure.fields, retryHeaders(failure));
+/**
+ * The failure as the API answers it. `conflict` names what a state conflict means on the caller's
+ * operation (issue 25 item 4): a booking that can no longer be changed, a waitlist entry that ended;
+ * without it, the documented slot_unavailable of before.
+ */
+export function failureResponse(failure: Failure, { conflict }: { conflict?: ApiErrorCode } = {}): Response {
+  const code = failure.code === "conflict" && conflict ? conflict : API_CODE[failure.code];
+  return problem(code, failure.message, failure.fields, retryHeaders(failure));
 }
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;

@@ -3,8 +3,8 @@
 // z.toJSONSchema of the zod schemas in lib/booking/schema.ts and lib/waitlist/schema.ts, its $refs against its components.
 // Over 300 lines on purpose: it is one document, and splitting it would only scatter its parts.
 
-import type { ApiErrorCode } from "@/lib/api/http";
-import { INTERNAL_ERROR_MESSAGE, MESSAGES } from "@/lib/errors";
+import { type ApiErrorCode, messageOf } from "@/lib/api/http";
+import { INTERNAL_ERROR_MESSAGE } from "@/lib/errors";
 import { PRIORITY_GROUPS } from "@/lib/labels";
 import { MALFORMED_PATH_MESSAGE } from "@/lib/security";
 
@@ -16,7 +16,7 @@ const noStore = {
 
 const errorExample = (code: ApiErrorCode | "internal_error", fields?: Record<string, string>) => ({
   value: {
-    error: { code, message: code === "internal_error" ? INTERNAL_ERROR_MESSAGE : MESSAGES[code], ...(fields && { fields }) },
+    error: { code, message: code === "internal_error" ? INTERNAL_ERROR_MESSAGE : messageOf(code), ...(fields && { fields }) },
   },
 });
 
@@ -197,7 +197,10 @@ export const openApiDocument = {
       "不存在的接口地址回答 404 not_found；接口地址不支持的请求方法回答 405 method_not_allowed，响应头 Allow 列出支持的方法。" +
       "文字中不能含 NUL 等看不见的控制字符（情况简述和取消原因可以换行）；日期和时间须在 2000 年到 2100 年之间。" +
       `次数限制：${LOOK_UP_LIMIT}每个来源地址每小时最多预约 100 次。超过限制时回答 429 too_many_requests，响应头 Retry-After 给出需要等待的秒数。` +
-      "来源地址是连接本服务的地址；经过反向代理时，由运维配置的代理层数决定（TRUSTED_PROXY_HOPS），调用方自己写的 X-Forwarded-For 不被采信。",
+      "来源地址是连接本服务的地址；经过反向代理时，由运维配置的代理层数决定（TRUSTED_PROXY_HOPS），调用方自己写的 X-Forwarded-For 不被采信。" +
+      "错误码的变更（一个码只表示一件事）：改期、取消一个已取消、已开始或已结束的预约，原为 409 slot_unavailable，现为 409 booking_not_changeable；" +
+      "退出已结束的候补登记，原为 409 slot_unavailable，现为 409 waitlist_ended；指定不存在或不在该地点服务的律师，原为 409 slot_unavailable，现为 400 invalid_input（fields.lawyerId）；" +
+      "同一个电话号码再约自己已约的同一时间，原为 409 slot_taken，现为 409 duplicate_booking。新增：412 booking_changed（If-Match）、422 idempotency_key_reused 和 409 request_in_progress（Idempotency-Key）。",
   },
   servers: [{ url: "/api/v1" }],
   // No sign-in: every operation is open to anyone (the limits on tries are by source address).
@@ -277,6 +280,7 @@ export const openApiDocument = {
             slot_taken: errorExample("slot_taken"),
             slot_unavailable: errorExample("slot_unavailable"),
             too_many_bookings: errorExample("too_many_bookings"),
+            duplicate_booking: errorExample("duplicate_booking"),
           }),
           429: tooMany("这个来源地址一小时内预约太多次（100 次）；按 Retry-After 等待后再试"),
           500: internal,
@@ -311,7 +315,7 @@ export const openApiDocument = {
           400: invalidInput({ phone: "请填写联系电话。" }),
           404: notFound,
           409: errors("预约已开始或已结束，不能在网上取消", {
-            slot_unavailable: errorExample("slot_unavailable"),
+            booking_not_changeable: errorExample("booking_not_changeable"),
           }),
           412: bookingChanged,
           429: lookUpLimited,
@@ -341,6 +345,7 @@ export const openApiDocument = {
             slot_taken: errorExample("slot_taken"),
             slot_unavailable: errorExample("slot_unavailable"),
             too_many_bookings: errorExample("too_many_bookings"),
+            booking_not_changeable: errorExample("booking_not_changeable"),
           }),
           412: bookingChanged,
           429: lookUpLimited,
@@ -399,7 +404,7 @@ export const openApiDocument = {
           200: ok("已退出", "WaitlistEntry", { ...waitlistExample, status: "cancelled" }),
           400: invalidInput({ phone: "请填写 11 位手机号码。" }),
           404: errors("没有这条登记，或手机号码不对（两种情况回答相同）", { not_found: errorExample("not_found") }),
-          409: errors("登记已经结束（已取消、已预约或已过期）", { slot_unavailable: errorExample("slot_unavailable") }),
+          409: errors("登记已经结束（已取消、已预约或已过期）", { waitlist_ended: errorExample("waitlist_ended") }),
           429: lookUpLimited,
           500: internal,
         },
@@ -426,13 +431,16 @@ export const openApiDocument = {
                   "slot_unavailable",
                   "too_many_bookings",
                   "booking_changed",
+                  "booking_not_changeable",
+                  "duplicate_booking",
+                  "waitlist_ended",
                   "idempotency_key_reused",
                   "request_in_progress",
                   "too_many_requests",
                   "internal_error",
                 ],
                 description:
-                  "400 invalid_input；404 not_found（含不存在的接口地址）；405 method_not_allowed（不支持的请求方法）；409 slot_taken（刚被约走）、slot_unavailable（不在值班时间、太近或太远）、too_many_bookings；409 request_in_progress（同一个 Idempotency-Key 的请求还在处理）；412 booking_changed（If-Match 不符：预约在查询之后已有改动）；422 idempotency_key_reused（Idempotency-Key 已用于另一个请求）；429 too_many_requests（尝试次数太多，见 Retry-After）；500 internal_error",
+                  "400 invalid_input；404 not_found（含不存在的接口地址）；405 method_not_allowed（不支持的请求方法）；409 slot_taken（刚被别人约走）、slot_unavailable（不在值班时间、太近或太远）、too_many_bookings、duplicate_booking（这个电话号码已约了这个时间）、booking_not_changeable（预约已取消、已开始或已结束）、waitlist_ended（候补登记已结束）；409 request_in_progress（同一个 Idempotency-Key 的请求还在处理）；412 booking_changed（If-Match 不符：预约在查询之后已有改动）；422 idempotency_key_reused（Idempotency-Key 已用于另一个请求）；429 too_many_requests（尝试次数太多，见 Retry-After）；500 internal_error",
               },
               message: { type: "string", description: "简体中文，说明下一步怎么做" },
               fields: {

@@ -42,7 +42,7 @@ export function bookingChangeRoute<S extends z.ZodType<{ phone: string }>>(
         const result = await changeOwnBooking({ phone: input.phone, address: addressOf(request.headers) }, () =>
           change({ ...input, code }, { ifVersion }),
         );
-        if (!result.ok) return failureResponse(result);
+        if (!result.ok) return failureResponse(result, { conflict: "booking_not_changeable" });
         return json(presentBooking(result.booking), 200, { ETag: bookingEtag(result.booking) });
       }),
     );

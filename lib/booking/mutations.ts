@@ -54,6 +54,17 @@ export async function candidatesAt(
     return free.sort((a, b) => load(a.lawyerId) - load(b.lawyerId)).map((s) => ({ ...s, calendar: inputs.calendar }));
   }
   const offered = slotsOf(venue, inputs, { now, from: date, to: date, ignoreBookings: true }).some(matches);
+  if (!offered && lawyerId) {
+    // A lawyer id that names nobody serving here is a wrong input, not a time without duty (issue 25 item 4).
+    const serves = await db.lawyerVenue.findFirst({
+      where: { lawyerId, venueId: venue.id, lawyer: { active: true } },
+      select: { lawyerId: true },
+    });
+    if (!serves)
+      return failure("invalid_input", undefined, {
+        lawyerId: "没有这位律师，或这位律师不在这个地点服务。请从可预约时间里列出的律师中选择，或不指定律师。",
+      });
+  }
   return failure(offered ? "slot_taken" : "slot_unavailable");
 }
 
@@ -172,7 +183,12 @@ async function bookOnce(
     return failure("invalid_input", undefined, fields);
   }
   const candidates = await candidatesAt(venue, input.start, input.lawyerId, now);
-  if (!Array.isArray(candidates)) return candidates;
+  if (!Array.isArray(candidates)) {
+    // Taken by this very phone (a second tap, a retry): say so, not that someone else took it.
+    if (candidates.code === "slot_taken" && (await sameTimeBooked(input.phone, venue.id, input.start)))
+      return failure("duplicate_booking");
+    return candidates;
+  }
 
   const made = await firstThatFits(candidates, (slot) =>
     db.$transaction(async (tx) => {
@@ -211,6 +227,14 @@ async function bookOnce(
   );
   if (made.ok) metrics.bookings.inc({ change: "created", channel: channel.toLowerCase() });
   return made;
+}
+
+async function sameTimeBooked(phone: string, venueId: string, start: Date): Promise<boolean> {
+  const found = await db.booking.findFirst({
+    where: { phone: { in: storedSpellings(phone) }, venueId, startsAt: start, status: { in: [...ACTIVE] } },
+    select: { id: true },
+  });
+  return found !== null;
 }
 
 /**

@@ -248,7 +248,7 @@ describe("bookings", () => {
     expect(await again.json()).toEqual(cancelledBody);
     const late = await reschedule(post({ phone: input.phone, start: toIsoOffset(f.slot(2)) }), params({ code: booking.code }));
     expect(late.status).toBe(409);
-    expect((await errorOf(late)).code).toBe("slot_unavailable");
+    expect((await errorOf(late)).code).toBe("booking_not_changeable");
     // The freed time can be booked again.
     expect((await book(post(body(f, f.slot(1, 10 * 60))))).status).toBe(201);
   });
@@ -407,7 +407,7 @@ describe("bookings", () => {
     const refusals: [Record<string, unknown>, number, string][] = [
       [{ start: toIsoOffset(f.slot(1)) }, 409, "slot_taken"],
       [{ start: toIsoOffset(f.slot(1, 9 * 60 + 10)) }, 409, "slot_unavailable"],
-      [{ start: toIsoOffset(f.slot(2)), lawyerId: "no-such-lawyer" }, 409, "slot_unavailable"],
+      [{ start: toIsoOffset(f.slot(2)), lawyerId: "no-such-lawyer" }, 400, "invalid_input"],
       [{ start: "next week" }, 400, "invalid_input"],
       [{ start: undefined }, 400, "invalid_input"],
     ];
@@ -418,6 +418,22 @@ describe("bookings", () => {
     }
     expect(await snapshot()).toEqual(before);
     expect(await (await read(code, mine.phone)).json()).toEqual(apiBefore);
+  });
+
+  it("tells a phone that booked this very time already so, not that someone else took it (issue 25 item 4)", async () => {
+    const f = await fixture();
+    const mine = body(f, f.slot(4));
+    expect((await book(post(mine))).status).toBe(201);
+    const again = await book(post(mine));
+    expect(again.status).toBe(409);
+    expect(await errorOf(again)).toMatchObject({
+      code: "duplicate_booking",
+      message: expect.stringContaining("已经预约了这个时间"),
+    });
+    // Someone else at that time is told it was taken.
+    const other = await book(post({ ...mine, phone: uniquePhone() }));
+    expect((await errorOf(other)).code).toBe("slot_taken");
+    expect(await f.count()).toBe(1);
   });
 
   it("gives one 201 and nineteen 409 slot_taken to 20 concurrent requests for one slot", async () => {

@@ -52,7 +52,7 @@ describe("POST /api/v1/venues/{slug}/waitlist", () => {
     expect(await left.json()).toMatchObject({ id: entry.id, status: "cancelled" });
     const again = await cancel(post({ phone }), params({ id: entry.id }));
     expect(again.status).toBe(409);
-    expect(((await again.json()) as ApiError).error.code).toBe("slot_unavailable");
+    expect(((await again.json()) as ApiError).error.code).toBe("waitlist_ended");
   });
 
   it("defaults the dates to the venue's horizon and takes the path's venue over the body's", async () => {

@@ -16,7 +16,7 @@ export function POST(request: Request, { params }: { params: Promise<{ id: strin
     const input = parseOr400(body, sent);
     if (input instanceof Response) return input;
     const result = await leaveWaitlistAs(id, { phone: input.phone, address: addressOf(request.headers) });
-    if (!result.ok) return failureResponse(result);
+    if (!result.ok) return failureResponse(result, { conflict: "waitlist_ended" });
     return json(presentWaitlistEntry(result.entry));
   });
 }
