@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { baseSettingsSchema, settings } from "../lib/env.ts";
-import { smsSettingsSchema } from "../lib/sms/settings.ts";
+import { smsSettingsSchema } from "../lib/sms/schema.ts";
 import { readOrCreateSecret } from "./lib/embedded-db.ts";
 import { ROOT } from "./lib/migrations.ts";
 import { checkSettings, EXIT_CONFIG } from "./lib/settings.ts";

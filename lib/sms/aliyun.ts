@@ -15,7 +15,7 @@ import {
   sdkGateway,
   timedOut,
 } from "./gateway";
-import { ALIYUN_DEFAULT_ENDPOINT } from "./settings";
+import { ALIYUN_DEFAULT_ENDPOINT } from "./schema";
 
 // The package is CommonJS with `exports.default = Client`: Node's own ESM loader hands over the
 // whole exports object as the default export, a bundler the class itself.

@@ -4,7 +4,7 @@
 import { aliyunGateway } from "./aliyun";
 import { MESSAGE_KINDS, type MessageKind, type SmsGateway } from "./gateway";
 import { outboxGateway } from "./outbox";
-import { smsSettingsSchema, templateVariable } from "./settings";
+import { smsSettingsSchema, templateVariable } from "./schema";
 import { tencentGateway } from "./tencent";
 
 type Env = Record<string, string | undefined>;

@@ -13,7 +13,7 @@ import {
   sdkGateway,
   timedOut,
 } from "./gateway";
-import { TENCENT_DEFAULT_ENDPOINT } from "./settings";
+import { TENCENT_DEFAULT_ENDPOINT } from "./schema";
 
 export const TENCENT_DEFAULT_REGION = "ap-guangzhou";
 

@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { baseSettingsSchema } from "../../lib/env.ts";
-import { smsSettingsSchema } from "../../lib/sms/settings.ts";
+import { smsSettingsSchema } from "../../lib/sms/schema.ts";
 import { ROOT } from "./migrations.ts";
 
 export const settingsSchema = z.intersection(baseSettingsSchema, smsSettingsSchema);
