@@ -160,6 +160,17 @@ async function fillEveryTable(prisma: PrismaClient) {
   });
   await prisma.userSession.create({ data: { id: "session-1", userId: user.id } });
   await prisma.retentionSetting.create({ data: { id: 1, consultationMonths: 48, callbackMonths: 12, waitlistMonths: 3 } });
+  await prisma.siteSetting.create({ data: { key: "public_base_url", value: "https://fw.example.gov.cn", updatedBy: user.id } });
+  await prisma.idempotencyRecord.create({
+    data: {
+      scope: "anonymous",
+      key: "6f1c2f7e-retry",
+      fingerprint: "ab".repeat(32),
+      status: 201,
+      body: '{"code":"K7MPXA"}',
+      etag: '"1"',
+    },
+  });
   // Past 2^53: a value that a trip through a JavaScript number would change.
   await prisma.rateLimit.create({ data: { key: "sign-in:admin", points: 3, expire: 9_007_199_254_740_993n } });
   await prisma.auditLog.create({
