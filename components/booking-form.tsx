@@ -14,6 +14,7 @@ import {
   textLink,
   useField,
 } from "@/components/form";
+import { LargeTextButton } from "@/components/large-text-switch";
 import { createBookingAction } from "@/lib/booking/actions";
 import { NOTE_MAX } from "@/lib/booking/rules";
 import { optionsOf, PRIORITY_GROUPS } from "@/lib/labels";
@@ -31,6 +32,8 @@ export type BookingFormProps = {
   dateHref: string;
   topics: Option[];
   villages: string[];
+  /** 长辈模式 is on (its switch is offered beside the phone field too). */
+  largeText: boolean;
 };
 
 /** The errors in the summary in the order of the form. */
@@ -52,7 +55,7 @@ const ORDER = [
 // Kept short for a 360 px phone: what only some need shows only when asked for, without JavaScript
 // too (the note's consent once a note is typed, the proxy's fields once the box is ticked), and the
 // consent everyone gives sits where it is read, after the notice, just before the button.
-export function BookingForm({ venue, formKey, chosen, sameDay, dateHref, topics, villages }: BookingFormProps) {
+export function BookingForm({ venue, formKey, chosen, sameDay, dateHref, topics, villages, largeText }: BookingFormProps) {
   return (
     <ActionForm action={createBookingAction} idPrefix="book" label="预约信息" order={ORDER}>
       <input type="hidden" name="venue" value={venue.slug} />
@@ -68,6 +71,11 @@ export function BookingForm({ venue, formKey, chosen, sameDay, dateHref, topics,
         autoComplete="tel"
         required
       />
+      {/* After the phone field in reading and tab order: the size where the typing is (issue 22 item 13). */}
+      <p className="-mt-3">
+        字太小？
+        <LargeTextButton largeText={largeText} />
+      </p>
       <SelectField
         name="village"
         label="住在哪个村（社区）（选填）"

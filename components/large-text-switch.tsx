@@ -9,17 +9,43 @@ import { type FormEvent, useEffect, useState } from "react";
 /** Told to every switch on the page when one of them changes the size (the header's and the form's). */
 const CHANGED = "muzhou:large-text";
 
-/**
- * The switch; `label` names its form, unique on the page (the header's is 字号; one beside a form,
- * where a villager need not scroll back up for it, has its own).
- */
-export function LargeTextSwitch({ largeText, label = "字号" }: { largeText: boolean; label?: string }) {
-  const [on, setOn] = useState(largeText);
+/** The header's switch form: a button elsewhere on the page (LargeTextButton) submits it by this id. */
+export const SWITCH_FORM_ID = "large-text-switch";
+
+/** Whether large text is on, following every switch on the page. */
+function useLargeText(initial: boolean): [boolean, (on: boolean) => void] {
+  const [on, setOn] = useState(initial);
   useEffect(() => {
     const follow = (event: Event) => setOn((event as CustomEvent<boolean>).detail);
     window.addEventListener(CHANGED, follow);
     return () => window.removeEventListener(CHANGED, follow);
   }, []);
+  return [on, setOn];
+}
+
+const label = (on: boolean) => (on ? "恢复标准字号" : "大字（长辈模式）");
+
+/**
+ * The same switch as a button inside another form, beside the field where it is wanted (issue 22
+ * item 13: at the phone field a villager need not scroll back to the header). It submits the
+ * header's form (the `form` attribute), so it works as that one does: in place with JavaScript,
+ * keeping what was typed; a page reload without.
+ */
+export function LargeTextButton({ largeText }: { largeText: boolean }) {
+  const [on] = useLargeText(largeText);
+  return (
+    <button
+      type="submit"
+      form={SWITCH_FORM_ID}
+      className="ms-1 inline-flex min-h-11 items-center font-semibold text-brand-800 underline"
+    >
+      {label(on)}
+    </button>
+  );
+}
+
+export function LargeTextSwitch({ largeText }: { largeText: boolean }) {
+  const [on] = useLargeText(largeText);
   const search = useSearchParams().toString();
   const next = `${usePathname()}${search ? `?${search}` : ""}`;
 
@@ -43,14 +69,14 @@ export function LargeTextSwitch({ largeText, label = "字号" }: { largeText: bo
   }
 
   return (
-    <form method="post" action="/preferences/large-text" onSubmit={toggle} aria-label={label}>
+    <form id={SWITCH_FORM_ID} method="post" action="/preferences/large-text" onSubmit={toggle} aria-label="字号">
       <input type="hidden" name="on" value={on ? "0" : "1"} />
       <input type="hidden" name="next" value={next} />
       <button
         type="submit"
         className="inline-flex min-h-11 items-center rounded-lg border-2 border-brand-700 bg-white px-4 font-semibold text-brand-800 hover:bg-brand-100"
       >
-        {on ? "恢复标准字号" : "大字（长辈模式）"}
+        {label(on)}
       </button>
     </form>
   );

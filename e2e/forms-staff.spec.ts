@@ -161,7 +161,7 @@ for (const javaScript of [true, false]) {
         await expect(page.getByText("错误：这一天已经有调整了。")).toBeVisible();
         await expect(page.getByLabel("日期", { exact: true })).toHaveValue(date);
         await expect(page.getByLabel("上班（照常预约）")).toBeChecked();
-        await expect(page.getByLabel("放假（不安排预约）")).not.toBeChecked();
+        await expect(page.getByRole("radio", { name: "放假（不安排预约）" })).not.toBeChecked();
         await expect(page.getByLabel("说明（选填）")).toHaveValue("镇里统一安排");
       } finally {
         await withE2eDatabase((db) => db.query("DELETE FROM calendar_override WHERE date = $1", [date]));

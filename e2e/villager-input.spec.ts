@@ -65,11 +65,15 @@ test("the large-text switch keeps the page and what was typed", async ({ page })
   // Marked so that a reload, which would lose what was typed, shows.
   await page.evaluate(() => Object.assign(window, { notReloaded: true }));
 
-  // The switch beside the form (issue 22 item 13), in view from the phone field, and the header's, kept in step.
-  const beside = page.getByRole("form", { name: "字号（填写预约信息）" }).getByRole("button");
+  // The switch beside the phone field (issue 22 item 13), in view from it, and the header's, kept in step.
+  const beside = page.getByRole("form", { name: "预约信息" }).getByRole("button", { name: /^(大字（长辈模式）|恢复标准字号)$/ });
   const header = page.getByRole("form", { name: "字号", exact: true }).getByRole("button");
-  await page.getByLabel("手机号码").scrollIntoViewIfNeeded();
-  await expect(beside).toBeInViewport();
+  // Near the phone field: both on one screen, and the next stop after it for the keyboard.
+  await beside.scrollIntoViewIfNeeded();
+  await expect(page.getByLabel("手机号码")).toBeInViewport();
+  await page.getByLabel("手机号码").focus();
+  await page.keyboard.press("Tab");
+  await expect(beside).toBeFocused();
   await beside.click();
   await expect(beside).toHaveText("恢复标准字号");
   await expect(header).toHaveText("恢复标准字号");

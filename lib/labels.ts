@@ -122,3 +122,11 @@ export const EVALUATION_SOURCES: Record<EvaluationSource, string> = {
   WALK_IN_LINK: "村民扫码填写",
   PAPER: "纸质评价表录入",
 };
+
+/** What a message is, told apart from its booking's others (a form's name): its kind, and which reminder. */
+export function messageWhat(kind: keyof typeof NOTIFICATION_KINDS, key: string): string {
+  const label = NOTIFICATION_KINDS[kind];
+  if (key.endsWith(":day_before")) return `${label}（前一天）`;
+  if (key.endsWith(":hours_before")) return `${label}（当天）`;
+  return label;
+}

@@ -7,12 +7,12 @@ import { markCalledAction, resendMessageAction } from "@/lib/messages/actions";
 // list is read afresh on the next opening); after a refusal the button stays with the reason.
 
 /** "已电话联系" for one line of the call list. */
-export function MarkCalledForm({ messageKey, code }: { messageKey: string; code: string }) {
+export function MarkCalledForm({ messageKey, code, what }: { messageKey: string; code: string; what: string }) {
   return (
     <ActionForm
       action={markCalledAction}
       idPrefix={`called-${messageKey.replace(/[^a-z0-9]/g, "-")}`}
-      label={`电话通知：预约 ${code}`}
+      label={`电话通知：预约 ${code} 的${what}`}
       className="space-y-2"
     >
       {(state) =>
@@ -30,12 +30,12 @@ export function MarkCalledForm({ messageKey, code }: { messageKey: string; code:
 }
 
 /** "重新发送" for a failed message to a mobile number. */
-export function ResendForm({ messageKey, code }: { messageKey: string; code: string }) {
+export function ResendForm({ messageKey, code, what }: { messageKey: string; code: string; what: string }) {
   return (
     <ActionForm
       action={resendMessageAction}
       idPrefix={`resend-${messageKey.replace(/[^a-z0-9]/g, "-")}`}
-      label={`重新发送：预约 ${code}`}
+      label={`重新发送：预约 ${code} 的${what}`}
       className="space-y-2"
     >
       {(state) =>

@@ -4,7 +4,7 @@ import { DateField, FieldScope, primaryButton, SelectField, TextField } from "@/
 import { PublicAddressWarning } from "@/components/staff/public-address-warning";
 import { can } from "@/lib/auth/can";
 import { requireStaff } from "@/lib/auth/session";
-import { NOTIFICATION_KINDS, NOTIFICATION_STATUSES, optionsOf } from "@/lib/labels";
+import { messageWhat, NOTIFICATION_KINDS, NOTIFICATION_STATUSES, optionsOf } from "@/lib/labels";
 import { countToCall, listMessages } from "@/lib/messages/queries";
 import { MESSAGE_PAGE_SIZE, messageSearchInput, messageSearchParams } from "@/lib/messages/schema";
 import { staffStatus } from "@/lib/messages/status";
@@ -119,7 +119,7 @@ export default async function StaffMessagesPage({ searchParams }: { searchParams
                       : ""}
                     {row.resendable && (
                       <div className="mt-2">
-                        <ResendForm messageKey={row.key} code={row.bookingCode} />
+                        <ResendForm messageKey={row.key} code={row.bookingCode} what={messageWhat(row.kind, row.key)} />
                       </div>
                     )}
                   </td>

@@ -5,7 +5,6 @@ import { notFound } from "next/navigation";
 import { BackLink } from "@/components/back-link";
 import { BookingForm } from "@/components/booking-form";
 import { textLink } from "@/components/form/styles";
-import { LargeTextSwitch } from "@/components/large-text-switch";
 import { shortDate, slotChoices } from "@/components/slot-picker";
 import { listVenueSlots } from "@/lib/availability/queries";
 import { instant, slotValue } from "@/lib/booking/schema";
@@ -70,12 +69,9 @@ export default async function BookPage({ params, searchParams }: Props) {
     <div className="space-y-6">
       <BackLink href={venueHref}>返回，选择其他时间</BackLink>
       <h1 className="text-2xl font-bold leading-snug">填写预约信息</h1>
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <p>请填写下面的信息，然后点“确认预约”。标有“选填”的可以不填。</p>
-        {/* Beside the form too: a villager at the phone field need not scroll back to the header (issue 22 item 13). */}
-        <LargeTextSwitch largeText={largeText} label="字号（填写预约信息）" />
-      </div>
+      <p>请填写下面的信息，然后点“确认预约”。标有“选填”的可以不填。</p>
       <BookingForm
+        largeText={largeText}
         venue={{ slug: venue.slug, name: venue.name, address: venue.address }}
         formKey={randomUUID()}
         chosen={chosen}

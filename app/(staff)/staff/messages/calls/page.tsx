@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireStaff } from "@/lib/auth/session";
-import { NOTIFICATION_KINDS } from "@/lib/labels";
+import { messageWhat, NOTIFICATION_KINDS } from "@/lib/labels";
 import { openCallList } from "@/lib/messages/queries";
 import { formatDate, formatTime, toDateString } from "@/lib/time";
 import { MarkCalledForm, ResendForm } from "../message-forms";
@@ -66,8 +66,10 @@ export default async function CallListPage() {
                       <dd className="break-words text-lg">{row.script}</dd>
                     </dl>
                     <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
-                      <MarkCalledForm messageKey={row.key} code={row.bookingCode} />
-                      {row.resendable && <ResendForm messageKey={row.key} code={row.bookingCode} />}
+                      <MarkCalledForm messageKey={row.key} code={row.bookingCode} what={messageWhat(row.kind, row.key)} />
+                      {row.resendable && (
+                        <ResendForm messageKey={row.key} code={row.bookingCode} what={messageWhat(row.kind, row.key)} />
+                      )}
                     </div>
                   </li>
                 ))}
