@@ -20,17 +20,19 @@ const at = (date: string, hh: number, mm = 0) => zonedInstant(date, hh * 60 + mm
 // A 16-character link, as a short registered domain gives (mzgf.cn/b/7YHQ9H).
 const facts = { code: "7YHQ9H", start: at("2026-12-03", 9), place: "南镇村公共法律服务工作室", link: "mzgf.cn/b/7YHQ9H" };
 
+const TEXT_KINDS = [
+  "confirmation",
+  "change",
+  "cancellation",
+  "reminder",
+  "reminder_soon",
+  "waitlist_offer",
+  "evaluation",
+] as const;
+
 describe("messageText", () => {
   it("starts with the signature and carries the code, date, time, place and link, for every kind", () => {
-    for (const kind of [
-      "confirmation",
-      "change",
-      "cancellation",
-      "reminder",
-      "reminder_soon",
-      "waitlist_offer",
-      "evaluation",
-    ] as const) {
+    for (const kind of TEXT_KINDS) {
       const text = messageText(kind, facts);
       expect(text.startsWith(SIGNATURE)).toBe(true);
       for (const part of ["7YHQ9H", "12月3日 09:00", "南镇村公共法律服务工作室", "mzgf.cn/b/7YHQ9H"])
@@ -39,15 +41,7 @@ describe("messageText", () => {
   });
 
   it("fits one 70-character segment with the longest place name and a short link", () => {
-    for (const kind of [
-      "confirmation",
-      "change",
-      "cancellation",
-      "reminder",
-      "reminder_soon",
-      "waitlist_offer",
-      "evaluation",
-    ] as const) {
+    for (const kind of TEXT_KINDS) {
       expect([...messageText(kind, facts)].length, kind).toBeLessThanOrEqual(SEGMENT);
     }
   });

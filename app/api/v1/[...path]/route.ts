@@ -1,10 +1,3 @@
-import { unknownPath } from "@/lib/api/http";
-
-// Any /api/v1 path no route file serves: the error shape, not Next.js's HTML page, whatever the method.
-export const GET = unknownPath;
-export const HEAD = unknownPath;
-export const POST = unknownPath;
-export const PUT = unknownPath;
-export const PATCH = unknownPath;
-export const DELETE = unknownPath;
-export const OPTIONS = unknownPath;
+// Any /api/v1 path no route file serves: the error shape, not Next.js's HTML page, whatever the
+// method. The same answer as any other unknown /api path (app/api/[...path]).
+export { DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT } from "../../[...path]/route";
