@@ -718,6 +718,14 @@ describe("GET /api/v1/openapi.json", () => {
     return JSON.parse(await response.text()) as Doc;
   }
 
+  it("names the server and the terms by the site's public address, absolutely", async () => {
+    const doc = (await loadDocument()) as unknown as { servers: { url: string }[]; info: { license: { url: string } } };
+    // Whatever the address is now (another test file may set one in the console meanwhile): absolute, and one for both.
+    const server = doc.servers[0].url;
+    expect(server).toMatch(/^https?:\/\/[^/]+(\/.*)?\/api\/v1$/);
+    expect(doc.info.license.url).toBe(server.replace(/\/api\/v1$/, "/privacy"));
+  });
+
   it("describes every route under app/api/v1 with the methods it takes", async () => {
     const doc = await loadDocument();
     expect(doc.openapi).toBe("3.1.0");

@@ -1,8 +1,21 @@
-import { otherMethods } from "@/lib/api/http";
+import { guarded, otherMethods } from "@/lib/api/http";
 import { openApiDocument } from "@/lib/api/openapi";
+import { linkOn, loadPublicAddress } from "@/lib/site/queries";
 
+/**
+ * The document with absolute addresses on the site's public address (lib/site): the server an
+ * outside tool calls, and the terms it links to (issue 25 item 5). The lint in npm test reads the
+ * same document with the relative ones.
+ */
 export function GET() {
-  return Response.json(openApiDocument);
+  return guarded(async () => {
+    const address = await loadPublicAddress();
+    return Response.json({
+      ...openApiDocument,
+      info: { ...openApiDocument.info, license: { ...openApiDocument.info.license, url: linkOn(address, "/privacy") } },
+      servers: [{ url: linkOn(address, "/api/v1"), description: "本站（网站设置里的公开地址）" }],
+    });
+  });
 }
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");
