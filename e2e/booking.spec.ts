@@ -50,7 +50,18 @@ test("a villager finds a workroom from the home page and books its first free ti
   expect(body).toContain(code);
   expect(body).not.toContain(phone);
   expect(body).not.toContain("陈阿婆");
+  expect(body).toContain("STATUS:CONFIRMED");
+  const sequence = Number(/SEQUENCE:(\d+)/.exec(body)?.[1]);
   expect((await request.get(`/bookings/${code}/calendar.ics`)).status()).toBe(404);
+
+  // Cancelled: the same event, struck off, with a higher SEQUENCE, so an imported copy updates
+  // (issue 25 item 6) instead of standing in the phone's calendar.
+  expect((await request.post(`/api/v1/bookings/${code}/cancel`, { data: { phone } })).status()).toBe(200);
+  const cancelled = await (await page.request.get(`/bookings/${code}/calendar.ics`)).text();
+  expect(cancelled).toContain("STATUS:CANCELLED");
+  expect(cancelled).toContain(`UID:booking-${code}@muzhou-legal-booking`);
+  expect(Number(/SEQUENCE:(\d+)/.exec(cancelled)?.[1])).toBeGreaterThan(sequence);
+  expect(cancelled).not.toContain("BEGIN:VALARM");
 });
 
 test("a booking opens again only with its code and the right phone; a wrong one of either says 没有找到", async ({ page }) => {

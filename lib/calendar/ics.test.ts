@@ -22,6 +22,19 @@ describe("buildCalendar", () => {
     expect(ics.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
   });
 
+  it("writes an event's SEQUENCE and STATUS when given, so an imported copy updates or is struck off", () => {
+    const event = {
+      uid: "booking-K7MPXA@muzhou",
+      start: new Date("2026-12-01T09:00:00+08:00"),
+      end: new Date("2026-12-01T09:30:00+08:00"),
+      summary: "咨询",
+    };
+    const plain = buildCalendar({ name: "预约", events: [event] });
+    expect(plain).not.toMatch(/SEQUENCE|STATUS/);
+    const cancelled = buildCalendar({ name: "预约", events: [{ ...event, sequence: 3, status: "CANCELLED" }] });
+    expect(cancelled).toContain("\r\nSEQUENCE:3\r\nSTATUS:CANCELLED\r\n");
+  });
+
   it("gives an event its reminders: one VALARM per time before the start", () => {
     const ics = buildCalendar({
       name: "预约",

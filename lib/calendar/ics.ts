@@ -10,6 +10,13 @@ export type CalendarEvent = {
   location?: string;
   /** Reminders the calendar app shows, each this many minutes before the start (VALARM, DISPLAY). */
   alarmsMinutesBefore?: number[];
+  /**
+   * Raised by every change (a booking's version): a calendar that imported the event replaces its
+   * copy with a higher SEQUENCE (RFC 5545 §3.8.7.4).
+   */
+  sequence?: number;
+  /** CANCELLED tells an imported copy the event is off (§3.8.1.11). */
+  status?: "CONFIRMED" | "CANCELLED";
 };
 
 /** 20261201T010000Z. UTC needs no VTIMEZONE and cannot be skewed by the server's own zone. */
@@ -76,6 +83,8 @@ export function buildCalendar({ name, events, now = new Date() }: { name: string
       `DTEND:${utc(e.end)}`,
       `SUMMARY:${escapeText(e.summary)}`,
     );
+    if (e.sequence !== undefined) lines.push(`SEQUENCE:${e.sequence}`);
+    if (e.status) lines.push(`STATUS:${e.status}`);
     if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
     if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
     for (const minutes of e.alarmsMinutesBefore ?? []) {

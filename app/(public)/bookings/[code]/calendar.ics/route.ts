@@ -2,12 +2,16 @@ import { findOwnBooking } from "@/lib/booking/access";
 import { buildCalendar } from "@/lib/calendar/ics";
 
 // The booking as an iCalendar file, for the villager's own phone calendar. Same rule as the page:
-// the phone proven on this device (cookie). Nothing about the villager goes into the file.
+// the phone proven on this device (cookie). Nothing about the villager goes into the file. Its
+// SEQUENCE is the booking's version, so a calendar that imported an older copy replaces it; a
+// cancelled booking answers its event with STATUS:CANCELLED, so the imported copy is struck off
+// (issue 25 item 6), rather than a 404 that leaves it standing.
 export async function GET(_request: Request, { params }: { params: Promise<{ code: string }> }) {
   const { booking } = await findOwnBooking((await params).code);
-  if (!booking || booking.status === "cancelled") {
+  if (!booking) {
     return new Response("没有找到这个预约。", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
+  const cancelled = booking.status === "cancelled";
   const body = buildCalendar({
     name: "睦洲镇法律咨询预约",
     events: [
@@ -15,7 +19,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cod
         uid: `booking-${booking.code}@muzhou-legal-booking`,
         start: booking.start,
         end: booking.end,
-        summary: `免费法律咨询（预约号 ${booking.code}）`,
+        sequence: booking.version,
+        status: cancelled ? "CANCELLED" : "CONFIRMED",
+        summary: `${cancelled ? "已取消：" : ""}免费法律咨询（预约号 ${booking.code}）`,
         location: `${booking.venue.name}，${booking.venue.address}`,
         description: [
           `律师：${booking.lawyer.name}（${booking.lawyer.firm}），电话 ${booking.lawyer.publicPhone}`,
@@ -23,7 +29,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cod
           "改期或取消：打开预约页面，或拨打 12348。",
         ].join("\n"),
         // The evening before (as the text-message reminder) and two hours before.
-        alarmsMinutesBefore: [24 * 60, 120],
+        alarmsMinutesBefore: cancelled ? [] : [24 * 60, 120],
       },
     ],
   });
