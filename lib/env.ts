@@ -138,6 +138,26 @@ export function configuredPublicBase(): string | undefined | null {
   return parsed.success ? parsed.data?.replace(/\/+$/, "") : null;
 }
 
+/** The site's public address and where it comes from (lib/site decides it; npm start announces it). */
+export type PublicAddress = {
+  /** Without a trailing slash: "https://fw.example.gov.cn" or with a path prefix. */
+  base: string;
+  source: "environment" | "console" | "default";
+  /** An address villagers can open (not this machine's own name). */
+  real: boolean;
+};
+
+/**
+ * PUBLIC_BASE_URL when set; else the address an administrator set in the console (`stored`, from
+ * site_setting); else this machine's own, which villagers cannot open.
+ */
+export function resolvePublicAddress(stored: string | null): PublicAddress {
+  const configured = configuredPublicBase();
+  if (configured) return { base: configured, source: "environment", real: !isOwnMachine(configured) };
+  if (stored) return { base: stored, source: "console", real: !isOwnMachine(stored) };
+  return { base: DEFAULT_PUBLIC_BASE_URL, source: "default", real: false };
+}
+
 /** Whether an address names this machine itself (localhost, 127.x, ::1, 0.0.0.0): villagers cannot open it. */
 export function isOwnMachine(address: string): boolean {
   if (!URL.canParse(address)) return true;

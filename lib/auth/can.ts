@@ -39,6 +39,8 @@ export const can = {
     ready(actor) && (actor.role === "ADMIN" || (actor.role === "STAFF" && target === "LAWYER")),
   /** The staff and admin accounts page. */
   manageStaffAccounts: (actor: Pick<Actor, "role" | "mustChangePassword">) => ready(actor) && actor.role === "ADMIN",
+  /** The site's own settings (its public address, lib/site): an administrator's. */
+  manageSite: (actor: Pick<Actor, "role" | "mustChangePassword">) => ready(actor) && actor.role === "ADMIN",
   /** Any signed-in account: its own password. */
   changeOwnPassword: (_actor: Actor) => true,
 };

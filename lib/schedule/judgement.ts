@@ -2,6 +2,7 @@
 // hours a lawyer actually served there (签到 to 签退, lib/attendance), with the scheduled hours
 // beside; a month still to come is a plan, not a verdict; a month before the workroom's service
 // began is not counted at all. Every page and export that says 达标 asks this function.
+import { roundHours as round } from "@/lib/attendance/rules";
 import { MONTHLY_TARGET_HOURS, monthOf } from "./hours";
 
 export type MonthState = "met" | "short" | "in_progress" | "planned" | "before_service" | "station";
@@ -16,8 +17,6 @@ export type MonthJudgement = {
   counted: boolean;
   met: boolean;
 };
-
-const round = (hours: number) => Math.round(hours * 10) / 10;
 
 export function judgeMonth(input: {
   month: string;

@@ -8,7 +8,7 @@ import { publicAddressInput } from "./schema";
 
 // The site's settings are an administrator's alone: a staff member's forged request stops here.
 export const setPublicAddressAction = formAction<typeof publicAddressInput>({
-  allow: can.manageStaffAccounts,
+  allow: can.manageSite,
   schema: publicAddressInput,
   invalid: "地址还没有保存，请按提示修改。",
   run: async (input, { actor }) => {

@@ -16,7 +16,7 @@ export async function setPublicAddress(
   actor: CurrentUser,
   input: PublicAddressInput,
 ): Promise<{ ok: true; message: string } | Failure> {
-  assertCan(can.manageStaffAccounts(actor));
+  assertCan(can.manageSite(actor));
   if (configuredPublicBase())
     return failure("conflict", "服务器已经设置了 PUBLIC_BASE_URL，以它为准；要改地址，请系统管理员修改服务器的设置后重新启动。");
   if (isOwnMachine(input.address))

@@ -4,24 +4,17 @@ import "server-only";
 // otherwise the address an administrator set in the console (site_setting); otherwise this
 // machine's own, which villagers cannot open, and staff are warned until it is set.
 import { db, type Tx } from "@/lib/db";
-import { configuredPublicBase, DEFAULT_PUBLIC_BASE_URL, isOwnMachine } from "@/lib/env";
+import { configuredPublicBase, type PublicAddress, resolvePublicAddress } from "@/lib/env";
 
 export const PUBLIC_ADDRESS_KEY = "public_base_url";
 
-export type PublicAddress = {
-  /** Without a trailing slash: "https://fw.example.gov.cn" or with a path prefix. */
-  base: string;
-  source: "environment" | "console" | "default";
-  /** An address villagers can open (not this machine's own name). */
-  real: boolean;
-};
+export type { PublicAddress };
 
 export async function loadPublicAddress(reader: Tx | typeof db = db): Promise<PublicAddress> {
-  const configured = configuredPublicBase();
-  if (configured) return { base: configured, source: "environment", real: !isOwnMachine(configured) };
+  // PUBLIC_BASE_URL wins: the stored one is read only when it is not set.
+  if (configuredPublicBase()) return resolvePublicAddress(null);
   const row = await reader.siteSetting.findUnique({ where: { key: PUBLIC_ADDRESS_KEY }, select: { value: true } });
-  if (row) return { base: row.value, source: "console", real: !isOwnMachine(row.value) };
-  return { base: DEFAULT_PUBLIC_BASE_URL, source: "default", real: false };
+  return resolvePublicAddress(row?.value ?? null);
 }
 
 /** `path` on the public address. */

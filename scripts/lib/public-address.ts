@@ -1,20 +1,17 @@
-// The public address npm start announces (lib/site/queries.ts decides it for the app): read with
-// one plain query, so that the launcher, which stays up, does not load the Prisma client.
+// The public address npm start announces, decided as the app decides it (lib/env.ts
+// resolvePublicAddress): the stored one read with one plain query, so that the launcher, which
+// stays up, does not load the Prisma client.
 import pg from "pg";
-import { configuredPublicBase, DEFAULT_PUBLIC_BASE_URL, isOwnMachine } from "../../lib/env.ts";
+import { configuredPublicBase, type PublicAddress, resolvePublicAddress } from "../../lib/env.ts";
 
-export async function startupPublicAddress(
-  databaseUrl: string,
-): Promise<{ base: string; source: "environment" | "console" | "default"; real: boolean }> {
-  const configured = configuredPublicBase();
-  if (configured) return { base: configured, source: "environment", real: !isOwnMachine(configured) };
+export async function startupPublicAddress(databaseUrl: string): Promise<PublicAddress> {
+  if (configuredPublicBase()) return resolvePublicAddress(null);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     const { rows } = await client.query<{ value: string }>("SELECT value FROM site_setting WHERE key = 'public_base_url'");
-    if (rows[0]) return { base: rows[0].value, source: "console", real: !isOwnMachine(rows[0].value) };
+    return resolvePublicAddress(rows[0]?.value ?? null);
   } finally {
     await client.end();
   }
-  return { base: DEFAULT_PUBLIC_BASE_URL, source: "default", real: false };
 }

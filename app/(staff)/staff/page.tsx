@@ -15,7 +15,7 @@ export default async function StaffHomePage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">司法所工作台</h1>
-      <PublicAddressWarning address={await publicAddressWarning()} canSet={can.manageStaffAccounts(user)} />
+      <PublicAddressWarning address={await publicAddressWarning()} canSet={can.manageSite(user)} />
       <p>您好，{user.displayName}。</p>
       <ul className="grid gap-3 sm:grid-cols-3">
         <li className="rounded-xl border-2 border-gray-300 p-4">

@@ -30,7 +30,7 @@ export default async function StaffMessagesPage({ searchParams }: { searchParams
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">短信通知</h1>
-      <PublicAddressWarning address={await publicAddressWarning()} canSet={can.manageStaffAccounts(user)} />
+      <PublicAddressWarning address={await publicAddressWarning()} canSet={can.manageSite(user)} />
       <section aria-labelledby="calls" className="space-y-2 rounded-xl border-2 border-amber-700 bg-amber-50 p-4">
         <h2 id="calls" className="text-xl font-bold">
           需要打电话通知的村民

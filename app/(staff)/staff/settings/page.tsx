@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "网站设置" };
 export default async function SiteSettingsPage() {
   const user = await requireStaff("/staff/settings");
   const address = await loadPublicAddress();
-  const canSet = can.manageStaffAccounts(user);
+  const canSet = can.manageSite(user);
   return (
     <div className="space-y-6">
       <BackLink href="/staff">返回工作台</BackLink>

@@ -15,7 +15,7 @@ export default async function StaffVenuesPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">服务地点</h1>
-      <PublicAddressWarning address={await publicAddressWarning()} canSet={can.manageStaffAccounts(user)} />
+      <PublicAddressWarning address={await publicAddressWarning()} canSet={can.manageSite(user)} />
       <p>修改地址、电话、开放说明和预约规则。停用的地点不再接受预约，以往记录保留。</p>
       <div className="flex flex-wrap gap-x-6">
         <Link href="/staff/holidays" className={textLink}>

@@ -17,7 +17,7 @@ export default async function AllLawyerCardsPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold print:hidden">全部律师的通讯卡</h1>
-      <PublicAddressWarning address={await publicAddressWarning()} canSet={can.manageStaffAccounts(user)} />
+      <PublicAddressWarning address={await publicAddressWarning()} canSet={can.manageSite(user)} />
       <PrintToolbar back={{ href: "/staff/lawyers", label: "返回律师列表" }}>
         <p>每位在职律师一页 A4 纸，每页 10 张名片大小（90 × 54 毫米）的通讯卡，共 {sheets.length} 页。沿边上的裁切线剪开。</p>
       </PrintToolbar>

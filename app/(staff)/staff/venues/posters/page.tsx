@@ -15,7 +15,7 @@ export default async function AllPostersPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold print:hidden">打印全部海报</h1>
-      <PublicAddressWarning address={await publicAddressWarning()} canSet={can.manageStaffAccounts(user)} />
+      <PublicAddressWarning address={await publicAddressWarning()} canSet={can.manageSite(user)} />
       <PrintToolbar back={{ href: "/staff/venues", label: "返回服务地点" }}>
         <p>共 {posters.length} 张，每个接受预约的地点一张，一张一页。停用的地点不印海报。</p>
       </PrintToolbar>
