@@ -10,7 +10,8 @@ import { headers } from "next/headers";
 import { redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { Forbidden } from "@/lib/auth/can";
-import { type CurrentUser, getCurrentUser } from "@/lib/auth/session";
+import type { TownScope } from "@/lib/auth/scope";
+import { type CurrentUser, getCurrentUser, getTownScope } from "@/lib/auth/session";
 import { type Failure, MESSAGES, NOT_SAVED_MESSAGE } from "@/lib/errors";
 import { fieldErrors } from "@/lib/form";
 import { type FormState, type FormValues, formInput, formValues } from "@/lib/form-values";
@@ -42,6 +43,19 @@ export function formAction<S extends z.ZodType, Data = undefined>(
   return act(options, async () => {
     const actor = await getCurrentUser();
     return actor && options.allow(actor) ? actor : null;
+  });
+}
+
+/**
+ * A town staff action: the caller's town scope (lib/auth/scope.ts) is what the work gets, and
+ * `allow` decides on the scope's actor; a caller without a town scope is refused (没有权限).
+ */
+export function townFormAction<S extends z.ZodType, Data = undefined>(
+  options: Common<S, Data, TownScope> & { allow: (actor: TownScope["actor"]) => boolean },
+): FormAction<Data> {
+  return act(options, async () => {
+    const scope = await getTownScope();
+    return scope && options.allow(scope.actor) ? scope : null;
   });
 }
 

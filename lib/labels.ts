@@ -80,7 +80,7 @@ export const NO_SHOW_LABEL = "未到（预约了没有来）";
 /** A service recorded with no 签到 of its lawyer at that venue that day (issue 22 item 6), as the log and its exports flag it. */
 export const NO_LAWYER_ATTENDANCE = "无律师签到记录";
 
-export const ROLE_NAMES: Record<Role, string> = { ADMIN: "管理员", STAFF: "工作人员", LAWYER: "律师" };
+export const ROLE_NAMES: Record<Role, string> = { ADMIN: "管理员", STAFF: "工作人员", LAWYER: "律师", DISTRICT: "区司法局" };
 
 /** What a text message is about, as staff and villagers read it. */
 export const NOTIFICATION_KINDS: Record<NotificationKind, string> = {

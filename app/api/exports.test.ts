@@ -10,7 +10,7 @@ import { generateBookingCode } from "@/lib/booking/code";
 import { BookingStatus, Channel, EvaluationSource, Outcome, Resolution, Role, Satisfaction } from "@/lib/generated/prisma/enums";
 import { PRIORITY_GROUP_NAMES } from "@/lib/labels";
 import { monthOf } from "@/lib/schedule/hours";
-import { createVenueFixture, prisma, uniquePhone } from "@/lib/testing/fixtures";
+import { createVenueFixture, prisma, testTownId, uniquePhone } from "@/lib/testing/fixtures";
 import { zonedInstant } from "@/lib/time";
 import { GET as logExport } from "./lawyer/log/route";
 import { GET as dashboardExport } from "./staff/dashboard/export/route";
@@ -109,7 +109,13 @@ async function fixture() {
   });
   const tag = randomBytes(4).toString("hex");
   const staff = await prisma.user.create({
-    data: { username: `export-staff-${tag}`, displayName: "导出测试工作人员", passwordHash: "-", role: "STAFF" },
+    data: {
+      username: `export-staff-${tag}`,
+      displayName: "导出测试工作人员",
+      passwordHash: "-",
+      role: "STAFF",
+      townId: await testTownId(),
+    },
   });
   const lawyerUser = await prisma.user.create({
     data: {

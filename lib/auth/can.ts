@@ -14,14 +14,21 @@ export class Forbidden extends Error {
 
 // An account still on its handed-over first password may do one thing: replace it.
 const ready = (actor: Pick<Actor, "mustChangePassword">) => !actor.mustChangePassword;
+// A district account works as staff only inside a town it acts for (a TownScope, lib/auth/scope.ts),
+// with an administrator's rights there; without one it reaches no town's data.
 const isStaff = (actor: Pick<Actor, "role" | "mustChangePassword">) =>
-  ready(actor) && (actor.role === "STAFF" || actor.role === "ADMIN");
+  ready(actor) && (actor.role === "STAFF" || actor.role === "ADMIN" || actor.role === "DISTRICT");
+const isAdmin = (actor: Pick<Actor, "role" | "mustChangePassword">) =>
+  ready(actor) && (actor.role === "ADMIN" || actor.role === "DISTRICT");
+const isDistrict = (actor: Pick<Actor, "role" | "mustChangePassword">) => ready(actor) && actor.role === "DISTRICT";
 const isLawyer = (actor: Actor) => ready(actor) && actor.role === "LAWYER" && actor.lawyerId !== null;
 
 /** The questions a caller can be asked about; each names a capability, not a role. */
 export const can = {
   /** The staff console: the rota, bookings for others, venues, lawyers, holidays, figures and exports. */
   workAsStaff: isStaff,
+  /** The district's console (区司法局): every town's figures, the towns and their administrators. */
+  workAsDistrict: isDistrict,
   /** A lawyer's own workspace (needs an active lawyer profile). */
   workAsLawyer: isLawyer,
   /** Record consultations and change duty hours: a lawyer for themself, staff for any lawyer. */
@@ -35,12 +42,15 @@ export const can = {
   /** A lawyer acts only for themself; staff and admins for any lawyer. */
   actForLawyer: (actor: Actor, lawyerId: string) => isStaff(actor) || (isLawyer(actor) && actor.lawyerId === lawyerId),
   /** Staff look after lawyers' sign-in accounts; only an administrator looks after staff and admins. */
+  /** A town's administrator looks after its staff; only the district looks after district accounts. */
   manageAccount: (actor: Pick<Actor, "role" | "mustChangePassword">, target: Role) =>
-    ready(actor) && (actor.role === "ADMIN" || (actor.role === "STAFF" && target === "LAWYER")),
+    target === "DISTRICT" ? isDistrict(actor) : isAdmin(actor) || (isStaff(actor) && target === "LAWYER"),
   /** The staff and admin accounts page. */
-  manageStaffAccounts: (actor: Pick<Actor, "role" | "mustChangePassword">) => ready(actor) && actor.role === "ADMIN",
+  manageStaffAccounts: isAdmin,
   /** The site's own settings (its public address, lib/site): an administrator's. */
-  manageSite: (actor: Pick<Actor, "role" | "mustChangePassword">) => ready(actor) && actor.role === "ADMIN",
+  manageSite: isAdmin,
+  /** Add and edit towns, and give each its first administrator. */
+  manageTowns: isDistrict,
   /** Any signed-in account: its own password. */
   changeOwnPassword: (_actor: Actor) => true,
 };

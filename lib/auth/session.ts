@@ -6,13 +6,14 @@ import { cache } from "react";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { problem } from "@/lib/http";
 import { type Actor, can } from "./can";
-import { SESSION_COOKIES } from "./cookies";
+import { ACTING_TOWN_COOKIE, SESSION_COOKIES } from "./cookies";
 import { authOptions } from "./options";
+import { type DistrictScope, districtScope, type TownScope, townScope } from "./scope";
 import { sessionUser } from "./sessions";
 
 export type { Role };
 /** `sessionId`: the session the request came in on (absent for a caller outside a request, such as a test). */
-export type CurrentUser = Actor & { displayName: string; sessionId?: string };
+export type CurrentUser = Actor & { displayName: string; townId?: string | null; sessionId?: string };
 
 /**
  * The signed-in user of a live session (lib/auth/sessions.ts), read afresh from the database (role,
@@ -31,8 +32,21 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     displayName: user.displayName,
     lawyerId: user.lawyer?.active ? user.lawyer.id : null,
     mustChangePassword: user.mustChangePassword,
+    townId: user.townId,
     sessionId: sid,
   };
+});
+
+/**
+ * The town scope of this request (lib/auth/scope.ts): a staff member's own town, or the town a
+ * district account chose to act for (the acting-town cookie, set by lib/towns/actions.ts); null
+ * for anyone else. Cached for the request.
+ */
+export const getTownScope = cache(async (): Promise<TownScope | null> => {
+  const user = await getCurrentUser();
+  if (!user) return null;
+  const acting = user.role === "DISTRICT" ? (await cookies()).get(ACTING_TOWN_COOKIE)?.value : null;
+  return townScope(user, acting);
 });
 
 /**
@@ -64,6 +78,23 @@ export function requireStaff(path: string): Promise<CurrentUser> {
   return requireUser(path, can.workAsStaff);
 }
 
+/**
+ * A staff page's scope: the caller's town. A district account that has not chosen a town to act
+ * for is sent to the district console to choose one.
+ */
+export async function requireTownScope(path: string): Promise<TownScope> {
+  const user = await requireStaff(path);
+  const scope = await getTownScope();
+  if (scope) return scope;
+  if (user.role === "DISTRICT") redirect("/district");
+  forbidden();
+}
+
+/** A district page's scope, across every town. */
+export async function requireDistrictScope(path: string): Promise<DistrictScope> {
+  return districtScope(await requireUser(path, can.workAsDistrict)) as DistrictScope;
+}
+
 /** A lawyer's own page: the user must be a LAWYER with an active lawyer profile. */
 export async function requireLawyer(path: string): Promise<CurrentUser & { lawyerId: string }> {
   return (await requireUser(path, can.workAsLawyer)) as CurrentUser & { lawyerId: string };
@@ -83,6 +114,13 @@ export async function userOrProblem(rule: (actor: CurrentUser) => boolean, what:
   return user;
 }
 
+/** For route handlers of staff data: the caller's town scope, or the 401 or 403 answer. */
+export async function townScopeOrProblem(what: string): Promise<TownScope | Response> {
+  const user = await userOrProblem(can.workAsStaff, what);
+  if (user instanceof Response) return user;
+  return (await getTownScope()) ?? problem("forbidden", `没有权限：需要${what}。区司法局账号请先选择代哪个镇工作。`);
+}
+
 export function homeFor(role: Role): string {
-  return role === "LAWYER" ? "/lawyer" : "/staff";
+  return role === "LAWYER" ? "/lawyer" : role === "DISTRICT" ? "/district" : "/staff";
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { changeOwnPassword, createStaffAccount, deactivateAccount, resetPassword } from "@/lib/accounts/mutations";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { createLawyer, deactivateLawyer, resetLawyerPassword } from "@/lib/lawyers/mutations";
-import { createVenueFixture, prisma, uniquePhone } from "@/lib/testing/fixtures";
+import { createVenueFixture, prisma, testTownId, uniquePhone } from "@/lib/testing/fixtures";
 import { can } from "./can";
 import { authOptions } from "./options";
 import { hashPassword } from "./password";
@@ -22,6 +22,7 @@ async function account(role: Role = "STAFF", password = "correct-horse-9") {
       username: `s-${randomBytes(5).toString("hex")}`,
       displayName: "测试用户",
       role,
+      townId: role === "STAFF" || role === "ADMIN" ? await testTownId() : null,
       passwordHash: await hashPassword(password),
     },
   });

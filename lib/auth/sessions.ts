@@ -23,6 +23,8 @@ export type SessionUser = {
   role: Role;
   displayName: string;
   mustChangePassword: boolean;
+  /** A STAFF or ADMIN account's town; null for lawyers and the district. */
+  townId: string | null;
   lawyer: { id: string; active: boolean } | null;
 };
 
@@ -64,7 +66,7 @@ export async function endSessionsOf(tx: Tx, userId: string, { except, now = new 
   return count;
 }
 
-const isStaffRole = (role: Role) => role === "STAFF" || role === "ADMIN";
+const isStaffRole = (role: Role) => role === "STAFF" || role === "ADMIN" || role === "DISTRICT";
 
 /** The user of a live session, or null when it ended, expired or went idle, or the account was deactivated. */
 export async function sessionUser(id: string, now = new Date()): Promise<SessionUser | null> {
@@ -81,6 +83,7 @@ export async function sessionUser(id: string, now = new Date()): Promise<Session
           displayName: true,
           active: true,
           mustChangePassword: true,
+          townId: true,
           lawyer: { select: { id: true, active: true } },
         },
       },

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { prisma, uniquePhone } from "@/lib/testing/fixtures";
+import { prisma, testTownId, uniquePhone } from "@/lib/testing/fixtures";
 import { hashPassword } from "./password";
 import { signInDelayMs, signInWithPassword } from "./sign-in";
 
@@ -10,7 +10,10 @@ const uniqueAddress = () => `198.51.${randomBytes(1)[0]}.${randomBytes(1)[0]}-${
 async function account(role: Role = "STAFF") {
   const username = `user-${randomBytes(4).toString("hex")}`;
   const password = "correct-horse-9";
-  await prisma.user.create({ data: { username, displayName: "测试用户", role, passwordHash: await hashPassword(password) } });
+  const townId = role === "STAFF" || role === "ADMIN" ? await testTownId() : null;
+  await prisma.user.create({
+    data: { username, displayName: "测试用户", role, townId, passwordHash: await hashPassword(password) },
+  });
   return { username, password };
 }
 

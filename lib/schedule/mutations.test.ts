@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { createBooking } from "@/lib/booking/mutations";
 import { shortWhen } from "@/lib/messages/rules";
-import { bookingInput, createVenueFixture, prisma } from "@/lib/testing/fixtures";
+import { bookingInput, createVenueFixture, prisma, testTownId } from "@/lib/testing/fixtures";
 import { addDays, isoWeekday, toDbDate } from "@/lib/time";
 import { addExtra, addLeave, addSession, changeSession, endSession, removeException } from "./mutations";
 import { getSchedule } from "./queries";
@@ -37,6 +37,7 @@ async function secondVenue(lawyerId: string) {
       name: `第二工作室 ${tag}`,
       village: "第二村",
       address: "测试地址",
+      townId: await testTownId(),
       lawyers: { create: { lawyerId } },
     },
   });

@@ -10,16 +10,66 @@ export function uniquePhone(): string {
   return `139${String(randomInt(0, 100_000_000)).padStart(8, "0")}`;
 }
 
+/** A town of its own for a test: its venues and staff see nothing of other tests' towns. */
+export async function createTownFixture(name = "测试镇") {
+  const tag = randomBytes(4).toString("hex");
+  return prisma.town.create({
+    data: {
+      slug: `town-${tag}`,
+      name: `${name}${tag}`,
+      shortName: `${name.replace(/镇$/, "")}${tag}`,
+      government: `${name}${tag}人民政府`,
+      officeName: `${name}${tag}司法所`,
+      officeAddress: "测试地址",
+    },
+  });
+}
+
+let sharedTown: Promise<{ id: string }> | null = null;
+
+/** The one town that test venues belong to when a test does not ask for its own. */
+export function testTownId(): Promise<string> {
+  sharedTown ??= prisma.town.upsert({
+    where: { slug: "test-town" },
+    update: {},
+    create: {
+      slug: "test-town",
+      name: "测试镇",
+      shortName: "测试",
+      government: "测试镇人民政府",
+      officeName: "测试司法所",
+      officeAddress: "测试地址",
+    },
+    select: { id: true },
+  });
+  return sharedTown.then((t) => t.id);
+}
+
 /**
  * A venue whose `lawyers` lawyers are all on duty 09:00–12:00 (Shanghai) every day of the week,
  * 30-minute slots, 2 h notice, 28-day horizon. `slotOn(n, minute)` is a slot start on the n-th
  * non-holiday day after today (n ≥ 1; today or earlier days for n ≤ 0), and `dateOn(n)` its date:
  * leave, extras and expected dates must use it too, or they miss the booking when a holiday is near.
  */
-export async function createVenueFixture({ lawyers = 1, now = new Date() }: { lawyers?: number; now?: Date } = {}) {
+export async function createVenueFixture({
+  lawyers = 1,
+  now = new Date(),
+  townId,
+}: {
+  lawyers?: number;
+  now?: Date;
+  townId?: string;
+} = {}) {
   const tag = randomBytes(4).toString("hex");
   const venue = await prisma.venue.create({
-    data: { slug: `test-${tag}`, kind: "WORKROOM", name: `测试工作室 ${tag}`, village: "测试村", address: "测试地址" },
+    data: {
+      slug: `test-${tag}`,
+      kind: "WORKROOM",
+      name: `测试工作室 ${tag}`,
+      village: "测试村",
+      address: "测试地址",
+      townId: townId ?? (await testTownId()),
+    },
   });
   const topic = await prisma.topic.upsert({
     where: { code: "marriage" },

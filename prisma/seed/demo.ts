@@ -5,6 +5,8 @@ export const DEMO_PASSWORDS = {
   admin: "muzhou-admin-2026",
   staff: "muzhou-staff-2026",
   lawyer: "muzhou-lawyer-2026",
+  /** The district's demo account (npm run db:seed -- --district). */
+  district: "xinhui-district-2026",
 } as const;
 
 const AM = { start: 9 * 60, end: 12 * 60 };

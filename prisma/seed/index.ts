@@ -5,36 +5,128 @@ import type { PrismaClient } from "../../lib/db-client";
 import { toDbDate, todayInShanghai } from "../../lib/time";
 import { DEMO_LAWYERS, DEMO_PASSWORDS } from "./demo";
 import { TOPICS } from "./topics";
-import { VENUES } from "./venues";
+import { DISTRICT_TOWNS, districtVenues, MUZHOU, type TownSeed } from "./towns";
+import { VENUES, type VenueSeed } from "./venues";
 
 export type SeedOptions = { demo: boolean; now?: Date };
 
-export async function seedDatabase(prisma: PrismaClient, { demo, now = new Date() }: SeedOptions) {
-  for (const [index, venue] of VENUES.entries()) {
-    await prisma.venue.upsert({ where: { slug: venue.slug }, update: {}, create: { ...venue, sortOrder: index } });
+/** A town and its venues, creating what is missing; returns the town's id. */
+async function seedTown(prisma: PrismaClient, town: TownSeed, venues: VenueSeed[], sortOrder: number): Promise<string> {
+  const { id } = await prisma.town.upsert({
+    where: { slug: town.slug },
+    update: {},
+    create: { ...town, sortOrder },
+    select: { id: true },
+  });
+  for (const [index, venue] of venues.entries()) {
+    await prisma.venue.upsert({ where: { slug: venue.slug }, update: {}, create: { ...venue, townId: id, sortOrder: index } });
   }
+  return id;
+}
+
+export async function seedDatabase(prisma: PrismaClient, { demo, now = new Date() }: SeedOptions) {
+  const townId = await seedTown(prisma, MUZHOU, VENUES, 0);
   for (const [index, topic] of TOPICS.entries()) {
     await prisma.topic.upsert({ where: { code: topic.code }, update: {}, create: { ...topic, sortOrder: index } });
   }
-  if (demo) await seedDemo(prisma, now);
+  if (demo) await seedDemo(prisma, townId, now);
 }
 
-async function seedDemo(prisma: PrismaClient, now: Date) {
+/**
+ * `npm run db:seed -- --district`: Xinhui's other towns with their venues; on the demo database also
+ * a staff account and two lawyers on duty per town, and the district's own account.
+ */
+export async function seedDistrict(prisma: PrismaClient, { demo, now = new Date() }: SeedOptions) {
+  const validFrom = toDbDate(todayInShanghai(now));
+  for (const [index, entry] of DISTRICT_TOWNS.entries()) {
+    const townId = await seedTown(prisma, entry.town, districtVenues(entry), index + 1);
+    if (!demo) continue;
+    await createAccount(prisma, {
+      username: `staff-${entry.town.slug}`,
+      displayName: `${entry.town.officeName}工作人员（示例）`,
+      role: "ADMIN",
+      townId,
+      password: DEMO_PASSWORDS.staff,
+    });
+    const venues = await prisma.venue.findMany({ where: { townId }, orderBy: { sortOrder: "asc" }, select: { id: true } });
+    for (const n of [1, 2]) {
+      const username = `lawyer-${entry.town.slug}-${n}`;
+      if (await prisma.user.findUnique({ where: { username }, select: { id: true } })) continue;
+      // Each lawyer sits in at the station one morning a week and at every other workroom one afternoon.
+      const served = venues.filter((_, i) => i === 0 || i % 2 === n - 1);
+      await prisma.user.create({
+        data: {
+          username,
+          displayName: `${entry.town.shortName}律师${n}（示例）`,
+          role: "LAWYER",
+          passwordHash: await hashPassword(DEMO_PASSWORDS.lawyer),
+          lawyer: {
+            create: {
+              name: `${entry.town.shortName}律师${n}（示例）`,
+              firm: `广东${entry.town.shortName}律师事务所（示例）`,
+              publicPhone: `1380013${String(index * 2 + n).padStart(4, "0")}`,
+              venues: { create: served.map((v) => ({ venueId: v.id })) },
+              sessions: {
+                create: served.map((v, i) => ({
+                  venueId: v.id,
+                  weekday: i === 0 ? n : 1 + (i % 5),
+                  startMinute: i === 0 ? 9 * 60 : 14 * 60 + 30,
+                  endMinute: i === 0 ? 12 * 60 : 17 * 60 + 30,
+                  validFrom,
+                })),
+              },
+            },
+          },
+        },
+      });
+    }
+  }
+  if (demo) {
+    await createAccount(prisma, {
+      username: "district",
+      displayName: "新会区司法局（示例）",
+      role: "DISTRICT",
+      townId: null,
+      password: DEMO_PASSWORDS.district,
+    });
+  }
+}
+
+type AccountSeed = {
+  username: string;
+  displayName: string;
+  role: "ADMIN" | "STAFF" | "DISTRICT";
+  townId: string | null;
+  password: string;
+};
+
+async function createAccount(prisma: PrismaClient, account: AccountSeed) {
+  const { password, ...data } = account;
+  const existing = await prisma.user.findUnique({ where: { username: data.username }, select: { id: true } });
+  if (!existing) await prisma.user.create({ data: { ...data, passwordHash: await hashPassword(password) } });
+}
+
+async function seedDemo(prisma: PrismaClient, townId: string, now: Date) {
   const venues = new Map((await prisma.venue.findMany({ select: { id: true, slug: true } })).map((v) => [v.slug, v.id]));
   const venueId = (slug: string) => {
     const id = venues.get(slug);
     if (!id) throw new Error(`Seed: unknown venue ${slug}`);
     return id;
   };
-  const staffAccounts = [
-    { username: "admin", displayName: "系统管理员（示例）", role: "ADMIN" as const, password: DEMO_PASSWORDS.admin },
-    { username: "staff", displayName: "司法所工作人员（示例）", role: "STAFF" as const, password: DEMO_PASSWORDS.staff },
-  ];
-  for (const account of staffAccounts) {
-    const { password, ...data } = account;
-    const existing = await prisma.user.findUnique({ where: { username: data.username }, select: { id: true } });
-    if (!existing) await prisma.user.create({ data: { ...data, passwordHash: await hashPassword(password) } });
-  }
+  await createAccount(prisma, {
+    username: "admin",
+    displayName: "系统管理员（示例）",
+    role: "ADMIN",
+    townId,
+    password: DEMO_PASSWORDS.admin,
+  });
+  await createAccount(prisma, {
+    username: "staff",
+    displayName: "司法所工作人员（示例）",
+    role: "STAFF",
+    townId,
+    password: DEMO_PASSWORDS.staff,
+  });
 
   const validFrom = toDbDate(todayInShanghai(now));
   for (const lawyer of DEMO_LAWYERS) {

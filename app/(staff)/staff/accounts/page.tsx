@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { BackLink } from "@/components/back-link";
 import { CreateStaffAccountForm, StaffAccountControls } from "@/components/staff/staff-account-forms";
 import { listStaffAccounts } from "@/lib/accounts/queries";
-import { STAFF_ROLES } from "@/lib/accounts/rules";
 import { can } from "@/lib/auth/can";
 import { requireStaff } from "@/lib/auth/session";
+import { ROLE_NAMES } from "@/lib/labels";
 
 export const metadata: Metadata = { title: "工作人员账号" };
 
@@ -26,7 +26,7 @@ export default async function StaffAccountsPage() {
               {account.active ? "" : "（已停用）"}
             </h2>
             <p>
-              账号名：<span className="font-mono">{account.username}</span> · {STAFF_ROLES[account.role]}
+              账号名：<span className="font-mono">{account.username}</span> · {ROLE_NAMES[account.role]}
             </p>
             {manages && account.active && account.id !== user.id && (
               <StaffAccountControls userId={account.id} username={account.username} />

@@ -1,0 +1,96 @@
+import "server-only";
+// Towns (issue 23): what villagers choose from, and how the site names itself. With one town (a
+// town's own deployment) the site is that town's and no page asks for or shows a town; with
+// several it is the district's, and the home page asks for the town first.
+import { cache } from "react";
+import type { Scope } from "@/lib/auth/scope";
+import { db } from "@/lib/db";
+import { DISTRICT_NAME_KEY, districtNames } from "./rules";
+
+export type Town = {
+  id: string;
+  slug: string;
+  name: string;
+  shortName: string;
+  government: string;
+  officeName: string;
+  officeAddress: string;
+  officePhone: string | null;
+};
+
+const townSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  shortName: true,
+  government: true,
+  officeName: true,
+  officeAddress: true,
+  officePhone: true,
+} as const;
+
+/** Where a villager may book: active venues staff have confirmed. */
+const bookableVenue = { active: true, confirmed: true } as const;
+
+export type TownSummary = Town & { venues: number };
+
+/** Every town with how many venues villagers can book at, in the district's order. */
+export async function listTowns(): Promise<TownSummary[]> {
+  const rows = await db.town.findMany({
+    orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+    select: { ...townSelect, _count: { select: { venues: { where: bookableVenue } } } },
+  });
+  return rows.map(({ _count, ...town }) => ({ ...town, venues: _count.venues }));
+}
+
+export async function findTown(slug: string): Promise<Town | null> {
+  return db.town.findUnique({ where: { slug }, select: townSelect });
+}
+
+/** The town of a scope (null for the district's). */
+export async function townOf(scope: Scope): Promise<Town | null> {
+  return scope.townId ? db.town.findUnique({ where: { id: scope.townId }, select: townSelect }) : null;
+}
+
+export type SiteIdentity = {
+  /** "睦洲镇公共法律服务预约", or the district's "新会区公共法律服务预约". */
+  title: string;
+  /** Who runs the site, as the footer says it. */
+  host: string;
+  /** The only town, in a town's own deployment; null with several. */
+  town: Town | null;
+  towns: number;
+  /** Where villagers go in person: "睦洲司法所", or "所在镇（街道）司法所". */
+  office: string;
+  /** The data controller the privacy notice names. */
+  controller: string;
+};
+
+/** How the site names itself, read once per request. */
+export const siteIdentity = cache(async (): Promise<SiteIdentity> => {
+  const [towns, setting] = await Promise.all([
+    db.town.findMany({ orderBy: [{ sortOrder: "asc" }, { name: "asc" }], take: 2, select: townSelect }),
+    db.siteSetting.findUnique({ where: { key: DISTRICT_NAME_KEY }, select: { value: true } }),
+  ]);
+  const count = towns.length < 2 ? towns.length : await db.town.count();
+  const district = districtNames(setting?.value);
+  const town = count === 1 ? towns[0] : null;
+  if (town) {
+    return {
+      title: `${town.name}公共法律服务预约`,
+      host: `${town.government} · ${town.officeName}`,
+      town,
+      towns: 1,
+      office: town.officeName,
+      controller: `${town.government}（由${town.officeName}具体负责）`,
+    };
+  }
+  return {
+    title: `${district.short}公共法律服务预约`,
+    host: district.bureau,
+    town: null,
+    towns: count,
+    office: "所在镇（街道）司法所",
+    controller: `${district.bureau}（各镇（街道）司法所具体负责本镇的预约）`,
+  };
+});
