@@ -1,8 +1,9 @@
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/sign-out-button";
 import { WorkspaceNav } from "@/components/workspace-nav";
-import { requireStaff } from "@/lib/auth/session";
+import { requireTownScope } from "@/lib/auth/session";
 import { ROLE_NAMES } from "@/lib/labels";
+import { siteIdentity, townOf } from "@/lib/towns/queries";
 
 const LINKS = [
   { href: "/staff", label: "工作台" },
@@ -19,15 +20,26 @@ const LINKS = [
 ];
 
 export default async function StaffLayout({ children }: { children: ReactNode }) {
-  const user = await requireStaff("/staff");
+  const scope = await requireTownScope("/staff");
+  const [town, site] = await Promise.all([townOf(scope), siteIdentity()]);
+  const user = scope.actor;
   return (
     <div className="space-y-6">
       <div className="no-print flex flex-wrap items-center justify-between gap-3">
         <p className="font-semibold">
+          {site.towns > 1 && town ? `${town.officeName} · ` : ""}
           {ROLE_NAMES[user.role]}：{user.displayName}
         </p>
         <SignOutButton />
       </div>
+      {scope.acting && town && (
+        <p className="no-print rounded-xl border-2 border-amber-600 bg-amber-50 p-3 font-semibold">
+          您正以区司法局身份代{town.name}工作，所做的每项修改都会记入操作记录。
+          <a href="/district" className="ml-2 underline">
+            回到区司法局工作台
+          </a>
+        </p>
+      )}
       <WorkspaceNav label="司法所工作台" links={LINKS} />
       {children}
     </div>
