@@ -10,6 +10,8 @@ import { MALFORMED_PATH_MESSAGE } from "@/lib/security";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
+const exampleTown = { slug: "muzhou", name: "睦洲镇" };
+
 const noStore = {
   "Cache-Control": { description: "不缓存", schema: { type: "string", const: "no-store" } },
 };
@@ -206,24 +208,52 @@ export const openApiDocument = {
   // No sign-in: every operation is open to anyone (the limits on tries are by source address).
   security: [],
   paths: {
+    "/towns": {
+      get: {
+        operationId: "listTowns",
+        summary: "镇（街道）列表",
+        description: "venues：这个镇（街道）可以预约的服务地点个数。只有一个镇的部署也照样回答（一个镇）。",
+        responses: {
+          200: ok("镇（街道）", "TownList", { towns: [{ slug: "muzhou", name: "睦洲镇", venues: 15 }] }),
+          400: malformedPath,
+          500: internal,
+        },
+      },
+    },
     "/venues": {
       get: {
         operationId: "listVenues",
-        summary: "服务地点列表（镇工作站和各村居工作室）",
+        summary: "服务地点列表（镇工作站和各村居工作室），可按镇（街道）筛选",
+        parameters: [
+          {
+            name: "town",
+            in: "query",
+            required: false,
+            description: "只列出这个镇（街道）的地点：/towns 给出的 slug",
+            schema: { type: "string", pattern: "^[a-z0-9-]{1,60}$" },
+          },
+        ],
         responses: {
           200: ok("地点", "VenueList", {
             venues: [
-              { ...bookingExample.venue, kind: "station", village: null },
+              { ...bookingExample.venue, kind: "station", village: null, town: exampleTown },
               {
                 slug: "nanzhen",
                 name: "南镇村公共法律服务工作室",
                 kind: "workroom",
                 village: "南镇村",
                 address: "江门市新会区睦洲镇南镇村村委会",
+                town: exampleTown,
               },
             ],
           }),
-          400: malformedPath,
+          400: {
+            ...invalidInput({ town: "town 应为 /api/v1/towns 给出的 slug（小写字母、数字和 -），例如 muzhou。" }),
+            description: "town 格式不对，或网址无法识别（例如不完整的 % 编码）",
+          },
+          404: errors("没有这个镇（街道）", {
+            not_found: { value: { error: { code: "not_found", message: "没有这个镇（街道），请从 /api/v1/towns 中选择。" } } },
+          }),
           500: internal,
         },
       },
@@ -454,15 +484,32 @@ export const openApiDocument = {
       },
       Venue: {
         type: "object",
-        required: ["slug", "name", "kind", "village", "address"],
+        required: ["slug", "name", "kind", "village", "address", "town"],
         properties: {
           slug: { type: "string" },
           name: { type: "string" },
           kind: { type: "string", enum: ["station", "workroom"], description: "station 镇工作站；workroom 村居工作室" },
           village: { type: ["string", "null"] },
           address: { type: "string" },
+          town: ref("TownRef"),
         },
       },
+      TownRef: {
+        type: "object",
+        description: "地点所属的镇（街道）",
+        required: ["slug", "name"],
+        properties: { slug: { type: "string" }, name: { type: "string" } },
+      },
+      Town: {
+        type: "object",
+        required: ["slug", "name", "venues"],
+        properties: {
+          slug: { type: "string" },
+          name: { type: "string" },
+          venues: { type: "integer", minimum: 0, description: "可以预约的服务地点个数" },
+        },
+      },
+      TownList: { type: "object", required: ["towns"], properties: { towns: { type: "array", items: ref("Town") } } },
       VenueList: { type: "object", required: ["venues"], properties: { venues: { type: "array", items: ref("Venue") } } },
       Topic: { type: "object", required: ["code", "name"], properties: { code: { type: "string" }, name: { type: "string" } } },
       TopicList: { type: "object", required: ["topics"], properties: { topics: { type: "array", items: ref("Topic") } } },

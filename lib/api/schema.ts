@@ -17,3 +17,11 @@ export const slotsQuery = z
       !q.from || !q.to || (Date.parse(`${q.to}T00:00:00Z`) - Date.parse(`${q.from}T00:00:00Z`)) / 86_400_000 < MAX_RANGE_DAYS,
     { path: ["to"], message: `一次最多查询 ${MAX_RANGE_DAYS} 天。` },
   );
+
+/** `GET /venues?town=<slug>`: a town's slug as /api/v1/towns gives it. */
+export const venuesQuery = z.object({
+  town: z
+    .string()
+    .regex(/^[a-z0-9-]{1,60}$/, "town 应为 /api/v1/towns 给出的 slug（小写字母、数字和 -），例如 muzhou。")
+    .optional(),
+});

@@ -5,6 +5,9 @@ import "server-only";
 import { cache } from "react";
 import type { Scope } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
+import type { VenueKind } from "@/lib/generated/prisma/enums";
+import { sortForVillagers } from "@/lib/venues/order";
+import { BOOKABLE_VENUE } from "@/lib/venues/rules";
 import { DISTRICT_NAME_KEY, districtNames } from "./rules";
 
 export type Town = {
@@ -29,8 +32,7 @@ const townSelect = {
   officePhone: true,
 } as const;
 
-/** Where a villager may book: active venues staff have confirmed. */
-const bookableVenue = { active: true, confirmed: true } as const;
+const bookableVenue = BOOKABLE_VENUE;
 
 export type TownSummary = Town & { venues: number };
 
@@ -94,3 +96,64 @@ export const siteIdentity = cache(async (): Promise<SiteIdentity> => {
     controller: `${district.bureau}（各镇（街道）司法所具体负责本镇的预约）`,
   };
 });
+
+export type PublicVenue = {
+  slug: string;
+  kind: VenueKind;
+  name: string;
+  village: string | null;
+  address: string;
+  isDemonstration: boolean;
+  town: { slug: string; name: string };
+};
+
+const publicVenueSelect = {
+  slug: true,
+  kind: true,
+  name: true,
+  village: true,
+  address: true,
+  isDemonstration: true,
+  town: { select: { slug: true, name: true, sortOrder: true } },
+} as const;
+
+/**
+ * The venues villagers may book, of one town (its slug) or of all: town by town in the district's
+ * order, and in each the station first, then the workrooms by pinyin (lib/venues/order.ts).
+ */
+export async function listPublicVenues({ town }: { town?: string } = {}): Promise<PublicVenue[]> {
+  const rows = await db.venue.findMany({
+    where: { ...bookableVenue, ...(town ? { town: { slug: town } } : {}) },
+    select: publicVenueSelect,
+  });
+  return inTownOrder(rows);
+}
+
+/** At most this many answers to a search by village name. */
+export const VILLAGE_SEARCH_LIMIT = 30;
+
+/** The venues whose village or name holds the words typed, in every town (the home page's search). */
+export async function searchVillages(words: string): Promise<PublicVenue[]> {
+  const text = words.trim();
+  if (!text) return [];
+  const rows = await db.venue.findMany({
+    where: {
+      ...bookableVenue,
+      OR: [{ village: { contains: text } }, { name: { contains: text } }, { town: { name: { contains: text } } }],
+    },
+    select: publicVenueSelect,
+    take: VILLAGE_SEARCH_LIMIT,
+  });
+  return inTownOrder(rows);
+}
+
+type TownedRow = Omit<PublicVenue, "town"> & { town: { slug: string; name: string; sortOrder: number } };
+
+function inTownOrder(rows: TownedRow[]): PublicVenue[] {
+  const towns = new Map<string, TownedRow[]>();
+  const ordered = [...rows].sort((a, b) => a.town.sortOrder - b.town.sortOrder || a.town.slug.localeCompare(b.town.slug));
+  for (const row of ordered) towns.set(row.town.slug, [...(towns.get(row.town.slug) ?? []), row]);
+  return [...towns.values()].flatMap((venues) =>
+    sortForVillagers(venues).map(({ town: { slug, name }, ...venue }) => ({ ...venue, town: { slug, name } })),
+  );
+}

@@ -11,7 +11,7 @@ import { cancelBookingInput, createBookingInput, rescheduleBookingInput } from "
 import { loadHolidayCalendar } from "@/lib/holidays/queries";
 import { log } from "@/lib/log";
 import { spend } from "@/lib/rate-limit";
-import { createVenueFixture, prisma, uniquePhone } from "@/lib/testing/fixtures";
+import { createTownFixture, createVenueFixture, prisma, uniquePhone } from "@/lib/testing/fixtures";
 import { addDays, toIsoOffset } from "@/lib/time";
 import { waitlistBody, waitlistEntryInput } from "@/lib/waitlist/schema";
 import { POST as cancel } from "./bookings/[code]/cancel/route";
@@ -20,6 +20,7 @@ import { GET as getBooking } from "./bookings/[code]/route";
 import { POST as book } from "./bookings/route";
 import { GET as openapi } from "./openapi.json/route";
 import { GET as topics } from "./topics/route";
+import { GET as towns } from "./towns/route";
 import { GET as slots } from "./venues/[slug]/slots/route";
 import { GET as venues } from "./venues/route";
 
@@ -87,7 +88,7 @@ async function routeModules(): Promise<Record<string, RouteModule>> {
 describe("GET /api/v1/venues, /topics", () => {
   it("lists venues and topics in the documented shape", async () => {
     const f = await fixture();
-    const response = await venues();
+    const response = await venues(new Request("http://localhost/api/v1/venues"));
     expect(response.status).toBe(200);
     const list = (await response.json()) as { venues: Record<string, unknown>[] };
     expect(list.venues).toContainEqual({
@@ -96,12 +97,44 @@ describe("GET /api/v1/venues, /topics", () => {
       kind: "workroom",
       village: "测试村",
       address: "测试地址",
+      town: { slug: "test-town", name: "测试镇" },
     });
-    for (const venue of list.venues) expect(Object.keys(venue).sort()).toEqual(["address", "kind", "name", "slug", "village"]);
+    for (const venue of list.venues)
+      expect(Object.keys(venue).sort()).toEqual(["address", "kind", "name", "slug", "town", "village"]);
 
     const t = (await (await topics()).json()) as { topics: Record<string, unknown>[] };
     expect(t.topics).toContainEqual({ code: "marriage", name: expect.any(String) });
     for (const topic of t.topics) expect(Object.keys(topic).sort()).toEqual(["code", "name"]);
+  });
+});
+
+describe("GET /api/v1/towns, /venues?town=", () => {
+  it("lists each town with how many venues villagers can book there, and narrows venues to a town", async () => {
+    const town = await createTownFixture("筛选镇");
+    const open = await createVenueFixture({ townId: town.id });
+    const hidden = await createVenueFixture({ townId: town.id });
+    await prisma.venue.update({ where: { id: hidden.venue.id }, data: { confirmed: false } });
+    const list = (await (await towns()).json()) as { towns: Record<string, unknown>[] };
+    expect(list.towns).toContainEqual({ slug: town.slug, name: town.name, venues: 1 });
+    for (const t of list.towns) expect(Object.keys(t).sort()).toEqual(["name", "slug", "venues"]);
+
+    const narrowed = await venues(new Request(`http://localhost/api/v1/venues?town=${town.slug}`));
+    const body = (await narrowed.json()) as { venues: { slug: string; town: { slug: string } }[] };
+    expect(body.venues.map((v) => v.slug)).toEqual([open.venue.slug]);
+    expect(body.venues[0].town).toEqual({ slug: town.slug, name: town.name });
+  });
+
+  it("answers an unknown town with not_found and a malformed one with invalid_input", async () => {
+    const unknown = await venues(new Request("http://localhost/api/v1/venues?town=nowhere"));
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({
+      error: { code: "not_found", message: "没有这个镇（街道），请从 /api/v1/towns 中选择。" },
+    });
+    const malformed = await venues(new Request("http://localhost/api/v1/venues?town=%E7%9D%A6%E6%B4%B2"));
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({
+      error: { code: "invalid_input", fields: { town: expect.stringContaining("slug") } },
+    });
   });
 });
 

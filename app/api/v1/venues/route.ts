@@ -1,9 +1,15 @@
-import { guarded, json, otherMethods } from "@/lib/api/http";
-import { listVenues } from "@/lib/venues/queries";
+import { errorResponse, guarded, json, otherMethods, parseOr400 } from "@/lib/api/http";
+import { venuesQuery } from "@/lib/api/schema";
+import { findTown, listPublicVenues } from "@/lib/towns/queries";
 
-export function GET() {
+export function GET(request: Request) {
   return guarded(async () => {
-    const venues = await listVenues();
+    const query = parseOr400(venuesQuery, { town: new URL(request.url).searchParams.get("town") ?? undefined });
+    if (query instanceof Response) return query;
+    if (query.town && !(await findTown(query.town))) {
+      return errorResponse("not_found", "没有这个镇（街道），请从 /api/v1/towns 中选择。");
+    }
+    const venues = await listPublicVenues({ town: query.town });
     return json({
       venues: venues.map((v) => ({
         slug: v.slug,
@@ -11,6 +17,7 @@ export function GET() {
         kind: v.kind === "STATION" ? "station" : "workroom",
         village: v.village,
         address: v.address,
+        town: v.town,
       })),
     });
   });
