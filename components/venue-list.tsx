@@ -45,3 +45,33 @@ export function VillageIndex({ venues }: { venues: Venue[] }) {
     </ul>
   );
 }
+
+/**
+ * A town's venues as villagers choose among them: the workrooms as an index of village names,
+ * then the town's station. The home page of a town's own deployment, and each town's page.
+ */
+export function TownVenues({ venues }: { venues: (Venue & { kind: "STATION" | "WORKROOM" })[] }) {
+  const station = venues.filter((v) => v.kind === "STATION");
+  const workrooms = venues.filter((v) => v.kind === "WORKROOM");
+  return (
+    <>
+      <section aria-labelledby="workrooms-heading" className="space-y-3">
+        <h2 id="workrooms-heading" className="text-xl font-bold">
+          村（社区）公共法律服务工作室（{workrooms.length} 个）
+        </h2>
+        <p>按村名拼音排列，点您的村（社区）查看空闲时间。</p>
+        <VillageIndex venues={workrooms} />
+      </section>
+      <section aria-labelledby="station-heading" className="space-y-3">
+        <h2 id="station-heading" className="text-xl font-bold">
+          镇公共法律服务工作站
+        </h2>
+        {station.length > 0 ? (
+          station.map((venue) => <VenueCard key={venue.slug} venue={venue} />)
+        ) : (
+          <p>暂无服务地点，请拨打 12348 咨询。</p>
+        )}
+      </section>
+    </>
+  );
+}

@@ -18,6 +18,7 @@ export const AUDIT_KINDS: Record<string, string> = {
   privacy: "个人信息保护",
   attendance: "律师签到签退",
   site: "网站设置",
+  town: "镇（街道）",
 };
 
 export const AUDIT_ACTIONS: Record<string, string> = {
@@ -48,6 +49,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   check_out: "签退",
   auto_close: "自动签退",
   record_missed: "补录",
+  act_as: "代镇工作",
+  stop_acting: "结束代镇工作",
 };
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);

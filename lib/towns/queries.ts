@@ -3,7 +3,7 @@ import "server-only";
 // town's own deployment) the site is that town's and no page asks for or shows a town; with
 // several it is the district's, and the home page asks for the town first.
 import { cache } from "react";
-import type { Scope } from "@/lib/auth/scope";
+import type { DistrictScope, Scope } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import type { VenueKind } from "@/lib/generated/prisma/enums";
 import { sortForVillagers } from "@/lib/venues/order";
@@ -156,4 +156,31 @@ function inTownOrder(rows: TownedRow[]): PublicVenue[] {
   return [...towns.values()].flatMap((venues) =>
     sortForVillagers(venues).map(({ town: { slug, name }, ...venue }) => ({ ...venue, town: { slug, name } })),
   );
+}
+
+export type DistrictTownRow = Town & { venues: number; accounts: number; lawyers: number };
+
+/** The district's list of towns: venues, active staff accounts and lawyers serving there, each. */
+export async function listTownsForDistrict(scope: DistrictScope): Promise<DistrictTownRow[]> {
+  void scope;
+  const [towns, lawyers] = await Promise.all([
+    db.town.findMany({
+      orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+      select: {
+        ...townSelect,
+        _count: { select: { venues: { where: { active: true } }, users: { where: { active: true } } } },
+      },
+    }),
+    db.$queryRaw<{ town_id: string; lawyers: bigint }[]>`
+      SELECT v.town_id, count(DISTINCT lv.lawyer_id) AS lawyers
+      FROM lawyer_venue lv JOIN venue v ON v.id = lv.venue_id JOIN lawyer l ON l.id = lv.lawyer_id
+      WHERE l.active GROUP BY v.town_id`,
+  ]);
+  const serving = new Map(lawyers.map((r) => [r.town_id, Number(r.lawyers)]));
+  return towns.map(({ _count, ...town }) => ({
+    ...town,
+    venues: _count.venues,
+    accounts: _count.users,
+    lawyers: serving.get(town.id) ?? 0,
+  }));
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { StopActingForm } from "@/components/district/town-forms";
 import { SignOutButton } from "@/components/sign-out-button";
 import { WorkspaceNav } from "@/components/workspace-nav";
 import { requireTownScope } from "@/lib/auth/session";
@@ -35,10 +36,12 @@ export default async function StaffLayout({ children }: { children: ReactNode })
       {scope.acting && town && (
         <p className="no-print rounded-xl border-2 border-amber-600 bg-amber-50 p-3 font-semibold">
           您正以区司法局身份代{town.name}工作，所做的每项修改都会记入操作记录。
-          <a href="/district" className="ml-2 underline">
-            回到区司法局工作台
-          </a>
         </p>
+      )}
+      {scope.acting && (
+        <div className="no-print">
+          <StopActingForm />
+        </div>
       )}
       <WorkspaceNav label="司法所工作台" links={LINKS} />
       {children}
