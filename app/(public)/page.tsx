@@ -52,7 +52,7 @@ async function DistrictChoice({ words }: { words: string }) {
         <h2 id="search-heading" className="text-xl font-bold">
           按村名查找
         </h2>
-        <form action="/" method="get" role="search" aria-label="按村名查找" className="space-y-3">
+        <form action="/" method="get" aria-label="按村名查找" className="space-y-3">
           <label htmlFor="village-search" className="block font-semibold">
             村（社区）名称，例如：南镇
           </label>
