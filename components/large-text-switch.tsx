@@ -5,6 +5,7 @@
 // so that a half-filled form keeps what was typed.
 import { usePathname, useSearchParams } from "next/navigation";
 import { type FormEvent, useEffect, useState } from "react";
+import { LARGE_TEXT_FIELD } from "@/lib/preferences";
 
 /** Told to every switch on the page when one of them changes the size (the header's and the form's). */
 const CHANGED = "muzhou:large-text";
@@ -27,16 +28,24 @@ const label = (on: boolean) => (on ? "恢复标准字号" : "大字（长辈模�
 
 /**
  * The same switch as a button inside another form, beside the field where it is wanted (issue 22
- * item 13: at the phone field a villager need not scroll back to the header). It submits the
- * header's form (the `form` attribute), so it works as that one does: in place with JavaScript,
- * keeping what was typed; a page reload without.
+ * item 13: at the phone field a villager need not scroll back to the header). With JavaScript it
+ * submits the header's form, which switches in place. Without, it submits its own form with
+ * LARGE_TEXT_FIELD, whose action switches the size and gives back everything typed (lib/action.ts).
  */
 export function LargeTextButton({ largeText }: { largeText: boolean }) {
   const [on] = useLargeText(largeText);
   return (
     <button
       type="submit"
-      form={SWITCH_FORM_ID}
+      name={LARGE_TEXT_FIELD}
+      value={on ? "off" : "on"}
+      onClick={(event) => {
+        const header = document.getElementById(SWITCH_FORM_ID);
+        // An engine without requestSubmit posts this form instead, as without JavaScript.
+        if (!(header instanceof HTMLFormElement) || typeof header.requestSubmit !== "function") return;
+        event.preventDefault();
+        header.requestSubmit();
+      }}
       className="ms-1 inline-flex min-h-11 items-center font-semibold text-brand-800 underline"
     >
       {label(on)}

@@ -108,6 +108,25 @@ test.describe("without JavaScript", () => {
     // axe needs page scripts: the markup is the same as with JavaScript, checked above.
     await expect(flow.heading).toHaveText("填写预约信息");
   });
+
+  test("the switch beside the phone field keeps what was typed (issue 22 item 13)", async ({ page }) => {
+    const flow = new BookingPages(page);
+    await flow.openVenue("nanzhen");
+    await flow.chooseFirstSlot();
+    const phone = randomPhone();
+    await page.getByLabel("姓名", { exact: true }).fill("李阿姨");
+    await page.getByLabel("手机号码").fill(phone);
+    await page.getByLabel(/^备注/).fill("想问问宅基地的事");
+    await page.getByRole("form", { name: "预约信息" }).getByRole("button", { name: "大字（长辈模式）" }).click();
+    await expect(page.getByRole("form", { name: "字号", exact: true }).getByRole("button")).toHaveText("恢复标准字号");
+    expect(await page.evaluate(() => document.documentElement.dataset.largeText)).toBe("on");
+    await expect(page.getByLabel("姓名", { exact: true })).toHaveValue("李阿姨");
+    await expect(page.getByLabel("手机号码")).toHaveValue(phone);
+    await expect(page.getByLabel(/^备注/)).toHaveValue("想问问宅基地的事");
+    // Nothing was booked, and no error is shown: the villager goes on filling in.
+    await expect(flow.errorSummary()).toHaveCount(0);
+    await expect(flow.heading).toHaveText("填写预约信息");
+  });
 });
 
 test("a note pasted far over its limit is kept whole, and the villager is told by how much to shorten it", async ({ page }) => {

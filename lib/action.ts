@@ -6,7 +6,7 @@ import "server-only";
 // Written here rather than taken from next-safe-action: our forms need the submitted values and an
 // attempt counter back in the state for no-JavaScript posts and select remounts, which that library
 // leaves to each caller, and this is all of it.
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { Forbidden } from "@/lib/auth/can";
@@ -16,6 +16,7 @@ import { type Failure, MESSAGES, NOT_SAVED_MESSAGE } from "@/lib/errors";
 import { fieldErrors } from "@/lib/form";
 import { type FormState, type FormValues, formInput, formValues } from "@/lib/form-values";
 import { log, requestId } from "@/lib/log-request";
+import { LARGE_TEXT_COOKIE, LARGE_TEXT_FIELD, LARGE_TEXT_MAX_AGE } from "@/lib/preferences";
 
 export type Done<Data = undefined> = { ok: true; message: string; data?: Data };
 export type Outcome<Data = undefined> = Done<Data> | (Failure & { data?: Data });
@@ -81,6 +82,14 @@ function act<S extends z.ZodType, Data, Caller>(
       data: outcome.data,
     });
     try {
+      // The 长辈模式 button beside a field, without JavaScript: switch the size and give back what
+      // was typed, as if nothing had been sent (no check, no message, nothing saved).
+      const largeText = values[LARGE_TEXT_FIELD];
+      if (largeText === "on" || largeText === "off") {
+        (await cookies()).set(LARGE_TEXT_COOKIE, largeText, { maxAge: LARGE_TEXT_MAX_AGE, sameSite: "lax", path: "/" });
+        const { [LARGE_TEXT_FIELD]: _, ...typed } = values;
+        return { ok: false, message: "", fields: {}, values: typed, attempt: (state?.attempt ?? 0) + 1 };
+      }
       const actor = await identify();
       if (!isPublic && actor === null) return refuse(answer);
       const input = formInput(values);
