@@ -23,6 +23,7 @@ describe("nameSite", () => {
   it("names a town's own deployment after its one town, in the words the site always used", () => {
     expect(nameSite(muzhou, 1)).toEqual({
       title: "睦洲镇公共法律服务预约",
+      description: "睦洲镇公共法律服务工作站和各村（社区）公共法律服务工作室的免费法律咨询预约。",
       host: "江门市新会区睦洲镇人民政府 · 睦洲司法所",
       town: muzhou,
       towns: 1,

@@ -27,6 +27,8 @@ export function stationName(town: Pick<TownNames, "name">): string {
 export type SiteIdentity<T extends TownNames = TownNames> = {
   /** "睦洲镇公共法律服务预约", or the district's "新会区公共法律服务预约". */
   title: string;
+  /** What the site is for, in a sentence (the pages' description). */
+  description: string;
   /** Who runs the site, as the footer says it. */
   host: string;
   /** The only town, in a town's own deployment; null with several. */
@@ -48,6 +50,7 @@ export function nameSite<T extends TownNames>(only: T | null, towns: number, dis
   if (only && towns === 1) {
     return {
       title: `${only.name}公共法律服务预约`,
+      description: `${stationName(only)}和各村（社区）公共法律服务工作室的免费法律咨询预约。`,
       host: `${only.government} · ${only.officeName}`,
       town: only,
       towns: 1,
@@ -59,6 +62,7 @@ export function nameSite<T extends TownNames>(only: T | null, towns: number, dis
   const district = districtNames(districtSetting);
   return {
     title: `${district.short}公共法律服务预约`,
+    description: `${district.short}各镇（街道）公共法律服务工作站和村（社区）公共法律服务工作室的免费法律咨询预约。`,
     host: district.bureau,
     town: null,
     towns,
