@@ -24,7 +24,13 @@ describe("venueTowns", () => {
     const { venue: inA } = await createVenueFixture({ townId: a.id, lawyers: 0 });
     const { venue: inB } = await createVenueFixture({ townId: b.id, lawyers: 0 });
     const station = await prisma.venue.create({
-      data: { slug: `${a.slug}-station`, kind: "STATION", name: `${a.name}公共法律服务工作站`, address: "测试地址", townId: a.id },
+      data: {
+        slug: `${a.slug}-station`,
+        kind: "STATION",
+        name: `${a.name}公共法律服务工作站`,
+        address: "测试地址",
+        townId: a.id,
+      },
     });
 
     const towns = await venueTowns([inA.slug, inB.slug, "no-such-venue"]);
@@ -46,7 +52,14 @@ describe("venueTowns", () => {
     const town = await createTownFixture();
     const { venue } = await createVenueFixture({ townId: town.id, lawyers: 0 });
     await prisma.venue.create({
-      data: { slug: `${town.slug}-station`, kind: "STATION", name: "停用的工作站", address: "测试地址", townId: town.id, active: false },
+      data: {
+        slug: `${town.slug}-station`,
+        kind: "STATION",
+        name: "停用的工作站",
+        address: "测试地址",
+        townId: town.id,
+        active: false,
+      },
     });
     expect(await townOfVenue(venue.slug)).toMatchObject({ stationName: `${town.name}公共法律服务工作站`, stationSlug: null });
     expect(await townOfVenue("no-such-venue")).toBeNull();

@@ -93,10 +93,15 @@ export async function venueTowns(slugs: string[]): Promise<Map<string, VenueTown
     },
   });
   return new Map(
-    venues.map(({ slug, town: { venues: [station], ...town } }) => [
-      slug,
-      { ...town, stationName: station?.name ?? stationName(town), stationSlug: station?.slug ?? null },
-    ]),
+    venues.map(
+      ({
+        slug,
+        town: {
+          venues: [station],
+          ...town
+        },
+      }) => [slug, { ...town, stationName: station?.name ?? stationName(town), stationSlug: station?.slug ?? null }],
+    ),
   );
 }
 
