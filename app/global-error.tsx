@@ -6,8 +6,9 @@ import { useEffect } from "react";
 /**
  * The last resort, when the root layout itself failed: it replaces the whole document, so it has
  * its own <html lang="zh-CN"> and leans on nothing the layout provides (no header, no cookies, no
- * data). Styled by the site's own stylesheet only, which the Content-Security-Policy allows;
- * without it the page still reads plainly. A full page load home, in case the client is broken too.
+ * data: so it names no town, only the service). Styled by the site's own stylesheet only, which
+ * the Content-Security-Policy allows; without it the page still reads plainly. A full page load
+ * home, in case the client is broken too.
  */
 export default function GlobalError({ error, retry }: { error: unknown; retry: () => void }) {
   useEffect(() => {
@@ -17,9 +18,9 @@ export default function GlobalError({ error, retry }: { error: unknown; retry: (
   return (
     <html lang="zh-CN">
       <body className="bg-white font-sans text-gray-900">
-        <title>页面暂时打不开 · 睦洲镇公共法律服务预约</title>
+        <title>页面暂时打不开 · 公共法律服务预约</title>
         <main className="mx-auto max-w-3xl space-y-4 px-4 py-8 text-lg">
-          <p className="font-bold text-brand-800">睦洲镇公共法律服务预约</p>
+          <p className="font-bold text-brand-800">公共法律服务预约</p>
           <h1 className="text-2xl font-bold">页面暂时打不开</h1>
           <p>服务器暂时出了问题，这不是您操作错了。如果刚才提交了内容，可能没有保存。请稍后再试。</p>
           <p>

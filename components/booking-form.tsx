@@ -23,6 +23,8 @@ type Option = { value: string; label: string };
 
 export type BookingFormProps = {
   venue: { slug: string; name: string; address: string };
+  /** Who processes the booking: the venue's town (江门市新会区睦洲镇人民政府, 睦洲司法所). */
+  town: { government: string; officeName: string };
   /** Made with the page: the same form sent twice is one booking (lib/booking/mutations.ts). */
   formKey: string;
   /** The slot chosen on the venue page, when it is still free. */
@@ -55,7 +57,7 @@ const ORDER = [
 // Kept short for a 360 px phone: what only some need shows only when asked for, without JavaScript
 // too (the note's consent once a note is typed, the proxy's fields once the box is ticked), and the
 // consent everyone gives sits where it is read, after the notice, just before the button.
-export function BookingForm({ venue, formKey, chosen, sameDay, dateHref, topics, villages, largeText }: BookingFormProps) {
+export function BookingForm({ venue, town, formKey, chosen, sameDay, dateHref, topics, villages, largeText }: BookingFormProps) {
   return (
     <ActionForm action={createBookingAction} idPrefix="book" label="预约信息" order={ORDER}>
       <input type="hidden" name="venue" value={venue.slug} />
@@ -99,7 +101,7 @@ export function BookingForm({ venue, formKey, chosen, sameDay, dateHref, topics,
         whenFilled={
           <CheckboxField
             name="noteConsent"
-            label="同意处理备注中的敏感个人信息（填了备注才需要勾选）：备注可能涉及健康、家庭等情况，我同意睦洲司法所和接待律师只为这次咨询查看。"
+            label={`同意处理备注中的敏感个人信息（填了备注才需要勾选）：备注可能涉及健康、家庭等情况，我同意${town.officeName}和接待律师只为这次咨询查看。`}
           />
         }
       />
@@ -123,8 +125,9 @@ export function BookingForm({ venue, formKey, chosen, sameDay, dateHref, topics,
           个人信息告知
         </h2>
         <p>
-          江门市新会区睦洲镇人民政府（睦洲司法所）收集您填写的姓名、手机号码、村（社区）、咨询事项和备注，只用于安排这次免费法律咨询和联系您，咨询结束后保存
-          3 年再删除。想提前删除或撤回同意，请致电工作站或拨打 12348。
+          {town.government}（{town.officeName}
+          ）收集您填写的姓名、手机号码、村（社区）、咨询事项和备注，只用于安排这次免费法律咨询和联系您，咨询结束后保存 3
+          年再删除。想提前删除或撤回同意，请致电工作站或拨打 12348。
           <a href="/privacy" className={textLink}>
             阅读完整的个人信息告知
           </a>

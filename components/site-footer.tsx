@@ -1,5 +1,8 @@
-/** The site's footer: the free 12348 hotline (Mandarin, Cantonese, Hakka, Teochew) and who runs the service. */
-export function SiteFooter() {
+/**
+ * The site's footer: the free 12348 hotline (Mandarin, Cantonese, Hakka, Teochew) and who runs the
+ * service (`host`: the town's government and office, or the district's bureau).
+ */
+export function SiteFooter({ host }: { host: string }) {
   return (
     <footer className="no-print mt-8 border-t border-gray-300 bg-gray-50">
       <div className="mx-auto max-w-3xl space-y-2 px-4 py-6">
@@ -10,7 +13,7 @@ export function SiteFooter() {
           </a>
           （普通话、粤语、客家话、潮汕话）。
         </p>
-        <p className="text-gray-700">主办：江门市新会区睦洲镇人民政府 · 睦洲司法所。法律咨询免费。</p>
+        <p className="text-gray-700">主办：{host}。法律咨询免费。</p>
       </div>
     </footer>
   );

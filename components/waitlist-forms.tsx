@@ -20,10 +20,19 @@ import {
   lookUpWaitlistAction,
 } from "@/lib/waitlist/actions";
 
-type JoinProps = { venue: string; topics: Option[]; first: string; last: string; from?: string; to?: string };
+type JoinProps = {
+  venue: string;
+  /** Who keeps the entry: the venue's town's judicial office (睦洲司法所). */
+  office: string;
+  topics: Option[];
+  first: string;
+  last: string;
+  from?: string;
+  to?: string;
+};
 
 /** Name, mobile, what about, the dates one can come, consent. */
-export function JoinWaitlistForm({ venue, topics, first, last, from, to }: JoinProps) {
+export function JoinWaitlistForm({ venue, office, topics, first, last, from, to }: JoinProps) {
   return (
     <ActionForm
       action={joinWaitlistAction}
@@ -55,7 +64,7 @@ export function JoinWaitlistForm({ venue, topics, first, last, from, to }: JoinP
       <CheckboxField
         name="consent"
         required
-        label="我同意睦洲司法所保存我的姓名、手机号码和咨询事项，只用于有空位时发短信通知我；候补结束后按个人信息告知删除。"
+        label={`我同意${office}保存我的姓名、手机号码和咨询事项，只用于有空位时发短信通知我；候补结束后按个人信息告知删除。`}
       />
       <SubmitButton pendingText="正在登记…">登记候补</SubmitButton>
     </ActionForm>

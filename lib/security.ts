@@ -207,11 +207,14 @@ export function methodNotAllowedAnswer(pathname: string): Response {
   return page;
 }
 
-/** A page the framework's English one would otherwise be; fixed text only, so nothing to escape. */
+/**
+ * A page the framework's English one would otherwise be; fixed text only, so nothing to escape. It
+ * answers before the app reads its data, so it names the service, not the town or district.
+ */
 function chinesePage(status: number, title: string, text: string): Response {
   const html = `<!doctype html>
 <html lang="zh-CN">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · 睦洲镇公共法律服务预约</title></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · 公共法律服务预约</title></head>
 <body><main><h1>${title}</h1><p>${text}</p><p><a href="/">回到首页</a>，或拨打 <a href="tel:12348">12348</a> 公共法律服务热线。</p></main></body>
 </html>
 `;

@@ -12,6 +12,7 @@ export function DaySheetPage({
   values,
   errors,
   sheet,
+  town,
 }: {
   /** The page's own path, where the choice is sent. */
   action: string;
@@ -21,6 +22,8 @@ export function DaySheetPage({
   errors: Record<string, string>;
   /** Null until a venue and date are chosen, or when the venue is unknown (then `errors` says so). */
   sheet: Sheet | null;
+  /** The sheet's venue's town's name (睦洲镇); null without a sheet. */
+  town: string | null;
 }) {
   return (
     <div className="space-y-6">
@@ -31,7 +34,7 @@ export function DaySheetPage({
         </p>
         <DaySheetChooser action={action} venues={venues} values={values} errors={errors} />
       </PrintToolbar>
-      {sheet && <DaySheet sheet={sheet} />}
+      {sheet && <DaySheet sheet={sheet} town={town ?? ""} />}
     </div>
   );
 }

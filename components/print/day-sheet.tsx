@@ -15,7 +15,8 @@ const cell = "border border-gray-600 px-1.5 py-1 align-top print:px-[1mm]";
 const whole = `${cell} whitespace-nowrap`;
 const SCROLL_BOX = "overflow-x-auto rounded-lg border-2 border-gray-300 print:overflow-visible print:border-0";
 
-export function DaySheet({ sheet: s }: { sheet: Sheet }) {
+/** `town`: the venue's town's name (睦洲镇), which heads the sheet. */
+export function DaySheet({ sheet: s, town }: { sheet: Sheet; town: string }) {
   const columns = [
     "时间",
     "姓名",
@@ -31,7 +32,7 @@ export function DaySheet({ sheet: s }: { sheet: Sheet }) {
   return (
     <article aria-labelledby="day-sheet-title" className={sheet}>
       <header className="space-y-1 border-b-4 border-brand-700 pb-2 print:pb-[2mm]">
-        <p className="font-bold text-brand-800">睦洲镇公共法律服务 · 当天预约名单</p>
+        <p className="font-bold text-brand-800">{town}公共法律服务 · 当天预约名单</p>
         <h1 id="day-sheet-title" className="text-2xl font-bold print:text-[16pt]">
           {title}
         </h1>

@@ -29,11 +29,14 @@ function paperSize(poster: Poster): string {
   return "print:text-[9pt]";
 }
 
+/** The venue's town as its poster names it: 睦洲镇, its government, its office and its station. */
+export type PosterTown = { name: string; government: string; officeName: string; stationName: string };
+
 /**
  * One venue's notice-board poster: exactly one A4 page when printed. `level` is the venue name's
  * heading level: 1 on its own page, 2 on the page of every poster.
  */
-export function VenuePoster({ poster, level = 1 }: { poster: Poster; level?: 1 | 2 }) {
+export function VenuePoster({ poster, town, level = 1 }: { poster: Poster; town: PosterTown; level?: 1 | 2 }) {
   const { venue } = poster;
   const Title = level === 1 ? "h1" : "h2";
   const Heading = level === 1 ? "h2" : "h3";
@@ -42,7 +45,7 @@ export function VenuePoster({ poster, level = 1 }: { poster: Poster; level?: 1 |
   return (
     <article aria-labelledby={id("name")} className={`${sheet} ${paperSize(poster)}`}>
       <header className="space-y-2 border-b-4 border-brand-700 pb-3 print:pb-[3mm]">
-        <p className="text-[1.1em] font-bold text-brand-800">睦洲镇公共法律服务 · 免费法律咨询</p>
+        <p className="text-[1.1em] font-bold text-brand-800">{town.name}公共法律服务 · 免费法律咨询</p>
         <Title id={id("name")} className="text-[2.1em] font-bold leading-tight">
           {venue.name}
         </Title>
@@ -97,7 +100,7 @@ export function VenuePoster({ poster, level = 1 }: { poster: Poster; level?: 1 |
             )}
           </>
         ) : (
-          <p className="text-[1.1em]">这段时间没有安排律师坐班。请拨打 12348，或到睦洲镇公共法律服务工作站咨询。</p>
+          <p className="text-[1.1em]">这段时间没有安排律师坐班。请拨打 12348，或到{town.stationName}咨询。</p>
         )}
         <p className="text-[0.95em]">法定节假日不坐班。时间如有变动，以网上预约页面为准。</p>
       </section>
@@ -123,10 +126,13 @@ export function VenuePoster({ poster, level = 1 }: { poster: Poster; level?: 1 |
 
       <footer className="mt-auto border-t-2 border-gray-400 pt-2 text-[0.85em] print:pt-[2mm]">
         <p>
-          个人信息保护：预约只需要姓名、手机号码和想咨询的事项，不需要身份证号码。信息只用于安排这次咨询，不会用于推销、广告或其他用途，由睦洲司法所负责保管。详见“个人信息告知”：
+          个人信息保护：预约只需要姓名、手机号码和想咨询的事项，不需要身份证号码。信息只用于安排这次咨询，不会用于推销、广告或其他用途，由
+          {town.officeName}负责保管。详见“个人信息告知”：
           <UrlText url={poster.privacyUrl} />
         </p>
-        <p>主办：江门市新会区睦洲镇人民政府 · 睦洲司法所</p>
+        <p>
+          主办：{town.government} · {town.officeName}
+        </p>
       </footer>
     </article>
   );

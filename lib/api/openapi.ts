@@ -188,7 +188,8 @@ const waitlistExample = {
 export const openApiDocument = {
   openapi: "3.1.0",
   info: {
-    title: "睦洲镇公共法律服务预约 API",
+    // The route names the site (its town's, or the district's: lib/towns siteIdentity).
+    title: "公共法律服务预约 API",
     version: "1.0.0",
     // Terms of use, not a software licence: integrations are agreed with the judicial office first.
     license: { name: "接入前须经镇司法所同意；免费用于公共法律服务（个人信息的处理见隐私说明）", url: "/privacy" },

@@ -1,5 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { zonedInstant } from "@/lib/time";
+import { DISTRICT_TOWNS, districtVenues, MUZHOU } from "@/prisma/seed/towns";
+import { VENUES } from "@/prisma/seed/venues";
 import {
   CANCEL_CAUSES,
   CHANGE_DETAIL,
@@ -12,7 +14,9 @@ import {
   SEGMENT,
   SIGNATURE,
   sendTime,
+  shortPlace,
   shortWhen,
+  signature,
 } from "./rules";
 
 // These run under whatever TZ the machine has; vitest.config may set an odd one (see calendar.test.ts).
@@ -58,6 +62,54 @@ describe("messageText", () => {
       expect([...text].length).toBeLessThanOrEqual(SEGMENT);
     }
     expect([...handedOver].length).toBeLessThanOrEqual(SEGMENT);
+  });
+
+  it("names a station by its town's name, and keeps every town's texts to one segment (issue 23)", () => {
+    // Every venue the seeds make that villagers can book, 睦洲's and the district's other ten towns',
+    // with a four-character lawyer and every cause: the longest town names (会城街道) make the
+    // longest station names.
+    const places = [...VENUES, ...DISTRICT_TOWNS.flatMap(districtVenues)].filter((v) => v.confirmed !== false).map((v) => v.name);
+    expect(places).toContain("会城街道公共法律服务工作站");
+    const details = (kind: (typeof TEXT_KINDS)[number]) =>
+      kind === "change"
+        ? [null, CHANGE_DETAIL.lawyer("欧阳志明"), CHANGE_DETAIL.moved]
+        : kind === "cancellation"
+          ? [null, ...Object.values(CANCEL_CAUSES)]
+          : [null];
+    for (const place of places)
+      for (const kind of TEXT_KINDS)
+        for (const detail of details(kind)) {
+          const text = messageText(kind, { ...facts, place, detail });
+          expect([...text].length, text).toBeLessThanOrEqual(SEGMENT);
+          expect(text).toContain(place.slice(0, place.indexOf("公共法律服务")));
+        }
+  });
+
+  it("names a place in full when it fits, and without 公共法律服务 only when it would not", () => {
+    const muzhou = `${MUZHOU.name}公共法律服务工作站`;
+    expect(messageText("waitlist_offer", { ...facts, place: muzhou })).toBe(
+      "【睦洲公共法律服务】候补空位留30分钟：12月3日 09:00，睦洲镇公共法律服务工作站，预约7YHQ9H。mzgf.cn/b/7YHQ9H",
+    );
+    expect(messageText("waitlist_offer", { ...facts, place: "会城街道公共法律服务工作站" })).toBe(
+      "【睦洲公共法律服务】候补空位留30分钟：12月3日 09:00，会城街道工作站，预约7YHQ9H。mzgf.cn/b/7YHQ9H",
+    );
+    expect(messageText("confirmation", { ...facts, place: "会城街道公共法律服务工作站" })).toContain(
+      "，会城街道公共法律服务工作站。",
+    );
+    expect(shortPlace("南镇村公共法律服务工作室")).toBe("南镇村工作室");
+  });
+
+  it("is signed with the deployment's one approved signature (SMS_SIGN_NAME), whatever the town", () => {
+    expect(SIGNATURE).toBe("【睦洲公共法律服务】");
+    vi.stubEnv("SMS_SIGN_NAME", "新会公共法律服务");
+    try {
+      expect(signature()).toBe("【新会公共法律服务】");
+      expect(messageText("confirmation", facts).startsWith("【新会公共法律服务】预约7YHQ9H已确认")).toBe(true);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(messageText("confirmation", facts).startsWith(SIGNATURE)).toBe(true);
+    expect(messageText("reminder", facts, signature("新会区公共法律服务")).startsWith("【新会区公共法律服务】")).toBe(true);
   });
 
   it("has no field for a topic or a note: nothing but the facts can reach the text", () => {

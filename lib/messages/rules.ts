@@ -5,6 +5,7 @@
 // the family may read it), nothing between 21:00 and 08:00 but an urgent change.
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
 import { type QuietHours, quietHours } from "@/lib/sms/quiet-hours";
+import { DEFAULT_SIGN_NAME, signName } from "@/lib/sms/schema";
 import { addDays, formatTime, toDateString, zonedInstant } from "@/lib/time";
 
 export { DEFAULT_QUIET_HOURS, parseQuietHours, type QuietHours, quietHours } from "@/lib/sms/quiet-hours";
@@ -27,15 +28,27 @@ export const FROM_NOTIFICATION_KIND = Object.fromEntries(Object.entries(NOTIFICA
 /** The texts: a reminder reads 明天 the day before and 今天 two hours before (one template, a variable). */
 export type TextKind = MessageKind | "reminder_soon";
 
-export const SIGNATURE = "【睦洲公共法律服务】";
+/**
+ * A text's signature, as the gateway puts it first: the deployment's one approved signature
+ * (SMS_SIGN_NAME, lib/sms/schema.ts), whichever town the booking is in; the town is in the place.
+ */
+export const signature = (name: string = signName()) => `【${name}】`;
+/** The signature of a deployment that configured none: 【睦洲公共法律服务】. */
+export const SIGNATURE = signature(DEFAULT_SIGN_NAME);
 /** One SMS segment of Chinese text, the signature included; longer messages are billed per 67 characters. */
 export const SEGMENT = 70;
 
 /**
  * What every message about a booking carries, and nothing else; `detail` is what changed (a change)
- * or the cause (a cancellation), from CHANGE_DETAIL and CANCEL_CAUSES, never free text.
+ * or the cause (a cancellation), from CHANGE_DETAIL and CANCEL_CAUSES, never free text; `place` is
+ * the venue's name, which for a town's station names the town (睦洲镇公共法律服务工作站).
  */
 export type MessageFacts = { code: string; start: Date; place: string; link: string; detail?: string | null };
+
+/** A place's name without 公共法律服务, for a text it would push past one segment: 会城街道工作站, 南镇村工作室. */
+export function shortPlace(place: string): string {
+  return place.replace("公共法律服务", "") || place;
+}
 
 /** A change's detail: a new lawyer at the same time and place, or a new time (and place). */
 export const CHANGE_DETAIL = {
@@ -71,20 +84,27 @@ const LEADS: Record<Exclude<TextKind, "cancellation" | "waitlist_offer">, string
  * The text of a message: signature, the booking code and what happened, when, where, and the link,
  * within one segment with the longest place name and a 16-character link (docs/sms.md shows one of
  * each). A change says what changed (a new lawyer, the time and place as they were; or the new time
- * and place), a cancellation why.
+ * and place), a cancellation why. A place whose full name would need a second segment (a station
+ * of a town with a four-character name, 会城街道) is named without 公共法律服务.
  */
-export function messageText(kind: TextKind, { code, start, place, link, detail }: MessageFacts): string {
+export function messageText(kind: TextKind, facts: MessageFacts, sign: string = signature()): string {
+  const text = composeText(kind, facts, sign);
+  if ([...text].length <= SEGMENT) return text;
+  return composeText(kind, { ...facts, place: shortPlace(facts.place) }, sign);
+}
+
+function composeText(kind: TextKind, { code, start, place, link, detail }: MessageFacts, sign: string): string {
   const where = `${shortWhen(start)}，${place}`;
   switch (kind) {
     case "cancellation":
-      return `${SIGNATURE}预约${code}（${where}）${detail ? `因${detail}` : ""}已取消。${link}`;
+      return `${sign}预约${code}（${where}）${detail ? `因${detail}` : ""}已取消。${link}`;
     case "waitlist_offer":
       // A held slot is the villager's only once they confirm: the code is the hold's.
-      return `${SIGNATURE}候补空位留30分钟：${where}，预约${code}。${link}`;
+      return `${sign}候补空位留30分钟：${where}，预约${code}。${link}`;
     case "change":
-      return `${SIGNATURE}预约${code}${detail ?? LEADS.change}：${where}。${link}`;
+      return `${sign}预约${code}${detail ?? LEADS.change}：${where}。${link}`;
     default:
-      return `${SIGNATURE}预约${code}${LEADS[kind]}：${where}。${link}`;
+      return `${sign}预约${code}${LEADS[kind]}：${where}。${link}`;
   }
 }
 

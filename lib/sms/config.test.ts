@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkSmsConfig, gatewayFromEnv } from "./config";
+import { DEFAULT_SIGN_NAME, signName } from "./schema";
 
 const TEMPLATES = {
   SMS_TEMPLATE_CONFIRMATION: "T-CONFIRMATION",
@@ -150,5 +151,13 @@ describe("gatewayFromEnv", () => {
       TemplateId: "T-REMINDER",
     });
     expect(last?.headers.authorization).toContain("Credential=AKID-id/");
+  });
+});
+
+describe("signName", () => {
+  it("is the deployment's one approved signature, or the default when none is set", () => {
+    expect(signName({})).toBe(DEFAULT_SIGN_NAME);
+    expect(signName({ SMS_SIGN_NAME: "  " })).toBe(DEFAULT_SIGN_NAME);
+    expect(signName({ SMS_SIGN_NAME: " 新会公共法律服务 " })).toBe("新会公共法律服务");
   });
 });

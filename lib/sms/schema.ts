@@ -9,7 +9,13 @@ export const ALIYUN_DEFAULT_ENDPOINT = "dysmsapi.aliyuncs.com";
 export const TENCENT_DEFAULT_ENDPOINT = "sms.tencentcloudapi.com";
 
 export const GATEWAYS = ["outbox", "aliyun", "tencent"] as const;
+/** The approved signature when SMS_SIGN_NAME is not set: one per deployment, whatever its towns. */
 export const DEFAULT_SIGN_NAME = "睦洲公共法律服务";
+
+/** This deployment's approved signature, without 【】: SMS_SIGN_NAME, or the default (checked at start-up). */
+export function signName(env: Record<string, string | undefined> = process.env): string {
+  return blankIsAbsent(env.SMS_SIGN_NAME) ?? DEFAULT_SIGN_NAME;
+}
 
 /** SMS_TEMPLATE_CONFIRMATION … SMS_TEMPLATE_EVALUATION: the approved template of each kind. */
 export const templateVariable = (kind: MessageKind) => `SMS_TEMPLATE_${kind.toUpperCase() as Uppercase<MessageKind>}` as const;

@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import type { VenueKind } from "@/lib/generated/prisma/enums";
 import { sortForVillagers } from "@/lib/venues/order";
 import { BOOKABLE_VENUE } from "@/lib/venues/rules";
-import { DISTRICT_NAME_KEY, districtNames } from "./rules";
+import { DISTRICT_NAME_KEY, type SiteIdentity as NamedSite, nameSite, stationName } from "./rules";
 
 export type Town = {
   id: string;
@@ -54,19 +54,7 @@ export async function townOf(scope: Scope): Promise<Town | null> {
   return scope.townId ? db.town.findUnique({ where: { id: scope.townId }, select: townSelect }) : null;
 }
 
-export type SiteIdentity = {
-  /** "睦洲镇公共法律服务预约", or the district's "新会区公共法律服务预约". */
-  title: string;
-  /** Who runs the site, as the footer says it. */
-  host: string;
-  /** The only town, in a town's own deployment; null with several. */
-  town: Town | null;
-  towns: number;
-  /** Where villagers go in person: "睦洲司法所", or "所在镇（街道）司法所". */
-  office: string;
-  /** The data controller the privacy notice names. */
-  controller: string;
-};
+export type SiteIdentity = NamedSite<Town>;
 
 /** How the site names itself, read once per request. */
 export const siteIdentity = cache(async (): Promise<SiteIdentity> => {
@@ -75,26 +63,7 @@ export const siteIdentity = cache(async (): Promise<SiteIdentity> => {
     db.siteSetting.findUnique({ where: { key: DISTRICT_NAME_KEY }, select: { value: true } }),
   ]);
   const count = towns.length < 2 ? towns.length : await db.town.count();
-  const district = districtNames(setting?.value);
-  const town = count === 1 ? towns[0] : null;
-  if (town) {
-    return {
-      title: `${town.name}公共法律服务预约`,
-      host: `${town.government} · ${town.officeName}`,
-      town,
-      towns: 1,
-      office: town.officeName,
-      controller: `${town.government}（由${town.officeName}具体负责）`,
-    };
-  }
-  return {
-    title: `${district.short}公共法律服务预约`,
-    host: district.bureau,
-    town: null,
-    towns: count,
-    office: "所在镇（街道）司法所",
-    controller: `${district.bureau}（各镇（街道）司法所具体负责本镇的预约）`,
-  };
+  return nameSite(count === 1 ? towns[0] : null, count, setting?.value);
 });
 
 export type PublicVenue = {
@@ -183,4 +152,50 @@ export async function listTownsForDistrict(scope: DistrictScope): Promise<Distri
     accounts: _count.users,
     lawyers: serving.get(town.id) ?? 0,
   }));
+}
+
+/** A venue's town, as the venue's pages, forms and printed sheets name it, with the town's station. */
+export type VenueTown = Town & {
+  /** The town's station as villagers know it: its STATION venue's name, or the usual name. */
+  stationName: string;
+  /** The station's booking page, when villagers can book there. */
+  stationSlug: string | null;
+};
+
+/** The towns of venues, by venue slug (a slug of no venue is absent). Public: names only. */
+export async function venueTowns(slugs: string[]): Promise<Map<string, VenueTown>> {
+  if (slugs.length === 0) return new Map();
+  const venues = await db.venue.findMany({
+    where: { slug: { in: slugs } },
+    select: {
+      slug: true,
+      town: {
+        select: {
+          ...townSelect,
+          venues: {
+            where: { kind: "STATION", ...bookableVenue },
+            orderBy: { sortOrder: "asc" },
+            take: 1,
+            select: { slug: true, name: true },
+          },
+        },
+      },
+    },
+  });
+  return new Map(
+    venues.map(
+      ({
+        slug,
+        town: {
+          venues: [station],
+          ...town
+        },
+      }) => [slug, { ...town, stationName: station?.name ?? stationName(town), stationSlug: station?.slug ?? null }],
+    ),
+  );
+}
+
+/** One venue's town (see venueTowns), or null when no venue has this slug. */
+export async function townOfVenue(slug: string): Promise<VenueTown | null> {
+  return (await venueTowns([slug])).get(slug) ?? null;
 }

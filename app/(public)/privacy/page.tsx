@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { textLink } from "@/components/form/styles";
 import { getRetentionSettings } from "@/lib/privacy/queries";
+import { siteIdentity } from "@/lib/towns/queries";
 
 export const metadata: Metadata = { title: "个人信息告知" };
 
@@ -26,9 +27,10 @@ const hotline = (
 const period = (months: number) => (months % 12 === 0 ? `${months / 12} 年` : `${months} 个月`);
 
 // The notice the booking form links to (PIPL arts. 13–14, 17, 19, 28–29, 47), in plain words. The
-// periods are read from the settings the retention job follows, so the notice stays true.
+// periods are read from the settings the retention job follows, so the notice stays true; who
+// processes the data is the town (one town) or the district's bureau (several), from the data.
 export default async function PrivacyPage() {
-  const retention = await getRetentionSettings();
+  const [retention, site] = await Promise.all([getRetentionSettings(), siteIdentity()]);
   return (
     <article className="space-y-6">
       <h1 className="text-2xl font-bold leading-snug">个人信息告知</h1>
@@ -36,8 +38,7 @@ export default async function PrivacyPage() {
 
       <Part id="who" title="一、谁处理您的信息">
         <p>
-          江门市新会区睦洲镇人民政府（由睦洲司法所具体负责）。地址：江门市新会区睦洲镇人民政府司法所。电话：请拨打 {hotline}{" "}
-          或到睦洲镇公共法律服务工作站。
+          {site.controller}。{site.town && `地址：${site.town.officeAddress}。`}电话：请拨打 {hotline} 或到{site.station}。
         </p>
       </Part>
 
@@ -61,13 +62,15 @@ export default async function PrivacyPage() {
 
       <Part id="sensitive" title="四、备注中的敏感个人信息">
         <p>
-          您在备注里写的内容可能涉及健康、婚姻家庭、纠纷或案件等情况，属于敏感个人信息。只有您另外勾选同意，我们才接收备注；备注只给睦洲司法所工作人员和接待您的律师看，只为这次咨询使用。不填备注不影响预约。
+          您在备注里写的内容可能涉及健康、婚姻家庭、纠纷或案件等情况，属于敏感个人信息。只有您另外勾选同意，我们才接收备注；备注只给
+          {site.office}工作人员和接待您的律师看，只为这次咨询使用。不填备注不影响预约。
         </p>
       </Part>
 
       <Part id="who-sees" title="五、谁能看到">
         <p>
-          睦洲司法所的工作人员和接待您的律师。我们不会把您的信息提供给其他单位或个人，法律、行政法规另有规定的除外。需要转介法律援助或人民调解时，会先征得您的同意。
+          {site.office}
+          的工作人员和接待您的律师。我们不会把您的信息提供给其他单位或个人，法律、行政法规另有规定的除外。需要转介法律援助或人民调解时，会先征得您的同意。
         </p>
       </Part>
 
@@ -94,8 +97,8 @@ export default async function PrivacyPage() {
             自己删除：咨询结束或预约取消以后，打开这个预约的页面（输入预约号和手机号码），点“删除我的个人信息”，确认后马上删除，不能恢复。还没到的预约请先取消再删除。
           </li>
           <li>
-            查阅、复制、更正或删除您的信息，或撤回同意：致电睦洲镇公共法律服务工作站、拨打 {hotline}
-            ，或到睦洲司法所办理。自己在网上操作有困难的，也可以请他们帮忙删除。核实是您本人后，我们会及时办理。
+            查阅、复制、更正或删除您的信息，或撤回同意：致电{site.station}、拨打 {hotline}，或到{site.office}
+            办理。自己在网上操作有困难的，也可以请他们帮忙删除。核实是您本人后，我们会及时办理。
           </li>
           <li>撤回同意不影响撤回之前已经进行的处理。撤回后我们无法再为您保留预约。</li>
         </ul>
@@ -109,11 +112,16 @@ export default async function PrivacyPage() {
       </Part>
 
       <Part id="safety" title="九、我们怎样保护您的信息">
-        <p>信息保存在睦洲镇自己管理的系统中。查看预约需要预约号和手机号码两样都对；工作人员查看个人信息会留下记录。</p>
+        <p>
+          信息保存在{site.town?.name ?? site.host}
+          自己管理的系统中。查看预约需要预约号和手机号码两样都对；工作人员查看个人信息会留下记录。
+        </p>
       </Part>
 
       <Part id="contact" title="十、有疑问或投诉">
-        <p>请拨打 {hotline}（普通话、粤语、客家话、潮汕话），或到睦洲司法所当面反映。</p>
+        <p>
+          请拨打 {hotline}（普通话、粤语、客家话、潮汕话），或到{site.office}当面反映。
+        </p>
       </Part>
     </article>
   );

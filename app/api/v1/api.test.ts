@@ -13,6 +13,7 @@ import { log } from "@/lib/log";
 import { spend } from "@/lib/rate-limit";
 import { createTownFixture, createVenueFixture, prisma, uniquePhone } from "@/lib/testing/fixtures";
 import { addDays, toIsoOffset } from "@/lib/time";
+import { siteIdentity } from "@/lib/towns/queries";
 import { waitlistBody, waitlistEntryInput } from "@/lib/waitlist/schema";
 import { POST as cancel } from "./bookings/[code]/cancel/route";
 import { POST as reschedule } from "./bookings/[code]/reschedule/route";
@@ -757,6 +758,11 @@ describe("GET /api/v1/openapi.json", () => {
     const server = doc.servers[0].url;
     expect(server).toMatch(/^https?:\/\/[^/]+(\/.*)?\/api\/v1$/);
     expect(doc.info.license.url).toBe(server.replace(/\/api\/v1$/, "/privacy"));
+  });
+
+  it("is titled as the site names itself: its town's, or the district's (issue 23)", async () => {
+    const doc = (await loadDocument()) as unknown as { info: { title: string } };
+    expect(doc.info.title).toBe(`${(await siteIdentity()).title} API`);
   });
 
   it("describes every route under app/api/v1 with the methods it takes", async () => {

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { LookupForm } from "@/components/manage-booking-forms";
+import { siteIdentity } from "@/lib/towns/queries";
 
 export const metadata: Metadata = { title: "查询、改期或取消预约" };
 
 export default async function LookupPage({ searchParams }: { searchParams: Promise<{ forgotten?: string }> }) {
-  const { forgotten } = await searchParams;
+  const [{ forgotten }, site] = await Promise.all([searchParams, siteIdentity()]);
   return (
     <div className="space-y-6">
       {forgotten && (
@@ -20,7 +21,7 @@ export default async function LookupPage({ searchParams }: { searchParams: Promi
         <a href="tel:12348" className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
           12348
         </a>{" "}
-        或到睦洲镇公共法律服务工作站查询。
+        或到{site.station}查询。
       </p>
     </div>
   );

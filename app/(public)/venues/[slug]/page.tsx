@@ -10,6 +10,7 @@ import { findAlternatives, listVenueSlots } from "@/lib/availability/queries";
 import { recordVenueLookup } from "@/lib/demand/mutations";
 import { isPlainText } from "@/lib/form-values";
 import { toDateString } from "@/lib/time";
+import { townOfVenue } from "@/lib/towns/queries";
 import { Arrival } from "./arrival";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ date?: string | string[] }> };
@@ -99,9 +100,9 @@ export default async function VenuePage({ params, searchParams }: Props) {
   );
 }
 
-/** Nothing free within the horizon: other venues' soonest times, the station, 12348, a call-back. */
+/** Nothing free within the horizon: other venues' soonest times, the venue's own town's station, 12348, a call-back. */
 async function NoSlots({ slug, isStation }: { slug: string; isStation: boolean }) {
-  const alternatives = await findAlternatives(slug, { limit: 5 });
+  const [alternatives, town] = await Promise.all([findAlternatives(slug, { limit: 5 }), townOfVenue(slug)]);
   return (
     <section aria-labelledby="no-slots" className="space-y-4 rounded-xl border-4 border-amber-700 bg-amber-50 p-4">
       <h2 id="no-slots" className="text-xl font-bold">
@@ -126,11 +127,11 @@ async function NoSlots({ slug, isStation }: { slug: string; isStation: boolean }
         </div>
       )}
       <ul className="list-disc space-y-1 pl-6">
-        {!isStation && (
+        {!isStation && town?.stationSlug && (
           <li>
             到镇里的
-            <a href="/venues/station" className={textLink}>
-              睦洲镇公共法律服务工作站
+            <a href={`/venues/${town.stationSlug}`} className={textLink}>
+              {town.stationName}
             </a>
             咨询，那里律师坐班的时间最多。
           </li>
@@ -153,7 +154,7 @@ async function NoSlots({ slug, isStation }: { slug: string; isStation: boolean }
       </div>
       <div className="space-y-2">
         <h3 className="text-lg font-bold">留下电话，请司法所给您回电</h3>
-        <CallbackForm venue={slug} />
+        <CallbackForm venue={slug} office={town?.officeName ?? "司法所"} />
       </div>
     </section>
   );

@@ -1,5 +1,6 @@
 import { findOwnBooking } from "@/lib/booking/access";
 import { buildCalendar } from "@/lib/calendar/ics";
+import { townOfVenue } from "@/lib/towns/queries";
 
 // The booking as an iCalendar file, for the villager's own phone calendar. Same rule as the page:
 // the phone proven on this device (cookie). Nothing about the villager goes into the file. Its
@@ -12,8 +13,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cod
     return new Response("没有找到这个预约。", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
   const cancelled = booking.status === "cancelled";
+  // The calendar is named after the venue's town (睦洲镇法律咨询预约). The UID keeps its old domain:
+  // it is what lets a phone replace the event it imported before.
+  const town = await townOfVenue(booking.venue.slug);
   const body = buildCalendar({
-    name: "睦洲镇法律咨询预约",
+    name: `${town?.name ?? ""}法律咨询预约`,
     events: [
       {
         uid: `booking-${booking.code}@muzhou-legal-booking`,

@@ -5,6 +5,7 @@ import { secondaryButton, textLink } from "@/components/form/styles";
 import { DeleteOwnDataForm } from "@/components/privacy-forms";
 import { findOwnBooking, isChangeable } from "@/lib/booking/access";
 import { isOver } from "@/lib/privacy/rules";
+import { siteIdentity, townOfVenue } from "@/lib/towns/queries";
 
 export const metadata: Metadata = { title: "删除我的个人信息" };
 
@@ -16,6 +17,7 @@ export default async function DeleteDataPage({ params }: { params: Promise<{ cod
   // Without the phone proven on this device, the booking's page asks for it first.
   if (!booking) redirect(`/bookings/${code}`);
   const back = `/bookings/${booking.code}`;
+  const office = (await townOfVenue(booking.venue.slug))?.officeName ?? (await siteIdentity()).office;
 
   if (!isOver(booking)) {
     return (
@@ -66,7 +68,7 @@ export default async function DeleteDataPage({ params }: { params: Promise<{ cod
         <a href="tel:12348" className={textLink}>
           12348
         </a>{" "}
-        或到睦洲司法所咨询。
+        或到{office}咨询。
       </p>
     </div>
   );

@@ -12,6 +12,7 @@ import { isPlainText } from "@/lib/form-values";
 import { LARGE_TEXT_COOKIE } from "@/lib/preferences";
 import { formatTimeRangeWithPeriod, toDateString } from "@/lib/time";
 import { listTopics } from "@/lib/topics/queries";
+import { townOfVenue } from "@/lib/towns/queries";
 import { listVenues } from "@/lib/venues/queries";
 
 export const metadata: Metadata = { title: "填写预约信息" };
@@ -32,12 +33,13 @@ export default async function BookPage({ params, searchParams }: Props) {
   const start = instant.safeParse(one(query.start));
   const lawyerId = one(query.lawyer) || undefined;
   const date = start.success ? toDateString(start.data) : undefined;
-  const [data, topics, venues] = await Promise.all([
+  const [data, topics, venues, town] = await Promise.all([
     listVenueSlots(slug, date ? { from: date, to: date } : {}),
     listTopics(),
     listVenues(),
+    townOfVenue(slug),
   ]);
-  if (!data) notFound();
+  if (!data || !town) notFound();
   const { venue, slots } = data;
   const venueHref = `/venues/${venue.slug}${date ? `?date=${date}#slots` : ""}`;
 
@@ -73,6 +75,7 @@ export default async function BookPage({ params, searchParams }: Props) {
       <BookingForm
         largeText={largeText}
         venue={{ slug: venue.slug, name: venue.name, address: venue.address }}
+        town={{ government: town.government, officeName: town.officeName }}
         formKey={randomUUID()}
         chosen={chosen}
         sameDay={sameDay}

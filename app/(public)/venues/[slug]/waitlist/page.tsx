@@ -7,6 +7,7 @@ import { getVenueDetail } from "@/lib/availability/queries";
 import { isPlainText } from "@/lib/form-values";
 import { addDays, formatDate, isCalendarDate, todayInShanghai } from "@/lib/time";
 import { listTopics } from "@/lib/topics/queries";
+import { townOfVenue } from "@/lib/towns/queries";
 import { HOLD_MINUTES } from "@/lib/waitlist/schema";
 
 export const metadata: Metadata = { title: "登记候补" };
@@ -19,8 +20,8 @@ const dateOrNone = (value: unknown) => (typeof value === "string" && isCalendarD
 export default async function WaitlistPage({ params, searchParams }: Props) {
   const { slug } = await params;
   if (!isPlainText(slug)) notFound();
-  const [venue, topics] = await Promise.all([getVenueDetail(slug), listTopics()]);
-  if (!venue) notFound();
+  const [venue, topics, town] = await Promise.all([getVenueDetail(slug), listTopics(), townOfVenue(slug)]);
+  if (!venue || !town) notFound();
   const query = await searchParams;
   const first = todayInShanghai();
   const last = addDays(first, venue.horizonDays - 1);
@@ -44,6 +45,7 @@ export default async function WaitlistPage({ params, searchParams }: Props) {
       </div>
       <JoinWaitlistForm
         venue={venue.slug}
+        office={town.officeName}
         topics={topics.map((t) => ({ value: t.code, label: t.name }))}
         first={first}
         last={last}

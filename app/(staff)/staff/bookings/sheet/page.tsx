@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { DaySheetPage } from "@/components/print/day-sheet-page";
 import { requireStaff } from "@/lib/auth/session";
 import { daySheetPage } from "@/lib/print/queries";
+import { townOfVenue } from "@/lib/towns/queries";
 
 export const metadata: Metadata = { title: "当天预约名单" };
 
@@ -12,5 +13,13 @@ export default async function StaffDaySheetPage({
 }) {
   const user = await requireStaff("/staff/bookings/sheet");
   const page = await daySheetPage(user, await searchParams);
-  return <DaySheetPage action="/staff/bookings/sheet" back={{ href: "/staff/bookings", label: "返回预约列表" }} {...page} />;
+  const town = page.sheet && (await townOfVenue(page.sheet.venue.slug));
+  return (
+    <DaySheetPage
+      action="/staff/bookings/sheet"
+      back={{ href: "/staff/bookings", label: "返回预约列表" }}
+      {...page}
+      town={town?.name ?? null}
+    />
+  );
 }

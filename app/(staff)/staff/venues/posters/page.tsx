@@ -6,12 +6,14 @@ import { can } from "@/lib/auth/can";
 import { requireStaff } from "@/lib/auth/session";
 import { listVenuePosters } from "@/lib/print/queries";
 import { publicAddressWarning } from "@/lib/site/queries";
+import { venueTowns } from "@/lib/towns/queries";
 
 export const metadata: Metadata = { title: "打印全部海报" };
 
 export default async function AllPostersPage() {
   const user = await requireStaff("/staff/venues/posters");
   const posters = await listVenuePosters();
+  const towns = await venueTowns(posters.map((poster) => poster.venue.slug));
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold print:hidden">打印全部海报</h1>
@@ -19,9 +21,10 @@ export default async function AllPostersPage() {
       <PrintToolbar back={{ href: "/staff/venues", label: "返回服务地点" }}>
         <p>共 {posters.length} 张，每个接受预约的地点一张，一张一页。停用的地点不印海报。</p>
       </PrintToolbar>
-      {posters.map((poster) => (
-        <VenuePoster key={poster.venue.slug} poster={poster} level={2} />
-      ))}
+      {posters.map((poster) => {
+        const town = towns.get(poster.venue.slug);
+        return town && <VenuePoster key={poster.venue.slug} poster={poster} town={town} level={2} />;
+      })}
     </div>
   );
 }
