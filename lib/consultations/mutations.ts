@@ -6,7 +6,7 @@ import { type Failure, failure } from "@/lib/errors";
 import type { BookingStatus, Prisma } from "@/lib/generated/prisma/client";
 import { type BookingEvent, tellVillager } from "@/lib/messages/mutations";
 import { addDays, formatTime, toDateString, todayInShanghai, zonedInstant } from "@/lib/time";
-import { isStaffRecorder, ownLawyerId, type Recorder, recordsOf, recorderAccount, recorderInAudit } from "./access";
+import { isStaffRecorder, ownLawyerId, type Recorder, recorderAccount, recorderInAudit, recordsOf } from "./access";
 import { CHECK_IN_LEAD_MINUTES, checkInRefusal, outcomeRefusal } from "./rules";
 import type { CompleteBookingInput, WalkInInput } from "./schema";
 

@@ -9,7 +9,7 @@ import type { Channel as ChannelName } from "@/lib/generated/prisma/enums";
 import { CHANNELS, PRIORITY_GROUPS, type PriorityGroup } from "@/lib/labels";
 import { maskPhone } from "@/lib/phone";
 import { addDays, type DateString, toDateString, todayInShanghai, zonedInstant } from "@/lib/time";
-import { type Recorder, recordsOf, recorderInAudit } from "./access";
+import { type Recorder, recorderInAudit, recordsOf } from "./access";
 import type { ConsultationView, WalkInView } from "./schema";
 
 const consultationSelect = {

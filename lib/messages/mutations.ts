@@ -356,11 +356,7 @@ export type MessageDone = { ok: true; message: string };
  * that failed for good). The update only takes a row not yet marked, so of two clicks at once,
  * from one person or two, exactly one counts; the other is told who did it and when.
  */
-export async function markCalled(
-  scope: TownScope,
-  { key }: MessageKeyInput,
-  now = new Date(),
-): Promise<MessageDone | Failure> {
+export async function markCalled(scope: TownScope, { key }: MessageKeyInput, now = new Date()): Promise<MessageDone | Failure> {
   assertCan(can.workAsStaff(scope.actor));
   const inTown = { booking: atVenuesIn(scope) };
   return db.$transaction(async (tx) => {

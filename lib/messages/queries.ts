@@ -126,10 +126,7 @@ export type CalledRow = { key: string; kind: NotificationKind; bookingCode: stri
  * full phone numbers, so each opening is audited once (lib/audit recordView), with how many.
  * Beside it, what was phoned today, so a click's result shows even without JavaScript.
  */
-export async function openCallList(
-  scope: TownScope,
-  now = new Date(),
-): Promise<{ rows: CallRow[]; calledToday: CalledRow[] }> {
+export async function openCallList(scope: TownScope, now = new Date()): Promise<{ rows: CallRow[]; calledToday: CalledRow[] }> {
   const [found, called] = await Promise.all([
     db.notification.findMany({
       where: toCall(scope, now),
@@ -186,7 +183,11 @@ export async function openCallList(
   }));
   const numbers = new Set(rows.map((r) => r.phone)).size;
   if (numbers > 0)
-    await recordView(auditActorOf(scope), { subjectId: "message_call_list", summary: `查看电话通知名单（${numbers} 个完整电话号码）` }, now);
+    await recordView(
+      auditActorOf(scope),
+      { subjectId: "message_call_list", summary: `查看电话通知名单（${numbers} 个完整电话号码）` },
+      now,
+    );
   return {
     rows,
     calledToday: called.map(({ booking, calledAt, ...m }) => ({ ...m, calledAt: calledAt as Date, bookingCode: booking.code })),
