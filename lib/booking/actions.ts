@@ -4,7 +4,7 @@
 // (schema.ts) and is authorised through lib/action.ts, then calls a mutation and shows the result.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { formAction, publicFormAction } from "@/lib/action";
+import { publicFormAction, townFormAction } from "@/lib/action";
 import { can } from "@/lib/auth/can";
 import { type Failure, failure } from "@/lib/errors";
 import type { FormValues } from "@/lib/form-values";
@@ -15,6 +15,7 @@ import {
   createBooking,
   rescheduleBooking,
   staffCancelBooking,
+  staffCreateBooking,
   staffReassignBooking,
   staffRescheduleBooking,
 } from "./mutations";
@@ -113,35 +114,35 @@ export async function forgetBookingAction(form: FormData): Promise<void> {
 }
 
 /** Staff book for someone who phoned, walked in, or was sent by a social worker or village cadre. */
-export const staffCreateBookingAction = formAction({
+export const staffCreateBookingAction = townFormAction({
   allow: can.workAsStaff,
   schema: staffBookingFormInput,
   invalid: "还没有预约成功，请按提示修改。",
-  run: async ({ booking, channel }, { actor, values }) => {
-    const result = await createBooking(booking, { channel, noteConsent: true, actor, formKey: formKeyOf(values) });
+  run: async ({ booking, channel }, { actor: scope, values }) => {
+    const result = await staffCreateBooking(scope, booking, { channel, noteConsent: true, formKey: formKeyOf(values) });
     if (!result.ok) return onSlot(result);
     redirect(`/staff/bookings/${result.booking.code}?created=1`);
   },
 });
 
-export const staffCancelAction = formAction({
+export const staffCancelAction = townFormAction({
   allow: can.workAsStaff,
   schema: staffCancelFormInput,
   invalid: "还没有取消，请填写原因。",
-  run: async ({ code, reason }, { actor }) => {
-    const result = await staffCancelBooking(actor, code, reason);
+  run: async ({ code, reason }, { actor: scope }) => {
+    const result = await staffCancelBooking(scope, code, reason);
     if (!result.ok) return result;
     revalidatePath(`/staff/bookings/${code}`);
     redirect(`/staff/bookings/${code}?done=cancelled`);
   },
 });
 
-export const staffMoveAction = formAction({
+export const staffMoveAction = townFormAction({
   allow: can.workAsStaff,
   schema: staffMoveFormInput,
   invalid: "还没有改期，请按提示修改。",
-  run: async ({ code, slot, reason }, { actor }) => {
-    const result = await staffRescheduleBooking(actor, code, { ...slot, reason });
+  run: async ({ code, slot, reason }, { actor: scope }) => {
+    const result = await staffRescheduleBooking(scope, code, { ...slot, reason });
     // Whatever stopped it, the answer belongs beside the new time.
     if (!result.ok) return { ...result, fields: { slot: result.message } };
     revalidatePath(`/staff/bookings/${code}`);
@@ -149,12 +150,12 @@ export const staffMoveAction = formAction({
   },
 });
 
-export const staffReassignAction = formAction({
+export const staffReassignAction = townFormAction({
   allow: can.workAsStaff,
   schema: staffReassignFormInput,
   invalid: "还没有改派，请选择接待的律师。",
-  run: async ({ code, lawyerId }, { actor }) => {
-    const result = await staffReassignBooking(actor, code, lawyerId);
+  run: async ({ code, lawyerId }, { actor: scope }) => {
+    const result = await staffReassignBooking(scope, code, lawyerId);
     if (!result.ok) return result;
     revalidatePath(`/staff/bookings/${code}`);
     revalidatePath(`/bookings/${code}`);

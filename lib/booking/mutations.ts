@@ -1,7 +1,7 @@
 import "server-only";
-import { type AuditActor, recordAudit } from "@/lib/audit/mutations";
+import { recordAudit } from "@/lib/audit/mutations";
 import { assertCan, can } from "@/lib/auth/can";
-import type { CurrentUser } from "@/lib/auth/session";
+import { atVenuesIn, auditActorOf, type TownScope, venuesIn } from "@/lib/auth/scope";
 import { loadAvailabilityInputs, loadLawyerDutyInTransaction, slotsOf } from "@/lib/availability/queries";
 import { db, lockLawyers, type Tx } from "@/lib/db";
 import { violatedConstraint, waitedTooLong } from "@/lib/db-errors";
@@ -119,14 +119,16 @@ export async function firstThatFits(
 /**
  * `ifVersion`: change only the booking as the caller last read it (the API's If-Match); a booking
  * changed since answers booking_changed, and nothing is changed. Part of the conditional update.
+ * `scope`: staff's change, in their town only (part of the conditional update too), audited.
  */
-type StaffOptions = { now?: Date; actor?: AuditActor; ifVersion?: number };
+type ChangeOptions = { now?: Date; scope?: TownScope; ifVersion?: number };
 
 type CreateOptions = {
   now?: Date;
   channel?: Channel;
   noteConsent?: boolean;
-  actor?: AuditActor;
+  /** Staff booking for someone: only at a venue of their town, audited (staffCreateBooking). */
+  scope?: TownScope;
   formKey?: string;
   /**
    * The villager's own form: when the phone already holds an upcoming booking at this venue, say
@@ -134,6 +136,16 @@ type CreateOptions = {
    */
   warnIfBookedHere?: boolean;
 };
+
+/** Staff book for someone: only at a venue in their scope; a venue elsewhere is no venue. Audited. */
+export function staffCreateBooking(
+  scope: TownScope,
+  input: CreateBookingInput,
+  options: Omit<CreateOptions, "scope" | "warnIfBookedHere"> = {},
+): Promise<BookingResult> {
+  assertCan(can.workAsStaff(scope.actor));
+  return createBooking(input, { ...options, scope });
+}
 
 /**
  * Books a slot. `formKey` is the booking form's one-time key: the same form sent again (a double
@@ -167,11 +179,11 @@ async function bookingMadeWith(formKey: string, phone: string): Promise<BookingR
 
 async function bookOnce(
   input: CreateBookingInput,
-  { now = new Date(), channel = "ONLINE", noteConsent = false, actor, formKey }: CreateOptions,
+  { now = new Date(), channel = "ONLINE", noteConsent = false, scope, formKey }: CreateOptions,
 ): Promise<BookingResult> {
   const [venue, topic] = await Promise.all([
     db.venue.findFirst({
-      where: { slug: input.venue, ...BOOKABLE_VENUE },
+      where: { slug: input.venue, ...BOOKABLE_VENUE, ...(scope ? venuesIn(scope) : {}) },
       select: { id: true, slotMinutes: true, minNoticeMinutes: true, horizonDays: true, offHoursBooking: true },
     }),
     db.topic.findFirst({ where: { code: input.topic, active: true }, select: { id: true } }),
@@ -217,8 +229,13 @@ async function bookOnce(
         consentAt: now,
         noteConsentAt: input.description && (noteConsent || channel === "ONLINE") ? now : null,
       });
-      if (actor)
-        await recordAudit(tx, actor, { kind: "booking", action: "create", subjectId: row.id, summary: `代为预约 ${row.code}` });
+      if (scope)
+        await recordAudit(tx, auditActorOf(scope), {
+          kind: "booking",
+          action: "create",
+          subjectId: row.id,
+          summary: `代为预约 ${row.code}`,
+        });
       await tellVillager(tx, row.id, "created", now);
       // Booked some other way: whoever waited for a time here with this phone waits no longer.
       await leaveWaitlist(tx, input.phone, venue.id, now);
@@ -280,15 +297,18 @@ function findOwn(code: string, phone: string) {
   return db.booking.findFirst({ where: { code, phone: { in: storedSpellings(phone) } }, select: movableSelect });
 }
 
-/** Staff's way in: the code alone (they are authorised by role). */
-function findByCode(code: string) {
-  return db.booking.findUnique({ where: { code }, select: movableSelect });
+/** Staff's way in: the code alone, in their town (a booking elsewhere is not found). */
+function findByCode(scope: TownScope, code: string) {
+  return db.booking.findFirst({ where: { code, ...atVenuesIn(scope) }, select: movableSelect });
 }
+
+/** The rows a change may touch: staff's only in their town. */
+const inScope = (scope: TownScope | undefined) => (scope ? atVenuesIn(scope) : {});
 
 async function cancel(
   booking: Movable,
   reason: string | null,
-  { now = new Date(), actor, ifVersion }: StaffOptions,
+  { now = new Date(), scope, ifVersion }: ChangeOptions,
 ): Promise<BookingResult> {
   let cancelledNow = false;
   const row = await db.$transaction(async (tx) => {
@@ -296,6 +316,7 @@ async function cancel(
     const { count } = await tx.booking.updateMany({
       where: {
         id: booking.id,
+        ...inScope(scope),
         status: "CONFIRMED",
         startsAt: { gt: now },
         ...(ifVersion === undefined ? {} : { version: ifVersion }),
@@ -304,9 +325,9 @@ async function cancel(
     });
     cancelledNow = count > 0;
     // The text says why: the villager's own request, or staff's arrangement.
-    if (count > 0) await tellVillager(tx, booking.id, "cancelled", now, { cause: actor ? "staff" : "villager" });
-    if (count > 0 && actor) {
-      await recordAudit(tx, actor, {
+    if (count > 0) await tellVillager(tx, booking.id, "cancelled", now, { cause: scope ? "staff" : "villager" });
+    if (count > 0 && scope) {
+      await recordAudit(tx, auditActorOf(scope), {
         kind: "booking",
         action: "cancel",
         subjectId: booking.id,
@@ -326,7 +347,7 @@ async function cancel(
 async function reschedule(
   booking: Movable,
   target: { start: Date; lawyerId?: string; reason?: string },
-  { now = new Date(), actor, ifVersion }: StaffOptions,
+  { now = new Date(), scope, ifVersion }: ChangeOptions,
 ): Promise<BookingResult> {
   if (ifVersion !== undefined && booking.version !== ifVersion) return failure("booking_changed");
   if (booking.status !== "CONFIRMED" || booking.startsAt <= now) {
@@ -342,6 +363,7 @@ async function reschedule(
       const { count } = await tx.booking.updateMany({
         where: {
           id: booking.id,
+          ...inScope(scope),
           status: "CONFIRMED",
           startsAt: { gt: now },
           ...(ifVersion === undefined ? {} : { version: ifVersion }),
@@ -358,8 +380,8 @@ async function reschedule(
       }
       await tellVillager(tx, booking.id, "moved", now);
       const row = await tx.booking.findUniqueOrThrow({ where: { id: booking.id }, select: bookingViewSelect });
-      if (actor) {
-        await recordAudit(tx, actor, {
+      if (scope) {
+        await recordAudit(tx, auditActorOf(scope), {
           kind: "booking",
           action: "reschedule",
           subjectId: booking.id,
@@ -391,23 +413,25 @@ export async function rescheduleBooking(
   return reschedule(booking, { start: input.start, lawyerId: input.lawyerId }, { now, ifVersion });
 }
 
-/** Staff cancel a booking by its code, with a reason, audited. Callers authorise the actor first. */
-export async function staffCancelBooking(actor: AuditActor, code: string, reason: string, { now }: { now?: Date } = {}) {
-  const booking = await findByCode(code);
+/** Staff cancel a booking of their town by its code, with a reason, audited; elsewhere it is not found. */
+export async function staffCancelBooking(scope: TownScope, code: string, reason: string, { now }: { now?: Date } = {}) {
+  assertCan(can.workAsStaff(scope.actor));
+  const booking = await findByCode(scope, code);
   if (!booking) return failure("not_found");
-  return cancel(booking, reason, { now, actor });
+  return cancel(booking, reason, { now, scope });
 }
 
-/** Staff move a booking by its code, with a reason, audited. Callers authorise the actor first. */
+/** Staff move a booking of their town by its code, with a reason, audited; elsewhere it is not found. */
 export async function staffRescheduleBooking(
-  actor: AuditActor,
+  scope: TownScope,
   code: string,
   target: { start: Date; lawyerId?: string; reason: string },
   { now }: { now?: Date } = {},
 ) {
-  const booking = await findByCode(code);
+  assertCan(can.workAsStaff(scope.actor));
+  const booking = await findByCode(scope, code);
   if (!booking) return failure("not_found");
-  return reschedule(booking, target, { now, actor });
+  return reschedule(booking, target, { now, scope });
 }
 
 const BUSY = "这位律师这个时间已有预约，请选择其他律师。";
@@ -422,14 +446,14 @@ const SAME_LAWYER = "现在就是这位律师接待，请选择另一位律师�
  * two hand-overs to the same lawyer race, and the loser changes nothing.
  */
 export async function staffReassignBooking(
-  actor: CurrentUser,
+  scope: TownScope,
   code: string,
   lawyerId: string,
   { now = new Date() }: { now?: Date } = {},
 ): Promise<BookingResult> {
-  assertCan(can.workAsStaff(actor));
-  const booking = await db.booking.findUnique({
-    where: { code },
+  assertCan(can.workAsStaff(scope.actor));
+  const booking = await db.booking.findFirst({
+    where: { code, ...atVenuesIn(scope) },
     select: { id: true, code: true, lawyerId: true, status: true, startsAt: true, endsAt: true, venueId: true },
   });
   if (!booking) return failure("not_found");
@@ -450,7 +474,9 @@ export async function staffReassignBooking(
     return await db.$transaction(async (tx) => {
       await lockLawyers(tx, [booking.lawyerId, lawyerId]);
       await stillOnDuty(tx, rules, slot, now);
-      if (!(await handOver(tx, actor, booking, taker, "因工作安排调整", now))) {
+      // handOver (lib/schedule) changes the row only while it is still the same lawyer's; the
+      // booking was found in the scope above, and a booking never changes venue.
+      if (!(await handOver(tx, scope.actor, booking, taker, "因工作安排调整", now))) {
         throw new Rejected(failure("conflict", NOT_REASSIGNABLE));
       }
       const row = await tx.booking.findUniqueOrThrow({ where: { id: booking.id }, select: bookingViewSelect });

@@ -1,5 +1,6 @@
 import "server-only";
-import { type AuditActor, recordView } from "@/lib/audit/mutations";
+import { recordView } from "@/lib/audit/mutations";
+import { atVenuesIn, auditActorOf, type Scope, type TownScope, venuesIn } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { maskPhone, searchSpellings, storedSpellings } from "@/lib/phone";
@@ -105,10 +106,11 @@ export type BookingListRow = {
  * in this order, and staff open the list for today's, not next year's.
  */
 export async function searchBookings(
+  scope: Scope,
   filters: BookingSearchInput,
   now = new Date(),
 ): Promise<{ rows: BookingListRow[]; total: number; page: number }> {
-  const where = {
+  const where: Prisma.BookingWhereInput = {
     ...(filters.from || filters.to
       ? {
           startsAt: {
@@ -117,7 +119,7 @@ export async function searchBookings(
           },
         }
       : {}),
-    ...(filters.venue ? { venue: { slug: filters.venue } } : {}),
+    venue: { ...venuesIn(scope), ...(filters.venue ? { slug: filters.venue } : {}) },
     ...(filters.lawyer ? { lawyerId: filters.lawyer } : {}),
     ...(filters.status ? { status: filters.status } : {}),
     ...(filters.topic ? { topic: { code: filters.topic } } : {}),
@@ -166,13 +168,13 @@ export async function searchBookings(
 }
 
 /**
- * One booking in full for staff (full phone, note). Opening personal data is written to the
- * audit log, so every look is accounted for: once per opening, not again when the page renders
- * after a form on it is sent.
+ * One booking in full for staff (full phone, note), or null when there is none in the scope.
+ * Opening personal data is written to the audit log, so every look is accounted for: once per
+ * opening, not again when the page renders after a form on it is sent.
  */
-export async function openBookingForStaff(actor: AuditActor, code: string) {
-  const row = await db.booking.findUnique({
-    where: { code },
+export async function openBookingForStaff(scope: TownScope, code: string) {
+  const row = await db.booking.findFirst({
+    where: { code, ...atVenuesIn(scope) },
     select: {
       ...bookingViewSelect,
       channel: true,
@@ -184,7 +186,7 @@ export async function openBookingForStaff(actor: AuditActor, code: string) {
     },
   });
   if (!row) return null;
-  await recordView(actor, { subjectId: row.id, summary: `查看预约 ${row.code} 的个人信息` });
+  await recordView(auditActorOf(scope), { subjectId: row.id, summary: `查看预约 ${row.code} 的个人信息` });
   return {
     ...toBookingView(row),
     id: row.id,
@@ -196,15 +198,26 @@ export async function openBookingForStaff(actor: AuditActor, code: string) {
   };
 }
 
-/** What staff want to know first thing: today's and this week's bookings, and who is waiting for a call. */
-export async function loadStaffOverview(now = new Date()) {
+/**
+ * What staff want to know first thing: today's and this week's bookings in the scope, and who is
+ * waiting for a call. A call-back request names a venue only if the villager chose one; one
+ * without is anyone's to take, so every town counts it.
+ */
+export async function loadStaffOverview(scope: Scope, now = new Date()) {
   const today = todayInShanghai(now);
   const start = zonedInstant(today);
   const active = { status: { in: ["CONFIRMED" as const, "CHECKED_IN" as const, "DONE" as const] } };
+  const venues = await db.venue.findMany({ where: venuesIn(scope), select: { id: true } });
   const [todayCount, weekCount, callbacks] = await Promise.all([
-    db.booking.count({ where: { ...active, startsAt: { gte: start, lt: zonedInstant(addDays(today, 1)) } } }),
-    db.booking.count({ where: { ...active, startsAt: { gte: start, lt: zonedInstant(addDays(today, 7)) } } }),
-    db.callbackRequest.count({ where: { handledAt: null } }),
+    db.booking.count({
+      where: { ...active, ...atVenuesIn(scope), startsAt: { gte: start, lt: zonedInstant(addDays(today, 1)) } },
+    }),
+    db.booking.count({
+      where: { ...active, ...atVenuesIn(scope), startsAt: { gte: start, lt: zonedInstant(addDays(today, 7)) } },
+    }),
+    db.callbackRequest.count({
+      where: { handledAt: null, OR: [{ venueId: null }, { venueId: { in: venues.map((v) => v.id) } }] },
+    }),
   ]);
   return { todayCount, weekCount, callbacks };
 }

@@ -1,14 +1,18 @@
 // Staff give one booking to another lawyer free at the same time and place. Against the real
 // PostgreSQL: the exclusion constraint decides when two hand-overs to the same lawyer race.
-import { describe, expect, it } from "vitest";
-import { Forbidden } from "@/lib/auth/can";
-import type { CurrentUser } from "@/lib/auth/session";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type TownScope, townScope } from "@/lib/auth/scope";
 import { listFreeColleagues } from "@/lib/schedule/queries";
-import { bookingInput, createVenueFixture, prisma } from "@/lib/testing/fixtures";
+import { bookingInput, createVenueFixture, prisma, testTownId } from "@/lib/testing/fixtures";
 import { createBooking, staffReassignBooking } from "./mutations";
 import { findBooking } from "./queries";
 
-const staff: CurrentUser = { id: "reassign-test-staff", role: "STAFF", displayName: "司法所", lawyerId: null };
+/** Staff of the test town, where the fixtures' venues are. */
+let staff: TownScope;
+beforeAll(async () => {
+  const townId = await testTownId();
+  staff = townScope({ id: "reassign-test-staff", role: "STAFF", displayName: "司法所", lawyerId: null, townId }) as TownScope;
+});
 const BUSY = "这位律师这个时间已有预约，请选择其他律师。";
 
 async function threeLawyers() {
@@ -74,8 +78,8 @@ describe("staffReassignBooking", () => {
       code: "slot_unavailable",
       fields: { lawyerId: expect.stringContaining("不在这里值班") },
     });
-    const lawyer: CurrentUser = { id: "u", role: "LAWYER", displayName: "律师", lawyerId: a.id };
-    await expect(staffReassignBooking(lawyer, booking.code, elsewhere.id)).rejects.toBeInstanceOf(Forbidden);
+    // Anyone but staff has no town scope to call it with (lib/auth/scope.ts).
+    expect(townScope({ id: "u", role: "LAWYER", displayName: "律师", lawyerId: a.id, townId: null }, null)).toBeNull();
     await expectUnchanged(booking);
     await prisma.booking.update({ where: { id: booking.id }, data: { status: "CANCELLED" } });
     expect(await staffReassignBooking(staff, booking.code, elsewhere.id)).toMatchObject({ ok: false, code: "conflict" });

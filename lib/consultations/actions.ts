@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/action";
 import { can } from "@/lib/auth/can";
-import type { CurrentUser } from "@/lib/auth/session";
+import { type CurrentUser, getTownScope } from "@/lib/auth/session";
+import type { Recorder } from "./access";
 import {
   type ConsultationResult,
   checkInBooking,
@@ -20,6 +21,11 @@ import { completeBookingInput, updateWalkInInput, voidWalkInInput, walkInInput }
 const INVALID = "还没有保存，请按提示修改。";
 const booking = z.object({ bookingId: z.string().trim().min(1, "没有找到这个预约，请刷新页面。") });
 
+/** Staff record in their town's scope (a booking or walk-in elsewhere is not found); a lawyer as themself. */
+async function recorder(actor: CurrentUser): Promise<Recorder> {
+  return (await getTownScope()) ?? actor;
+}
+
 function refresh() {
   revalidatePath("/lawyer", "layout");
 }
@@ -31,13 +37,13 @@ function refreshWalkIns() {
 }
 
 /** A button that moves a booking on (checked in, no-show): the same steps, another mutation. */
-function statusAction(change: (actor: CurrentUser, bookingId: string) => Promise<ConsultationResult>, done: string) {
+function statusAction(change: (by: Recorder, bookingId: string) => Promise<ConsultationResult>, done: string) {
   return formAction({
     allow: can.recordConsultations,
     schema: booking,
     invalid: INVALID,
     run: async ({ bookingId }, { actor }) => {
-      const result = await change(actor, bookingId);
+      const result = await change(await recorder(actor), bookingId);
       if (!result.ok) return result;
       refresh();
       return { ok: true, message: done };
@@ -55,7 +61,7 @@ export const completeAction = formAction({
   lists: ["outcomes"],
   invalid: INVALID,
   run: async ({ bookingId, ...input }, { actor }) => {
-    const result = await completeBooking(actor, bookingId, input);
+    const result = await completeBooking(await recorder(actor), bookingId, input);
     if (!result.ok) return result;
     refresh();
     return { ok: true, message: "服务结果已保存，已计入工作日志。" };
@@ -68,7 +74,7 @@ export const recordWalkInAction = formAction<typeof walkInInput, { venueId: stri
   lists: ["outcomes"],
   invalid: INVALID,
   run: async (input, { actor }) => {
-    const result = await recordWalkIn(actor, input);
+    const result = await recordWalkIn(await recorder(actor), input);
     if (!result.ok) return result;
     refresh();
     // The next person is most likely at the same place: the form starts there again.
@@ -86,7 +92,7 @@ export const updateWalkInAction = formAction<typeof updateWalkInInput, { venueId
   lists: ["outcomes"],
   invalid: INVALID,
   run: async ({ walkInId, ...input }, { actor }) => {
-    const result = await updateWalkIn(actor, walkInId, input);
+    const result = await updateWalkIn(await recorder(actor), walkInId, input);
     if (!result.ok) return result;
     refreshWalkIns();
     return {
@@ -102,7 +108,7 @@ export const voidWalkInAction = formAction({
   schema: voidWalkInInput,
   invalid: "还没有作废，请按提示填写。",
   run: async ({ walkInId, reason }, { actor }) => {
-    const result = await voidWalkIn(actor, walkInId, reason);
+    const result = await voidWalkIn(await recorder(actor), walkInId, reason);
     if (!result.ok) return result;
     refreshWalkIns();
     return { ok: true, message: "这条现场咨询记录已作废，不再计入工作日志和任何统计。" };

@@ -1,8 +1,9 @@
-// A lawyer reads and changes only their own bookings and walk-ins; staff any. Against the real PostgreSQL.
-import { describe, expect, it } from "vitest";
+// A lawyer reads and changes only their own bookings and walk-ins; staff any in their town. Against the real PostgreSQL.
+import { beforeAll, describe, expect, it } from "vitest";
+import { type TownScope, townScope } from "@/lib/auth/scope";
 import type { CurrentUser } from "@/lib/auth/session";
 import { createBooking } from "@/lib/booking/mutations";
-import { bookingInput, createVenueFixture, prisma } from "@/lib/testing/fixtures";
+import { bookingInput, createVenueFixture, prisma, testTownId } from "@/lib/testing/fixtures";
 import { addDays, zonedInstant } from "@/lib/time";
 import { checkInBooking, completeBooking, markNoShow, recordWalkIn, undoCheckIn, updateWalkIn } from "./mutations";
 import { getConsultation, getWalkIn, listAgenda, openAgenda, openConsultation } from "./queries";
@@ -14,7 +15,12 @@ const lawyerActor = (lawyerId: string): CurrentUser => ({
   displayName: "律师",
   lawyerId,
 });
-const staff: CurrentUser = { id: "staff-user", role: "STAFF", displayName: "司法所", lawyerId: null };
+/** Staff of the test town, where the fixtures' venues are. */
+let staff: TownScope;
+beforeAll(async () => {
+  const townId = await testTownId();
+  staff = townScope({ id: "staff-user", role: "STAFF", displayName: "司法所", lawyerId: null, townId }) as TownScope;
+});
 
 /** `minutes` before a booking's start: check-in opens an hour before, on the booking's day only. */
 const minutesBefore = (booking: { startsAt: Date }, minutes: number) => ({
@@ -239,7 +245,7 @@ describe("another lawyer's bookings and walk-ins", () => {
     expect(await getWalkIn(b, created.id)).toMatchObject({ name: "现场村民", phone: "13900000000", lawyerId: b.lawyerId });
   });
 
-  it("staff may act on any lawyer's booking", async () => {
+  it("staff may act on any lawyer's booking in their town", async () => {
     const { bookingOfB } = await twoLawyersWithBookings();
     expect(await checkInBooking(staff, bookingOfB.id, minutesBefore(bookingOfB, 30))).toEqual({ ok: true });
     expect(await getConsultation(staff, bookingOfB.id)).toMatchObject({ status: "CHECKED_IN" });

@@ -1,12 +1,12 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/mutations";
-import { can, lawyerScope } from "@/lib/auth/can";
-import type { CurrentUser } from "@/lib/auth/session";
+import { venuesIn } from "@/lib/auth/scope";
 import { db, type Tx } from "@/lib/db";
 import { type Failure, failure } from "@/lib/errors";
 import type { BookingStatus, Prisma } from "@/lib/generated/prisma/client";
 import { type BookingEvent, tellVillager } from "@/lib/messages/mutations";
 import { addDays, formatTime, toDateString, todayInShanghai, zonedInstant } from "@/lib/time";
+import { isStaffRecorder, ownLawyerId, type Recorder, recorderAccount, recorderInAudit, recordsOf } from "./access";
 import { CHECK_IN_LEAD_MINUTES, checkInRefusal, outcomeRefusal } from "./rules";
 import type { CompleteBookingInput, WalkInInput } from "./schema";
 
@@ -42,12 +42,13 @@ type Change = {
 };
 
 /**
- * One conditional update: the row changes only if it is the actor's, in an allowed status, and
- * matches `where`. The check and the write are a single statement, so two clicks (or a lawyer and
- * staff at once) cannot both win; a zero count tells us why afterwards.
+ * One conditional update: the row changes only if it is the recorder's (their own as a lawyer,
+ * their town's as staff), in an allowed status, and matches `where`. The check and the write are
+ * a single statement, so two clicks (or a lawyer and staff at once) cannot both win; a zero count
+ * tells us why afterwards.
  */
-async function change(actor: CurrentUser, bookingId: string, c: Change): Promise<ConsultationResult> {
-  const scope = lawyerScope(actor);
+async function change(by: Recorder, bookingId: string, c: Change): Promise<ConsultationResult> {
+  const scope = recordsOf(by);
   if (!scope) return failure("not_found", BOOKING_NOT_FOUND);
   return db.$transaction(async (tx) => {
     const { count } = await tx.booking.updateMany({
@@ -66,7 +67,7 @@ async function change(actor: CurrentUser, bookingId: string, c: Change): Promise
     // Which booking, by the code staff and the villager see; never the person's name, which the
     // retention job removes from the booking while the audit entry stays.
     const { code } = await tx.booking.findUniqueOrThrow({ where: { id: bookingId }, select: { code: true } });
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, recorderInAudit(by), {
       kind: "booking",
       action: c.action,
       subjectId: bookingId,
@@ -87,8 +88,8 @@ function todayRange(now: Date) {
  * The villager has arrived: only on the booking's day, from an hour before its start (rules.ts).
  * The window is part of the conditional update, so a check-in outside it changes nothing.
  */
-export function checkInBooking(actor: CurrentUser, bookingId: string, { now = new Date() }: { now?: Date } = {}) {
-  return change(actor, bookingId, {
+export function checkInBooking(by: Recorder, bookingId: string, { now = new Date() }: { now?: Date } = {}) {
+  return change(by, bookingId, {
     from: ["CONFIRMED"],
     where: { startsAt: { ...todayRange(now), lte: new Date(now.getTime() + CHECK_IN_LEAD_MINUTES * 60_000) } },
     data: { status: "CHECKED_IN", checkedInAt: now },
@@ -102,8 +103,8 @@ export function checkInBooking(actor: CurrentUser, bookingId: string, { now = ne
  * A check-in by mistake (the wrong card tapped) is undone by the booking's own lawyer (or staff),
  * on the booking's day only: after that the day's record stands.
  */
-export function undoCheckIn(actor: CurrentUser, bookingId: string, { now = new Date() }: { now?: Date } = {}) {
-  return change(actor, bookingId, {
+export function undoCheckIn(by: Recorder, bookingId: string, { now = new Date() }: { now?: Date } = {}) {
+  return change(by, bookingId, {
     from: ["CHECKED_IN"],
     where: { startsAt: todayRange(now) },
     data: { status: "CONFIRMED", checkedInAt: null },
@@ -120,12 +121,12 @@ export function undoCheckIn(actor: CurrentUser, bookingId: string, { now = new D
  * of the conditional update.
  */
 export function completeBooking(
-  actor: CurrentUser,
+  by: Recorder,
   bookingId: string,
   input: CompleteBookingInput,
   { now = new Date() }: { now?: Date } = {},
 ) {
-  return change(actor, bookingId, {
+  return change(by, bookingId, {
     from: ["CONFIRMED", "CHECKED_IN", "DONE"],
     where: { OR: [{ status: { in: ["CHECKED_IN", "DONE"] } }, { startsAt: { lte: now } }] },
     refused: ({ startsAt }) => outcomeRefusal(startsAt),
@@ -144,8 +145,8 @@ export function completeBooking(
 }
 
 /** The villager did not come. Only once the booked time has begun: before that they may still arrive. */
-export function markNoShow(actor: CurrentUser, bookingId: string, { now = new Date() }: { now?: Date } = {}) {
-  return change(actor, bookingId, {
+export function markNoShow(by: Recorder, bookingId: string, { now = new Date() }: { now?: Date } = {}) {
+  return change(by, bookingId, {
     from: ["CONFIRMED"],
     where: { startsAt: { lte: now } },
     data: { status: "NO_SHOW" },
@@ -158,22 +159,25 @@ export function markNoShow(actor: CurrentUser, bookingId: string, { now = new Da
 
 export type WalkInResult = { ok: true; id: string } | Failure;
 
-/** Checks the walk-in's lawyer, venue, topic and time; returns the row's data or why not. */
-async function walkInData(actor: CurrentUser, input: WalkInInput, now: Date) {
+/**
+ * Checks the walk-in's lawyer, venue, topic and time; returns the row's data or why not. Staff
+ * name the lawyer and a venue of their town (one elsewhere is not served, as far as they can tell).
+ */
+async function walkInData(by: Recorder, input: WalkInInput, now: Date) {
   // A lawyer's own walk-ins are theirs; staff name the lawyer.
-  const lawyerId = lawyerScope(actor)?.lawyerId ?? input.lawyerId;
-  if (!lawyerId || !can.actForLawyer(actor, lawyerId))
-    return failure("invalid_input", undefined, { lawyerId: "请选择接待的律师。" });
+  const lawyerId = ownLawyerId(by) ?? input.lawyerId;
+  if (!lawyerId || !recordsOf(by)) return failure("invalid_input", undefined, { lawyerId: "请选择接待的律师。" });
+  const inTown = isStaffRecorder(by) ? venuesIn(by) : {};
   const [served, topic] = await Promise.all([
     db.lawyerVenue.findFirst({
-      where: { lawyerId, venueId: input.venueId, lawyer: { active: true }, venue: { active: true } },
+      where: { lawyerId, venueId: input.venueId, lawyer: { active: true }, venue: { active: true, ...inTown } },
       select: { venueId: true },
     }),
     db.topic.findFirst({ where: { code: input.topic, active: true }, select: { id: true } }),
   ]);
   const fields: Record<string, string> = {};
   if (!served)
-    fields.venueId = lawyerScope(actor)?.lawyerId
+    fields.venueId = ownLawyerId(by)
       ? "请从列表中选择您服务的地点。"
       : "这位律师不在这个地点服务。请选择后面写着这位律师名字的地点，或换一位律师。";
   if (!topic) fields.topic = "请从列表中选择咨询事项。";
@@ -204,15 +208,15 @@ async function walkInLabel(tx: Tx, data: { venueId: string; at: Date }): Promise
 
 /** Someone came without a booking: recorded so that the work log is complete. */
 export async function recordWalkIn(
-  actor: CurrentUser,
+  by: Recorder,
   input: WalkInInput,
   { now = new Date() }: { now?: Date } = {},
 ): Promise<WalkInResult> {
-  const data = await walkInData(actor, input, now);
+  const data = await walkInData(by, input, now);
   if ("ok" in data) return data;
   return db.$transaction(async (tx) => {
-    const row = await tx.walkIn.create({ data: { ...data, createdById: actor.id }, select: { id: true } });
-    await recordAudit(tx, actor, {
+    const row = await tx.walkIn.create({ data: { ...data, createdById: recorderAccount(by).id }, select: { id: true } });
+    await recordAudit(tx, recorderInAudit(by), {
       kind: "walk_in",
       action: "create",
       subjectId: row.id,
@@ -222,14 +226,17 @@ export async function recordWalkIn(
   });
 }
 
-/** Corrects a walk-in record; another lawyer's record is not found and stays as it was. A voided one stays voided. */
+/**
+ * Corrects a walk-in record; another lawyer's (or another town's) record is not found and stays as
+ * it was. A voided one stays voided.
+ */
 export async function updateWalkIn(
-  actor: CurrentUser,
+  by: Recorder,
   walkInId: string,
   input: WalkInInput,
   { now = new Date() }: { now?: Date } = {},
 ): Promise<WalkInResult> {
-  const scope = lawyerScope(actor);
+  const scope = recordsOf(by);
   if (!scope) return failure("not_found", WALK_IN_NOT_FOUND);
   const existing = await db.walkIn.findFirst({
     where: { id: walkInId, ...scope },
@@ -238,7 +245,7 @@ export async function updateWalkIn(
   if (!existing) return failure("not_found", WALK_IN_NOT_FOUND);
   if (existing.voidedAt) return failure("conflict", WALK_IN_VOIDED);
   if (existing.anonymisedAt) return failure("conflict", WALK_IN_ANONYMISED);
-  const data = await walkInData(actor, { ...input, lawyerId: input.lawyerId ?? existing.lawyerId }, now);
+  const data = await walkInData(by, { ...input, lawyerId: input.lawyerId ?? existing.lawyerId }, now);
   if ("ok" in data) return data;
   return db.$transaction(async (tx) => {
     // Conditional: a record voided (or handed to another lawyer) since the look above stays as it is.
@@ -247,7 +254,7 @@ export async function updateWalkIn(
       data,
     });
     if (count === 0) return failure("conflict", WALK_IN_CHANGED);
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, recorderInAudit(by), {
       kind: "walk_in",
       action: "update",
       subjectId: walkInId,
@@ -262,12 +269,12 @@ export async function updateWalkIn(
  * its reason stay for the audit, and every figure, log and export leaves it out (voided_at).
  */
 export async function voidWalkIn(
-  actor: CurrentUser,
+  by: Recorder,
   walkInId: string,
   reason: string,
   { now = new Date() }: { now?: Date } = {},
 ): Promise<WalkInResult> {
-  const scope = lawyerScope(actor);
+  const scope = recordsOf(by);
   if (!scope) return failure("not_found", WALK_IN_NOT_FOUND);
   return db.$transaction(async (tx) => {
     // One statement decides: a second void (two taps, a lawyer and staff at once) changes nothing.
@@ -278,7 +285,7 @@ export async function voidWalkIn(
     const row = await tx.walkIn.findFirst({ where: { id: walkInId, ...scope }, select: { venueId: true, at: true } });
     if (!row) return failure("not_found", WALK_IN_NOT_FOUND);
     if (count === 0) return failure("conflict", WALK_IN_VOIDED);
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, recorderInAudit(by), {
       kind: "walk_in",
       action: "void",
       subjectId: walkInId,

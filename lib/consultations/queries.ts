@@ -1,6 +1,7 @@
 import "server-only";
 import { recordView } from "@/lib/audit/mutations";
-import { can, lawyerScope } from "@/lib/auth/can";
+import { can } from "@/lib/auth/can";
+import { atVenuesIn, type Scope } from "@/lib/auth/scope";
 import type { CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -8,6 +9,7 @@ import type { Channel as ChannelName } from "@/lib/generated/prisma/enums";
 import { CHANNELS, PRIORITY_GROUPS, type PriorityGroup } from "@/lib/labels";
 import { maskPhone } from "@/lib/phone";
 import { addDays, type DateString, toDateString, todayInShanghai, zonedInstant } from "@/lib/time";
+import { type Recorder, recorderInAudit, recordsOf } from "./access";
 import type { ConsultationView, WalkInView } from "./schema";
 
 const consultationSelect = {
@@ -62,18 +64,18 @@ function toView(row: Row): ConsultationView {
   };
 }
 
-/** One booking with everything its lawyer records, or null when it is not the actor's to see. */
-export async function getConsultation(actor: CurrentUser, bookingId: string): Promise<ConsultationView | null> {
-  const scope = lawyerScope(actor);
-  if (!scope) return null;
-  const row = await db.booking.findFirst({ where: { id: bookingId, ...scope }, select: consultationSelect });
+/** One booking with everything its lawyer records, or null when it is not the recorder's to see. */
+export async function getConsultation(by: Recorder, bookingId: string): Promise<ConsultationView | null> {
+  const records = recordsOf(by);
+  if (!records) return null;
+  const row = await db.booking.findFirst({ where: { id: bookingId, ...records }, select: consultationSelect });
   return row ? toView(row) : null;
 }
 
 /** The same, for the page that shows it: the opening of the villager's personal data is audited. */
-export async function openConsultation(actor: CurrentUser, bookingId: string): Promise<ConsultationView | null> {
-  const booking = await getConsultation(actor, bookingId);
-  if (booking) await recordView(actor, { subjectId: booking.id, summary: `查看预约 ${booking.code} 的个人信息` });
+export async function openConsultation(by: Recorder, bookingId: string): Promise<ConsultationView | null> {
+  const booking = await getConsultation(by, bookingId);
+  if (booking) await recordView(recorderInAudit(by), { subjectId: booking.id, summary: `查看预约 ${booking.code} 的个人信息` });
   return booking;
 }
 
@@ -149,12 +151,12 @@ export async function listTodaysWalkIns(
   return rows.map((r) => ({ id: r.id, at: r.at, name: r.name, topic: r.topic.name }));
 }
 
-/** One walk-in, or null when it is not the actor's to see (another lawyer's is not found). */
-export async function getWalkIn(actor: CurrentUser, walkInId: string): Promise<WalkInView | null> {
-  const scope = lawyerScope(actor);
-  if (!scope) return null;
+/** One walk-in, or null when it is not the recorder's to see (another lawyer's, another town's). */
+export async function getWalkIn(by: Recorder, walkInId: string): Promise<WalkInView | null> {
+  const records = recordsOf(by);
+  if (!records) return null;
   const row = await db.walkIn.findFirst({
-    where: { id: walkInId, ...scope },
+    where: { id: walkInId, ...records },
     select: {
       id: true,
       at: true,
@@ -178,9 +180,9 @@ export async function getWalkIn(actor: CurrentUser, walkInId: string): Promise<W
 }
 
 /** The same, for the page that shows it: the opening of the person's details is audited. */
-export async function openWalkIn(actor: CurrentUser, walkInId: string): Promise<WalkInView | null> {
-  const walkIn = await getWalkIn(actor, walkInId);
-  if (walkIn) await recordView(actor, { subjectId: walkIn.id, summary: "查看现场咨询记录的个人信息" });
+export async function openWalkIn(by: Recorder, walkInId: string): Promise<WalkInView | null> {
+  const walkIn = await getWalkIn(by, walkInId);
+  if (walkIn) await recordView(recorderInAudit(by), { subjectId: walkIn.id, summary: "查看现场咨询记录的个人信息" });
   return walkIn;
 }
 
@@ -196,14 +198,13 @@ export type WalkInListRow = {
   voided: boolean;
 };
 
-/** Staff's list of walk-ins recorded in the last `days` days, newest first, voided ones marked. */
+/** Staff's list of walk-ins in the scope recorded in the last `days` days, newest first, voided ones marked. */
 export async function listRecentWalkIns(
-  actor: CurrentUser,
+  scope: Scope,
   { now = new Date(), days = 62 }: { now?: Date; days?: number } = {},
 ): Promise<WalkInListRow[]> {
-  if (!can.workAsStaff(actor)) return [];
   const rows = await db.walkIn.findMany({
-    where: { at: { gte: zonedInstant(addDays(todayInShanghai(now), -days)) } },
+    where: { ...atVenuesIn(scope), at: { gte: zonedInstant(addDays(todayInShanghai(now), -days)) } },
     orderBy: [{ at: "desc" }, { id: "asc" }],
     take: 300,
     select: {

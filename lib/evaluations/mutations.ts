@@ -6,8 +6,9 @@ import "server-only";
 // and a link's single use are conditional updates whose zero count means "too late" or "used".
 import { randomBytes } from "node:crypto";
 import { recordAudit } from "@/lib/audit/mutations";
-import { assertCan, can, lawyerScope } from "@/lib/auth/can";
-import type { CurrentUser } from "@/lib/auth/session";
+import { assertCan, can } from "@/lib/auth/can";
+import { atVenuesIn, auditActorOf, type TownScope } from "@/lib/auth/scope";
+import { type Recorder, recordsOf } from "@/lib/consultations/access";
 import { db, type Tx } from "@/lib/db";
 import { violatedConstraint } from "@/lib/db-errors";
 import { type Failure, failure, Rejected } from "@/lib/errors";
@@ -162,11 +163,11 @@ export type LinkResult = { ok: true; token: string; expiresAt: Date } | Failure<
  * The token is 32 random bytes: unguessable, so the page it opens needs no other proof.
  */
 export async function createEvaluationLink(
-  actor: CurrentUser,
+  by: Recorder,
   walkInId: string,
   { now = new Date() }: { now?: Date } = {},
 ): Promise<LinkResult> {
-  const scope = lawyerScope(actor);
+  const scope = recordsOf(by);
   if (!scope) return failure("not_found", WALK_IN_NOT_FOUND);
   const walkIn = await db.walkIn.findFirst({
     where: { id: walkInId, ...scope, voidedAt: null, anonymisedAt: null },
@@ -205,20 +206,21 @@ export async function createEvaluationLink(
 
 /**
  * Staff type in a paper form's answers (source PAPER, who typed it). A booking must be done; a
- * walk-in not void. A consultation the villager evaluated online is refused; a paper entry may be
- * corrected for 7 days. Audited, by the booking's code or the walk-in's place and time.
+ * walk-in not void; either at a venue of their town (one elsewhere is not found). A consultation
+ * the villager evaluated online is refused; a paper entry may be corrected for 7 days. Audited, by
+ * the booking's code or the walk-in's place and time.
  */
 export async function enterPaperEvaluation(
-  actor: CurrentUser,
+  scope: TownScope,
   target: PaperTarget,
   answers: EvaluationAnswers,
   { now = new Date() }: { now?: Date } = {},
 ): Promise<EvaluationResult> {
-  assertCan(can.enterPaperEvaluations(actor));
+  assertCan(can.enterPaperEvaluations(scope.actor));
   return once(
     () =>
       db.$transaction(async (tx) => {
-        const consultation = await paperConsultation(tx, target);
+        const consultation = await paperConsultation(tx, scope, target);
         if ("ok" in consultation) return consultation;
         const saved = await save(
           tx,
@@ -230,9 +232,9 @@ export async function enterPaperEvaluation(
             otherSource: PAPER_ONLINE,
             tooLate: PAPER_TOO_LATE,
           },
-          actor.id,
+          scope.actor.id,
         );
-        await recordAudit(tx, actor, {
+        await recordAudit(tx, auditActorOf(scope), {
           kind: "evaluation",
           action: saved.changed ? "paper_update" : "paper",
           subjectId: saved.id,
@@ -246,16 +248,20 @@ export async function enterPaperEvaluation(
 
 async function paperConsultation(
   tx: Tx,
+  scope: TownScope,
   target: PaperTarget,
 ): Promise<{ of: Of; label: string } | Failure<"not_found" | "conflict">> {
   if (target.kind === "booking") {
-    const booking = await tx.booking.findUnique({ where: { id: target.id }, select: { code: true, status: true } });
+    const booking = await tx.booking.findFirst({
+      where: { id: target.id, ...atVenuesIn(scope) },
+      select: { code: true, status: true },
+    });
     if (!booking) return failure("not_found");
     if (booking.status !== "DONE") return failure("conflict", PAPER_NOT_DONE);
     return { of: { bookingId: target.id }, label: `预约 ${booking.code}` };
   }
   const walkIn = await tx.walkIn.findFirst({
-    where: { id: target.id, voidedAt: null },
+    where: { id: target.id, voidedAt: null, ...atVenuesIn(scope) },
     select: { at: true, venue: { select: { name: true } } },
   });
   if (!walkIn) return failure("not_found", WALK_IN_NOT_FOUND);

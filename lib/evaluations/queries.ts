@@ -2,8 +2,8 @@ import "server-only";
 // Reading evaluations: one consultation's (the villager's page, the staff's), a walk-in link's
 // state, and the counts and comments staff, the year's figures and a lawyer's log show. Only
 // evaluations of a done booking or of a walk-in that was not voided count anywhere.
-import { can, lawyerScope } from "@/lib/auth/can";
-import type { CurrentUser } from "@/lib/auth/session";
+import { type Scope, venuesIn } from "@/lib/auth/scope";
+import { type Recorder, recordsOf } from "@/lib/consultations/access";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EvaluationSource, Resolution, Satisfaction } from "@/lib/generated/prisma/enums";
@@ -64,14 +64,14 @@ export type WalkInEvaluation = {
 
 /**
  * A walk-in and where its evaluation stands, for its lawyer's QR page (their own walk-ins only)
- * and for staff entering a paper form. Null when it is not the actor's, or was voided.
+ * and for staff entering a paper form (their town's). Null when it is not the recorder's, or was voided.
  */
 export async function findWalkInEvaluation(
-  actor: CurrentUser,
+  by: Recorder,
   walkInId: string,
   now: Date = new Date(),
 ): Promise<WalkInEvaluation | null> {
-  const scope = lawyerScope(actor);
+  const scope = recordsOf(by);
   if (!scope) return null;
   const row = await db.walkIn.findFirst({
     where: { id: walkInId, ...scope, voidedAt: null },
@@ -95,8 +95,18 @@ export async function findWalkInEvaluation(
   };
 }
 
-/** Which evaluations to read: by the consultation's time, and optionally its venue, topic or lawyer. */
-export type EvaluationScope = { start: Date; end: Date; venueSlug?: string; topicCode?: string; lawyerId?: string };
+/**
+ * Which evaluations to read: by the consultation's time, and optionally its town (a Scope's
+ * `townId`: null or absent for every town), venue, topic or lawyer.
+ */
+export type EvaluationScope = {
+  start: Date;
+  end: Date;
+  townId?: string | null;
+  venueSlug?: string;
+  topicCode?: string;
+  lawyerId?: string;
+};
 
 /**
  * Every counted evaluation in scope with its consultation: a done booking's or a walk-in's that
@@ -107,6 +117,7 @@ function evaluatedSql(s: EvaluationScope): Prisma.Sql {
   const filters = (c: "b" | "w") => {
     const alias = Prisma.raw(c);
     return Prisma.sql`
+      ${s.townId ? Prisma.sql`AND ${alias}.venue_id IN (SELECT id FROM venue WHERE town_id = ${s.townId})` : Prisma.empty}
       ${s.venueSlug ? Prisma.sql`AND ${alias}.venue_id = (SELECT id FROM venue WHERE slug = ${s.venueSlug})` : Prisma.empty}
       ${s.topicCode ? Prisma.sql`AND ${alias}.topic_id = (SELECT id FROM topic WHERE code = ${s.topicCode})` : Prisma.empty}
       ${s.lawyerId ? Prisma.sql`AND ${alias}.lawyer_id = ${s.lawyerId}` : Prisma.empty}`;
@@ -237,17 +248,23 @@ export function periodScope({ from, to }: { from: DateString; to: DateString }):
 
 /**
  * Staff's view (the dashboard, with its filters: a venue by slug, a topic by code): counts per
- * lawyer and per village's venue, and the newest comments.
+ * lawyer and per village's venue in the scope, and the newest comments.
  */
 export async function summariseEvaluations(
+  within: Scope,
   filters: { from: DateString; to: DateString; venue?: string; topic?: string },
   limit = DASHBOARD_COMMENTS,
 ): Promise<EvaluationSummary> {
-  const scope: EvaluationScope = { ...periodScope(filters), venueSlug: filters.venue, topicCode: filters.topic };
+  const scope: EvaluationScope = {
+    ...periodScope(filters),
+    townId: within.townId,
+    venueSlug: filters.venue,
+    topicCode: filters.topic,
+  };
   const [groups, comments] = await Promise.all([countEvaluations(scope), listComments(scope, limit)]);
   const [venues, lawyers] = await Promise.all([
     db.venue.findMany({
-      where: { id: { in: [...groups.byVenue.keys()] } },
+      where: { id: { in: [...groups.byVenue.keys()] }, ...venuesIn(within) },
       orderBy: [{ kind: "asc" }, { sortOrder: "asc" }],
       select: { id: true, name: true },
     }),
@@ -309,9 +326,12 @@ export type PaperCandidate = {
   evaluated: EvaluationSource | null;
 };
 
-/** The last `days` days' consultations (done bookings, walk-ins not voided), newest first: for staff with a pile of paper forms. */
-export async function listPaperCandidates(actor: CurrentUser, { now = new Date(), days = 31 } = {}): Promise<PaperCandidate[]> {
-  if (!can.enterPaperEvaluations(actor)) return [];
+/**
+ * The last `days` days' consultations in the scope (done bookings, walk-ins not voided), newest
+ * first: for staff with a pile of paper forms.
+ */
+export async function listPaperCandidates(scope: Scope, { now = new Date(), days = 31 } = {}): Promise<PaperCandidate[]> {
+  const inTown = scope.townId ? Prisma.sql`AND v.town_id = ${scope.townId}` : Prisma.empty;
   const today = todayInShanghai(now);
   const start = zonedInstant(addDays(today, -days));
   const end = zonedInstant(addDays(today, 1));
@@ -321,12 +341,12 @@ export async function listPaperCandidates(actor: CurrentUser, { now = new Date()
              e.source::text AS evaluated
       FROM booking b JOIN venue v ON v.id = b.venue_id JOIN lawyer l ON l.id = b.lawyer_id
       LEFT JOIN evaluation e ON e.booking_id = b.id
-      WHERE b.status = 'DONE' AND b.starts_at >= ${start} AND b.starts_at < ${end}
+      WHERE b.status = 'DONE' AND b.starts_at >= ${start} AND b.starts_at < ${end} ${inTown}
       UNION ALL
       SELECT 'walk_in', w.id, NULL, w.at, v.name, l.name, w.name, w.phone, e.source::text
       FROM walk_in w JOIN venue v ON v.id = w.venue_id JOIN lawyer l ON l.id = w.lawyer_id
       LEFT JOIN evaluation e ON e.walk_in_id = w.id
-      WHERE w.voided_at IS NULL AND w.at >= ${start} AND w.at < ${end}
+      WHERE w.voided_at IS NULL AND w.at >= ${start} AND w.at < ${end} ${inTown}
     ) s ORDER BY s.at DESC, s.id LIMIT 300`;
   return rows.map((r) => ({ ...r, phone: r.phone ? maskPhone(r.phone) : "" }));
 }

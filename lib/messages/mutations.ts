@@ -1,6 +1,7 @@
 import "server-only";
-import { type AuditActor, recordAudit } from "@/lib/audit/mutations";
-import { type Actor, assertCan, can } from "@/lib/auth/can";
+import { recordAudit } from "@/lib/audit/mutations";
+import { assertCan, can } from "@/lib/auth/can";
+import { atVenuesIn, auditActorOf, type TownScope } from "@/lib/auth/scope";
 import type { Tx } from "@/lib/db";
 import { db } from "@/lib/db";
 import { type Failure, failure } from "@/lib/errors";
@@ -348,9 +349,6 @@ export function templateVariables(
 
 // Staff follow-up of messages that did not go (the /staff/messages pages).
 
-/** Who acts on the messages pages: a staff member, named in the record. */
-export type MessageActor = Actor & AuditActor & { displayName: string };
-
 export type MessageDone = { ok: true; message: string };
 
 /**
@@ -358,19 +356,16 @@ export type MessageDone = { ok: true; message: string };
  * that failed for good). The update only takes a row not yet marked, so of two clicks at once,
  * from one person or two, exactly one counts; the other is told who did it and when.
  */
-export async function markCalled(
-  actor: MessageActor,
-  { key }: MessageKeyInput,
-  now = new Date(),
-): Promise<MessageDone | Failure> {
-  assertCan(can.workAsStaff(actor));
+export async function markCalled(scope: TownScope, { key }: MessageKeyInput, now = new Date()): Promise<MessageDone | Failure> {
+  assertCan(can.workAsStaff(scope.actor));
+  const inTown = { booking: atVenuesIn(scope) };
   return db.$transaction(async (tx) => {
     const { count } = await tx.notification.updateMany({
-      where: { key, calledAt: null, status: { in: ["CALL", "FAILED"] } },
-      data: { calledAt: now, calledBy: actor.displayName },
+      where: { key, ...inTown, calledAt: null, status: { in: ["CALL", "FAILED"] } },
+      data: { calledAt: now, calledBy: scope.actor.displayName },
     });
-    const row = await tx.notification.findUnique({
-      where: { key },
+    const row = await tx.notification.findFirst({
+      where: { key, ...inTown },
       select: { kind: true, status: true, calledAt: true, calledBy: true, booking: { select: { id: true, code: true } } },
     });
     if (!row) return failure("not_found", "没有找到这条通知，请刷新页面后再看。");
@@ -383,7 +378,7 @@ export async function markCalled(
       return failure("conflict", "这条通知已经重新发送，不在电话通知名单上了。请刷新页面后再看。");
     }
     const what = NOTIFICATION_KINDS[row.kind];
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, auditActorOf(scope), {
       kind: "booking",
       action: "phone_call",
       subjectId: row.booking.id,
@@ -399,14 +394,15 @@ export async function markCalled(
  * confirmation of a booking cancelled since). In the quiet hours it waits for 08:00 like any other.
  */
 export async function resendMessage(
-  actor: MessageActor,
+  scope: TownScope,
   { key }: MessageKeyInput,
   now = new Date(),
 ): Promise<MessageDone | Failure> {
-  assertCan(can.workAsStaff(actor));
+  assertCan(can.workAsStaff(scope.actor));
+  const inTown = { booking: atVenuesIn(scope) };
   return db.$transaction(async (tx) => {
-    const row = await tx.notification.findUnique({
-      where: { key },
+    const row = await tx.notification.findFirst({
+      where: { key, ...inTown },
       select: {
         kind: true,
         status: true,
@@ -422,13 +418,13 @@ export async function resendMessage(
     const sendAfter = sendTime(FROM_NOTIFICATION_KIND[row.kind], now, row.booking.startsAt);
     // Only a row still failed: of two clicks at once, one queues it and the other is told.
     const { count } = await tx.notification.updateMany({
-      where: { key, status: "FAILED" },
+      where: { key, ...inTown, status: "FAILED" },
       data: { status: "QUEUED", attempts: 0, reason: null, sendAfter },
     });
     if (count === 0) return failure("conflict", "同事刚刚已经重发了这条短信，不用再点。");
     await addJob(tx, key, sendAfter);
     const what = NOTIFICATION_KINDS[row.kind];
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, auditActorOf(scope), {
       kind: "booking",
       action: "resend",
       subjectId: row.booking.id,

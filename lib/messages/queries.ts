@@ -1,5 +1,6 @@
 import "server-only";
-import { type AuditActor, recordView } from "@/lib/audit/mutations";
+import { recordView } from "@/lib/audit/mutations";
+import { atVenuesIn, auditActorOf, type Scope, type TownScope } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { NotificationKind, NotificationStatus } from "@/lib/generated/prisma/enums";
@@ -30,15 +31,16 @@ export type MessageRow = {
   resendable: boolean;
 };
 
-/** Every message, newest first, a page at a time. */
+/** Every message about a booking in the scope, newest first, a page at a time. */
 export async function listMessages(
+  scope: Scope,
   filters: MessageSearchInput,
   now = new Date(),
 ): Promise<{ rows: MessageRow[]; total: number }> {
   const where: Prisma.NotificationWhereInput = {
     ...(filters.status ? { status: filters.status } : {}),
     ...(filters.date ? { createdAt: { gte: zonedInstant(filters.date), lt: zonedInstant(addDays(filters.date, 1)) } } : {}),
-    ...(filters.code ? { booking: { code: filters.code } } : {}),
+    booking: { ...atVenuesIn(scope), ...(filters.code ? { code: filters.code } : {}) },
   };
   const [rows, total] = await Promise.all([
     db.notification.findMany({
@@ -77,11 +79,13 @@ export async function listMessages(
 const EVALUATION_DAYS = 14;
 
 /**
- * Messages staff must still follow up by phone: a landline's, or one that failed for good, not yet
- * phoned, and still worth a call: the consultation not over (an evaluation request for two weeks).
+ * Messages staff must still follow up by phone (of bookings in the scope): a landline's, or one
+ * that failed for good, not yet phoned, and still worth a call: the consultation not over (an
+ * evaluation request for two weeks).
  */
-function toCall(now: Date): Prisma.NotificationWhereInput {
+function toCall(scope: Scope, now: Date): Prisma.NotificationWhereInput {
   return {
+    booking: atVenuesIn(scope),
     status: { in: ["CALL", "FAILED"] },
     calledAt: null,
     OR: [
@@ -91,8 +95,8 @@ function toCall(now: Date): Prisma.NotificationWhereInput {
   };
 }
 
-export function countToCall(now = new Date()): Promise<number> {
-  return db.notification.count({ where: toCall(now) });
+export function countToCall(scope: Scope, now = new Date()): Promise<number> {
+  return db.notification.count({ where: toCall(scope, now) });
 }
 
 export type CallRow = {
@@ -118,14 +122,14 @@ export type CallRow = {
 export type CalledRow = { key: string; kind: NotificationKind; bookingCode: string; calledAt: Date; calledBy: string | null };
 
 /**
- * The call list, for the staff page that shows it: the soonest consultation first. It carries
+ * The call list of the town, for the staff page that shows it: the soonest consultation first. It carries
  * full phone numbers, so each opening is audited once (lib/audit recordView), with how many.
  * Beside it, what was phoned today, so a click's result shows even without JavaScript.
  */
-export async function openCallList(actor: AuditActor, now = new Date()): Promise<{ rows: CallRow[]; calledToday: CalledRow[] }> {
+export async function openCallList(scope: TownScope, now = new Date()): Promise<{ rows: CallRow[]; calledToday: CalledRow[] }> {
   const [found, called] = await Promise.all([
     db.notification.findMany({
-      where: toCall(now),
+      where: toCall(scope, now),
       orderBy: [{ booking: { startsAt: "asc" } }, { createdAt: "asc" }],
       take: 200,
       select: {
@@ -149,7 +153,11 @@ export async function openCallList(actor: AuditActor, now = new Date()): Promise
       },
     }),
     db.notification.findMany({
-      where: { status: { in: ["CALL", "FAILED"] }, calledAt: { gte: zonedInstant(todayInShanghai(now)) } },
+      where: {
+        booking: atVenuesIn(scope),
+        status: { in: ["CALL", "FAILED"] },
+        calledAt: { gte: zonedInstant(todayInShanghai(now)) },
+      },
       orderBy: { calledAt: "desc" },
       take: 100,
       select: { key: true, kind: true, calledAt: true, calledBy: true, booking: { select: { code: true } } },
@@ -175,7 +183,11 @@ export async function openCallList(actor: AuditActor, now = new Date()): Promise
   }));
   const numbers = new Set(rows.map((r) => r.phone)).size;
   if (numbers > 0)
-    await recordView(actor, { subjectId: "message_call_list", summary: `查看电话通知名单（${numbers} 个完整电话号码）` }, now);
+    await recordView(
+      auditActorOf(scope),
+      { subjectId: "message_call_list", summary: `查看电话通知名单（${numbers} 个完整电话号码）` },
+      now,
+    );
   return {
     rows,
     calledToday: called.map(({ booking, calledAt, ...m }) => ({ ...m, calledAt: calledAt as Date, bookingCode: booking.code })),

@@ -1,5 +1,7 @@
 import "server-only";
+import type { Scope } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { storedSpellings } from "@/lib/phone";
 import { type DateString, fromDbDate } from "@/lib/time";
 import type { WaitlistEntryInput } from "./schema";
@@ -69,15 +71,18 @@ export async function findWaitlistEntry({ id, phone }: WaitlistEntryInput): Prom
 
 export type WaitlistDemand = { venueId: string; venue: string; waiting: number; offered: number; longestSince: Date | null };
 
-/** Unmet demand for staff: per venue, how many wait (and hold an offer) and since when the longest has. */
-export async function waitlistByVenue(): Promise<WaitlistDemand[]> {
+/**
+ * Unmet demand for staff: per venue in the scope, how many wait (and hold an offer) and since when
+ * the longest has.
+ */
+export async function waitlistByVenue(scope: Scope): Promise<WaitlistDemand[]> {
   const rows = await db.$queryRaw<WaitlistDemand[]>`
     SELECT v.id AS "venueId", v.name AS venue,
            count(*) FILTER (WHERE w.status = 'WAITING')::int AS waiting,
            count(*) FILTER (WHERE w.status = 'OFFERED')::int AS offered,
            min(w.created_at) AS "longestSince"
     FROM waitlist_entry w JOIN venue v ON v.id = w.venue_id
-    WHERE w.status IN ('WAITING', 'OFFERED')
+    WHERE w.status IN ('WAITING', 'OFFERED') ${scope.townId ? Prisma.sql`AND v.town_id = ${scope.townId}` : Prisma.empty}
     GROUP BY v.id, v.name, v.sort_order
     ORDER BY count(*) DESC, v.sort_order`;
   return rows;

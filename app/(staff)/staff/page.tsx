@@ -3,20 +3,20 @@ import Link from "next/link";
 import { textLink } from "@/components/form/styles";
 import { PublicAddressWarning } from "@/components/staff/public-address-warning";
 import { can } from "@/lib/auth/can";
-import { requireStaff } from "@/lib/auth/session";
+import { requireTownScope } from "@/lib/auth/session";
 import { loadStaffOverview } from "@/lib/booking/queries";
 import { publicAddressWarning } from "@/lib/site/queries";
 
 export const metadata: Metadata = { title: "司法所工作台" };
 
 export default async function StaffHomePage() {
-  const user = await requireStaff("/staff");
-  const overview = await loadStaffOverview();
+  const scope = await requireTownScope("/staff");
+  const overview = await loadStaffOverview(scope);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">司法所工作台</h1>
-      <PublicAddressWarning address={await publicAddressWarning()} canSet={can.manageSite(user)} />
-      <p>您好，{user.displayName}。</p>
+      <PublicAddressWarning address={await publicAddressWarning()} canSet={can.manageSite(scope.actor)} />
+      <p>您好，{scope.actor.displayName}。</p>
       <ul className="grid gap-3 sm:grid-cols-3">
         <li className="rounded-xl border-2 border-gray-300 p-4">
           <p className="text-3xl font-bold">{overview.todayCount}</p>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DateField, FieldScope, primaryButton, SelectField, TextField } from "@/components/form";
-import { requireStaff } from "@/lib/auth/session";
+import { requireTownScope } from "@/lib/auth/session";
 import { STAFF_PAGE_SIZE, searchBookings } from "@/lib/booking/queries";
 import { bookingSearchInput } from "@/lib/booking/schema";
 import { CHANNELS, optionsOf, STATUS_NAMES } from "@/lib/labels";
@@ -20,12 +20,12 @@ function sheetQuery(venue: string | undefined, from: string | undefined): string
 }
 
 export default async function StaffBookingsPage({ searchParams }: { searchParams: Promise<Search> }) {
-  await requireStaff("/staff/bookings");
+  const scope = await requireTownScope("/staff/bookings");
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = bookingSearchInput.safeParse(raw);
   const filters = parsed.success ? parsed.data : bookingSearchInput.parse({});
   const [result, venues, topics, lawyers] = await Promise.all([
-    searchBookings(filters),
+    searchBookings(scope, filters),
     listVenues(),
     listTopics(),
     // Every lawyer, those who have left too: their past bookings are still looked for.

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/charts/chart-figure";
-import { requireStaff } from "@/lib/auth/session";
+import { requireTownScope } from "@/lib/auth/session";
 import { listPaperCandidates } from "@/lib/evaluations/queries";
 import { EVALUATION_SOURCES } from "@/lib/labels";
 import { formatDate, formatTime, toDateString } from "@/lib/time";
@@ -10,8 +10,8 @@ export const metadata: Metadata = { title: "录入纸质评价表" };
 
 /** The last month's consultations, newest first, to find the one a paper form is of. */
 export default async function PaperEvaluationsPage() {
-  const user = await requireStaff("/staff/evaluations");
-  const rows = await listPaperCandidates(user);
+  const scope = await requireTownScope("/staff/evaluations");
+  const rows = await listPaperCandidates(scope);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">录入纸质评价表</h1>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { DateField, FieldScope, primaryButton, SelectField, TextField } from "@/components/form";
 import { PublicAddressWarning } from "@/components/staff/public-address-warning";
 import { can } from "@/lib/auth/can";
-import { requireStaff } from "@/lib/auth/session";
+import { requireTownScope } from "@/lib/auth/session";
 import { messageWhat, NOTIFICATION_KINDS, NOTIFICATION_STATUSES, optionsOf } from "@/lib/labels";
 import { countToCall, listMessages } from "@/lib/messages/queries";
 import { MESSAGE_PAGE_SIZE, messageSearchInput, messageSearchParams } from "@/lib/messages/schema";
@@ -20,17 +20,17 @@ type Search = Record<string, string | string[] | undefined>;
 const stamp = (instant: Date) => `${toDateString(instant)} ${formatTime(instant)}`;
 
 export default async function StaffMessagesPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const user = await requireStaff("/staff/messages");
+  const scope = await requireTownScope("/staff/messages");
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = messageSearchInput.safeParse(raw);
   const filters = parsed.success ? parsed.data : messageSearchInput.parse({});
   const now = new Date();
-  const [result, toCall] = await Promise.all([listMessages(filters, now), countToCall(now)]);
+  const [result, toCall] = await Promise.all([listMessages(scope, filters, now), countToCall(scope, now)]);
   const pages = Math.max(1, Math.ceil(result.total / MESSAGE_PAGE_SIZE));
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">短信通知</h1>
-      <PublicAddressWarning address={await publicAddressWarning()} canSet={can.manageSite(user)} />
+      <PublicAddressWarning address={await publicAddressWarning()} canSet={can.manageSite(scope.actor)} />
       <section aria-labelledby="calls" className="space-y-2 rounded-xl border-2 border-amber-700 bg-amber-50 p-4">
         <h2 id="calls" className="text-xl font-bold">
           需要打电话通知的村民

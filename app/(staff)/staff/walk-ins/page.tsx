@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/charts/chart-figure";
 import { textLink } from "@/components/form/styles";
-import { requireStaff } from "@/lib/auth/session";
+import { requireTownScope } from "@/lib/auth/session";
 import { listRecentWalkIns } from "@/lib/consultations/queries";
 import { formatDate, formatTime, toDateString } from "@/lib/time";
 
@@ -10,8 +10,8 @@ export const metadata: Metadata = { title: "现场咨询记录" };
 
 /** The last two months' walk-ins, newest first, each to correct or void; phone numbers masked. */
 export default async function StaffWalkInsPage() {
-  const user = await requireStaff("/staff/walk-ins");
-  const rows = await listRecentWalkIns(user);
+  const scope = await requireTownScope("/staff/walk-ins");
+  const rows = await listRecentWalkIns(scope);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">现场咨询记录</h1>

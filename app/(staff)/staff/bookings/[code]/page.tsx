@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DetailsList } from "@/components/details-list";
 import { PaperEvaluation } from "@/components/paper-evaluation";
-import { requireStaff } from "@/lib/auth/session";
+import { requireTownScope } from "@/lib/auth/session";
 import { listVenueSlots } from "@/lib/availability/queries";
 import { openBookingForStaff } from "@/lib/booking/queries";
 import { bookingCode } from "@/lib/booking/schema";
@@ -24,9 +24,9 @@ export default async function StaffBookingPage({
   searchParams: Promise<{ created?: string; moveDate?: string; done?: string }>;
 }) {
   const parsedCode = bookingCode.safeParse((await params).code);
-  const user = await requireStaff(`/staff/bookings/${(await params).code}`);
+  const scope = await requireTownScope(`/staff/bookings/${(await params).code}`);
   if (!parsedCode.success) notFound();
-  const booking = await openBookingForStaff(user, parsedCode.data);
+  const booking = await openBookingForStaff(scope, parsedCode.data);
   if (!booking) notFound();
   const { created, moveDate, done } = await searchParams;
   const doneMessages: Record<string, string> = {

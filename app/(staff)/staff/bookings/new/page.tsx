@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FieldScope, primaryButton, SelectField } from "@/components/form";
-import { requireStaff } from "@/lib/auth/session";
+import { requireTownScope } from "@/lib/auth/session";
 import { listVenueSlots } from "@/lib/availability/queries";
 import { formatDate } from "@/lib/time";
 import { listTopics } from "@/lib/topics/queries";
@@ -17,7 +17,7 @@ export default async function StaffNewBookingPage({
 }: {
   searchParams: Promise<{ venue?: string; date?: string }>;
 }) {
-  await requireStaff("/staff/bookings/new");
+  await requireTownScope("/staff/bookings/new");
   const { venue: slug, date } = await searchParams;
   const [venues, topics] = await Promise.all([listVenues(), listTopics()]);
   const available = slug ? await listVenueSlots(slug) : null;

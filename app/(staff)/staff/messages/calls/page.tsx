@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireStaff } from "@/lib/auth/session";
+import { requireTownScope } from "@/lib/auth/session";
 import { messageWhat, NOTIFICATION_KINDS } from "@/lib/labels";
 import { openCallList } from "@/lib/messages/queries";
 import { formatDate, formatTime, toDateString } from "@/lib/time";
@@ -9,8 +9,8 @@ import { MarkCalledForm, ResendForm } from "../message-forms";
 export const metadata: Metadata = { title: "电话通知名单" };
 
 export default async function CallListPage() {
-  const user = await requireStaff("/staff/messages/calls");
-  const { rows, calledToday } = await openCallList(user);
+  const scope = await requireTownScope("/staff/messages/calls");
+  const { rows, calledToday } = await openCallList(scope);
   return (
     <div className="space-y-6">
       <p>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BackLink } from "@/components/back-link";
 import { WalkInRecord } from "@/components/consultations/walk-in-record";
-import { requireStaff } from "@/lib/auth/session";
+import { requireTownScope } from "@/lib/auth/session";
 import { openWalkIn } from "@/lib/consultations/queries";
 import { walkInIdParam } from "@/lib/consultations/schema";
 import { listLawyerNames } from "@/lib/lawyers/queries";
@@ -14,10 +14,10 @@ export const metadata: Metadata = { title: "修改或作废现场咨询记录" }
 /** Staff correct or void any walk-in, and may give it to the lawyer who really saw the person. */
 export default async function StaffWalkInPage({ params }: { params: Promise<{ id: string }> }) {
   const raw = (await params).id;
-  const user = await requireStaff(`/staff/walk-ins/${raw}`);
+  const scope = await requireTownScope(`/staff/walk-ins/${raw}`);
   const id = walkInIdParam.safeParse(raw);
   if (!id.success) notFound();
-  const walkIn = await openWalkIn(user, id.data);
+  const walkIn = await openWalkIn(scope, id.data);
   if (!walkIn) notFound();
   const [venues, topics, lawyers] = await Promise.all([listVenueChoices(), listTopics(), listLawyerNames()]);
   return (

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { BackLink } from "@/components/back-link";
 import { DetailsList } from "@/components/details-list";
 import { PaperEvaluation } from "@/components/paper-evaluation";
-import { requireStaff } from "@/lib/auth/session";
+import { requireTownScope } from "@/lib/auth/session";
 import { findWalkInEvaluation } from "@/lib/evaluations/queries";
 import { recordId } from "@/lib/evaluations/schema";
 import { maskPhone } from "@/lib/phone";
@@ -14,10 +14,10 @@ export const metadata: Metadata = { title: "现场咨询的评价表" };
 /** A walk-in's evaluation for staff: what was given, or the paper form's answers to type in. */
 export default async function WalkInEvaluationPage({ params }: { params: Promise<{ id: string }> }) {
   const raw = (await params).id;
-  const user = await requireStaff(`/staff/evaluations/walk-ins/${raw}`);
+  const scope = await requireTownScope(`/staff/evaluations/walk-ins/${raw}`);
   const id = recordId.safeParse(raw);
   if (!id.success) notFound();
-  const found = await findWalkInEvaluation(user, id.data);
+  const found = await findWalkInEvaluation(scope, id.data);
   if (!found) notFound();
   const { walkIn, evaluation } = found;
   return (
