@@ -1,21 +1,121 @@
-// The jobs of the queue (graphile-worker, in the app's own PostgreSQL): each job's name, queue and
-// key in one place, read by the code that enqueues them, by the worker (scripts/worker.ts) and by
+// The jobs of the queue (graphile-worker, in the app's own PostgreSQL): one typed registry — each
+// job's name, payload (zod), key and queue — read by the code that enqueues them (enqueue, in the
+// change's own transaction), by the worker (scripts/worker.ts: jobTask checks each payload) and by
 // the restore, which rebuilds the queue from the tables. No server-only imports: scripts use it.
+// (The slot triggers of migration 20261202050438 also queue the offer round, in SQL, by this name.)
+import type { Helpers, Task } from "graphile-worker";
+import { z } from "zod";
 
-/** A text message (lib/messages): sent at most once; the key is the message's own. */
-export const SEND_TASK = "send_message";
-/** The waitlist's offer round (lib/waitlist): one at a time in its queue, one pending at most. */
-export const OFFER_TASK = "offer_waitlist";
-/** The end of a slot held for someone on the waitlist. */
-export const EXPIRE_TASK = "expire_hold";
-export const WAITLIST_QUEUE = "waitlist";
-/** A lawyer's missed departure (lib/attendance), closed at the session's end. */
-export const AUTO_CLOSE_TASK = "close_attendance";
 /** Tries of a text message before it is given up (lib/messages): graphile-worker's attempts. */
 export const MAX_SEND_ATTEMPTS = 8;
+export const WAITLIST_QUEUE = "waitlist";
 
-export const holdJobKey = (bookingId: string) => `hold:${bookingId}`;
-export const attendanceJobKey = (attendanceId: string) => `attendance:${attendanceId}`;
+type JobSpec<P> = {
+  /** graphile-worker's task identifier. */
+  name: string;
+  payload: z.ZodType<P>;
+  /** The job key: adding a job with a key already queued replaces it (moves it), never doubles it. */
+  key: (payload: P) => string;
+  /** Jobs in one named queue run one at a time across all workers. */
+  queue?: string;
+  maxAttempts?: number;
+};
+
+const job = <P>(spec: JobSpec<P>) => spec;
+const id = z.string().min(1).max(100);
+
+export const JOBS = {
+  /** A text message (lib/messages): sent at most once; the key is the message's own. */
+  sendMessage: job({
+    name: "send_message",
+    payload: z.object({ key: id }),
+    key: (p) => p.key,
+    maxAttempts: MAX_SEND_ATTEMPTS + 2,
+  }),
+  /** The waitlist's offer round (lib/waitlist): one at a time in its queue, one pending at most. */
+  offerWaitlist: job({ name: "offer_waitlist", payload: z.object({}), key: () => "offer_waitlist", queue: WAITLIST_QUEUE }),
+  /** The end of a slot held for someone on the waitlist. */
+  expireHold: job({
+    name: "expire_hold",
+    payload: z.object({ bookingId: id }),
+    key: (p) => `hold:${p.bookingId}`,
+    queue: WAITLIST_QUEUE,
+  }),
+  /** A lawyer's missed departure (lib/attendance), closed at the session's end. */
+  closeAttendance: job({
+    name: "close_attendance",
+    payload: z.object({ attendanceId: id }),
+    key: (p) => `attendance:${p.attendanceId}`,
+  }),
+} as const;
+
+export type JobName = keyof typeof JOBS;
+type PayloadOf<J extends JobName> = z.infer<(typeof JOBS)[J]["payload"]>;
+
+export const SEND_TASK = JOBS.sendMessage.name;
+export const OFFER_TASK = JOBS.offerWaitlist.name;
+export const EXPIRE_TASK = JOBS.expireHold.name;
+export const AUTO_CLOSE_TASK = JOBS.closeAttendance.name;
+export const holdJobKey = (bookingId: string) => JOBS.expireHold.key({ bookingId });
+export const attendanceJobKey = (attendanceId: string) => JOBS.closeAttendance.key({ attendanceId });
+
+// The registry's entry for one name, with its payload's type (TypeScript cannot narrow JOBS[name] by itself).
+const specOf = <J extends JobName>(name: J) => JOBS[name] as unknown as JobSpec<PayloadOf<J>>;
+
+/** What runs SQL in a transaction: Prisma's transaction client (structural, so scripts need no Prisma types). */
+type SqlRunner = { $executeRaw: (query: TemplateStringsArray, ...values: unknown[]) => Promise<number> };
+
+/**
+ * Queues a job in the caller's transaction, so the job exists exactly when the change does. A job
+ * with the same key waiting already is moved to `runAt` (graphile-worker's add_job).
+ */
+export async function enqueue<J extends JobName>(
+  tx: SqlRunner,
+  name: J,
+  payload: PayloadOf<J>,
+  { runAt }: { runAt?: Date } = {},
+): Promise<void> {
+  const spec = specOf(name);
+  const body = JSON.stringify(spec.payload.parse(payload));
+  await tx.$executeRaw`SELECT graphile_worker.add_job(${spec.name}::text, ${body}::json, queue_name => ${spec.queue ?? null}::text, run_at => ${runAt ?? null}::timestamptz, job_key => ${spec.key(payload)}::text, max_attempts => ${spec.maxAttempts ?? 25}::int)`;
+}
+
+/** Removes a queued job (by its key) in the caller's transaction; nothing when none is queued. */
+export async function dequeue<J extends JobName>(tx: SqlRunner, name: J, payload: PayloadOf<J>): Promise<void> {
+  const spec = specOf(name);
+  await tx.$executeRaw`SELECT graphile_worker.remove_job(${spec.key(payload)}::text)`;
+}
+
+/** What a job's work may answer: run again at this time (same key), or nothing more. */
+export type JobOutcome = { later?: Date } | undefined | void;
+
+/**
+ * The worker's task for a job: the payload is checked against the registry (a job whose payload
+ * does not parse is dropped with a log line, never retried), and an answer of `later` queues the
+ * same job again at that time, with its key and queue.
+ */
+export function jobTask<J extends JobName>(
+  name: J,
+  work: (payload: PayloadOf<J>, helpers: Helpers) => Promise<JobOutcome>,
+): Task {
+  const spec = specOf(name);
+  return async (raw, helpers) => {
+    const parsed = spec.payload.safeParse(raw);
+    if (!parsed.success) {
+      helpers.logger.error(`Dropped a ${spec.name} job whose payload does not parse.`);
+      return;
+    }
+    const outcome = await work(parsed.data, helpers);
+    if (outcome?.later) {
+      await helpers.addJob(spec.name, parsed.data, {
+        runAt: outcome.later,
+        jobKey: spec.key(parsed.data),
+        queueName: spec.queue,
+        maxAttempts: spec.maxAttempts,
+      });
+    }
+  };
+}
 
 /**
  * The jobs the tables say should be waiting, enqueued again (a job already there is kept: the keys

@@ -7,14 +7,14 @@
 import "./lib/load-settings.ts";
 import { EventEmitter } from "node:events";
 import { Logger, run, type WorkerEvents } from "graphile-worker";
-import { AUTO_CLOSE_TASK, autoCloseAttendance } from "../lib/attendance/mutations.ts";
+import { autoCloseAttendance } from "../lib/attendance/mutations.ts";
 import { env } from "../lib/env.ts";
-import { attendanceJobKey, holdJobKey, WAITLIST_QUEUE } from "../lib/jobs.ts";
+import { JOBS, jobTask } from "../lib/jobs.ts";
 import { log } from "../lib/log.ts";
-import { deliver, SEND_TASK } from "../lib/messages/mutations.ts";
+import { deliver } from "../lib/messages/mutations.ts";
 import { anonymiseExpired, PURGE_CRONTAB, PURGE_TASK } from "../lib/privacy/mutations.ts";
 import { gatewayFromEnv } from "../lib/sms/config.ts";
-import { EXPIRE_TASK, expireHold, OFFER_TASK, offerFreedSlots } from "../lib/waitlist/mutations.ts";
+import { expireHold, offerFreedSlots } from "../lib/waitlist/mutations.ts";
 import { workerPresence } from "./lib/worker-presence.ts";
 
 const gateway = gatewayFromEnv();
@@ -53,39 +53,25 @@ const runner = await run({
   logger,
   // The daily retention purge (lib/privacy): any deployment with a worker purges once a day.
   crontab: PURGE_CRONTAB,
+  // Each job as lib/jobs.ts registers it: its payload checked there, and a `later` queued again with its key.
   taskList: {
-    [SEND_TASK]: async (payload, helpers) => {
-      const { key } = payload as { key: string };
+    [JOBS.sendMessage.name]: jobTask("sendMessage", async ({ key }) => {
       const delivery = await deliver(key, gateway);
       // Thrown: graphile-worker tries again later, waiting longer each time (exponential back-off).
       if (delivery.outcome === "retry") throw new Error(delivery.reason);
-      if (delivery.outcome === "later") await helpers.addJob(SEND_TASK, { key }, { runAt: delivery.at, jobKey: key });
-    },
+      if (delivery.outcome === "later") return { later: delivery.at };
+    }),
     // The waitlist (lib/waitlist): both run in its one queue, one job at a time across all workers.
-    [OFFER_TASK]: async () => {
+    [JOBS.offerWaitlist.name]: jobTask("offerWaitlist", async () => {
       await offerFreedSlots();
-    },
-    [EXPIRE_TASK]: async (payload, helpers) => {
-      const { bookingId } = payload as { bookingId: string };
-      const { later } = await expireHold(bookingId);
-      if (later)
-        await helpers.addJob(
-          EXPIRE_TASK,
-          { bookingId },
-          { runAt: later, jobKey: holdJobKey(bookingId), queueName: WAITLIST_QUEUE },
-        );
-    },
+    }),
+    [JOBS.expireHold.name]: jobTask("expireHold", ({ bookingId }) => expireHold(bookingId)),
     [PURGE_TASK]: async () => {
       const r = await anonymiseExpired();
       if (r.ran) log.info({ ...r }, "privacy purge");
     },
     // A lawyer's missed departure (lib/attendance), closed at the session's end.
-    [AUTO_CLOSE_TASK]: async (payload, helpers) => {
-      const { attendanceId } = payload as { attendanceId: string };
-      const { later } = await autoCloseAttendance(attendanceId);
-      if (later)
-        await helpers.addJob(AUTO_CLOSE_TASK, { attendanceId }, { runAt: later, jobKey: attendanceJobKey(attendanceId) });
-    },
+    [JOBS.closeAttendance.name]: jobTask("closeAttendance", ({ attendanceId }) => autoCloseAttendance(attendanceId)),
   },
 });
 log.info({ gateway: gateway.name }, `Sending text messages through the ${gateway.name} gateway.`);

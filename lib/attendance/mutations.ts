@@ -9,14 +9,11 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { db, type Tx } from "@/lib/db";
 import { violatedConstraint } from "@/lib/db-errors";
 import { type Failure, failure, Rejected } from "@/lib/errors";
-import { AUTO_CLOSE_TASK, attendanceJobKey } from "@/lib/jobs";
+import { enqueue } from "@/lib/jobs";
 import { formatTime, formatTimeRange, toDateString, todayInShanghai, zonedInstant } from "@/lib/time";
 import { loadSessions } from "./queries";
 import { arrivalOpens, arrivalTiming, attendanceState } from "./rules";
 import { type ArrivalInput, type CorrectAttendanceInput, clockMinutes, type RecordMissedInput } from "./schema";
-
-/** graphile-worker's task that closes an attendance nobody signed out of (scripts/worker.ts). */
-export { AUTO_CLOSE_TASK };
 
 export type AttendanceResult = { ok: true; message: string; attendanceId: string } | Failure;
 
@@ -91,7 +88,7 @@ export async function recordArrival(
         data: { lawyerId, venueId: venue.id, arrivedAt: now, sessionEndsAt: session.end },
         select: { id: true },
       });
-      await tx.$executeRaw`SELECT graphile_worker.add_job(${AUTO_CLOSE_TASK}, json_build_object('attendanceId', ${row.id}::text), run_at => ${session.end}::timestamptz, job_key => ${attendanceJobKey(row.id)}::text)`;
+      await enqueue(tx, "closeAttendance", { attendanceId: row.id }, { runAt: session.end });
       await recordAudit(tx, actor, {
         kind: "attendance",
         action: "check_in",

@@ -6,7 +6,7 @@ import type { Tx } from "@/lib/db";
 import { db } from "@/lib/db";
 import { type Failure, failure } from "@/lib/errors";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
-import { MAX_SEND_ATTEMPTS, SEND_TASK } from "@/lib/jobs";
+import { dequeue, enqueue, MAX_SEND_ATTEMPTS } from "@/lib/jobs";
 import { NOTIFICATION_KINDS } from "@/lib/labels";
 import { linkOn, loadPublicAddress } from "@/lib/site/queries";
 import type { SmsGateway } from "@/lib/sms/gateway";
@@ -32,9 +32,6 @@ import { mayResend } from "./status";
 // the change's own transaction, with a graphile-worker job that sends it, so a change without its
 // message, or a message without its change, cannot exist. Each message has a key (event + booking
 // + kind): replaying an event queues nothing twice. The worker (scripts/worker.ts) calls deliver().
-
-/** The graphile-worker task that sends one message; its payload is `{ key }`. */
-export { SEND_TASK };
 
 /** What happened to a booking that its villager must hear of. */
 export type BookingEvent = "created" | "moved" | "reassigned" | "cancelled" | "done" | "offered";
@@ -188,15 +185,9 @@ async function queue(
   if (count > 0 && mobile) await addJob(tx, key, sendAfter);
 }
 
-async function addJob(tx: Tx, key: string, runAt: Date): Promise<void> {
-  // graphile-worker's own function, in this transaction: the job exists exactly when the message does.
-  // The job key is the message's: adding it again moves the job instead of adding another.
-  await tx.$executeRaw`SELECT graphile_worker.add_job(${SEND_TASK}, json_build_object('key', ${key}::text), run_at => ${runAt}::timestamptz, job_key => ${key}::text, max_attempts => ${MAX_SEND_ATTEMPTS + 2}::int)`;
-}
-
-async function removeJob(tx: Tx, key: string): Promise<void> {
-  await tx.$executeRaw`SELECT graphile_worker.remove_job(${key}::text)`;
-}
+/** The message's job, in this transaction: the job exists exactly when the message does (lib/jobs.ts). */
+const addJob = (tx: Tx, key: string, runAt: Date) => enqueue(tx, "sendMessage", { key }, { runAt });
+const removeJob = (tx: Tx, key: string) => dequeue(tx, "sendMessage", { key });
 
 const REMINDER_SLOTS = ["day_before", "hours_before"] as const;
 const reminderKey = (bookingId: string, slot: (typeof REMINDER_SLOTS)[number]) => `reminder:${bookingId}:${slot}`;

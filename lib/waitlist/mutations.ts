@@ -15,7 +15,7 @@ import {
 import { bookingViewSelect, toBookingView } from "@/lib/booking/queries";
 import { db, type Tx } from "@/lib/db";
 import { type Failure, failure, Rejected } from "@/lib/errors";
-import { EXPIRE_TASK, holdJobKey, OFFER_TASK, WAITLIST_QUEUE } from "@/lib/jobs";
+import { dequeue, enqueue } from "@/lib/jobs";
 import { OVERTAKEN, overtakeMessages, tellVillager } from "@/lib/messages/mutations";
 import { sendTime } from "@/lib/messages/rules";
 import { storedSpellings } from "@/lib/phone";
@@ -30,11 +30,8 @@ import { HOLD_MINUTES, type JoinWaitlistInput, type WaitlistEntryInput } from ".
 // message and the slot is held for them for 30 minutes as a HELD booking, which the exclusion
 // constraints count like any other: nobody else can book it. Accepted, it becomes their booking
 // under the normal rules; declined or run out, the next person is offered. The worker runs the
-// jobs (scripts/worker.ts): OFFER_TASK and EXPIRE_TASK, one at a time in the "waitlist" queue.
+// jobs (scripts/worker.ts): offerWaitlist and expireHold (lib/jobs.ts), one at a time in the "waitlist" queue.
 
-export { EXPIRE_TASK, OFFER_TASK };
-
-const QUEUE = WAITLIST_QUEUE;
 const MINUTE = 60_000;
 /** Offers left unanswered before someone leaves the list: they may have changed their phone or plans. */
 export const UNANSWERED_LIMIT = 2;
@@ -176,7 +173,7 @@ export async function cancelWaitlistEntry(input: WaitlistEntryInput, now = new D
 
 /** Queues the offer job in this transaction (the triggers do the same for changes of slots). */
 async function queueOffers(tx: Tx, runAt?: Date): Promise<void> {
-  await tx.$executeRaw`SELECT graphile_worker.add_job(${OFFER_TASK}, '{}'::json, queue_name => ${QUEUE}, run_at => ${runAt ?? null}::timestamptz, job_key => ${OFFER_TASK})`;
+  await enqueue(tx, "offerWaitlist", {}, { runAt });
 }
 
 export type OfferRun = { offered: number };
@@ -286,7 +283,7 @@ function holdFor(entry: Waiting, venue: VenueRules, slot: Candidate, now: Date, 
         consentAt: now,
       });
       await tellVillager(tx, row.id, "offered", now);
-      await tx.$executeRaw`SELECT graphile_worker.add_job(${EXPIRE_TASK}, json_build_object('bookingId', ${row.id}::text), queue_name => ${QUEUE}, run_at => ${heldUntil}::timestamptz, job_key => ${holdJobKey(row.id)}::text)`;
+      await enqueue(tx, "expireHold", { bookingId: row.id }, { runAt: heldUntil });
       return { ok: true as const, booking: toBookingView(row) };
     }),
   );
@@ -301,7 +298,7 @@ async function releaseHolds(tx: Tx, where: { id?: string; waitlistEntryId?: stri
   const held = await tx.booking.findMany({ where: { ...where, status: "HELD" }, select: { id: true } });
   for (const { id } of held) {
     await tx.booking.update({ where: { id }, data: { status: "CANCELLED", cancelledAt: now, cancelReason: reason } });
-    await tx.$executeRaw`SELECT graphile_worker.remove_job(${holdJobKey(id)}::text)`;
+    await dequeue(tx, "expireHold", { bookingId: id });
   }
   return held.length;
 }
@@ -369,7 +366,7 @@ export async function acceptOffer(code: string, phone: string, now = new Date())
         data: { status: "CONFIRMED", heldUntil: null, consentAt: now },
       });
       if (count === 0) throw new Rejected(failure("conflict", GONE));
-      await tx.$executeRaw`SELECT graphile_worker.remove_job(${holdJobKey(hold.id)}::text)`;
+      await dequeue(tx, "expireHold", { bookingId: hold.id });
       await leaveWaitlist(tx, hold.phone, hold.venue.id, now);
       // The offer's text, if still waiting to go, is no longer true: the confirmation replaces it.
       await overtakeMessages(tx, hold.id, ["WAITLIST_OFFER"], OVERTAKEN.accepted);
