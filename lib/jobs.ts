@@ -87,6 +87,7 @@ export async function dequeue<J extends JobName>(tx: SqlRunner, name: J, payload
 }
 
 /** What a job's work may answer: run again at this time (same key), or nothing more. */
+// biome-ignore lint/suspicious/noConfusingVoidType: the work of a job that is never put off returns nothing at all.
 export type JobOutcome = { later?: Date } | undefined | void;
 
 /**
