@@ -5,7 +5,7 @@ import { ColumnChart } from "@/components/charts/column-chart";
 import { HeatMap } from "@/components/charts/heat-map";
 import { textLink } from "@/components/form/styles";
 import { FilterForm } from "@/components/staff/filter-form";
-import { requireStaff } from "@/lib/auth/session";
+import { requireTownScope } from "@/lib/auth/session";
 import { summariseEvaluations } from "@/lib/evaluations/queries";
 import { judgementLabel } from "@/lib/schedule/judgement";
 import { formatPercent } from "@/lib/stats/aggregate";
@@ -28,13 +28,13 @@ function shortDate(date: string): string {
 }
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const user = await requireStaff("/staff/dashboard");
+  const scope = await requireTownScope("/staff/dashboard");
   const raw = firstValues(await searchParams);
   const parsed = parseDashboardFilters(raw);
   const [options, waitlist, result, evaluations] = await Promise.all([
-    listFilterOptions(),
+    listFilterOptions(scope),
     waitlistByVenue(),
-    parsed.ok ? openDashboard(user, parsed.value) : Promise.resolve({ ok: false as const, errors: parsed.errors }),
+    parsed.ok ? openDashboard(scope, parsed.value) : Promise.resolve({ ok: false as const, errors: parsed.errors }),
     parsed.ok ? summariseEvaluations(parsed.value) : null,
   ]);
   const errors = result.ok ? {} : result.errors;
