@@ -20,8 +20,10 @@ export async function handleCallbackRequest(
   now = new Date(),
 ): Promise<HandleResult> {
   assertCan(can.workAsStaff(scope.actor));
-  const inTown = { id: input.id, venue: { townId: scope.townId } };
   return db.$transaction(async (tx) => {
+    // A request has a venue id and no relation to it: the town's venues, read in the same transaction.
+    const venues = await tx.venue.findMany({ where: { townId: scope.townId }, select: { id: true } });
+    const inTown = { id: input.id, venueId: { in: venues.map((v) => v.id) } };
     const { count } = await tx.callbackRequest.updateMany({
       where: { ...inTown, handledAt: null },
       data: { handledAt: now, handledById: scope.actor.id, handledNote: input.note },

@@ -33,7 +33,8 @@ export async function loadUnmetDemand(window: Window, venues: VenueOption[], top
   const { venueId, townId } = window;
   const atVenue = (column: Prisma.Sql) =>
     venueId ? Prisma.sql`AND ${column} = ${venueId} ${inTown(window, column)}` : inTown(window, column);
-  const openWhere = { handledAt: null, ...(venueId ? { venueId } : {}), ...(townId ? { venue: { townId } } : {}) };
+  // `venues` are the window's (its town's, or the one filtered to); the district's takes those of no venue too.
+  const openWhere = { handledAt: null, ...(venueId || townId ? { venueId: { in: venues.map((v) => v.id) } } : {}) };
   const [lookups, open, openCount, counted] = await Promise.all([
     db.$queryRaw<{ venueId: string; looks: number; nothingFree: number }[]>`
         SELECT l.venue_id AS "venueId", count(*)::int AS looks, count(*) FILTER (WHERE NOT l.had_free_slot)::int AS "nothingFree"
