@@ -216,3 +216,13 @@ export function reportTitle(owner: ReportOwner, period: Period): string {
 export function reportFileName(owner: ReportOwner, period: Period, ext: "csv" | "xlsx"): string {
   return `${owner.name}-公共法律服务年度数据-${period.from}至${period.to}.${ext}`;
 }
+
+/**
+ * The year in the report's words: "睦洲镇公共法律服务工作站和各村（社区）公共法律服务工作室接待服务对象
+ * 112 人次，……。收到群众评价 25 份，……。" `who` names the stations: a town's name, or the district's
+ * "新会区各镇（街道）".
+ */
+export function reportParagraph(who: string, counts: OutcomeCounts, evaluations: EvaluationCounts): string {
+  const lines = REPORT_LINES.map((line) => reportSentence(line, counts[line.key])).join("，");
+  return `${who}公共法律服务工作站和各村（社区）公共法律服务工作室${lines}。${evaluationSentence(evaluations)}。`;
+}
