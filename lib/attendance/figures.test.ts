@@ -14,7 +14,12 @@ import { addDays, zonedInstant } from "@/lib/time";
 import { recordArrival, recordDeparture } from "./mutations";
 
 /** Reads across every town, as before towns: these tests read their own venue's lines. */
-const everyTown = districtScope({ id: "test-district", role: "DISTRICT", displayName: "区司法局", lawyerId: null }) as DistrictScope;
+const everyTown = districtScope({
+  id: "test-district",
+  role: "DISTRICT",
+  displayName: "区司法局",
+  lawyerId: null,
+}) as DistrictScope;
 
 const lawyerActor = (lawyerId: string): CurrentUser => ({
   id: `user-${lawyerId}`,

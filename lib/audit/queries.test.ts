@@ -7,7 +7,12 @@ import { listAuditActors, listAuditEntries } from "./queries";
 import { auditSearchInput } from "./schema";
 
 /** The district reads every entry: the filters alone decide here (lib/audit/scope.test.ts has the towns). */
-const everyTown = districtScope({ id: "test-district", role: "DISTRICT", displayName: "区司法局", lawyerId: null }) as DistrictScope;
+const everyTown = districtScope({
+  id: "test-district",
+  role: "DISTRICT",
+  displayName: "区司法局",
+  lawyerId: null,
+}) as DistrictScope;
 
 function search(params: Record<string, string>) {
   return listAuditEntries(everyTown, auditSearchInput.parse(params));

@@ -15,7 +15,12 @@ import { getWalkIn, listRecentWalkIns } from "./queries";
 import { voidWalkInInput, type WalkInInput } from "./schema";
 
 /** Reads across every town, as before towns: these tests read their own venue's lines. */
-const everyTown = districtScope({ id: "test-district", role: "DISTRICT", displayName: "区司法局", lawyerId: null }) as DistrictScope;
+const everyTown = districtScope({
+  id: "test-district",
+  role: "DISTRICT",
+  displayName: "区司法局",
+  lawyerId: null,
+}) as DistrictScope;
 
 const lawyerActor = (lawyerId: string): CurrentUser => ({
   id: `user-${lawyerId}`,

@@ -23,7 +23,12 @@ async function townAccount(role: "ADMIN" | "STAFF"): Promise<TownScope> {
   return townScope({ ...actor, townId: await testTownId() }, null) as TownScope;
 }
 /** Reads across every town, as before towns: these tests read their own venue's lines. */
-const everyTown = districtScope({ id: "test-district", role: "DISTRICT", displayName: "区司法局", lawyerId: null }) as DistrictScope;
+const everyTown = districtScope({
+  id: "test-district",
+  role: "DISTRICT",
+  displayName: "区司法局",
+  lawyerId: null,
+}) as DistrictScope;
 
 const resetRetention = () =>
   prisma.retentionSetting.upsert({ where: { id: 1 }, update: DEFAULT_RETENTION, create: { id: 1, ...DEFAULT_RETENTION } });
@@ -419,9 +424,9 @@ describe("retention settings", () => {
 
   it("is for an administrator or the district only: one setting for every town", async () => {
     const staff = await townAccount("STAFF");
-    await expect(
-      saveRetentionSettings(staff, { consultationMonths: 24, callbackMonths: 3, waitlistMonths: 6 }),
-    ).rejects.toThrow(Forbidden);
+    await expect(saveRetentionSettings(staff, { consultationMonths: 24, callbackMonths: 3, waitlistMonths: 6 })).rejects.toThrow(
+      Forbidden,
+    );
     expect(await getRetentionSettings()).toEqual(DEFAULT_RETENTION);
     const district = districtScope({ id: "privacy-test-district", role: "DISTRICT", displayName: "区司法局", lawyerId: null });
     expect(await saveRetentionSettings(district as DistrictScope, { ...DEFAULT_RETENTION, callbackMonths: 3 })).toEqual({

@@ -24,7 +24,12 @@ const staffOf = (townId: string): TownScope =>
     null,
   ) as TownScope;
 
-const district = districtScope({ id: "stats-scope-district", role: "DISTRICT", displayName: "区司法局", lawyerId: null }) as DistrictScope;
+const district = districtScope({
+  id: "stats-scope-district",
+  role: "DISTRICT",
+  displayName: "区司法局",
+  lawyerId: null,
+}) as DistrictScope;
 
 type Venue = Awaited<ReturnType<typeof createVenueFixture>>;
 
@@ -131,7 +136,10 @@ describe("a town's staff read their own town's figures only", () => {
     const reportA = await loadReport(staffA, MARCH);
     expect(reportA.totals).toMatchObject({ services: 3, CONSULTATION: 3, DOCUMENT: 1 });
     expect(reportA.evaluations).toMatchObject({ total: 1, SATISFIED: 1 });
-    expect(await listReportItems(staffA, { ...MARCH, venue: a.venue.id, page: 1 })).toMatchObject({ total: 3, venueName: a.venue.name });
+    expect(await listReportItems(staffA, { ...MARCH, venue: a.venue.id, page: 1 })).toMatchObject({
+      total: 3,
+      venueName: a.venue.name,
+    });
   });
 
   it("the dashboard, its filter lists, its export and the villages' hours", async () => {

@@ -3,8 +3,8 @@
 
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { generateBookingCode } from "@/lib/booking/code";
 import { type TownScope, townScope } from "@/lib/auth/scope";
+import { generateBookingCode } from "@/lib/booking/code";
 import type { Outcome } from "@/lib/generated/prisma/client";
 import { createVenueFixture, prisma, testTownId, uniquePhone } from "@/lib/testing/fixtures";
 import { toDateString, toDbDate, zonedInstant } from "@/lib/time";
@@ -214,7 +214,6 @@ describe("the demand dashboard", () => {
 });
 
 describe("call-back requests", () => {
-
   it("are handled once, with a note and an audit entry", async () => {
     const { venue } = await createVenueFixture();
     const actor = await staffScope();

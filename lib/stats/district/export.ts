@@ -62,7 +62,10 @@ export async function districtXlsx(d: DistrictFigures): Promise<Buffer> {
   words.addRow([]);
   words.addRow(["镇（街道）", "表述"]).font = { bold: true };
   for (const t of d.towns) words.addRow([t.government, reportParagraph(t.name, t.counts, t.evaluations)]);
-  words.addRow([`${d.owner.name}合计`, reportParagraph(`${d.owner.name}各镇（街道）`, d.totals.counts, d.totals.evaluations)]).font = {
+  words.addRow([
+    `${d.owner.name}合计`,
+    reportParagraph(`${d.owner.name}各镇（街道）`, d.totals.counts, d.totals.evaluations),
+  ]).font = {
     bold: true,
   };
   words.getColumn(1).width = 30;
@@ -75,8 +78,7 @@ export async function districtXlsx(d: DistrictFigures): Promise<Buffer> {
 
   const villages = book.addWorksheet("各村居", { views: [{ state: "frozen", ySplit: 1 }] });
   villages.addRow(["镇（街道）", "服务地点", "村居", ...FIGURE_COLUMNS]).font = { bold: true };
-  for (const t of d.towns)
-    for (const v of t.villages) villages.addRow([t.name, v.name, v.village ?? "", ...figureCells(v)]);
+  for (const t of d.towns) for (const v of t.villages) villages.addRow([t.name, v.name, v.village ?? "", ...figureCells(v)]);
   villages.getColumn(2).width = 28;
 
   const lawyers = book.addWorksheet("律师签到时长", { views: [{ state: "frozen", ySplit: 1 }] });

@@ -15,7 +15,15 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { OutcomeCounts } from "../aggregate";
 import { loadVillageHours } from "../hours/queries";
 import { bookingWhere, inTown, type Window, windowOf } from "../queries";
-import { COUNT_COLUMNS, type CountRow, countsOf, evaluationsOf, type ReportOwner, reportOwnerOf, servicesSql } from "../report/queries";
+import {
+  COUNT_COLUMNS,
+  type CountRow,
+  countsOf,
+  evaluationsOf,
+  type ReportOwner,
+  reportOwnerOf,
+  servicesSql,
+} from "../report/queries";
 import type { ReportFilters } from "../schema";
 
 /** One line's figures: a village's (venue's), a town's, or the whole scope's. */
@@ -64,9 +72,12 @@ const VENUE = 0;
 const TOWN = 1;
 const ALL = 3;
 
-
 /** The period's figures of every town in the scope (a town's scope: its own), per village, and each lawyer's hours. */
-export async function loadDistrictFigures(scope: Scope, filters: ReportFilters, now: Date = new Date()): Promise<DistrictFigures> {
+export async function loadDistrictFigures(
+  scope: Scope,
+  filters: ReportFilters,
+  now: Date = new Date(),
+): Promise<DistrictFigures> {
   const window = windowOf(scope, filters);
   const [towns, venues, services, bookings, unmet, hours, owner] = await Promise.all([
     db.town.findMany({
@@ -137,7 +148,13 @@ export async function loadDistrictFigures(scope: Scope, filters: ReportFilters, 
       ...figures(TOWN, t.id, (r) => r.townId === t.id),
       villages: venues
         .filter((v) => v.townId === t.id)
-        .map((v) => ({ id: v.id, name: v.name, village: v.village, kind: v.kind, ...figures(VENUE, v.id, (r) => r.venueId === v.id) })),
+        .map((v) => ({
+          id: v.id,
+          name: v.name,
+          village: v.village,
+          kind: v.kind,
+          ...figures(VENUE, v.id, (r) => r.venueId === v.id),
+        })),
     })),
     lawyers: await lawyerHours(filters, venues, towns, now),
   };
@@ -186,7 +203,9 @@ async function lawyerHours(
   return lawyers
     .map((l) => {
       const hours = byLawyer.get(l.id) ?? new Map<string, number>();
-      const inTowns = towns.filter((t) => hours.has(t.id)).map((t) => ({ id: t.id, name: t.name, hours: roundHours(hours.get(t.id) ?? 0) }));
+      const inTowns = towns
+        .filter((t) => hours.has(t.id))
+        .map((t) => ({ id: t.id, name: t.name, hours: roundHours(hours.get(t.id) ?? 0) }));
       return { id: l.id, name: l.name, hours: roundHours(inTowns.reduce((s, t) => s + t.hours, 0)), towns: inTowns };
     })
     .sort((a, b) => b.hours - a.hours || a.name.localeCompare(b.name, "zh-CN"));

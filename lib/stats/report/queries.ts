@@ -132,7 +132,12 @@ export async function loadReport(scope: Scope, filters: ReportFilters): Promise<
     owner,
     totals: countsOf(total),
     evaluations: evaluationsOf(total),
-    byVenue: venues.map((v) => ({ id: v.id, name: v.name, village: v.village, ...group(venueRows.find((r) => r.venueId === v.id)) })),
+    byVenue: venues.map((v) => ({
+      id: v.id,
+      name: v.name,
+      village: v.village,
+      ...group(venueRows.find((r) => r.venueId === v.id)),
+    })),
     byLawyer: lawyers.map((l) => ({ id: l.id, name: l.name, ...group(lawyerRows.find((r) => r.lawyerId === l.id)) })),
     hours,
   };

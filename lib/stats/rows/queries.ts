@@ -104,9 +104,7 @@ export async function listReportItems(scope: Scope, filters: ReportItemsFilters,
       SELECT * FROM (${rowsSql(rowWindow)}) s ORDER BY s.at, s.id LIMIT ${pageSize} OFFSET ${(filters.page - 1) * pageSize}`,
     db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM (${rowsSql(rowWindow)}) s`,
     filters.venue ? db.venue.findFirst({ where: { id: filters.venue, ...venuesIn(scope) }, select: { name: true } }) : null,
-    filters.lawyer
-      ? db.lawyer.findFirst({ where: { id: filters.lawyer, ...lawyersIn(scope) }, select: { name: true } })
-      : null,
+    filters.lawyer ? db.lawyer.findFirst({ where: { id: filters.lawyer, ...lawyersIn(scope) }, select: { name: true } }) : null,
   ]);
   const total = counted[0]?.total ?? 0;
   return {

@@ -54,7 +54,9 @@ function DistrictBody({ d }: { d: DistrictFigures }) {
         <h2 id="summary" className="text-xl font-bold">
           {d.owner.government}：{formatDate(from)} 至 {formatDate(to)}
         </h2>
-        <p className="text-lg leading-relaxed">{reportParagraph(`${d.owner.name}各镇（街道）`, d.totals.counts, d.totals.evaluations)}</p>
+        <p className="text-lg leading-relaxed">
+          {reportParagraph(`${d.owner.name}各镇（街道）`, d.totals.counts, d.totals.evaluations)}
+        </p>
         <p className="text-sm">
           接待服务对象 = 已完成的预约 + 现场咨询。驻村时长达标是村居工作室签到在场达到每月 {d.target}{" "}
           小时的月数，斜线后是计入的月数。没有空闲时段和回电请求按统计期间计；待回电和候补是现在的人数。合计是各镇（街道）之和。
@@ -95,7 +97,9 @@ function DistrictBody({ d }: { d: DistrictFigures }) {
         <h2 id="lawyers" className="text-xl font-bold">
           律师签到在场时长
         </h2>
-        <p className="text-sm">律师签到到签退的实际时间（忘了签退的，算到那次坐班结束），按镇（街道）分开列出；一位律师可以在几个镇服务。</p>
+        <p className="text-sm">
+          律师签到到签退的实际时间（忘了签退的，算到那次坐班结束），按镇（街道）分开列出；一位律师可以在几个镇服务。
+        </p>
         <DataTable
           caption={`各律师签到在场时长（小时），${from} 至 ${to}`}
           columns={[{ label: "律师" }, { label: "合计（小时）", numeric: true }, { label: "各镇（街道）（小时）" }]}

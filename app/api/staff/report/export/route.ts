@@ -19,7 +19,11 @@ export const GET = staffDownload(async (scope, params) => {
     // Counts only, no one's name or phone: nothing personal to record.
     const report = await loadReport(scope, filters.value);
     return new Response(reportCsv(report), {
-      headers: fileHeaders(`report-${report.owner.slug}-${from}-${to}.csv`, reportFileName(report.owner, filters.value, "csv"), CSV_TYPE),
+      headers: fileHeaders(
+        `report-${report.owner.slug}-${from}-${to}.csv`,
+        reportFileName(report.owner, filters.value, "csv"),
+        CSV_TYPE,
+      ),
     });
   }
   const [report, rows] = await Promise.all([loadReport(scope, filters.value), listReportRows(scope, filters.value)]);
@@ -30,6 +34,10 @@ export const GET = staffDownload(async (scope, params) => {
   });
   const body = await reportXlsx(report, rows);
   return new Response(new Uint8Array(body), {
-    headers: fileHeaders(`report-${report.owner.slug}-${from}-${to}.xlsx`, reportFileName(report.owner, filters.value, "xlsx"), XLSX_TYPE),
+    headers: fileHeaders(
+      `report-${report.owner.slug}-${from}-${to}.xlsx`,
+      reportFileName(report.owner, filters.value, "xlsx"),
+      XLSX_TYPE,
+    ),
   });
 });
