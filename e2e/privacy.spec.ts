@@ -29,8 +29,14 @@ test("a villager deletes the personal data of a cancelled booking after a confir
   await expect(page.locator("main")).not.toContainText(name);
 });
 
-test("staff set how long personal data is kept, and the privacy notice says so", async ({ page }) => {
+test("staff see how long personal data is kept; an administrator sets it, and the privacy notice says so", async ({ page }) => {
+  // One setting for every town: a staff member reads it, only an administrator changes it.
   await signIn(page, "staff", "muzhou-staff-2026");
+  await page.goto("/staff/privacy");
+  await expect(page.getByText("由管理员设置")).toBeVisible();
+  await expect(page.getByRole("button", { name: "保存设置" })).toHaveCount(0);
+  await page.context().clearCookies();
+  await signIn(page, "admin", "muzhou-admin-2026");
   await page.goto("/staff/privacy");
   const months = page.getByLabel("回电请求：提出后保存多少个月");
   await page.getByLabel(/预约和现场咨询记录/).fill("6");

@@ -111,7 +111,7 @@ test("staff read the year's figures, follow a number to its services and downloa
   await page.getByRole("link", { name: "回到年度数据" }).click();
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "下载 Excel（XLSX）" }).click();
-  expect((await download).suggestedFilename()).toMatch(/^公共法律服务年度数据-\d{4}-01-01至\d{4}-12-31\.xlsx$/);
+  expect((await download).suggestedFilename()).toMatch(/^睦洲镇-公共法律服务年度数据-\d{4}-01-01至\d{4}-12-31\.xlsx$/);
 });
 
 test("a lawyer cannot open the dashboard or download its export", async ({ page }) => {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Helpers } from "graphile-worker";
+import type { JobHelpers } from "graphile-worker";
 import { describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/testing/fixtures";
 import { dequeue, enqueue, JOBS, jobTask } from "./jobs";
@@ -45,7 +45,7 @@ describe("enqueue and dequeue", () => {
 
 describe("jobTask", () => {
   const helpers = () =>
-    ({ addJob: vi.fn(), logger: { error: vi.fn() } }) as unknown as Helpers & { addJob: ReturnType<typeof vi.fn> };
+    ({ addJob: vi.fn(), logger: { error: vi.fn() } }) as unknown as JobHelpers & { addJob: ReturnType<typeof vi.fn> };
 
   it("runs the work with the checked payload, and queues the same job again when it answers later", async () => {
     const later = new Date(Date.now() + 60_000);

@@ -3,7 +3,7 @@
 // change's own transaction), by the worker (scripts/worker.ts: jobTask checks each payload) and by
 // the restore, which rebuilds the queue from the tables. No server-only imports: scripts use it.
 // (The slot triggers of migration 20261202050438 also queue the offer round, in SQL, by this name.)
-import type { Helpers, Task } from "graphile-worker";
+import type { JobHelpers, Task } from "graphile-worker";
 import { z } from "zod";
 
 /** Tries of a text message before it is given up (lib/messages): graphile-worker's attempts. */
@@ -97,7 +97,7 @@ export type JobOutcome = { later?: Date } | undefined | void;
  */
 export function jobTask<J extends JobName>(
   name: J,
-  work: (payload: PayloadOf<J>, helpers: Helpers) => Promise<JobOutcome>,
+  work: (payload: PayloadOf<J>, helpers: JobHelpers) => Promise<JobOutcome>,
 ): Task {
   const spec = specOf(name);
   return async (raw, helpers) => {

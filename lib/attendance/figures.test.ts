@@ -2,6 +2,7 @@
 // week's 已签到 / 未签到 marks), the lawyer's schedule page, the dashboard (hours and the 未签到
 // list) and the year's figures (month by month across the year's end). Real PostgreSQL, odd TZ.
 import { describe, expect, it } from "vitest";
+import { type DistrictScope, districtScope } from "@/lib/auth/scope";
 import type { CurrentUser } from "@/lib/auth/session";
 import { monthOf } from "@/lib/schedule/hours";
 import { getSchedule, loadRota } from "@/lib/schedule/queries";
@@ -11,6 +12,14 @@ import { parseDashboardFilters } from "@/lib/stats/schema";
 import { createVenueFixture, prisma } from "@/lib/testing/fixtures";
 import { addDays, zonedInstant } from "@/lib/time";
 import { recordArrival, recordDeparture } from "./mutations";
+
+/** Reads across every town, as before towns: these tests read their own venue's lines. */
+const everyTown = districtScope({
+  id: "test-district",
+  role: "DISTRICT",
+  displayName: "区司法局",
+  lawyerId: null,
+}) as DistrictScope;
 
 const lawyerActor = (lawyerId: string): CurrentUser => ({
   id: `user-${lawyerId}`,
@@ -60,7 +69,7 @@ describe("attended hours beside scheduled hours", () => {
     const now = at(2, 13 * 60);
     const filters = parseDashboardFilters({ venue: f.venue.slug }, now);
     if (!filters.ok) throw new Error("filters");
-    const result = await loadDashboard(filters.value, now);
+    const result = await loadDashboard(everyTown, filters.value, now);
     if (!result.ok) throw new Error("dashboard");
     const { hours, missed } = result.dashboard;
     const line = hours.lines.find((l) => l.venueId === f.venue.id);
@@ -94,7 +103,7 @@ describe("attended hours beside scheduled hours", () => {
         },
       ],
     });
-    const hours = await loadVillageHours({ from: "2026-12-15", to: "2027-01-10" }, new Date("2027-03-01T00:00:00Z"));
+    const hours = await loadVillageHours(everyTown, { from: "2026-12-15", to: "2027-01-10" }, new Date("2027-03-01T00:00:00Z"));
     expect(hours.months).toEqual(["2026-12", "2027-01"]);
     const row = hours.rows.find((r) => r.venueId === f.venue.id);
     expect(row?.months.map((m) => [m.month, m.attended, m.met])).toEqual([
@@ -119,7 +128,7 @@ describe("attended hours beside scheduled hours", () => {
     });
     const since = monthOf(addDays(f.today, -20));
     const threeMonthsBefore = monthOf(addDays(`${since}-01`, -80));
-    const hours = await loadVillageHours({ from: `${threeMonthsBefore}-01`, to: f.today });
+    const hours = await loadVillageHours(everyTown, { from: `${threeMonthsBefore}-01`, to: f.today });
     const row = hours.rows.find((r) => r.venueId === f.venue.id);
     const states = Object.fromEntries(row?.months.map((m) => [m.month, m.judgement.state]) ?? []);
     for (const m of hours.months.filter((m) => m < since)) expect(states[m], m).toBe("before_service");

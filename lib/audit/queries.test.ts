@@ -1,12 +1,21 @@
 // Filtering the audit log by person, kind and Shanghai date range, 50 to a page. Against the real PostgreSQL.
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { type DistrictScope, districtScope } from "@/lib/auth/scope";
 import { prisma } from "@/lib/testing/fixtures";
 import { listAuditActors, listAuditEntries } from "./queries";
 import { auditSearchInput } from "./schema";
 
+/** The district reads every entry: the filters alone decide here (lib/audit/scope.test.ts has the towns). */
+const everyTown = districtScope({
+  id: "test-district",
+  role: "DISTRICT",
+  displayName: "区司法局",
+  lawyerId: null,
+}) as DistrictScope;
+
 function search(params: Record<string, string>) {
-  return listAuditEntries(auditSearchInput.parse(params));
+  return listAuditEntries(everyTown, auditSearchInput.parse(params));
 }
 
 describe("listAuditEntries", () => {
@@ -40,7 +49,7 @@ describe("listAuditEntries", () => {
       "三月一日深夜",
     ]);
     expect((await search({ actor: actorId, from: "2031-03-02", kind: "" })).total).toBe(2);
-    expect((await listAuditActors()).find((a) => a.id === actorId)).toEqual({ id: actorId, name: "审计测试员" });
+    expect((await listAuditActors(everyTown)).find((a) => a.id === actorId)).toEqual({ id: actorId, name: "审计测试员" });
   });
 
   it("pages 50 at a time", async () => {

@@ -68,6 +68,8 @@ export const auditSearchInput = z
   .object({
     actor: z.preprocess(blankToUndefined, z.string().trim().max(40).check(plainText()).optional()),
     kind: z.preprocess(blankToUndefined, z.string().trim().max(40).check(plainText()).optional()),
+    /** One town's entries, for the district (a town's staff always read their own town's). */
+    town: z.preprocess(blankToUndefined, z.string().trim().max(40).check(plainText()).optional()),
     from: date,
     to: date,
     page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000).default(1)),
@@ -78,7 +80,7 @@ export type AuditSearchInput = z.infer<typeof auditSearchInput>;
 /** The filters as query-string pairs, for the links to other pages of results. */
 export function auditSearchParams(input: AuditSearchInput, page: number): string {
   const params = new URLSearchParams();
-  for (const key of ["actor", "kind", "from", "to"] as const) {
+  for (const key of ["actor", "kind", "town", "from", "to"] as const) {
     const value = input[key];
     if (value) params.set(key, value);
   }

@@ -49,6 +49,8 @@ export const can = {
   manageStaffAccounts: isAdmin,
   /** The site's own settings (its public address, lib/site): an administrator's. */
   manageSite: isAdmin,
+  /** How long personal data is kept (lib/privacy): one setting for the whole deployment, an administrator's or the district's. */
+  manageRetention: isAdmin,
   /** Add and edit towns, and give each its first administrator. */
   manageTowns: isDistrict,
   /** Any signed-in account: its own password. */

@@ -2,7 +2,7 @@
 // voided walk-in counts nowhere (dashboard, year's figures, their rows, the work log). Against the
 // real PostgreSQL, each test on a venue of its own.
 import { beforeAll, describe, expect, it } from "vitest";
-import { type TownScope, townScope } from "@/lib/auth/scope";
+import { type DistrictScope, districtScope, type TownScope, townScope } from "@/lib/auth/scope";
 import type { CurrentUser } from "@/lib/auth/session";
 import { loadDashboard } from "@/lib/stats/dashboard/queries";
 import { loadReport } from "@/lib/stats/report/queries";
@@ -13,6 +13,14 @@ import { loadWorkLog } from "@/lib/worklog/queries";
 import { recordWalkIn, updateWalkIn, voidWalkIn } from "./mutations";
 import { getWalkIn, listRecentWalkIns } from "./queries";
 import { voidWalkInInput, type WalkInInput } from "./schema";
+
+/** Reads across every town, as before towns: these tests read their own venue's lines. */
+const everyTown = districtScope({
+  id: "test-district",
+  role: "DISTRICT",
+  displayName: "区司法局",
+  lawyerId: null,
+}) as DistrictScope;
 
 const lawyerActor = (lawyerId: string): CurrentUser => ({
   id: `user-${lawyerId}`,
@@ -116,11 +124,11 @@ describe("voiding a walk-in", () => {
     const period = { from: date, to: date };
     const lawyerId = a.lawyerId as string;
     const figures = async () => {
-      const dashboard = await loadDashboard({ ...period, venue: f.venue.slug });
+      const dashboard = await loadDashboard(everyTown, { ...period, venue: f.venue.slug });
       if (!dashboard.ok) throw new Error(JSON.stringify(dashboard.errors));
-      const rows = await listDashboardRows({ ...period, venue: f.venue.slug });
+      const rows = await listDashboardRows(everyTown, { ...period, venue: f.venue.slug });
       if (!rows.ok) throw new Error("unexpected");
-      const report = await loadReport(period);
+      const report = await loadReport(everyTown, period);
       const log = await loadWorkLog(a, lawyerId, date.slice(0, 7));
       return {
         dashboard: dashboard.dashboard.totals.walkIns,
@@ -128,7 +136,7 @@ describe("voiding a walk-in", () => {
         rows: rows.rows.filter((r) => r.kind === "walk_in").length,
         report: report.byVenue.find((v) => v.id === f.venue.id)?.services ?? 0,
         reportByLawyer: report.byLawyer.find((l) => l.id === lawyerId)?.services ?? 0,
-        items: (await listReportItems({ ...period, venue: f.venue.id, page: 1 })).total,
+        items: (await listReportItems(everyTown, { ...period, venue: f.venue.id, page: 1 })).total,
         log: log?.entries.filter((e) => e.id === id).length,
         logServices: log?.totals.services,
       };

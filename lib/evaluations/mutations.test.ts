@@ -3,8 +3,8 @@
 // link used once and not after it expires, paper forms for staff only, and the figures.
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { can } from "@/lib/auth/can";
-import { type TownScope, townScope } from "@/lib/auth/scope";
+import { can, Forbidden } from "@/lib/auth/can";
+import { type DistrictScope, districtScope, type TownScope, townScope } from "@/lib/auth/scope";
 import type { CurrentUser } from "@/lib/auth/session";
 import { generateBookingCode } from "@/lib/booking/code";
 import type { BookingStatus } from "@/lib/generated/prisma/enums";
@@ -20,6 +20,14 @@ import { findEvaluation, findEvaluationLink, findWalkInEvaluation, summariseEval
 import { satisfactionRate } from "./rules";
 
 type Fixture = Awaited<ReturnType<typeof createVenueFixture>>;
+
+/** Reads across every town, as before towns: these tests read their own venue's lines. */
+const everyTown = districtScope({
+  id: "test-district",
+  role: "DISTRICT",
+  displayName: "区司法局",
+  lawyerId: null,
+}) as DistrictScope;
 
 const lawyerActor = (lawyerId: string): CurrentUser => ({
   id: `user-${lawyerId}`,
@@ -314,7 +322,7 @@ describe("the figures: 满意度 and the counts", () => {
 
   it("counts in the year's figures per venue and per lawyer, and 满意度 is (满意 + 基本满意) ÷ all", async () => {
     const { f, a, b, period } = await evaluated();
-    const report = await loadReport(period);
+    const report = await loadReport(everyTown, period);
     const venue = report.byVenue.find((v) => v.id === f.venue.id);
     const byLawyer = (id: string) => report.byLawyer.find((l) => l.id === id)?.evaluations;
     if (!venue) throw new Error("the venue has no line in the report");
@@ -375,7 +383,7 @@ describe("the figures: 满意度 and the counts", () => {
 
   it("puts each service's evaluation in the dashboard's export, in Chinese", async () => {
     const { f, period } = await evaluated();
-    const result = await listDashboardRows({ ...period, venue: f.venue.slug });
+    const result = await listDashboardRows(everyTown, { ...period, venue: f.venue.slug });
     if (!result.ok) throw new Error("filters refused");
     const csv = rowsCsv(result.rows);
     expect(csv.split("\r\n")[0]).toContain(",满意程度,问题解决情况,评价意见,评价方式");

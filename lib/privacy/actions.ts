@@ -3,7 +3,7 @@
 // The privacy forms: a villager removing a booking's personal data, staff setting how long it is kept.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { formAction, publicFormAction } from "@/lib/action";
+import { publicFormAction, townFormAction } from "@/lib/action";
 import { can } from "@/lib/auth/can";
 import { changeOwnBooking, forgetBooking, rememberedPhone } from "@/lib/booking/access";
 import { failure } from "@/lib/errors";
@@ -28,12 +28,13 @@ export const deleteOwnDataAction = publicFormAction({
   },
 });
 
-export const saveRetentionAction = formAction({
-  allow: can.workAsStaff,
+/** The whole deployment's periods: an administrator's (or the district's) to set. */
+export const saveRetentionAction = townFormAction({
+  allow: can.manageRetention,
   schema: retentionInput,
   invalid: "还没有保存，请按提示修改。",
-  run: async (input, { actor }) => {
-    const result = await saveRetentionSettings(actor, input);
+  run: async (input, { actor: scope }) => {
+    const result = await saveRetentionSettings(scope, input);
     if (!result.ok) return result;
     // The privacy notice states the periods.
     revalidatePath("/privacy");

@@ -4,20 +4,31 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { Forbidden } from "@/lib/auth/can";
-import type { CurrentUser } from "@/lib/auth/session";
+import { type DistrictScope, districtScope, type TownScope, townScope } from "@/lib/auth/scope";
 import { generateBookingCode } from "@/lib/booking/code";
 import { findBooking } from "@/lib/booking/queries";
 import type { BookingStatus } from "@/lib/generated/prisma/client";
 import { loadDashboard } from "@/lib/stats/dashboard/queries";
 import { loadReport } from "@/lib/stats/report/queries";
-import { createVenueFixture, prisma, uniquePhone } from "@/lib/testing/fixtures";
+import { createVenueFixture, prisma, testTownId, uniquePhone } from "@/lib/testing/fixtures";
 import { toDbDate, zonedInstant } from "@/lib/time";
 import { anonymiseExpired, deleteOwnBookingData, REMOVED_NAME, saveRetentionSettings } from "./mutations";
 import { getRetentionSettings } from "./queries";
 import { DEFAULT_RETENTION, retentionInput } from "./schema";
 
 const NOW = zonedInstant("2005-01-10", 10 * 60);
-const staff: CurrentUser = { id: "privacy-test-staff", role: "STAFF", displayName: "司法所测试员", lawyerId: null };
+/** A town's administrator (the retention periods are an administrator's), or a staff member of the town. */
+async function townAccount(role: "ADMIN" | "STAFF"): Promise<TownScope> {
+  const actor = { id: `privacy-test-${role.toLowerCase()}`, role, displayName: "司法所测试员", lawyerId: null };
+  return townScope({ ...actor, townId: await testTownId() }, null) as TownScope;
+}
+/** Reads across every town, as before towns: these tests read their own venue's lines. */
+const everyTown = districtScope({
+  id: "test-district",
+  role: "DISTRICT",
+  displayName: "区司法局",
+  lawyerId: null,
+}) as DistrictScope;
 
 const resetRetention = () =>
   prisma.retentionSetting.upsert({ where: { id: 1 }, update: DEFAULT_RETENTION, create: { id: 1, ...DEFAULT_RETENTION } });
@@ -251,7 +262,7 @@ describe("anonymiseExpired", () => {
 
   it("follows the periods staff set", async () => {
     const { recent, walkIns, callbacks } = await records();
-    await saveRetentionSettings(staff, { consultationMonths: 12, callbackMonths: 1, waitlistMonths: 6 });
+    await saveRetentionSettings(await townAccount("ADMIN"), { consultationMonths: 12, callbackMonths: 1, waitlistMonths: 6 });
     await anonymiseExpired(NOW);
     // Consultations before 2004-01-10 now: the 2002 booking and walk-in go too; the 2004-12-20 cancellation stays.
     expect(await bookingRow(recent.done.id)).toMatchObject({ name: REMOVED_NAME, anonymisedAt: NOW });
@@ -267,11 +278,11 @@ describe("anonymiseExpired", () => {
     const { f } = await records();
     const filters = { from: "2001-01-01", to: "2004-12-31", venue: f.venue.slug };
     const figures = async () => {
-      const dashboard = await loadDashboard(filters, NOW);
+      const dashboard = await loadDashboard(everyTown, filters, NOW);
       if (!dashboard.ok) throw new Error("dashboard refused the filters");
       // The open call-back list names people: its length is the figure.
       const { open, ...callbacks } = dashboard.dashboard.callbacks;
-      const report = await loadReport({ from: "2001-01-01", to: "2001-12-31" });
+      const report = await loadReport(everyTown, { from: "2001-01-01", to: "2001-12-31" });
       const mine = (g: { id: string }) => g.id === f.venue.id || f.lawyers.some((l) => l.id === g.id);
       return {
         dashboard: { ...dashboard.dashboard, callbacks: { ...callbacks, open: open.length } },
@@ -395,24 +406,33 @@ describe("deleteOwnBookingData", () => {
 
 describe("retention settings", () => {
   it("saves the periods and audits the change; the same values again change nothing", async () => {
-    const result = await saveRetentionSettings(staff, { consultationMonths: 24, callbackMonths: 3, waitlistMonths: 6 });
+    const admin = await townAccount("ADMIN");
+    const result = await saveRetentionSettings(admin, { consultationMonths: 24, callbackMonths: 3, waitlistMonths: 6 });
     expect(result).toEqual({ ok: true, changed: ["预约和现场咨询", "回电请求"] });
     expect(await getRetentionSettings()).toEqual({ consultationMonths: 24, callbackMonths: 3, waitlistMonths: 6 });
     const [entry] = await prisma.auditLog.findMany({
-      where: { actorId: staff.id, kind: "privacy" },
+      where: { actorId: admin.actor.id, kind: "privacy" },
       orderBy: { at: "desc" },
       take: 1,
     });
     expect(entry.summary).toBe("修改个人信息保存期限：预约和现场咨询 36 → 24 个月；回电请求 6 → 3 个月");
-    expect(await saveRetentionSettings(staff, { consultationMonths: 24, callbackMonths: 3, waitlistMonths: 6 })).toEqual({
+    expect(await saveRetentionSettings(admin, { consultationMonths: 24, callbackMonths: 3, waitlistMonths: 6 })).toEqual({
       ok: true,
       changed: [],
     });
   });
 
-  it("is for staff only", async () => {
-    const lawyer: CurrentUser = { ...staff, role: "LAWYER", lawyerId: "x" };
-    await expect(saveRetentionSettings(lawyer, DEFAULT_RETENTION)).rejects.toThrow(Forbidden);
+  it("is for an administrator or the district only: one setting for every town", async () => {
+    const staff = await townAccount("STAFF");
+    await expect(saveRetentionSettings(staff, { consultationMonths: 24, callbackMonths: 3, waitlistMonths: 6 })).rejects.toThrow(
+      Forbidden,
+    );
+    expect(await getRetentionSettings()).toEqual(DEFAULT_RETENTION);
+    const district = districtScope({ id: "privacy-test-district", role: "DISTRICT", displayName: "区司法局", lawyerId: null });
+    expect(await saveRetentionSettings(district as DistrictScope, { ...DEFAULT_RETENTION, callbackMonths: 3 })).toEqual({
+      ok: true,
+      changed: ["回电请求"],
+    });
   });
 
   it("refuses periods out of bounds with a sentence saying what to change", () => {

@@ -13,7 +13,7 @@ import "server-only";
 import { deleteExpiredIdempotencyRecords } from "@/lib/api/idempotency";
 import { type AuditActor, recordAudit } from "@/lib/audit/mutations";
 import { assertCan, can } from "@/lib/auth/can";
-import type { CurrentUser } from "@/lib/auth/session";
+import { auditActorOf, type Scope } from "@/lib/auth/scope";
 import { findBooking } from "@/lib/booking/queries";
 import { db, type Tx } from "@/lib/db";
 import { type Failure, failure } from "@/lib/errors";
@@ -161,12 +161,15 @@ export async function deleteOwnBookingData(
   });
 }
 
-/** Staff set how long personal data is kept; audited with the periods before and after. */
+/**
+ * An administrator (or the district) sets how long personal data is kept; audited with the periods
+ * before and after. One setting for the whole deployment: the purge runs across every town.
+ */
 export async function saveRetentionSettings(
-  actor: CurrentUser,
+  scope: Scope,
   input: RetentionInput,
 ): Promise<{ ok: true; changed: string[] } | Failure> {
-  assertCan(can.workAsStaff(actor));
+  assertCan(can.manageRetention(scope.actor));
   return db.$transaction(async (tx) => {
     // Locked, so the "before" in the audit entry is what this change replaced.
     await tx.$queryRaw`SELECT id FROM retention_setting WHERE id = 1 FOR UPDATE`;
@@ -175,7 +178,7 @@ export async function saveRetentionSettings(
     const changed = keys.filter((k) => before[k] !== input[k]);
     if (changed.length === 0) return { ok: true as const, changed: [] };
     await tx.retentionSetting.upsert({ where: { id: 1 }, update: input, create: { id: 1, ...input } });
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, auditActorOf(scope), {
       kind: "privacy",
       action: "update",
       summary: `修改个人信息保存期限：${changed

@@ -20,7 +20,7 @@ import { maskPhone } from "@/lib/phone";
 import { formatTime, formatTimeOn, toDateString } from "@/lib/time";
 import { EVALUATION_LINES, evaluationSentence, leadDays, type OutcomeCounts, REPORT_LINES, satisfactionText } from "./aggregate";
 import type { VillageHours } from "./hours/queries";
-import type { Report, ReportGroup } from "./report/queries";
+import type { Report, ReportGroup, ReportOwner } from "./report/queries";
 import type { ServiceRow } from "./rows/queries";
 import type { Period } from "./schema";
 
@@ -96,20 +96,24 @@ function addRowsSheet(book: ExcelJS.Workbook, name: string, rows: ServiceRow[]) 
   for (const r of rows) sheet.addRow(rowCells(r).map((c, i) => (NUMERIC.has(ROW_COLUMNS[i]) ? c : String(c))));
 }
 
-export async function rowsXlsx(rows: ServiceRow[], period: Period): Promise<Buffer> {
+/** Who made the file: the town's (or the district's) booking site. */
+export const creatorOf = (owner: ReportOwner) => `${owner.name}公共法律服务预约`;
+
+export async function rowsXlsx(owner: ReportOwner, rows: ServiceRow[], period: Period): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
-  book.creator = "睦洲镇公共法律服务预约";
+  book.creator = creatorOf(owner);
   addRowsSheet(book, "明细", rows);
   const about = book.addWorksheet("说明");
-  about.addRow([`睦洲镇公共法律服务 预约和现场咨询明细 ${period.from} 至 ${period.to}`]).font = { bold: true };
+  about.addRow([`${owner.name}公共法律服务 预约和现场咨询明细 ${period.from} 至 ${period.to}`]).font = { bold: true };
   about.addRow([
     "时间为北京时间；联系电话只显示前三位和后四位；已取消的预约也列出，状态为“已取消”；到场时间为签到时间（现场咨询为接待时间），没有签到的为空；“律师当天签到”写“无律师签到记录”的，是记录为已完成、但律师那天没有在这个地点签到的服务；满意程度、问题解决情况和评价意见来自群众评价表，没有评价的为空。",
   ]);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-export function rowsFileName(period: Period, ext: "csv" | "xlsx"): string {
-  return `预约与现场咨询明细-${period.from}至${period.to}.${ext}`;
+/** "睦洲镇-预约与现场咨询明细-2026-01-01至2026-03-31.xlsx": a file saved beside another town's says whose it is. */
+export function rowsFileName(owner: ReportOwner, period: Period, ext: "csv" | "xlsx"): string {
+  return `${owner.name}-预约与现场咨询明细-${period.from}至${period.to}.${ext}`;
 }
 
 /** "接待服务对象 112 人次" — a line of the report. */
@@ -131,10 +135,13 @@ const reportCells = (counts: OutcomeCounts, evaluations: EvaluationCounts) => [
   satisfactionText(evaluations),
 ];
 
+/** "全镇" or "全区": the total's scope. */
+export const wholeOf = (owner: ReportOwner) => (owner.kind === "town" ? "全镇" : "全区");
+
 /** The report's figures, the town's total first, then each venue and each lawyer, as on the page. */
 function reportTable(report: Report): { scope: string; name: string; counts: OutcomeCounts; evaluations: EvaluationCounts }[] {
   return [
-    { scope: "全镇", name: "合计", counts: report.totals, evaluations: report.evaluations },
+    { scope: wholeOf(report.owner), name: "合计", counts: report.totals, evaluations: report.evaluations },
     ...report.byVenue.map((g) => ({ scope: "按村居（服务地点）", name: g.name, counts: g, evaluations: g.evaluations })),
     ...report.byLawyer.map((g) => ({ scope: "按律师", name: g.name, counts: g, evaluations: g.evaluations })),
   ];
@@ -174,9 +181,9 @@ function hoursSheet(book: ExcelJS.Workbook, hours: VillageHours) {
 
 export async function reportXlsx(report: Report, rows: ServiceRow[]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
-  book.creator = "睦洲镇公共法律服务预约";
+  book.creator = creatorOf(report.owner);
   const summary = book.addWorksheet("汇总");
-  summary.addRow([`睦洲镇公共法律服务 ${report.filters.from} 至 ${report.filters.to}`]).font = { bold: true, size: 14 };
+  summary.addRow([reportTitle(report.owner, report.filters)]).font = { bold: true, size: 14 };
   summary.addRow([]);
   summary.addRow(["项目", "数量", "单位", "表述"]).font = { bold: true };
   for (const line of REPORT_LINES) {
@@ -200,6 +207,22 @@ export async function reportXlsx(report: Report, rows: ServiceRow[]): Promise<Bu
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-export function reportFileName(period: Period, ext: "csv" | "xlsx"): string {
-  return `公共法律服务年度数据-${period.from}至${period.to}.${ext}`;
+/** The report's heading: "江门市新会区睦洲镇人民政府公共法律服务 2026-01-01 至 2026-12-31". */
+export function reportTitle(owner: ReportOwner, period: Period): string {
+  return `${owner.government}公共法律服务 ${period.from} 至 ${period.to}`;
+}
+
+/** "睦洲镇-公共法律服务年度数据-2026-01-01至2026-12-31.xlsx", or the district's "新会区-…". */
+export function reportFileName(owner: ReportOwner, period: Period, ext: "csv" | "xlsx"): string {
+  return `${owner.name}-公共法律服务年度数据-${period.from}至${period.to}.${ext}`;
+}
+
+/**
+ * The year in the report's words: "睦洲镇公共法律服务工作站和各村（社区）公共法律服务工作室接待服务对象
+ * 112 人次，……。收到群众评价 25 份，……。" `who` names the stations: a town's name, or the district's
+ * "新会区各镇（街道）".
+ */
+export function reportParagraph(who: string, counts: OutcomeCounts, evaluations: EvaluationCounts): string {
+  const lines = REPORT_LINES.map((line) => reportSentence(line, counts[line.key])).join("，");
+  return `${who}公共法律服务工作站和各村（社区）公共法律服务工作室${lines}。${evaluationSentence(evaluations)}。`;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/mutations";
 import { assertCan, can } from "@/lib/auth/can";
-import type { CurrentUser } from "@/lib/auth/session";
+import { auditActorOf, type TownScope } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import { type Failure, failure } from "@/lib/errors";
 import type { HandleCallbackInput } from "./schema";
@@ -9,28 +9,32 @@ import type { HandleCallbackInput } from "./schema";
 export type HandleResult = { ok: true } | Failure<"not_found" | "conflict">;
 
 /**
- * Marks a call-back request handled, with the staff member's note. The update only matches a
- * request nobody has handled yet, so two staff pressing at once cannot both "handle" it: the
- * second sees a zero count. The audit entry commits with the change or not at all.
+ * Marks a call-back request at one of the town's venues handled, with the staff member's note.
+ * The update only matches a request of the town nobody has handled yet, so two staff pressing at
+ * once cannot both "handle" it (the second sees a zero count) and another town's request is
+ * answered as a missing one. The audit entry commits with the change or not at all.
  */
 export async function handleCallbackRequest(
-  actor: CurrentUser,
+  scope: TownScope,
   input: HandleCallbackInput,
   now = new Date(),
 ): Promise<HandleResult> {
-  assertCan(can.workAsStaff(actor));
+  assertCan(can.workAsStaff(scope.actor));
   return db.$transaction(async (tx) => {
+    // A request has a venue id and no relation to it: the town's venues, read in the same transaction.
+    const venues = await tx.venue.findMany({ where: { townId: scope.townId }, select: { id: true } });
+    const inTown = { id: input.id, venueId: { in: venues.map((v) => v.id) } };
     const { count } = await tx.callbackRequest.updateMany({
-      where: { id: input.id, handledAt: null },
-      data: { handledAt: now, handledById: actor.id, handledNote: input.note },
+      where: { ...inTown, handledAt: null },
+      data: { handledAt: now, handledById: scope.actor.id, handledNote: input.note },
     });
     if (count === 0) {
-      const exists = await tx.callbackRequest.findUnique({ where: { id: input.id }, select: { id: true } });
+      const exists = await tx.callbackRequest.findFirst({ where: inTown, select: { id: true } });
       return exists
         ? failure("conflict", "这条回电请求已由其他同事处理，页面已更新。")
         : failure("not_found", "没有找到这条回电请求，请刷新页面后再试。");
     }
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, auditActorOf(scope), {
       kind: "callback",
       action: "update",
       subjectId: input.id,

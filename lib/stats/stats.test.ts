@@ -3,9 +3,10 @@
 
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { type TownScope, townScope } from "@/lib/auth/scope";
 import { generateBookingCode } from "@/lib/booking/code";
 import type { Outcome } from "@/lib/generated/prisma/client";
-import { createVenueFixture, prisma, uniquePhone } from "@/lib/testing/fixtures";
+import { createVenueFixture, prisma, testTownId, uniquePhone } from "@/lib/testing/fixtures";
 import { toDateString, toDbDate, zonedInstant } from "@/lib/time";
 import { loadDashboard, openDashboard } from "./dashboard/queries";
 import { ROW_COLUMNS, rowsCsv } from "./export";
@@ -15,6 +16,12 @@ import { listDashboardRows, listReportItems } from "./rows/queries";
 import { parseDashboardFilters } from "./schema";
 
 type Status = "CONFIRMED" | "DONE" | "NO_SHOW" | "CANCELLED";
+
+/** A staff member of the shared test town, where the fixtures' venues are. */
+async function staffScope(id = "stats-test-staff"): Promise<TownScope> {
+  const townId = await testTownId();
+  return townScope({ id, role: "STAFF", displayName: "测试工作人员", lawyerId: null, townId }, null) as TownScope;
+}
 
 /** June 2025 at a venue of its own: bookings, a walk-in, looks at the venue and a call-back request. */
 async function juneFixture() {
@@ -85,7 +92,7 @@ const JUNE = { from: "2025-06-01", to: "2025-06-30" };
 describe("the year's figures", () => {
   it("counts done bookings and walk-ins, and each outcome once per service, per venue and per lawyer", async () => {
     const { venue, lawyer } = await juneFixture();
-    const report = await loadReport(JUNE);
+    const report = await loadReport(await staffScope(), JUNE);
     const mine = report.byVenue.find((v) => v.id === venue.id);
     expect(mine).toMatchObject({
       services: 4,
@@ -102,10 +109,10 @@ describe("the year's figures", () => {
 
   it("lists the services behind a number with their outcomes", async () => {
     const { venue } = await juneFixture();
-    const documents = await listReportItems({ ...JUNE, outcome: "DOCUMENT", venue: venue.id, page: 1 });
+    const documents = await listReportItems(await staffScope(), { ...JUNE, outcome: "DOCUMENT", venue: venue.id, page: 1 });
     expect(documents.total).toBe(1);
     expect(documents.rows[0]).toMatchObject({ kind: "walk_in", name: "现场村民", outcomes: ["CONSULTATION", "DOCUMENT"] });
-    const all = await listReportItems({ ...JUNE, venue: venue.id, page: 1 }, 3);
+    const all = await listReportItems(await staffScope(), { ...JUNE, venue: venue.id, page: 1 }, 3);
     expect(all).toMatchObject({ total: 4, pageCount: 2, venueName: venue.name });
     expect(all.rows.map((r) => r.kind)).toEqual(["booking", "booking", "walk_in"]);
   });
@@ -114,7 +121,7 @@ describe("the year's figures", () => {
 describe("the demand dashboard", () => {
   it("aggregates one venue's June in Shanghai time", async () => {
     const { venue } = await juneFixture();
-    const result = await loadDashboard({ ...JUNE, venue: venue.slug }, zonedInstant("2025-06-15", 600));
+    const result = await loadDashboard(await staffScope(), { ...JUNE, venue: venue.slug }, zonedInstant("2025-06-15", 600));
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     const d = result.dashboard;
     // Active bookings: 2 + 1 no-show + 1 confirmed on 2–4 June, 1 on 30 June; the walk-in on 4 June.
@@ -132,13 +139,13 @@ describe("the demand dashboard", () => {
   });
 
   it("explains an unknown venue instead of showing an empty page", async () => {
-    const result = await loadDashboard({ ...JUNE, venue: "no-such-venue" });
+    const result = await loadDashboard(await staffScope(), { ...JUNE, venue: "no-such-venue" });
     expect(result).toEqual({ ok: false, errors: { venue: "没有这个服务地点，请从列表中选择。" } });
   });
 
   it("exports the rows behind the dashboard, cancelled bookings included", async () => {
     const { venue } = await juneFixture();
-    const result = await listDashboardRows({ ...JUNE, venue: venue.slug });
+    const result = await listDashboardRows(await staffScope(), { ...JUNE, venue: venue.slug });
     if (!result.ok) throw new Error("unexpected");
     expect(result.rows).toHaveLength(7);
     expect(result.rows.filter((r) => r.status === "CANCELLED")).toHaveLength(1);
@@ -174,7 +181,7 @@ describe("the demand dashboard", () => {
         sessionEndsAt: zonedInstant("2025-06-04", 11 * 60),
       },
     });
-    const result = await listDashboardRows({ ...JUNE, venue: venue.slug });
+    const result = await listDashboardRows(await staffScope(), { ...JUNE, venue: venue.slug });
     if (!result.ok) throw new Error("unexpected");
     const done = result.rows.filter((r) => r.status === "DONE");
     expect(done.map((r) => [toDateString(r.at), r.kind, r.lawyerSignedIn])).toEqual([
@@ -201,16 +208,15 @@ describe("the demand dashboard", () => {
     // The dashboard counts them for the period and venue.
     const filters = parseDashboardFilters({ ...JUNE, venue: venue.slug }, new Date("2025-07-15T04:00:00Z"));
     if (!filters.ok) throw new Error("filters");
-    const dashboard = await loadDashboard(filters.value, new Date("2025-07-15T04:00:00Z"));
+    const dashboard = await loadDashboard(await staffScope(), filters.value, new Date("2025-07-15T04:00:00Z"));
     expect(dashboard.ok && dashboard.dashboard.doneWithoutAttendance).toBe(3);
   });
 });
 
 describe("call-back requests", () => {
-  const actor = { id: "stats-test-staff", role: "STAFF" as const, displayName: "测试工作人员", lawyerId: null };
-
   it("are handled once, with a note and an audit entry", async () => {
     const { venue } = await createVenueFixture();
+    const actor = await staffScope();
     const request = await prisma.callbackRequest.create({
       data: { venueId: venue.id, name: "黄姨", phone: uniquePhone(), consentAt: new Date() },
     });
@@ -220,7 +226,7 @@ describe("call-back requests", () => {
       code: "conflict",
     });
     expect(await prisma.callbackRequest.findUnique({ where: { id: request.id } })).toMatchObject({
-      handledById: actor.id,
+      handledById: actor.actor.id,
       handledNote: "已回电，约好周一到站",
     });
     const audit = await prisma.auditLog.findMany({ where: { subjectId: request.id } });
@@ -235,12 +241,12 @@ describe("call-back requests", () => {
       data: ["黄姨", "陈伯"].map((name) => ({ venueId: venue.id, name, phone: uniquePhone(), consentAt: new Date() })),
     });
     // A new person each run: the last run's opening of this list may be minutes old.
-    const viewer = { ...actor, id: `stats-viewer-${randomBytes(4).toString("hex")}` };
+    const viewer = await staffScope(`stats-viewer-${randomBytes(4).toString("hex")}`);
     const opened = await openDashboard(viewer, { ...JUNE, venue: venue.slug });
     expect(opened.ok && opened.dashboard.callbacks.open).toHaveLength(2);
     await openDashboard(viewer, { ...JUNE, venue: venue.slug });
     const views = await prisma.auditLog.findMany({
-      where: { actorId: viewer.id },
+      where: { actorId: viewer.actor.id },
       select: { kind: true, action: true, subjectId: true, summary: true },
     });
     expect(views).toEqual([

@@ -1,15 +1,16 @@
-// What the staff downloads share: authorised here (not only in proxy.ts) with the staff rule, a
-// JSON problem for strangers (401), other roles (403) and wrong parameters (400), never a stack trace.
-import { can } from "@/lib/auth/can";
-import { type CurrentUser, userOrProblem } from "@/lib/auth/session";
+// What the staff downloads share: authorised here (not only in proxy.ts) with the staff rule and
+// the caller's town scope, a JSON problem for strangers (401), other roles and a district account
+// acting for no town (403) and wrong parameters (400), never a stack trace.
+import type { TownScope } from "@/lib/auth/scope";
+import { townScopeOrProblem } from "@/lib/auth/session";
 import { guarded, problem } from "@/lib/http";
 
-export function staffDownload(handler: (user: CurrentUser, params: URLSearchParams) => Promise<Response>) {
+export function staffDownload(handler: (scope: TownScope, params: URLSearchParams) => Promise<Response>) {
   return (request: Request) =>
     guarded(async () => {
-      const user = await userOrProblem(can.workAsStaff, "司法所工作人员账号");
-      if (user instanceof Response) return user;
-      return handler(user, new URL(request.url).searchParams);
+      const scope = await townScopeOrProblem("司法所工作人员账号");
+      if (scope instanceof Response) return scope;
+      return handler(scope, new URL(request.url).searchParams);
     });
 }
 

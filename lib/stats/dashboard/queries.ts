@@ -5,7 +5,7 @@ import "server-only";
 import { hoursByVenue, listMissedSessions, loadAttendedHours, type MissedSession } from "@/lib/attendance/queries";
 import { roundHours } from "@/lib/attendance/rules";
 import { recordView } from "@/lib/audit/mutations";
-import type { CurrentUser } from "@/lib/auth/session";
+import { auditActorOf, type Scope, type TownScope } from "@/lib/auth/scope";
 import { loadDutyInputs } from "@/lib/availability/queries";
 import { dutyIntervals } from "@/lib/availability/slots";
 import { db } from "@/lib/db";
@@ -28,14 +28,14 @@ import {
 } from "../aggregate";
 import {
   bookingWhere,
-  instants,
   listFilterOptions,
-  resolveScope,
-  type Scope,
+  resolveFilters,
   SHANGHAI,
   type TopicOption,
   type VenueOption,
+  type Window,
   walkInWhere,
+  windowOf,
 } from "../queries";
 import { countDoneWithoutLawyerAttendance } from "../rows/queries";
 import type { DashboardFilters, Period } from "../schema";
@@ -92,21 +92,22 @@ export const MISSED_SHOWN = 30;
 
 export type DashboardResult = { ok: true; dashboard: Dashboard } | { ok: false; errors: Record<string, string> };
 
-export async function loadDashboard(filters: DashboardFilters, now: Date = new Date()): Promise<DashboardResult> {
-  const options = await listFilterOptions();
-  const resolved = resolveScope(filters, options);
+/** The dashboard of a scope: a town's venues, or every town's for the district. */
+export async function loadDashboard(scope: Scope, filters: DashboardFilters, now: Date = new Date()): Promise<DashboardResult> {
+  const options = await listFilterOptions(scope);
+  const resolved = resolveFilters(filters, options);
   if (!resolved.ok) return resolved;
-  const scope: Scope = { ...instants(filters), venueId: resolved.venueId, topicId: resolved.topicId };
-  const venues = scope.venueId ? options.venues.filter((v) => v.id === scope.venueId) : options.venues;
+  const window = windowOf(scope, filters, { venueId: resolved.venueId, topicId: resolved.topicId });
+  const venues = window.venueId ? options.venues.filter((v) => v.id === window.venueId) : options.venues;
   const month = todayInShanghai(now).slice(0, 7);
   const months = { month, lastMonth: previousMonth(month) };
   const [demand, duty, unmet, attendance, serviceSince, doneWithoutAttendance] = await Promise.all([
-    countDemand(scope),
+    countDemand(window),
     loadDuty(venues, filters, months),
-    loadUnmetDemand(scope, venues, options.topics),
+    loadUnmetDemand(window, venues, options.topics),
     loadAttendance(venues, months, now),
     loadServiceSince(venues.map((v) => v.id)),
-    countDoneWithoutLawyerAttendance(scope),
+    countDoneWithoutLawyerAttendance(window),
   ]);
   const lines = venueLines(venues, demand, duty, filters);
   const totals = totalsOf(lines);
@@ -136,14 +137,15 @@ export async function loadDashboard(filters: DashboardFilters, now: Date = new D
  * (staff ring them from there), so opening the list is audited, once per opening and per venue
  * filter, with how many numbers were on it.
  */
-export async function openDashboard(actor: CurrentUser, filters: DashboardFilters, now?: Date): Promise<DashboardResult> {
-  const result = await loadDashboard(filters, now);
+export async function openDashboard(scope: TownScope, filters: DashboardFilters, now?: Date): Promise<DashboardResult> {
+  const result = await loadDashboard(scope, filters, now);
   const shown = result.ok ? result.dashboard.callbacks.open.length : 0;
   if (result.ok && shown > 0) {
     // Filtered to a venue, the dashboard has that venue's line alone.
     const venue = filters.venue ? result.dashboard.venues[0] : undefined;
-    await recordView(actor, {
-      subjectId: venue ? `callback_list:${venue.venueId}` : "callback_list",
+    await recordView(auditActorOf(scope), {
+      // The town's whole list names the town, so the town's audit page finds the entry (lib/audit/queries.ts).
+      subjectId: `callback_list:${venue ? venue.venueId : `town:${scope.townId}`}`,
       summary: `查看回电名单${venue ? `：${venue.name}` : ""}（${shown} 个完整电话号码）`,
     });
   }
@@ -153,9 +155,9 @@ export async function openDashboard(actor: CurrentUser, filters: DashboardFilter
 type Demand = Awaited<ReturnType<typeof countDemand>>;
 
 /** The counts behind the charts, each a small GROUP BY; cancelled bookings are not demand. */
-async function countDemand(scope: Scope) {
-  const bookings = bookingWhere(scope);
-  const walkIns = walkInWhere(scope);
+async function countDemand(window: Window) {
+  const bookings = bookingWhere(window);
+  const walkIns = walkInWhere(window);
   const [weekly, statuses, topics, leads, priorities, heat] = await Promise.all([
     db.$queryRaw<{ week: string; venueId: string; kind: "booking" | "walk_in"; count: number }[]>`
         SELECT to_char(date_trunc('week', b.starts_at AT TIME ZONE ${SHANGHAI}), 'YYYY-MM-DD') AS week,

@@ -4,6 +4,7 @@ import "server-only";
 // out on site (lib/attendance). Whole months, in Asia/Shanghai; lawyers since gone included.
 import { loadAttendedHours } from "@/lib/attendance/queries";
 import { roundHours } from "@/lib/attendance/rules";
+import { type Scope, venuesIn } from "@/lib/auth/scope";
 import { loadDutyInputs } from "@/lib/availability/queries";
 import { db } from "@/lib/db";
 import { MONTHLY_TARGET_HOURS, monthOf, monthRange, nextMonth, scheduledHours } from "@/lib/schedule/hours";
@@ -15,6 +16,7 @@ import type { Period } from "../schema";
 export type VillageMonth = { month: string; scheduled: number; attended: number; met: boolean; judgement: MonthJudgement };
 export type VillageHoursRow = {
   venueId: string;
+  townId: string;
   name: string;
   village: string | null;
   months: VillageMonth[];
@@ -34,13 +36,16 @@ export function monthsOf({ from, to }: Period): string[] {
   return months;
 }
 
-/** The active workrooms' scheduled and attended hours in every month the period touches. */
-export async function loadVillageHours(period: Period, now: Date = new Date()): Promise<VillageHours> {
+/**
+ * The scope's active workrooms' scheduled and attended hours in every month the period touches.
+ * The district's is every town's in one go: each read below takes all the venues at once.
+ */
+export async function loadVillageHours(scope: Scope, period: Period, now: Date = new Date()): Promise<VillageHours> {
   const months = monthsOf(period);
   const venues = await db.venue.findMany({
-    where: { active: true, kind: "WORKROOM" },
+    where: { active: true, kind: "WORKROOM", ...venuesIn(scope) },
     orderBy: { sortOrder: "asc" },
-    select: { id: true, name: true, village: true },
+    select: { id: true, townId: true, name: true, village: true },
   });
   const venueIds = venues.map((v) => v.id);
   const first = monthRange(months[0]).from;
@@ -71,6 +76,7 @@ export async function loadVillageHours(period: Period, now: Date = new Date()): 
     });
     return {
       venueId: v.id,
+      townId: v.townId,
       name: v.name,
       village: v.village,
       months: byMonth,

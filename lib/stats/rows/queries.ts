@@ -1,9 +1,10 @@
 import "server-only";
 // The services one by one: the dashboard's export and the bookings behind each number of the report.
+import { lawyersIn, type Scope, venuesIn } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { BookingStatus, Channel, EvaluationSource, Outcome, Resolution, Satisfaction } from "@/lib/generated/prisma/enums";
-import { bookingWhere, instants, listFilterOptions, resolveScope, type Scope, walkInWhere } from "../queries";
+import { bookingWhere, listFilterOptions, resolveFilters, type Window, walkInWhere, windowOf } from "../queries";
 import type { DashboardFilters, ReportFilters, ReportItemsFilters } from "../schema";
 
 export type ServiceRow = {
@@ -44,9 +45,9 @@ const signedIn = (lawyer: Prisma.Sql, venue: Prisma.Sql, at: Prisma.Sql) => Pris
 const EVALUATION_COLUMNS = Prisma.sql`e.satisfaction::text AS satisfaction, e.resolution::text AS resolution,
   e.comment AS "evaluationComment", e.source::text AS "evaluationSource"`;
 
-type RowScope = Scope & { doneOnly: boolean; outcome?: string; lawyerId?: string };
+type RowWindow = Window & { doneOnly: boolean; outcome?: string; lawyerId?: string };
 
-function rowsSql(s: RowScope): Prisma.Sql {
+function rowsSql(s: RowWindow): Prisma.Sql {
   const outcome = (column: Prisma.Sql) =>
     s.outcome ? Prisma.sql`AND CAST(${s.outcome} AS "Outcome") = ANY(${column})` : Prisma.empty;
   return Prisma.sql`
@@ -73,22 +74,26 @@ export const EXPORT_ROW_LIMIT = 50_000;
 
 /** Bookings (cancelled ones too, marked) and walk-ins behind the dashboard, oldest first. */
 export async function listDashboardRows(
+  scope: Scope,
   filters: DashboardFilters,
 ): Promise<{ ok: true; rows: ServiceRow[] } | { ok: false; errors: Record<string, string> }> {
-  const scope = resolveScope(filters, await listFilterOptions());
-  if (!scope.ok) return scope;
+  const resolved = resolveFilters(filters, await listFilterOptions(scope));
+  if (!resolved.ok) return resolved;
+  const window = windowOf(scope, filters, { venueId: resolved.venueId, topicId: resolved.topicId });
   const rows = await db.$queryRaw<ServiceRow[]>`
-    SELECT * FROM (${rowsSql({ ...instants(filters), venueId: scope.venueId, topicId: scope.topicId, doneOnly: false })}) s
-    ORDER BY s.at, s.id LIMIT ${EXPORT_ROW_LIMIT}`;
+    SELECT * FROM (${rowsSql({ ...window, doneOnly: false })}) s ORDER BY s.at, s.id LIMIT ${EXPORT_ROW_LIMIT}`;
   return { ok: true, rows };
 }
 
 export const ITEMS_PAGE_SIZE = 100;
 
-/** The services behind one figure of the report (done bookings and walk-ins), a page at a time. */
-export async function listReportItems(filters: ReportItemsFilters, pageSize = ITEMS_PAGE_SIZE) {
-  const scope: RowScope = {
-    ...instants(filters),
+/**
+ * The services behind one figure of the report (done bookings and walk-ins), a page at a time. A
+ * venue or lawyer outside the scope finds nothing, as one that does not exist.
+ */
+export async function listReportItems(scope: Scope, filters: ReportItemsFilters, pageSize = ITEMS_PAGE_SIZE) {
+  const rowWindow: RowWindow = {
+    ...windowOf(scope, filters),
     venueId: filters.venue,
     lawyerId: filters.lawyer,
     outcome: filters.outcome,
@@ -96,10 +101,10 @@ export async function listReportItems(filters: ReportItemsFilters, pageSize = IT
   };
   const [rows, counted, venue, lawyer] = await Promise.all([
     db.$queryRaw<ServiceRow[]>`
-      SELECT * FROM (${rowsSql(scope)}) s ORDER BY s.at, s.id LIMIT ${pageSize} OFFSET ${(filters.page - 1) * pageSize}`,
-    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM (${rowsSql(scope)}) s`,
-    filters.venue ? db.venue.findUnique({ where: { id: filters.venue }, select: { name: true } }) : null,
-    filters.lawyer ? db.lawyer.findUnique({ where: { id: filters.lawyer }, select: { name: true } }) : null,
+      SELECT * FROM (${rowsSql(rowWindow)}) s ORDER BY s.at, s.id LIMIT ${pageSize} OFFSET ${(filters.page - 1) * pageSize}`,
+    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM (${rowsSql(rowWindow)}) s`,
+    filters.venue ? db.venue.findFirst({ where: { id: filters.venue, ...venuesIn(scope) }, select: { name: true } }) : null,
+    filters.lawyer ? db.lawyer.findFirst({ where: { id: filters.lawyer, ...lawyersIn(scope) }, select: { name: true } }) : null,
   ]);
   const total = counted[0]?.total ?? 0;
   return {
@@ -112,18 +117,18 @@ export async function listReportItems(filters: ReportItemsFilters, pageSize = IT
   };
 }
 
-/** Every service of the period for the report's detail sheet. */
-export async function listReportRows(filters: ReportFilters): Promise<ServiceRow[]> {
+/** Every service of the period in the scope, for the report's detail sheet. */
+export async function listReportRows(scope: Scope, filters: ReportFilters): Promise<ServiceRow[]> {
   return db.$queryRaw<ServiceRow[]>`
-    SELECT * FROM (${rowsSql({ ...instants(filters), doneOnly: true })}) s ORDER BY s.at, s.id LIMIT ${EXPORT_ROW_LIMIT}`;
+    SELECT * FROM (${rowsSql({ ...windowOf(scope, filters), doneOnly: true })}) s ORDER BY s.at, s.id LIMIT ${EXPORT_ROW_LIMIT}`;
 }
 
 /**
  * Services recorded done in the scope with no 签到 of their lawyer at the venue that day
  * (issue 22 item 6): what the dashboard counts for an inspector; the export lists each.
  */
-export async function countDoneWithoutLawyerAttendance(scope: Scope): Promise<number> {
+export async function countDoneWithoutLawyerAttendance(window: Window): Promise<number> {
   const [row] = await db.$queryRaw<{ count: number }[]>`
-    SELECT count(*)::int AS count FROM (${rowsSql({ ...scope, doneOnly: true })}) s WHERE s.status = 'DONE' AND NOT s."lawyerSignedIn"`;
+    SELECT count(*)::int AS count FROM (${rowsSql({ ...window, doneOnly: true })}) s WHERE s.status = 'DONE' AND NOT s."lawyerSignedIn"`;
   return row?.count ?? 0;
 }

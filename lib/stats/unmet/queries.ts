@@ -4,7 +4,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { rate } from "../aggregate";
-import type { Scope, TopicOption, VenueOption } from "../queries";
+import { inTown, type TopicOption, type VenueOption, type Window } from "../queries";
 
 export type LookupLine = { venueId: string; name: string; looks: number; nothingFree: number; share: number | null };
 export type CallbackLine = {
@@ -25,29 +25,33 @@ export type UnmetDemand = {
 const OPEN_CALLBACKS_SHOWN = 50;
 
 /**
- * Looks and call-backs of the period at these venues (`scope.venueId` narrows to one). Open
- * requests are listed whenever they were made: they wait for a call whatever the period.
+ * Looks and call-backs of the period at the window's venues (its town's, `venueId` narrows to
+ * one). Open requests are listed whenever they were made: they wait for a call whatever the
+ * period. A request that names no venue is no town's: only the district's window has it.
  */
-export async function loadUnmetDemand(scope: Scope, venues: VenueOption[], topics: TopicOption[]): Promise<UnmetDemand> {
-  const { venueId } = scope;
-  const atVenue = (column: Prisma.Sql) => (venueId ? Prisma.sql`AND ${column} = ${venueId}` : Prisma.empty);
+export async function loadUnmetDemand(window: Window, venues: VenueOption[], topics: TopicOption[]): Promise<UnmetDemand> {
+  const { venueId, townId } = window;
+  const atVenue = (column: Prisma.Sql) =>
+    venueId ? Prisma.sql`AND ${column} = ${venueId} ${inTown(window, column)}` : inTown(window, column);
+  // `venues` are the window's (its town's, or the one filtered to); the district's takes those of no venue too.
+  const openWhere = { handledAt: null, ...(venueId || townId ? { venueId: { in: venues.map((v) => v.id) } } : {}) };
   const [lookups, open, openCount, counted] = await Promise.all([
     db.$queryRaw<{ venueId: string; looks: number; nothingFree: number }[]>`
         SELECT l.venue_id AS "venueId", count(*)::int AS looks, count(*) FILTER (WHERE NOT l.had_free_slot)::int AS "nothingFree"
         FROM venue_lookup l
-        WHERE l.at >= ${scope.start} AND l.at < ${scope.end} ${atVenue(Prisma.sql`l.venue_id`)}
+        WHERE l.at >= ${window.start} AND l.at < ${window.end} ${atVenue(Prisma.sql`l.venue_id`)}
         GROUP BY 1`,
     db.callbackRequest.findMany({
-      where: { handledAt: null, ...(venueId ? { venueId } : {}) },
+      where: openWhere,
       orderBy: { createdAt: "asc" },
       take: OPEN_CALLBACKS_SHOWN,
       select: { id: true, venueId: true, name: true, phone: true, topicCode: true, note: true, createdAt: true },
     }),
-    db.callbackRequest.count({ where: { handledAt: null, ...(venueId ? { venueId } : {}) } }),
+    db.callbackRequest.count({ where: openWhere }),
     db.$queryRaw<{ total: number; handled: number }[]>`
         SELECT count(*)::int AS total, count(*) FILTER (WHERE c.handled_at IS NOT NULL)::int AS handled
         FROM callback_request c
-        WHERE c.created_at >= ${scope.start} AND c.created_at < ${scope.end} ${atVenue(Prisma.sql`c.venue_id`)}`,
+        WHERE c.created_at >= ${window.start} AND c.created_at < ${window.end} ${atVenue(Prisma.sql`c.venue_id`)}`,
   ]);
   const venueName = new Map(venues.map((v) => [v.id, v.name]));
   const topicName = new Map(topics.map((t) => [t.code, t.name]));

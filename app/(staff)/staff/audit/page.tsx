@@ -4,7 +4,7 @@ import { textLink } from "@/components/form/styles";
 import { FilterForm } from "@/components/staff/filter-form";
 import { listAuditActors, listAuditEntries } from "@/lib/audit/queries";
 import { AUDIT_ACTIONS, AUDIT_KINDS, auditSearchInput, auditSearchParams } from "@/lib/audit/schema";
-import { type Role, requireStaff } from "@/lib/auth/session";
+import { type Role, requireTownScope } from "@/lib/auth/session";
 import { fieldErrors } from "@/lib/form";
 import { optionsOf, ROLE_NAMES } from "@/lib/labels";
 import { formatDate, formatTime, toDateString } from "@/lib/time";
@@ -13,18 +13,20 @@ export const metadata: Metadata = { title: "操作记录" };
 
 /** Who changed what and when. Read only: the table refuses updates and deletes, and there is no edit here. */
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
-  await requireStaff("/staff/audit");
+  const scope = await requireTownScope("/staff/audit");
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = auditSearchInput.safeParse(raw);
   const errors = parsed.success ? {} : fieldErrors(parsed.error);
   const [actors, result] = await Promise.all([
-    listAuditActors(),
-    parsed.success ? listAuditEntries(parsed.data) : Promise.resolve(null),
+    listAuditActors(scope),
+    parsed.success ? listAuditEntries(scope, parsed.data) : Promise.resolve(null),
   ]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">操作记录</h1>
-      <p>谁在什么时候改了什么。记录只能查看，不能修改或删除。时间为北京时间。</p>
+      <p>
+        谁在什么时候改了什么：本镇账号的操作，以及关于本镇服务地点、预约、律师和账号的操作（包括区司法局代本镇的操作）。记录只能查看，不能修改或删除。时间为北京时间。
+      </p>
       <FilterForm
         label="筛选操作记录"
         idPrefix="audit"

@@ -29,13 +29,12 @@ function shortDate(date: string): string {
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Search> }) {
   const scope = await requireTownScope("/staff/dashboard");
-  const user = scope.actor;
   const raw = firstValues(await searchParams);
   const parsed = parseDashboardFilters(raw);
   const [options, waitlist, result, evaluations] = await Promise.all([
-    listFilterOptions(),
+    listFilterOptions(scope),
     waitlistByVenue(scope),
-    parsed.ok ? openDashboard(user, parsed.value) : Promise.resolve({ ok: false as const, errors: parsed.errors }),
+    parsed.ok ? openDashboard(scope, parsed.value) : Promise.resolve({ ok: false as const, errors: parsed.errors }),
     parsed.ok ? summariseEvaluations(scope, parsed.value) : null,
   ]);
   const errors = result.ok ? {} : result.errors;

@@ -2,13 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { textLink } from "@/components/form/styles";
 import { RetentionForm } from "@/components/privacy-forms";
-import { requireStaff } from "@/lib/auth/session";
+import { can } from "@/lib/auth/can";
+import { requireTownScope } from "@/lib/auth/session";
 import { getRetentionSettings } from "@/lib/privacy/queries";
+import { RETENTION_FIELD_NAMES, type RetentionSettings } from "@/lib/privacy/schema";
 
 export const metadata: Metadata = { title: "个人信息保存期限" };
 
 export default async function RetentionPage() {
-  await requireStaff("/staff/privacy");
+  const scope = await requireTownScope("/staff/privacy");
   const settings = await getRetentionSettings();
   return (
     <div className="space-y-6">
@@ -20,7 +22,23 @@ export default async function RetentionPage() {
         </Link>
         会按这里的设置告诉村民保存多久。
       </p>
-      <RetentionForm settings={settings} />
+      {can.manageRetention(scope.actor) ? (
+        <RetentionForm settings={settings} />
+      ) : (
+        <section aria-labelledby="periods" className="space-y-2">
+          <h2 id="periods" className="text-xl font-bold">
+            现在的保存期限
+          </h2>
+          <ul className="list-disc space-y-1 pl-6">
+            {(Object.keys(RETENTION_FIELD_NAMES) as (keyof RetentionSettings)[]).map((key) => (
+              <li key={key}>
+                {RETENTION_FIELD_NAMES[key]}：{settings[key]} 个月
+              </li>
+            ))}
+          </ul>
+          <p>保存期限对全部服务地点统一适用，由管理员设置。需要修改的，请联系管理员。</p>
+        </section>
+      )}
     </div>
   );
 }

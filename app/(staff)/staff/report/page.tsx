@@ -4,7 +4,7 @@ import { DataTable } from "@/components/charts/chart-figure";
 import { textLink } from "@/components/form/styles";
 import { PrintButton } from "@/components/print/print-button";
 import { FilterForm } from "@/components/staff/filter-form";
-import { requireStaff } from "@/lib/auth/session";
+import { requireTownScope } from "@/lib/auth/session";
 import { evaluationSentence, type OutcomeCounts, REPORT_LINES, satisfactionText } from "@/lib/stats/aggregate";
 import { loadReport, type Report } from "@/lib/stats/report/queries";
 import { firstValues, parseReportFilters, toQuery } from "@/lib/stats/schema";
@@ -15,10 +15,10 @@ export const metadata: Metadata = { title: "年度数据" };
 type Search = Record<string, string | string[] | undefined>;
 
 export default async function ReportPage({ searchParams }: { searchParams: Promise<Search> }) {
-  await requireStaff("/staff/report");
+  const scope = await requireTownScope("/staff/report");
   const raw = firstValues(await searchParams);
   const parsed = parseReportFilters(raw);
-  const report = parsed.ok ? await loadReport(parsed.value) : null;
+  const report = parsed.ok ? await loadReport(scope, parsed.value) : null;
   const errors = parsed.ok ? {} : parsed.errors;
   const values: Record<string, string | undefined> = parsed.ok ? { ...parsed.value } : raw;
   return (
@@ -68,10 +68,10 @@ function ReportBody({ report }: { report: Report }) {
     <>
       <section aria-labelledby="summary" className="space-y-3">
         <h2 id="summary" className="text-xl font-bold">
-          {formatDate(from)} 至 {formatDate(to)}
+          {report.owner.government}：{formatDate(from)} 至 {formatDate(to)}
         </h2>
         <p className="text-lg leading-relaxed">
-          睦洲镇公共法律服务工作站和各村（社区）公共法律服务工作室
+          {report.owner.name}公共法律服务工作站和各村（社区）公共法律服务工作室
           {REPORT_LINES.map((line, i) => (
             <span key={line.key}>
               {i === 0 ? "" : "，"}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/charts/chart-figure";
 import { textLink } from "@/components/form/styles";
-import { requireStaff } from "@/lib/auth/session";
+import { requireTownScope } from "@/lib/auth/session";
 import { OUTCOMES, outcomeLabels } from "@/lib/labels";
 import { maskPhone } from "@/lib/phone";
 import { REPORT_LINES } from "@/lib/stats/aggregate";
@@ -16,7 +16,7 @@ type Search = Record<string, string | string[] | undefined>;
 
 /** The services behind one number of the report; phone numbers masked. */
 export default async function ReportItemsPage({ searchParams }: { searchParams: Promise<Search> }) {
-  await requireStaff("/staff/report/items");
+  const scope = await requireTownScope("/staff/report/items");
   const parsed = parseReportItems(firstValues(await searchParams));
   if (!parsed.ok) {
     return (
@@ -32,10 +32,10 @@ export default async function ReportItemsPage({ searchParams }: { searchParams: 
     );
   }
   const f = parsed.value;
-  const result = await listReportItems(f);
+  const result = await listReportItems(scope, f);
   const line = REPORT_LINES.find((l) => l.outcome === f.outcome);
   const what = f.outcome ? (line ? `${line.verb}（${OUTCOMES[f.outcome]}）` : OUTCOMES[f.outcome]) : "接待服务对象";
-  const scope = [result.venueName, result.lawyerName].filter(Boolean).join(" · ");
+  const about = [result.venueName, result.lawyerName].filter(Boolean).join(" · ");
   const base = { from: f.from, to: f.to, outcome: f.outcome, venue: f.venue, lawyer: f.lawyer };
   return (
     <div className="space-y-4">
@@ -44,7 +44,7 @@ export default async function ReportItemsPage({ searchParams }: { searchParams: 
       </h1>
       <p>
         {formatDate(f.from)} 至 {formatDate(f.to)}
-        {scope ? ` · ${scope}` : ""}。已完成的预约和现场咨询，时间为北京时间，手机号码只显示前三位和后四位。
+        {about ? ` · ${about}` : ""}。已完成的预约和现场咨询，时间为北京时间，手机号码只显示前三位和后四位。
       </p>
       <p className="no-print">
         <Link href={`/staff/report${toQuery({ from: f.from, to: f.to })}`} className={textLink}>

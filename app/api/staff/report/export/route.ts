@@ -1,6 +1,7 @@
-// The year's figures as XLSX (the report's lines, per village, per lawyer, and the services behind
-// them) or as CSV (the figures as one table, in the report's words).
+// The year's figures of the caller's town as XLSX (the report's lines, per village, per lawyer,
+// and the services behind them) or as CSV (the figures as one table, in the report's words).
 import { recordDownload } from "@/lib/audit/mutations";
+import { auditActorOf } from "@/lib/auth/scope";
 import { CSV_TYPE, fileHeaders, XLSX_TYPE } from "@/lib/http";
 import { reportCsv, reportFileName, reportXlsx } from "@/lib/stats/export";
 import { loadReport } from "@/lib/stats/report/queries";
@@ -8,23 +9,35 @@ import { listReportRows } from "@/lib/stats/rows/queries";
 import { exportFormat, parseReportFilters } from "@/lib/stats/schema";
 import { invalidParams, staffDownload } from "../../download";
 
-export const GET = staffDownload(async (user, params) => {
+export const GET = staffDownload(async (scope, params) => {
   const format = exportFormat.safeParse(params.get("format") ?? undefined);
   if (!format.success) return invalidParams({ format: "格式只能是 xlsx 或 csv。" });
   const filters = parseReportFilters(params);
   if (!filters.ok) return invalidParams(filters.errors);
   const { from, to } = filters.value;
-  const ascii = `report-${from}-${to}.${format.data}`;
   if (format.data === "csv") {
     // Counts only, no one's name or phone: nothing personal to record.
-    const report = await loadReport(filters.value);
-    return new Response(reportCsv(report), { headers: fileHeaders(ascii, reportFileName(filters.value, "csv"), CSV_TYPE) });
+    const report = await loadReport(scope, filters.value);
+    return new Response(reportCsv(report), {
+      headers: fileHeaders(
+        `report-${report.owner.slug}-${from}-${to}.csv`,
+        reportFileName(report.owner, filters.value, "csv"),
+        CSV_TYPE,
+      ),
+    });
   }
-  const [report, rows] = await Promise.all([loadReport(filters.value), listReportRows(filters.value)]);
+  const [report, rows] = await Promise.all([loadReport(scope, filters.value), listReportRows(scope, filters.value)]);
   // The file carries (masked) personal data: who took it is recorded.
-  await recordDownload(user, { summary: `下载年度数据 ${from} 至 ${to}（XLSX，${rows.length} 条明细）` });
+  await recordDownload(auditActorOf(scope), {
+    subjectId: `report_export:town:${scope.townId}`,
+    summary: `下载年度数据 ${from} 至 ${to}（XLSX，${rows.length} 条明细）`,
+  });
   const body = await reportXlsx(report, rows);
   return new Response(new Uint8Array(body), {
-    headers: fileHeaders(ascii, reportFileName(filters.value, "xlsx"), XLSX_TYPE),
+    headers: fileHeaders(
+      `report-${report.owner.slug}-${from}-${to}.xlsx`,
+      reportFileName(report.owner, filters.value, "xlsx"),
+      XLSX_TYPE,
+    ),
   });
 });
