@@ -1,5 +1,7 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { atVenuesIn, lawyersIn, type Scope, venuesIn } from "@/lib/auth/scope";
+import { db, type Tx } from "@/lib/db";
+import { toDbDate, todayInShanghai } from "@/lib/time";
 
 export type UpcomingBooking = { code: string; start: Date; end: Date; venueName: string };
 
@@ -14,7 +16,8 @@ export type LawyerRow = {
   venues: { id: string; name: string; isAdviser: boolean }[];
 };
 
-const lawyerSelect = {
+/** A lawyer as a scope's staff see them: the venues they serve in scope only. */
+const lawyerSelect = (scope: Scope) => ({
   id: true,
   name: true,
   firm: true,
@@ -23,10 +26,11 @@ const lawyerSelect = {
   active: true,
   user: { select: { username: true } },
   venues: {
+    where: { venue: venuesIn(scope) },
     orderBy: [{ venue: { kind: "asc" as const } }, { venue: { sortOrder: "asc" as const } }],
     select: { isAdviser: true, venue: { select: { id: true, name: true } } },
   },
-};
+});
 
 type Row = { user: { username: string } | null; venues: { isAdviser: boolean; venue: { id: string; name: string } }[] };
 
@@ -38,21 +42,46 @@ function toLawyerRow<T extends Row>({ user, venues, ...rest }: T) {
   };
 }
 
-/** Every lawyer, those still serving first. No password hashes. */
-export async function listLawyers(): Promise<LawyerRow[]> {
-  const rows = await db.lawyer.findMany({ orderBy: [{ active: "desc" }, { name: "asc" }], select: lawyerSelect });
+/** Every lawyer in scope, those still serving first. No password hashes. */
+export async function listLawyers(scope: Scope): Promise<LawyerRow[]> {
+  const rows = await db.lawyer.findMany({
+    where: lawyersIn(scope),
+    orderBy: [{ active: "desc" }, { name: "asc" }],
+    select: lawyerSelect(scope),
+  });
   return rows.map(toLawyerRow);
 }
 
-export async function getLawyer(lawyerId: string): Promise<LawyerRow | null> {
-  const row = await db.lawyer.findUnique({ where: { id: lawyerId }, select: lawyerSelect });
+/** A lawyer in scope; null for one the scope's town neither registered nor has serve it, as for a missing one. */
+export async function getLawyer(scope: Scope, lawyerId: string): Promise<LawyerRow | null> {
+  const row = await db.lawyer.findFirst({ where: { id: lawyerId, ...lawyersIn(scope) }, select: lawyerSelect(scope) });
   return row ? toLawyerRow(row) : null;
 }
 
-/** Bookings the lawyer still holds that have not ended: after a deactivation, staff reassign these. */
-export async function listUpcomingBookings(lawyerId: string, now: Date = new Date()): Promise<UpcomingBooking[]> {
+/**
+ * Whether all the lawyer's work is in the scope's town: no venue served, no weekly duty still to
+ * come and no date's duty to come at another town's venue. A change that reaches every venue of a
+ * lawyer (leave "all venues", a deactivation) is a town's to make only then.
+ */
+export async function servesOnlyIn(scope: Scope, lawyerId: string, reader: Tx | typeof db = db): Promise<boolean> {
+  if (!scope.townId) return true;
+  const elsewhere = { venue: { townId: { not: scope.townId } } };
+  const today = toDbDate(todayInShanghai());
+  // One after the other: a transaction has one connection.
+  if (await reader.lawyerVenue.findFirst({ where: { lawyerId, ...elsewhere }, select: { venueId: true } })) return false;
+  const session = await reader.dutySession.findFirst({
+    where: { lawyerId, ...elsewhere, OR: [{ validUntil: null }, { validUntil: { gte: today } }] },
+    select: { id: true },
+  });
+  if (session) return false;
+  const extra = await reader.dutyException.findFirst({ where: { lawyerId, ...elsewhere, date: { gte: today } }, select: { id: true } });
+  return !extra;
+}
+
+/** Bookings at venues in scope that the lawyer still holds and that have not ended: after a deactivation, staff reassign these. */
+export async function listUpcomingBookings(scope: Scope, lawyerId: string, now: Date = new Date()): Promise<UpcomingBooking[]> {
   const rows = await db.booking.findMany({
-    where: { lawyerId, status: { in: ["CONFIRMED", "CHECKED_IN"] }, endsAt: { gt: now } },
+    where: { lawyerId, ...atVenuesIn(scope), status: { in: ["CONFIRMED", "CHECKED_IN"] }, endsAt: { gt: now } },
     orderBy: { startsAt: "asc" },
     select: { code: true, startsAt: true, endsAt: true, venue: { select: { name: true } } },
   });
@@ -61,10 +90,13 @@ export async function listUpcomingBookings(lawyerId: string, now: Date = new Dat
 
 export type LawyerName = { id: string; name: string };
 
-/** Lawyers by name, for lists and filters: those still serving, or (`activeOnly: false`) everyone. */
-export async function listLawyerNames({ activeOnly = true }: { activeOnly?: boolean } = {}): Promise<LawyerName[]> {
+/** Lawyers in scope by name, for lists and filters: those still serving, or (`activeOnly: false`) everyone. */
+export async function listLawyerNames(
+  scope: Scope,
+  { activeOnly = true }: { activeOnly?: boolean } = {},
+): Promise<LawyerName[]> {
   return db.lawyer.findMany({
-    where: activeOnly ? { active: true } : {},
+    where: { ...lawyersIn(scope), ...(activeOnly ? { active: true } : {}) },
     orderBy: { name: "asc" },
     select: { id: true, name: true },
   });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DateField, FieldScope, primaryButton, SelectField, TextField } from "@/components/form";
-import { requireStaff } from "@/lib/auth/session";
+import { requireStaff, requireTownScope } from "@/lib/auth/session";
 import { STAFF_PAGE_SIZE, searchBookings } from "@/lib/booking/queries";
 import { bookingSearchInput } from "@/lib/booking/schema";
 import { CHANNELS, optionsOf, STATUS_NAMES } from "@/lib/labels";
@@ -21,6 +21,7 @@ function sheetQuery(venue: string | undefined, from: string | undefined): string
 
 export default async function StaffBookingsPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requireStaff("/staff/bookings");
+  const scope = await requireTownScope("/staff/bookings");
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = bookingSearchInput.safeParse(raw);
   const filters = parsed.success ? parsed.data : bookingSearchInput.parse({});
@@ -29,7 +30,7 @@ export default async function StaffBookingsPage({ searchParams }: { searchParams
     listVenues(),
     listTopics(),
     // Every lawyer, those who have left too: their past bookings are still looked for.
-    listLawyerNames({ activeOnly: false }),
+    listLawyerNames(scope, { activeOnly: false }),
   ]);
   const pages = Math.max(1, Math.ceil(result.total / STAFF_PAGE_SIZE));
   const pageLink = (page: number) => `?${new URLSearchParams({ ...(raw as Record<string, string>), page: String(page) })}`;

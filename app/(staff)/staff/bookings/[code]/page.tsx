@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DetailsList } from "@/components/details-list";
 import { PaperEvaluation } from "@/components/paper-evaluation";
-import { requireStaff } from "@/lib/auth/session";
+import { requireStaff, requireTownScope } from "@/lib/auth/session";
 import { listVenueSlots } from "@/lib/availability/queries";
 import { openBookingForStaff } from "@/lib/booking/queries";
 import { bookingCode } from "@/lib/booking/schema";
@@ -39,7 +39,7 @@ export default async function StaffBookingPage({
   const free = movable ? await listVenueSlots(booking.venue.slug) : null;
   const byDate = free ? slotsByDate(free.slots) : new Map();
   const chosen = moveDate && byDate.has(moveDate) ? moveDate : undefined;
-  const colleagues = movable ? await listFreeColleagues(booking.code) : [];
+  const colleagues = movable ? await listFreeColleagues(await requireTownScope("/staff/bookings"), booking.code) : [];
   const rows: [string, string | null][] = [
     ["预约号", booking.code],
     ["状态", STATUS_NAMES[booking.status]],

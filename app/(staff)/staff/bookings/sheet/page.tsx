@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { DaySheetPage } from "@/components/print/day-sheet-page";
-import { requireStaff } from "@/lib/auth/session";
+import { requireTownScope } from "@/lib/auth/session";
 import { daySheetPage } from "@/lib/print/queries";
 
 export const metadata: Metadata = { title: "当天预约名单" };
@@ -10,7 +10,7 @@ export default async function StaffDaySheetPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const user = await requireStaff("/staff/bookings/sheet");
-  const page = await daySheetPage(user, await searchParams);
+  const scope = await requireTownScope("/staff/bookings/sheet");
+  const page = await daySheetPage(scope, await searchParams);
   return <DaySheetPage action="/staff/bookings/sheet" back={{ href: "/staff/bookings", label: "返回预约列表" }} {...page} />;
 }

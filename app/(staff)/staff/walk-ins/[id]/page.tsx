@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BackLink } from "@/components/back-link";
 import { WalkInRecord } from "@/components/consultations/walk-in-record";
-import { requireStaff } from "@/lib/auth/session";
+import { requireStaff, requireTownScope } from "@/lib/auth/session";
 import { openWalkIn } from "@/lib/consultations/queries";
 import { walkInIdParam } from "@/lib/consultations/schema";
 import { listLawyerNames } from "@/lib/lawyers/queries";
@@ -19,7 +19,8 @@ export default async function StaffWalkInPage({ params }: { params: Promise<{ id
   if (!id.success) notFound();
   const walkIn = await openWalkIn(user, id.data);
   if (!walkIn) notFound();
-  const [venues, topics, lawyers] = await Promise.all([listVenueChoices(), listTopics(), listLawyerNames()]);
+  const scope = await requireTownScope(`/staff/walk-ins/${raw}`);
+  const [venues, topics, lawyers] = await Promise.all([listVenueChoices(scope), listTopics(), listLawyerNames(scope)]);
   return (
     <div className="space-y-6">
       <BackLink href="/staff/walk-ins">返回现场咨询记录</BackLink>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { WalkInForm } from "@/components/consultations/walk-in-form";
 import { textLink } from "@/components/form/styles";
-import { requireStaff } from "@/lib/auth/session";
+import { requireStaff, requireTownScope } from "@/lib/auth/session";
 import { listLawyerNames } from "@/lib/lawyers/queries";
 import { formatTime, todayInShanghai } from "@/lib/time";
 import { listTopics } from "@/lib/topics/queries";
@@ -13,7 +13,8 @@ export const metadata: Metadata = { title: "登记现场咨询" };
 /** Staff record a consultation that had no booking, for the lawyer who gave it, so the year's figures are complete. */
 export default async function StaffWalkInPage() {
   await requireStaff("/staff/walk-ins/new");
-  const [venues, topics, lawyers] = await Promise.all([listVenueChoices(), listTopics(), listLawyerNames()]);
+  const scope = await requireTownScope("/staff/walk-ins/new");
+  const [venues, topics, lawyers] = await Promise.all([listVenueChoices(scope), listTopics(), listLawyerNames(scope)]);
   const now = new Date();
   return (
     <div className="space-y-6">
