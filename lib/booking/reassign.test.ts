@@ -2,9 +2,10 @@
 // PostgreSQL: the exclusion constraint decides when two hand-overs to the same lawyer race.
 import { describe, expect, it } from "vitest";
 import { Forbidden } from "@/lib/auth/can";
+import { type TownScope, townScope } from "@/lib/auth/scope";
 import type { CurrentUser } from "@/lib/auth/session";
 import { listFreeColleagues } from "@/lib/schedule/queries";
-import { bookingInput, createVenueFixture, prisma } from "@/lib/testing/fixtures";
+import { bookingInput, createVenueFixture, prisma, testTownId } from "@/lib/testing/fixtures";
 import { createBooking, staffReassignBooking } from "./mutations";
 import { findBooking } from "./queries";
 
@@ -34,7 +35,8 @@ describe("staffReassignBooking", () => {
     const { a, b, c, book } = await threeLawyers();
     const booking = await book(a.id);
     await book(b.id); // b is busy then
-    expect(await listFreeColleagues(booking.code)).toEqual([{ id: c.id, name: c.name }]);
+    const scope = townScope({ ...staff, townId: await testTownId() }) as TownScope;
+    expect(await listFreeColleagues(scope, booking.code)).toEqual([{ id: c.id, name: c.name }]);
     // The villager has had the confirmation (the worker's part): a hand-over is news to them.
     await prisma.notification.updateMany({ where: { bookingId: booking.id, kind: "CONFIRMATION" }, data: { status: "SENT" } });
 
