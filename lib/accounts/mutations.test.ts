@@ -31,7 +31,11 @@ async function existingAccount(role: "STAFF" | "ADMIN", townId?: string) {
 describe("an administrator", () => {
   it("creates a staff account whose one-time password signs in and is stored hashed", async () => {
     const username = uniqueName("Zhang");
-    const result = await createStaffAccount(await admin(), { username: username.toLowerCase(), displayName: "张三", role: "STAFF" });
+    const result = await createStaffAccount(await admin(), {
+      username: username.toLowerCase(),
+      displayName: "张三",
+      role: "STAFF",
+    });
     if (!result.ok) throw new Error(result.message);
     const row = await prisma.user.findUniqueOrThrow({ where: { id: result.userId } });
     expect(row).toMatchObject({ role: "STAFF", active: true, townId: await testTownId() });
@@ -45,7 +49,11 @@ describe("an administrator", () => {
       active: true,
     });
     expect(await prisma.auditLog.count({ where: { subjectId: result.userId, kind: "account", action: "create" } })).toBe(1);
-    const again = await createStaffAccount(await admin(), { username: username.toLowerCase(), displayName: "重名", role: "ADMIN" });
+    const again = await createStaffAccount(await admin(), {
+      username: username.toLowerCase(),
+      displayName: "重名",
+      role: "ADMIN",
+    });
     expect(again).toMatchObject({ ok: false, fields: { username: expect.stringContaining("已被使用") } });
   });
 

@@ -36,7 +36,13 @@ describe("attended hours beside scheduled hours", () => {
   it("on the rota: the village's attended hours, and the week's sessions marked 已签到 and 未签到", async () => {
     const { f, now } = await twoDays();
     const [d1, d2, d3] = [f.dateOn(1), f.dateOn(2), f.dateOn(3)];
-    const scope = townScope({ id: "staff-figures", role: "STAFF", displayName: "司法所", lawyerId: null, townId: f.venue.townId });
+    const scope = townScope({
+      id: "staff-figures",
+      role: "STAFF",
+      displayName: "司法所",
+      lawyerId: null,
+      townId: f.venue.townId,
+    });
     if (!scope) throw new Error("no scope");
     const rows = await loadRota(scope, { month: monthOf(d1), week: { from: d1, to: d3 }, now });
     const row = rows.find((r) => r.venue.id === f.venue.id);

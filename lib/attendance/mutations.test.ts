@@ -149,7 +149,10 @@ describe("a missed departure", () => {
     expect(await autoCloseAttendance(arrived.attendanceId, at(1, "12:00"))).toEqual({ closed: true });
     expect((await rowsOf(lawyer.id))[0]).toMatchObject({ leftAt: at(1, "12:00"), autoClosed: true });
     expect(await autoCloseAttendance(arrived.attendanceId, at(1, "12:05"))).toEqual({ closed: false });
-    const [view] = await listAttendances({ lawyerId: lawyer.id }, { from: "2000-01-01", to: "2100-12-31", lawyerId: lawyer.id, now: at(1, "13:00") });
+    const [view] = await listAttendances(
+      { lawyerId: lawyer.id },
+      { from: "2000-01-01", to: "2100-12-31", lawyerId: lawyer.id, now: at(1, "13:00") },
+    );
     expect(view).toMatchObject({ state: "auto_closed", departure: at(1, "12:00"), minutes: 190 });
   });
 
@@ -248,7 +251,10 @@ describe("staff correction", () => {
       data: { arrivedAt: at(1, "13:00"), leftAt: at(1, "14:00") },
     });
     const overlapping = correctAttendanceInput.parse({ attendanceId: id, arrived: "09:00", left: "13:30", reason: "补录" });
-    expect(await correctAttendance(await asStaff(), overlapping, { now: at(2, "15:00") })).toMatchObject({ ok: false, code: "conflict" });
+    expect(await correctAttendance(await asStaff(), overlapping, { now: at(2, "15:00") })).toMatchObject({
+      ok: false,
+      code: "conflict",
+    });
 
     expect((await rowsOf(lawyer.id))[0]).toEqual(before[0]);
     expect(await audits(id)).toEqual([]);

@@ -10,7 +10,12 @@ import { listAttendances } from "./queries";
 
 const staffOf = (townId: string) =>
   townScope({ id: `staff-${townId}`, role: "STAFF", displayName: "镇工作人员", lawyerId: null, townId }) as TownScope;
-const lawyerActor = (lawyerId: string): CurrentUser => ({ id: `user-${lawyerId}`, role: "LAWYER", displayName: "律师", lawyerId });
+const lawyerActor = (lawyerId: string): CurrentUser => ({
+  id: `user-${lawyerId}`,
+  role: "LAWYER",
+  displayName: "律师",
+  lawyerId,
+});
 
 async function attendedInTownA() {
   const [townA, townB] = [await createTownFixture("甲镇"), await createTownFixture("乙镇")];

@@ -83,7 +83,13 @@ describe("calendar feed", () => {
     const created = await replaceCalendarToken(lawyer, lawyer.lawyerId as string);
     if (!created.ok) throw new Error(created.message);
     // Holiday overrides are an administrator's (lib/auth/can.ts manageHolidays).
-    const staff = townScope({ id: "feed-test-admin", role: "ADMIN", displayName: "测试员", lawyerId: null, townId: f.venue.townId });
+    const staff = townScope({
+      id: "feed-test-admin",
+      role: "ADMIN",
+      displayName: "测试员",
+      lawyerId: null,
+      townId: f.venue.townId,
+    });
     if (!staff) throw new Error("no scope");
     const override = await addOverride(staff, { date: closed, kind: "HOLIDAY", note: "台风停工" });
     if (!override.ok) throw new Error(override.message);

@@ -99,9 +99,17 @@ describe("updateLawyer", () => {
     const b = await createVenueFixture();
     const input = lawyerInput(a.venue.id);
     const { lawyerId, userId } = await created(input);
-    const result = await updateLawyer(await asStaff(), lawyerId, { ...input, firm: "另一家律师事务所", venues: [], advises: [b.venue.id] });
+    const result = await updateLawyer(await asStaff(), lawyerId, {
+      ...input,
+      firm: "另一家律师事务所",
+      venues: [],
+      advises: [b.venue.id],
+    });
     expect(result).toEqual({ ok: true });
-    expect(await getLawyer(await asStaff(), lawyerId)).toMatchObject({ firm: "另一家律师事务所", venues: [{ id: b.venue.id, isAdviser: true }] });
+    expect(await getLawyer(await asStaff(), lawyerId)).toMatchObject({
+      firm: "另一家律师事务所",
+      venues: [{ id: b.venue.id, isAdviser: true }],
+    });
     expect((await prisma.user.findUniqueOrThrow({ where: { id: userId } })).displayName).toBe(input.name);
     const entry = await prisma.auditLog.findFirstOrThrow({ where: { subjectId: lawyerId, action: "update" } });
     expect(entry.summary).toContain("律师事务所、服务地点");

@@ -9,14 +9,15 @@ import { db, type Tx } from "@/lib/db";
 import { violatedConstraint } from "@/lib/db-errors";
 import { type Failure, failure, Rejected } from "@/lib/errors";
 import { applyChange, type Options, type ScheduleResult } from "@/lib/schedule/change/mutations";
+import { servesOnlyIn } from "@/lib/schedule/queries";
 import { toDbDate, todayInShanghai } from "@/lib/time";
-import { servesOnlyIn } from "./queries";
 import { type CreateLawyerInput, type LawyerInput, servedVenues } from "./schema";
 
 const LAWYER_NOT_FOUND = "没有找到这位律师，请刷新页面后再试。";
 const PHONE_TAKEN = "这个电话号码已是另一位在岗律师或另一个账号在用。律师用电话号码登录，号码不能重复。";
 
-const OTHER_TOWNS = "这位律师也在其他镇的服务地点值班，不能在本镇停用。如只是不再在本镇服务，请在下面的律师资料中取消勾选本镇的服务地点。";
+const OTHER_TOWNS =
+  "这位律师也在其他镇的服务地点值班，不能在本镇停用。如只是不再在本镇服务，请在下面的律师资料中取消勾选本镇的服务地点。";
 
 function requireStaff(scope: TownScope) {
   assertCan(can.manageAccount(scope.actor, "LAWYER"));
@@ -179,7 +180,10 @@ export async function deactivateLawyer(
   { now = new Date(), choices }: Options = {},
 ): Promise<DeactivateResult> {
   requireStaff(scope);
-  const lawyer = await db.lawyer.findFirst({ where: { id: lawyerId, ...lawyersIn(scope) }, select: { name: true, active: true } });
+  const lawyer = await db.lawyer.findFirst({
+    where: { id: lawyerId, ...lawyersIn(scope) },
+    select: { name: true, active: true },
+  });
   if (!lawyer) return failure("not_found", LAWYER_NOT_FOUND);
   if (!lawyer.active) return failure("conflict", ALREADY_INACTIVE);
   if (!(await servesOnlyIn(scope, lawyerId))) return failure("conflict", OTHER_TOWNS);

@@ -1,7 +1,6 @@
 import "server-only";
 import { atVenuesIn, lawyersIn, type Scope, venuesIn } from "@/lib/auth/scope";
-import { db, type Tx } from "@/lib/db";
-import { toDbDate, todayInShanghai } from "@/lib/time";
+import { db } from "@/lib/db";
 
 export type UpcomingBooking = { code: string; start: Date; end: Date; venueName: string };
 
@@ -58,26 +57,6 @@ export async function getLawyer(scope: Scope, lawyerId: string): Promise<LawyerR
   return row ? toLawyerRow(row) : null;
 }
 
-/**
- * Whether all the lawyer's work is in the scope's town: no venue served, no weekly duty still to
- * come and no date's duty to come at another town's venue. A change that reaches every venue of a
- * lawyer (leave "all venues", a deactivation) is a town's to make only then.
- */
-export async function servesOnlyIn(scope: Scope, lawyerId: string, reader: Tx | typeof db = db): Promise<boolean> {
-  if (!scope.townId) return true;
-  const elsewhere = { venue: { townId: { not: scope.townId } } };
-  const today = toDbDate(todayInShanghai());
-  // One after the other: a transaction has one connection.
-  if (await reader.lawyerVenue.findFirst({ where: { lawyerId, ...elsewhere }, select: { venueId: true } })) return false;
-  const session = await reader.dutySession.findFirst({
-    where: { lawyerId, ...elsewhere, OR: [{ validUntil: null }, { validUntil: { gte: today } }] },
-    select: { id: true },
-  });
-  if (session) return false;
-  const extra = await reader.dutyException.findFirst({ where: { lawyerId, ...elsewhere, date: { gte: today } }, select: { id: true } });
-  return !extra;
-}
-
 /** Bookings at venues in scope that the lawyer still holds and that have not ended: after a deactivation, staff reassign these. */
 export async function listUpcomingBookings(scope: Scope, lawyerId: string, now: Date = new Date()): Promise<UpcomingBooking[]> {
   const rows = await db.booking.findMany({
@@ -91,10 +70,7 @@ export async function listUpcomingBookings(scope: Scope, lawyerId: string, now: 
 export type LawyerName = { id: string; name: string };
 
 /** Lawyers in scope by name, for lists and filters: those still serving, or (`activeOnly: false`) everyone. */
-export async function listLawyerNames(
-  scope: Scope,
-  { activeOnly = true }: { activeOnly?: boolean } = {},
-): Promise<LawyerName[]> {
+export async function listLawyerNames(scope: Scope, { activeOnly = true }: { activeOnly?: boolean } = {}): Promise<LawyerName[]> {
   return db.lawyer.findMany({
     where: { ...lawyersIn(scope), ...(activeOnly ? { active: true } : {}) },
     orderBy: { name: "asc" },

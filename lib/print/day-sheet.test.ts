@@ -65,7 +65,9 @@ describe("the day sheet", () => {
     expect(sheet?.bookings.map((b) => b.name)).toEqual(["李姨", "黄伯"]);
     expect(sheet?.duty.map((d) => d.lawyer)).toEqual([a.name]);
     expect(sheet?.showLawyer).toBe(false);
-    expect(await getDaySheet({ id: "x", role: "LAWYER", displayName: "律师", lawyerId: null }, { venue: f.venue.slug, date })).toBeNull();
+    expect(
+      await getDaySheet({ id: "x", role: "LAWYER", displayName: "律师", lawyerId: null }, { venue: f.venue.slug, date }),
+    ).toBeNull();
   });
 
   it("is audited as a view of personal data when opened, once per opening", async () => {

@@ -140,7 +140,11 @@ async function loadCardSheets(where: object, reach: VenueReach, now: Date): Prom
         },
       },
     }),
-    db.venue.findMany({ where: { kind: "STATION", active: true, ...reach }, orderBy: { sortOrder: "asc" }, select: cardVenue.select }),
+    db.venue.findMany({
+      where: { kind: "STATION", active: true, ...reach },
+      orderBy: { sortOrder: "asc" },
+      select: cardVenue.select,
+    }),
   ]);
   const stationOf = (townId: string | null | undefined) => station.find((s) => s.townId === townId);
   return lawyers.map((lawyer) => {

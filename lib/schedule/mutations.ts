@@ -3,15 +3,14 @@ import "server-only";
 // hands a plan to applyChange (change/mutations.ts), which looks after the booked villagers. Over
 // 300 lines because the six belong together: they share the checks and the wording of the answers.
 import { type AuditActor, recordAudit } from "@/lib/audit/mutations";
+import { venuesIn } from "@/lib/auth/scope";
 import { db, type Tx } from "@/lib/db";
 import { type Failure, failure, Rejected } from "@/lib/errors";
 import { loadHolidayCalendar } from "@/lib/holidays/queries";
-import { venuesIn } from "@/lib/auth/scope";
-import { servesOnlyIn } from "@/lib/lawyers/queries";
 import { addDays, formatDate, fromDbDate, toDbDate, todayInShanghai, weekdayName } from "@/lib/time";
 import { applyChange, type ExceptionRow, loadRows, type Options, type ScheduleResult } from "./change/mutations";
 import { clashMessage, dutyOn, findDutyClash, hoursText } from "./impact";
-import { auditActorOfCaller, type DutyCaller, dutyReach, type VenueReach } from "./queries";
+import { auditActorOfCaller, type DutyCaller, dutyReach, servesOnlyIn, type VenueReach } from "./queries";
 import type {
   AddExtraInput,
   AddLeaveInput,
@@ -395,8 +394,7 @@ export async function removeException(
   if (!row) return notFound();
   // Taking back a leave "at all venues" gives back duty in every town the lawyer serves: a town's
   // staff may do it only when the lawyer serves theirs alone.
-  if (!row.venue && "kind" in caller && !(await servesOnlyIn(caller, lawyerId)))
-    return failure("conflict", LAWYERS_OWN_LEAVE);
+  if (!row.venue && "kind" in caller && !(await servesOnlyIn(caller, lawyerId))) return failure("conflict", LAWYERS_OWN_LEAVE);
   const date = fromDbDate(row.date);
   const part = row.startMinute === null || row.endMinute === null ? "全天" : hoursText(row.startMinute, row.endMinute);
   const desc = `${formatDate(date)} ${part}${row.venue ? ` 在 ${row.venue.name}` : ""}`;

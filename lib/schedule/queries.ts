@@ -6,7 +6,7 @@ import { type Actor, can } from "@/lib/auth/can";
 import { atVenuesIn, auditActorOf, lawyersIn, type Scope, type TownScope, venuesIn } from "@/lib/auth/scope";
 import { loadAvailabilityInputs, slotsOf } from "@/lib/availability/queries";
 import { dutyIntervals } from "@/lib/availability/slots";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import type { VenueKind } from "@/lib/generated/prisma/enums";
 import { maskPhone } from "@/lib/phone";
 import { addDays, type DateString, formatMinute, fromDbDate, toDateString, toDbDate, todayInShanghai } from "@/lib/time";
@@ -38,6 +38,29 @@ export function dutyReach(caller: DutyCaller, lawyerId: string): VenueReach | nu
 /** The audit log's actor for a duty change: an acting district account is recorded as such. */
 export function auditActorOfCaller(caller: DutyCaller): AuditActor {
   return "kind" in caller ? auditActorOf(caller) : caller;
+}
+
+/**
+ * Whether all the lawyer's work is in the scope's town: no venue served, no weekly duty still to
+ * come and no date's duty to come at another town's venue. A change that reaches every venue of a
+ * lawyer (leave "all venues", a deactivation) is a town's to make only then.
+ */
+export async function servesOnlyIn(scope: Scope, lawyerId: string, reader: Tx | typeof db = db): Promise<boolean> {
+  if (!scope.townId) return true;
+  const elsewhere = { venue: { townId: { not: scope.townId } } };
+  const today = toDbDate(todayInShanghai());
+  // One after the other: a transaction has one connection.
+  if (await reader.lawyerVenue.findFirst({ where: { lawyerId, ...elsewhere }, select: { venueId: true } })) return false;
+  const session = await reader.dutySession.findFirst({
+    where: { lawyerId, ...elsewhere, OR: [{ validUntil: null }, { validUntil: { gte: today } }] },
+    select: { id: true },
+  });
+  if (session) return false;
+  const extra = await reader.dutyException.findFirst({
+    where: { lawyerId, ...elsewhere, date: { gte: today } },
+    select: { id: true },
+  });
+  return !extra;
 }
 
 /** The details of the bookings and, for each, who could take it over at the same time and place. */
@@ -85,11 +108,7 @@ export async function describeAffected(lawyerId: string, bookings: BookedTime[],
  * Colleagues free to take over one confirmed future booking at a venue in scope, at its time and
  * place (staff's hand-over); none for a booking of another town.
  */
-export async function listFreeColleagues(
-  scope: Scope,
-  code: string,
-  now = new Date(),
-): Promise<{ id: string; name: string }[]> {
+export async function listFreeColleagues(scope: Scope, code: string, now = new Date()): Promise<{ id: string; name: string }[]> {
   const b = await db.booking.findFirst({
     where: { code, ...atVenuesIn(scope) },
     select: { id: true, lawyerId: true, venueId: true, startsAt: true, endsAt: true, status: true },

@@ -14,7 +14,12 @@ import { getSchedule, listFreeColleagues, loadRota } from "./queries";
 
 const staffOf = (townId: string) =>
   townScope({ id: `staff-${townId}`, role: "STAFF", displayName: "镇工作人员", lawyerId: null, townId }) as TownScope;
-const lawyerActor = (lawyerId: string): CurrentUser => ({ id: `user-${lawyerId}`, role: "LAWYER", displayName: "律师", lawyerId });
+const lawyerActor = (lawyerId: string): CurrentUser => ({
+  id: `user-${lawyerId}`,
+  role: "LAWYER",
+  displayName: "律师",
+  lawyerId,
+});
 
 async function twoTowns() {
   const [townA, townB] = [await createTownFixture("甲镇"), await createTownFixture("乙镇")];
@@ -26,7 +31,9 @@ async function twoTowns() {
 const snapshot = async (lawyerId: string) => ({
   sessions: await prisma.dutySession.findMany({ where: { lawyerId }, orderBy: { id: "asc" } }),
   exceptions: await prisma.dutyException.findMany({ where: { lawyerId }, orderBy: { id: "asc" } }),
-  audit: await prisma.auditLog.count({ where: { summary: { startsWith: (await prisma.lawyer.findUniqueOrThrow({ where: { id: lawyerId } })).name } } }),
+  audit: await prisma.auditLog.count({
+    where: { summary: { startsWith: (await prisma.lawyer.findUniqueOrThrow({ where: { id: lawyerId } })).name } },
+  }),
 });
 
 const wholeDay = { startMinute: null, endMinute: null, note: null };
@@ -54,7 +61,14 @@ describe("duty in a town scope", () => {
     const leaveId = (await prisma.dutyException.findFirstOrThrow({ where: { lawyerId: lawyer.id } })).id;
     const sessionId = (await prisma.dutySession.findFirstOrThrow({ where: { lawyerId: lawyer.id } })).id;
     const before = await snapshot(lawyer.id);
-    const session = { venueId: fa.venue.id, weekday: 1, startMinute: 14 * 60, endMinute: 16 * 60, validFrom: fa.dateOn(1), validUntil: null };
+    const session = {
+      venueId: fa.venue.id,
+      weekday: 1,
+      startMinute: 14 * 60,
+      endMinute: 16 * 60,
+      validFrom: fa.dateOn(1),
+      validUntil: null,
+    };
     const change = { sessionId, weekday: 1, startMinute: 13 * 60, endMinute: 15 * 60, from: fa.dateOn(1) };
     const extra = { venueId: fa.venue.id, date: fa.dateOn(11), startMinute: 14 * 60, endMinute: 16 * 60, note: null };
 
@@ -87,7 +101,14 @@ describe("duty in a town scope", () => {
     const { a, b, fa, fb, lawyer } = await twoTowns();
     await prisma.lawyerVenue.create({ data: { lawyerId: lawyer.id, venueId: fb.venue.id } });
     await prisma.dutySession.create({
-      data: { lawyerId: lawyer.id, venueId: fb.venue.id, weekday: 1, startMinute: 14 * 60, endMinute: 16 * 60, validFrom: toDbDate(fb.today) },
+      data: {
+        lawyerId: lawyer.id,
+        venueId: fb.venue.id,
+        weekday: 1,
+        startMinute: 14 * 60,
+        endMinute: 16 * 60,
+        validFrom: toDbDate(fb.today),
+      },
     });
     const date = fa.dateOn(15);
     expect(await addLeave(b, lawyer.id, { date, venueId: null, ...wholeDay })).toMatchObject({ ok: true });

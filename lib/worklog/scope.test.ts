@@ -10,17 +10,33 @@ import { loadWorkLog } from "./queries";
 
 const staffOf = (townId: string) =>
   townScope({ id: `staff-${townId}`, role: "STAFF", displayName: "镇工作人员", lawyerId: null, townId }) as TownScope;
-const lawyerActor = (lawyerId: string): CurrentUser => ({ id: `user-${lawyerId}`, role: "LAWYER", displayName: "律师", lawyerId });
+const lawyerActor = (lawyerId: string): CurrentUser => ({
+  id: `user-${lawyerId}`,
+  role: "LAWYER",
+  displayName: "律师",
+  lawyerId,
+});
 
 describe("the work log in a town scope", () => {
   it("shows a town's staff the lawyer's services at its venues only, and nothing of another town's lawyer", async () => {
-    const [townA, townB, townC] = [await createTownFixture("甲镇"), await createTownFixture("乙镇"), await createTownFixture("丙镇")];
+    const [townA, townB, townC] = [
+      await createTownFixture("甲镇"),
+      await createTownFixture("乙镇"),
+      await createTownFixture("丙镇"),
+    ];
     const fa = await createVenueFixture({ townId: townA.id });
     const fb = await createVenueFixture({ townId: townB.id, lawyers: 0 });
     const lawyer = fa.lawyers[0];
     await prisma.lawyerVenue.create({ data: { lawyerId: lawyer.id, venueId: fb.venue.id } });
     await prisma.dutySession.create({
-      data: { lawyerId: lawyer.id, venueId: fb.venue.id, weekday: 1, startMinute: 14 * 60, endMinute: 17 * 60, validFrom: toDbDate(fb.today) },
+      data: {
+        lawyerId: lawyer.id,
+        venueId: fb.venue.id,
+        weekday: 1,
+        startMinute: 14 * 60,
+        endMinute: 17 * 60,
+        validFrom: toDbDate(fb.today),
+      },
     });
     const date = fa.dateOn(1);
     const here = await createBooking(bookingInput(fa.venue.slug, fa.slotOn(1), { lawyerId: lawyer.id }));
@@ -29,7 +45,11 @@ describe("the work log in a town scope", () => {
     const there = await prisma.booking.findUniqueOrThrow({ where: { code: here.booking.code } });
     await prisma.booking.create({
       data: {
-        ...Object.fromEntries(Object.entries(there).filter(([k]) => !["id", "code", "createdAt", "updatedAt", "venueId", "startsAt", "endsAt"].includes(k))),
+        ...Object.fromEntries(
+          Object.entries(there).filter(
+            ([k]) => !["id", "code", "createdAt", "updatedAt", "venueId", "startsAt", "endsAt"].includes(k),
+          ),
+        ),
         code: `B${there.code.slice(1)}`,
         venueId: fb.venue.id,
         // Later that day: a lawyer is never booked twice at once.

@@ -4,10 +4,10 @@ import { can } from "@/lib/auth/can";
 import { townScopeOrProblem, userOrProblem } from "@/lib/auth/session";
 import { monthParam } from "@/lib/consultations/schema";
 import { CSV_TYPE, fileHeaders, guarded, problem, XLSX_TYPE } from "@/lib/http";
+import { auditActorOfCaller } from "@/lib/schedule/queries";
 import { exportFormat } from "@/lib/stats/schema";
 import { todayInShanghai } from "@/lib/time";
 import { exportFileName, workLogCsv, workLogXlsx } from "@/lib/worklog/export";
-import { auditActorOfCaller } from "@/lib/schedule/queries";
 import { loadWorkLog } from "@/lib/worklog/queries";
 
 export function GET(request: Request) {
