@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { formAction } from "@/lib/action";
+import { townFormAction } from "@/lib/action";
 import { can } from "@/lib/auth/can";
 import { createStaffAccount, deactivateAccount, resetPassword } from "./mutations";
 import { accountIdInput, staffAccountInput } from "./schema";
@@ -12,13 +12,14 @@ export type Issued = { issued: { username: string; password: string } };
 const NOT_FOUND = "没有找到这个账号，请刷新页面后再试。";
 
 // Staff and administrator accounts are an administrator's alone: a staff member's forged request stops here.
+// Each works in the caller's town scope: another town's account answers as a missing one.
 
-export const createStaffAccountAction = formAction<typeof staffAccountInput, Issued>({
+export const createStaffAccountAction = townFormAction<typeof staffAccountInput, Issued>({
   allow: can.manageStaffAccounts,
   schema: staffAccountInput,
   invalid: "账号还没有建立，请按提示修改。",
-  run: async (input, { actor }) => {
-    const result = await createStaffAccount(actor, input);
+  run: async (input, { actor: scope }) => {
+    const result = await createStaffAccount(scope, input);
     if (!result.ok) return result;
     revalidatePath("/staff/accounts");
     return {
@@ -29,12 +30,12 @@ export const createStaffAccountAction = formAction<typeof staffAccountInput, Iss
   },
 });
 
-export const resetStaffPasswordAction = formAction<typeof accountIdInput, Issued>({
+export const resetStaffPasswordAction = townFormAction<typeof accountIdInput, Issued>({
   allow: can.manageStaffAccounts,
   schema: accountIdInput,
   invalid: NOT_FOUND,
-  run: async ({ userId }, { actor }) => {
-    const result = await resetPassword(actor, userId);
+  run: async ({ userId }, { actor: scope }) => {
+    const result = await resetPassword(scope, userId);
     if (!result.ok) return result;
     revalidatePath("/staff/audit");
     return {
@@ -45,12 +46,12 @@ export const resetStaffPasswordAction = formAction<typeof accountIdInput, Issued
   },
 });
 
-export const deactivateStaffAccountAction = formAction({
+export const deactivateStaffAccountAction = townFormAction({
   allow: can.manageStaffAccounts,
   schema: accountIdInput,
   invalid: NOT_FOUND,
-  run: async ({ userId }, { actor }) => {
-    const result = await deactivateAccount(actor, userId);
+  run: async ({ userId }, { actor: scope }) => {
+    const result = await deactivateAccount(scope, userId);
     if (!result.ok) return result;
     revalidatePath("/staff/accounts");
     return { ok: true, message: "账号已停用，不能再登录。它做过的操作仍保留在操作记录中。" };

@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/mutations";
 import { can, Forbidden } from "@/lib/auth/can";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { auditActorOf, type TownScope } from "@/lib/auth/scope";
 import type { CurrentUser } from "@/lib/auth/session";
 import { endSessionsOf } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
@@ -9,7 +10,7 @@ import { violatedConstraint } from "@/lib/db-errors";
 import { type Failure, failure } from "@/lib/errors";
 import { ROLE_NAMES } from "@/lib/labels";
 import { generateOneTimePassword } from "./one-time-password";
-import { identifierInUse } from "./queries";
+import { accountsIn, identifierInUse } from "./queries";
 import type { StaffAccountInput } from "./schema";
 
 /** The clear password exists only in this value, to be shown once; the database keeps its hash. */
@@ -24,9 +25,9 @@ export async function issuePassword(): Promise<{ password: string; passwordHash:
   return { password, passwordHash: await hashPassword(password) };
 }
 
-/** A staff or administrator account. Only an administrator may create one. */
-export async function createStaffAccount(actor: CurrentUser, input: StaffAccountInput): Promise<PasswordIssued | Failure> {
-  if (!can.manageAccount(actor, input.role)) throw new Forbidden();
+/** A staff or administrator account of the scope's town. Only an administrator may create one. */
+export async function createStaffAccount(scope: TownScope, input: StaffAccountInput): Promise<PasswordIssued | Failure> {
+  if (!can.manageAccount(scope.actor, input.role)) throw new Forbidden();
   const { password, passwordHash } = await issuePassword();
   try {
     return await db.$transaction(async (tx) => {
@@ -36,12 +37,13 @@ export async function createStaffAccount(actor: CurrentUser, input: StaffAccount
           username: input.username,
           displayName: input.displayName,
           role: input.role,
+          townId: scope.townId,
           passwordHash,
           mustChangePassword: true,
         },
         select: { id: true },
       });
-      await recordAudit(tx, actor, {
+      await recordAudit(tx, auditActorOf(scope), {
         kind: "account",
         action: "create",
         subjectId: user.id,
@@ -58,22 +60,28 @@ export async function createStaffAccount(actor: CurrentUser, input: StaffAccount
   }
 }
 
-/** A new one-time password for an active account; the old one stops working at once. */
-export async function resetPassword(actor: CurrentUser, userId: string): Promise<PasswordIssued | Failure> {
-  const target = await db.user.findUnique({ where: { id: userId }, select: { role: true, username: true, active: true } });
+/**
+ * A new one-time password for an active account in scope (lib/accounts/queries.ts accountsIn); the
+ * old one stops working at once. An account of another town answers as a missing one.
+ */
+export async function resetPassword(scope: TownScope, userId: string): Promise<PasswordIssued | Failure> {
+  const target = await db.user.findFirst({
+    where: { id: userId, ...accountsIn(scope) },
+    select: { role: true, username: true, active: true },
+  });
   if (!target) return failure("not_found", ACCOUNT_NOT_FOUND);
-  if (!can.manageAccount(actor, target.role)) throw new Forbidden();
+  if (!can.manageAccount(scope.actor, target.role)) throw new Forbidden();
   if (!target.active) return failure("conflict", "这个账号已停用，不能重设密码。");
   const { password, passwordHash } = await issuePassword();
   return db.$transaction(async (tx) => {
-    // The role is part of the condition, so the permission checked above is the one that applies.
+    // The role and the scope are part of the condition, so the permission checked above is the one that applies.
     const { count } = await tx.user.updateMany({
-      where: { id: userId, role: target.role, active: true },
+      where: { id: userId, role: target.role, active: true, ...accountsIn(scope) },
       data: { passwordHash, mustChangePassword: true, firstPasswordUsedAt: null },
     });
     if (count === 0) return failure("not_found", ACCOUNT_NOT_FOUND);
     await endSessionsOf(tx, userId);
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, auditActorOf(scope), {
       kind: "account",
       action: "reset_password",
       subjectId: userId,
@@ -84,24 +92,28 @@ export async function resetPassword(actor: CurrentUser, userId: string): Promise
 }
 
 /**
- * Stops a staff or administrator account from signing in; its name stays in the audit log.
- * Lawyers are deactivated with their profile (lib/lawyers/mutations.ts), which also ends their duty.
+ * Stops a staff or administrator account of the scope's town from signing in; its name stays in
+ * the audit log. Lawyers are deactivated with their profile (lib/lawyers/mutations.ts), which also
+ * ends their duty.
  */
-export async function deactivateAccount(actor: CurrentUser, userId: string): Promise<{ ok: true } | Failure> {
-  const target = await db.user.findUnique({ where: { id: userId }, select: { role: true, username: true, active: true } });
+export async function deactivateAccount(scope: TownScope, userId: string): Promise<{ ok: true } | Failure> {
+  const target = await db.user.findFirst({
+    where: { id: userId, ...accountsIn(scope) },
+    select: { role: true, username: true, active: true },
+  });
   if (!target) return failure("not_found", ACCOUNT_NOT_FOUND);
-  if (!can.manageAccount(actor, target.role)) throw new Forbidden();
+  if (!can.manageAccount(scope.actor, target.role)) throw new Forbidden();
   if (target.role === "LAWYER") return failure("invalid_input", "律师的账号请在“律师与账号”页面停用，这样会同时结束其排班。");
   // Otherwise the last administrator could lock everyone out.
-  if (userId === actor.id) return failure("invalid_input", "不能停用您自己的账号。请让另一位管理员操作。");
+  if (userId === scope.actor.id) return failure("invalid_input", "不能停用您自己的账号。请让另一位管理员操作。");
   return db.$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({
-      where: { id: userId, role: target.role, active: true },
+      where: { id: userId, role: target.role, active: true, ...accountsIn(scope) },
       data: { active: false },
     });
     if (count === 0) return failure("conflict", "这个账号已经停用了。");
     await endSessionsOf(tx, userId);
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, auditActorOf(scope), {
       kind: "account",
       action: "deactivate",
       subjectId: userId,

@@ -1,4 +1,5 @@
 import "server-only";
+import { lawyersIn, type Scope } from "@/lib/auth/scope";
 import { db, type Tx } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -10,10 +11,20 @@ export type StaffAccount = {
   active: boolean;
 };
 
-/** Staff and administrator accounts, active first. Never the password hash. */
-export async function listStaffAccounts(): Promise<StaffAccount[]> {
+/**
+ * The accounts a scope looks after (Prisma `UserWhereInput`): its town's staff and administrators,
+ * and the sign-in accounts of its lawyers (lib/auth/scope.ts lawyersIn). A district account is
+ * no town's: it is looked after in the district console.
+ */
+export function accountsIn(scope: Scope) {
+  const staff = { role: { in: ["ADMIN" as const, "STAFF" as const] }, ...(scope.townId ? { townId: scope.townId } : {}) };
+  return { OR: [staff, { role: "LAWYER" as const, lawyer: lawyersIn(scope) }] };
+}
+
+/** The scope's staff and administrator accounts, active first. Never the password hash. */
+export async function listStaffAccounts(scope: Scope): Promise<StaffAccount[]> {
   const rows = await db.user.findMany({
-    where: { role: { in: ["ADMIN", "STAFF"] } },
+    where: { role: { in: ["ADMIN", "STAFF"] }, ...(scope.townId ? { townId: scope.townId } : {}) },
     orderBy: [{ active: "desc" }, { role: "asc" }, { username: "asc" }],
     select: { id: true, username: true, displayName: true, role: true, active: true },
   });

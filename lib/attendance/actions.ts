@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { formAction } from "@/lib/action";
+import { formAction, townFormAction } from "@/lib/action";
 import { can } from "@/lib/auth/can";
 import { correctAttendance, recordArrival, recordDeparture, recordMissedAttendance } from "./mutations";
 import { attendanceInput, correctAttendanceInput, recordMissedInput } from "./schema";
@@ -23,12 +23,12 @@ export const attendanceAction = formAction({
 });
 
 /** Staff's correction of an attendance, from the lawyer's page. */
-export const correctAttendanceAction = formAction({
+export const correctAttendanceAction = townFormAction({
   allow: can.correctAttendance,
   schema: correctAttendanceInput,
   invalid: "还没有更正，请按提示修改。",
-  run: async (input, { actor }) => {
-    const result = await correctAttendance(actor, input);
+  run: async (input, { actor: scope }) => {
+    const result = await correctAttendance(scope, input);
     if (!result.ok) return result;
     revalidatePath("/staff/lawyers/[id]", "page");
     return { ok: true, message: result.message };
@@ -36,12 +36,12 @@ export const correctAttendanceAction = formAction({
 });
 
 /** Staff's 补录 of a session nobody signed in to, from the lawyer's page. */
-export const recordMissedAttendanceAction = formAction({
+export const recordMissedAttendanceAction = townFormAction({
   allow: can.correctAttendance,
   schema: recordMissedInput,
   invalid: "还没有补录，请按提示修改。",
-  run: async (input, { actor }) => {
-    const result = await recordMissedAttendance(actor, input);
+  run: async (input, { actor: scope }) => {
+    const result = await recordMissedAttendance(scope, input);
     if (!result.ok) return result;
     // The session leaves the 未签到 list, and the form (with its answer) with it: the lawyer's page
     // says what was recorded above the records instead, its heading focused (with or without JavaScript).

@@ -2,7 +2,7 @@
 // week's 已签到 / 未签到 marks), the lawyer's schedule page, the dashboard (hours and the 未签到
 // list) and the year's figures (month by month across the year's end). Real PostgreSQL, odd TZ.
 import { describe, expect, it } from "vitest";
-import { type DistrictScope, districtScope } from "@/lib/auth/scope";
+import { type DistrictScope, districtScope, townScope } from "@/lib/auth/scope";
 import type { CurrentUser } from "@/lib/auth/session";
 import { monthOf } from "@/lib/schedule/hours";
 import { getSchedule, loadRota } from "@/lib/schedule/queries";
@@ -44,7 +44,15 @@ describe("attended hours beside scheduled hours", () => {
   it("on the rota: the village's attended hours, and the week's sessions marked 已签到 and 未签到", async () => {
     const { f, now } = await twoDays();
     const [d1, d2, d3] = [f.dateOn(1), f.dateOn(2), f.dateOn(3)];
-    const rows = await loadRota({ month: monthOf(d1), week: { from: d1, to: d3 }, now });
+    const scope = townScope({
+      id: "staff-figures",
+      role: "STAFF",
+      displayName: "司法所",
+      lawyerId: null,
+      townId: f.venue.townId,
+    });
+    if (!scope) throw new Error("no scope");
+    const rows = await loadRota(scope, { month: monthOf(d1), week: { from: d1, to: d3 }, now });
     const row = rows.find((r) => r.venue.id === f.venue.id);
     if (!row) throw new Error("the fixture's venue is not on the rota");
     // Day 2 may fall in the next month; the month's hours are day 1's.

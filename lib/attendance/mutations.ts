@@ -5,6 +5,7 @@ import "server-only";
 // find the words for what it refuses.
 import { type AuditActor, recordAudit } from "@/lib/audit/mutations";
 import { assertCan, can } from "@/lib/auth/can";
+import { atVenuesIn, auditActorOf, type TownScope, venuesIn } from "@/lib/auth/scope";
 import type { CurrentUser } from "@/lib/auth/session";
 import { db, type Tx } from "@/lib/db";
 import { violatedConstraint } from "@/lib/db-errors";
@@ -204,18 +205,19 @@ export async function autoCloseAttendance(
 }
 
 /**
- * Staff correct an attendance's times on its own date, with a reason kept with it and in the
- * audit log. Refused (nothing changed) when the record changed meanwhile, when the departure is
- * still to come, or when the new times overlap another attendance of the lawyer.
+ * Staff correct an attendance at a venue of their town (another town's answers as a missing one)
+ * on its own date, with a reason kept with it and in the audit log. Refused (nothing changed) when
+ * the record changed meanwhile, when the departure is still to come, or when the new times overlap
+ * another attendance of the lawyer.
  */
 export async function correctAttendance(
-  actor: CurrentUser,
+  scope: TownScope,
   input: CorrectAttendanceInput,
   { now = new Date() }: { now?: Date } = {},
 ): Promise<AttendanceResult> {
-  assertCan(can.correctAttendance(actor));
-  const row = await db.attendance.findUnique({
-    where: { id: input.attendanceId },
+  assertCan(can.correctAttendance(scope.actor));
+  const row = await db.attendance.findFirst({
+    where: { id: input.attendanceId, ...atVenuesIn(scope) },
     select: {
       arrivedAt: true,
       leftAt: true,
@@ -244,12 +246,24 @@ export async function correctAttendance(
     await db.$transaction(async (tx) => {
       // Conditional on the version read: a departure recorded meanwhile is not overwritten unseen.
       const { count } = await tx.attendance.updateMany({
-        where: { id: input.attendanceId, updatedAt: row.updatedAt },
-        data: { arrivedAt, leftAt, autoClosed: false, correctedAt: now, correctedBy: actor.id, correctionReason: input.reason },
+        where: { id: input.attendanceId, updatedAt: row.updatedAt, ...atVenuesIn(scope) },
+        data: {
+          arrivedAt,
+          leftAt,
+          autoClosed: false,
+          correctedAt: now,
+          correctedBy: scope.actor.id,
+          correctionReason: input.reason,
+        },
       });
       if (count === 0)
         throw new Rejected(failure("conflict", "这条签到记录刚刚有了变化（律师签退了，或别人改过）。请刷新页面后再更正。"));
-      await recordAudit(tx, actor, { kind: "attendance", action: "correct", subjectId: input.attendanceId, summary });
+      await recordAudit(tx, auditActorOf(scope), {
+        kind: "attendance",
+        action: "correct",
+        subjectId: input.attendanceId,
+        summary,
+      });
     });
   } catch (error) {
     if (error instanceof Rejected) return error.result;
@@ -268,19 +282,24 @@ export async function correctAttendance(
 }
 
 /**
- * Staff's 补录 of a session that ended with nobody signed in (未签到): the lawyer was there (the
- * village committee's word, the paper ledger), so staff record the times with why, as a correction
- * is recorded. Refused (nothing written) for a session the lawyer did not have, a departure still
- * to come, or times overlapping another attendance of the lawyer (the database's constraint).
+ * Staff's 补录 of a session at a venue of their town that ended with nobody signed in (未签到): the
+ * lawyer was there (the village committee's word, the paper ledger), so staff record the times with
+ * why, as a correction is recorded. Refused (nothing written) for a session the lawyer did not
+ * have there (or a venue of another town), a departure still to come, or times overlapping another
+ * attendance of the lawyer (the database's constraint).
  */
 export async function recordMissedAttendance(
-  actor: CurrentUser,
+  scope: TownScope,
   input: RecordMissedInput,
   { now = new Date() }: { now?: Date } = {},
 ): Promise<AttendanceResult> {
-  assertCan(can.correctAttendance(actor));
+  assertCan(can.correctAttendance(scope.actor));
+  // A venue's town never changes: the venue read in scope here is in scope when the row is written.
   const [venue, lawyer] = await Promise.all([
-    db.venue.findUnique({ where: { id: input.venueId }, select: { id: true, slug: true, name: true, village: true } }),
+    db.venue.findFirst({
+      where: { id: input.venueId, ...venuesIn(scope) },
+      select: { id: true, slug: true, name: true, village: true },
+    }),
     db.lawyer.findUnique({ where: { id: input.lawyerId }, select: { name: true } }),
   ]);
   const sessions =
@@ -315,12 +334,17 @@ export async function recordMissedAttendance(
           leftAt,
           sessionEndsAt: session.end,
           correctedAt: now,
-          correctedBy: actor.id,
+          correctedBy: scope.actor.id,
           correctionReason: input.reason,
         },
         select: { id: true },
       });
-      await recordAudit(tx, actor, { kind: "attendance", action: "record_missed", subjectId: created.id, summary });
+      await recordAudit(tx, auditActorOf(scope), {
+        kind: "attendance",
+        action: "record_missed",
+        subjectId: created.id,
+        summary,
+      });
       return created;
     });
     return {

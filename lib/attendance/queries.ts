@@ -2,6 +2,7 @@ import "server-only";
 // Reads of lawyers' attendance (签到 / 签退). Every figure goes through ./rules.ts: an attendance
 // still open past its session's end counts as closed then, whether or not the worker has run.
 import { can } from "@/lib/auth/can";
+import { atVenuesIn, type Scope } from "@/lib/auth/scope";
 import type { CurrentUser } from "@/lib/auth/session";
 import { loadDutyInputs } from "@/lib/availability/queries";
 import { dutyIntervals } from "@/lib/availability/slots";
@@ -218,23 +219,28 @@ export type AttendanceView = {
 };
 
 /**
- * Attendances over Shanghai dates [from, to], by arrival, oldest first: one lawyer's (the work
- * log, the lawyer's staff page) or everyone's.
+ * Attendances over Shanghai dates [from, to], by arrival, oldest first. For staff, at their scope's
+ * venues: one lawyer's (the lawyer's staff page, the work log) or everyone's; for a lawyer
+ * (`{ lawyerId }`, the caller having checked it is theirs), their own everywhere.
  */
-export async function listAttendances({
-  from,
-  to,
-  lawyerId,
-  now = new Date(),
-}: {
-  from: DateString;
-  to: DateString;
-  lawyerId?: string;
-  now?: Date;
-}): Promise<AttendanceView[]> {
+export async function listAttendances(
+  within: Scope | { lawyerId: string },
+  {
+    from,
+    to,
+    lawyerId,
+    now = new Date(),
+  }: {
+    from: DateString;
+    to: DateString;
+    lawyerId?: string;
+    now?: Date;
+  },
+): Promise<AttendanceView[]> {
   const range = bounds(from, to);
+  const whose = "kind" in within ? { ...atVenuesIn(within), ...(lawyerId ? { lawyerId } : {}) } : { lawyerId: within.lawyerId };
   const rows = await db.attendance.findMany({
-    where: { ...(lawyerId ? { lawyerId } : {}), arrivedAt: { gte: range.start, lt: range.end } },
+    where: { ...whose, arrivedAt: { gte: range.start, lt: range.end } },
     orderBy: { arrivedAt: "asc" },
     select: { ...attendanceSelect, lawyer: { select: { id: true, name: true } }, venue: { select: { id: true, name: true } } },
   });

@@ -47,6 +47,11 @@ export const can = {
     target === "DISTRICT" ? isDistrict(actor) : isAdmin(actor) || (isStaff(actor) && target === "LAWYER"),
   /** The staff and admin accounts page. */
   manageStaffAccounts: isAdmin,
+  /**
+   * The holiday calendar's overrides (lib/holidays): one calendar for the whole deployment (national
+   * holidays, every town's duty), so an administrator's or the district's, not any town's staff.
+   */
+  manageHolidays: isAdmin,
   /** The site's own settings (its public address, lib/site): an administrator's. */
   manageSite: isAdmin,
   /** How long personal data is kept (lib/privacy): one setting for the whole deployment, an administrator's or the district's. */

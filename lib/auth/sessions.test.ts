@@ -9,11 +9,14 @@ import { createVenueFixture, prisma, testTownId, uniquePhone } from "@/lib/testi
 import { can } from "./can";
 import { authOptions } from "./options";
 import { hashPassword } from "./password";
+import { type TownScope, townScope } from "./scope";
 import type { CurrentUser } from "./session";
 import { endSession, sessionUser, startSession } from "./sessions";
 import { signInWithPassword } from "./sign-in";
 
 const admin: CurrentUser = { id: "sessions-test-admin", role: "ADMIN", displayName: "测试管理员", lawyerId: null };
+/** The administrator's scope in the shared test town, where `account` makes its accounts. */
+const asAdmin = async () => townScope({ ...admin, townId: await testTownId() }) as TownScope;
 const HOUR = 60 * 60 * 1000;
 
 async function account(role: Role = "STAFF", password = "correct-horse-9") {
@@ -99,12 +102,12 @@ describe("ending an account's sessions", () => {
   it("a reset by an administrator or a deactivation ends every session of the account", async () => {
     const reset = await account("STAFF");
     const resetSessions = [await startSession(reset.id), await startSession(reset.id)];
-    expect((await resetPassword(admin, reset.id)).ok).toBe(true);
+    expect((await resetPassword(await asAdmin(), reset.id)).ok).toBe(true);
     for (const id of resetSessions) expect(await sessionUser(id)).toBeNull();
 
     const leaving = await account("STAFF");
     const leavingSession = await startSession(leaving.id);
-    expect(await deactivateAccount(admin, leaving.id)).toEqual({ ok: true });
+    expect(await deactivateAccount(await asAdmin(), leaving.id)).toEqual({ ok: true });
     expect(await prisma.userSession.findUniqueOrThrow({ where: { id: leavingSession } })).toMatchObject({
       endedAt: expect.any(Date),
     });
@@ -113,7 +116,7 @@ describe("ending an account's sessions", () => {
 
   it("a lawyer's reset and deactivation end the lawyer's sessions", async () => {
     const { venue } = await createVenueFixture();
-    const created = await createLawyer(admin, {
+    const created = await createLawyer(await asAdmin(), {
       name: "会话测试律师",
       firm: "测试律师事务所",
       publicPhone: uniquePhone(),
@@ -123,17 +126,17 @@ describe("ending an account's sessions", () => {
     });
     if (!created.ok) throw new Error(created.message);
     const first = await startSession(created.userId);
-    expect((await resetLawyerPassword(admin, created.lawyerId)).ok).toBe(true);
+    expect((await resetLawyerPassword(await asAdmin(), created.lawyerId)).ok).toBe(true);
     expect(await sessionUser(first)).toBeNull();
     const second = await startSession(created.userId);
-    expect((await deactivateLawyer(admin, created.lawyerId)).ok).toBe(true);
+    expect((await deactivateLawyer(await asAdmin(), created.lawyerId)).ok).toBe(true);
     expect(await sessionUser(second)).toBeNull();
   });
 });
 
 describe("a first password handed over by staff", () => {
   it("signs in once, opens nothing but the password page, and works no more after that", async () => {
-    const issued = await createStaffAccount(admin, {
+    const issued = await createStaffAccount(await asAdmin(), {
       username: `first-${randomBytes(4).toString("hex")}`,
       displayName: "新同事",
       role: "STAFF",
@@ -164,7 +167,7 @@ describe("a first password handed over by staff", () => {
   });
 
   it("is used once even when two sign-ins race with it", async () => {
-    const issued = await createStaffAccount(admin, {
+    const issued = await createStaffAccount(await asAdmin(), {
       username: `race-${randomBytes(4).toString("hex")}`,
       displayName: "新同事",
       role: "STAFF",

@@ -38,7 +38,7 @@ describe("staffReassignBooking", () => {
     const { a, b, c, book } = await threeLawyers();
     const booking = await book(a.id);
     await book(b.id); // b is busy then
-    expect(await listFreeColleagues(booking.code)).toEqual([{ id: c.id, name: c.name }]);
+    expect(await listFreeColleagues(staff, booking.code)).toEqual([{ id: c.id, name: c.name }]);
     // The villager has had the confirmation (the worker's part): a hand-over is news to them.
     await prisma.notification.updateMany({ where: { bookingId: booking.id, kind: "CONFIRMATION" }, data: { status: "SENT" } });
 

@@ -1,6 +1,7 @@
 // The private calendar feed: duty and bookings, never a villager's phone; a new token revokes the old one.
 import { randomInt } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { townScope } from "@/lib/auth/scope";
 import type { CurrentUser } from "@/lib/auth/session";
 import { createBooking } from "@/lib/booking/mutations";
 import { addOverride, removeOverride } from "@/lib/holidays/mutations";
@@ -81,7 +82,15 @@ describe("calendar feed", () => {
     const lawyer = actorFor(f.lawyers[0].id);
     const created = await replaceCalendarToken(lawyer, lawyer.lawyerId as string);
     if (!created.ok) throw new Error(created.message);
-    const staff: CurrentUser = { id: "feed-test-staff", role: "STAFF", displayName: "测试员", lawyerId: null };
+    // Holiday overrides are an administrator's (lib/auth/can.ts manageHolidays).
+    const staff = townScope({
+      id: "feed-test-admin",
+      role: "ADMIN",
+      displayName: "测试员",
+      lawyerId: null,
+      townId: f.venue.townId,
+    });
+    if (!staff) throw new Error("no scope");
     const override = await addOverride(staff, { date: closed, kind: "HOLIDAY", note: "台风停工" });
     if (!override.ok) throw new Error(override.message);
     try {

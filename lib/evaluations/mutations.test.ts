@@ -3,7 +3,7 @@
 // link used once and not after it expires, paper forms for staff only, and the figures.
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { can, Forbidden } from "@/lib/auth/can";
+import { can } from "@/lib/auth/can";
 import { type DistrictScope, districtScope, type TownScope, townScope } from "@/lib/auth/scope";
 import type { CurrentUser } from "@/lib/auth/session";
 import { generateBookingCode } from "@/lib/booking/code";

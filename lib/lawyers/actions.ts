@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import type { Issued } from "@/lib/accounts/actions";
-import { formAction } from "@/lib/action";
+import { townFormAction } from "@/lib/action";
 import { can } from "@/lib/auth/can";
 import { failure } from "@/lib/errors";
 import { textOf } from "@/lib/form-values";
@@ -17,13 +17,13 @@ function refresh() {
   revalidatePath("/", "layout");
 }
 
-export const createLawyerAction = formAction<typeof createLawyerInput, Issued>({
+export const createLawyerAction = townFormAction<typeof createLawyerInput, Issued>({
   allow: can.workAsStaff,
   schema: createLawyerInput,
   lists: LAWYER_LISTS,
   invalid: "律师还没有添加，请按提示修改。",
-  run: async (input, { actor }) => {
-    const result = await createLawyer(actor, input);
+  run: async (input, { actor: scope }) => {
+    const result = await createLawyer(scope, input);
     if (!result.ok) return result;
     refresh();
     return {
@@ -34,15 +34,15 @@ export const createLawyerAction = formAction<typeof createLawyerInput, Issued>({
   },
 });
 
-export const updateLawyerAction = formAction({
+export const updateLawyerAction = townFormAction({
   allow: can.workAsStaff,
   schema: lawyerInput,
   lists: LAWYER_LISTS,
   invalid: "还没有保存，请按提示修改。",
-  run: async (input, { actor, values }) => {
+  run: async (input, { actor: scope, values }) => {
     const lawyerId = textOf(values, "lawyerId");
     if (!lawyerId) return failure("not_found", NOT_FOUND);
-    const result = await updateLawyer(actor, lawyerId, input);
+    const result = await updateLawyer(scope, lawyerId, input);
     if (!result.ok) return result;
     refresh();
     return { ok: true, message: "律师资料已保存。" };
@@ -51,12 +51,12 @@ export const updateLawyerAction = formAction({
 
 // The forms below send only the lawyer's id: a missing one is a stale page, not a field to correct.
 
-export const resetLawyerPasswordAction = formAction<typeof lawyerIdInput, Issued>({
+export const resetLawyerPasswordAction = townFormAction<typeof lawyerIdInput, Issued>({
   allow: can.workAsStaff,
   schema: lawyerIdInput,
   invalid: NOT_FOUND,
-  run: async ({ lawyerId }, { actor }) => {
-    const result = await resetLawyerPassword(actor, lawyerId);
+  run: async ({ lawyerId }, { actor: scope }) => {
+    const result = await resetLawyerPassword(scope, lawyerId);
     if (!result.ok) return result;
     return {
       ok: true,
@@ -71,14 +71,14 @@ export const resetLawyerPasswordAction = formAction<typeof lawyerIdInput, Issued
  * first answer lists them (`data.step === "confirm"`) and changes nothing; the second carries a
  * hand-over or a cancellation for each. "暂不停用" (`step=edit`) goes back without a word.
  */
-export const deactivateLawyerAction = formAction<typeof lawyerIdInput, ScheduleData>({
+export const deactivateLawyerAction = townFormAction<typeof lawyerIdInput, ScheduleData>({
   allow: can.workAsStaff,
   schema: lawyerIdInput,
   invalid: NOT_FOUND,
-  run: async ({ lawyerId }, { actor, values }) => {
+  run: async ({ lawyerId }, { actor: scope, values }) => {
     if (textOf(values, "step") === "edit") return { ok: false, code: "invalid_input", message: "" };
     const read = textOf(values, "step") === "confirm" ? readChoices(values) : { choices: undefined, errors: {} };
-    const result = await deactivateLawyer(actor, lawyerId, { choices: read.choices });
+    const result = await deactivateLawyer(scope, lawyerId, { choices: read.choices });
     if (!result.ok) return result.code === "bookings_affected" ? confirmStep(result, read.errors) : result;
     refresh();
     const handled = read.choices?.length ?? 0;

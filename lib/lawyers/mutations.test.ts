@@ -1,17 +1,25 @@
 // Staff add lawyers with a sign-in account, reset their passwords and deactivate them. Against the real PostgreSQL.
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import type { CurrentUser } from "@/lib/auth/session";
+import { type TownScope, townScope } from "@/lib/auth/scope";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { createBooking } from "@/lib/booking/mutations";
-import { bookingInput, createVenueFixture, prisma, uniquePhone } from "@/lib/testing/fixtures";
+import { bookingInput, createVenueFixture, prisma, testTownId, uniquePhone } from "@/lib/testing/fixtures";
 import { addDays, fromDbDate, toDbDate } from "@/lib/time";
 import { createLawyer, deactivateLawyer, resetLawyerPassword, updateLawyer } from "./mutations";
 import { getLawyer, listUpcomingBookings } from "./queries";
 import type { CreateLawyerInput } from "./schema";
 import { createLawyerInput } from "./schema";
 
-const staff: CurrentUser = { id: "lawyer-test-staff", role: "STAFF", displayName: "司法所测试员", lawyerId: null };
+/** Staff of the shared test town, where the fixtures' venues are. */
+const asStaff = async () =>
+  townScope({
+    id: "lawyer-test-staff",
+    role: "STAFF",
+    displayName: "司法所测试员",
+    lawyerId: null,
+    townId: await testTownId(),
+  }) as TownScope;
 
 function lawyerInput(venueId: string, extra: Partial<CreateLawyerInput> = {}): CreateLawyerInput {
   return {
@@ -26,7 +34,7 @@ function lawyerInput(venueId: string, extra: Partial<CreateLawyerInput> = {}): C
 }
 
 async function created(input: CreateLawyerInput) {
-  const result = await createLawyer(staff, input);
+  const result = await createLawyer(await asStaff(), input);
   if (!result.ok) throw new Error(JSON.stringify(result));
   return result;
 }
@@ -46,7 +54,7 @@ describe("createLawyer", () => {
       ok: true,
       user: { id: user.id },
     });
-    expect(await getLawyer(result.lawyerId)).toMatchObject({
+    expect(await getLawyer(await asStaff(), result.lawyerId)).toMatchObject({
       username: input.publicPhone,
       specialties: ["婚姻家庭", "劳动争议"],
       venues: [{ id: venue.id, isAdviser: true }],
@@ -62,10 +70,10 @@ describe("createLawyer", () => {
     const first = await created(lawyerInput(venue.id, { username: name }));
     expect(first.username).toBe(name);
     expect((await signInWithPassword(name.toUpperCase(), first.password, "test")).ok).toBe(true);
-    const again = await createLawyer(staff, lawyerInput(venue.id, { username: name }));
+    const again = await createLawyer(await asStaff(), lawyerInput(venue.id, { username: name }));
     expect(again).toMatchObject({ ok: false, code: "invalid_input", fields: { username: expect.stringContaining("已被使用") } });
-    const phone = (await getLawyer(first.lawyerId))?.publicPhone as string;
-    const samePhone = await createLawyer(staff, lawyerInput(venue.id, { publicPhone: phone }));
+    const phone = (await getLawyer(await asStaff(), first.lawyerId))?.publicPhone as string;
+    const samePhone = await createLawyer(await asStaff(), lawyerInput(venue.id, { publicPhone: phone }));
     expect(samePhone).toMatchObject({ ok: false, fields: { publicPhone: expect.stringContaining("电话号码") } });
   });
 
@@ -91,9 +99,17 @@ describe("updateLawyer", () => {
     const b = await createVenueFixture();
     const input = lawyerInput(a.venue.id);
     const { lawyerId, userId } = await created(input);
-    const result = await updateLawyer(staff, lawyerId, { ...input, firm: "另一家律师事务所", venues: [], advises: [b.venue.id] });
+    const result = await updateLawyer(await asStaff(), lawyerId, {
+      ...input,
+      firm: "另一家律师事务所",
+      venues: [],
+      advises: [b.venue.id],
+    });
     expect(result).toEqual({ ok: true });
-    expect(await getLawyer(lawyerId)).toMatchObject({ firm: "另一家律师事务所", venues: [{ id: b.venue.id, isAdviser: true }] });
+    expect(await getLawyer(await asStaff(), lawyerId)).toMatchObject({
+      firm: "另一家律师事务所",
+      venues: [{ id: b.venue.id, isAdviser: true }],
+    });
     expect((await prisma.user.findUniqueOrThrow({ where: { id: userId } })).displayName).toBe(input.name);
     const entry = await prisma.auditLog.findFirstOrThrow({ where: { subjectId: lawyerId, action: "update" } });
     expect(entry.summary).toContain("律师事务所、服务地点");
@@ -105,7 +121,7 @@ describe("resetLawyerPassword", () => {
     const { venue } = await createVenueFixture();
     const input = lawyerInput(venue.id);
     const first = await created(input);
-    const reset = await resetLawyerPassword(staff, first.lawyerId);
+    const reset = await resetLawyerPassword(await asStaff(), first.lawyerId);
     if (!reset.ok) throw new Error(reset.message);
     expect(reset.password).not.toBe(first.password);
     expect((await signInWithPassword(input.publicPhone, first.password, "test")).ok).toBe(false);
@@ -161,31 +177,31 @@ describe("deactivateLawyer", () => {
       },
     });
 
-    const result = await deactivateLawyer(staff, lawyerId);
+    const result = await deactivateLawyer(await asStaff(), lawyerId);
     if (!result.ok) throw new Error(result.message);
     expect(result.endedSessions).toBe(8);
     const sessions = await prisma.dutySession.findMany({ where: { lawyerId } });
     expect(sessions).toHaveLength(7);
     expect(sessions.every((s) => s.validUntil && fromDbDate(s.validUntil) === f.today)).toBe(true);
     expect(await signInWithPassword(input.publicPhone, password, "test")).toMatchObject({ ok: false });
-    expect(await getLawyer(lawyerId)).toMatchObject({ active: false });
+    expect(await getLawyer(await asStaff(), lawyerId)).toMatchObject({ active: false });
     const entry = await prisma.auditLog.findFirstOrThrow({ where: { subjectId: lawyerId, action: "deactivate" } });
     expect(entry.summary).toContain("结束 8 个每周排班");
 
-    expect(await deactivateLawyer(staff, lawyerId)).toMatchObject({ ok: false, code: "conflict" });
-    expect(await resetLawyerPassword(staff, lawyerId)).toMatchObject({ ok: false, code: "conflict" });
+    expect(await deactivateLawyer(await asStaff(), lawyerId)).toMatchObject({ ok: false, code: "conflict" });
+    expect(await resetLawyerPassword(await asStaff(), lawyerId)).toMatchObject({ ok: false, code: "conflict" });
   });
 
   it("first lists the bookings to come with the colleagues free then, and changes nothing", async () => {
     const { input, lawyerId, password, colleague, book } = await leavingLawyer();
     const booking = await book(3);
-    const result = await deactivateLawyer(staff, lawyerId);
+    const result = await deactivateLawyer(await asStaff(), lawyerId);
     expect(result).toMatchObject({
       ok: false,
       code: "bookings_affected",
       affected: [{ id: booking.id, code: booking.code, colleagues: [{ id: colleague.id, name: colleague.name }] }],
     });
-    expect(await getLawyer(lawyerId)).toMatchObject({ active: true });
+    expect(await getLawyer(await asStaff(), lawyerId)).toMatchObject({ active: true });
     expect(await prisma.dutySession.count({ where: { lawyerId, validUntil: null } })).toBe(7);
     expect((await signInWithPassword(input.publicPhone, password, "test")).ok).toBe(true);
     expect(await prisma.booking.findUniqueOrThrow({ where: { id: booking.id } })).toEqual(booking);
@@ -200,14 +216,14 @@ describe("deactivateLawyer", () => {
       where: { bookingId: { in: [handed.id, cancelled.id] }, kind: "CONFIRMATION" },
       data: { status: "SENT" },
     });
-    const result = await deactivateLawyer(staff, lawyerId, {
+    const result = await deactivateLawyer(await asStaff(), lawyerId, {
       choices: [
         { bookingId: handed.id, action: "reassign", lawyerId: colleague.id },
         { bookingId: cancelled.id, action: "cancel", reason: "律师已离职，请重新预约" },
       ],
     });
     expect(result).toMatchObject({ ok: true, endedSessions: 7 });
-    expect(await getLawyer(lawyerId)).toMatchObject({ active: false });
+    expect(await getLawyer(await asStaff(), lawyerId)).toMatchObject({ active: false });
     expect(await prisma.booking.findUniqueOrThrow({ where: { id: handed.id } })).toMatchObject({
       lawyerId: colleague.id,
       status: "CONFIRMED",
@@ -224,13 +240,13 @@ describe("deactivateLawyer", () => {
       orderBy: { action: "asc" },
     });
     expect(entries.map((e) => e.action)).toEqual(["cancel", "reassign"]);
-    expect(await listUpcomingBookings(lawyerId)).toEqual([]);
+    expect(await listUpcomingBookings(await asStaff(), lawyerId)).toEqual([]);
   });
 
   it("without a choice for every booking (or with a colleague who is not free) changes nothing at all", async () => {
     const { f, lawyerId, colleague, book } = await leavingLawyer();
     const [first, second] = [await book(3), await book(4)];
-    const missing = await deactivateLawyer(staff, lawyerId, {
+    const missing = await deactivateLawyer(await asStaff(), lawyerId, {
       choices: [{ bookingId: first.id, action: "reassign", lawyerId: colleague.id }],
     });
     expect(missing).toMatchObject({
@@ -241,7 +257,7 @@ describe("deactivateLawyer", () => {
     // The colleague is busy at the second booking's time: not one to hand it to.
     const busy = await createBooking(bookingInput(f.venue.slug, f.slotOn(4), { lawyerId: colleague.id }));
     expect(busy.ok).toBe(true);
-    const notFree = await deactivateLawyer(staff, lawyerId, {
+    const notFree = await deactivateLawyer(await asStaff(), lawyerId, {
       choices: [
         { bookingId: first.id, action: "reassign", lawyerId: colleague.id },
         { bookingId: second.id, action: "reassign", lawyerId: colleague.id },
@@ -252,7 +268,7 @@ describe("deactivateLawyer", () => {
       code: "bookings_affected",
       fields: { [`choice-${second.id}`]: expect.stringContaining("没有空") },
     });
-    expect(await getLawyer(lawyerId)).toMatchObject({ active: true });
+    expect(await getLawyer(await asStaff(), lawyerId)).toMatchObject({ active: true });
     expect(await prisma.dutySession.count({ where: { lawyerId, validUntil: null } })).toBe(7);
     expect(await prisma.booking.findUniqueOrThrow({ where: { id: first.id } })).toEqual(first);
     expect(await prisma.booking.findUniqueOrThrow({ where: { id: second.id } })).toEqual(second);

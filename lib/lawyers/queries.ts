@@ -1,4 +1,5 @@
 import "server-only";
+import { atVenuesIn, lawyersIn, type Scope, venuesIn } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 
 export type UpcomingBooking = { code: string; start: Date; end: Date; venueName: string };
@@ -14,7 +15,8 @@ export type LawyerRow = {
   venues: { id: string; name: string; isAdviser: boolean }[];
 };
 
-const lawyerSelect = {
+/** A lawyer as a scope's staff see them: the venues they serve in scope only. */
+const lawyerSelect = (scope: Scope) => ({
   id: true,
   name: true,
   firm: true,
@@ -23,10 +25,11 @@ const lawyerSelect = {
   active: true,
   user: { select: { username: true } },
   venues: {
+    where: { venue: venuesIn(scope) },
     orderBy: [{ venue: { kind: "asc" as const } }, { venue: { sortOrder: "asc" as const } }],
     select: { isAdviser: true, venue: { select: { id: true, name: true } } },
   },
-};
+});
 
 type Row = { user: { username: string } | null; venues: { isAdviser: boolean; venue: { id: string; name: string } }[] };
 
@@ -38,21 +41,26 @@ function toLawyerRow<T extends Row>({ user, venues, ...rest }: T) {
   };
 }
 
-/** Every lawyer, those still serving first. No password hashes. */
-export async function listLawyers(): Promise<LawyerRow[]> {
-  const rows = await db.lawyer.findMany({ orderBy: [{ active: "desc" }, { name: "asc" }], select: lawyerSelect });
+/** Every lawyer in scope, those still serving first. No password hashes. */
+export async function listLawyers(scope: Scope): Promise<LawyerRow[]> {
+  const rows = await db.lawyer.findMany({
+    where: lawyersIn(scope),
+    orderBy: [{ active: "desc" }, { name: "asc" }],
+    select: lawyerSelect(scope),
+  });
   return rows.map(toLawyerRow);
 }
 
-export async function getLawyer(lawyerId: string): Promise<LawyerRow | null> {
-  const row = await db.lawyer.findUnique({ where: { id: lawyerId }, select: lawyerSelect });
+/** A lawyer in scope; null for one the scope's town neither registered nor has serve it, as for a missing one. */
+export async function getLawyer(scope: Scope, lawyerId: string): Promise<LawyerRow | null> {
+  const row = await db.lawyer.findFirst({ where: { id: lawyerId, ...lawyersIn(scope) }, select: lawyerSelect(scope) });
   return row ? toLawyerRow(row) : null;
 }
 
-/** Bookings the lawyer still holds that have not ended: after a deactivation, staff reassign these. */
-export async function listUpcomingBookings(lawyerId: string, now: Date = new Date()): Promise<UpcomingBooking[]> {
+/** Bookings at venues in scope that the lawyer still holds and that have not ended: after a deactivation, staff reassign these. */
+export async function listUpcomingBookings(scope: Scope, lawyerId: string, now: Date = new Date()): Promise<UpcomingBooking[]> {
   const rows = await db.booking.findMany({
-    where: { lawyerId, status: { in: ["CONFIRMED", "CHECKED_IN"] }, endsAt: { gt: now } },
+    where: { lawyerId, ...atVenuesIn(scope), status: { in: ["CONFIRMED", "CHECKED_IN"] }, endsAt: { gt: now } },
     orderBy: { startsAt: "asc" },
     select: { code: true, startsAt: true, endsAt: true, venue: { select: { name: true } } },
   });
@@ -61,10 +69,10 @@ export async function listUpcomingBookings(lawyerId: string, now: Date = new Dat
 
 export type LawyerName = { id: string; name: string };
 
-/** Lawyers by name, for lists and filters: those still serving, or (`activeOnly: false`) everyone. */
-export async function listLawyerNames({ activeOnly = true }: { activeOnly?: boolean } = {}): Promise<LawyerName[]> {
+/** Lawyers in scope by name, for lists and filters: those still serving, or (`activeOnly: false`) everyone. */
+export async function listLawyerNames(scope: Scope, { activeOnly = true }: { activeOnly?: boolean } = {}): Promise<LawyerName[]> {
   return db.lawyer.findMany({
-    where: activeOnly ? { active: true } : {},
+    where: { ...lawyersIn(scope), ...(activeOnly ? { active: true } : {}) },
     orderBy: { name: "asc" },
     select: { id: true, name: true },
   });

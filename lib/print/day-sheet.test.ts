@@ -1,12 +1,15 @@
 // The day sheet (当天预约名单) against the real PostgreSQL: a venue's bookings of one Shanghai date
 // in time order with everything the desk needs, a lawyer's own only, and the opening audited.
 import { describe, expect, it } from "vitest";
+import { type TownScope, townScope } from "@/lib/auth/scope";
 import type { CurrentUser } from "@/lib/auth/session";
 import { cancelBooking, createBooking } from "@/lib/booking/mutations";
-import { bookingInput, createVenueFixture, prisma } from "@/lib/testing/fixtures";
+import { bookingInput, createVenueFixture, prisma, testTownId } from "@/lib/testing/fixtures";
 import { getDaySheet, openDaySheet } from "./queries";
 
 const staff: CurrentUser = { id: "staff-day-sheet", role: "STAFF", displayName: "司法所", lawyerId: null };
+/** The staff member's scope in the shared test town, where the fixtures' venues are. */
+const asStaff = async () => townScope({ ...staff, townId: await testTownId() }) as TownScope;
 const lawyerActor = (lawyerId: string): CurrentUser => ({
   id: `user-${lawyerId}`,
   role: "LAWYER",
@@ -36,7 +39,7 @@ async function dayWithBookings() {
 describe("the day sheet", () => {
   it("lists the venue's bookings of the date in time order, the phone in full, cancelled ones left out", async () => {
     const { f, date, late, early } = await dayWithBookings();
-    const sheet = await getDaySheet(staff, { venue: f.venue.slug, date });
+    const sheet = await getDaySheet(await asStaff(), { venue: f.venue.slug, date });
     expect(sheet?.bookings.map((b) => [b.name, b.lawyer])).toEqual([
       ["李姨", f.lawyers[0].name],
       ["陈叔", f.lawyers[1].name],
@@ -52,8 +55,8 @@ describe("the day sheet", () => {
     expect(sheet?.showLawyer).toBe(true);
     expect(sheet?.duty.map((d) => `${d.from}–${d.to}`)).toEqual(["09:00–12:00", "09:00–12:00"]);
     // By the venue's id too (the lawyer's day view links so).
-    expect((await getDaySheet(staff, { venue: f.venue.id, date }))?.bookings).toHaveLength(3);
-    expect(await getDaySheet(staff, { venue: "no-such-venue", date })).toBeNull();
+    expect((await getDaySheet(await asStaff(), { venue: f.venue.id, date }))?.bookings).toHaveLength(3);
+    expect(await getDaySheet(await asStaff(), { venue: "no-such-venue", date })).toBeNull();
   });
 
   it("shows a lawyer only their own bookings and duty", async () => {
@@ -62,13 +65,15 @@ describe("the day sheet", () => {
     expect(sheet?.bookings.map((b) => b.name)).toEqual(["李姨", "黄伯"]);
     expect(sheet?.duty.map((d) => d.lawyer)).toEqual([a.name]);
     expect(sheet?.showLawyer).toBe(false);
-    expect(await getDaySheet({ id: "x", role: "LAWYER", lawyerId: null }, { venue: f.venue.slug, date })).toBeNull();
+    expect(
+      await getDaySheet({ id: "x", role: "LAWYER", displayName: "律师", lawyerId: null }, { venue: f.venue.slug, date }),
+    ).toBeNull();
   });
 
   it("is audited as a view of personal data when opened, once per opening", async () => {
     const { f, date } = await dayWithBookings();
-    await openDaySheet(staff, { venue: f.venue.slug, date });
-    await openDaySheet(staff, { venue: f.venue.slug, date });
+    await openDaySheet(await asStaff(), { venue: f.venue.slug, date });
+    await openDaySheet(await asStaff(), { venue: f.venue.slug, date });
     const entries = await prisma.auditLog.findMany({ where: { subjectId: `day_sheet:${f.venue.id}:${date}` } });
     expect(entries.map((e) => [e.actorId, e.kind, e.action])).toEqual([[staff.id, "personal_data", "view"]]);
     expect(entries[0].summary).toBe(`查看当天预约名单：${f.venue.name} ${date}（3 个预约的个人信息）`);

@@ -1,13 +1,14 @@
 import "server-only";
 import { recordView } from "@/lib/audit/mutations";
-import { type Actor, can, lawyerScope } from "@/lib/auth/can";
-import type { CurrentUser } from "@/lib/auth/session";
+import { can } from "@/lib/auth/can";
+import { lawyersIn, type Scope, venuesIn } from "@/lib/auth/scope";
 import { loadDutyInputs } from "@/lib/availability/queries";
 import { dutyIntervals } from "@/lib/availability/slots";
 import { db } from "@/lib/db";
 import { fieldErrors } from "@/lib/form";
 import { PRIORITY_GROUPS } from "@/lib/labels";
 import { monthOf, monthRange, nextMonth } from "@/lib/schedule/hours";
+import { auditActorOfCaller, type DutyCaller, dutyReach, type VenueReach } from "@/lib/schedule/queries";
 import { linkOn, loadPublicAddress } from "@/lib/site/queries";
 import { addDays, formatMinute, fromDbDate, toDbDate, todayInShanghai, zonedInstant } from "@/lib/time";
 import { dutyTable, fillSheet, placeName, weeklyDuty } from "./rules";
@@ -29,18 +30,18 @@ const posterVenueSelect = {
   },
 };
 
-/** The poster of one venue bookable online, or null for an unknown or inactive one. */
+/** The poster of one venue bookable online, or null for an unknown or inactive one (public: any town's). */
 export async function getVenuePoster(slug: string, { now = new Date() } = {}): Promise<VenuePoster | null> {
   const [poster] = await loadPosters({ slug }, now);
   return poster ?? null;
 }
 
-/** The posters of every venue bookable online (the station, then the workrooms), from one batch of queries. */
-export function listVenuePosters({ now = new Date() } = {}): Promise<VenuePoster[]> {
-  return loadPosters({}, now);
+/** The posters of every venue in scope bookable online (the station, then the workrooms), from one batch of queries. */
+export function listVenuePosters(scope: Scope, { now = new Date() } = {}): Promise<VenuePoster[]> {
+  return loadPosters(venuesIn(scope), now);
 }
 
-async function loadPosters(where: { slug?: string }, now: Date): Promise<VenuePoster[]> {
+async function loadPosters(where: { slug?: string; townId?: string }, now: Date): Promise<VenuePoster[]> {
   const venues = await db.venue.findMany({
     where: { active: true, ...where },
     orderBy: [{ kind: "asc" }, { sortOrder: "asc" }],
@@ -84,22 +85,32 @@ async function loadPosters(where: { slug?: string }, now: Date): Promise<VenuePo
   });
 }
 
-/** The card sheet of one serving lawyer, for staff or that lawyer (lib/auth/can.ts); null otherwise. */
-export async function getCardSheet(actor: Actor, lawyerId: string, { now = new Date() } = {}): Promise<CardSheet | null> {
-  if (!can.actForLawyer(actor, lawyerId)) return null;
-  const [sheet] = await loadCardSheets({ id: lawyerId }, now);
+/**
+ * The card sheet of one serving lawyer: for staff, of a lawyer in scope with their town's venues and
+ * duty only; for the lawyer themself, everywhere they serve. Null otherwise.
+ */
+export async function getCardSheet(caller: DutyCaller, lawyerId: string, { now = new Date() } = {}): Promise<CardSheet | null> {
+  const reach = dutyReach(caller, lawyerId);
+  if (!reach) return null;
+  const lawyers = "kind" in caller ? lawyersIn(caller) : {};
+  const [sheet] = await loadCardSheets({ id: lawyerId, ...lawyers }, reach, now);
   return sheet ?? null;
 }
 
-/** A sheet for every serving lawyer, for staff only; null for anyone else. */
-export async function listCardSheets(actor: Actor, { now = new Date() } = {}): Promise<CardSheet[] | null> {
-  if (!can.workAsStaff(actor)) return null;
-  return loadCardSheets({}, now);
+/** A sheet for every serving lawyer in scope, with the scope's venues and duty only; null for a caller who may not work as staff. */
+export async function listCardSheets(scope: Scope, { now = new Date() } = {}): Promise<CardSheet[] | null> {
+  if (!can.workAsStaff(scope.actor)) return null;
+  return loadCardSheets(lawyersIn(scope), venuesIn(scope), now);
 }
 
-const cardVenue = { select: { slug: true, kind: true, name: true, village: true } } as const;
+const cardVenue = { select: { slug: true, kind: true, name: true, village: true, townId: true } } as const;
 
-async function loadCardSheets(where: { id?: string }, now: Date): Promise<CardSheet[]> {
+/**
+ * The sheets of these lawyers, with their venues and duty within `reach`. A lawyer with no
+ * workroom there is sent to the station: of the town whose venues these are (one town's staff),
+ * else the lawyer's own town, else the town of a venue they serve.
+ */
+async function loadCardSheets(where: object, reach: VenueReach, now: Date): Promise<CardSheet[]> {
   const today = todayInShanghai(now);
   // Sessions starting within the next five weeks are printed with their first date; later ones wait for a reprint.
   const soon = addDays(today, 35);
@@ -113,14 +124,15 @@ async function loadCardSheets(where: { id?: string }, now: Date): Promise<CardSh
         name: true,
         firm: true,
         publicPhone: true,
+        townId: true,
         venues: {
-          where: { venue: { active: true } },
+          where: { venue: { active: true, ...reach } },
           orderBy: [{ venue: { kind: "asc" } }, { venue: { sortOrder: "asc" } }],
           select: { isAdviser: true, venue: cardVenue },
         },
         sessions: {
           where: {
-            venue: { active: true },
+            venue: { active: true, ...reach },
             validFrom: { lte: toDbDate(soon) },
             OR: [{ validUntil: null }, { validUntil: { gte: toDbDate(today) } }],
           },
@@ -128,8 +140,13 @@ async function loadCardSheets(where: { id?: string }, now: Date): Promise<CardSh
         },
       },
     }),
-    db.venue.findFirst({ where: { kind: "STATION", active: true }, orderBy: { sortOrder: "asc" }, select: cardVenue.select }),
+    db.venue.findMany({
+      where: { kind: "STATION", active: true, ...reach },
+      orderBy: { sortOrder: "asc" },
+      select: cardVenue.select,
+    }),
   ]);
+  const stationOf = (townId: string | null | undefined) => station.find((s) => s.townId === townId);
   return lawyers.map((lawyer) => {
     const workrooms = lawyer.venues.filter((v) => v.venue.kind === "WORKROOM");
     const duty = weeklyDuty(
@@ -150,7 +167,8 @@ async function loadCardSheets(where: { id?: string }, now: Date): Promise<CardSh
     // Each village the lawyer advises gets cards opening its own booking page; else the villages
     // they serve; else the town station.
     const advised = workrooms.filter((v) => v.isAdviser).map((v) => v.venue);
-    const targets = advised.length ? advised : workrooms.length ? workrooms.map((v) => v.venue) : station ? [station] : [];
+    const home = stationOf(reach.townId) ?? stationOf(lawyer.townId) ?? stationOf(lawyer.venues[0]?.venue.townId);
+    const targets = advised.length ? advised : workrooms.length ? workrooms.map((v) => v.venue) : home ? [home] : [];
     const faces: CardFace[] = targets.length
       ? targets.map((venue) => ({
           ...common,
@@ -162,15 +180,25 @@ async function loadCardSheets(where: { id?: string }, now: Date): Promise<CardSh
 }
 
 /**
- * A venue's day sheet (预约名单): its bookings of the date in time order, the lawyer's own only
- * for a lawyer (lib/auth/can.ts lawyerScope), and who is on duty. Null for an unknown venue or a
- * caller with no scope.
+ * Whose bookings a day sheet shows and at which venues: everyone's at the scope's venues for staff,
+ * a lawyer's own at any venue; null for anyone else (a staff account without a town scope too).
  */
-export async function getDaySheet(actor: Actor, query: DaySheetQuery): Promise<DaySheet | null> {
-  const scope = lawyerScope(actor);
-  if (!scope) return null;
+function sheetReach(caller: DutyCaller): { lawyerId?: string; venue: VenueReach } | null {
+  if ("kind" in caller) return can.workAsStaff(caller.actor) ? { venue: venuesIn(caller) } : null;
+  return can.workAsLawyer(caller) ? { lawyerId: caller.lawyerId as string, venue: {} } : null;
+}
+
+/**
+ * A venue's day sheet (预约名单): its bookings of the date in time order, the lawyer's own only
+ * for a lawyer, and who is on duty. Null for an unknown venue, one of another town for staff, or a
+ * caller with no reach.
+ */
+export async function getDaySheet(caller: DutyCaller, query: DaySheetQuery): Promise<DaySheet | null> {
+  const reach = sheetReach(caller);
+  if (!reach) return null;
+  const scope = reach.lawyerId ? { lawyerId: reach.lawyerId } : {};
   const venue = await db.venue.findFirst({
-    where: { OR: [{ slug: query.venue }, { id: query.venue }] },
+    where: { OR: [{ slug: query.venue }, { id: query.venue }], ...reach.venue },
     select: { id: true, slug: true, name: true, address: true },
   });
   if (!venue) return null;
@@ -242,10 +270,10 @@ export async function getDaySheet(actor: Actor, query: DaySheetQuery): Promise<D
 }
 
 /** The day sheet for the page that shows and prints it: names and full phone numbers, so the opening is audited. */
-export async function openDaySheet(actor: CurrentUser, query: DaySheetQuery): Promise<DaySheet | null> {
-  const sheet = await getDaySheet(actor, query);
+export async function openDaySheet(caller: DutyCaller, query: DaySheetQuery): Promise<DaySheet | null> {
+  const sheet = await getDaySheet(caller, query);
   if (sheet && sheet.bookings.length > 0) {
-    await recordView(actor, {
+    await recordView(auditActorOfCaller(caller), {
       subjectId: `day_sheet:${sheet.venue.id}:${sheet.date}`,
       summary: `查看当天预约名单：${sheet.venue.name} ${sheet.date}（${sheet.bookings.length} 个预约的个人信息）`,
     });
@@ -253,12 +281,16 @@ export async function openDaySheet(actor: CurrentUser, query: DaySheetQuery): Pr
   return sheet;
 }
 
-/** The venues a caller can ask a day sheet for: every active one for staff, their own for a lawyer. */
-export async function listSheetVenues(actor: Actor): Promise<{ slug: string; name: string }[]> {
-  const scope = lawyerScope(actor);
-  if (!scope) return [];
+/** The venues a caller can ask a day sheet for: every active one in scope for staff, their own for a lawyer. */
+export async function listSheetVenues(caller: DutyCaller): Promise<{ slug: string; name: string }[]> {
+  const reach = sheetReach(caller);
+  if (!reach) return [];
   return db.venue.findMany({
-    where: { active: true, ...(scope.lawyerId ? { lawyers: { some: { lawyerId: scope.lawyerId } } } : {}) },
+    where: {
+      active: true,
+      ...reach.venue,
+      ...(reach.lawyerId ? { lawyers: { some: { lawyerId: reach.lawyerId } } } : {}),
+    },
     orderBy: [{ kind: "asc" }, { sortOrder: "asc" }],
     select: { slug: true, name: true },
   });
@@ -271,10 +303,10 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
  * What the day sheet's page shows for its address (`?venue=…&date=…`), for staff and lawyers
  * alike: the venues to choose from, the choice, why it was refused, and the sheet once chosen.
  */
-export async function daySheetPage(actor: CurrentUser, search: Search) {
+export async function daySheetPage(caller: DutyCaller, search: Search) {
   const values = { venue: first(search.venue) ?? "", date: first(search.date) ?? todayInShanghai() };
   const parsed = daySheetQuery.safeParse(values);
-  const [venues, sheet] = await Promise.all([listSheetVenues(actor), parsed.success ? openDaySheet(actor, parsed.data) : null]);
+  const [venues, sheet] = await Promise.all([listSheetVenues(caller), parsed.success ? openDaySheet(caller, parsed.data) : null]);
   const asked = first(search.venue) !== undefined;
   const errors: Record<string, string> =
     !asked || sheet ? {} : parsed.success ? { venue: "没有这个服务地点，请从列表中选择。" } : fieldErrors(parsed.error);

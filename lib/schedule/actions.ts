@@ -7,9 +7,19 @@ import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { formAction } from "@/lib/action";
 import { can } from "@/lib/auth/can";
-import type { CurrentUser } from "@/lib/auth/session";
+import { getTownScope } from "@/lib/auth/session";
+import { failure } from "@/lib/errors";
 import { textOf } from "@/lib/form-values";
-import { addExtra, addLeave, addSession, changeSession, endSession, removeException, type ScheduleResult } from "./mutations";
+import {
+  addExtra,
+  addLeave,
+  addSession,
+  changeSession,
+  type DutyCaller,
+  endSession,
+  removeException,
+  type ScheduleResult,
+} from "./mutations";
 import {
   addExtraInput,
   addLeaveInput,
@@ -26,7 +36,7 @@ import {
 export type { ScheduleData };
 
 type Mutation<T> = (
-  actor: CurrentUser,
+  caller: DutyCaller,
   lawyerId: string,
   input: T,
   options: { choices?: BookingChoice[] },
@@ -43,8 +53,11 @@ function scheduleAction<S extends z.ZodType>(schema: S, mutate: Mutation<z.outpu
       if (textOf(values, "step") === "edit") return { ok: false, code: "invalid_input", message: "" };
       // Staff pages name the lawyer; a lawyer's own page may leave it out. The mutation checks who may act for whom.
       const lawyerId = textOf(values, "lawyerId") || actor.lawyerId || "";
+      // A lawyer acts for themself; staff only within their town's scope (lib/auth/scope.ts).
+      const caller = can.workAsLawyer(actor) ? actor : await getTownScope();
+      if (!caller) return failure("forbidden");
       const read = textOf(values, "step") === "confirm" ? readChoices(values) : { choices: undefined, errors: {} };
-      const result = await mutate(actor, lawyerId, input, { choices: read.choices });
+      const result = await mutate(caller, lawyerId, input, { choices: read.choices });
       if (result.ok) {
         // Free times on the public pages and this page both change.
         revalidatePath("/", "layout");

@@ -2,6 +2,7 @@
 
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { type TownScope, townScope } from "@/lib/auth/scope";
 import type { CurrentUser } from "@/lib/auth/session";
 import { createBooking } from "@/lib/booking/mutations";
 import { shortWhen } from "@/lib/messages/rules";
@@ -17,6 +18,8 @@ const lawyerActor = (lawyerId: string): CurrentUser => ({
   lawyerId,
 });
 const staff: CurrentUser = { id: "schedule-test-staff", role: "STAFF", displayName: "司法所", lawyerId: null };
+/** Staff work through their town's scope: the shared test town, where the fixtures' venues are. */
+const asStaff = async () => townScope({ ...staff, townId: await testTownId() }) as TownScope;
 
 /** Two lawyers on duty 09:00–12:00 daily at a fresh venue; lawyer A has a booking at 09:00 on the third open day. */
 async function setUp() {
@@ -100,9 +103,9 @@ describe("who may change duty hours", () => {
     expect(results[0]).toMatchObject({ message: expect.stringMatching(/^没有权限/) });
     expect(await snapshot(b.id)).toEqual(before);
 
-    const schedule = await getSchedule(staff, b.id);
+    const schedule = await getSchedule(await asStaff(), b.id);
     expect(schedule?.sessions).toHaveLength(7);
-    expect(await removeException(staff, b.id, { exceptionId: bLeave.id })).toMatchObject({ ok: true });
+    expect(await removeException(await asStaff(), b.id, { exceptionId: bLeave.id })).toMatchObject({ ok: true });
     // Staff change many lawyers' hours: the audit entry names whose.
     const entry = await prisma.auditLog.findFirstOrThrow({ where: { subjectId: bLeave.id, action: "delete" } });
     expect(entry.summary.startsWith(`${b.name}律师：撤销`)).toBe(true);
@@ -212,7 +215,7 @@ describe("the answer to a leave", () => {
       note: null,
     });
     expect(mine).toMatchObject({ ok: true, message: expect.stringContaining("村民不能再预约您") });
-    const filed = await addLeave(staff, lawyer.id, {
+    const filed = await addLeave(await asStaff(), lawyer.id, {
       date: f.dateOn(21),
       venueId: null,
       startMinute: null,

@@ -2,15 +2,15 @@ import "server-only";
 // The six changes a lawyer (or staff for them) makes to duty hours. Each checks its own input and
 // hands a plan to applyChange (change/mutations.ts), which looks after the booked villagers. Over
 // 300 lines because the six belong together: they share the checks and the wording of the answers.
-import { recordAudit } from "@/lib/audit/mutations";
-import { can } from "@/lib/auth/can";
-import type { CurrentUser } from "@/lib/auth/session";
+import { type AuditActor, recordAudit } from "@/lib/audit/mutations";
+import { venuesIn } from "@/lib/auth/scope";
 import { db, type Tx } from "@/lib/db";
 import { type Failure, failure, Rejected } from "@/lib/errors";
 import { loadHolidayCalendar } from "@/lib/holidays/queries";
 import { addDays, formatDate, fromDbDate, toDbDate, todayInShanghai, weekdayName } from "@/lib/time";
 import { applyChange, type ExceptionRow, loadRows, type Options, type ScheduleResult } from "./change/mutations";
 import { clashMessage, dutyOn, findDutyClash, hoursText } from "./impact";
+import { auditActorOfCaller, type DutyCaller, dutyReach, servesOnlyIn, type VenueReach } from "./queries";
 import type {
   AddExtraInput,
   AddLeaveInput,
@@ -21,12 +21,16 @@ import type {
 } from "./schema";
 
 export type { NeedsChoices, ScheduleResult } from "./change/mutations";
+export type { DutyCaller } from "./queries";
 
 const NOT_FOUND = "没有找到这项值班安排，它可能已被修改。请刷新页面后再试。";
 const NOT_SERVED = "您不在这个地点值班，请从列表中选择。";
 const PAST = "不能修改已经过去的日期，请选择今天或以后的日期。";
+const NOWHERE_HERE = "这位律师在本镇没有服务地点，不能在这里请假。";
+const LAWYERS_OWN_LEAVE =
+  "这次请假是律师为所有地点请的，也包括其他镇的值班，不能在本镇撤销。请律师本人撤销，或联系其他镇的司法所。";
 
-/** A row that does not exist, or is not this lawyer's: the same answer, so ids cannot be probed. */
+/** A row that does not exist, is not this lawyer's or not in the caller's town: the same answer, so ids cannot be probed. */
 function notFound(): Failure<"not_found"> {
   return failure("not_found", NOT_FOUND);
 }
@@ -42,7 +46,7 @@ function forbidden(): Failure<"forbidden"> {
  */
 async function auditDuty(
   tx: Tx,
-  actor: CurrentUser,
+  actor: AuditActor,
   lawyerId: string,
   entry: { kind: "session" | "exception"; action: string; subjectId: string; summary: string },
 ): Promise<void> {
@@ -50,9 +54,10 @@ async function auditDuty(
   await recordAudit(tx, actor, { ...entry, summary: `${name}律师：${entry.summary}` });
 }
 
-async function servedVenue(lawyerId: string, venueId: string) {
+/** A venue the lawyer serves, within the caller's reach (staff: their town's), or null. */
+async function servedVenue(lawyerId: string, venueId: string, reach: VenueReach) {
   const row = await db.lawyerVenue.findFirst({
-    where: { lawyerId, venueId, venue: { active: true } },
+    where: { lawyerId, venueId, venue: { active: true, ...reach } },
     select: { venue: { select: { id: true, name: true } } },
   });
   return row?.venue ?? null;
@@ -60,13 +65,15 @@ async function servedVenue(lawyerId: string, venueId: string) {
 
 /** A new weekly session at a venue the lawyer serves. */
 export async function addSession(
-  actor: CurrentUser,
+  caller: DutyCaller,
   lawyerId: string,
   input: AddSessionInput,
   options: Options = {},
 ): Promise<ScheduleResult> {
-  if (!can.actForLawyer(actor, lawyerId)) return forbidden();
-  const venue = await servedVenue(lawyerId, input.venueId);
+  const reach = dutyReach(caller, lawyerId);
+  if (!reach) return forbidden();
+  const actor = auditActorOfCaller(caller);
+  const venue = await servedVenue(lawyerId, input.venueId, reach);
   if (!venue) return failure("invalid_input", undefined, { venueId: NOT_SERVED });
   const today = todayInShanghai(options.now);
   if (input.validFrom < today) return failure("invalid_input", undefined, { validFrom: PAST });
@@ -103,9 +110,14 @@ export async function addSession(
   );
 }
 
-async function ownSession(lawyerId: string, sessionId: string) {
+/** A write that found no row (changed meanwhile, or out of reach) undoes the change: not found. */
+async function changedOrNotFound(write: Promise<{ count: number }>): Promise<void> {
+  if ((await write).count === 0) throw new Rejected(notFound());
+}
+
+async function ownSession(lawyerId: string, sessionId: string, reach: VenueReach) {
   const row = await db.dutySession.findFirst({
-    where: { id: sessionId, lawyerId },
+    where: { id: sessionId, lawyerId, venue: reach },
     select: {
       id: true,
       venueId: true,
@@ -128,13 +140,15 @@ async function ownSession(lawyerId: string, sessionId: string) {
  * changed in place.
  */
 export async function changeSession(
-  actor: CurrentUser,
+  caller: DutyCaller,
   lawyerId: string,
   input: ChangeSessionInput,
   options: Options = {},
 ): Promise<ScheduleResult> {
-  if (!can.actForLawyer(actor, lawyerId)) return forbidden();
-  const old = await ownSession(lawyerId, input.sessionId);
+  const reach = dutyReach(caller, lawyerId);
+  if (!reach) return forbidden();
+  const actor = auditActorOfCaller(caller);
+  const old = await ownSession(lawyerId, input.sessionId, reach);
   if (!old) return notFound();
   const today = todayInShanghai(options.now);
   if (input.from < today) return failure("invalid_input", undefined, { from: PAST });
@@ -163,10 +177,14 @@ export async function changeSession(
         }),
       }),
       apply: async (tx) => {
+        // Conditional on the caller's reach, in the change's transaction: nothing of another town is written.
+        const mine = { id: old.id, lawyerId, venue: reach };
         if (inPlace) {
-          await tx.dutySession.update({ where: { id: old.id }, data: next });
+          await changedOrNotFound(tx.dutySession.updateMany({ where: mine, data: next }));
         } else {
-          await tx.dutySession.update({ where: { id: old.id }, data: { validUntil: toDbDate(addDays(input.from, -1)) } });
+          await changedOrNotFound(
+            tx.dutySession.updateMany({ where: mine, data: { validUntil: toDbDate(addDays(input.from, -1)) } }),
+          );
           await tx.dutySession.create({
             data: {
               lawyerId,
@@ -191,13 +209,15 @@ export async function changeSession(
 
 /** A weekly session stops after `lastDate`. A session that would never have applied is removed: it has no history. */
 export async function endSession(
-  actor: CurrentUser,
+  caller: DutyCaller,
   lawyerId: string,
   input: EndSessionInput,
   options: Options = {},
 ): Promise<ScheduleResult> {
-  if (!can.actForLawyer(actor, lawyerId)) return forbidden();
-  const old = await ownSession(lawyerId, input.sessionId);
+  const reach = dutyReach(caller, lawyerId);
+  if (!reach) return forbidden();
+  const actor = auditActorOfCaller(caller);
+  const old = await ownSession(lawyerId, input.sessionId, reach);
   if (!old) return notFound();
   const today = todayInShanghai(options.now);
   if (input.lastDate < addDays(today, -1))
@@ -217,8 +237,9 @@ export async function endSession(
         sessions: rows.sessions.flatMap((s) => (s.id !== old.id ? [s] : never ? [] : [{ ...s, validUntil: input.lastDate }])),
       }),
       apply: async (tx) => {
-        if (never) await tx.dutySession.delete({ where: { id: old.id } });
-        else await tx.dutySession.update({ where: { id: old.id }, data: { validUntil: toDbDate(input.lastDate) } });
+        const mine = { id: old.id, lawyerId, venue: reach };
+        if (never) await changedOrNotFound(tx.dutySession.deleteMany({ where: mine }));
+        else await changedOrNotFound(tx.dutySession.updateMany({ where: mine, data: { validUntil: toDbDate(input.lastDate) } }));
         await auditDuty(tx, actor, lawyerId, {
           kind: "session",
           action: "end",
@@ -231,28 +252,51 @@ export async function endSession(
   );
 }
 
+/**
+ * The venues a leave "at all venues" covers: every venue for the lawyer themself, and for staff
+ * too when all the lawyer's work is in their town (one row without a venue, as always); else one
+ * row per venue the lawyer serves in the staff's town, so the leave never reaches another town's duty.
+ */
+async function leaveVenues(caller: DutyCaller, lawyerId: string): Promise<{ id: string; name: string }[] | null> {
+  if (!("kind" in caller) || (await servesOnlyIn(caller, lawyerId))) return null;
+  const rows = await db.lawyerVenue.findMany({
+    where: { lawyerId, venue: { active: true, ...venuesIn(caller) } },
+    orderBy: [{ venue: { kind: "asc" } }, { venue: { sortOrder: "asc" } }],
+    select: { venue: { select: { id: true, name: true } } },
+  });
+  return rows.map((r) => r.venue);
+}
+
 /** Leave on a date: everywhere or at one venue, the whole day or part of it. */
 export async function addLeave(
-  actor: CurrentUser,
+  caller: DutyCaller,
   lawyerId: string,
   input: AddLeaveInput,
   options: Options = {},
 ): Promise<ScheduleResult> {
-  if (!can.actForLawyer(actor, lawyerId)) return forbidden();
-  const venue = input.venueId ? await servedVenue(lawyerId, input.venueId) : null;
+  const reach = dutyReach(caller, lawyerId);
+  if (!reach) return forbidden();
+  const actor = auditActorOfCaller(caller);
+  const venue = input.venueId ? await servedVenue(lawyerId, input.venueId, reach) : null;
   if (input.venueId && !venue) return failure("invalid_input", undefined, { venueId: NOT_SERVED });
   if (input.date < todayInShanghai(options.now)) return failure("invalid_input", undefined, { date: PAST });
+  // "All venues" from staff of one of several towns the lawyer serves: their town's venues, each.
+  const each = input.venueId ? null : await leaveVenues(caller, lawyerId);
+  if (each?.length === 0) return failure("invalid_input", NOWHERE_HERE, { venueId: NOWHERE_HERE });
   const part = input.startMinute === null || input.endMinute === null ? "全天" : hoursText(input.startMinute, input.endMinute);
-  const desc = `${formatDate(input.date)} ${part}${venue ? `（${venue.name}）` : "（所有地点）"}`;
-  const leave: ExceptionRow = {
+  const where = venue ? venue.name : each ? `本镇的服务地点：${each.map((v) => v.name).join("、")}` : "所有地点";
+  const desc = `${formatDate(input.date)} ${part}（${where}）`;
+  const venueIds = each ? each.map((v) => v.id) : [input.venueId];
+  const leaves: ExceptionRow[] = venueIds.map((venueId) => ({
     id: "new",
     lawyerId,
-    venueId: input.venueId,
+    venueId,
     kind: "LEAVE",
     date: input.date,
     startMinute: input.startMinute,
     endMinute: input.endMinute,
-  };
+  }));
+  const own = !("kind" in caller) && caller.lawyerId === lawyerId;
   return applyChange(
     actor,
     {
@@ -260,9 +304,12 @@ export async function addLeave(
       why: "原律师临时请假",
       cause: "leave",
       // Said to whoever filed it: the lawyer, or staff filing it for them.
-      done: `已请假：${desc}。这段时间村民不能再预约${actor.lawyerId === lawyerId ? "您" : "这位律师"}。`,
-      after: (rows) => ({ ...rows, exceptions: [...rows.exceptions, leave] }),
-      apply: (tx) => createException(tx, actor, lawyerId, "LEAVE", input, `请假：${desc}`),
+      done: `已请假：${desc}。这段时间村民不能再预约${own ? "您" : "这位律师"}。`,
+      after: (rows) => ({ ...rows, exceptions: [...rows.exceptions, ...leaves] }),
+      apply: async (tx) => {
+        for (const venueId of venueIds)
+          await createException(tx, actor, lawyerId, "LEAVE", { ...input, venueId }, `请假：${desc}`);
+      },
     },
     options,
   );
@@ -271,7 +318,7 @@ export async function addLeave(
 /** Writes a date exception and its audit entry, inside the change's transaction. */
 async function createException(
   tx: Tx,
-  actor: CurrentUser,
+  actor: AuditActor,
   lawyerId: string,
   kind: "LEAVE" | "EXTRA",
   input: { venueId?: string | null; date: string; startMinute: number | null; endMinute: number | null; note?: string | null },
@@ -294,13 +341,15 @@ async function createException(
 
 /** An extra session on a date at a venue the lawyer serves, refused when it overlaps their other duty that day. */
 export async function addExtra(
-  actor: CurrentUser,
+  caller: DutyCaller,
   lawyerId: string,
   input: AddExtraInput,
   options: Options = {},
 ): Promise<ScheduleResult> {
-  if (!can.actForLawyer(actor, lawyerId)) return forbidden();
-  const venue = await servedVenue(lawyerId, input.venueId);
+  const reach = dutyReach(caller, lawyerId);
+  if (!reach) return forbidden();
+  const actor = auditActorOfCaller(caller);
+  const venue = await servedVenue(lawyerId, input.venueId, reach);
   if (!venue) return failure("invalid_input", undefined, { venueId: NOT_SERVED });
   const today = todayInShanghai(options.now);
   if (input.date < today) return failure("invalid_input", undefined, { date: PAST });
@@ -327,18 +376,25 @@ export async function addExtra(
 
 /** Takes back leave (adds the time again) or an extra session (removes it: booked villagers are looked after first). */
 export async function removeException(
-  actor: CurrentUser,
+  caller: DutyCaller,
   lawyerId: string,
   input: RemoveExceptionInput,
   options: Options = {},
 ): Promise<ScheduleResult> {
-  if (!can.actForLawyer(actor, lawyerId)) return forbidden();
+  const reach = dutyReach(caller, lawyerId);
+  if (!reach) return forbidden();
+  const actor = auditActorOfCaller(caller);
   const today = todayInShanghai(options.now);
+  // Staff reach their town's venues, and a leave "at all venues" (which reaches theirs too).
+  const mine = { id: input.exceptionId, lawyerId, OR: [{ venue: reach }, { venueId: null }] };
   const row = await db.dutyException.findFirst({
-    where: { id: input.exceptionId, lawyerId, date: { gte: toDbDate(today) } },
+    where: { ...mine, date: { gte: toDbDate(today) } },
     select: { id: true, kind: true, date: true, startMinute: true, endMinute: true, venue: { select: { name: true } } },
   });
   if (!row) return notFound();
+  // Taking back a leave "at all venues" gives back duty in every town the lawyer serves: a town's
+  // staff may do it only when the lawyer serves theirs alone.
+  if (!row.venue && "kind" in caller && !(await servesOnlyIn(caller, lawyerId))) return failure("conflict", LAWYERS_OWN_LEAVE);
   const date = fromDbDate(row.date);
   const part = row.startMinute === null || row.endMinute === null ? "全天" : hoursText(row.startMinute, row.endMinute);
   const desc = `${formatDate(date)} ${part}${row.venue ? ` 在 ${row.venue.name}` : ""}`;
@@ -352,7 +408,7 @@ export async function removeException(
       after:
         row.kind === "EXTRA" ? (rows) => ({ ...rows, exceptions: rows.exceptions.filter((e) => e.id !== row.id) }) : undefined,
       apply: async (tx) => {
-        const { count } = await tx.dutyException.deleteMany({ where: { id: row.id, lawyerId } });
+        const { count } = await tx.dutyException.deleteMany({ where: mine });
         if (count === 0) throw new Rejected(notFound());
         await auditDuty(tx, actor, lawyerId, {
           kind: "exception",

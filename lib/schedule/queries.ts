@@ -1,11 +1,12 @@
 import "server-only";
 import { hoursByVenue, listAttendancePlaces, loadAttendedHours } from "@/lib/attendance/queries";
 import { sessionMark, toSession } from "@/lib/attendance/rules";
-import { can } from "@/lib/auth/can";
-import type { CurrentUser } from "@/lib/auth/session";
+import type { AuditActor } from "@/lib/audit/mutations";
+import { type Actor, can } from "@/lib/auth/can";
+import { atVenuesIn, auditActorOf, lawyersIn, type Scope, type TownScope, venuesIn } from "@/lib/auth/scope";
 import { loadAvailabilityInputs, slotsOf } from "@/lib/availability/queries";
 import { dutyIntervals } from "@/lib/availability/slots";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import type { VenueKind } from "@/lib/generated/prisma/enums";
 import { maskPhone } from "@/lib/phone";
 import { addDays, type DateString, formatMinute, fromDbDate, toDateString, toDbDate, todayInShanghai } from "@/lib/time";
@@ -15,6 +16,52 @@ import { judgeMonth, type MonthJudgement } from "./judgement";
 import type { AffectedBooking } from "./schema";
 
 export type { AffectedBooking };
+
+/**
+ * Who reads or changes a lawyer's duty: a town's staff through their scope (their town's venues
+ * only), or a lawyer for themself (every venue they serve, whichever town's).
+ */
+export type DutyCaller = TownScope | (Actor & { displayName: string });
+
+/** The venues (Prisma `VenueWhereInput`) a caller's duty work reaches. */
+export type VenueReach = { townId?: string };
+
+/**
+ * The venues the caller reaches for this lawyer's duty, or null when they may not act for them:
+ * staff only through a town scope (a bare staff account reaches nothing), a lawyer only for themself.
+ */
+export function dutyReach(caller: DutyCaller, lawyerId: string): VenueReach | null {
+  if ("kind" in caller) return can.actForLawyer(caller.actor, lawyerId) ? venuesIn(caller) : null;
+  return can.workAsLawyer(caller) && caller.lawyerId === lawyerId ? {} : null;
+}
+
+/** The audit log's actor for a duty change: an acting district account is recorded as such. */
+export function auditActorOfCaller(caller: DutyCaller): AuditActor {
+  return "kind" in caller ? auditActorOf(caller) : caller;
+}
+
+/**
+ * Whether all the lawyer's work is in the scope's town: no venue served, no weekly duty still to
+ * come and no date's duty to come at another town's venue. A change that reaches every venue of a
+ * lawyer (leave "all venues", a deactivation) is a town's to make only then.
+ */
+export async function servesOnlyIn(scope: Scope, lawyerId: string, reader: Tx | typeof db = db): Promise<boolean> {
+  if (!scope.townId) return true;
+  const elsewhere = { venue: { townId: { not: scope.townId } } };
+  const today = toDbDate(todayInShanghai());
+  // One after the other: a transaction has one connection.
+  if (await reader.lawyerVenue.findFirst({ where: { lawyerId, ...elsewhere }, select: { venueId: true } })) return false;
+  const session = await reader.dutySession.findFirst({
+    where: { lawyerId, ...elsewhere, OR: [{ validUntil: null }, { validUntil: { gte: today } }] },
+    select: { id: true },
+  });
+  if (session) return false;
+  const extra = await reader.dutyException.findFirst({
+    where: { lawyerId, ...elsewhere, date: { gte: today } },
+    select: { id: true },
+  });
+  return !extra;
+}
 
 /** The details of the bookings and, for each, who could take it over at the same time and place. */
 export async function describeAffected(lawyerId: string, bookings: BookedTime[], now: Date): Promise<AffectedBooking[]> {
@@ -57,10 +104,13 @@ export async function describeAffected(lawyerId: string, bookings: BookedTime[],
   );
 }
 
-/** Colleagues free to take over one confirmed future booking at its time and place (staff's hand-over). */
-export async function listFreeColleagues(code: string, now = new Date()): Promise<{ id: string; name: string }[]> {
-  const b = await db.booking.findUnique({
-    where: { code },
+/**
+ * Colleagues free to take over one confirmed future booking at a venue in scope, at its time and
+ * place (staff's hand-over); none for a booking of another town.
+ */
+export async function listFreeColleagues(scope: Scope, code: string, now = new Date()): Promise<{ id: string; name: string }[]> {
+  const b = await db.booking.findFirst({
+    where: { code, ...atVenuesIn(scope) },
     select: { id: true, lawyerId: true, venueId: true, startsAt: true, endsAt: true, status: true },
   });
   if (b?.status !== "CONFIRMED" || b.startsAt <= now) return [];
@@ -123,17 +173,22 @@ export type Schedule = {
 
 export const PREVIEW_DAYS = 28;
 
-/** A lawyer's weekly sessions (current and coming), coming exceptions, the public slots they give and monthly hours. */
-export async function getSchedule(actor: CurrentUser, lawyerId: string, { now = new Date() } = {}): Promise<Schedule | null> {
-  if (!can.actForLawyer(actor, lawyerId)) return null;
+/**
+ * A lawyer's weekly sessions (current and coming), coming exceptions, the public slots they give and
+ * monthly hours: for staff, of a lawyer in scope at their town's venues (and leave "at all venues",
+ * which reaches them too); for a lawyer, their own everywhere. Null for anyone else.
+ */
+export async function getSchedule(caller: DutyCaller, lawyerId: string, { now = new Date() } = {}): Promise<Schedule | null> {
+  const reach = dutyReach(caller, lawyerId);
+  if (!reach) return null;
   const today = todayInShanghai(now);
-  const lawyer = await db.lawyer.findUnique({
-    where: { id: lawyerId },
+  const lawyer = await db.lawyer.findFirst({
+    where: { id: lawyerId, ...("kind" in caller ? lawyersIn(caller) : {}) },
     select: {
       id: true,
       name: true,
       venues: {
-        where: { venue: { active: true } },
+        where: { venue: { active: true, ...reach } },
         orderBy: [{ venue: { kind: "asc" } }, { venue: { sortOrder: "asc" } }],
         select: {
           venue: {
@@ -157,7 +212,7 @@ export async function getSchedule(actor: CurrentUser, lawyerId: string, { now = 
   const venues = lawyer.venues.map((v) => v.venue);
   const [sessions, exceptions] = await Promise.all([
     db.dutySession.findMany({
-      where: { lawyerId, OR: [{ validUntil: null }, { validUntil: { gte: toDbDate(today) } }] },
+      where: { lawyerId, venue: reach, OR: [{ validUntil: null }, { validUntil: { gte: toDbDate(today) } }] },
       orderBy: [{ weekday: "asc" }, { startMinute: "asc" }, { validFrom: "asc" }],
       select: {
         id: true,
@@ -170,7 +225,7 @@ export async function getSchedule(actor: CurrentUser, lawyerId: string, { now = 
       },
     }),
     db.dutyException.findMany({
-      where: { lawyerId, date: { gte: toDbDate(today) } },
+      where: { lawyerId, date: { gte: toDbDate(today) }, OR: [{ venue: reach }, { venueId: null }] },
       orderBy: [{ date: "asc" }, { startMinute: "asc" }],
       select: {
         id: true,
@@ -289,24 +344,27 @@ export type RotaRow = {
 };
 
 /**
- * Who is on duty where, day by day, from the month's first day or the week's, whichever is
+ * Who is on duty where in scope, day by day, from the month's first day or the week's, whichever is
  * earlier, to the later of their last days; and each village's on-site hours in the month.
  */
-export async function loadRota({
-  month,
-  week,
-  now = new Date(),
-}: {
-  month: string;
-  week: { from: DateString; to: DateString };
-  now?: Date;
-}): Promise<RotaRow[]> {
+export async function loadRota(
+  scope: Scope,
+  {
+    month,
+    week,
+    now = new Date(),
+  }: {
+    month: string;
+    week: { from: DateString; to: DateString };
+    now?: Date;
+  },
+): Promise<RotaRow[]> {
   const range = monthRange(month);
   // "YYYY-MM-DD" strings sort as the dates do.
   const [from] = [week.from, range.from].sort();
   const [, to] = [week.to, range.to].sort();
   const venues = await db.venue.findMany({
-    where: { active: true },
+    where: { active: true, ...venuesIn(scope) },
     orderBy: [{ kind: "asc" }, { sortOrder: "asc" }],
     select: {
       id: true,

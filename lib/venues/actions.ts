@@ -1,19 +1,19 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { formAction } from "@/lib/action";
+import { townFormAction } from "@/lib/action";
 import { can } from "@/lib/auth/can";
 import { textOf } from "@/lib/form-values";
 import { updateVenue } from "./mutations";
 import { venueInput } from "./schema";
 
-export const updateVenueAction = formAction({
+export const updateVenueAction = townFormAction({
   allow: can.workAsStaff,
   schema: venueInput,
   invalid: "还没有保存，请按提示修改。",
-  run: async (input, { actor, values }) => {
+  run: async (input, { actor: scope, values }) => {
     // The venue is named by the form's hidden field; an unknown one is not found, not a field to correct.
-    const result = await updateVenue(actor, textOf(values, "venueId"), input);
+    const result = await updateVenue(scope, textOf(values, "venueId"), input);
     if (!result.ok) return result;
     // The public pages show venues too.
     revalidatePath("/", "layout");

@@ -1,15 +1,17 @@
 // Staff edit venues; every change is audited in its own transaction. Against the real PostgreSQL.
 import { describe, expect, it } from "vitest";
-import { Forbidden } from "@/lib/auth/can";
+import { type TownScope, townScope } from "@/lib/auth/scope";
 import type { CurrentUser } from "@/lib/auth/session";
 import { listVenueSlots } from "@/lib/availability/queries";
 import { createBooking } from "@/lib/booking/mutations";
-import { bookingInput, createVenueFixture, prisma } from "@/lib/testing/fixtures";
+import { bookingInput, createVenueFixture, prisma, testTownId } from "@/lib/testing/fixtures";
 import { updateVenue } from "./mutations";
 import { listVenueChoices, listVenues, venueWithLawyers } from "./queries";
 import { type VenueInput, venueInput } from "./schema";
 
 const staff: CurrentUser = { id: "venue-test-staff", role: "STAFF", displayName: "司法所测试员", lawyerId: null };
+/** The staff member's scope in the shared test town, where the fixtures' venues are. */
+const asStaff = async () => townScope({ ...staff, townId: await testTownId() }) as TownScope;
 
 function inputFor(venue: { name: string; village: string | null; address: string }, extra: Partial<VenueInput> = {}): VenueInput {
   return {
@@ -33,7 +35,7 @@ describe("updateVenue", () => {
   it("saves the details and writes one audit entry naming each change", async () => {
     const { venue } = await createVenueFixture();
     const result = await updateVenue(
-      staff,
+      await asStaff(),
       venue.id,
       inputFor(venue, { address: "睦洲镇新地址 8 号", phone: "0750-6123456", slotMinutes: 45 }),
     );
@@ -51,7 +53,7 @@ describe("updateVenue", () => {
 
   it("writes nothing when nothing changed", async () => {
     const { venue } = await createVenueFixture();
-    expect(await updateVenue(staff, venue.id, inputFor(venue))).toEqual({ ok: true, changed: [] });
+    expect(await updateVenue(await asStaff(), venue.id, inputFor(venue))).toEqual({ ok: true, changed: [] });
     expect(await prisma.auditLog.count({ where: { subjectId: venue.id } })).toBe(0);
   });
 
@@ -59,7 +61,7 @@ describe("updateVenue", () => {
     const f = await createVenueFixture();
     const booked = await createBooking(bookingInput(f.venue.slug, f.slotOn(2)));
     expect(booked.ok).toBe(true);
-    expect(await updateVenue(staff, f.venue.id, inputFor(f.venue, { active: false }))).toMatchObject({ ok: true });
+    expect(await updateVenue(await asStaff(), f.venue.id, inputFor(f.venue, { active: false }))).toMatchObject({ ok: true });
     expect(await prisma.booking.count({ where: { venueId: f.venue.id } })).toBe(1);
     expect(await createBooking(bookingInput(f.venue.slug, f.slotOn(3)))).toMatchObject({ ok: false, code: "invalid_input" });
     expect((await listVenues()).map((v) => v.slug)).not.toContain(f.venue.slug);
@@ -74,18 +76,18 @@ describe("updateVenue", () => {
     expect(await listVenueSlots(f.venue.slug, { now: new Date() })).toBeNull();
     expect(await createBooking(bookingInput(f.venue.slug, f.slotOn(2)))).toMatchObject({ ok: false, code: "invalid_input" });
 
-    expect(await updateVenue(staff, f.venue.id, inputFor(f.venue, { confirmed: true }))).toMatchObject({ ok: true });
+    expect(await updateVenue(await asStaff(), f.venue.id, inputFor(f.venue, { confirmed: true }))).toMatchObject({ ok: true });
     expect((await listVenues()).map((v) => v.slug)).toContain(f.venue.slug);
     expect((await createBooking(bookingInput(f.venue.slug, f.slotOn(2)))).ok).toBe(true);
     const entry = await prisma.auditLog.findFirstOrThrow({ where: { subjectId: f.venue.id } });
     expect(entry.summary).toContain("已核实 否 → 是");
   });
 
-  it("answers an unknown venue with not_found and refuses a lawyer", async () => {
+  it("answers an unknown venue with not_found, and a lawyer has no town scope to call it with", async () => {
     const { venue } = await createVenueFixture();
-    expect(await updateVenue(staff, "no-such-venue", inputFor(venue))).toMatchObject({ ok: false, code: "not_found" });
+    expect(await updateVenue(await asStaff(), "no-such-venue", inputFor(venue))).toMatchObject({ ok: false, code: "not_found" });
     const lawyer: CurrentUser = { id: "x", role: "LAWYER", displayName: "律师", lawyerId: "l" };
-    await expect(updateVenue(lawyer, venue.id, inputFor(venue, { address: "改不了" }))).rejects.toThrow(Forbidden);
+    expect(townScope(lawyer)).toBeNull();
     expect((await prisma.venue.findUniqueOrThrow({ where: { id: venue.id } })).address).toBe("测试地址");
   });
 });
@@ -95,7 +97,7 @@ describe("staff's venue choices for a lawyer's record", () => {
     const f = await createVenueFixture({ lawyers: 2 });
     const empty = await createVenueFixture({ lawyers: 0 });
     await prisma.lawyer.update({ where: { id: f.lawyers[1].id }, data: { active: false } });
-    const choices = await listVenueChoices();
+    const choices = await listVenueChoices(await asStaff());
     const label = (id: string) => {
       const venue = choices.find((v) => v.id === id);
       return venue && venueWithLawyers(venue);

@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/mutations";
 import { assertCan, can } from "@/lib/auth/can";
-import type { CurrentUser } from "@/lib/auth/session";
+import { auditActorOf, type TownScope } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import { type Failure, failure } from "@/lib/errors";
 import { EDITABLE_VENUE_FIELDS, VENUE_FIELD_NAMES, type VenueInput } from "./schema";
@@ -16,18 +16,21 @@ function show(value: unknown): string {
 }
 
 /**
- * Saves a venue's details. Making it inactive keeps its history; booking already requires an
- * active venue, so it simply takes no new bookings. The audit entry names each changed field.
+ * Saves the details of a venue in the scope's town (another town's answers as a missing one).
+ * Making it inactive keeps its history; booking already requires an active venue, so it simply
+ * takes no new bookings. The audit entry names each changed field.
  */
 export async function updateVenue(
-  actor: CurrentUser,
+  scope: TownScope,
   venueId: string,
   input: VenueInput,
 ): Promise<{ ok: true; changed: string[] } | Failure> {
-  assertCan(can.workAsStaff(actor));
+  assertCan(can.workAsStaff(scope.actor));
   return db.$transaction(async (tx) => {
-    // Locked, so the "before" values in the audit entry are the ones this change replaced.
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM venue WHERE id = ${venueId} FOR UPDATE`;
+    // Locked, so the "before" values in the audit entry are the ones this change replaced; a venue
+    // of another town is not locked, not read and not changed.
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM venue WHERE id = ${venueId} AND town_id = ${scope.townId} FOR UPDATE`;
     if (locked.length === 0) return failure("not_found", NOT_FOUND);
     const before = await tx.venue.findUniqueOrThrow({
       where: { id: venueId },
@@ -37,7 +40,7 @@ export async function updateVenue(
     const changed = keys.filter((k) => (before[k] ?? null) !== (input[k] ?? null));
     if (changed.length === 0) return { ok: true as const, changed: [] };
     await tx.venue.update({ where: { id: venueId }, data: input });
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, auditActorOf(scope), {
       kind: "venue",
       action: "update",
       subjectId: venueId,

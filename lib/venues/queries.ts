@@ -1,4 +1,5 @@
 import "server-only";
+import { type Scope, venuesIn } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import type { VenueKind } from "@/lib/generated/prisma/enums";
 import { sortForVillagers } from "./order";
@@ -37,19 +38,24 @@ export type StaffVenue = VenueSummary & {
 
 const staffVenueSelect = { id: true, slug: true, kind: true, ...EDITABLE_VENUE_FIELDS } as const;
 
-/** Every venue, inactive ones too, for staff: the station first, then the workrooms in the town's order. */
-export function listVenuesForStaff(): Promise<StaffVenue[]> {
-  return db.venue.findMany({ orderBy: [{ kind: "asc" }, { sortOrder: "asc" }], select: staffVenueSelect });
+/** Every venue in scope, inactive ones too, for staff: the station first, then the workrooms in the town's order. */
+export function listVenuesForStaff(scope: Scope): Promise<StaffVenue[]> {
+  return db.venue.findMany({
+    where: venuesIn(scope),
+    orderBy: [{ kind: "asc" }, { sortOrder: "asc" }],
+    select: staffVenueSelect,
+  });
 }
 
-export function getVenueForStaff(venueId: string): Promise<StaffVenue | null> {
-  return db.venue.findUnique({ where: { id: venueId }, select: staffVenueSelect });
+/** A venue in scope; null for one of another town, as for a missing one. */
+export function getVenueForStaff(scope: Scope, venueId: string): Promise<StaffVenue | null> {
+  return db.venue.findFirst({ where: { id: venueId, ...venuesIn(scope) }, select: staffVenueSelect });
 }
 
-/** Active venues as choices for a staff form (by id), the station first, then the workrooms in the town's order. */
-export async function listVenueChoices(): Promise<{ id: string; name: string; lawyers: string[] }[]> {
+/** Active venues in scope as choices for a staff form (by id), the station first, then the workrooms in the town's order. */
+export async function listVenueChoices(scope: Scope): Promise<{ id: string; name: string; lawyers: string[] }[]> {
   const venues = await db.venue.findMany({
-    where: { active: true },
+    where: { active: true, ...venuesIn(scope) },
     orderBy: [{ kind: "asc" }, { sortOrder: "asc" }],
     select: {
       id: true,

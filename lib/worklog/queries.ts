@@ -2,8 +2,7 @@ import "server-only";
 import { type AttendanceView, hoursByVenue, listAttendances, loadAttendedHours } from "@/lib/attendance/queries";
 import { roundHours } from "@/lib/attendance/rules";
 import { recordView } from "@/lib/audit/mutations";
-import { can } from "@/lib/auth/can";
-import type { CurrentUser } from "@/lib/auth/session";
+import { lawyersIn } from "@/lib/auth/scope";
 import { loadAvailabilityInputs } from "@/lib/availability/queries";
 import { db } from "@/lib/db";
 import { type OwnEvaluations, summariseOwnEvaluations } from "@/lib/evaluations/queries";
@@ -11,7 +10,7 @@ import type { Outcome as OutcomeName, VenueKind } from "@/lib/generated/prisma/e
 import { OUTCOME_NAMES, OUTCOMES } from "@/lib/labels";
 import { MONTHLY_TARGET_HOURS, monthOf, monthRange, scheduledHours } from "@/lib/schedule/hours";
 import { judgeMonth, judgementSentence, type MonthJudgement } from "@/lib/schedule/judgement";
-import { loadServiceSince } from "@/lib/schedule/queries";
+import { auditActorOfCaller, type DutyCaller, dutyReach, loadServiceSince } from "@/lib/schedule/queries";
 import { addDays, type DateString, formatTime, toDateString, todayInShanghai, zonedInstant } from "@/lib/time";
 
 /** One line of the work log: a done booking, a walk-in, or a booking the villager did not come to. */
@@ -77,22 +76,27 @@ const NO_VILLAGE = "未填写";
 /**
  * A lawyer's services in a month ("YYYY-MM", Asia/Shanghai): done bookings and walk-ins, with
  * totals per outcome and per village, and the on-site hours scheduled at each venue they serve.
- * Null when the actor may not read this lawyer's log.
+ * For staff, of a lawyer in their scope and at their town's venues only; for a lawyer, their own
+ * everywhere. Null when the caller may not read this lawyer's log.
  */
 export async function loadWorkLog(
-  actor: CurrentUser,
+  caller: DutyCaller,
   lawyerId: string,
   month: string,
   now: Date = new Date(),
 ): Promise<WorkLog | null> {
-  if (!can.actForLawyer(actor, lawyerId)) return null;
-  const lawyer = await db.lawyer.findUnique({ where: { id: lawyerId }, select: { id: true, name: true } });
+  const reach = dutyReach(caller, lawyerId);
+  if (!reach) return null;
+  const lawyer = await db.lawyer.findFirst({
+    where: { id: lawyerId, ...("kind" in caller ? lawyersIn(caller) : {}) },
+    select: { id: true, name: true },
+  });
   if (!lawyer) return null;
   const { from, to } = monthRange(month);
   const range = { gte: zonedInstant(from), lt: zonedInstant(addDays(to, 1)) };
   const [bookings, walkIns, served, evaluations] = await Promise.all([
     db.booking.findMany({
-      where: { lawyerId, status: { in: ["DONE", "NO_SHOW"] }, startsAt: range },
+      where: { lawyerId, venue: reach, status: { in: ["DONE", "NO_SHOW"] }, startsAt: range },
       orderBy: { startsAt: "asc" },
       select: {
         id: true,
@@ -110,7 +114,7 @@ export async function loadWorkLog(
     }),
     db.walkIn.findMany({
       // A voided walk-in (recorded by mistake) is no service: not on the log, not in its totals.
-      where: { lawyerId, at: range, voidedAt: null },
+      where: { lawyerId, venue: reach, at: range, voidedAt: null },
       orderBy: { at: "asc" },
       select: {
         id: true,
@@ -125,7 +129,7 @@ export async function loadWorkLog(
       },
     }),
     db.lawyerVenue.findMany({
-      where: { lawyerId },
+      where: { lawyerId, venue: reach },
       orderBy: [{ venue: { kind: "asc" } }, { venue: { sortOrder: "asc" } }],
       select: { venue: { select: { id: true, name: true, village: true, kind: true } } },
     }),
@@ -133,7 +137,7 @@ export async function loadWorkLog(
   ]);
 
   const [attendances, attended] = await Promise.all([
-    listAttendances({ from, to, lawyerId }),
+    listAttendances("kind" in caller ? caller : { lawyerId }, { from, to, lawyerId }),
     loadAttendedHours({ periods: [{ key: month, from, to }], lawyerId }),
   ]);
   // Where and on which days the lawyer signed in: a service elsewhere is flagged.
@@ -220,10 +224,10 @@ export async function loadWorkLog(
  * The log for the page that shows it: its entries carry villagers' names and full phone numbers,
  * so the opening is audited. (A download records its own entry, in app/api/lawyer/log.)
  */
-export async function openWorkLog(actor: CurrentUser, lawyerId: string, month: string): Promise<WorkLog | null> {
-  const log = await loadWorkLog(actor, lawyerId, month);
+export async function openWorkLog(caller: DutyCaller, lawyerId: string, month: string): Promise<WorkLog | null> {
+  const log = await loadWorkLog(caller, lawyerId, month);
   if (log && log.entries.length > 0) {
-    await recordView(actor, {
+    await recordView(auditActorOfCaller(caller), {
       subjectId: `worklog:${lawyerId}:${month}`,
       summary: `查看工作日志 ${month}（${log.entries.length} 条个人信息）`,
     });

@@ -2,8 +2,7 @@ import "server-only";
 // How every change to duty hours is applied: a preview of the bookings it takes time from, then one
 // transaction for the change, the hand-overs, the cancellations and the villagers' notifications.
 // A lawyer leaving (lib/lawyers deactivateLawyer) is such a change too: it takes all their time.
-import { recordAudit } from "@/lib/audit/mutations";
-import type { CurrentUser } from "@/lib/auth/session";
+import { type AuditActor, recordAudit } from "@/lib/audit/mutations";
 import { type DateException, WEEKLY_SESSION_FIELDS, type WeeklySession } from "@/lib/availability/slots";
 import { db, lockLawyers, type Tx } from "@/lib/db";
 import { violatedConstraint } from "@/lib/db-errors";
@@ -107,7 +106,7 @@ export type Plan = {
  * cancellations and the villagers' notifications are one transaction.
  */
 export async function applyChange(
-  actor: CurrentUser,
+  actor: AuditActor,
   plan: Plan,
   { now = new Date(), choices }: Options,
 ): Promise<ScheduleResult> {
@@ -213,7 +212,7 @@ async function upcoming(reader: Reader, lawyerId: string, now: Date): Promise<Bo
 
 async function settle(
   tx: Tx,
-  actor: CurrentUser,
+  actor: AuditActor,
   plan: Plan,
   booking: AffectedBooking,
   choice: BookingChoice,
@@ -250,7 +249,7 @@ async function settle(
  */
 export async function handOver(
   tx: Tx,
-  actor: CurrentUser,
+  actor: AuditActor,
   booking: { id: string; code: string; lawyerId: string },
   colleague: { id: string; name: string },
   why: string,

@@ -6,5 +6,5 @@ export const metadata: Metadata = { title: "值班时间" };
 
 export default async function SchedulePage() {
   const user = await requireLawyer("/lawyer/schedule");
-  return <ScheduleView actor={user} lawyerId={user.lawyerId} title="值班时间" />;
+  return <ScheduleView caller={user} lawyerId={user.lawyerId} title="值班时间" />;
 }

@@ -7,10 +7,9 @@ import {
   EndSessionForm,
   RemoveExceptionForm,
 } from "@/components/schedule/schedule-forms";
-import type { CurrentUser } from "@/lib/auth/session";
 import { MONTHLY_TARGET_HOURS } from "@/lib/schedule/hours";
 import { hoursText } from "@/lib/schedule/impact";
-import { type ExceptionView, getSchedule, PREVIEW_DAYS, type PreviewDay } from "@/lib/schedule/queries";
+import { type DutyCaller, type ExceptionView, getSchedule, PREVIEW_DAYS, type PreviewDay } from "@/lib/schedule/queries";
 import { formatDate, formatMinute, formatTimeRange, weekdayName } from "@/lib/time";
 
 function hoursNumber(hours: number): string {
@@ -40,15 +39,16 @@ function ranges(day: PreviewDay): string {
 
 /**
  * A lawyer's on-duty hours with every form to change them: the lawyer's own page, and the staff
- * page for any lawyer (the mutations check that the actor may act for `lawyerId`).
+ * page for a lawyer in the staff's town scope (the queries and mutations check that the caller may
+ * act for `lawyerId`, and staff see and change only their town's venues).
  */
-export async function ScheduleView({ actor, lawyerId, title }: { actor: CurrentUser; lawyerId: string; title: string }) {
-  const schedule = await getSchedule(actor, lawyerId);
+export async function ScheduleView({ caller, lawyerId, title }: { caller: DutyCaller; lawyerId: string; title: string }) {
+  const schedule = await getSchedule(caller, lawyerId);
   if (!schedule) return <p>没有找到这位律师的资料，请联系司法所。</p>;
   const { lawyer, venues, sessions, exceptions, preview, hours, today } = schedule;
   const venueOptions = venues.map((v) => ({ id: v.id, name: v.name }));
   // The lawyer reads "您"; staff on the same page read the lawyer's name (issue 22 item 16).
-  const own = actor.lawyerId === lawyer.id;
+  const own = !("kind" in caller) && caller.lawyerId === lawyer.id;
   const who = own ? "您" : `${lawyer.name}律师`;
   return (
     <div className="space-y-10">

@@ -3,14 +3,15 @@ import { BackLink } from "@/components/back-link";
 import { CreateStaffAccountForm, StaffAccountControls } from "@/components/staff/staff-account-forms";
 import { listStaffAccounts } from "@/lib/accounts/queries";
 import { can } from "@/lib/auth/can";
-import { requireStaff } from "@/lib/auth/session";
+import { requireTownScope } from "@/lib/auth/session";
 import { ROLE_NAMES } from "@/lib/labels";
 
 export const metadata: Metadata = { title: "工作人员账号" };
 
 export default async function StaffAccountsPage() {
-  const user = await requireStaff("/staff/accounts");
-  const accounts = await listStaffAccounts();
+  const scope = await requireTownScope("/staff/accounts");
+  const user = scope.actor;
+  const accounts = await listStaffAccounts(scope);
   // The controls are an administrator's alone; the actions refuse anyone else whatever the page shows.
   const manages = can.manageStaffAccounts(user);
   return (

@@ -29,7 +29,7 @@ export default async function StaffBookingsPage({ searchParams }: { searchParams
     listVenues(),
     listTopics(),
     // Every lawyer, those who have left too: their past bookings are still looked for.
-    listLawyerNames({ activeOnly: false }),
+    listLawyerNames(scope, { activeOnly: false }),
   ]);
   const pages = Math.max(1, Math.ceil(result.total / STAFF_PAGE_SIZE));
   const pageLink = (page: number) => `?${new URLSearchParams({ ...(raw as Record<string, string>), page: String(page) })}`;

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { AddOverrideForm, RemoveOverrideForm } from "@/components/staff/holiday-forms";
 import { UnpublishedHolidaysNotice } from "@/components/staff/unpublished-holidays-notice";
-import { requireStaff } from "@/lib/auth/session";
+import { can } from "@/lib/auth/can";
+import { requireTownScope } from "@/lib/auth/session";
 import { loadBookingHorizon } from "@/lib/availability/queries";
 import { createHolidayCalendar, isYearPublished, unpublishedYears } from "@/lib/holidays/calendar";
 import { listHolidayRuns } from "@/lib/holidays/published";
@@ -16,7 +17,9 @@ function period(from: string, to: string): string {
 }
 
 export default async function HolidaysPage() {
-  await requireStaff("/staff/holidays");
+  const scope = await requireTownScope("/staff/holidays");
+  // One calendar for every town of the deployment: an administrator's or the district's to change (lib/holidays/mutations.ts).
+  const manages = can.manageHolidays(scope.actor);
   const year = Number(todayInShanghai().slice(0, 4));
   // The statutory calendar alone here (for a year without a notice, its fixed-date days); overrides are listed below.
   const published = createHolidayCalendar();
@@ -69,14 +72,20 @@ export default async function HolidaysPage() {
                     <span className="font-semibold">{formatDate(o.date)}</span>：{OVERRIDE_KINDS[o.kind]}
                     {o.note ? `（${o.note}）` : ""}
                   </p>
-                  <RemoveOverrideForm id={o.id} label={label} />
+                  {manages && <RemoveOverrideForm id={o.id} label={label} />}
                 </li>
               );
             })}
           </ul>
         )}
-        <h3 className="text-lg font-bold">添加调整</h3>
-        <AddOverrideForm />
+        {manages ? (
+          <>
+            <h3 className="text-lg font-bold">添加调整</h3>
+            <AddOverrideForm />
+          </>
+        ) : (
+          <p>节假日调整对所有镇的排班都有效，只能由管理员或区司法局添加或删除。如需调整，请联系管理员。</p>
+        )}
       </section>
     </div>
   );

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { textLink } from "@/components/form/styles";
-import { requireStaff } from "@/lib/auth/session";
+import { requireTownScope } from "@/lib/auth/session";
 import { listLawyers } from "@/lib/lawyers/queries";
 
 export const metadata: Metadata = { title: "律师与账号" };
 
 export default async function StaffLawyersPage() {
-  await requireStaff("/staff/lawyers");
-  const lawyers = await listLawyers();
+  const scope = await requireTownScope("/staff/lawyers");
+  const lawyers = await listLawyers(scope);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">律师与账号</h1>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { textLink } from "@/components/form/styles";
 import { UnpublishedHolidaysNotice } from "@/components/staff/unpublished-holidays-notice";
-import { requireStaff } from "@/lib/auth/session";
+import { requireTownScope } from "@/lib/auth/session";
 import { loadBookingHorizon } from "@/lib/availability/queries";
 import { monthParam } from "@/lib/consultations/schema";
 import { unpublishedYears } from "@/lib/holidays/calendar";
@@ -23,7 +23,7 @@ function monthName(month: string): string {
 }
 
 export default async function RotaPage({ searchParams }: { searchParams: Promise<{ month?: string; week?: string }> }) {
-  await requireStaff("/staff/rota");
+  const scope = await requireTownScope("/staff/rota");
   const params = await searchParams;
   const today = todayInShanghai();
   const { monday, month } = rotaView({
@@ -33,8 +33,8 @@ export default async function RotaPage({ searchParams }: { searchParams: Promise
   });
   const dates = weekDates(monday);
   const [rows, lawyers, horizon] = await Promise.all([
-    loadRota({ month, week: { from: dates[0], to: dates[6] } }),
-    listLawyerNames(),
+    loadRota(scope, { month, week: { from: dates[0], to: dates[6] } }),
+    listLawyerNames(scope),
     loadBookingHorizon(),
   ]);
   const short = rows.filter((r) => r.shortfall !== null && r.shortfall > 0);

@@ -3,15 +3,16 @@ import Link from "next/link";
 import { textLink } from "@/components/form/styles";
 import { PublicAddressWarning } from "@/components/staff/public-address-warning";
 import { can } from "@/lib/auth/can";
-import { requireStaff } from "@/lib/auth/session";
+import { requireTownScope } from "@/lib/auth/session";
 import { publicAddressWarning } from "@/lib/site/queries";
 import { listVenuesForStaff } from "@/lib/venues/queries";
 
 export const metadata: Metadata = { title: "服务地点" };
 
 export default async function StaffVenuesPage() {
-  const user = await requireStaff("/staff/venues");
-  const venues = await listVenuesForStaff();
+  const scope = await requireTownScope("/staff/venues");
+  const user = scope.actor;
+  const venues = await listVenuesForStaff(scope);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">服务地点</h1>

@@ -39,7 +39,7 @@ export default async function StaffBookingPage({
   const free = movable ? await listVenueSlots(booking.venue.slug) : null;
   const byDate = free ? slotsByDate(free.slots) : new Map();
   const chosen = moveDate && byDate.has(moveDate) ? moveDate : undefined;
-  const colleagues = movable ? await listFreeColleagues(booking.code) : [];
+  const colleagues = movable ? await listFreeColleagues(await requireTownScope("/staff/bookings"), booking.code) : [];
   const rows: [string, string | null][] = [
     ["预约号", booking.code],
     ["状态", STATUS_NAMES[booking.status]],

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { DaySheetPage } from "@/components/print/day-sheet-page";
-import { requireStaff } from "@/lib/auth/session";
+import { requireTownScope } from "@/lib/auth/session";
 import { daySheetPage } from "@/lib/print/queries";
 import { townOfVenue } from "@/lib/towns/queries";
 
@@ -11,8 +11,8 @@ export default async function StaffDaySheetPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const user = await requireStaff("/staff/bookings/sheet");
-  const page = await daySheetPage(user, await searchParams);
+  const scope = await requireTownScope("/staff/bookings/sheet");
+  const page = await daySheetPage(scope, await searchParams);
   const town = page.sheet && (await townOfVenue(page.sheet.venue.slug));
   return (
     <DaySheetPage

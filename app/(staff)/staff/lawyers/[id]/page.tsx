@@ -6,7 +6,7 @@ import { textLink } from "@/components/form/styles";
 import { BookingsToReassign, DeactivateLawyerForm, ResetLawyerPasswordForm } from "@/components/staff/lawyer-account-forms";
 import { EditLawyerForm } from "@/components/staff/lawyer-form";
 import { listAttendances, listMissedSessions } from "@/lib/attendance/queries";
-import { requireStaff } from "@/lib/auth/session";
+import { requireTownScope } from "@/lib/auth/session";
 import { getLawyer, listUpcomingBookings } from "@/lib/lawyers/queries";
 import { monthOf, monthRange } from "@/lib/schedule/hours";
 import { previousMonth } from "@/lib/stats/aggregate";
@@ -25,13 +25,13 @@ export default async function LawyerPage({
 }) {
   const { id } = await params;
   const { recorded } = await searchParams;
-  await requireStaff(`/staff/lawyers/${id}`);
+  const scope = await requireTownScope(`/staff/lawyers/${id}`);
   const today = todayInShanghai();
   const month = monthOf(today);
   const [lawyer, venues, attendances] = await Promise.all([
-    getLawyer(id),
-    listVenuesForStaff(),
-    listAttendances({ ...monthRange(month), lawyerId: id }),
+    getLawyer(scope, id),
+    listVenuesForStaff(scope),
+    listAttendances(scope, { ...monthRange(month), lawyerId: id }),
   ]);
   // Last month too: an inspection at the start of a month reads the month before.
   const missed = lawyer
@@ -40,7 +40,7 @@ export default async function LawyerPage({
       )
     : [];
   if (!lawyer) notFound();
-  const upcoming = lawyer.active ? [] : await listUpcomingBookings(id);
+  const upcoming = lawyer.active ? [] : await listUpcomingBookings(scope, id);
   return (
     <div className="space-y-8">
       <BackLink href="/staff/lawyers">返回律师列表</BackLink>

@@ -4,15 +4,16 @@ import { CardSheet } from "@/components/print/card-sheet";
 import { PrintToolbar } from "@/components/print/print-toolbar";
 import { PublicAddressWarning } from "@/components/staff/public-address-warning";
 import { can } from "@/lib/auth/can";
-import { requireStaff } from "@/lib/auth/session";
+import { requireTownScope } from "@/lib/auth/session";
 import { listCardSheets } from "@/lib/print/queries";
 import { publicAddressWarning } from "@/lib/site/queries";
 
 export const metadata: Metadata = { title: "全部律师通讯卡" };
 
 export default async function AllLawyerCardsPage() {
-  const user = await requireStaff("/staff/lawyers/cards");
-  const sheets = await listCardSheets(user);
+  const scope = await requireTownScope("/staff/lawyers/cards");
+  const user = scope.actor;
+  const sheets = await listCardSheets(scope);
   if (!sheets) notFound();
   return (
     <div className="space-y-6">

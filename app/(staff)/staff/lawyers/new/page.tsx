@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { BackLink } from "@/components/back-link";
 import { NewLawyerForm } from "@/components/staff/lawyer-form";
-import { requireStaff } from "@/lib/auth/session";
+import { requireTownScope } from "@/lib/auth/session";
 import { listVenuesForStaff } from "@/lib/venues/queries";
 
 export const metadata: Metadata = { title: "添加律师" };
 
 export default async function NewLawyerPage() {
-  await requireStaff("/staff/lawyers/new");
-  const venues = await listVenuesForStaff();
+  const scope = await requireTownScope("/staff/lawyers/new");
+  const venues = await listVenuesForStaff(scope);
   return (
     <div className="space-y-6">
       <BackLink href="/staff/lawyers">返回律师列表</BackLink>

@@ -2,15 +2,15 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BackLink } from "@/components/back-link";
 import { VenueForm } from "@/components/staff/venue-form";
-import { requireStaff } from "@/lib/auth/session";
+import { requireTownScope } from "@/lib/auth/session";
 import { getVenueForStaff } from "@/lib/venues/queries";
 
 export const metadata: Metadata = { title: "修改服务地点" };
 
 export default async function EditVenuePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireStaff(`/staff/venues/${id}`);
-  const venue = await getVenueForStaff(id);
+  const scope = await requireTownScope(`/staff/venues/${id}`);
+  const venue = await getVenueForStaff(scope, id);
   if (!venue) notFound();
   return (
     <div className="space-y-6">

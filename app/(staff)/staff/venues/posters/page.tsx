@@ -3,7 +3,7 @@ import { PrintToolbar } from "@/components/print/print-toolbar";
 import { VenuePoster } from "@/components/print/venue-poster";
 import { PublicAddressWarning } from "@/components/staff/public-address-warning";
 import { can } from "@/lib/auth/can";
-import { requireStaff } from "@/lib/auth/session";
+import { requireTownScope } from "@/lib/auth/session";
 import { listVenuePosters } from "@/lib/print/queries";
 import { publicAddressWarning } from "@/lib/site/queries";
 import { venueTowns } from "@/lib/towns/queries";
@@ -11,8 +11,9 @@ import { venueTowns } from "@/lib/towns/queries";
 export const metadata: Metadata = { title: "打印全部海报" };
 
 export default async function AllPostersPage() {
-  const user = await requireStaff("/staff/venues/posters");
-  const posters = await listVenuePosters();
+  const scope = await requireTownScope("/staff/venues/posters");
+  const user = scope.actor;
+  const posters = await listVenuePosters(scope);
   const towns = await venueTowns(posters.map((poster) => poster.venue.slug));
   return (
     <div className="space-y-6">

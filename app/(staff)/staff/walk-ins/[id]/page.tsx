@@ -19,7 +19,7 @@ export default async function StaffWalkInPage({ params }: { params: Promise<{ id
   if (!id.success) notFound();
   const walkIn = await openWalkIn(scope, id.data);
   if (!walkIn) notFound();
-  const [venues, topics, lawyers] = await Promise.all([listVenueChoices(), listTopics(), listLawyerNames()]);
+  const [venues, topics, lawyers] = await Promise.all([listVenueChoices(scope), listTopics(), listLawyerNames(scope)]);
   return (
     <div className="space-y-6">
       <BackLink href="/staff/walk-ins">返回现场咨询记录</BackLink>

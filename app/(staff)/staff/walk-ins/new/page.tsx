@@ -12,8 +12,8 @@ export const metadata: Metadata = { title: "登记现场咨询" };
 
 /** Staff record a consultation that had no booking, for the lawyer who gave it, so the year's figures are complete. */
 export default async function StaffWalkInPage() {
-  await requireTownScope("/staff/walk-ins/new");
-  const [venues, topics, lawyers] = await Promise.all([listVenueChoices(), listTopics(), listLawyerNames()]);
+  const scope = await requireTownScope("/staff/walk-ins/new");
+  const [venues, topics, lawyers] = await Promise.all([listVenueChoices(scope), listTopics(), listLawyerNames(scope)]);
   const now = new Date();
   return (
     <div className="space-y-6">

@@ -2,15 +2,15 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CardSheet } from "@/components/print/card-sheet";
 import { PrintToolbar } from "@/components/print/print-toolbar";
-import { requireStaff } from "@/lib/auth/session";
+import { requireTownScope } from "@/lib/auth/session";
 import { getCardSheet } from "@/lib/print/queries";
 
 export const metadata: Metadata = { title: "律师通讯卡" };
 
 export default async function LawyerCardsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requireStaff(`/staff/lawyers/${id}/cards`);
-  const sheet = await getCardSheet(user, id);
+  const scope = await requireTownScope(`/staff/lawyers/${id}/cards`);
+  const sheet = await getCardSheet(scope, id);
   // Only serving lawyers have cards: a deactivated one's would send villagers to nobody.
   if (!sheet) notFound();
   return (
