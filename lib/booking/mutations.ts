@@ -476,7 +476,7 @@ export async function staffReassignBooking(
       await stillOnDuty(tx, rules, slot, now);
       // handOver (lib/schedule) changes the row only while it is still the same lawyer's; the
       // booking was found in the scope above, and a booking never changes venue.
-      if (!(await handOver(tx, scope.actor, booking, taker, "因工作安排调整", now))) {
+      if (!(await handOver(tx, auditActorOf(scope), booking, taker, "因工作安排调整", now))) {
         throw new Rejected(failure("conflict", NOT_REASSIGNABLE));
       }
       const row = await tx.booking.findUniqueOrThrow({ where: { id: booking.id }, select: bookingViewSelect });

@@ -292,8 +292,14 @@ export type OwnEvaluations = {
 };
 
 /** For a lawyer's work log (lib/worklog decides who may read it): the consultations in [start, end). */
-export async function summariseOwnEvaluations(lawyerId: string, start: Date, end: Date): Promise<OwnEvaluations> {
-  const scope = { start, end, lawyerId };
+export async function summariseOwnEvaluations(
+  lawyerId: string,
+  start: Date,
+  end: Date,
+  { townId }: { townId?: string | null } = {},
+): Promise<OwnEvaluations> {
+  // A town's staff reading a lawyer's log see the evaluations of their town's venues only.
+  const scope = { start, end, lawyerId, townId };
   const [groups, comments] = await Promise.all([countEvaluations(scope), listComments(scope, 200)]);
   return {
     counts: groups.totals,

@@ -133,7 +133,7 @@ export async function loadWorkLog(
       orderBy: [{ venue: { kind: "asc" } }, { venue: { sortOrder: "asc" } }],
       select: { venue: { select: { id: true, name: true, village: true, kind: true } } },
     }),
-    summariseOwnEvaluations(lawyerId, range.gte, range.lt),
+    summariseOwnEvaluations(lawyerId, range.gte, range.lt, { townId: "kind" in caller ? caller.townId : null }),
   ]);
 
   const [attendances, attended] = await Promise.all([
