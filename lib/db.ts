@@ -4,63 +4,10 @@ import { env } from "./env";
 
 // One client per server process (hot reload in development would otherwise open a new pool
 // each time), created on first use so that `next build` needs no database.
-const globalForPrisma = globalThis as unknown as {
-  prisma?: PrismaClient;
-  dbWriteListeners?: Map<string, { models: ReadonlySet<string>; listener: () => void }>;
-};
-
-// Kept on globalThis like the client: Next.js may bundle a module more than once, and a listener
-// registered by one copy must hear writes made through any copy.
-globalForPrisma.dbWriteListeners ??= new Map();
-const listeners = globalForPrisma.dbWriteListeners;
-
-/**
- * Calls `listener` before and after every write to one of `models` (Prisma model names) through the
- * client, inside transactions too. Registering the same `key` again replaces the listener. This is
- * how a domain keeps its own cache right (lib/availability/cache.ts) without the client knowing it.
- */
-export function onWrite(key: string, models: readonly string[], listener: () => void): void {
-  listeners.set(key, { models: new Set(models), listener });
-}
-
-const READS = new Set([
-  "findUnique",
-  "findUniqueOrThrow",
-  "findFirst",
-  "findFirstOrThrow",
-  "findMany",
-  "count",
-  "aggregate",
-  "groupBy",
-  "$queryRaw",
-  "$queryRawUnsafe",
-]);
-
-function notify(model: string | undefined) {
-  for (const { models, listener } of listeners.values()) if (model === undefined || models.has(model)) listener();
-}
-
-/** Writes tell the listeners of their model; a raw write (no model) tells every listener. */
-function withWriteListeners(base: PrismaClient): PrismaClient {
-  return base.$extends({
-    query: {
-      async $allOperations({ model, operation, args, query }) {
-        if (READS.has(operation)) return query(args);
-        const relevant = [...listeners.values()].some((l) => model === undefined || l.models.has(model));
-        if (!relevant) return query(args);
-        notify(model);
-        try {
-          return await query(args);
-        } finally {
-          notify(model);
-        }
-      },
-    },
-  }) as unknown as PrismaClient;
-}
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 function client(): PrismaClient {
-  globalForPrisma.prisma ??= withWriteListeners(createPrismaClient(env().DATABASE_URL));
+  globalForPrisma.prisma ??= createPrismaClient(env().DATABASE_URL);
   return globalForPrisma.prisma;
 }
 

@@ -1,37 +1,37 @@
 import "server-only";
 // A few seconds of memory for the busiest read (a venue's free slots), so that a burst of
-// villagers opening the same page costs one computation. Every write that changes free slots
-// clears it (SLOT_MODELS below), so a booking, a cancellation or a schedule change shows at once in
-// this process; a page view or a sign-in attempt does not. Writes made by another app server (or
-// any other client of the database) clear it too: triggers on those tables send a NOTIFY
-// `slots_changed` when the change commits (migration 20261202001500), and each server LISTENs on a
-// connection of its own that reconnects. While that connection is down, nothing is cached. The
-// database, not this cache, decides whether a slot can really be booked.
+// villagers opening the same page costs one computation. The database says when to forget: triggers
+// on the tables that decide free slots send a NOTIFY `slots_changed` naming the venue's slug (or
+// '*' for every venue: a holiday, a table emptied) when the change commits (migrations
+// 20261202001500 and 20261208010000), and each server LISTENs on a connection of its own that
+// reconnects. A booking at one venue forgets that venue's slots (and those of the venues where the
+// same lawyer works), not every venue's. While that connection is down, nothing is cached.
+//
+// What remains: a change, made by this server or another, is forgotten once its notice arrives,
+// normally a millisecond after the commit; until then a reader may see the slots as they were just
+// before (`changesHeard()` waits for it). So a list of slots is a few moments' view, never a
+// promise: the database, not this cache, decides whether a slot can really be booked (the booking
+// transaction checks duty and the exclusion constraint refuses a second booking of the same time).
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { onWrite } from "@/lib/db";
 import { env } from "@/lib/env";
 
 export const SLOT_CACHE_MS = 5_000;
 
-/** The models whose rows decide which slots are free. */
-export const SLOT_MODELS = [
-  "Booking",
-  "DutySession",
-  "DutyException",
-  "CalendarOverride",
-  "Venue",
-  "Lawyer",
-  "LawyerVenue",
-] as const;
+const CHANNEL = "slots_changed";
+const EVERY_VENUE = "*";
+const RECONNECT_MS = 1_000;
+const HEARD = "heard:";
+
+type Entry = { venue: string; expires: number; value: Promise<unknown> };
 
 // Kept on globalThis like the Prisma client in lib/db.ts: Next.js may bundle this module more than
 // once (pages, server actions, route handlers), and every copy must see the same entries, or a
-// write would clear one copy and leave another stale.
+// notice would clear one copy and leave another stale.
 type Store = {
-  entries: Map<string, { expires: number; value: Promise<unknown> }>;
-  generation: number;
-  /** Whether this process hears other servers' changes now; false until LISTEN is in place. */
+  entries: Map<string, Entry>;
+  sweptAt: number;
+  /** Whether this process hears the database's notices now; false until LISTEN is in place. */
   listening: boolean;
   /** Resolves once LISTEN is first in place (for tests and warm-up). */
   ready?: Promise<void>;
@@ -41,22 +41,20 @@ type Store = {
   waiting: Map<string, () => void>;
 };
 const shared = globalThis as { slotCache?: Store };
-shared.slotCache ??= { entries: new Map(), generation: 0, listening: false, waiting: new Map() };
+shared.slotCache ??= { entries: new Map(), sweptAt: 0, listening: false, waiting: new Map() };
 const store = shared.slotCache;
 const entries = store.entries;
 
-export function forgetAll(): void {
-  store.generation++;
+// Both forget answers still being computed too: see remember.
+function forgetAll(): void {
   entries.clear();
 }
 
-onWrite("availability/slot-cache", SLOT_MODELS, forgetAll);
+function forgetVenue(venue: string): void {
+  for (const [key, entry] of entries) if (entry.venue === venue) entries.delete(key);
+}
 
-const CHANNEL = "slots_changed";
-const RECONNECT_MS = 1_000;
-const HEARD = "heard:";
-
-/** Starts listening for other servers' changes, once per process; resolves when LISTEN is in place. */
+/** Starts listening for the database's notices, once per process; resolves when LISTEN is in place. */
 export function listenForChanges(): Promise<void> {
   store.ready ??= new Promise((resolve) => {
     const connect = () => {
@@ -73,10 +71,12 @@ export function listenForChanges(): Promise<void> {
         setTimeout(connect, RECONNECT_MS).unref();
       };
       client.on("notification", ({ payload = "" }) => {
-        // The triggers send the table's name; a notice this process sent itself (changesHeard) is no change.
-        if (!payload.startsWith(HEARD)) return forgetAll();
-        store.waiting.get(payload)?.();
-        store.waiting.delete(payload);
+        if (payload.startsWith(HEARD)) {
+          // A notice this process sent itself (changesHeard) is no change.
+          store.waiting.get(payload)?.();
+          store.waiting.delete(payload);
+        } else if (payload === EVERY_VENUE) forgetAll();
+        else forgetVenue(payload);
       });
       client.on("error", retry);
       client.on("end", retry);
@@ -110,21 +110,32 @@ export async function changesHeard(): Promise<void> {
   await heard;
 }
 
-export function remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
+/**
+ * `compute`'s answer about `venue` (its slug, as the notices name it), kept under `key` for a few
+ * seconds until a change to that venue is heard.
+ */
+export function remember<T>(venue: string, key: string, compute: () => Promise<T>): Promise<T> {
   void listenForChanges();
   if (!store.listening) return compute();
   const now = Date.now();
   const hit = entries.get(key);
   if (hit && hit.expires > now) return hit.value as Promise<T>;
-  const startedIn = store.generation;
+  sweep(now);
   const value = compute();
-  entries.set(key, { expires: now + SLOT_CACHE_MS, value });
-  // A write that happened while computing makes this answer stale: do not keep it.
-  value.then(
-    () => {
-      if (store.generation !== startedIn && entries.get(key)?.value === value) entries.delete(key);
-    },
-    () => entries.delete(key),
-  );
+  // Kept while still computing, so that a burst of readers waits for one answer. A change to this
+  // venue heard meanwhile may have been read only in part: its notice forgets this entry with the
+  // venue's others, so such an answer goes to the readers who were already waiting, and no further.
+  entries.set(key, { venue, expires: now + SLOT_CACHE_MS, value });
+  value.catch(() => {
+    if (entries.get(key)?.value === value) entries.delete(key);
+  });
   return value;
+}
+
+// Keys include the dates asked for, and a quiet venue is never cleared by a notice: drop what has
+// expired now and then, so that a stream of different questions cannot fill the memory.
+function sweep(now: number) {
+  if (now - store.sweptAt < SLOT_CACHE_MS) return;
+  store.sweptAt = now;
+  for (const [key, entry] of entries) if (entry.expires <= now) entries.delete(key);
 }

@@ -198,7 +198,7 @@ export function listVenueSlots(
 ): Promise<{ venue: VenueDetail; slots: SlotView[] } | null> {
   // An explicit `now` (tests, what-if) is computed afresh; the live answer is briefly cached.
   if (now) return computeVenueSlots(slug, from, to, now);
-  return remember(`slots|${slug}|${from ?? ""}|${to ?? ""}`, () => computeVenueSlots(slug, from, to, new Date()));
+  return remember(slug, `slots|${slug}|${from ?? ""}|${to ?? ""}`, () => computeVenueSlots(slug, from, to, new Date()));
 }
 
 async function computeVenueSlots(slug: string, from: DateString | undefined, to: DateString | undefined, now: Date) {
