@@ -14,6 +14,7 @@
 //   booking_changed   — the booking changed since the version the caller read (the API's If-Match);
 //   duplicate_booking — this phone has already booked this very time;
 //   too_many_requests — a limit on tries (lib/rate-limit.ts): wait `retryAfterSeconds`.
+import { MAX_UPCOMING_PER_PHONE } from "@/lib/booking/rules";
 export type FailureCode =
   | "invalid_input"
   | "not_found"
@@ -44,7 +45,7 @@ export const MESSAGES: Record<FailureCode, string> = {
   conflict: "这项内容刚刚有了变化，不能这样操作了。请刷新页面后再看。",
   slot_taken: "这个时间刚刚被别人约走了，请选择其他时间。",
   slot_unavailable: "这个时间不能预约（不在律师值班时间内，或离现在太近、太远），请选择页面上列出的时间。",
-  too_many_bookings: "这个手机号码已有 3 个未到期的预约，或在同一时间已有预约。请先取消不需要的预约，或拨打 12348。",
+  too_many_bookings: `这个手机号码已有 ${MAX_UPCOMING_PER_PHONE} 个未到期的预约，或在同一时间已有预约。请先取消不需要的预约，或拨打 12348。`,
   already_booked:
     "这个手机号码在这里已经有一个还没到期的预约。为免重复，请先查看原来的预约；确实还要再约一个时间，请勾选“我知道已有预约，仍要再约一个”后再提交。",
   bookings_affected: "这个改动会影响已有的预约，请为每个预约选择怎样处理。",

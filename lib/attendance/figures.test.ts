@@ -2,31 +2,15 @@
 // week's 已签到 / 未签到 marks), the lawyer's schedule page, the dashboard (hours and the 未签到
 // list) and the year's figures (month by month across the year's end). Real PostgreSQL, odd TZ.
 import { describe, expect, it } from "vitest";
-import { type DistrictScope, districtScope, townScope } from "@/lib/auth/scope";
-import type { CurrentUser } from "@/lib/auth/session";
+import { townScope } from "@/lib/auth/scope";
 import { monthOf } from "@/lib/schedule/hours";
 import { getSchedule, loadRota } from "@/lib/schedule/queries";
 import { loadDashboard } from "@/lib/stats/dashboard/queries";
 import { loadVillageHours } from "@/lib/stats/hours/queries";
 import { parseDashboardFilters } from "@/lib/stats/schema";
-import { createVenueFixture, prisma } from "@/lib/testing/fixtures";
+import { createVenueFixture, everyTown, lawyerActor, prisma } from "@/lib/testing/fixtures";
 import { addDays, zonedInstant } from "@/lib/time";
 import { recordArrival, recordDeparture } from "./mutations";
-
-/** Reads across every town, as before towns: these tests read their own venue's lines. */
-const everyTown = districtScope({
-  id: "test-district",
-  role: "DISTRICT",
-  displayName: "区司法局",
-  lawyerId: null,
-}) as DistrictScope;
-
-const lawyerActor = (lawyerId: string): CurrentUser => ({
-  id: `user-${lawyerId}`,
-  role: "LAWYER",
-  displayName: "律师",
-  lawyerId,
-});
 
 /** Open day 1: signed in 09:00, out 10:30. Open day 2: nobody came. `now` is day 2 at 13:00. */
 async function twoDays() {

@@ -5,18 +5,12 @@
 import { describe, expect, it } from "vitest";
 import { type TownScope, townScope } from "@/lib/auth/scope";
 import type { CurrentUser } from "@/lib/auth/session";
-import { createVenueFixture, prisma, testTownId } from "@/lib/testing/fixtures";
+import { createVenueFixture, lawyerActor, prisma, testTownId } from "@/lib/testing/fixtures";
 import { toDbDate, zonedInstant } from "@/lib/time";
 import { autoCloseAttendance, correctAttendance, recordArrival, recordDeparture, recordMissedAttendance } from "./mutations";
 import { listAttendances, listMissedSessions, listTodaysSessions, loadAttendedHours } from "./queries";
 import { correctAttendanceInput, recordMissedInput } from "./schema";
 
-const lawyerActor = (lawyerId: string): CurrentUser => ({
-  id: `user-${lawyerId}`,
-  role: "LAWYER",
-  displayName: "律师",
-  lawyerId,
-});
 const staff: CurrentUser = { id: "staff-attendance", role: "STAFF", displayName: "司法所", lawyerId: null };
 /** The staff member's scope in the shared test town, where the fixtures' venues are. */
 const asStaff = async () => townScope({ ...staff, townId: await testTownId() }) as TownScope;

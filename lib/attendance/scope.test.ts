@@ -1,21 +1,12 @@
 // Attendance in a town scope (issue 23): a town's staff read, correct and 补录 attendance only at
 // their town's venues; another town's answers as a missing one and nothing changes. Real PostgreSQL.
 import { describe, expect, it } from "vitest";
-import { type TownScope, townScope } from "@/lib/auth/scope";
-import type { CurrentUser } from "@/lib/auth/session";
-import { createTownFixture, createVenueFixture, prisma } from "@/lib/testing/fixtures";
+import { createTownFixture, createVenueFixture, lawyerActor, prisma, staffScopeOf } from "@/lib/testing/fixtures";
 import { zonedInstant } from "@/lib/time";
 import { correctAttendance, recordArrival, recordMissedAttendance } from "./mutations";
 import { listAttendances } from "./queries";
 
-const staffOf = (townId: string) =>
-  townScope({ id: `staff-${townId}`, role: "STAFF", displayName: "镇工作人员", lawyerId: null, townId }) as TownScope;
-const lawyerActor = (lawyerId: string): CurrentUser => ({
-  id: `user-${lawyerId}`,
-  role: "LAWYER",
-  displayName: "律师",
-  lawyerId,
-});
+const staffOf = staffScopeOf;
 
 async function attendedInTownA() {
   const [townA, townB] = [await createTownFixture("甲镇"), await createTownFixture("乙镇")];

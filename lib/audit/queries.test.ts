@@ -1,18 +1,9 @@
 // Filtering the audit log by person, kind and Shanghai date range, 50 to a page. Against the real PostgreSQL.
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { type DistrictScope, districtScope } from "@/lib/auth/scope";
-import { prisma } from "@/lib/testing/fixtures";
+import { everyTown, prisma } from "@/lib/testing/fixtures";
 import { listAuditActors, listAuditEntries } from "./queries";
 import { auditSearchInput } from "./schema";
-
-/** The district reads every entry: the filters alone decide here (lib/audit/scope.test.ts has the towns). */
-const everyTown = districtScope({
-  id: "test-district",
-  role: "DISTRICT",
-  displayName: "区司法局",
-  lawyerId: null,
-}) as DistrictScope;
 
 function search(params: Record<string, string>) {
   return listAuditEntries(everyTown, auditSearchInput.parse(params));

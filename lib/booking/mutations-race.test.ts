@@ -1,8 +1,7 @@
 // Bookings racing changes to duty hours and cancellations, made deterministic by pausing the
 // booking at the moment that matters (the hooks below) and running the other side right there.
 import { describe, expect, it, vi } from "vitest";
-import type { CurrentUser } from "@/lib/auth/session";
-import { bookingInput, createVenueFixture, prisma } from "@/lib/testing/fixtures";
+import { bookingInput, createVenueFixture, lawyerActor, prisma } from "@/lib/testing/fixtures";
 import { toDbDate } from "@/lib/time";
 
 const race = vi.hoisted(() => ({
@@ -36,12 +35,6 @@ const { cancelBooking, createBooking, rescheduleBooking } = await import("./muta
 const { addLeave } = await import("@/lib/schedule/mutations");
 
 const wholeDay = (date: string) => ({ date, venueId: null, startMinute: null, endMinute: null, note: null });
-const lawyerActor = (lawyerId: string): CurrentUser => ({
-  id: `user-${lawyerId}`,
-  role: "LAWYER",
-  displayName: "律师",
-  lawyerId,
-});
 
 async function bookedOn(lawyerId: string, date: string) {
   const start = toDbDate(date);

@@ -16,12 +16,13 @@ import { toDateString } from "@/lib/time";
 import { BOOKABLE_VENUE } from "@/lib/venues/rules";
 import { generateBookingCode } from "./code";
 import { type BookingView, bookingViewSelect, toBookingView } from "./queries";
+import { MAX_HOLDS_PER_PHONE, MAX_UPCOMING_PER_PHONE } from "./rules";
 import type { CancelBookingInput, CreateBookingInput, RescheduleBookingInput } from "./schema";
 
 export type BookingResult = { ok: true; booking: BookingView } | Failure;
 
 /** How many upcoming bookings one phone number may hold. */
-export const MAX_UPCOMING_PER_PHONE = 3;
+export { MAX_UPCOMING_PER_PHONE };
 /** Bookings that count against a phone's limit (a HELD slot for the waitlist does not, until accepted). */
 export const ACTIVE = ["CONFIRMED", "CHECKED_IN"] as const;
 
@@ -85,6 +86,33 @@ export async function stillOnDuty(tx: Tx, venue: Parameters<typeof candidatesAt>
     (s) => s.lawyerId === slot.lawyerId && s.start.getTime() === slot.start.getTime(),
   );
   if (!onDuty) throw new Rejected(failure("slot_unavailable"));
+}
+
+/**
+ * Claims a slot for a phone number, in the write's own transaction, before its row is written: the
+ * one rule that booking, the waitlist's hold and the hold's acceptance share (issue 23 item 7).
+ * Under the phone's lock, so the counts cannot race: a booking (or an accepted hold) within the
+ * phone's limit of upcoming bookings; a hold within its one held slot, and only for a phone that
+ * could still book. Then the lawyer still on duty (stillOnDuty). Throws Rejected with the answer.
+ */
+export async function claimSlot(
+  tx: Tx,
+  claim: { phone: string; venue: Parameters<typeof candidatesAt>[0]; slot: Candidate; now: Date; hold?: boolean },
+): Promise<void> {
+  const { phone, venue, slot, now, hold = false } = claim;
+  const spellings = storedSpellings(phone);
+  // A hold shares the lock of the phone's waitlist entries (lib/waitlist joinWaitlist); a booking the phone's own.
+  if (hold) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('waitlist:' || ${phone}))`;
+  else await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${phone}))`;
+  const upcoming = await tx.booking.count({
+    where: { phone: { in: spellings }, status: { in: [...ACTIVE] }, endsAt: { gt: now } },
+  });
+  if (upcoming >= MAX_UPCOMING_PER_PHONE) throw new Rejected(failure("too_many_bookings"));
+  if (hold) {
+    const holds = await tx.booking.count({ where: { phone: { in: spellings }, status: "HELD" } });
+    if (holds >= MAX_HOLDS_PER_PHONE) throw new Rejected(failure("conflict"));
+  }
+  await stillOnDuty(tx, venue, slot, now);
 }
 
 const DUTY_CHANGING = "这位律师的值班安排正在调整，这个时间暂时不能预约。请选择其他时间，或过一会儿再试。";
@@ -204,13 +232,7 @@ async function bookOnce(
 
   const made = await firstThatFits(candidates, (slot) =>
     db.$transaction(async (tx) => {
-      // Serialise bookings per phone number so that the count below cannot race.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${input.phone}))`;
-      const upcoming = await tx.booking.count({
-        where: { phone: input.phone, status: { in: [...ACTIVE] }, endsAt: { gt: now } },
-      });
-      if (upcoming >= MAX_UPCOMING_PER_PHONE) throw new Rejected(failure("too_many_bookings"));
-      await stillOnDuty(tx, venue, slot, now);
+      await claimSlot(tx, { phone: input.phone, venue, slot, now });
       const row = await createWithFreshCode(tx, {
         venueId: venue.id,
         lawyerId: slot.lawyerId,

@@ -6,3 +6,8 @@ import { Channel } from "@/lib/generated/prisma/enums";
 export const STAFF_CHANNELS = Object.values(Channel).filter((c) => c !== Channel.ONLINE) as Exclude<Channel, "ONLINE">[];
 
 export const NOTE_MAX = 500;
+
+/** Upcoming bookings one phone number may have at once (lib/booking/mutations.ts claimSlot). */
+export const MAX_UPCOMING_PER_PHONE = 3;
+/** Slots one phone number may have held for it by the waitlist at once, across the site. */
+export const MAX_HOLDS_PER_PHONE = 1;

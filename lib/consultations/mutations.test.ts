@@ -3,18 +3,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { type TownScope, townScope } from "@/lib/auth/scope";
 import type { CurrentUser } from "@/lib/auth/session";
 import { createBooking } from "@/lib/booking/mutations";
-import { bookingInput, createVenueFixture, prisma, testTownId } from "@/lib/testing/fixtures";
+import { bookingInput, createVenueFixture, lawyerActor, prisma, testTownId } from "@/lib/testing/fixtures";
 import { addDays, zonedInstant } from "@/lib/time";
 import { checkInBooking, completeBooking, markNoShow, recordWalkIn, undoCheckIn, updateWalkIn } from "./mutations";
 import { getConsultation, getWalkIn, listAgenda, openAgenda, openConsultation } from "./queries";
 import type { WalkInInput } from "./schema";
 
-const lawyerActor = (lawyerId: string): CurrentUser => ({
-  id: `user-${lawyerId}`,
-  role: "LAWYER",
-  displayName: "律师",
-  lawyerId,
-});
 /** Staff of the test town, where the fixtures' venues are. */
 let staff: TownScope;
 beforeAll(async () => {

@@ -1,32 +1,20 @@
-// Staff of one town record and correct only their town's consultations and walk-ins (issue 23).
-// Against the real PostgreSQL: with town B's scope, town A's bookings and walk-ins are not found,
-// and nothing of A's changes; with A's scope the same calls work. A lawyer keeps their own.
-import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { type TownScope, townScope } from "@/lib/auth/scope";
 import type { CurrentUser } from "@/lib/auth/session";
 import { createBooking } from "@/lib/booking/mutations";
-import { bookingInput, createTownFixture, createVenueFixture, prisma } from "@/lib/testing/fixtures";
+import {
+  bookingInput,
+  createStaffScope,
+  createTownFixture,
+  createVenueFixture,
+  lawyerActor,
+  prisma,
+} from "@/lib/testing/fixtures";
 import { addDays } from "@/lib/time";
 import { checkInBooking, completeBooking, markNoShow, recordWalkIn, undoCheckIn, updateWalkIn, voidWalkIn } from "./mutations";
 import { getConsultation, getWalkIn, listRecentWalkIns, openConsultation, openWalkIn } from "./queries";
 import type { WalkInInput } from "./schema";
 
-/** A staff account of the town, and its scope. */
-async function staffOf(townId: string): Promise<TownScope> {
-  const tag = randomBytes(4).toString("hex");
-  const user = await prisma.user.create({
-    data: { username: `scope-${tag}`, displayName: `工作人员${tag}`, passwordHash: "-", role: "STAFF", townId },
-  });
-  return townScope({ id: user.id, role: "STAFF", displayName: user.displayName, lawyerId: null, townId }) as TownScope;
-}
-
-const lawyerActor = (lawyerId: string): CurrentUser => ({
-  id: `user-${lawyerId}`,
-  role: "LAWYER",
-  displayName: "律师",
-  lawyerId,
-});
+const staffOf = createStaffScope;
 
 /** Two towns; at a venue of town A, a booking of its lawyer and a walk-in the lawyer recorded. */
 async function twoTowns() {

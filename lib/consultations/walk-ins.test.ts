@@ -2,32 +2,17 @@
 // voided walk-in counts nowhere (dashboard, year's figures, their rows, the work log). Against the
 // real PostgreSQL, each test on a venue of its own.
 import { beforeAll, describe, expect, it } from "vitest";
-import { type DistrictScope, districtScope, type TownScope, townScope } from "@/lib/auth/scope";
-import type { CurrentUser } from "@/lib/auth/session";
+import { type TownScope, townScope } from "@/lib/auth/scope";
 import { loadDashboard } from "@/lib/stats/dashboard/queries";
 import { loadReport } from "@/lib/stats/report/queries";
 import { listDashboardRows, listReportItems } from "@/lib/stats/rows/queries";
-import { createVenueFixture, prisma, testTownId } from "@/lib/testing/fixtures";
+import { createVenueFixture, everyTown, lawyerActor, prisma, testTownId } from "@/lib/testing/fixtures";
 import { addDays } from "@/lib/time";
 import { loadWorkLog } from "@/lib/worklog/queries";
 import { recordWalkIn, updateWalkIn, voidWalkIn } from "./mutations";
 import { getWalkIn, listRecentWalkIns } from "./queries";
 import { voidWalkInInput, type WalkInInput } from "./schema";
 
-/** Reads across every town, as before towns: these tests read their own venue's lines. */
-const everyTown = districtScope({
-  id: "test-district",
-  role: "DISTRICT",
-  displayName: "区司法局",
-  lawyerId: null,
-}) as DistrictScope;
-
-const lawyerActor = (lawyerId: string): CurrentUser => ({
-  id: `user-${lawyerId}`,
-  role: "LAWYER",
-  displayName: "律师",
-  lawyerId,
-});
 /** Staff of the test town, where the fixtures' venues are. */
 let staff: TownScope;
 beforeAll(async () => {

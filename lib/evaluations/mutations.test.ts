@@ -4,14 +4,13 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { can } from "@/lib/auth/can";
-import { type DistrictScope, districtScope, type TownScope, townScope } from "@/lib/auth/scope";
-import type { CurrentUser } from "@/lib/auth/session";
+import { type TownScope, townScope } from "@/lib/auth/scope";
 import { generateBookingCode } from "@/lib/booking/code";
 import type { BookingStatus } from "@/lib/generated/prisma/enums";
 import { reportCsv, rowsCsv } from "@/lib/stats/export";
 import { loadReport } from "@/lib/stats/report/queries";
 import { listDashboardRows } from "@/lib/stats/rows/queries";
-import { createVenueFixture, prisma, testTownId, uniquePhone } from "@/lib/testing/fixtures";
+import { createVenueFixture, everyTown, lawyerActor, prisma, testTownId, uniquePhone } from "@/lib/testing/fixtures";
 import { addDays, zonedInstant } from "@/lib/time";
 import { workLogXlsx } from "@/lib/worklog/export";
 import { loadWorkLog } from "@/lib/worklog/queries";
@@ -21,20 +20,6 @@ import { satisfactionRate } from "./rules";
 
 type Fixture = Awaited<ReturnType<typeof createVenueFixture>>;
 
-/** Reads across every town, as before towns: these tests read their own venue's lines. */
-const everyTown = districtScope({
-  id: "test-district",
-  role: "DISTRICT",
-  displayName: "区司法局",
-  lawyerId: null,
-}) as DistrictScope;
-
-const lawyerActor = (lawyerId: string): CurrentUser => ({
-  id: `user-${lawyerId}`,
-  role: "LAWYER",
-  displayName: "律师",
-  lawyerId,
-});
 /** Staff of the test town, where the fixtures' venues are. */
 let staff: TownScope;
 beforeAll(async () => {

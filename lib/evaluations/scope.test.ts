@@ -1,23 +1,12 @@
-// Staff of one town find and type in only their town's paper evaluations, and count only their
-// town's (issue 23). Against the real PostgreSQL: with town B's scope, town A's consultations are
-// not listed or found, nothing is written for them; with A's scope the same calls work.
-import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { type TownScope, townScope } from "@/lib/auth/scope";
+import type { TownScope } from "@/lib/auth/scope";
 import { generateBookingCode } from "@/lib/booking/code";
-import { createTownFixture, createVenueFixture, prisma, uniquePhone } from "@/lib/testing/fixtures";
+import { createStaffScope, createTownFixture, createVenueFixture, prisma, uniquePhone } from "@/lib/testing/fixtures";
 import { addDays, zonedInstant } from "@/lib/time";
 import { createEvaluationLink, enterPaperEvaluation } from "./mutations";
 import { findWalkInEvaluation, listPaperCandidates, summariseEvaluations } from "./queries";
 
-/** A staff account of the town, and its scope. */
-async function staffOf(townId: string): Promise<TownScope> {
-  const tag = randomBytes(4).toString("hex");
-  const user = await prisma.user.create({
-    data: { username: `scope-${tag}`, displayName: `工作人员${tag}`, passwordHash: "-", role: "STAFF", townId },
-  });
-  return townScope({ id: user.id, role: "STAFF", displayName: user.displayName, lawyerId: null, townId }) as TownScope;
-}
+const staffOf = createStaffScope;
 
 /** Two towns; at a venue of town A, a done booking and a walk-in two days ago (straight into the database). */
 async function twoTowns() {

@@ -2,14 +2,12 @@
 // lawyers their town registered or who serve its venues; another town's answer as missing ones
 // and nothing changes. A lawyer serving two towns keeps the other town's venues. Real PostgreSQL.
 import { describe, expect, it } from "vitest";
-import { type TownScope, townScope } from "@/lib/auth/scope";
 import { createBooking } from "@/lib/booking/mutations";
-import { bookingInput, createTownFixture, createVenueFixture, prisma, uniquePhone } from "@/lib/testing/fixtures";
+import { bookingInput, createTownFixture, createVenueFixture, prisma, staffScopeOf, uniquePhone } from "@/lib/testing/fixtures";
 import { createLawyer, deactivateLawyer, resetLawyerPassword, updateLawyer } from "./mutations";
 import { getLawyer, listLawyerNames, listLawyers, listUpcomingBookings } from "./queries";
 
-const staffOf = (townId: string) =>
-  townScope({ id: `staff-${townId}`, role: "STAFF", displayName: "镇工作人员", lawyerId: null, townId }) as TownScope;
+const staffOf = staffScopeOf;
 
 async function twoTowns() {
   const [townA, townB] = [await createTownFixture("甲镇"), await createTownFixture("乙镇")];

@@ -1,23 +1,11 @@
-// Staff of one town follow up only their town's text messages (issue 23). Against the real
-// PostgreSQL: with town B's scope, the messages of town A's bookings are not listed, counted or on
-// the call list, and none is marked as phoned or sent again; with A's scope the same calls work.
-import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { type TownScope, townScope } from "@/lib/auth/scope";
 import { createBooking } from "@/lib/booking/mutations";
-import { bookingInput, createTownFixture, createVenueFixture, prisma } from "@/lib/testing/fixtures";
+import { bookingInput, createStaffScope, createTownFixture, createVenueFixture, prisma } from "@/lib/testing/fixtures";
 import { markCalled, resendMessage } from "./mutations";
 import { countToCall, listMessages, openCallList } from "./queries";
 import { messageSearchInput } from "./schema";
 
-/** A staff account of the town, and its scope. */
-async function staffOf(townId: string): Promise<TownScope> {
-  const tag = randomBytes(4).toString("hex");
-  const user = await prisma.user.create({
-    data: { username: `scope-${tag}`, displayName: `工作人员${tag}`, passwordHash: "-", role: "STAFF", townId },
-  });
-  return townScope({ id: user.id, role: "STAFF", displayName: user.displayName, lawyerId: null, townId }) as TownScope;
-}
+const staffOf = createStaffScope;
 
 const landline = () => `0750-6${String(Math.floor(Math.random() * 1_000_000)).padStart(6, "0")}`;
 

@@ -4,18 +4,12 @@ import { describe, expect, it } from "vitest";
 import { type TownScope, townScope } from "@/lib/auth/scope";
 import type { CurrentUser } from "@/lib/auth/session";
 import { cancelBooking, createBooking } from "@/lib/booking/mutations";
-import { bookingInput, createVenueFixture, prisma, testTownId } from "@/lib/testing/fixtures";
+import { bookingInput, createVenueFixture, lawyerActor, prisma, testTownId } from "@/lib/testing/fixtures";
 import { getDaySheet, openDaySheet } from "./queries";
 
 const staff: CurrentUser = { id: "staff-day-sheet", role: "STAFF", displayName: "司法所", lawyerId: null };
 /** The staff member's scope in the shared test town, where the fixtures' venues are. */
 const asStaff = async () => townScope({ ...staff, townId: await testTownId() }) as TownScope;
-const lawyerActor = (lawyerId: string): CurrentUser => ({
-  id: `user-${lawyerId}`,
-  role: "LAWYER",
-  displayName: "律师",
-  lawyerId,
-});
 
 async function dayWithBookings() {
   const f = await createVenueFixture({ lawyers: 2 });

@@ -1,12 +1,10 @@
 // Printing in a town scope (issue 23): posters, contact cards and day sheets of the town's own
 // venues and lawyers only; a card without a village sends to the town's own station. Real PostgreSQL.
 import { describe, expect, it } from "vitest";
-import { type TownScope, townScope } from "@/lib/auth/scope";
-import { createTownFixture, createVenueFixture, prisma } from "@/lib/testing/fixtures";
+import { createTownFixture, createVenueFixture, prisma, staffScopeOf } from "@/lib/testing/fixtures";
 import { getCardSheet, getDaySheet, listCardSheets, listSheetVenues, listVenuePosters } from "./queries";
 
-const staffOf = (townId: string) =>
-  townScope({ id: `staff-${townId}`, role: "STAFF", displayName: "镇工作人员", lawyerId: null, townId }) as TownScope;
+const staffOf = staffScopeOf;
 
 async function station(townId: string, name: string) {
   return prisma.venue.create({

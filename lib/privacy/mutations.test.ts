@@ -10,7 +10,7 @@ import { findBooking } from "@/lib/booking/queries";
 import type { BookingStatus } from "@/lib/generated/prisma/client";
 import { loadDashboard } from "@/lib/stats/dashboard/queries";
 import { loadReport } from "@/lib/stats/report/queries";
-import { createVenueFixture, prisma, testTownId, uniquePhone } from "@/lib/testing/fixtures";
+import { createVenueFixture, everyTown, prisma, testTownId, uniquePhone } from "@/lib/testing/fixtures";
 import { toDbDate, zonedInstant } from "@/lib/time";
 import { anonymiseExpired, deleteOwnBookingData, REMOVED_NAME, saveRetentionSettings } from "./mutations";
 import { getRetentionSettings } from "./queries";
@@ -22,13 +22,6 @@ async function townAccount(role: "ADMIN" | "STAFF"): Promise<TownScope> {
   const actor = { id: `privacy-test-${role.toLowerCase()}`, role, displayName: "司法所测试员", lawyerId: null };
   return townScope({ ...actor, townId: await testTownId() }, null) as TownScope;
 }
-/** Reads across every town, as before towns: these tests read their own venue's lines. */
-const everyTown = districtScope({
-  id: "test-district",
-  role: "DISTRICT",
-  displayName: "区司法局",
-  lawyerId: null,
-}) as DistrictScope;
 
 const resetRetention = () =>
   prisma.retentionSetting.upsert({ where: { id: 1 }, update: DEFAULT_RETENTION, create: { id: 1, ...DEFAULT_RETENTION } });

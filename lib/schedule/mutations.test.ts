@@ -6,17 +6,11 @@ import { type TownScope, townScope } from "@/lib/auth/scope";
 import type { CurrentUser } from "@/lib/auth/session";
 import { createBooking } from "@/lib/booking/mutations";
 import { shortWhen } from "@/lib/messages/rules";
-import { bookingInput, createVenueFixture, prisma, testTownId } from "@/lib/testing/fixtures";
+import { bookingInput, createVenueFixture, lawyerActor, prisma, testTownId } from "@/lib/testing/fixtures";
 import { addDays, isoWeekday, toDbDate } from "@/lib/time";
 import { addExtra, addLeave, addSession, changeSession, endSession, removeException } from "./mutations";
 import { getSchedule } from "./queries";
 
-const lawyerActor = (lawyerId: string): CurrentUser => ({
-  id: `user-${lawyerId}`,
-  role: "LAWYER",
-  displayName: "律师",
-  lawyerId,
-});
 const staff: CurrentUser = { id: "schedule-test-staff", role: "STAFF", displayName: "司法所", lawyerId: null };
 /** Staff work through their town's scope: the shared test town, where the fixtures' venues are. */
 const asStaff = async () => townScope({ ...staff, townId: await testTownId() }) as TownScope;

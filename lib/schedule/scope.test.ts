@@ -3,23 +3,15 @@
 // leave "at all venues" for a lawyer of two towns covers only the staff's town, while the lawyer's
 // own leave "at all venues" covers every town and no one town's staff may take it back. Real PostgreSQL.
 import { describe, expect, it } from "vitest";
-import { type TownScope, townScope } from "@/lib/auth/scope";
 import type { CurrentUser } from "@/lib/auth/session";
 import { createBooking } from "@/lib/booking/mutations";
-import { bookingInput, createTownFixture, createVenueFixture, prisma } from "@/lib/testing/fixtures";
+import { bookingInput, createTownFixture, createVenueFixture, lawyerActor, prisma, staffScopeOf } from "@/lib/testing/fixtures";
 import { toDbDate } from "@/lib/time";
 import { monthOf } from "./hours";
 import { addExtra, addLeave, addSession, changeSession, endSession, removeException } from "./mutations";
 import { getSchedule, listFreeColleagues, loadRota } from "./queries";
 
-const staffOf = (townId: string) =>
-  townScope({ id: `staff-${townId}`, role: "STAFF", displayName: "镇工作人员", lawyerId: null, townId }) as TownScope;
-const lawyerActor = (lawyerId: string): CurrentUser => ({
-  id: `user-${lawyerId}`,
-  role: "LAWYER",
-  displayName: "律师",
-  lawyerId,
-});
+const staffOf = staffScopeOf;
 
 async function twoTowns() {
   const [townA, townB] = [await createTownFixture("甲镇"), await createTownFixture("乙镇")];

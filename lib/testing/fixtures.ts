@@ -1,5 +1,7 @@
 // Test data that no other test touches: each call makes its own venue, topic and lawyers.
 import { randomBytes, randomInt } from "node:crypto";
+import { type DistrictScope, districtScope, type TownScope, townScope } from "@/lib/auth/scope";
+import type { CurrentUser } from "@/lib/auth/session";
 import { createPrismaClient } from "@/lib/db-client";
 import { createHolidayCalendar } from "@/lib/holidays/calendar";
 import { addDays, toDbDate, todayInShanghai, zonedInstant } from "@/lib/time";
@@ -119,4 +121,33 @@ export function bookingInput(venueSlug: string, start: Date, extra: Record<strin
     consent: true as const,
     ...extra,
   };
+}
+
+/** A lawyer's own account, as the session gives it (no database row needed: nothing refers to it). */
+export const lawyerActor = (lawyerId: string): CurrentUser => ({
+  id: `user-${lawyerId}`,
+  role: "LAWYER",
+  displayName: "律师",
+  lawyerId,
+});
+
+/** The district's scope: reads across every town (tests that read their own venue's lines). */
+export const everyTown = districtScope({
+  id: "test-district",
+  role: "DISTRICT",
+  displayName: "区司法局",
+  lawyerId: null,
+}) as DistrictScope;
+
+/** A town's staff scope without an account row (for calls that write no audit entry naming it). */
+export const staffScopeOf = (townId: string, role: "STAFF" | "ADMIN" = "STAFF") =>
+  townScope({ id: `staff-${townId}`, role, displayName: "镇工作人员", lawyerId: null, townId }) as TownScope;
+
+/** A staff account of the town (a real row: audit entries and foreign keys may name it), and its scope. */
+export async function createStaffScope(townId: string, role: "STAFF" | "ADMIN" = "STAFF"): Promise<TownScope> {
+  const tag = randomBytes(4).toString("hex");
+  const user = await prisma.user.create({
+    data: { username: `scope-${tag}`, displayName: `工作人员${tag}`, passwordHash: "-", role, townId },
+  });
+  return townScope({ id: user.id, role, displayName: user.displayName, lawyerId: null, townId }) as TownScope;
 }

@@ -1,13 +1,11 @@
 // Venues in a town scope (issue 23): a town's staff list, open and change only their own venues;
 // another town's answers as a missing one and is not changed. Against the real PostgreSQL.
 import { describe, expect, it } from "vitest";
-import { type TownScope, townScope } from "@/lib/auth/scope";
-import { createTownFixture, createVenueFixture, prisma } from "@/lib/testing/fixtures";
+import { createTownFixture, createVenueFixture, prisma, staffScopeOf } from "@/lib/testing/fixtures";
 import { updateVenue } from "./mutations";
 import { getVenueForStaff, listVenueChoices, listVenuesForStaff } from "./queries";
 
-const staffOf = (townId: string) =>
-  townScope({ id: `staff-${townId}`, role: "STAFF", displayName: "镇工作人员", lawyerId: null, townId }) as TownScope;
+const staffOf = staffScopeOf;
 
 async function twoTowns() {
   const [townA, townB] = [await createTownFixture("甲镇"), await createTownFixture("乙镇")];

@@ -2,15 +2,13 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { loadAvailabilityInputs, slotsOf } from "@/lib/availability/queries";
 import {
-  ACTIVE,
   type BookingResult,
   type Candidate,
   candidatesAt,
+  claimSlot,
   createWithFreshCode,
   firstThatFits,
   leaveWaitlist,
-  MAX_UPCOMING_PER_PHONE,
-  stillOnDuty,
 } from "@/lib/booking/mutations";
 import { bookingViewSelect, toBookingView } from "@/lib/booking/queries";
 import { db, type Tx } from "@/lib/db";
@@ -42,7 +40,8 @@ export type JoinResult = { ok: true; entry: WaitlistEntryView } | Failure;
 /** Open entries one phone may have across the site. */
 export const MAX_WAITING_PER_PHONE = 3;
 /** Slots held at once for one phone across the site: a hold keeps a slot from everyone else. */
-export const MAX_HOLDS_PER_PHONE = 1;
+export { MAX_HOLDS_PER_PHONE } from "@/lib/booking/rules";
+
 const OPEN = ["WAITING", "OFFERED"] as const;
 
 /**
@@ -264,10 +263,7 @@ function holdFor(entry: Waiting, venue: VenueRules, slot: Candidate, now: Date, 
       });
       if (count === 0) throw new Rejected(failure("conflict"));
       // One slot held per phone across the site: a second waits until the first is answered.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('waitlist:' || ${entry.phone}))`;
-      const holds = await tx.booking.count({ where: { phone: { in: storedSpellings(entry.phone) }, status: "HELD" } });
-      if (holds >= MAX_HOLDS_PER_PHONE) throw new Rejected(failure("conflict"));
-      await stillOnDuty(tx, venue, candidate, now);
+      await claimSlot(tx, { phone: entry.phone, venue, slot: candidate, now, hold: true });
       const row = await createWithFreshCode(tx, {
         venueId: venue.id,
         lawyerId: candidate.lawyerId,
@@ -355,12 +351,7 @@ export async function acceptOffer(code: string, phone: string, now = new Date())
     return failure("slot_unavailable", "律师这个时间不能来了，保留的时间已经失效。请选择其他时间。");
   return firstThatFits(candidates, (slot) =>
     db.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${hold.phone}))`;
-      const upcoming = await tx.booking.count({
-        where: { phone: hold.phone, status: { in: [...ACTIVE] }, endsAt: { gt: now } },
-      });
-      if (upcoming >= MAX_UPCOMING_PER_PHONE) throw new Rejected(failure("too_many_bookings"));
-      await stillOnDuty(tx, hold.venue, slot, now);
+      await claimSlot(tx, { phone: hold.phone, venue: hold.venue, slot, now });
       const { count } = await tx.booking.updateMany({
         where: { id: hold.id, status: "HELD", heldUntil: { gt: now } },
         data: { status: "CONFIRMED", heldUntil: null, consentAt: now },

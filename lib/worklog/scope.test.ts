@@ -1,21 +1,12 @@
 // A lawyer's work log in a town scope (issue 23): a town's staff read only the part of it at their
 // town's venues, and nothing of a lawyer of another town. Real PostgreSQL.
 import { describe, expect, it } from "vitest";
-import { type TownScope, townScope } from "@/lib/auth/scope";
-import type { CurrentUser } from "@/lib/auth/session";
 import { createBooking } from "@/lib/booking/mutations";
-import { bookingInput, createTownFixture, createVenueFixture, prisma } from "@/lib/testing/fixtures";
+import { bookingInput, createTownFixture, createVenueFixture, lawyerActor, prisma, staffScopeOf } from "@/lib/testing/fixtures";
 import { toDbDate } from "@/lib/time";
 import { loadWorkLog } from "./queries";
 
-const staffOf = (townId: string) =>
-  townScope({ id: `staff-${townId}`, role: "STAFF", displayName: "镇工作人员", lawyerId: null, townId }) as TownScope;
-const lawyerActor = (lawyerId: string): CurrentUser => ({
-  id: `user-${lawyerId}`,
-  role: "LAWYER",
-  displayName: "律师",
-  lawyerId,
-});
+const staffOf = staffScopeOf;
 
 describe("the work log in a town scope", () => {
   it("shows a town's staff the lawyer's services at its venues only, and nothing of another town's lawyer", async () => {

@@ -108,6 +108,22 @@ describe("checkStructure", () => {
     ]);
   });
 
+  it("fails on a staff or district page that does not get its scope from the session", () => {
+    const problems = checkStructure(
+      tree({
+        ...good,
+        "app/(staff)/staff/bookings/page.tsx": 'const scope = await requireTownScope("/staff/bookings");',
+        "app/(staff)/staff/audit/page.tsx": 'await requireStaff("/staff/audit");',
+        "app/(staff)/staff/settings/page.tsx": 'await requireStaff("/staff/settings");',
+        "app/(district)/district/page.tsx": 'await requireStaff("/district");',
+      }),
+    );
+    expect(problems.sort()).toEqual([
+      expect.stringContaining("app/(district)/district/page.tsx: a district page gets its scope from requireDistrictScope"),
+      expect.stringContaining("app/(staff)/staff/audit/page.tsx: a staff page gets its scope from requireTownScope"),
+    ]);
+  });
+
   it("leaves infrastructure folders (lib/auth, lib/api) to their own names", () => {
     expect(checkStructure(tree({ ...good, "lib/auth/options.ts": 'import "server-only";' }))).toEqual([]);
   });

@@ -99,6 +99,33 @@ export function checkStructure(root: string): string[] {
 
   for (const cycle of cyclesOf(edges)) problems.push(`lib/ domains depend on each other: ${cycle.join(" → ")}`);
   problems.push(...browserProblems(root, files));
+  problems.push(...scopeProblems(root, files));
+  return problems;
+}
+
+/**
+ * Pages whose data is not one town's: the deployment's own settings (its public address). Every
+ * other staff page reads in a town's scope.
+ */
+export const DEPLOYMENT_PAGES = new Set(["app/(staff)/staff/settings/page.tsx"]);
+
+/**
+ * Staff data is read in a scope minted from the session (issue 23 item 2, lib/auth/scope.ts): each
+ * staff page gets it from requireTownScope, each district page from requireDistrictScope, and so
+ * has the value its queries require. A page that checked only a role would have none to pass.
+ */
+function scopeProblems(root: string, files: string[]): string[] {
+  const problems: string[] = [];
+  for (const file of files) {
+    const rule = file.startsWith("app/(staff)/")
+      ? "requireTownScope"
+      : file.startsWith("app/(district)/")
+        ? "requireDistrictScope"
+        : null;
+    if (!rule || !file.endsWith("/page.tsx") || DEPLOYMENT_PAGES.has(file)) continue;
+    if (!readFileSync(path.join(root, file), "utf8").includes(`${rule}(`))
+      problems.push(`${file}: a ${rule === "requireTownScope" ? "staff" : "district"} page gets its scope from ${rule}`);
+  }
   return problems;
 }
 
