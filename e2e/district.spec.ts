@@ -5,11 +5,11 @@
 // the other specs keep seeing a town's own deployment (one town, no town asked for).
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import net from "node:net";
 import { fileURLToPath } from "node:url";
 import { hash } from "@node-rs/argon2";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import pg from "pg";
+import { freePort } from "../scripts/lib/embedded-db";
 import { createTestDatabase, type TestDatabase } from "../scripts/lib/test-database";
 import { BookingPages, expectNoAxeViolations, randomPhone } from "./pages/booking-pages";
 
@@ -18,16 +18,6 @@ const PASSWORD = "district-e2e-2026";
 let database: TestDatabase | undefined;
 let server: ChildProcess | undefined;
 let base = "";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const listener = net.createServer();
-    listener.listen(0, "127.0.0.1", () => {
-      const address = listener.address();
-      listener.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);

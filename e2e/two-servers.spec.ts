@@ -5,25 +5,15 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import net from "node:net";
 import { fileURLToPath } from "node:url";
 import { type APIRequestContext, expect, test } from "@playwright/test";
+import { freePort } from "../scripts/lib/embedded-db";
 import { randomPhone } from "./pages/booking-pages";
 import { e2eDatabaseUrlFile } from "./support/database";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 let second: ChildProcess | undefined;
 let otherBase = "";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 test.beforeAll(async () => {
   test.setTimeout(90_000);
