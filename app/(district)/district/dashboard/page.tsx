@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { DataTable } from "@/components/charts/chart-figure";
 import { textLink } from "@/components/form/styles";
-import { FilterForm } from "@/components/staff/filter-form";
+import { PeriodFigures } from "@/components/staff/period-figures";
 import { requireDistrictScope } from "@/lib/auth/session";
 import { FIGURE_COLUMNS, figureCells } from "@/lib/stats/district/export";
 import { type DistrictFigures, loadDistrictFigures } from "@/lib/stats/district/queries";
@@ -27,21 +27,9 @@ export default async function DistrictDashboardPage({ searchParams }: { searchPa
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">全区数据</h1>
       <p>各镇（街道）和各村居的预约、咨询、评价、驻村时长和没有约上的需求。默认显示今年；日期、时间均为北京时间。</p>
-      <FilterForm
-        label="选择统计期间"
-        idPrefix="filter"
-        values={values}
-        errors={errors}
-        submit="统计"
-        reset={{ href: "/district/dashboard", label: "恢复默认（今年）" }}
-      />
-      {figures ? (
-        <DistrictBody d={figures} />
-      ) : (
-        <p role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold">
-          日期有误：{Object.values(errors).join(" ")}请更正后再点“统计”。
-        </p>
-      )}
+      <PeriodFigures values={values} errors={errors} reset="/district/dashboard">
+        {figures && <DistrictBody d={figures} />}
+      </PeriodFigures>
     </div>
   );
 }

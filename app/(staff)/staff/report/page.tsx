@@ -3,7 +3,7 @@ import Link from "next/link";
 import { DataTable } from "@/components/charts/chart-figure";
 import { textLink } from "@/components/form/styles";
 import { PrintButton } from "@/components/print/print-button";
-import { FilterForm } from "@/components/staff/filter-form";
+import { PeriodFigures } from "@/components/staff/period-figures";
 import { requireTownScope } from "@/lib/auth/session";
 import { evaluationSentence, type OutcomeCounts, REPORT_LINES, satisfactionText } from "@/lib/stats/aggregate";
 import { loadReport, type Report } from "@/lib/stats/report/queries";
@@ -24,21 +24,9 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">年度数据</h1>
-      <FilterForm
-        label="选择统计期间"
-        idPrefix="filter"
-        values={values}
-        errors={errors}
-        submit="统计"
-        reset={{ href: "/staff/report", label: "恢复默认（今年）" }}
-      />
-      {report ? (
-        <ReportBody report={report} />
-      ) : (
-        <p role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold">
-          日期有误：{Object.values(errors).join(" ")}请更正后再点“统计”。
-        </p>
-      )}
+      <PeriodFigures values={values} errors={errors} reset="/staff/report">
+        {report && <ReportBody report={report} />}
+      </PeriodFigures>
     </div>
   );
 }
