@@ -50,8 +50,8 @@ const bookings: Partial<Record<"leaving" | "holder", Booked>> = {};
 test.beforeAll(async () => {
   await withE2eDatabase(async (db) => {
     await db.query(
-      `INSERT INTO venue (id, slug, kind, name, village, address, active, updated_at)
-       VALUES ($1, $2, 'WORKROOM', $3, '交接村', '交接测试地址', false, now())`,
+      `INSERT INTO venue (id, slug, kind, name, village, address, active, town_id, updated_at)
+       VALUES ($1, $2, 'WORKROOM', $3, '交接村', '交接测试地址', false, (SELECT id FROM town WHERE slug = 'muzhou'), now())`,
       [venueId, `handover-${tag}`, `交接测试工作室${tag.slice(-4)}`],
     );
     for (const l of Object.values(lawyers)) {
