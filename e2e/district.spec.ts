@@ -121,7 +121,8 @@ test("a district adds a town whose administrator rosters a lawyer, a villager bo
   await expect(admin.getByLabel("一次性密码")).toBeVisible();
   await admin.goto("/staff/lawyers");
   await admin.getByRole("link", { name: "管理 新镇律师" }).click();
-  const lawyerId = /\/staff\/lawyers\/([^/?]+)/.exec(admin.url())?.[1];
+  await admin.waitForURL(/\/staff\/lawyers\/[^/?]+$/);
+  const lawyerId = /\/staff\/lawyers\/([^/?]+)$/.exec(new URL(admin.url()).pathname)?.[1];
   await admin.goto(`/staff/lawyers/${lawyerId}/schedule`);
   const duty = admin.getByRole("form", { name: "添加每周值班" });
   const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
