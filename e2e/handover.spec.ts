@@ -119,7 +119,7 @@ test("staff deactivate a lawyer who still has a booking: it must be handed over,
 
   // Confirming without a choice is refused beside the booking.
   await page.getByRole("button", { name: "确认停用并通知村民" }).click();
-  await expect(choice.getByText("错误：请为这个预约选择：交给其他律师，或取消。")).toBeVisible();
+  await expect(choice.getByText("错误：请为这个预约选择：交给其他律师、改到其他时间，或取消。")).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).not.toContainText("已停用");
 
   await choice.getByLabel(`交给 ${lawyers.colleague.name} 律师接待（时间地点不变）`).check();
