@@ -10,7 +10,7 @@ import { loadHolidayCalendar } from "@/lib/holidays/queries";
 import { addDays, formatDate, fromDbDate, toDbDate, todayInShanghai, weekdayName } from "@/lib/time";
 import { applyChange, type ExceptionRow, loadRows, type Options, type ScheduleResult } from "./change/mutations";
 import { clashMessage, dutyOn, findDutyClash, hoursText } from "./impact";
-import { auditActorOfCaller, type DutyCaller, dutyReach, servesOnlyIn, type VenueReach } from "./queries";
+import { auditActorOfCaller, type DutyCaller, dutyReach, exceptionsIn, servesOnlyIn, type VenueReach } from "./queries";
 import type {
   AddExtraInput,
   AddLeaveInput,
@@ -354,7 +354,7 @@ export const addExtra = dutyMutation<AddExtraInput>(async ({ lawyerId, reach, ac
 export const removeException = dutyMutation<RemoveExceptionInput>(async ({ caller, lawyerId, reach, actor }, input, options) => {
   const today = todayInShanghai(options.now);
   // Staff reach their town's venues, and a leave "at all venues" (which reaches theirs too).
-  const mine = { id: input.exceptionId, lawyerId, OR: [{ venue: reach }, { venueId: null }] };
+  const mine = { id: input.exceptionId, lawyerId, ...exceptionsIn(reach) };
   const row = await db.dutyException.findFirst({
     where: { ...mine, date: { gte: toDbDate(today) } },
     select: { id: true, kind: true, date: true, startMinute: true, endMinute: true, venue: { select: { name: true } } },

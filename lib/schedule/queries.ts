@@ -27,6 +27,15 @@ export type DutyCaller = TownScope | (Actor & { displayName: string });
 export type VenueReach = { townId?: string };
 
 /**
+ * The duty exceptions a reach covers: at its venues, and leave "at all venues" (no venue). A reach
+ * with no town (the lawyer's own) covers every exception; Prisma reads `venue: {}` on an optional
+ * relation as no row at all, so that case has no condition.
+ */
+export function exceptionsIn(reach: VenueReach) {
+  return reach.townId ? { OR: [{ venue: reach }, { venueId: null }] } : {};
+}
+
+/**
  * The venues the caller reaches for this lawyer's duty, or null when they may not act for them:
  * staff only through a town scope (a bare staff account reaches nothing), a lawyer only for themself.
  */
@@ -260,7 +269,7 @@ export async function getSchedule(caller: DutyCaller, lawyerId: string, { now = 
       },
     }),
     db.dutyException.findMany({
-      where: { lawyerId, date: { gte: toDbDate(today) }, OR: [{ venue: reach }, { venueId: null }] },
+      where: { lawyerId, date: { gte: toDbDate(today) }, ...exceptionsIn(reach) },
       orderBy: [{ date: "asc" }, { startMinute: "asc" }],
       select: {
         id: true,
