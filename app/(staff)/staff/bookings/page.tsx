@@ -27,7 +27,7 @@ export default async function StaffBookingsPage({ searchParams }: { searchParams
   const filters = parsed.success ? parsed.data : bookingSearchInput.parse({});
   const [result, venues, topics, lawyers] = await Promise.all([
     searchBookings(scope, filters),
-    listVenues(),
+    listVenues({ scope }),
     listTopics(),
     // Every lawyer, those who have left too: their past bookings are still looked for.
     listLawyerNames(scope, { activeOnly: false }),
