@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DateField, FieldScope, primaryButton, SelectField, TextField } from "@/components/form";
+import { Section } from "@/components/section";
 import { PagedTable } from "@/components/staff/paged-table";
 import { PublicAddressWarning } from "@/components/staff/public-address-warning";
 import { can } from "@/lib/auth/can";
@@ -31,10 +32,7 @@ export default async function StaffMessagesPage({ searchParams }: { searchParams
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">短信通知</h1>
       <PublicAddressWarning address={await publicAddressWarning()} canSet={can.manageSite(scope.actor)} />
-      <section aria-labelledby="calls" className="space-y-2 rounded-xl border-2 border-amber-700 bg-amber-50 p-4">
-        <h2 id="calls" className="text-xl font-bold">
-          需要打电话通知的村民
-        </h2>
+      <Section id="calls" title="需要打电话通知的村民" className="space-y-2 rounded-xl border-2 border-amber-700 bg-amber-50 p-4">
         <p>
           {toCall > 0
             ? `有 ${toCall} 条通知发不了短信（固定电话）或发送失败，请打电话告诉村民。`
@@ -43,7 +41,7 @@ export default async function StaffMessagesPage({ searchParams }: { searchParams
         <Link href="/staff/messages/calls" className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
           打开电话通知名单（显示完整电话号码，会记入操作记录）
         </Link>
-      </section>
+      </Section>
       <form method="get" className="grid gap-4 rounded-xl border-2 border-gray-300 p-4 sm:grid-cols-3" aria-label="筛选短信">
         {!parsed.success && (
           <p role="alert" className="font-semibold text-red-800 sm:col-span-3">
