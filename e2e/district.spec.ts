@@ -3,15 +3,15 @@
 // there from the home page, choosing the town, then the village; 睦洲's staff cannot open that
 // booking; the district's figures show both towns. On a server and database of its own, so that
 // the other specs keep seeing a town's own deployment (one town, no town asked for).
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { hash } from "@node-rs/argon2";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import pg from "pg";
-import { freePort } from "../scripts/lib/embedded-db";
 import { createTestDatabase, type TestDatabase } from "../scripts/lib/test-database";
 import { BookingPages, expectNoAxeViolations, randomPhone } from "./pages/booking-pages";
+import { startServer } from "./support/app-process";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const PASSWORD = "district-e2e-2026";
@@ -39,27 +39,7 @@ test.beforeAll(async () => {
     [passwordHash],
   );
   await client.end();
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ["scripts/run.mjs", "serve"], {
-    cwd: ROOT,
-    stdio: "ignore",
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOSTNAME: "127.0.0.1",
-      DATABASE_URL: database.url,
-      NEXTAUTH_SECRET: randomBytes(24).toString("base64url"),
-      AUTH_TRUST_HOST: "true",
-    },
-  });
-  await expect
-    .poll(async () => (await fetch(`${base}/api/health/ready`).catch(() => null))?.status ?? 0, {
-      timeout: 60_000,
-      intervals: [500],
-    })
-    .toBe(200);
+  ({ server, base } = await startServer(database.url));
 });
 
 test.afterAll(async () => {
