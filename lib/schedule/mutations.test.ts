@@ -303,7 +303,7 @@ describe("changes over booked time", () => {
     }
     const to = affected.moves[0];
     const result = await addLeave(actorA, a.id, leave, {
-      choices: [{ bookingId: booking.id, action: "move", lawyerId: to.lawyerId, start: to.start }],
+      choices: [{ bookingId: booking.id, action: "reschedule", lawyerId: to.lawyerId, start: to.start }],
     });
     expect(result).toMatchObject({ ok: true, message: expect.stringContaining("1 个已改到") });
     const moved = await prisma.booking.findUniqueOrThrow({ where: { id: booking.id } });
@@ -319,7 +319,7 @@ describe("changes over booked time", () => {
       other.a.id,
       { ...leave, date: other.date },
       {
-        choices: [{ bookingId: other.booking.id, action: "move", lawyerId: other.b.id, start: other.booking.startsAt }],
+        choices: [{ bookingId: other.booking.id, action: "reschedule", lawyerId: other.b.id, start: other.booking.startsAt }],
       },
     );
     expect(refused).toMatchObject({

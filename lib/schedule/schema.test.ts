@@ -78,7 +78,7 @@ describe("schedule inputs", () => {
       { "choice-a": `move:L2:${start}`, "choice-b": "move:L2:tomorrow", "choice-c": "move::123" },
       ["a", "b", "c"],
     );
-    expect(choices).toEqual([{ bookingId: "a", action: "move", lawyerId: "L2", start: new Date(start) }]);
+    expect(choices).toEqual([{ bookingId: "a", action: "reschedule", lawyerId: "L2", start: new Date(start) }]);
     expect(Object.keys(errors).sort()).toEqual(["choice-b", "choice-c"]);
   });
 });

@@ -192,7 +192,7 @@ export const bookingChoice = z.discriminatedUnion("action", [
   z.object({ bookingId: id("缺少预约。"), action: z.literal("reassign"), lawyerId: id("请选择接手的律师。") }),
   z.object({
     bookingId: id("缺少预约。"),
-    action: z.literal("move"),
+    action: z.literal("reschedule"),
     lawyerId: id("请选择改到的时间。"),
     start: z.date({ error: "请选择改到的时间。" }),
   }),
@@ -226,7 +226,7 @@ export function parseChoices(
     const raw = picked.startsWith("lawyer:")
       ? { bookingId, action: "reassign", lawyerId: picked.slice("lawyer:".length) }
       : move
-        ? { bookingId, action: "move", lawyerId: move[1], start: new Date(Number(move[2])) }
+        ? { bookingId, action: "reschedule", lawyerId: move[1], start: new Date(Number(move[2])) }
         : picked === "cancel"
           ? { bookingId, action: "cancel", reason: values[`reason-${bookingId}`] ?? "" }
           : null;

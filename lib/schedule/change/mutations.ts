@@ -183,7 +183,7 @@ function checkChoices(affected: AffectedBooking[], choices: BookingChoice[] | un
     if (!choice) fields[`choice-${booking.id}`] = "请为这个预约选择：交给其他律师、改到其他时间，或取消。";
     else if (choice.action === "reassign" && !booking.colleagues.some((c) => c.id === choice.lawyerId))
       fields[`choice-${booking.id}`] = "这位律师在这个时间没有空，请重新选择。";
-    else if (choice.action === "move" && !moveOf(booking, choice))
+    else if (choice.action === "reschedule" && !moveOf(booking, choice))
       fields[`choice-${booking.id}`] = "这个时间已经没有空了，请从列出的时间中重新选择。";
   }
   return Object.keys(fields).length > 0 ? needsChoices(affected, "还没有保存，请按提示为每个预约选择。", fields) : null;
@@ -232,7 +232,7 @@ async function settle(
     if (!(await handOver(tx, actor, { ...booking, lawyerId: plan.lawyerId }, colleague, plan.why, now))) throw new Stale();
     return { action: "reassign", lawyer: colleague.name };
   }
-  if (choice.action === "move") {
+  if (choice.action === "reschedule") {
     const to = moveOf(booking, choice) as AffectedBooking["moves"][number];
     const when = `${formatDate(toDateString(to.start))} ${formatTime(to.start)}`;
     const notice = `${plan.why}，您的预约已改到 ${when}，由 ${to.lawyerName} 律师接待。`;
@@ -248,7 +248,7 @@ async function settle(
       subjectId: booking.id,
       summary: `${plan.why || "律师调整值班"}，预约 ${booking.code} 改到 ${when}，由 ${to.lawyerName} 接待`,
     });
-    return { action: "move", when };
+    return { action: "reschedule", when };
   }
   const notice = `很抱歉，律师临时有事，这个预约已取消：${choice.reason}。请重新预约或拨打 12348。`;
   const { count } = await tx.booking.updateMany({
