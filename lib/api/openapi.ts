@@ -283,12 +283,29 @@ export const openApiDocument = {
             required: false,
             schema: date("最后一天（含），默认可预约期限的最后一天；from 到 to 最多 31 天，超出可预约期限的部分没有空闲时间"),
           },
+          {
+            name: "If-None-Match",
+            in: "header",
+            required: false,
+            description: "选填：上次得到的 ETag。空闲时间没有变化时回答 304，不带内容。",
+            schema: { type: "string" },
+          },
         ],
         responses: {
-          200: ok("按开始时间排序的空闲时间", "SlotList", {
-            timeZone: "Asia/Shanghai",
-            slots: [{ start: bookingExample.start, end: bookingExample.end, lawyer: lawyerExample }],
-          }),
+          200: {
+            ...ok("按开始时间排序的空闲时间", "SlotList", {
+              timeZone: "Asia/Shanghai",
+              slots: [{ start: bookingExample.start, end: bookingExample.end, lawyer: lawyerExample }],
+            }),
+            headers: {
+              ...noStore,
+              ETag: { description: "这份空闲时间的标记，供下次以 If-None-Match 询问是否有变化", schema: { type: "string" } },
+            },
+          },
+          304: {
+            description: "空闲时间与 If-None-Match 所给的相同，没有内容",
+            headers: { ETag: { description: "同一标记", schema: { type: "string" } } },
+          },
           400: invalidInput({ to: "一次最多查询 31 天。" }),
           404: errors("没有这个服务地点", { not_found: errorExample("not_found") }),
           500: internal,

@@ -12,7 +12,7 @@ import { cancelBookingInput, createBookingInput, rescheduleBookingInput } from "
 import { loadHolidayCalendar } from "@/lib/holidays/queries";
 import { log } from "@/lib/log";
 import { spend } from "@/lib/rate-limit";
-import { createTownFixture, createVenueFixture, prisma, uniquePhone } from "@/lib/testing/fixtures";
+import { bookingInput, createTownFixture, createVenueFixture, prisma, uniquePhone } from "@/lib/testing/fixtures";
 import { addDays, toIsoOffset } from "@/lib/time";
 import { siteIdentity } from "@/lib/towns/queries";
 import { waitlistBody, waitlistEntryInput } from "@/lib/waitlist/schema";
@@ -137,6 +137,30 @@ describe("GET /api/v1/towns, /venues?town=", () => {
     expect(await malformed.json()).toMatchObject({
       error: { code: "invalid_input", fields: { town: expect.stringContaining("slug") } },
     });
+  });
+});
+
+describe("GET /api/v1/venues/{slug}/slots: conditional requests", () => {
+  it("gives an ETag, answers 304 without a body to a client that has the same slots, and 200 again once they change", async () => {
+    const f = await fixture();
+    const date = toIsoOffset(f.slot(2)).slice(0, 10);
+    const ask = (headers: Record<string, string> = {}) =>
+      slots(new Request(`http://test/x?from=${date}&to=${date}`, { headers }), params({ slug: f.venue.slug }));
+    const first = await ask();
+    const etag = first.headers.get("etag") as string;
+    expect(etag).toMatch(/^"[\w-]{22}"$/);
+    const same = await ask({ "If-None-Match": etag });
+    expect(same.status).toBe(304);
+    expect(await same.text()).toBe("");
+    expect(same.headers.get("etag")).toBe(etag);
+    expect((await ask({ "If-None-Match": `W/${etag}, "other"` })).status).toBe(304);
+    expect((await ask({ "If-None-Match": '"other"' })).status).toBe(200);
+    const booked = await createBooking(bookingInput(f.venue.slug, f.slot(2)));
+    expect(booked.ok).toBe(true);
+    await changesHeard();
+    const changed = await ask({ "If-None-Match": etag });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get("etag")).not.toBe(etag);
   });
 });
 
