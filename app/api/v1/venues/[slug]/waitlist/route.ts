@@ -1,3 +1,4 @@
+import { callerOf, limitBookings } from "@/lib/api/caller";
 import {
   errorResponse,
   failureResponse,
@@ -10,8 +11,6 @@ import {
 } from "@/lib/api/http";
 import { idempotent } from "@/lib/api/idempotency";
 import { presentWaitlistEntry } from "@/lib/api/present";
-import { limitByAddress } from "@/lib/rate-limit";
-import { addressOf } from "@/lib/security";
 import { joinWaitlist } from "@/lib/waitlist/mutations";
 import { joinWaitlistInput } from "@/lib/waitlist/schema";
 
@@ -28,7 +27,9 @@ export function POST(request: Request, { params }: { params: Promise<{ slug: str
       // The path names the venue, whatever the body says.
       const input = parseOr400(joinWaitlistInput, { ...body, venue: slug });
       if (input instanceof Response) return input;
-      const limited = await limitByAddress("bookingAddress", "候补登记", addressOf(request.headers));
+      const caller = await callerOf(request);
+      if (caller instanceof Response) return caller;
+      const limited = await limitBookings(caller, "候补登记");
       if (limited) return failureResponse(limited);
       const result = await joinWaitlist(input);
       if (!result.ok) return result.fields?.venue ? errorResponse("not_found", NO_VENUE) : failureResponse(result);
