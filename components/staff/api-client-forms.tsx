@@ -138,3 +138,16 @@ export function ApiClientControls({
     </div>
   );
 }
+
+/** Sends one notice of the delivery log again. */
+export function ResendWebhookForm({ eventId, action }: { eventId: string; action: Action }) {
+  return (
+    <ActionForm action={action} idPrefix={`resend-${eventId}`} label={`重新发送通知 ${eventId}`} order={[]}>
+      <input type="hidden" name="eventId" value={eventId} />
+      <SubmitButton pendingText="正在排队…" className={secondaryButton}>
+        <span aria-hidden="true">重新发送</span>
+        <span className="sr-only">重新发送通知 {eventId}</span>
+      </SubmitButton>
+    </ActionForm>
+  );
+}

@@ -46,8 +46,3 @@ export type ApiClientInput = z.infer<typeof apiClientInput>;
 export const apiClientIdInput = z.object({
   clientId: z.string({ error: "缺少接入方。" }).trim().min(1, "缺少接入方。").max(40).check(plainText()),
 });
-
-/** A resend names one event notice. */
-export const webhookEventIdInput = z.object({
-  eventId: z.string({ error: "缺少通知。" }).trim().min(1, "缺少通知。").max(60).check(plainText()),
-});

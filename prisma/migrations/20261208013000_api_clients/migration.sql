@@ -28,7 +28,7 @@ CREATE TABLE "webhook_event" (
     "client_id" TEXT NOT NULL,
     "type" TEXT NOT NULL,
     "booking_id" TEXT,
-    "payload" JSONB NOT NULL,
+    "payload" TEXT NOT NULL,
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "last_status" INTEGER,
     "last_error" TEXT,

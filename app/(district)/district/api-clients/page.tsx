@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { ApiClientControls, CreateApiClientForm } from "@/components/staff/api-client-forms";
+import { ApiClientControls, CreateApiClientForm, ResendWebhookForm } from "@/components/staff/api-client-forms";
 import { ApiClientList } from "@/components/staff/api-client-list";
+import { WebhookLog } from "@/components/staff/webhook-log";
 import {
   createDistrictApiClientAction,
   revokeDistrictApiClientAction,
@@ -9,6 +10,8 @@ import {
 import { listApiClients } from "@/lib/api-clients/queries";
 import { requireDistrictScope } from "@/lib/auth/session";
 import { listTownsForDistrict } from "@/lib/towns/queries";
+import { resendDistrictWebhookAction } from "@/lib/webhooks/actions";
+import { listWebhookEvents } from "@/lib/webhooks/queries";
 
 export const metadata: Metadata = { title: "接口接入方" };
 
@@ -16,6 +19,10 @@ export const metadata: Metadata = { title: "接口接入方" };
 export default async function DistrictApiClientsPage() {
   const scope = await requireDistrictScope("/district/api-clients");
   const [clients, towns] = await Promise.all([listApiClients(scope), listTownsForDistrict(scope)]);
+  const events = await listWebhookEvents(
+    scope,
+    clients.map((c) => c.id),
+  );
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">接口接入方</h1>
@@ -37,6 +44,14 @@ export default async function DistrictApiClientsPage() {
               revoke={revokeDistrictApiClientAction}
             />
           )}
+          log={(client) =>
+            client.webhookUrl && (
+              <WebhookLog
+                events={events.get(client.id) ?? []}
+                resend={(eventId) => <ResendWebhookForm eventId={eventId} action={resendDistrictWebhookAction} />}
+              />
+            )
+          }
         />
       </section>
       <section aria-labelledby="new-client-heading" className="space-y-3">

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
-import { ApiClientControls, CreateApiClientForm } from "@/components/staff/api-client-forms";
+import { ApiClientControls, CreateApiClientForm, ResendWebhookForm } from "@/components/staff/api-client-forms";
 import { ApiClientList } from "@/components/staff/api-client-list";
+import { WebhookLog } from "@/components/staff/webhook-log";
 import { createApiClientAction, revokeApiClientAction, rotateApiKeyAction } from "@/lib/api-clients/actions";
 import { listApiClients } from "@/lib/api-clients/queries";
 import { can } from "@/lib/auth/can";
 import { requireTownScope } from "@/lib/auth/session";
+import { resendWebhookAction } from "@/lib/webhooks/actions";
+import { listWebhookEvents } from "@/lib/webhooks/queries";
 
 export const metadata: Metadata = { title: "接口接入方" };
 
@@ -13,6 +16,10 @@ export default async function StaffApiClientsPage() {
   const scope = await requireTownScope("/staff/api-clients");
   const manages = can.manageApiClients(scope.actor);
   const clients = manages ? await listApiClients(scope) : [];
+  const events = await listWebhookEvents(
+    scope,
+    clients.map((c) => c.id),
+  );
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">接口接入方</h1>
@@ -36,6 +43,14 @@ export default async function StaffApiClientsPage() {
                   revoke={revokeApiClientAction}
                 />
               )}
+              log={(client) =>
+                client.webhookUrl && (
+                  <WebhookLog
+                    events={events.get(client.id) ?? []}
+                    resend={(eventId) => <ResendWebhookForm eventId={eventId} action={resendWebhookAction} />}
+                  />
+                )
+              }
             />
           </section>
           <section aria-labelledby="new-client-heading" className="space-y-3">
