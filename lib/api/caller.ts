@@ -1,4 +1,5 @@
 import "server-only";
+import { INVALID_API_KEY_MESSAGE } from "@/lib/api/http";
 // Who is calling /api/v1 (issue 25 item 1): anyone, counted by their address, as before; or a
 // registered client, by the key in `Authorization: Bearer mz_live_…`, counted by its own limits.
 // A key that is not valid (unknown, revoked, not a Bearer one) answers 401: a program sending a key
@@ -12,9 +13,6 @@ import { limitByAddress, spend } from "@/lib/rate-limit";
 import { addressOf } from "@/lib/security";
 
 export type Caller = { kind: "anonymous"; address: string } | { kind: "client"; client: KeyHolder; address: string };
-
-export const INVALID_API_KEY_MESSAGE =
-  "API 密钥无效或已停用。请检查请求头 Authorization: Bearer 后的密钥是否完整；密钥已更换或停用的，请向登记您的司法所或区司法局索取新密钥。不用密钥时请不要发送 Authorization 请求头。";
 
 const known = new WeakMap<Request, Promise<Caller | Response>>();
 
