@@ -16,7 +16,7 @@ import {
   prisma,
   uniquePhone,
 } from "@/lib/testing/fixtures";
-import { deliverWebhook, emitEvent, resendWebhook } from "./mutations";
+import { deleteOldWebhookEvents, deliverWebhook, emitEvent, resendWebhook } from "./mutations";
 
 type Received = { path: string; headers: IncomingHttpHeaders; body: string };
 
@@ -293,5 +293,20 @@ describe("failures", () => {
     });
     expect(outcome.later).toBeDefined();
     expect((await prisma.webhookEvent.findUniqueOrThrow({ where: { id: event.id } })).lastError).toBe("接收方 10 秒内没有回答。");
+  });
+});
+
+describe("the delivery log", () => {
+  it("keeps a notice 30 days, then the daily purge deletes it", async () => {
+    const s = await setup();
+    await s.book();
+    const [old] = await s.eventsOf();
+    await prisma.webhookEvent.update({ where: { id: old.id }, data: { createdAt: new Date(Date.now() - 31 * 86_400_000) } });
+    const recent = await prisma.webhookEvent.create({
+      data: { id: `evt_recent_${old.id}`, clientId: s.client.clientId, type: "booking.created", payload: "{}" },
+    });
+    await prisma.$transaction((tx) => deleteOldWebhookEvents(tx, new Date()));
+    expect(await prisma.webhookEvent.findUnique({ where: { id: old.id } })).toBeNull();
+    expect(await prisma.webhookEvent.findUnique({ where: { id: recent.id } })).not.toBeNull();
   });
 });

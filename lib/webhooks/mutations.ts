@@ -197,3 +197,11 @@ export async function resendWebhook(scope: Scope, eventId: string, now = new Dat
     return { ok: true as const };
   });
 }
+
+/** How long the delivery log keeps a notice (its body may hold a name, a phone and a note). */
+export const WEBHOOK_LOG_DAYS = 30;
+
+/** Notices older than WEBHOOK_LOG_DAYS, removed by the daily purge (lib/privacy); their jobs are long done. */
+export function deleteOldWebhookEvents(tx: Tx, now: Date) {
+  return tx.webhookEvent.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - WEBHOOK_LOG_DAYS * 86_400_000) } } });
+}
