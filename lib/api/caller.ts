@@ -7,9 +7,7 @@ import { INVALID_API_KEY_MESSAGE } from "@/lib/api/http";
 import { touchApiClient } from "@/lib/api-clients/mutations";
 import { findClientByKey, type KeyHolder } from "@/lib/api-clients/queries";
 import { bearerKeyOf } from "@/lib/api-clients/rules";
-import { type Failure, tooManyRequests } from "@/lib/errors";
 import { problem } from "@/lib/http";
-import { limitByAddress, spend } from "@/lib/rate-limit";
 import { addressOf } from "@/lib/security";
 
 export type Caller = { kind: "anonymous"; address: string } | { kind: "client"; client: KeyHolder; address: string };
@@ -35,17 +33,6 @@ async function identify(request: Request): Promise<Caller | Response> {
     return problem("invalid_api_key", INVALID_API_KEY_MESSAGE, undefined, { "WWW-Authenticate": 'Bearer error="invalid_token"' });
   await touchApiClient(client);
   return { kind: "client", client, address };
-}
-
-/**
- * Counts one booking or waitlist entry (`what`: 预约, 候补登记): a client's against its own
- * hourly allowance (a server books for many people from one address), anyone else's against
- * their address's. The failure to answer with, or null to go on.
- */
-export async function limitBookings(caller: Caller, what: string): Promise<Failure<"too_many_requests"> | null> {
-  if (caller.kind === "anonymous") return limitByAddress("bookingAddress", what, caller.address);
-  const spent = await spend("bookingClient", `client:${caller.client.id}`);
-  return spent.ok ? null : tooManyRequests(spent.retryAfterSeconds, what);
 }
 
 /**

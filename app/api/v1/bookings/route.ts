@@ -1,6 +1,7 @@
-import { callerOf, limitBookings } from "@/lib/api/caller";
+import { callerOf } from "@/lib/api/caller";
 import { failureResponse, guarded, json, otherMethods, parseOr400, readJsonObject } from "@/lib/api/http";
 import { idempotent } from "@/lib/api/idempotency";
+import { limitBookings } from "@/lib/api/limits";
 import { bookingEtag, presentBooking } from "@/lib/api/present";
 import { createBooking } from "@/lib/booking/mutations";
 import { createBookingInput } from "@/lib/booking/schema";

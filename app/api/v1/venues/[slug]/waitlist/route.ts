@@ -1,4 +1,4 @@
-import { callerOf, limitBookings } from "@/lib/api/caller";
+import { callerOf } from "@/lib/api/caller";
 import {
   errorResponse,
   failureResponse,
@@ -10,6 +10,7 @@ import {
   slugFrom,
 } from "@/lib/api/http";
 import { idempotent } from "@/lib/api/idempotency";
+import { limitBookings } from "@/lib/api/limits";
 import { presentWaitlistEntry } from "@/lib/api/present";
 import { joinWaitlist } from "@/lib/waitlist/mutations";
 import { joinWaitlistInput } from "@/lib/waitlist/schema";
