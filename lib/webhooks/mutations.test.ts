@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiClient, revokeApiClient } from "@/lib/api-clients/mutations";
 import { apiClientInput } from "@/lib/api-clients/schema";
 import { cancelBooking, createBooking, rescheduleBooking } from "@/lib/booking/mutations";
+import { checkInBooking, completeBooking, markNoShow } from "@/lib/consultations/mutations";
 import {
   bookingInput,
   createStaffScope,
@@ -16,6 +17,9 @@ import {
   prisma,
   uniquePhone,
 } from "@/lib/testing/fixtures";
+import { todayInShanghai, zonedInstant } from "@/lib/time";
+import { acceptOffer, joinWaitlist, offerFreedSlots } from "@/lib/waitlist/mutations";
+import { joinWaitlistInput } from "@/lib/waitlist/schema";
 import { deleteOldWebhookEvents, deliverWebhook, emitEvent, resendWebhook } from "./mutations";
 
 type Received = { path: string; headers: IncomingHttpHeaders; body: string };
@@ -154,6 +158,76 @@ describe("a booking made", () => {
     expect((await s.eventsOf()).map((e) => e.type)).toEqual(["booking.created", "booking.rescheduled", "booking.cancelled"]);
     const ids = (await s.eventsOf()).map((e) => e.id);
     expect(new Set(ids).size).toBe(3);
+  });
+});
+
+describe("a consultation recorded", () => {
+  it("tells of the check-in, the outcome (and its correction) and a no-show", async () => {
+    const s = await setup();
+    const staff = await createStaffScope(s.town.id, "STAFF");
+    const came = await s.book();
+    const { id: cameId, startsAt } = await prisma.booking.findUniqueOrThrow({ where: { code: came.code } });
+    const during = new Date(startsAt.getTime() + 5 * 60_000);
+    expect(await checkInBooking(staff, cameId, { now: new Date(startsAt.getTime() - 10 * 60_000) })).toEqual({ ok: true });
+    const outcome = { outcomes: ["CONSULTATION" as const], minutesSpent: 20 };
+    expect(await completeBooking(staff, cameId, outcome, { now: during })).toEqual({ ok: true });
+    expect(await completeBooking(staff, cameId, { ...outcome, minutesSpent: 25 }, { now: during })).toEqual({ ok: true });
+    const missed = await s.book({ phone: uniquePhone(), start: s.f.slotOn(1, 9 * 60 + 30) });
+    const { id: missedId } = await prisma.booking.findUniqueOrThrow({ where: { code: missed.code } });
+    expect(await markNoShow(staff, missedId, { now: new Date(startsAt.getTime() + 45 * 60_000) })).toEqual({ ok: true });
+    const events = await s.eventsOf();
+    expect(events.map((e) => [e.type, e.bookingId])).toEqual([
+      ["booking.created", cameId],
+      ["booking.checked_in", cameId],
+      ["booking.completed", cameId],
+      ["booking.completed", cameId],
+      ["booking.created", missedId],
+      ["booking.no_show", missedId],
+    ]);
+    expect(JSON.parse(events[2].payload).data.booking.status).toBe("done");
+    expect(JSON.parse(events[5].payload).data.booking.status).toBe("no_show");
+  });
+});
+
+describe("a freed slot", () => {
+  it("tells of the hold offered to the first person waiting, and of the booking when they accept it", async () => {
+    const s = await setup();
+    const date = s.f.dateOn(3);
+    const booked = [];
+    for (let minute = 9 * 60; minute < 12 * 60; minute += 30) {
+      const input = bookingInput(s.f.venue.slug, s.f.slotOn(3, minute));
+      const made = await createBooking(input);
+      if (!made.ok) throw new Error(made.message);
+      booked.push({ code: made.booking.code, phone: input.phone });
+    }
+    const phone = uniquePhone();
+    const joined = await joinWaitlist(
+      joinWaitlistInput.parse({
+        venue: s.f.venue.slug,
+        name: "候补村民",
+        phone,
+        topic: "marriage",
+        from: date,
+        to: date,
+        consent: true,
+      }),
+    );
+    expect(joined.ok).toBe(true);
+    await cancelBooking({ code: booked[2].code, phone: booked[2].phone });
+    const now = zonedInstant(todayInShanghai(), 12 * 60);
+    expect((await offerFreedSlots(now)).offered).toBe(1);
+    const hold = await prisma.booking.findFirstOrThrow({ where: { venueId: s.f.venue.id, status: "HELD" } });
+    const offered = (await s.eventsOf()).filter((e) => e.type === "waitlist.offered");
+    expect(offered.map((e) => e.bookingId)).toEqual([hold.id]);
+    expect(JSON.parse(offered[0].payload).data.booking).toMatchObject({
+      code: hold.code,
+      status: "held",
+      heldUntil: expect.any(String),
+      waitlistEntryId: hold.waitlistEntryId,
+    });
+    expect((await acceptOffer(hold.code, phone, now)).ok).toBe(true);
+    const last = (await s.eventsOf()).at(-1);
+    expect([last?.type, last?.bookingId]).toEqual(["booking.created", hold.id]);
   });
 });
 
