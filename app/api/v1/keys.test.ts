@@ -87,6 +87,18 @@ describe("a request with an API key", () => {
     expect(await prisma.booking.count({ where: { venueId: f.venue.id } })).toBe(0);
   });
 
+  it("counts its look-ups that find nothing by the client, not by its address", async () => {
+    const { key, clientId } = await client();
+    const where = address();
+    const miss = await getBooking(
+      new Request("http://test/x?phone=13800000000", { headers: { authorization: `Bearer ${key}`, "x-forwarded-for": where } }),
+      { params: Promise.resolve({ code: "ZZZZZZ" }) },
+    );
+    expect(miss.status).toBe(404);
+    expect((await prisma.rateLimit.findUnique({ where: { key: `lookUpAddress:client:${clientId}` } }))?.points).toBe(1);
+    expect(await prisma.rateLimit.findUnique({ where: { key: `lookUpAddress:${where}` } })).toBeNull();
+  });
+
   it("notes when the key was last used", async () => {
     const { key, clientId } = await client();
     expect((await venues(new Request("http://test/api/v1/venues", { headers: { authorization: `Bearer ${key}` } }))).status).toBe(
