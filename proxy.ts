@@ -17,7 +17,7 @@ import {
 // next.config.ts), a 400/405 where the framework would answer in English or with a 500, form posts
 // from other sites refused, and an early redirect of strangers. The redirect is never the only
 // guard: every page, action and route handler checks the user and role itself, on the server.
-const SIGNED_IN_AREAS = ["/lawyer", "/staff", "/account"];
+const SIGNED_IN_AREAS = ["/lawyer", "/staff", "/district", "/account"];
 
 export function proxy(request: NextRequest) {
   const policy = contentSecurityPolicy(createNonce(), process.env.NODE_ENV === "development");

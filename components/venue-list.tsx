@@ -1,3 +1,4 @@
+import { Section } from "@/components/section";
 import { villageLabel } from "@/lib/venues/order";
 
 type Venue = { slug: string; name: string; village: string | null; address: string; isDemonstration: boolean };
@@ -62,16 +63,13 @@ export function TownVenues({ venues }: { venues: (Venue & { kind: "STATION" | "W
         <p>按村名拼音排列，点您的村（社区）查看空闲时间。</p>
         <VillageIndex venues={workrooms} />
       </section>
-      <section aria-labelledby="station-heading" className="space-y-3">
-        <h2 id="station-heading" className="text-xl font-bold">
-          镇公共法律服务工作站
-        </h2>
+      <Section id="station-heading" title="镇公共法律服务工作站" className="space-y-3">
         {station.length > 0 ? (
           station.map((venue) => <VenueCard key={venue.slug} venue={venue} />)
         ) : (
           <p>暂无服务地点，请拨打 12348 咨询。</p>
         )}
-      </section>
+      </Section>
     </>
   );
 }

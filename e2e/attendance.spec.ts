@@ -68,8 +68,8 @@ test.beforeAll(async () => {
   const passwordHash = await hash(PASSWORD);
   await withE2eDatabase(async (db) => {
     await db.query(
-      `INSERT INTO venue (id, slug, kind, name, village, address, updated_at)
-       VALUES ($1, $1, 'WORKROOM', $2, '签到测试村', '签到测试村村委会', now())
+      `INSERT INTO venue (id, slug, kind, name, village, address, town_id, updated_at)
+       VALUES ($1, $1, 'WORKROOM', $2, '签到测试村', '签到测试村村委会', (SELECT id FROM town WHERE slug = 'muzhou'), now())
        ON CONFLICT (slug) DO UPDATE SET active = true`,
       [SLUG, VENUE],
     );
@@ -86,8 +86,8 @@ test.beforeAll(async () => {
       [LAWYER_ID, USERNAME],
     );
     await db.query(
-      `INSERT INTO venue (id, slug, kind, name, village, address, sort_order, updated_at)
-       VALUES ($1, $1, 'WORKROOM', $2, '签到测试甲村', '签到测试甲村村委会', -1, now())
+      `INSERT INTO venue (id, slug, kind, name, village, address, sort_order, town_id, updated_at)
+       VALUES ($1, $1, 'WORKROOM', $2, '签到测试甲村', '签到测试甲村村委会', -1, (SELECT id FROM town WHERE slug = 'muzhou'), now())
        ON CONFLICT (slug) DO UPDATE SET active = true`,
       [OTHER_SLUG, OTHER_VENUE],
     );

@@ -103,8 +103,8 @@ test("a first password handed over by staff opens only the page that replaces it
   const username = `first-${Date.now()}`;
   await withE2eDatabase(async (db) =>
     db.query(
-      `INSERT INTO app_user (id, username, display_name, password_hash, role, must_change_password, updated_at)
-       VALUES ($1, $1, '新同事', $2, 'STAFF', true, now())`,
+      `INSERT INTO app_user (id, username, display_name, password_hash, role, must_change_password, town_id, updated_at)
+       VALUES ($1, $1, '新同事', $2, 'STAFF', true, (SELECT id FROM town WHERE slug = 'muzhou'), now())`,
       [username, await hash(first)],
     ),
   );

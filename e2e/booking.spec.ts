@@ -248,8 +248,8 @@ test("a venue with no duty hours says so and offers other venues, the station an
   // Created here and deactivated at the end, so that other specs still see the town's 16 venues.
   await withE2eDatabase((db) =>
     db.query(
-      `INSERT INTO venue (id, slug, kind, name, village, address, updated_at)
-       VALUES ('e2e-no-duty', $1, 'WORKROOM', '无坐班测试工作室', '测试村', '测试地址', now())
+      `INSERT INTO venue (id, slug, kind, name, village, address, town_id, updated_at)
+       VALUES ('e2e-no-duty', $1, 'WORKROOM', '无坐班测试工作室', '测试村', '测试地址', (SELECT id FROM town WHERE slug = 'muzhou'), now())
        ON CONFLICT (slug) DO UPDATE SET active = true`,
       [slug],
     ),

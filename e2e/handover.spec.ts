@@ -50,8 +50,8 @@ const bookings: Partial<Record<"leaving" | "holder", Booked>> = {};
 test.beforeAll(async () => {
   await withE2eDatabase(async (db) => {
     await db.query(
-      `INSERT INTO venue (id, slug, kind, name, village, address, active, updated_at)
-       VALUES ($1, $2, 'WORKROOM', $3, '交接村', '交接测试地址', false, now())`,
+      `INSERT INTO venue (id, slug, kind, name, village, address, active, town_id, updated_at)
+       VALUES ($1, $2, 'WORKROOM', $3, '交接村', '交接测试地址', false, (SELECT id FROM town WHERE slug = 'muzhou'), now())`,
       [venueId, `handover-${tag}`, `交接测试工作室${tag.slice(-4)}`],
     );
     for (const l of Object.values(lawyers)) {
@@ -119,7 +119,7 @@ test("staff deactivate a lawyer who still has a booking: it must be handed over,
 
   // Confirming without a choice is refused beside the booking.
   await page.getByRole("button", { name: "确认停用并通知村民" }).click();
-  await expect(choice.getByText("错误：请为这个预约选择：交给其他律师，或取消。")).toBeVisible();
+  await expect(choice.getByText("错误：请为这个预约选择：交给其他律师、改到其他时间，或取消。")).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).not.toContainText("已停用");
 
   await choice.getByLabel(`交给 ${lawyers.colleague.name} 律师接待（时间地点不变）`).check();

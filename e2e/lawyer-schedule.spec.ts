@@ -115,7 +115,7 @@ test("leave over a booked time hands the booking to a free colleague, and the vi
   await expect(booking.getByText(/电话 137\*{4}\d{4}/)).toBeVisible();
   await expectNoAxeViolations(page);
   await leave.getByRole("button", { name: "确认修改并通知村民" }).click();
-  await expect(booking.getByText("错误：请为这个预约选择：交给其他律师，或取消。")).toBeVisible();
+  await expect(booking.getByText("错误：请为这个预约选择：交给其他律师、改到其他时间，或取消。")).toBeVisible();
 
   await booking.getByRole("radio", { name: /交给 张丽娟/ }).check();
   await leave.getByRole("button", { name: "确认修改并通知村民" }).click();

@@ -2,11 +2,11 @@
 // Chromium on exactly one A4 page per sheet, and its QR code must open the right booking page on
 // the site's public address (scripts/e2e-server.ts sets PUBLIC_BASE_URL to http://localhost:<port>,
 // not the 127.0.0.1 the specs browse, so a code built from the request's own host would fail here).
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import { signIn } from "./pages/login";
+import { expectAccessible } from "./support/accessibility";
 import { withE2eDatabase } from "./support/database";
 import { drawnLines } from "./support/lines";
 
@@ -23,17 +23,6 @@ async function printedPages(page: Page): Promise<number> {
 async function decodeQr(qr: Locator): Promise<string | undefined> {
   const png = PNG.sync.read(await qr.screenshot());
   return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
-}
-
-/** WCAG checks and no sideways scrolling on a 360 px phone. */
-async function expectAccessible(page: Page) {
-  // Next.js sets a page's <title> a moment after a client-side navigation's content: axe must not run between.
-  await expect(page).toHaveTitle(/\S/);
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-    .analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 }
 
 test("a workroom's poster prints on one A4 page, and its QR code opens the workroom's booking page", async ({ page }) => {

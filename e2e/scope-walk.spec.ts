@@ -47,9 +47,7 @@ test.beforeAll(async () => {
     );
     // 睦洲's: a booking, a walk-in, a lawyer serving there and a venue.
     const venue = (
-      await db.query<{ id: string; slug: string; name: string }>(
-        "SELECT id, slug, name FROM venue WHERE town_id = 'town-muzhou' AND kind = 'WORKROOM' AND confirmed ORDER BY sort_order LIMIT 1",
-      )
+      await db.query<{ id: string; slug: string; name: string }>("SELECT id, slug, name FROM venue WHERE slug = 'nanzhen'")
     ).rows[0];
     const lawyer = (
       await db.query<{ id: string; name: string }>(
@@ -88,10 +86,15 @@ test.beforeAll(async () => {
   });
 });
 
+// Whatever happened above, the second town goes: left behind, it would turn every later spec's
+// site into a district's (the home page asking for the town).
 test.afterAll(async () => {
   await withE2eDatabase(async (db) => {
-    await db.query("DELETE FROM booking WHERE code = $1", [muzhou.code]);
-    await db.query("DELETE FROM walk_in WHERE id = $1", [muzhou.walkInId]);
+    if (muzhou) {
+      await db.query("DELETE FROM notification WHERE booking_id = (SELECT id FROM booking WHERE code = $1)", [muzhou.code]);
+      await db.query("DELETE FROM booking WHERE code = $1", [muzhou.code]);
+      await db.query("DELETE FROM walk_in WHERE id = $1", [muzhou.walkInId]);
+    }
     await db.query("DELETE FROM user_session WHERE user_id = $1", [USERNAME]);
     await db.query("DELETE FROM app_user WHERE id = $1", [USERNAME]);
     await db.query("DELETE FROM town WHERE id = $1", [TOWN_ID]);
@@ -185,13 +188,17 @@ test("another town's staff open none of 睦洲's rows and see none of them in th
     const response = await page.goto(url);
     expect([403, 404], `${pattern} → ${response?.status()}`).toContain(response?.status());
     const text = await page.content();
-    for (const secret of secrets(muzhou)) expect(text, `${pattern} shows ${secret}`).not.toContain(secret);
+    // The page echoes its own address (the router's state, the large-text switch's way back): what
+    // the address itself holds is no leak.
+    for (const secret of secrets(muzhou).filter((s) => !url.includes(s)))
+      expect(text, `${pattern} shows ${secret}`).not.toContain(secret);
   }
   for (const [pattern, url] of Object.entries(lists(muzhou))) {
     const response = await page.goto(url);
     expect(response?.status(), pattern).toBeLessThan(500);
     const text = await page.content();
-    for (const secret of secrets(muzhou)) expect(text, `${pattern} shows ${secret}`).not.toContain(secret);
+    for (const secret of secrets(muzhou).filter((s) => !url.includes(s)))
+      expect(text, `${pattern} shows ${secret}`).not.toContain(secret);
   }
 });
 

@@ -1,7 +1,7 @@
 // Staff manage venues, lawyers, accounts and the holiday calendar; every change shows in the audit log.
 import { randomInt } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, type Page, test } from "@playwright/test";
+import { expectAccessible } from "./support/accessibility";
 
 const PASSWORDS = { admin: "muzhou-admin-2026", staff: "muzhou-staff-2026", lawyer1: "muzhou-lawyer-2026" } as const;
 
@@ -18,17 +18,6 @@ async function newSignedInPage(browser: Browser, username: string, password: str
   const page = await context.newPage();
   await signIn(page, username, password);
   return page;
-}
-
-/** WCAG checks and no sideways scrolling on a 360 px phone. */
-async function expectAccessible(page: Page) {
-  // Next.js sets a page's <title> a moment after a client-side navigation's content: axe must not run between.
-  await expect(page).toHaveTitle(/\S/);
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-    .analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 }
 
 const tag = () => String(randomInt(100_000, 999_999));

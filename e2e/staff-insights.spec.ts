@@ -1,24 +1,13 @@
 // Staff read the demand dashboard and the year's figures, follow a number to the services behind
 // it and download the file; a lawyer reaches neither the pages nor the export.
 import { randomInt, randomUUID } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { signIn } from "./pages/login";
+import { expectAccessible } from "./support/accessibility";
 import { expect, pinClock, test } from "./support/clock";
 import { withE2eDatabase } from "./support/database";
 
 const STAFF = ["staff", "muzhou-staff-2026"] as const;
 const LAWYER = ["lawyer1", "muzhou-lawyer-2026"] as const;
-
-async function expectAccessible(page: Page) {
-  // Next.js sets a page's <title> a moment after a client-side navigation's content: axe must not run between.
-  await expect(page).toHaveTitle(/\S/);
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-    .analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-}
 
 // The demo seed has no finished consultations: two of our own, earlier today at the town station,
 // one of them with a document written. Removed again afterwards so other specs see the seed alone.

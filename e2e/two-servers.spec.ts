@@ -2,54 +2,23 @@
 // here beside the one Playwright runs, on the same throwaway database. A slot booked on one is
 // not offered by the other once the booking is made, and one slot asked for on both at once is
 // booked exactly once.
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import net from "node:net";
-import { fileURLToPath } from "node:url";
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { randomPhone } from "./pages/booking-pages";
+import { startServer } from "./support/app-process";
 import { e2eDatabaseUrlFile } from "./support/database";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
 let second: ChildProcess | undefined;
 let otherBase = "";
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
 test.beforeAll(async () => {
   test.setTimeout(90_000);
-  const port = await freePort();
-  otherBase = `http://127.0.0.1:${port}`;
-  second = spawn(process.execPath, ["scripts/run.mjs", "serve"], {
-    cwd: ROOT,
-    stdio: "ignore",
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOSTNAME: "127.0.0.1",
-      DATABASE_URL: readFileSync(e2eDatabaseUrlFile(process.env.E2E_PORT as string), "utf8").trim(),
-      NEXTAUTH_SECRET: randomBytes(24).toString("base64url"),
-      AUTH_TRUST_HOST: "true",
-      TRUSTED_PROXY_HOPS: "1",
-    },
-  });
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${otherBase}/api/health/ready`)).ok) return;
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error("the second server did not start within a minute");
+  ({ server: second, base: otherBase } = await startServer(
+    readFileSync(e2eDatabaseUrlFile(process.env.E2E_PORT as string), "utf8").trim(),
+    { TRUSTED_PROXY_HOPS: "1" },
+  ));
 });
 
 test.afterAll(() => {

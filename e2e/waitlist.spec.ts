@@ -20,8 +20,8 @@ test.beforeAll(async () => {
   // A workroom of its own with one lawyer who sits in once, 09:00–09:30 in three days: one slot.
   await withE2eDatabase(async (db) => {
     await db.query(
-      `INSERT INTO venue (id, slug, kind, name, village, address, updated_at)
-       VALUES ('e2e-waitlist', $1, 'WORKROOM', '候补测试工作室', '测试村', '测试地址', now())
+      `INSERT INTO venue (id, slug, kind, name, village, address, town_id, updated_at)
+       VALUES ('e2e-waitlist', $1, 'WORKROOM', '候补测试工作室', '测试村', '测试地址', (SELECT id FROM town WHERE slug = 'muzhou'), now())
        ON CONFLICT (slug) DO UPDATE SET active = true`,
       [SLUG],
     );

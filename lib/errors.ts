@@ -14,7 +14,8 @@
 //   booking_changed   — the booking changed since the version the caller read (the API's If-Match);
 //   duplicate_booking — this phone has already booked this very time;
 //   too_many_requests — a limit on tries (lib/rate-limit.ts): wait `retryAfterSeconds`.
-import { MAX_UPCOMING_PER_PHONE } from "@/lib/booking/rules";
+// Relative: next.config.ts loads this file (through lib/security.ts) without the "@/" alias.
+import { MAX_UPCOMING_PER_PHONE } from "./booking/rules";
 export type FailureCode =
   | "invalid_input"
   | "not_found"

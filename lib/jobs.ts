@@ -32,8 +32,17 @@ export const JOBS = {
     key: (p) => p.key,
     maxAttempts: MAX_SEND_ATTEMPTS + 2,
   }),
-  /** The waitlist's offer round (lib/waitlist): one at a time in its queue, one pending at most. */
-  offerWaitlist: job({ name: "offer_waitlist", payload: z.object({}), key: () => "offer_waitlist", queue: WAITLIST_QUEUE }),
+  /**
+   * The waitlist's offer round of one venue (lib/waitlist), or of every venue without one (a round
+   * queued before rounds were per venue): one at a time in its queue, one pending per venue at most.
+   * The database's triggers queue it too (migration 20261208020000), by the same name and key.
+   */
+  offerWaitlist: job({
+    name: "offer_waitlist",
+    payload: z.object({ venueId: id.optional() }),
+    key: (p) => (p.venueId ? `offer_waitlist:${p.venueId}` : "offer_waitlist"),
+    queue: WAITLIST_QUEUE,
+  }),
   /** The end of a slot held for someone on the waitlist. */
   expireHold: job({
     name: "expire_hold",
@@ -161,7 +170,8 @@ export const REBUILD_QUEUE_SQL: { what: string; sql: string }[] = [
   },
   {
     what: "waitlist offer rounds",
-    sql: `SELECT count(graphile_worker.add_job('${OFFER_TASK}', '{}'::json, queue_name => '${WAITLIST_QUEUE}', job_key => '${OFFER_TASK}'))::int AS n
-          FROM (SELECT 1 FROM waitlist_entry WHERE status = 'WAITING' LIMIT 1) AS waiting`,
+    sql: `SELECT count(graphile_worker.add_job('${OFFER_TASK}', json_build_object('venueId', venue_id), queue_name => '${WAITLIST_QUEUE}',
+            job_key => '${OFFER_TASK}:' || venue_id))::int AS n
+          FROM (SELECT DISTINCT venue_id FROM waitlist_entry WHERE status = 'WAITING') AS waiting`,
   },
 ];

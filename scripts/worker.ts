@@ -64,8 +64,8 @@ const runner = await run({
       if (delivery.outcome === "later") return { later: delivery.at };
     }),
     // The waitlist (lib/waitlist): both run in its one queue, one job at a time across all workers.
-    [JOBS.offerWaitlist.name]: jobTask("offerWaitlist", async () => {
-      await offerFreedSlots();
+    [JOBS.offerWaitlist.name]: jobTask("offerWaitlist", async ({ venueId }) => {
+      await offerFreedSlots(new Date(), { venueId });
     }),
     [JOBS.expireHold.name]: jobTask("expireHold", ({ bookingId }) => expireHold(bookingId)),
     [PURGE_TASK]: async () => {

@@ -1,4 +1,5 @@
 import { inputClass, primaryButton, textLink } from "@/components/form/styles";
+import { Section } from "@/components/section";
 import { TownVenues } from "@/components/venue-list";
 import { listPublicVenues, listTowns, searchVillages, siteIdentity } from "@/lib/towns/queries";
 import { villageLabel } from "@/lib/venues/order";
@@ -48,10 +49,7 @@ async function DistrictChoice({ words }: { words: string }) {
   const [towns, found] = await Promise.all([listTowns(), words ? searchVillages(words) : Promise.resolve([])]);
   return (
     <>
-      <section aria-labelledby="search-heading" className="space-y-3">
-        <h2 id="search-heading" className="text-xl font-bold">
-          按村名查找
-        </h2>
+      <Section id="search-heading" title="按村名查找" className="space-y-3">
         <form action="/" method="get" aria-label="按村名查找" className="space-y-3">
           <label htmlFor="village-search" className="block font-semibold">
             村（社区）名称，例如：南镇
@@ -81,11 +79,8 @@ async function DistrictChoice({ words }: { words: string }) {
             )}
           </div>
         )}
-      </section>
-      <section aria-labelledby="towns-heading" className="space-y-3">
-        <h2 id="towns-heading" className="text-xl font-bold">
-          选择镇（街道）
-        </h2>
+      </Section>
+      <Section id="towns-heading" title="选择镇（街道）" className="space-y-3">
         <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3">
           {towns.map((town) => (
             <li key={town.slug}>
@@ -100,7 +95,7 @@ async function DistrictChoice({ words }: { words: string }) {
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
     </>
   );
 }

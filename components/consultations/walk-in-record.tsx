@@ -3,6 +3,7 @@
 
 import { DetailsList } from "@/components/details-list";
 import type { Option } from "@/components/form";
+import { Section } from "@/components/section";
 import type { WalkInView } from "@/lib/consultations/schema";
 import { outcomeLabels } from "@/lib/labels";
 import { formatDate, formatTime, toDateString } from "@/lib/time";
@@ -41,10 +42,7 @@ export function WalkInRecord({
         ]}
       />
       {editable && (
-        <section aria-labelledby="correct-heading" className="space-y-3">
-          <h2 id="correct-heading" className="text-xl font-bold">
-            修改记录
-          </h2>
+        <Section id="correct-heading" title="修改记录" className="space-y-3">
           <p>记错了的内容改过来再保存；修改会记入操作记录。</p>
           <WalkInForm
             walkInId={w.id}
@@ -66,15 +64,12 @@ export function WalkInRecord({
               lawyerNote: w.lawyerNote,
             }}
           />
-        </section>
+        </Section>
       )}
       {w.anonymisedAt !== null && w.voidedAt === null && <p>这条记录已过保存期限，个人信息已删除，不能再修改。</p>}
-      <section aria-labelledby="void-heading" className="space-y-3">
-        <h2 id="void-heading" className="text-xl font-bold">
-          作废
-        </h2>
+      <Section id="void-heading" title="作废" className="space-y-3">
         <VoidWalkInForm walkInId={w.id} voidReason={w.voidedAt ? (w.voidReason ?? "") : null} />
-      </section>
+      </Section>
     </div>
   );
 }

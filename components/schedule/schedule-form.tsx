@@ -108,10 +108,17 @@ function when(b: AffectedBooking) {
   return `${formatDate(toDateString(start))} ${formatTimeRange(start, new Date(b.end))}`;
 }
 
-/** One booking the change takes away: hand it to a free colleague, or cancel it with a reason. */
+/** One booking the change takes away: hand it to a free colleague, move it to another free time there, or cancel it with a reason. */
 function ImpactChoice({ booking: b }: { booking: AffectedBooking }) {
   const options = [
     ...b.colleagues.map((c) => ({ value: `lawyer:${c.id}`, label: `交给 ${c.name} 律师接待（时间地点不变）` })),
+    ...b.moves.map((m) => {
+      const start = new Date(m.start);
+      return {
+        value: `move:${m.lawyerId}:${start.getTime()}`,
+        label: `改到 ${formatDate(toDateString(start))} ${formatTimeRange(start, new Date(m.end))}，由 ${m.lawyerName} 律师接待`,
+      };
+    }),
     { value: "cancel", label: "取消这个预约" },
   ];
   return (
@@ -122,7 +129,13 @@ function ImpactChoice({ booking: b }: { booking: AffectedBooking }) {
       <p>
         {b.venue.name} · 电话 {b.phone} · {b.topic} · 预约号 {b.code}
       </p>
-      {b.colleagues.length === 0 && <p>这个时间没有其他有空的律师在这里值班，只能取消。</p>}
+      {b.colleagues.length === 0 && (
+        <p>
+          {b.moves.length > 0
+            ? "这个时间没有其他有空的律师在这里值班。可以改到下面的其他时间（会发短信告诉村民），或取消。"
+            : "这个时间没有其他有空的律师在这里值班，近两周这里也没有其他空闲时间，只能取消。"}
+        </p>
+      )}
       <RadioGroup name={`choice-${b.id}`} legend="怎样处理这个预约" options={options} />
       <TextField name={`reason-${b.id}`} label="取消的原因（选择取消时必填，会告诉村民）" maxLength={200} />
     </fieldset>

@@ -3,6 +3,7 @@
 import { type ChildProcess, type StdioOptions, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { expect } from "@playwright/test";
 import { freePort } from "../../scripts/lib/embedded-db";
 import { e2eDatabaseUrlFile } from "./database";
@@ -27,4 +28,37 @@ export async function startApp(
     .poll(async () => (await fetch(`${base}/api/health`).catch(() => null))?.status ?? 0, { timeout: 60_000, intervals: [500] })
     .toBe(200);
   return { app, port, base };
+}
+
+/**
+ * A second production web server (`scripts/run.mjs serve`, as `npm run serve` runs it) on a port of
+ * its own, on `databaseUrl`, answering once ready. The caller stops it (SIGTERM).
+ */
+export async function startServer(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<{ server: ChildProcess; base: string }> {
+  const port = await freePort();
+  const server = spawn(process.execPath, ["scripts/run.mjs", "serve"], {
+    cwd: fileURLToPath(new URL("../..", import.meta.url)),
+    stdio: "ignore",
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_SECRET: randomBytes(24).toString("base64url"),
+      AUTH_TRUST_HOST: "true",
+      ...env,
+    },
+  });
+  const base = `http://127.0.0.1:${port}`;
+  await expect
+    .poll(async () => (await fetch(`${base}/api/health/ready`).catch(() => null))?.status ?? 0, {
+      timeout: 60_000,
+      intervals: [500],
+    })
+    .toBe(200);
+  return { server, base };
 }

@@ -1,11 +1,11 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit/mutations";
+import { type AuditActor, recordAudit } from "@/lib/audit/mutations";
 import { can, Forbidden } from "@/lib/auth/can";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { auditActorOf, type TownScope } from "@/lib/auth/scope";
 import type { CurrentUser } from "@/lib/auth/session";
 import { endSessionsOf } from "@/lib/auth/sessions";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { violatedConstraint } from "@/lib/db-errors";
 import { type Failure, failure } from "@/lib/errors";
 import { ROLE_NAMES } from "@/lib/labels";
@@ -25,31 +25,45 @@ export async function issuePassword(): Promise<{ password: string; passwordHash:
   return { password, passwordHash: await hashPassword(password) };
 }
 
+export type NewStaffAccount = {
+  username: string;
+  displayName: string;
+  role: "STAFF" | "ADMIN";
+  townId: string;
+  passwordHash: string;
+};
+
+/**
+ * Writes a staff or administrator account whose first password must be replaced, with its audit
+ * entry, in the caller's transaction. Returns its id, or null when the name is in use (as an
+ * account's, or a lawyer's phone). A town's administrator and the district (lib/towns) both use it.
+ */
+export async function insertStaffAccount(
+  tx: Tx,
+  actor: AuditActor,
+  account: NewStaffAccount,
+  summary: string,
+): Promise<string | null> {
+  if (await identifierInUse(tx, account.username)) return null;
+  const user = await tx.user.create({ data: { ...account, mustChangePassword: true }, select: { id: true } });
+  await recordAudit(tx, actor, { kind: "account", action: "create", subjectId: user.id, summary });
+  return user.id;
+}
+
 /** A staff or administrator account of the scope's town. Only an administrator may create one. */
 export async function createStaffAccount(scope: TownScope, input: StaffAccountInput): Promise<PasswordIssued | Failure> {
   if (!can.manageAccount(scope.actor, input.role)) throw new Forbidden();
   const { password, passwordHash } = await issuePassword();
   try {
     return await db.$transaction(async (tx) => {
-      if (await identifierInUse(tx, input.username)) return failure("invalid_input", undefined, { username: USERNAME_TAKEN });
-      const user = await tx.user.create({
-        data: {
-          username: input.username,
-          displayName: input.displayName,
-          role: input.role,
-          townId: scope.townId,
-          passwordHash,
-          mustChangePassword: true,
-        },
-        select: { id: true },
-      });
-      await recordAudit(tx, auditActorOf(scope), {
-        kind: "account",
-        action: "create",
-        subjectId: user.id,
-        summary: `新建${ROLE_NAMES[input.role]}账号 ${input.username}（${input.displayName}）`,
-      });
-      return { ok: true as const, userId: user.id, username: input.username, password };
+      const userId = await insertStaffAccount(
+        tx,
+        auditActorOf(scope),
+        { username: input.username, displayName: input.displayName, role: input.role, townId: scope.townId, passwordHash },
+        `新建${ROLE_NAMES[input.role]}账号 ${input.username}（${input.displayName}）`,
+      );
+      if (!userId) return failure("invalid_input", undefined, { username: USERNAME_TAKEN });
+      return { ok: true as const, userId, username: input.username, password };
     });
   } catch (error) {
     // Two administrators choosing the same name at once: the unique index decides.

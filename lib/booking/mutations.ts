@@ -329,6 +329,20 @@ function findByCode(scope: TownScope, code: string) {
 /** The rows a change may touch: staff's only in their town. */
 const inScope = (scope: TownScope | undefined) => (scope ? atVenuesIn(scope) : {});
 
+/**
+ * The condition a change of a booking writes under, in its own transaction: still confirmed and to
+ * come, in the caller's scope, and (with If-Match) still the version the caller read.
+ */
+function stillChangeable(booking: { id: string }, { now, scope, ifVersion }: ChangeOptions & { now: Date }) {
+  return {
+    id: booking.id,
+    ...inScope(scope),
+    status: "CONFIRMED" as const,
+    startsAt: { gt: now },
+    ...(ifVersion === undefined ? {} : { version: ifVersion }),
+  };
+}
+
 async function cancel(
   booking: Movable,
   reason: string | null,
@@ -338,13 +352,7 @@ async function cancel(
   const row = await db.$transaction(async (tx) => {
     // Conditional update: only a confirmed booking that has not started changes; a second cancel changes nothing.
     const { count } = await tx.booking.updateMany({
-      where: {
-        id: booking.id,
-        ...inScope(scope),
-        status: "CONFIRMED",
-        startsAt: { gt: now },
-        ...(ifVersion === undefined ? {} : { version: ifVersion }),
-      },
+      where: stillChangeable(booking, { now, scope, ifVersion }),
       data: { status: "CANCELLED", cancelledAt: now, cancelReason: reason },
     });
     cancelledNow = count > 0;
@@ -386,13 +394,7 @@ async function reschedule(
       // Either the booking moves, or the constraint refuses and it stays exactly as it was. Only a
       // confirmed booking that has not started moves: one cancelled or started meanwhile stays.
       const { count } = await tx.booking.updateMany({
-        where: {
-          id: booking.id,
-          ...inScope(scope),
-          status: "CONFIRMED",
-          startsAt: { gt: now },
-          ...(ifVersion === undefined ? {} : { version: ifVersion }),
-        },
+        where: stillChangeable(booking, { now, scope, ifVersion }),
         data: { lawyerId: slot.lawyerId, startsAt: slot.start, endsAt: slot.end },
       });
       if (count === 0) {

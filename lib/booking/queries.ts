@@ -32,20 +32,25 @@ export type BookingView = {
   heldUntil: Date | null;
 };
 
-export const bookingViewSelect = {
+/** Who a booking is for and when: every view of a booking (the villager's, the lawyer's, a day sheet) starts from these. */
+export const bookingPersonSelect = {
   id: true,
   code: true,
-  version: true,
   status: true,
   startsAt: true,
   endsAt: true,
   name: true,
   phone: true,
   village: true,
-  note: true,
   onBehalfOfName: true,
   onBehalfOfRelation: true,
   priorityGroup: true,
+} as const;
+
+export const bookingViewSelect = {
+  ...bookingPersonSelect,
+  version: true,
+  note: true,
   cancelReason: true,
   notice: true,
   heldUntil: true,

@@ -1,6 +1,7 @@
 // What the booking forms show that zod need not carry (limits, the choices offered): browser code
 // imports these, and lib/booking/schema.ts checks the same on the server.
-import { Channel } from "@/lib/generated/prisma/enums";
+// Relative, not "@/…": lib/errors.ts imports this file, and next.config.ts loads that without the alias.
+import { Channel } from "../generated/prisma/enums";
 
 /** The sources staff choose from when they book for someone: every one but 网上预约. */
 export const STAFF_CHANNELS = Object.values(Channel).filter((c) => c !== Channel.ONLINE) as Exclude<Channel, "ONLINE">[];

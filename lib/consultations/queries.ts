@@ -3,6 +3,7 @@ import { recordView } from "@/lib/audit/mutations";
 import { can } from "@/lib/auth/can";
 import { atVenuesIn, type Scope } from "@/lib/auth/scope";
 import type { CurrentUser } from "@/lib/auth/session";
+import { bookingPersonSelect } from "@/lib/booking/queries";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel as ChannelName } from "@/lib/generated/prisma/enums";
@@ -13,18 +14,8 @@ import { type Recorder, recorderInAudit, recordsOf } from "./access";
 import type { ConsultationView, WalkInView } from "./schema";
 
 const consultationSelect = {
-  id: true,
-  code: true,
-  status: true,
-  startsAt: true,
-  endsAt: true,
-  name: true,
-  phone: true,
-  village: true,
+  ...bookingPersonSelect,
   note: true,
-  onBehalfOfName: true,
-  onBehalfOfRelation: true,
-  priorityGroup: true,
   channel: true,
   outcomes: true,
   minutesSpent: true,

@@ -181,19 +181,8 @@ export type EvaluationComment = {
   phone: string;
 };
 
-type CommentRow = {
-  id: string;
-  created_at: Date;
-  at: Date;
-  venue: string;
-  lawyer: string;
-  satisfaction: Satisfaction;
-  resolution: Resolution;
-  comment: string;
-  source: EvaluationSource;
-  name: string;
-  phone: string | null;
-};
+/** A comment as the SQL reads it: its column names, and the phone unmasked (null once removed). */
+type CommentRow = Omit<EvaluationComment, "createdAt" | "phone"> & { created_at: Date; phone: string | null };
 
 /** A row of the evaluations query, for the page and the exports (the phone masked). */
 function toRow<C extends string | null>(r: Omit<CommentRow, "comment"> & { comment: C }) {

@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/can";
 import { lawyersIn, type Scope, venuesIn } from "@/lib/auth/scope";
 import { loadDutyInputs } from "@/lib/availability/queries";
 import { dutyIntervals } from "@/lib/availability/slots";
+import { bookingPersonSelect } from "@/lib/booking/queries";
 import { db } from "@/lib/db";
 import { fieldErrors } from "@/lib/form";
 import { PRIORITY_GROUPS } from "@/lib/labels";
@@ -214,17 +215,7 @@ export async function getDaySheet(caller: DutyCaller, query: DaySheetQuery): Pro
       },
       orderBy: [{ startsAt: "asc" }, { code: "asc" }],
       select: {
-        id: true,
-        code: true,
-        status: true,
-        startsAt: true,
-        endsAt: true,
-        name: true,
-        phone: true,
-        village: true,
-        onBehalfOfName: true,
-        onBehalfOfRelation: true,
-        priorityGroup: true,
+        ...bookingPersonSelect,
         topic: { select: { name: true } },
         lawyer: { select: { name: true } },
       },

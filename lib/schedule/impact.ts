@@ -86,8 +86,8 @@ export function weeklyClashMessage(weekday: number, startMinute: number, endMinu
   return clashMessage(weekdayName(weekday), startMinute, endMinute, venueName);
 }
 
-/** What became of one booking a change took time from: handed to a colleague (named), or cancelled. */
-export type Settled = { action: "reassign"; lawyer: string } | { action: "cancel" };
+/** What became of one booking a change took time from: handed to a colleague (named), moved (to when), or cancelled. */
+export type Settled = { action: "reassign"; lawyer: string } | { action: "reschedule"; when: string } | { action: "cancel" };
 
 /**
  * The change's answer says what became of each booking, counted by what was done:
@@ -97,7 +97,7 @@ export function settledSentence(settled: Settled[]): string {
   if (settled.length === 0) return "";
   const counts = new Map<string, number>();
   for (const s of settled) {
-    const what = s.action === "reassign" ? `已交给${s.lawyer}律师` : "已取消";
+    const what = s.action === "reassign" ? `已交给${s.lawyer}律师` : s.action === "reschedule" ? `已改到${s.when}` : "已取消";
     counts.set(what, (counts.get(what) ?? 0) + 1);
   }
   const parts = [...counts].map(([what, n]) => `${n} 个${what}`);

@@ -285,6 +285,51 @@ describe("changes over booked time", () => {
     expect(ended.validUntil?.toISOString().slice(0, 10)).toBe(addDays(date, -1));
   });
 
+  it("with no colleague free then, offers other free times at the venue, and moves the booking to one (issue 22 item 15)", async () => {
+    const { f, a, b, actorA, booking, date } = await setUp();
+    // The colleague is booked at that very time: no hand-over is possible.
+    expect((await createBooking(bookingInput(f.venue.slug, f.slotOn(3), { lawyerId: b.id }))).ok).toBe(true);
+    await prisma.notification.updateMany({ where: { bookingId: booking.id, kind: "CONFIRMATION" }, data: { status: "SENT" } });
+    const leave = { date, venueId: null, startMinute: null, endMinute: null, note: null };
+    const asked = await addLeave(actorA, a.id, leave);
+    if (asked.ok || asked.code !== "bookings_affected") throw new Error("expected the bookings to choose for");
+    const [affected] = asked.affected;
+    expect(affected.colleagues).toEqual([]);
+    // Other times at the venue, with a colleague: never the leaving lawyer, never the booked time.
+    expect(affected.moves.length).toBeGreaterThan(0);
+    for (const m of affected.moves) {
+      expect(m.lawyerId).toBe(b.id);
+      expect(m.start.getTime()).not.toBe(booking.startsAt.getTime());
+    }
+    const to = affected.moves[0];
+    const result = await addLeave(actorA, a.id, leave, {
+      choices: [{ bookingId: booking.id, action: "reschedule", lawyerId: to.lawyerId, start: to.start }],
+    });
+    expect(result).toMatchObject({ ok: true, message: expect.stringContaining("1 个已改到") });
+    const moved = await prisma.booking.findUniqueOrThrow({ where: { id: booking.id } });
+    expect(moved).toMatchObject({ status: "CONFIRMED", lawyerId: b.id, startsAt: to.start, endsAt: to.end });
+    const [change] = await prisma.notification.findMany({ where: { bookingId: booking.id, kind: "CHANGE" } });
+    expect(change.message).toContain(shortWhen(to.start));
+    // A time that is not among those offered is refused, and nothing changes.
+    const other = await setUp();
+    expect((await createBooking(bookingInput(other.f.venue.slug, other.f.slotOn(3), { lawyerId: other.b.id }))).ok).toBe(true);
+    const before = await snapshot(other.a.id);
+    const refused = await addLeave(
+      other.actorA,
+      other.a.id,
+      { ...leave, date: other.date },
+      {
+        choices: [{ bookingId: other.booking.id, action: "reschedule", lawyerId: other.b.id, start: other.booking.startsAt }],
+      },
+    );
+    expect(refused).toMatchObject({
+      ok: false,
+      code: "bookings_affected",
+      fields: { [`choice-${other.booking.id}`]: expect.any(String) },
+    });
+    expect(await snapshot(other.a.id)).toEqual(before);
+  });
+
   it("refuses a hand-over to a colleague who is no longer free, and changes nothing", async () => {
     const { f, a, b, actorA, booking, date } = await setUp();
     const session = await prisma.dutySession.findFirstOrThrow({ where: { lawyerId: a.id, weekday: isoWeekday(date) } });

@@ -10,7 +10,7 @@ import { loadHolidayCalendar } from "@/lib/holidays/queries";
 import { addDays, formatDate, fromDbDate, toDbDate, todayInShanghai, weekdayName } from "@/lib/time";
 import { applyChange, type ExceptionRow, loadRows, type Options, type ScheduleResult } from "./change/mutations";
 import { clashMessage, dutyOn, findDutyClash, hoursText } from "./impact";
-import { auditActorOfCaller, type DutyCaller, dutyReach, servesOnlyIn, type VenueReach } from "./queries";
+import { auditActorOfCaller, type DutyCaller, dutyReach, exceptionsIn, servesOnlyIn, type VenueReach } from "./queries";
 import type {
   AddExtraInput,
   AddLeaveInput,
@@ -63,16 +63,24 @@ async function servedVenue(lawyerId: string, venueId: string, reach: VenueReach)
   return row?.venue ?? null;
 }
 
+/** What every duty change starts from: who calls, whose duty, the venues they reach, who the audit log names. */
+type DutyContext = { caller: DutyCaller; lawyerId: string; reach: VenueReach; actor: AuditActor };
+
+/**
+ * A change to a lawyer's duty, as callers call it — `(caller, lawyerId, input, options)` — with the
+ * one preamble every change shares: the caller's reach over that lawyer's venues (none: forbidden)
+ * and the actor for the audit log. The work itself gets both.
+ */
+function dutyMutation<Input>(work: (context: DutyContext, input: Input, options: Options) => Promise<ScheduleResult>) {
+  return async (caller: DutyCaller, lawyerId: string, input: Input, options: Options = {}): Promise<ScheduleResult> => {
+    const reach = dutyReach(caller, lawyerId);
+    if (!reach) return forbidden();
+    return work({ caller, lawyerId, reach, actor: auditActorOfCaller(caller) }, input, options);
+  };
+}
+
 /** A new weekly session at a venue the lawyer serves. */
-export async function addSession(
-  caller: DutyCaller,
-  lawyerId: string,
-  input: AddSessionInput,
-  options: Options = {},
-): Promise<ScheduleResult> {
-  const reach = dutyReach(caller, lawyerId);
-  if (!reach) return forbidden();
-  const actor = auditActorOfCaller(caller);
+export const addSession = dutyMutation<AddSessionInput>(async ({ lawyerId, reach, actor }, input, options) => {
   const venue = await servedVenue(lawyerId, input.venueId, reach);
   if (!venue) return failure("invalid_input", undefined, { venueId: NOT_SERVED });
   const today = todayInShanghai(options.now);
@@ -108,7 +116,7 @@ export async function addSession(
     },
     options,
   );
-}
+});
 
 /** A write that found no row (changed meanwhile, or out of reach) undoes the change: not found. */
 async function changedOrNotFound(write: Promise<{ count: number }>): Promise<void> {
@@ -139,15 +147,7 @@ async function ownSession(lawyerId: string, sessionId: string, reach: VenueReach
  * already begun ends the day before, and a new row carries the change; one that has not begun is
  * changed in place.
  */
-export async function changeSession(
-  caller: DutyCaller,
-  lawyerId: string,
-  input: ChangeSessionInput,
-  options: Options = {},
-): Promise<ScheduleResult> {
-  const reach = dutyReach(caller, lawyerId);
-  if (!reach) return forbidden();
-  const actor = auditActorOfCaller(caller);
+export const changeSession = dutyMutation<ChangeSessionInput>(async ({ lawyerId, reach, actor }, input, options) => {
   const old = await ownSession(lawyerId, input.sessionId, reach);
   if (!old) return notFound();
   const today = todayInShanghai(options.now);
@@ -205,18 +205,10 @@ export async function changeSession(
     },
     options,
   );
-}
+});
 
 /** A weekly session stops after `lastDate`. A session that would never have applied is removed: it has no history. */
-export async function endSession(
-  caller: DutyCaller,
-  lawyerId: string,
-  input: EndSessionInput,
-  options: Options = {},
-): Promise<ScheduleResult> {
-  const reach = dutyReach(caller, lawyerId);
-  if (!reach) return forbidden();
-  const actor = auditActorOfCaller(caller);
+export const endSession = dutyMutation<EndSessionInput>(async ({ lawyerId, reach, actor }, input, options) => {
   const old = await ownSession(lawyerId, input.sessionId, reach);
   if (!old) return notFound();
   const today = todayInShanghai(options.now);
@@ -250,7 +242,7 @@ export async function endSession(
     },
     options,
   );
-}
+});
 
 /**
  * The venues a leave "at all venues" covers: every venue for the lawyer themself, and for staff
@@ -268,15 +260,7 @@ async function leaveVenues(caller: DutyCaller, lawyerId: string): Promise<{ id: 
 }
 
 /** Leave on a date: everywhere or at one venue, the whole day or part of it. */
-export async function addLeave(
-  caller: DutyCaller,
-  lawyerId: string,
-  input: AddLeaveInput,
-  options: Options = {},
-): Promise<ScheduleResult> {
-  const reach = dutyReach(caller, lawyerId);
-  if (!reach) return forbidden();
-  const actor = auditActorOfCaller(caller);
+export const addLeave = dutyMutation<AddLeaveInput>(async ({ caller, lawyerId, reach, actor }, input, options) => {
   const venue = input.venueId ? await servedVenue(lawyerId, input.venueId, reach) : null;
   if (input.venueId && !venue) return failure("invalid_input", undefined, { venueId: NOT_SERVED });
   if (input.date < todayInShanghai(options.now)) return failure("invalid_input", undefined, { date: PAST });
@@ -313,7 +297,7 @@ export async function addLeave(
     },
     options,
   );
-}
+});
 
 /** Writes a date exception and its audit entry, inside the change's transaction. */
 async function createException(
@@ -340,15 +324,7 @@ async function createException(
 }
 
 /** An extra session on a date at a venue the lawyer serves, refused when it overlaps their other duty that day. */
-export async function addExtra(
-  caller: DutyCaller,
-  lawyerId: string,
-  input: AddExtraInput,
-  options: Options = {},
-): Promise<ScheduleResult> {
-  const reach = dutyReach(caller, lawyerId);
-  if (!reach) return forbidden();
-  const actor = auditActorOfCaller(caller);
+export const addExtra = dutyMutation<AddExtraInput>(async ({ lawyerId, reach, actor }, input, options) => {
   const venue = await servedVenue(lawyerId, input.venueId, reach);
   if (!venue) return failure("invalid_input", undefined, { venueId: NOT_SERVED });
   const today = todayInShanghai(options.now);
@@ -372,21 +348,13 @@ export async function addExtra(
     },
     options,
   );
-}
+});
 
 /** Takes back leave (adds the time again) or an extra session (removes it: booked villagers are looked after first). */
-export async function removeException(
-  caller: DutyCaller,
-  lawyerId: string,
-  input: RemoveExceptionInput,
-  options: Options = {},
-): Promise<ScheduleResult> {
-  const reach = dutyReach(caller, lawyerId);
-  if (!reach) return forbidden();
-  const actor = auditActorOfCaller(caller);
+export const removeException = dutyMutation<RemoveExceptionInput>(async ({ caller, lawyerId, reach, actor }, input, options) => {
   const today = todayInShanghai(options.now);
   // Staff reach their town's venues, and a leave "at all venues" (which reaches theirs too).
-  const mine = { id: input.exceptionId, lawyerId, OR: [{ venue: reach }, { venueId: null }] };
+  const mine = { id: input.exceptionId, lawyerId, ...exceptionsIn(reach) };
   const row = await db.dutyException.findFirst({
     where: { ...mine, date: { gte: toDbDate(today) } },
     select: { id: true, kind: true, date: true, startMinute: true, endMinute: true, venue: { select: { name: true } } },
@@ -420,4 +388,4 @@ export async function removeException(
     },
     options,
   );
-}
+});

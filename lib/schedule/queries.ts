@@ -27,6 +27,15 @@ export type DutyCaller = TownScope | (Actor & { displayName: string });
 export type VenueReach = { townId?: string };
 
 /**
+ * The duty exceptions a reach covers: at its venues, and leave "at all venues" (no venue). A reach
+ * with no town (the lawyer's own) covers every exception; Prisma reads `venue: {}` on an optional
+ * relation as no row at all, so that case has no condition.
+ */
+export function exceptionsIn(reach: VenueReach) {
+  return reach.townId ? { OR: [{ venue: reach }, { venueId: null }] } : {};
+}
+
+/**
  * The venues the caller reaches for this lawyer's duty, or null when they may not act for them:
  * staff only through a town scope (a bare staff account reaches nothing), a lawyer only for themself.
  */
@@ -89,6 +98,7 @@ export async function describeAffected(lawyerId: string, bookings: BookedTime[],
       const colleagues = slotsOf(rules, inputs, { now, from: date, to: date })
         .filter((s) => s.lawyerId !== lawyerId && s.start.getTime() === b.startsAt.getTime() && s.end >= b.endsAt)
         .map((s) => ({ id: s.lawyerId, name: inputs.lawyerNames.get(s.lawyerId) ?? "" }));
+      const moves = colleagues.length > 0 ? [] : await otherTimes(lawyerId, b, now);
       return {
         id: b.id,
         code: b.code,
@@ -99,9 +109,43 @@ export async function describeAffected(lawyerId: string, bookings: BookedTime[],
         phone: maskPhone(b.phone),
         topic: b.topic.name,
         colleagues,
+        moves,
       };
     }),
   );
+}
+
+/** How many other times the confirm step offers a booking no colleague can take, and how far ahead it looks. */
+export const MOVE_CHOICES = 4;
+const MOVE_DAYS = 14;
+
+/**
+ * Free times at the booking's venue with a colleague (never the lawyer whose duty changes: their
+ * duty is what is changing), under the venue's usual rules (notice, horizon), soonest first, at most
+ * one a day, for a booking nobody can take at its own time.
+ */
+async function otherTimes(
+  lawyerId: string,
+  b: { id: string; startsAt: Date; venue: { id: string } },
+  now: Date,
+): Promise<AffectedBooking["moves"]> {
+  const venue = await db.venue.findUniqueOrThrow({
+    where: { id: b.venue.id },
+    select: { id: true, slotMinutes: true, minNoticeMinutes: true, horizonDays: true, offHoursBooking: true },
+  });
+  const from = todayInShanghai(now);
+  const to = addDays(from, MOVE_DAYS);
+  const inputs = await loadAvailabilityInputs([venue.id], from, to, { excludeBookingId: b.id });
+  const days = new Set<string>();
+  const moves: AffectedBooking["moves"] = [];
+  for (const s of slotsOf(venue, inputs, { now, from, to })) {
+    const day = toDateString(s.start);
+    if (s.lawyerId === lawyerId || s.start.getTime() === b.startsAt.getTime() || days.has(day)) continue;
+    days.add(day);
+    moves.push({ lawyerId: s.lawyerId, lawyerName: inputs.lawyerNames.get(s.lawyerId) ?? "", start: s.start, end: s.end });
+    if (moves.length === MOVE_CHOICES) break;
+  }
+  return moves;
 }
 
 /**
@@ -225,7 +269,7 @@ export async function getSchedule(caller: DutyCaller, lawyerId: string, { now = 
       },
     }),
     db.dutyException.findMany({
-      where: { lawyerId, date: { gte: toDbDate(today) }, OR: [{ venue: reach }, { venueId: null }] },
+      where: { lawyerId, date: { gte: toDbDate(today) }, ...exceptionsIn(reach) },
       orderBy: [{ date: "asc" }, { startMinute: "asc" }],
       select: {
         id: true,

@@ -71,4 +71,14 @@ describe("schedule inputs", () => {
     ]);
     expect(Object.keys(errors).sort()).toEqual(["choice-c", "reason-b"]);
   });
+
+  it("reads a move to another time as the lawyer and the instant it names, and nothing else as one", () => {
+    const start = Date.UTC(2026, 11, 10, 1, 0);
+    const { choices, errors } = parseChoices(
+      { "choice-a": `move:L2:${start}`, "choice-b": "move:L2:tomorrow", "choice-c": "move::123" },
+      ["a", "b", "c"],
+    );
+    expect(choices).toEqual([{ bookingId: "a", action: "reschedule", lawyerId: "L2", start: new Date(start) }]);
+    expect(Object.keys(errors).sort()).toEqual(["choice-b", "choice-c"]);
+  });
 });

@@ -192,6 +192,12 @@ export const bookingChoice = z.discriminatedUnion("action", [
   z.object({ bookingId: id("缺少预约。"), action: z.literal("reassign"), lawyerId: id("请选择接手的律师。") }),
   z.object({
     bookingId: id("缺少预约。"),
+    action: z.literal("reschedule"),
+    lawyerId: id("请选择改到的时间。"),
+    start: z.date({ error: "请选择改到的时间。" }),
+  }),
+  z.object({
+    bookingId: id("缺少预约。"),
     action: z.literal("cancel"),
     reason: z
       .string({ error: "请写明取消的原因。" })
@@ -204,8 +210,9 @@ export const bookingChoice = z.discriminatedUnion("action", [
 export type BookingChoice = z.output<typeof bookingChoice>;
 
 /**
- * The choices of the confirm step, from form fields `choice-<bookingId>` ("lawyer:<id>" or
- * "cancel") and `reason-<bookingId>`. Field errors are keyed by the same names.
+ * The choices of the confirm step, from form fields `choice-<bookingId>` ("lawyer:<id>",
+ * "move:<lawyer id>:<start, ms>" or "cancel") and `reason-<bookingId>`. Field errors are keyed by
+ * the same names.
  */
 export function parseChoices(
   values: Record<string, string>,
@@ -215,13 +222,16 @@ export function parseChoices(
   const errors: Record<string, string> = {};
   for (const bookingId of bookingIds) {
     const picked = values[`choice-${bookingId}`] ?? "";
+    const move = /^move:([^:]+):(\d{1,15})$/.exec(picked);
     const raw = picked.startsWith("lawyer:")
       ? { bookingId, action: "reassign", lawyerId: picked.slice("lawyer:".length) }
-      : picked === "cancel"
-        ? { bookingId, action: "cancel", reason: values[`reason-${bookingId}`] ?? "" }
-        : null;
+      : move
+        ? { bookingId, action: "reschedule", lawyerId: move[1], start: new Date(Number(move[2])) }
+        : picked === "cancel"
+          ? { bookingId, action: "cancel", reason: values[`reason-${bookingId}`] ?? "" }
+          : null;
     if (!raw) {
-      errors[`choice-${bookingId}`] = "请为这个预约选择：交给其他律师，或取消。";
+      errors[`choice-${bookingId}`] = "请为这个预约选择：交给其他律师、改到其他时间，或取消。";
       continue;
     }
     const parsed = bookingChoice.safeParse(raw);
@@ -244,6 +254,8 @@ export type AffectedBooking = {
   topic: string;
   /** Colleagues on duty at that venue and time who are free then. */
   colleagues: { id: string; name: string }[];
+  /** Other free times at that venue with a colleague, soonest first, for when no colleague is free then. */
+  moves: { lawyerId: string; lawyerName: string; start: Date; end: Date }[];
 };
 
 /** What a form with a confirm step needs beyond its fields: the bookings to choose for. */

@@ -2,14 +2,14 @@ import "server-only";
 // The district's changes (issue 23): towns, their workrooms and their first administrators. Each
 // takes the district's scope (lib/auth/scope.ts); nothing here changes a town's own data, which the
 // district changes only by acting as the town's staff (actAs, audited).
-import { issuePassword, USERNAME_TAKEN } from "@/lib/accounts/mutations";
+import { insertStaffAccount, issuePassword, USERNAME_TAKEN } from "@/lib/accounts/mutations";
 import { identifierInUse } from "@/lib/accounts/queries";
 import { recordAudit } from "@/lib/audit/mutations";
 import { assertCan, can } from "@/lib/auth/can";
 import { auditActorOf, type DistrictScope } from "@/lib/auth/scope";
 import { db, type Tx } from "@/lib/db";
 import { violatedConstraint } from "@/lib/db-errors";
-import { type Failure, failure } from "@/lib/errors";
+import { type Failure, failure, Rejected } from "@/lib/errors";
 import { shortTownName, type TownAdminInput, type TownInput, type WorkroomInput } from "./schema";
 
 export type TownCreated = { ok: true; townId: string; username: string; password: string };
@@ -17,6 +17,23 @@ export type TownCreated = { ok: true; townId: string; username: string; password
 const TOWN_NOT_FOUND = "没有找到这个镇（街道），请刷新页面后再试。";
 const SLUG_TAKEN = "这个网址简称已被别的镇（街道）使用，请换一个。";
 const NAME_TAKEN = "已经有同名的镇（街道）了。";
+
+/** A town's administrator, audited as the district's; false when the name is in use. */
+async function insertAdmin(
+  tx: Tx,
+  scope: DistrictScope,
+  town: { id: string; name: string },
+  input: { adminUsername: string; adminName: string },
+  passwordHash: string,
+): Promise<boolean> {
+  const id = await insertStaffAccount(
+    tx,
+    auditActorOf(scope),
+    { username: input.adminUsername, displayName: input.adminName, role: "ADMIN", townId: town.id, passwordHash },
+    `新建${town.name}管理员账号 ${input.adminUsername}（${input.adminName}）`,
+  );
+  return id !== null;
+}
 
 /** The next free workroom slug of a town: <town>-1, <town>-2 … */
 async function nextWorkroomSlug(tx: Tx, townSlug: string): Promise<string> {
@@ -82,33 +99,19 @@ export async function createTown(scope: DistrictScope, input: TownInput): Promis
           sortOrder: 1,
         },
       });
-      const admin = await tx.user.create({
-        data: {
-          username: input.adminUsername,
-          displayName: input.adminName,
-          role: "ADMIN",
-          townId: town.id,
-          passwordHash,
-          mustChangePassword: true,
-        },
-        select: { id: true },
-      });
-      const actor = auditActorOf(scope);
-      await recordAudit(tx, actor, {
+      await recordAudit(tx, auditActorOf(scope), {
         kind: "town",
         action: "create",
         subjectId: town.id,
         summary: `新建${input.name}，含工作站和${input.village}工作室`,
       });
-      await recordAudit(tx, actor, {
-        kind: "account",
-        action: "create",
-        subjectId: admin.id,
-        summary: `新建${input.name}管理员账号 ${input.adminUsername}（${input.adminName}）`,
-      });
+      // Taken meanwhile (checked above): nothing of the town stays either.
+      if (!(await insertAdmin(tx, scope, { id: town.id, name: input.name }, input, passwordHash)))
+        throw new Rejected(failure("invalid_input", undefined, { adminUsername: USERNAME_TAKEN }));
       return { ok: true as const, townId: town.id, username: input.adminUsername, password };
     });
   } catch (error) {
+    if (error instanceof Rejected) return error.result as Failure;
     const constraint = violatedConstraint(error);
     if (constraint === "town_slug_key" || constraint === "venue_slug_key")
       return failure("invalid_input", undefined, { slug: SLUG_TAKEN });
@@ -160,25 +163,8 @@ export async function createTownAdmin(
     return await db.$transaction(async (tx) => {
       const town = await tx.town.findUnique({ where: { id: input.townId }, select: { id: true, name: true } });
       if (!town) return failure("not_found", TOWN_NOT_FOUND);
-      if (await identifierInUse(tx, input.adminUsername))
+      if (!(await insertAdmin(tx, scope, town, input, passwordHash)))
         return failure("invalid_input", undefined, { adminUsername: USERNAME_TAKEN });
-      const user = await tx.user.create({
-        data: {
-          username: input.adminUsername,
-          displayName: input.adminName,
-          role: "ADMIN",
-          townId: town.id,
-          passwordHash,
-          mustChangePassword: true,
-        },
-        select: { id: true },
-      });
-      await recordAudit(tx, auditActorOf(scope), {
-        kind: "account",
-        action: "create",
-        subjectId: user.id,
-        summary: `新建${town.name}管理员账号 ${input.adminUsername}（${input.adminName}）`,
-      });
       return { ok: true as const, username: input.adminUsername, password };
     });
   } catch (error) {

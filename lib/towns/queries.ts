@@ -5,21 +5,12 @@ import "server-only";
 import { cache } from "react";
 import type { DistrictScope, Scope } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
-import type { VenueKind } from "@/lib/generated/prisma/enums";
 import { sortForVillagers } from "@/lib/venues/order";
+import type { VenueSummary } from "@/lib/venues/queries";
 import { BOOKABLE_VENUE } from "@/lib/venues/rules";
-import { DISTRICT_NAME_KEY, type SiteIdentity as NamedSite, nameSite, stationName } from "./rules";
+import { DISTRICT_NAME_KEY, type SiteIdentity as NamedSite, nameSite, stationName, type TownSetup } from "./rules";
 
-export type Town = {
-  id: string;
-  slug: string;
-  name: string;
-  shortName: string;
-  government: string;
-  officeName: string;
-  officeAddress: string;
-  officePhone: string | null;
-};
+export type Town = TownSetup & { id: string; officePhone: string | null };
 
 const townSelect = {
   id: true,
@@ -66,15 +57,7 @@ export const siteIdentity = cache(async (): Promise<SiteIdentity> => {
   return nameSite(count === 1 ? towns[0] : null, count, setting?.value);
 });
 
-export type PublicVenue = {
-  slug: string;
-  kind: VenueKind;
-  name: string;
-  village: string | null;
-  address: string;
-  isDemonstration: boolean;
-  town: { slug: string; name: string };
-};
+export type PublicVenue = VenueSummary & { town: { slug: string; name: string } };
 
 const publicVenueSelect = {
   slug: true,

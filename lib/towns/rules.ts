@@ -19,6 +19,9 @@ export type TownNames = {
   officeAddress: string;
 };
 
+/** A town as it is set up (the seed, the district's form): its names and its address on the site. */
+export type TownSetup = TownNames & { slug: string; shortName: string };
+
 /** A town's station by its usual name (睦洲镇公共法律服务工作站), for a town whose station is not in the data. */
 export function stationName(town: Pick<TownNames, "name">): string {
   return `${town.name}公共法律服务工作站`;

@@ -15,10 +15,18 @@ export type VenueSummary = {
   isDemonstration: boolean;
 };
 
-/** The venues villagers may book (open and confirmed): the station first, then the workrooms by pinyin. */
-export async function listVenues(): Promise<VenueSummary[]> {
+/**
+ * The venues villagers may book (open and confirmed): the station first, then the workrooms by
+ * pinyin. In a staff scope (booking for someone, the bookings' filter), the scope's town's; for a
+ * villager, those of the town of the venue `sameTownAs` (its slug), or all.
+ */
+export async function listVenues({ scope, sameTownAs }: { scope?: Scope; sameTownAs?: string } = {}): Promise<VenueSummary[]> {
   const venues = await db.venue.findMany({
-    where: BOOKABLE_VENUE,
+    where: {
+      ...BOOKABLE_VENUE,
+      ...(scope ? venuesIn(scope) : {}),
+      ...(sameTownAs ? { town: { venues: { some: { slug: sameTownAs } } } } : {}),
+    },
     select: { slug: true, kind: true, name: true, village: true, address: true, isDemonstration: true },
   });
   return sortForVillagers(venues);

@@ -147,15 +147,33 @@ describe("joining", () => {
   });
 
   it("joining asks the worker to look for a free slot at once", async () => {
-    const { join } = await fullDay();
+    const { f, join } = await fullDay();
     await join("陈姨");
     const [job] = await prisma.$queryRaw<{ queue_name: string }[]>`
-      SELECT queue_name FROM graphile_worker.jobs WHERE key = 'offer_waitlist'`;
+      SELECT queue_name FROM graphile_worker.jobs WHERE key = ${`offer_waitlist:${f.venue.id}`}`;
     expect(job?.queue_name).toBe("waitlist");
   });
 });
 
 describe("a freed slot", () => {
+  it("queues and offers only its own venue's round: a cancellation in one village touches no other waitlist", async () => {
+    const a = await fullDay();
+    const b = await fullDay();
+    const atA = await a.join("甲村的人");
+    const atB = await b.join("乙村的人");
+    const keys = [`offer_waitlist:${a.f.venue.id}`, `offer_waitlist:${b.f.venue.id}`];
+    for (const key of keys) await prisma.$executeRaw`SELECT graphile_worker.remove_job(${key})`;
+    // Freed at B too, but nothing queued for it: only A's round runs.
+    await prisma.booking.update({ where: { code: b.bookings[0].code }, data: { status: "CANCELLED", cancelledAt: noon() } });
+    await prisma.$executeRaw`SELECT graphile_worker.remove_job(${keys[1]})`;
+    expect((await cancelBooking({ code: a.bookings[0].code, phone: a.bookings[0].phone }, { now: noon() })).ok).toBe(true);
+    const queued = await prisma.$queryRaw<{ key: string }[]>`SELECT key FROM graphile_worker.jobs WHERE key = ANY(${keys})`;
+    expect(queued.map((j) => j.key)).toEqual([keys[0]]);
+    expect(await offerFreedSlots(noon(), { venueId: a.f.venue.id })).toEqual({ offered: 1 });
+    expect(await statusOf(atA.id)).toBe("OFFERED");
+    expect(await statusOf(atB.id)).toBe("WAITING");
+  });
+
   it("is held for one phone at most once across the site: its next waits until the first is answered", async () => {
     const a = await fullDay();
     const b = await fullDay();
@@ -176,11 +194,12 @@ describe("a freed slot", () => {
     expect(await holdsOf(f.venue.id)).toEqual([]);
 
     // The cancellation alone queues the offer job: the trigger, in the cancellation's transaction.
-    await prisma.$executeRaw`SELECT graphile_worker.remove_job('offer_waitlist')`;
+    const key = `offer_waitlist:${f.venue.id}`;
+    await prisma.$executeRaw`SELECT graphile_worker.remove_job(${key})`;
     const freed = bookings[2];
     expect((await cancelBooking({ code: freed.code, phone: freed.phone })).ok).toBe(true);
     const jobs = await prisma.$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE key = 'offer_waitlist'`;
+      SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE key = ${key}`;
     expect(jobs[0].n).toBe(1);
 
     const now = noon();
@@ -275,19 +294,37 @@ describe("a freed slot", () => {
     ]);
   });
 
-  it("acceptance follows the normal limit of upcoming bookings per phone", async () => {
+  it("is not held for a phone at its limit of upcoming bookings, but for the next person waiting", async () => {
     const { f, bookings, join } = await fullDay();
     const phone = uniquePhone();
     for (let i = 0; i < MAX_UPCOMING_PER_PHONE; i++) {
       const r = await createBooking(bookingInput(f.venue.slug, f.slotOn(5 + i), { phone }));
       expect(r.ok).toBe(true);
     }
-    const entry = await join("已有三个预约", phone);
+    const full = await join("已有三个预约", phone);
+    const next = await join("下一位");
+    await cancelBooking({ code: bookings[3].code, phone: bookings[3].phone });
+    await offerFreedSlots(noon());
+    const [hold] = await holdsOf(f.venue.id);
+    expect(hold.waitlistEntryId).toBe(next.id);
+    expect(await statusOf(full.id)).toBe("WAITING");
+  });
+
+  it("acceptance follows the normal limit of upcoming bookings per phone", async () => {
+    const { f, bookings, join } = await fullDay();
+    const phone = uniquePhone();
+    for (let i = 0; i < MAX_UPCOMING_PER_PHONE - 1; i++) {
+      const r = await createBooking(bookingInput(f.venue.slug, f.slotOn(5 + i), { phone }));
+      expect(r.ok).toBe(true);
+    }
+    const entry = await join("已有两个预约", phone);
     await cancelBooking({ code: bookings[3].code, phone: bookings[3].phone });
     const now = noon();
     await offerFreedSlots(now);
     const [hold] = await holdsOf(f.venue.id);
     expect(hold.waitlistEntryId).toBe(entry.id);
+    // Booked a third time meanwhile: the held slot would be a fourth.
+    expect((await createBooking(bookingInput(f.venue.slug, f.slotOn(9), { phone }))).ok).toBe(true);
     expect(await acceptOffer(hold.code, phone, now)).toMatchObject({ ok: false, code: "too_many_bookings" });
     expect((await prisma.booking.findUniqueOrThrow({ where: { id: hold.id } })).status).toBe("HELD");
   });

@@ -119,7 +119,7 @@ export async function joinWaitlist(input: JoinWaitlistInput, now = new Date()): 
         select: { id: true },
       });
       // A slot may free between the look above and now (someone just cancelled): look at once.
-      await queueOffers(tx);
+      await queueOffers(tx, venue.id);
       return tx.waitlistEntry.findUniqueOrThrow({ where: { id: entry.id }, select: entrySelect });
     })
     .catch(rejectedAsFailure);
@@ -171,9 +171,9 @@ export async function cancelWaitlistEntry(input: WaitlistEntryInput, now = new D
   });
 }
 
-/** Queues the offer job in this transaction (the triggers do the same for changes of slots). */
-async function queueOffers(tx: Tx, runAt?: Date): Promise<void> {
-  await enqueue(tx, "offerWaitlist", {}, { runAt });
+/** Queues the venue's offer round in this transaction (the triggers do the same for changes of slots). */
+async function queueOffers(tx: Tx, venueId: string): Promise<void> {
+  await enqueue(tx, "offerWaitlist", { venueId });
 }
 
 export type OfferRun = { offered: number };
@@ -189,17 +189,19 @@ export function holdEnd(now: Date): Date {
 }
 
 /**
- * The offer job: for each venue with people waiting, the free slots within their dates go to them
- * in order of joining, one each, earliest first, never one they were offered before.
+ * The offer job: at the venue (or at each venue, without one) with people waiting, the free slots
+ * within their dates go to them in order of joining, one each, earliest first, never one they were
+ * offered before.
  */
-export async function offerFreedSlots(now = new Date()): Promise<OfferRun> {
+export async function offerFreedSlots(now = new Date(), { venueId }: { venueId?: string } = {}): Promise<OfferRun> {
   const today = todayInShanghai(now);
+  const at = venueId ? { venueId } : {};
   await db.waitlistEntry.updateMany({
-    where: { status: "WAITING", toDate: { lt: toDbDate(today) } },
+    where: { status: "WAITING", toDate: { lt: toDbDate(today) }, ...at },
     data: { status: "LAPSED", endedAt: now },
   });
   const waiting = await db.waitlistEntry.findMany({
-    where: { status: "WAITING", venue: BOOKABLE_VENUE },
+    where: { status: "WAITING", venue: BOOKABLE_VENUE, ...at },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: {
       id: true,
@@ -238,11 +240,13 @@ export async function offerFreedSlots(now = new Date()): Promise<OfferRun> {
           offered++;
           break;
         }
-        // Taken meanwhile, or a time this phone is already booked at: try the next slot.
-        if (held.code === "slot_taken" || held.code === "too_many_bookings" || held.code === "slot_unavailable") {
+        // Taken meanwhile: the next slot, for this person and the others.
+        if (held.code === "slot_taken" || held.code === "slot_unavailable") {
           taken.add(slotKey(slot));
           continue;
         }
+        // Not for this phone (at its limit of bookings, or booked at this time): the slot stays free for the next person.
+        if (held.code === "too_many_bookings") continue;
         break;
       }
     }

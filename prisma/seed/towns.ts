@@ -1,16 +1,10 @@
 // The towns of the deployment. 睦洲 is seeded always; `npm run db:seed -- --district` adds the
 // other ten towns and street of Xinhui district (江门市新会区) for a bureau's demo, each with a
 // station and placeholder workrooms (about 220 venues in all, as Xinhui reported 223 in 2021).
+import type { TownSetup } from "../../lib/towns/rules";
 import type { VenueSeed } from "./venues";
 
-export type TownSeed = {
-  slug: string;
-  name: string;
-  shortName: string;
-  government: string;
-  officeName: string;
-  officeAddress: string;
-};
+export type TownSeed = TownSetup;
 
 const DISTRICT = "江门市新会区";
 

@@ -2,17 +2,10 @@
 // Addresses and three village names are unverified: they are seed values that staff edit
 // in the app, and the seed never overwrites an existing venue. The fifteenth village is a
 // placeholder, hidden from villagers until staff rename and confirm it.
-import type { VenueKind } from "../../lib/generated/prisma/enums";
-export type VenueSeed = {
-  slug: string;
-  kind: VenueKind;
-  name: string;
-  village: string | null;
-  address: string;
-  isDemonstration: boolean;
-  /** False for a placeholder staff must check before villagers see it. */
-  confirmed?: boolean;
-};
+import type { VenueSummary } from "../../lib/venues/queries";
+
+/** `confirmed`: false for a placeholder staff must check before villagers see it. */
+export type VenueSeed = VenueSummary & { confirmed?: boolean };
 
 const TOWN = "江门市新会区睦洲镇";
 

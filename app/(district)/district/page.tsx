@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ActAsTownForm, AddTownAdminForm, AddWorkroomForm, CreateTownForm } from "@/components/district/town-forms";
+import { Section } from "@/components/section";
 import { requireDistrictScope } from "@/lib/auth/session";
 import { listTownsForDistrict } from "@/lib/towns/queries";
 
@@ -68,13 +69,10 @@ export default async function DistrictHomePage() {
           </li>
         ))}
       </ul>
-      <section aria-labelledby="new-town-heading" className="space-y-3">
-        <h2 id="new-town-heading" className="text-xl font-bold">
-          新建镇（街道）
-        </h2>
+      <Section id="new-town-heading" title="新建镇（街道）" className="space-y-3">
         <p>同时建立它的镇公共法律服务工作站、第一个村（社区）工作室和第一位管理员。</p>
         <CreateTownForm />
-      </section>
+      </Section>
     </div>
   );
 }

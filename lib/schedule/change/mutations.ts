@@ -9,7 +9,7 @@ import { violatedConstraint } from "@/lib/db-errors";
 import { type Failure, type FailureCode, failure, Rejected } from "@/lib/errors";
 import { loadHolidayCalendar } from "@/lib/holidays/queries";
 import { tellVillager } from "@/lib/messages/mutations";
-import { addDays, fromDbDate, toDbDate, todayInShanghai } from "@/lib/time";
+import { addDays, formatDate, formatTime, fromDbDate, toDateString, toDbDate, todayInShanghai } from "@/lib/time";
 import { type BookedTime, bookingsLosingDuty, type DutyRows, type Settled, settledSentence, weeklyClashMessage } from "../impact";
 import { type AffectedBooking, describeAffected } from "../queries";
 import type { BookingChoice } from "../schema";
@@ -124,7 +124,7 @@ export async function applyChange(
       const settled: Settled[] = [];
       // A booking for this lawyer (or for a colleague taking one over) being written now finishes
       // first, so the read below sees it; one that starts now waits and then sees this change.
-      const takers = [...picked.values()].flatMap((c) => (c.action === "reassign" ? [c.lawyerId] : []));
+      const takers = [...picked.values()].flatMap((c) => (c.action === "cancel" ? [] : [c.lawyerId]));
       await lockLawyers(tx, [plan.lawyerId, ...takers]);
       await plan.apply(tx);
       if (affects) {
@@ -164,6 +164,11 @@ export async function applyChange(
   }
 }
 
+/** The offered time a move chose (lib/schedule/queries.ts otherTimes), or undefined when it was not offered. */
+function moveOf(booking: AffectedBooking, choice: { lawyerId: string; start: Date }) {
+  return booking.moves.find((m) => m.lawyerId === choice.lawyerId && m.start.getTime() === choice.start.getTime());
+}
+
 function needsChoices(affected: AffectedBooking[], message = CHOOSE, fields?: Record<string, string>): NeedsChoices {
   const result: NeedsChoices = { ok: false, code: "bookings_affected", message, affected };
   return fields ? { ...result, fields } : result;
@@ -175,9 +180,11 @@ function checkChoices(affected: AffectedBooking[], choices: BookingChoice[] | un
   const fields: Record<string, string> = {};
   for (const booking of affected) {
     const choice = choices.find((c) => c.bookingId === booking.id);
-    if (!choice) fields[`choice-${booking.id}`] = "请为这个预约选择：交给其他律师，或取消。";
+    if (!choice) fields[`choice-${booking.id}`] = "请为这个预约选择：交给其他律师、改到其他时间，或取消。";
     else if (choice.action === "reassign" && !booking.colleagues.some((c) => c.id === choice.lawyerId))
       fields[`choice-${booking.id}`] = "这位律师在这个时间没有空，请重新选择。";
+    else if (choice.action === "reschedule" && !moveOf(booking, choice))
+      fields[`choice-${booking.id}`] = "这个时间已经没有空了，请从列出的时间中重新选择。";
   }
   return Object.keys(fields).length > 0 ? needsChoices(affected, "还没有保存，请按提示为每个预约选择。", fields) : null;
 }
@@ -224,6 +231,24 @@ async function settle(
     const colleague = booking.colleagues.find((c) => c.id === choice.lawyerId) as { id: string; name: string };
     if (!(await handOver(tx, actor, { ...booking, lawyerId: plan.lawyerId }, colleague, plan.why, now))) throw new Stale();
     return { action: "reassign", lawyer: colleague.name };
+  }
+  if (choice.action === "reschedule") {
+    const to = moveOf(booking, choice) as AffectedBooking["moves"][number];
+    const when = `${formatDate(toDateString(to.start))} ${formatTime(to.start)}`;
+    const notice = `${plan.why}，您的预约已改到 ${when}，由 ${to.lawyerName} 律师接待。`;
+    const { count } = await tx.booking.updateMany({
+      where,
+      data: { lawyerId: to.lawyerId, startsAt: to.start, endsAt: to.end, notice },
+    });
+    if (count === 0) throw new Stale();
+    await tellVillager(tx, booking.id, "moved", now);
+    await recordAudit(tx, actor, {
+      kind: "booking",
+      action: "reschedule",
+      subjectId: booking.id,
+      summary: `${plan.why || "律师调整值班"}，预约 ${booking.code} 改到 ${when}，由 ${to.lawyerName} 接待`,
+    });
+    return { action: "reschedule", when };
   }
   const notice = `很抱歉，律师临时有事，这个预约已取消：${choice.reason}。请重新预约或拨打 12348。`;
   const { count } = await tx.booking.updateMany({

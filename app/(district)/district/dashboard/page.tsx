@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { DataTable } from "@/components/charts/chart-figure";
 import { textLink } from "@/components/form/styles";
-import { FilterForm } from "@/components/staff/filter-form";
+import { Section } from "@/components/section";
+import { PeriodFigures } from "@/components/staff/period-figures";
 import { requireDistrictScope } from "@/lib/auth/session";
 import { FIGURE_COLUMNS, figureCells } from "@/lib/stats/district/export";
 import { type DistrictFigures, loadDistrictFigures } from "@/lib/stats/district/queries";
@@ -27,21 +28,9 @@ export default async function DistrictDashboardPage({ searchParams }: { searchPa
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">全区数据</h1>
       <p>各镇（街道）和各村居的预约、咨询、评价、驻村时长和没有约上的需求。默认显示今年；日期、时间均为北京时间。</p>
-      <FilterForm
-        label="选择统计期间"
-        idPrefix="filter"
-        values={values}
-        errors={errors}
-        submit="统计"
-        reset={{ href: "/district/dashboard", label: "恢复默认（今年）" }}
-      />
-      {figures ? (
-        <DistrictBody d={figures} />
-      ) : (
-        <p role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold">
-          日期有误：{Object.values(errors).join(" ")}请更正后再点“统计”。
-        </p>
-      )}
+      <PeriodFigures values={values} errors={errors} reset="/district/dashboard">
+        {figures && <DistrictBody d={figures} />}
+      </PeriodFigures>
     </div>
   );
 }
@@ -70,20 +59,14 @@ function DistrictBody({ d }: { d: DistrictFigures }) {
           </a>
         </div>
       </section>
-      <section aria-labelledby="towns" className="space-y-2">
-        <h2 id="towns" className="text-xl font-bold">
-          各镇（街道）
-        </h2>
+      <Section id="towns" title="各镇（街道）" className="space-y-2">
         <DataTable
           caption={`各镇（街道）的数字，${from} 至 ${to}`}
           columns={columns}
           rows={[...d.towns.map((t) => [t.name, ...figureCells(t)]), ["合计", ...figureCells(d.totals)]]}
         />
-      </section>
-      <section aria-labelledby="villages" className="space-y-4">
-        <h2 id="villages" className="text-xl font-bold">
-          各村居
-        </h2>
+      </Section>
+      <Section id="villages" title="各村居" className="space-y-4">
         {d.towns.map((t) => (
           <DataTable
             key={t.id}
@@ -92,11 +75,8 @@ function DistrictBody({ d }: { d: DistrictFigures }) {
             rows={t.villages.map((v) => [v.name, ...figureCells(v)])}
           />
         ))}
-      </section>
-      <section aria-labelledby="lawyers" className="space-y-2">
-        <h2 id="lawyers" className="text-xl font-bold">
-          律师签到在场时长
-        </h2>
+      </Section>
+      <Section id="lawyers" title="律师签到在场时长" className="space-y-2">
         <p className="text-sm">
           律师签到到签退的实际时间（忘了签退的，算到那次坐班结束），按镇（街道）分开列出；一位律师可以在几个镇服务。
         </p>
@@ -105,7 +85,7 @@ function DistrictBody({ d }: { d: DistrictFigures }) {
           columns={[{ label: "律师" }, { label: "合计（小时）", numeric: true }, { label: "各镇（街道）（小时）" }]}
           rows={d.lawyers.map((l) => [l.name, l.hours, l.towns.map((t) => `${t.name} ${t.hours}`).join("、")])}
         />
-      </section>
+      </Section>
     </>
   );
 }

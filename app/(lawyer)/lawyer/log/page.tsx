@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CalendarSubscription } from "@/components/consultations/calendar-subscription";
 import { FieldScope, secondaryButton, TextField } from "@/components/form";
+import { Section } from "@/components/section";
 import { requireLawyer } from "@/lib/auth/session";
 import { getCalendarToken } from "@/lib/calendar/queries";
 import { monthParam } from "@/lib/consultations/schema";
@@ -54,10 +55,7 @@ export default async function WorkLogPage({ searchParams }: { searchParams: Prom
         </Link>
       </nav>
 
-      <section aria-labelledby="download-heading" className="space-y-2">
-        <h2 id="download-heading" className="text-xl font-bold">
-          下载台账
-        </h2>
+      <Section id="download-heading" title="下载台账" className="space-y-2">
         <p>含服务对象姓名和电话，请妥善保管，不要转发给无关人员。</p>
         <div className="flex flex-col gap-3 sm:flex-row">
           <a href={`/api/lawyer/log?month=${month}&format=xlsx`} className={secondaryButton} download>
@@ -67,16 +65,13 @@ export default async function WorkLogPage({ searchParams }: { searchParams: Prom
             下载 CSV 文件（{monthLabel(month)}）
           </a>
         </div>
-      </section>
+      </Section>
 
       <WorkLogView log={log} />
 
-      <section aria-labelledby="calendar-heading" className="space-y-3">
-        <h2 id="calendar-heading" className="text-xl font-bold">
-          手机日历订阅
-        </h2>
+      <Section id="calendar-heading" title="手机日历订阅" className="space-y-3">
         <CalendarSubscription url={feedUrl} />
-      </section>
+      </Section>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // The month's work log as a list that fits a 360 px phone, with its totals and on-site hours.
 import Link from "next/link";
+import { Section } from "@/components/section";
 import { formatAttendance } from "@/lib/attendance/rules";
 import { satisfactionRate } from "@/lib/evaluations/rules";
 import { NO_LAWYER_ATTENDANCE, NO_SHOW_LABEL, outcomeLabels, RESOLUTIONS, SATISFACTIONS } from "@/lib/labels";
@@ -42,10 +43,7 @@ function CountTable({ caption, columns, rows }: { caption: string; columns: stri
 export function WorkLogView({ log }: { log: WorkLog }) {
   return (
     <div className="space-y-8">
-      <section aria-labelledby="hours-heading" className="space-y-2">
-        <h2 id="hours-heading" className="text-xl font-bold">
-          驻点时间
-        </h2>
+      <Section id="hours-heading" title="驻点时间" className="space-y-2">
         <ul className="space-y-2">
           {log.hours.map((h) => (
             <li
@@ -60,7 +58,7 @@ export function WorkLogView({ log }: { log: WorkLog }) {
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
 
       <AttendanceList attendances={log.attendances} />
 

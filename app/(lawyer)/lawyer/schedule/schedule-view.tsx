@@ -7,6 +7,7 @@ import {
   EndSessionForm,
   RemoveExceptionForm,
 } from "@/components/schedule/schedule-forms";
+import { Section } from "@/components/section";
 import { MONTHLY_TARGET_HOURS } from "@/lib/schedule/hours";
 import { hoursText } from "@/lib/schedule/impact";
 import { type DutyCaller, type ExceptionView, getSchedule, PREVIEW_DAYS, type PreviewDay } from "@/lib/schedule/queries";
@@ -103,10 +104,7 @@ export async function ScheduleView({ caller, lawyerId, title }: { caller: DutyCa
         )}
       </section>
 
-      <section aria-labelledby="weekly-title" className="space-y-4">
-        <h2 id="weekly-title" className="text-xl font-bold">
-          每周值班
-        </h2>
+      <Section id="weekly-title" title="每周值班" className="space-y-4">
         {sessions.length === 0 && <p>{who}还没有每周值班时间。</p>}
         {sessions.map((s) => {
           const label = `${weekdayName(s.weekday)} ${hoursText(s.startMinute, s.endMinute)} ${s.venue.name}`;
@@ -141,12 +139,9 @@ export async function ScheduleView({ caller, lawyerId, title }: { caller: DutyCa
           </h3>
           <AddSessionForm lawyerId={lawyer.id} venues={venueOptions} today={today} />
         </section>
-      </section>
+      </Section>
 
-      <section aria-labelledby="exceptions-title" className="space-y-4">
-        <h2 id="exceptions-title" className="text-xl font-bold">
-          请假和加班
-        </h2>
+      <Section id="exceptions-title" title="请假和加班" className="space-y-4">
         {exceptions.length === 0 ? (
           <p>今后没有请假或加班。</p>
         ) : (
@@ -166,7 +161,7 @@ export async function ScheduleView({ caller, lawyerId, title }: { caller: DutyCa
         <div id="extra" className="scroll-mt-4">
           <AddExtraForm lawyerId={lawyer.id} venues={venueOptions} />
         </div>
-      </section>
+      </Section>
 
       <section aria-labelledby="preview-title" className="space-y-4">
         <h2 id="preview-title" className="text-xl font-bold">

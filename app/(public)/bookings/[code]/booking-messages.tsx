@@ -1,3 +1,4 @@
+import { Section } from "@/components/section";
 import { NOTIFICATION_KINDS } from "@/lib/labels";
 import type { BookingMessage } from "@/lib/messages/queries";
 import { villagerStatus } from "@/lib/messages/status";
@@ -6,10 +7,7 @@ import { villagerStatus } from "@/lib/messages/status";
 export function BookingMessages({ messages, now }: { messages: readonly BookingMessage[]; now: Date }) {
   if (messages.length === 0) return null;
   return (
-    <section aria-labelledby="messages" className="no-print space-y-2">
-      <h2 id="messages" className="text-xl font-bold">
-        短信通知
-      </h2>
+    <Section id="messages" title="短信通知" className="no-print space-y-2">
       <ul className="list-disc space-y-1 pl-6">
         {messages.map((m) => (
           <li key={m.key}>
@@ -17,6 +15,6 @@ export function BookingMessages({ messages, now }: { messages: readonly BookingM
           </li>
         ))}
       </ul>
-    </section>
+    </Section>
   );
 }

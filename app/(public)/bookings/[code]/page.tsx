@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { BookingCode, BookingSummary, TimeRange, WithRelativeDay } from "@/components/booking-summary";
 import { secondaryButton, textLink } from "@/components/form/styles";
 import { LookupForm } from "@/components/manage-booking-forms";
+import { Section } from "@/components/section";
 import { OfferForms } from "@/components/waitlist-forms";
 import { findOwnBooking, isChangeable } from "@/lib/booking/access";
 import { forgetBookingAction } from "@/lib/booking/actions";
@@ -125,10 +126,7 @@ export default async function BookingPage({ params, searchParams }: Props) {
 
       {active && (
         <>
-          <section aria-labelledby="bring" className="space-y-2">
-            <h2 id="bring" className="text-xl font-bold">
-              到时怎么做
-            </h2>
+          <Section id="bring" title="到时怎么做" className="space-y-2">
             <ul className="list-disc space-y-1 pl-6">
               <li>
                 到时请直接去{booking.venue.name}（{booking.venue.address}），告诉工作人员您的预约号或姓名。
@@ -137,11 +135,8 @@ export default async function BookingPage({ params, searchParams }: Props) {
               <li>身份证件不是必须的。</li>
               <li>请提前几分钟到。咨询免费。</li>
             </ul>
-          </section>
-          <section aria-labelledby="change" className="no-print space-y-3">
-            <h2 id="change" className="text-xl font-bold">
-              需要改期或取消？
-            </h2>
+          </Section>
+          <Section id="change" title="需要改期或取消？" className="no-print space-y-3">
             <p>
               来不了请尽早取消，把时间让给别人。也可以拨打{" "}
               <a href="tel:12348" className={textLink}>
@@ -166,16 +161,13 @@ export default async function BookingPage({ params, searchParams }: Props) {
                 取消预约
               </a>
             </div>
-          </section>
-          <section aria-labelledby="keep" className="no-print space-y-2">
-            <h2 id="keep" className="text-xl font-bold">
-              保存预约
-            </h2>
+          </Section>
+          <Section id="keep" title="保存预约" className="no-print space-y-2">
             <p>截图或打印这一页；也可以把预约加到手机日历里：</p>
             <a href={`/bookings/${booking.code}/calendar.ics`} download className={textLink}>
               下载日历文件（.ics）
             </a>
-          </section>
+          </Section>
         </>
       )}
       <BookingMessages messages={messages} now={now} />
@@ -187,15 +179,12 @@ export default async function BookingPage({ params, searchParams }: Props) {
         </p>
       )}
       {isOver(booking) ? (
-        <section aria-labelledby="delete-data" className="no-print space-y-3">
-          <h2 id="delete-data" className="text-xl font-bold">
-            删除我的个人信息
-          </h2>
+        <Section id="delete-data" title="删除我的个人信息" className="no-print space-y-3">
           <p>这个预约已经结束{cancelled ? "（已取消）" : ""}。您可以马上删除它的姓名、手机号码和备注，删除后不能恢复。</p>
           <a href={`/bookings/${booking.code}/delete`} className={secondaryButton}>
             删除我的个人信息
           </a>
-        </section>
+        </Section>
       ) : (
         <p className="no-print text-gray-700">咨询结束或取消预约以后，可以在这个页面删除您的个人信息。</p>
       )}

@@ -5,6 +5,7 @@ import { BackLink } from "@/components/back-link";
 import { CallbackForm } from "@/components/callback-form";
 import { primaryButton, textLink } from "@/components/form/styles";
 import { LawyerCards } from "@/components/lawyer-cards";
+import { Section } from "@/components/section";
 import { DateLinks, DaySlots, groupByDate, shortDateTime, slotQuery } from "@/components/slot-picker";
 import { findAlternatives, listVenueSlots } from "@/lib/availability/queries";
 import { recordVenueLookup } from "@/lib/demand/mutations";
@@ -56,10 +57,7 @@ export default async function VenuePage({ params, searchParams }: Props) {
 
       {current ? (
         <>
-          <section aria-labelledby="dates-heading" className="space-y-3">
-            <h2 id="dates-heading" className="text-xl font-bold">
-              选择日期
-            </h2>
+          <Section id="dates-heading" title="选择日期" className="space-y-3">
             {asked && asked !== current[0] && (
               <p>
                 您选的日期已经没有空位，下面显示的是最近有空位的一天。一定要那天？
@@ -70,7 +68,7 @@ export default async function VenuePage({ params, searchParams }: Props) {
               </p>
             )}
             <DateLinks days={days} current={current[0]} hrefFor={(date) => `/venues/${venue.slug}?date=${date}#slots`} />
-          </section>
+          </Section>
           <div id="slots">
             <DaySlots
               date={current[0]}
@@ -90,12 +88,9 @@ export default async function VenuePage({ params, searchParams }: Props) {
         <NoSlots slug={venue.slug} isStation={venue.kind === "STATION"} />
       )}
 
-      <section aria-labelledby="lawyers-heading" className="space-y-3">
-        <h2 id="lawyers-heading" className="text-xl font-bold">
-          在这里坐班的律师
-        </h2>
+      <Section id="lawyers-heading" title="在这里坐班的律师" className="space-y-3">
         <LawyerCards lawyers={venue.lawyers} />
-      </section>
+      </Section>
     </div>
   );
 }
@@ -104,10 +99,11 @@ export default async function VenuePage({ params, searchParams }: Props) {
 async function NoSlots({ slug, isStation }: { slug: string; isStation: boolean }) {
   const [alternatives, town] = await Promise.all([findAlternatives(slug, { limit: 5 }), townOfVenue(slug)]);
   return (
-    <section aria-labelledby="no-slots" className="space-y-4 rounded-xl border-4 border-amber-700 bg-amber-50 p-4">
-      <h2 id="no-slots" className="text-xl font-bold">
-        近期没有可预约的时间
-      </h2>
+    <Section
+      id="no-slots"
+      title="近期没有可预约的时间"
+      className="space-y-4 rounded-xl border-4 border-amber-700 bg-amber-50 p-4"
+    >
       <p>这个地点在接下来的几周里没有空位。您可以：</p>
       {alternatives.length > 0 && (
         <div className="space-y-2">
@@ -156,6 +152,6 @@ async function NoSlots({ slug, isStation }: { slug: string; isStation: boolean }
         <h3 className="text-lg font-bold">留下电话，请司法所给您回电</h3>
         <CallbackForm venue={slug} office={town?.officeName ?? "司法所"} />
       </div>
-    </section>
+    </Section>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { primaryButton, textLink } from "@/components/form/styles";
+import { Section } from "@/components/section";
 import { LeaveWaitlistForm, WaitlistLookupForm } from "@/components/waitlist-forms";
 import { shortWhen } from "@/lib/messages/rules";
 import { maskPhone } from "@/lib/phone";
@@ -71,13 +72,10 @@ export default async function WaitlistEntryPage({ params, searchParams }: Props)
         </section>
       )}
       {open ? (
-        <section aria-labelledby="leave" className="space-y-3">
-          <h2 id="leave" className="text-xl font-bold">
-            不需要了？
-          </h2>
+        <Section id="leave" title="不需要了？" className="space-y-3">
           <p>问题已经解决，或已经用其他方式约好了，请退出候补，把机会让给别人。</p>
           <LeaveWaitlistForm id={entry.id} />
-        </section>
+        </Section>
       ) : (
         <p>
           <a href={`/venues/${entry.venue.slug}`} className={textLink}>

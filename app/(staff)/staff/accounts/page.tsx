@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { BackLink } from "@/components/back-link";
+import { Section } from "@/components/section";
 import { CreateStaffAccountForm, StaffAccountControls } from "@/components/staff/staff-account-forms";
 import { listStaffAccounts } from "@/lib/accounts/queries";
 import { can } from "@/lib/auth/can";
@@ -36,12 +37,9 @@ export default async function StaffAccountsPage() {
         ))}
       </ul>
       {manages && (
-        <section aria-labelledby="new-account-heading" className="space-y-3">
-          <h2 id="new-account-heading" className="text-xl font-bold">
-            建立工作人员账号
-          </h2>
+        <Section id="new-account-heading" title="建立工作人员账号" className="space-y-3">
           <CreateStaffAccountForm />
-        </section>
+        </Section>
       )}
     </div>
   );

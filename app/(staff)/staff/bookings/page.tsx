@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DateField, FieldScope, primaryButton, SelectField, TextField } from "@/components/form";
+import { PagedTable } from "@/components/staff/paged-table";
 import { requireTownScope } from "@/lib/auth/session";
 import { STAFF_PAGE_SIZE, searchBookings } from "@/lib/booking/queries";
 import { bookingSearchInput } from "@/lib/booking/schema";
@@ -26,12 +27,11 @@ export default async function StaffBookingsPage({ searchParams }: { searchParams
   const filters = parsed.success ? parsed.data : bookingSearchInput.parse({});
   const [result, venues, topics, lawyers] = await Promise.all([
     searchBookings(scope, filters),
-    listVenues(),
+    listVenues({ scope }),
     listTopics(),
     // Every lawyer, those who have left too: their past bookings are still looked for.
     listLawyerNames(scope, { activeOnly: false }),
   ]);
-  const pages = Math.max(1, Math.ceil(result.total / STAFF_PAGE_SIZE));
   const pageLink = (page: number) => `?${new URLSearchParams({ ...(raw as Record<string, string>), page: String(page) })}`;
   return (
     <div className="space-y-6">
@@ -104,80 +104,40 @@ export default async function StaffBookingsPage({ searchParams }: { searchParams
           </button>
         </div>
       </form>
-      <p aria-live="polite">
-        共 {result.total} 个预约{result.total > 0 ? `，第 ${result.page} / ${pages} 页` : ""}。
-      </p>
-      {result.rows.length > 0 && (
-        <div className="overflow-x-auto">
-          <table className="w-full min-w-[40rem] border-collapse text-left">
-            <caption className="sr-only">预约列表（电话号码已隐去中间四位）</caption>
-            <thead>
-              <tr className="border-b-2 border-gray-400">
-                <th scope="col" className="p-2">
-                  时间
-                </th>
-                <th scope="col" className="p-2">
-                  地点 / 律师
-                </th>
-                <th scope="col" className="p-2">
-                  村民
-                </th>
-                <th scope="col" className="p-2">
-                  事项
-                </th>
-                <th scope="col" className="p-2">
-                  状态 / 来源
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.rows.map((row) => (
-                <tr key={row.code} className="border-b border-gray-300 align-top">
-                  <td className="p-2">
-                    <Link href={`/staff/bookings/${row.code}`} className="font-semibold text-brand-800 underline">
-                      {formatDate(toDateString(row.start))} {formatTime(row.start)}
-                    </Link>
-                    <div className="text-gray-700">预约号 {row.code}</div>
-                  </td>
-                  <td className="p-2">
-                    {row.venueName}
-                    <div className="text-gray-700">{row.lawyerName}</div>
-                  </td>
-                  <td className="p-2">
-                    {row.name}
-                    <div className="text-gray-700">{row.phone}</div>
-                  </td>
-                  <td className="p-2">{row.topicName}</td>
-                  <td className="p-2">
-                    {STATUS_NAMES[row.status]}
-                    <div className="text-gray-700">{CHANNELS[row.channel as keyof typeof CHANNELS]}</div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {pages > 1 && (
-        <nav aria-label="翻页" className="flex gap-3">
-          {result.page > 1 && (
-            <Link
-              href={pageLink(result.page - 1)}
-              className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline"
-            >
-              上一页
-            </Link>
-          )}
-          {result.page < pages && (
-            <Link
-              href={pageLink(result.page + 1)}
-              className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline"
-            >
-              下一页
-            </Link>
-          )}
-        </nav>
-      )}
+      <PagedTable
+        unit="个预约"
+        total={result.total}
+        page={result.page}
+        pageSize={STAFF_PAGE_SIZE}
+        pageLink={pageLink}
+        caption="预约列表（电话号码已隐去中间四位）"
+        columns={["时间", "地点 / 律师", "村民", "事项", "状态 / 来源"]}
+        minWidth="min-w-[40rem]"
+      >
+        {result.rows.map((row) => (
+          <tr key={row.code} className="border-b border-gray-300 align-top">
+            <td className="p-2">
+              <Link href={`/staff/bookings/${row.code}`} className="font-semibold text-brand-800 underline">
+                {formatDate(toDateString(row.start))} {formatTime(row.start)}
+              </Link>
+              <div className="text-gray-700">预约号 {row.code}</div>
+            </td>
+            <td className="p-2">
+              {row.venueName}
+              <div className="text-gray-700">{row.lawyerName}</div>
+            </td>
+            <td className="p-2">
+              {row.name}
+              <div className="text-gray-700">{row.phone}</div>
+            </td>
+            <td className="p-2">{row.topicName}</td>
+            <td className="p-2">
+              {STATUS_NAMES[row.status]}
+              <div className="text-gray-700">{CHANNELS[row.channel as keyof typeof CHANNELS]}</div>
+            </td>
+          </tr>
+        ))}
+      </PagedTable>
     </div>
   );
 }

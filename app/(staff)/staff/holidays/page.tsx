@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Section } from "@/components/section";
 import { AddOverrideForm, RemoveOverrideForm } from "@/components/staff/holiday-forms";
 import { UnpublishedHolidaysNotice } from "@/components/staff/unpublished-holidays-notice";
 import { can } from "@/lib/auth/can";
@@ -56,10 +57,7 @@ export default async function HolidaysPage() {
           </section>
         );
       })}
-      <section aria-labelledby="overrides-heading" className="space-y-3">
-        <h2 id="overrides-heading" className="text-xl font-bold">
-          本镇调整
-        </h2>
+      <Section id="overrides-heading" title="本镇调整" className="space-y-3">
         {overrides.length === 0 ? (
           <p>目前没有调整。</p>
         ) : (
@@ -86,7 +84,7 @@ export default async function HolidaysPage() {
         ) : (
           <p>节假日调整对所有镇的排班都有效，只能由管理员或区司法局添加或删除。如需调整，请联系管理员。</p>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

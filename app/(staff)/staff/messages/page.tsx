@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DateField, FieldScope, primaryButton, SelectField, TextField } from "@/components/form";
+import { Section } from "@/components/section";
+import { PagedTable } from "@/components/staff/paged-table";
 import { PublicAddressWarning } from "@/components/staff/public-address-warning";
 import { can } from "@/lib/auth/can";
 import { requireTownScope } from "@/lib/auth/session";
@@ -26,15 +28,11 @@ export default async function StaffMessagesPage({ searchParams }: { searchParams
   const filters = parsed.success ? parsed.data : messageSearchInput.parse({});
   const now = new Date();
   const [result, toCall] = await Promise.all([listMessages(scope, filters, now), countToCall(scope, now)]);
-  const pages = Math.max(1, Math.ceil(result.total / MESSAGE_PAGE_SIZE));
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">短信通知</h1>
       <PublicAddressWarning address={await publicAddressWarning()} canSet={can.manageSite(scope.actor)} />
-      <section aria-labelledby="calls" className="space-y-2 rounded-xl border-2 border-amber-700 bg-amber-50 p-4">
-        <h2 id="calls" className="text-xl font-bold">
-          需要打电话通知的村民
-        </h2>
+      <Section id="calls" title="需要打电话通知的村民" className="space-y-2 rounded-xl border-2 border-amber-700 bg-amber-50 p-4">
         <p>
           {toCall > 0
             ? `有 ${toCall} 条通知发不了短信（固定电话）或发送失败，请打电话告诉村民。`
@@ -43,7 +41,7 @@ export default async function StaffMessagesPage({ searchParams }: { searchParams
         <Link href="/staff/messages/calls" className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
           打开电话通知名单（显示完整电话号码，会记入操作记录）
         </Link>
-      </section>
+      </Section>
       <form method="get" className="grid gap-4 rounded-xl border-2 border-gray-300 p-4 sm:grid-cols-3" aria-label="筛选短信">
         {!parsed.success && (
           <p role="alert" className="font-semibold text-red-800 sm:col-span-3">
@@ -61,94 +59,52 @@ export default async function StaffMessagesPage({ searchParams }: { searchParams
           </button>
         </div>
       </form>
-      <p aria-live="polite">
-        共 {result.total} 条短信{result.total > 0 ? `，第 ${filters.page} / ${pages} 页` : ""}。
-      </p>
-      {result.rows.length > 0 && (
-        <div className="overflow-x-auto">
-          <table className="w-full min-w-[44rem] border-collapse text-left">
-            <caption className="sr-only">短信列表，最新的在前（电话号码已隐去中间四位）</caption>
-            <thead>
-              <tr className="border-b-2 border-gray-400">
-                <th scope="col" className="p-2">
-                  通知 / 预约号
-                </th>
-                <th scope="col" className="p-2">
-                  电话
-                </th>
-                <th scope="col" className="p-2">
-                  状态
-                </th>
-                <th scope="col" className="p-2">
-                  时间
-                </th>
-                <th scope="col" className="p-2">
-                  网关答复
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.rows.map((row) => (
-                <tr key={row.key} className="border-b border-gray-300 align-top">
-                  <td className="p-2">
-                    {NOTIFICATION_KINDS[row.kind]}
-                    <div>
-                      <Link href={`/staff/bookings/${row.bookingCode}`} className="font-semibold text-brand-800 underline">
-                        {row.bookingCode}
-                      </Link>
-                    </div>
-                  </td>
-                  <td className="p-2 whitespace-nowrap">{row.phone}</td>
-                  <td className="p-2">
-                    {staffStatus(row, now)}
-                    {row.attempts > 0 && <div className="text-gray-700">已试 {row.attempts} 次</div>}
-                    {row.calledAt && (
-                      <div className="text-gray-700">
-                        {row.calledBy ?? "工作人员"} {stamp(row.calledAt)} 已电话联系
-                      </div>
-                    )}
-                  </td>
-                  <td className="p-2 whitespace-nowrap">
-                    <div>生成 {stamp(row.createdAt)}</div>
-                    <div className="text-gray-700">预定 {stamp(row.sendAfter)}</div>
-                    {row.sentAt && <div className="text-gray-700">发出 {stamp(row.sentAt)}</div>}
-                  </td>
-                  <td className="p-2 break-words">
-                    {row.reason && (row.status === "FAILED" || row.status === "QUEUED" || row.status === "DROPPED")
-                      ? row.reason
-                      : ""}
-                    {row.resendable && (
-                      <div className="mt-2">
-                        <ResendForm messageKey={row.key} code={row.bookingCode} what={messageWhat(row.kind, row.key)} />
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {pages > 1 && (
-        <nav aria-label="翻页" className="flex gap-3">
-          {filters.page > 1 && (
-            <Link
-              href={`/staff/messages${messageSearchParams(filters, filters.page - 1)}`}
-              className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline"
-            >
-              上一页
-            </Link>
-          )}
-          {filters.page < pages && (
-            <Link
-              href={`/staff/messages${messageSearchParams(filters, filters.page + 1)}`}
-              className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline"
-            >
-              下一页
-            </Link>
-          )}
-        </nav>
-      )}
+      <PagedTable
+        unit="条短信"
+        total={result.total}
+        page={filters.page}
+        pageSize={MESSAGE_PAGE_SIZE}
+        pageLink={(page) => `/staff/messages${messageSearchParams(filters, page)}`}
+        caption="短信列表，最新的在前（电话号码已隐去中间四位）"
+        columns={["通知 / 预约号", "电话", "状态", "时间", "网关答复"]}
+        minWidth="min-w-[44rem]"
+      >
+        {result.rows.map((row) => (
+          <tr key={row.key} className="border-b border-gray-300 align-top">
+            <td className="p-2">
+              {NOTIFICATION_KINDS[row.kind]}
+              <div>
+                <Link href={`/staff/bookings/${row.bookingCode}`} className="font-semibold text-brand-800 underline">
+                  {row.bookingCode}
+                </Link>
+              </div>
+            </td>
+            <td className="p-2 whitespace-nowrap">{row.phone}</td>
+            <td className="p-2">
+              {staffStatus(row, now)}
+              {row.attempts > 0 && <div className="text-gray-700">已试 {row.attempts} 次</div>}
+              {row.calledAt && (
+                <div className="text-gray-700">
+                  {row.calledBy ?? "工作人员"} {stamp(row.calledAt)} 已电话联系
+                </div>
+              )}
+            </td>
+            <td className="p-2 whitespace-nowrap">
+              <div>生成 {stamp(row.createdAt)}</div>
+              <div className="text-gray-700">预定 {stamp(row.sendAfter)}</div>
+              {row.sentAt && <div className="text-gray-700">发出 {stamp(row.sentAt)}</div>}
+            </td>
+            <td className="p-2 break-words">
+              {row.reason && (row.status === "FAILED" || row.status === "QUEUED" || row.status === "DROPPED") ? row.reason : ""}
+              {row.resendable && (
+                <div className="mt-2">
+                  <ResendForm messageKey={row.key} code={row.bookingCode} what={messageWhat(row.kind, row.key)} />
+                </div>
+              )}
+            </td>
+          </tr>
+        ))}
+      </PagedTable>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { textLink } from "@/components/form/styles";
 import { RetentionForm } from "@/components/privacy-forms";
+import { Section } from "@/components/section";
 import { can } from "@/lib/auth/can";
 import { requireTownScope } from "@/lib/auth/session";
 import { getRetentionSettings } from "@/lib/privacy/queries";
@@ -25,10 +26,7 @@ export default async function RetentionPage() {
       {can.manageRetention(scope.actor) ? (
         <RetentionForm settings={settings} />
       ) : (
-        <section aria-labelledby="periods" className="space-y-2">
-          <h2 id="periods" className="text-xl font-bold">
-            现在的保存期限
-          </h2>
+        <Section id="periods" title="现在的保存期限" className="space-y-2">
           <ul className="list-disc space-y-1 pl-6">
             {(Object.keys(RETENTION_FIELD_NAMES) as (keyof RetentionSettings)[]).map((key) => (
               <li key={key}>
@@ -37,7 +35,7 @@ export default async function RetentionPage() {
             ))}
           </ul>
           <p>保存期限对全部服务地点统一适用，由管理员设置。需要修改的，请联系管理员。</p>
-        </section>
+        </Section>
       )}
     </div>
   );

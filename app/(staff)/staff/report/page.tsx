@@ -3,7 +3,8 @@ import Link from "next/link";
 import { DataTable } from "@/components/charts/chart-figure";
 import { textLink } from "@/components/form/styles";
 import { PrintButton } from "@/components/print/print-button";
-import { FilterForm } from "@/components/staff/filter-form";
+import { Section } from "@/components/section";
+import { PeriodFigures } from "@/components/staff/period-figures";
 import { requireTownScope } from "@/lib/auth/session";
 import { evaluationSentence, type OutcomeCounts, REPORT_LINES, satisfactionText } from "@/lib/stats/aggregate";
 import { loadReport, type Report } from "@/lib/stats/report/queries";
@@ -24,21 +25,9 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">年度数据</h1>
-      <FilterForm
-        label="选择统计期间"
-        idPrefix="filter"
-        values={values}
-        errors={errors}
-        submit="统计"
-        reset={{ href: "/staff/report", label: "恢复默认（今年）" }}
-      />
-      {report ? (
-        <ReportBody report={report} />
-      ) : (
-        <p role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 font-semibold">
-          日期有误：{Object.values(errors).join(" ")}请更正后再点“统计”。
-        </p>
-      )}
+      <PeriodFigures values={values} errors={errors} reset="/staff/report">
+        {report && <ReportBody report={report} />}
+      </PeriodFigures>
     </div>
   );
 }
@@ -100,26 +89,20 @@ function ReportBody({ report }: { report: Report }) {
           <PrintButton />
         </div>
       </section>
-      <section aria-labelledby="by-venue" className="space-y-2">
-        <h2 id="by-venue" className="text-xl font-bold">
-          按村居（服务地点）
-        </h2>
+      <Section id="by-venue" title="按村居（服务地点）" className="space-y-2">
         <DataTable
           caption="各服务地点的数字（点数字查看明细）"
           columns={[{ label: "服务地点" }, ...columns]}
           rows={report.byVenue.map((v) => [v.name, ...cellLinks(v, { venue: v.id }, v.name), ...evaluated(v)])}
         />
-      </section>
-      <section aria-labelledby="by-lawyer" className="space-y-2">
-        <h2 id="by-lawyer" className="text-xl font-bold">
-          按律师
-        </h2>
+      </Section>
+      <Section id="by-lawyer" title="按律师" className="space-y-2">
         <DataTable
           caption="各律师的数字（点数字查看明细）"
           columns={[{ label: "律师" }, ...columns]}
           rows={report.byLawyer.map((l) => [l.name, ...cellLinks(l, { lawyer: l.id }, l.name), ...evaluated(l)])}
         />
-      </section>
+      </Section>
       <VillageHoursSection hours={report.hours} />
     </>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { BackLink } from "@/components/back-link";
+import { Section } from "@/components/section";
 import { SiteAddressForm } from "@/components/staff/site-address-form";
 import { can } from "@/lib/auth/can";
 import { requireStaff } from "@/lib/auth/session";
@@ -16,10 +17,7 @@ export default async function SiteSettingsPage() {
     <div className="space-y-6">
       <BackLink href="/staff">返回工作台</BackLink>
       <h1 className="text-2xl font-bold">网站设置</h1>
-      <section aria-labelledby="address-heading" className="space-y-3">
-        <h2 id="address-heading" className="text-xl font-bold">
-          网站的公开地址
-        </h2>
+      <Section id="address-heading" title="网站的公开地址" className="space-y-3">
         <p>
           现在短信、二维码、海报和通讯卡上的地址是 <span className="break-all font-semibold">{address.base}</span>
           {address.source === "environment"
@@ -36,7 +34,7 @@ export default async function SiteSettingsPage() {
         ) : (
           <p>网站的公开地址只能由管理员设置。如需修改，请联系管理员。</p>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { BackLink } from "@/components/back-link";
 import { ShowEvaluationQrForm } from "@/components/evaluation-forms";
 import { QrCode } from "@/components/print/qr-code";
+import { Section } from "@/components/section";
 import { requireLawyer } from "@/lib/auth/session";
 import { findWalkInEvaluation } from "@/lib/evaluations/queries";
 import { recordId } from "@/lib/evaluations/schema";
@@ -37,10 +38,7 @@ export default async function EvaluationQrPage({ params }: { params: Promise<{ w
           这次咨询已经评价过了，不需要再出示二维码。谢谢！
         </p>
       ) : url && link ? (
-        <section aria-labelledby="qr-heading" className="space-y-3">
-          <h2 id="qr-heading" className="text-xl font-bold">
-            请村民用手机扫一扫
-          </h2>
+        <Section id="qr-heading" title="请村民用手机扫一扫" className="space-y-3">
           <p>用微信“扫一扫”或手机相机扫描下面的二维码，就能评价。不用填姓名和电话，只能评价一次。</p>
           <QrCode url={url} label="评价这次服务的二维码" level="M" className="mx-auto block w-full max-w-80" />
           <p>
@@ -48,15 +46,12 @@ export default async function EvaluationQrPage({ params }: { params: Promise<{ w
             。不方便扫码的，可以请村民填写纸质评价表，交司法所录入。
           </p>
           <p className="break-all text-gray-700">网址：{url}</p>
-        </section>
+        </Section>
       ) : (
-        <section aria-labelledby="qr-heading" className="space-y-3">
-          <h2 id="qr-heading" className="text-xl font-bold">
-            出示评价二维码
-          </h2>
+        <Section id="qr-heading" title="出示评价二维码" className="space-y-3">
           <p>点下面的按钮，手机上会出现一个二维码，请村民扫码评价这次咨询。二维码 24 小时内有效，只能用一次。</p>
           <ShowEvaluationQrForm walkInId={walkIn.id} />
-        </section>
+        </Section>
       )}
     </div>
   );

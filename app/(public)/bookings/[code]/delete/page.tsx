@@ -3,6 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { BookingSummary } from "@/components/booking-summary";
 import { secondaryButton, textLink } from "@/components/form/styles";
 import { DeleteOwnDataForm } from "@/components/privacy-forms";
+import { Section } from "@/components/section";
 import { findOwnBooking, isChangeable } from "@/lib/booking/access";
 import { isOver } from "@/lib/privacy/rules";
 import { siteIdentity, townOfVenue } from "@/lib/towns/queries";
@@ -45,22 +46,16 @@ export default async function DeleteDataPage({ params }: { params: Promise<{ cod
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">确定要删除您的个人信息吗？</h1>
       <BookingSummary start={booking.start} end={booking.end} venue={booking.venue} lawyer={booking.lawyer} />
-      <section aria-labelledby="removed" className="space-y-2">
-        <h2 id="removed" className="text-xl font-bold">
-          会删除
-        </h2>
+      <Section id="removed" title="会删除" className="space-y-2">
         <ul className="list-disc space-y-1 pl-6">
           <li>您的姓名和手机号码；</li>
           <li>备注，代为预约的人的姓名和关系，取消原因；</li>
           <li>律师为这次咨询写的备注。</li>
         </ul>
-      </section>
-      <section aria-labelledby="kept" className="space-y-2">
-        <h2 id="kept" className="text-xl font-bold">
-          会保留（不含姓名和电话）
-        </h2>
+      </Section>
+      <Section id="kept" title="会保留（不含姓名和电话）" className="space-y-2">
         <p>地点、律师、时间、咨询事项和服务结果，只用来统计服务人次；还会记下“本人删除了个人信息”这件事，不记您的姓名和电话。</p>
-      </section>
+      </Section>
       <p className="font-semibold">删除后马上生效，不能恢复；用预约号和手机号码也查不到这个预约了。</p>
       <DeleteOwnDataForm code={booking.code} backHref={back} />
       <p>

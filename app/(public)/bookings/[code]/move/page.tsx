@@ -3,6 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { BookingSummary } from "@/components/booking-summary";
 import { textLink } from "@/components/form/styles";
 import { MoveForm } from "@/components/manage-booking-forms";
+import { Section } from "@/components/section";
 import { DateLinks, DaySlots, groupByDate, slotQuery } from "@/components/slot-picker";
 import { listVenueSlots } from "@/lib/availability/queries";
 import { findOwnBooking, isChangeable } from "@/lib/booking/access";
@@ -34,24 +35,18 @@ export default async function MovePage({ params, searchParams }: Props) {
     return (
       <div className="space-y-6">
         <h1 className="text-2xl font-bold">确认改期</h1>
-        <section aria-labelledby="old-time" className="space-y-2">
-          <h2 id="old-time" className="text-xl font-bold">
-            原来的时间
-          </h2>
+        <Section id="old-time" title="原来的时间" className="space-y-2">
           <BookingSummary {...current} />
-        </section>
+        </Section>
         {target && (
-          <section aria-labelledby="new-time" className="space-y-2">
-            <h2 id="new-time" className="text-xl font-bold">
-              新的时间
-            </h2>
+          <Section id="new-time" title="新的时间" className="space-y-2">
             <BookingSummary
               start={target.start}
               end={target.end}
               venue={booking.venue}
               lawyer={lawyerId ? target.lawyer : null}
             />
-          </section>
+          </Section>
         )}
         <MoveForm
           code={booking.code}
@@ -73,20 +68,14 @@ export default async function MovePage({ params, searchParams }: Props) {
         </a>
       </p>
       <h1 className="text-2xl font-bold">改到其他时间</h1>
-      <section aria-labelledby="old-time" className="space-y-2">
-        <h2 id="old-time" className="text-xl font-bold">
-          现在的预约
-        </h2>
+      <Section id="old-time" title="现在的预约" className="space-y-2">
         <BookingSummary {...current} />
-      </section>
+      </Section>
       {day ? (
         <>
-          <section aria-labelledby="dates-heading" className="space-y-3">
-            <h2 id="dates-heading" className="text-xl font-bold">
-              选择新的日期
-            </h2>
+          <Section id="dates-heading" title="选择新的日期" className="space-y-3">
             <DateLinks days={days} current={day[0]} hrefFor={(date) => `${base}?date=${date}#slots`} />
-          </section>
+          </Section>
           <div id="slots">
             <DaySlots
               date={day[0]}

@@ -36,7 +36,7 @@ export default async function BookPage({ params, searchParams }: Props) {
   const [data, topics, venues, town] = await Promise.all([
     listVenueSlots(slug, date ? { from: date, to: date } : {}),
     listTopics(),
-    listVenues(),
+    listVenues({ sameTownAs: slug }),
     townOfVenue(slug),
   ]);
   if (!data || !town) notFound();

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DetailsList } from "@/components/details-list";
 import { PaperEvaluation } from "@/components/paper-evaluation";
+import { Section } from "@/components/section";
 import { requireTownScope } from "@/lib/auth/session";
 import { listVenueSlots } from "@/lib/availability/queries";
 import { openBookingForStaff } from "@/lib/booking/queries";
@@ -89,10 +90,7 @@ export default async function StaffBookingPage({
       )}
       {movable && (
         <>
-          <section aria-labelledby="move" className="space-y-3 rounded-xl border-2 border-gray-300 p-4">
-            <h2 id="move" className="text-xl font-bold">
-              改期
-            </h2>
+          <Section id="move" title="改期" className="space-y-3 rounded-xl border-2 border-gray-300 p-4">
             {byDate.size === 0 ? (
               <p>这个地点近期没有其他空闲时间。</p>
             ) : (
@@ -111,11 +109,8 @@ export default async function StaffBookingPage({
               </ul>
             )}
             {chosen && <MoveForm code={booking.code} slots={slotChoices(byDate.get(chosen) ?? [])} />}
-          </section>
-          <section aria-labelledby="reassign" className="space-y-3 rounded-xl border-2 border-gray-300 p-4">
-            <h2 id="reassign" className="text-xl font-bold">
-              改由其他律师接待
-            </h2>
+          </Section>
+          <Section id="reassign" title="改由其他律师接待" className="space-y-3 rounded-xl border-2 border-gray-300 p-4">
             {colleagues.length === 0 ? (
               <p>这个时间没有其他有空的律师在这里值班。可以改期，或取消并说明原因。</p>
             ) : (
@@ -124,13 +119,10 @@ export default async function StaffBookingPage({
                 <ReassignForm code={booking.code} lawyers={colleagues.map((c) => ({ value: c.id, label: `${c.name} 律师` }))} />
               </>
             )}
-          </section>
-          <section aria-labelledby="cancel" className="space-y-3 rounded-xl border-2 border-gray-300 p-4">
-            <h2 id="cancel" className="text-xl font-bold">
-              取消预约
-            </h2>
+          </Section>
+          <Section id="cancel" title="取消预约" className="space-y-3 rounded-xl border-2 border-gray-300 p-4">
             <CancelForm code={booking.code} />
-          </section>
+          </Section>
         </>
       )}
     </div>

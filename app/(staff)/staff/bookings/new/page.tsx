@@ -17,10 +17,11 @@ export default async function StaffNewBookingPage({
 }: {
   searchParams: Promise<{ venue?: string; date?: string }>;
 }) {
-  await requireTownScope("/staff/bookings/new");
+  const scope = await requireTownScope("/staff/bookings/new");
   const { venue: slug, date } = await searchParams;
-  const [venues, topics] = await Promise.all([listVenues(), listTopics()]);
-  const available = slug ? await listVenueSlots(slug) : null;
+  const [venues, topics] = await Promise.all([listVenues({ scope }), listTopics()]);
+  // Only a venue of the town: another town's slug in the address lists nothing of it.
+  const available = slug && venues.some((v) => v.slug === slug) ? await listVenueSlots(slug) : null;
   const byDate = available ? slotsByDate(available.slots) : new Map();
   const chosenDate = date && byDate.has(date) ? date : [...byDate.keys()][0];
   return (

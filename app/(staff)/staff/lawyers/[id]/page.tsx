@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BackLink } from "@/components/back-link";
 import { textLink } from "@/components/form/styles";
+import { Section } from "@/components/section";
 import { BookingsToReassign, DeactivateLawyerForm, ResetLawyerPasswordForm } from "@/components/staff/lawyer-account-forms";
 import { EditLawyerForm } from "@/components/staff/lawyer-form";
 import { listAttendances, listMissedSessions } from "@/lib/attendance/queries";
@@ -49,34 +50,25 @@ export default async function LawyerPage({
         {lawyer.active ? "" : "（已停用）"}
       </h1>
       {!lawyer.active && (
-        <section aria-labelledby="reassign-heading" className="space-y-3">
-          <h2 id="reassign-heading" className="text-xl font-bold">
-            仍需改派的预约
-          </h2>
+        <Section id="reassign-heading" title="仍需改派的预约" className="space-y-3">
           <BookingsToReassign bookings={upcoming} />
-        </section>
+        </Section>
       )}
       {lawyer.active && (
-        <section aria-labelledby="account-heading" className="space-y-3">
-          <h2 id="account-heading" className="text-xl font-bold">
-            登录账号
-          </h2>
+        <Section id="account-heading" title="登录账号" className="space-y-3">
           <p>
             账号名：{lawyer.username ?? "无（这位律师没有登录账号）"}。也可以用公开电话 {lawyer.publicPhone} 登录。
           </p>
           {lawyer.username && <ResetLawyerPasswordForm lawyerId={lawyer.id} />}
-        </section>
+        </Section>
       )}
       {lawyer.active && (
-        <section aria-labelledby="cards-heading" className="space-y-3">
-          <h2 id="cards-heading" className="text-xl font-bold">
-            通讯卡
-          </h2>
+        <Section id="cards-heading" title="通讯卡" className="space-y-3">
           <p>名片大小的通讯卡，印有电话、服务的村、坐班时间和预约二维码，一张 A4 纸 10 张。</p>
           <Link href={`/staff/lawyers/${lawyer.id}/cards`} className={textLink}>
             打印通讯卡
           </Link>
-        </section>
+        </Section>
       )}
       <AttendanceSection
         month={month}
@@ -84,10 +76,7 @@ export default async function LawyerPage({
         missed={missed}
         recordedId={typeof recorded === "string" ? recorded : undefined}
       />
-      <section aria-labelledby="profile-heading" className="space-y-3">
-        <h2 id="profile-heading" className="text-xl font-bold">
-          律师资料
-        </h2>
+      <Section id="profile-heading" title="律师资料" className="space-y-3">
         <EditLawyerForm
           venues={venues.map((v) => ({ id: v.id, name: v.name, active: v.active }))}
           lawyer={{
@@ -99,14 +88,11 @@ export default async function LawyerPage({
             venues: lawyer.venues,
           }}
         />
-      </section>
+      </Section>
       {/* Always rendered, so that its answer stays on screen when the page refreshes after a deactivation. */}
-      <section aria-labelledby="deactivate-heading" className="space-y-3">
-        <h2 id="deactivate-heading" className="text-xl font-bold">
-          停用
-        </h2>
+      <Section id="deactivate-heading" title="停用" className="space-y-3">
         <DeactivateLawyerForm lawyerId={lawyer.id} name={lawyer.name} active={lawyer.active} />
-      </section>
+      </Section>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Section } from "@/components/section";
 import { requireTownScope } from "@/lib/auth/session";
 import { messageWhat, NOTIFICATION_KINDS } from "@/lib/labels";
 import { openCallList } from "@/lib/messages/queries";
@@ -79,10 +80,7 @@ export default async function CallListPage() {
         </ul>
       )}
       {calledToday.length > 0 && (
-        <section aria-labelledby="called-today" className="space-y-2">
-          <h2 id="called-today" className="text-xl font-bold">
-            今天已电话联系
-          </h2>
+        <Section id="called-today" title="今天已电话联系" className="space-y-2">
           <ul className="list-disc space-y-1 pl-6">
             {calledToday.map((row) => (
               <li key={row.key}>
@@ -91,7 +89,7 @@ export default async function CallListPage() {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
     </div>
   );
