@@ -138,8 +138,8 @@ async function post(url: string, id: string, secret: string, body: string, now: 
         redirect: "manual",
         signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
       });
-      // The answer's body is not needed; reading it frees the connection.
-      await response.arrayBuffer().catch(() => undefined);
+      // The answer's body is not needed: cancelled, not read, so a receiver cannot make the worker hold a large one.
+      await response.body?.cancel().catch(() => undefined);
       if (response.ok) return { ok: true, status: response.status, error: null };
       const next =
         response.status >= 300 && response.status < 400
