@@ -9,12 +9,12 @@ import { createBookingInput } from "@/lib/booking/schema";
 export function POST(request: Request) {
   return guarded(() =>
     idempotent(request, async () => {
+      const caller = await callerOf(request);
+      if (caller instanceof Response) return caller;
       const body = await readJsonObject(request);
       if (body instanceof Response) return body;
       const input = parseOr400(createBookingInput, body);
       if (input instanceof Response) return input;
-      const caller = await callerOf(request);
-      if (caller instanceof Response) return caller;
       const limited = await limitBookings(caller, "预约");
       if (limited) return failureResponse(limited);
       const result = await createBooking(input);

@@ -21,6 +21,8 @@ const NO_VENUE = "没有这个服务地点，请从 /api/v1/venues 中选择。"
 export function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   return guarded(() =>
     idempotent(request, async () => {
+      const caller = await callerOf(request);
+      if (caller instanceof Response) return caller;
       const slug = await slugFrom(params);
       if (slug === null) return errorResponse("not_found", NO_VENUE);
       const body = await readJsonObject(request);
@@ -28,8 +30,6 @@ export function POST(request: Request, { params }: { params: Promise<{ slug: str
       // The path names the venue, whatever the body says.
       const input = parseOr400(joinWaitlistInput, { ...body, venue: slug });
       if (input instanceof Response) return input;
-      const caller = await callerOf(request);
-      if (caller instanceof Response) return caller;
       const limited = await limitBookings(caller, "候补登记");
       if (limited) return failureResponse(limited);
       const result = await joinWaitlist(input);
