@@ -131,6 +131,7 @@ const byId = (m: Muzhou): Record<string, string> => ({
 const lists = (m: Muzhou): Record<string, string> => ({
   "/staff": "/staff",
   "/staff/accounts": "/staff/accounts",
+  "/staff/api-clients": "/staff/api-clients",
   "/staff/audit": "/staff/audit",
   "/staff/bookings": `/staff/bookings?venue=${m.venueSlug}&lawyer=${m.lawyerId}&phone=${m.phone}`,
   "/staff/bookings/new": `/staff/bookings/new?venue=${m.venueSlug}`,

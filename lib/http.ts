@@ -10,6 +10,7 @@ const NO_STORE = { "Cache-Control": "no-store" };
 export type ProblemCode =
   | FailureCode
   | "unauthorised"
+  | "invalid_api_key"
   | "internal_error"
   | "idempotency_key_reused"
   | "request_in_progress"
@@ -19,6 +20,7 @@ export type ProblemCode =
 export const HTTP_STATUS: Record<ProblemCode, number> = {
   invalid_input: 400,
   unauthorised: 401,
+  invalid_api_key: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,

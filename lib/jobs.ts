@@ -56,6 +56,15 @@ export const JOBS = {
     payload: z.object({ attendanceId: id }),
     key: (p) => `attendance:${p.attendanceId}`,
   }),
+  /**
+   * One event notice to an API client (lib/webhooks): tried, and put off by its own schedule
+   * (about a day of retries) with `later`; graphile-worker's attempts only catch unexpected errors.
+   */
+  deliverWebhook: job({
+    name: "deliver_webhook",
+    payload: z.object({ eventId: id }),
+    key: (p) => `webhook:${p.eventId}`,
+  }),
 } as const;
 
 export type JobName = keyof typeof JOBS;
@@ -65,6 +74,7 @@ export const SEND_TASK = JOBS.sendMessage.name;
 export const OFFER_TASK = JOBS.offerWaitlist.name;
 export const EXPIRE_TASK = JOBS.expireHold.name;
 export const AUTO_CLOSE_TASK = JOBS.closeAttendance.name;
+export const WEBHOOK_TASK = JOBS.deliverWebhook.name;
 export const holdJobKey = (bookingId: string) => JOBS.expireHold.key({ bookingId });
 export const attendanceJobKey = (attendanceId: string) => JOBS.closeAttendance.key({ attendanceId });
 
@@ -151,6 +161,12 @@ export const REBUILD_QUEUE_SQL: { what: string; sql: string }[] = [
     sql: `SELECT count(graphile_worker.add_job('${AUTO_CLOSE_TASK}', json_build_object('attendanceId', id), run_at => session_ends_at,
             job_key => '${attendanceJobKey("")}' || id))::int AS n
           FROM attendance WHERE left_at IS NULL`,
+  },
+  {
+    what: "webhook notices",
+    sql: `SELECT count(graphile_worker.add_job('${WEBHOOK_TASK}', json_build_object('eventId', id),
+            run_at => greatest(next_attempt_at, now()), job_key => 'webhook:' || id))::int AS n
+          FROM webhook_event WHERE delivered_at IS NULL AND failed_at IS NULL`,
   },
   {
     what: "waitlist offer rounds",

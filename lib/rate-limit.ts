@@ -35,6 +35,11 @@ export const LIMITS = {
   lookUpAddressHour: { points: 100, seconds: 60 * 60 },
   /** Bookings made from one address: a social worker booking for a queue of villagers stays far below. */
   bookingAddress: { points: 100, seconds: 60 * 60 },
+  /**
+   * Bookings and waitlist entries made with one API client's key (lib/api/caller.ts), from wherever:
+   * a platform's server books for all its users from one address, so it is counted by its key instead.
+   */
+  bookingClient: { points: 2000, seconds: 60 * 60 },
   /** Call-back requests from one address. */
   callbackAddress: { points: 100, seconds: 60 * 60 },
 } as const satisfies Record<string, { points: number; seconds: number }>;

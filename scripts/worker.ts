@@ -1,6 +1,7 @@
 // npm run worker: sends the queued text messages (lib/messages) through the configured gateway
 // (lib/sms: the outbox by default), offers freed slots to the waitlist (lib/waitlist) and closes
-// lawyers' missed departures at their session's end (lib/attendance), and purges personal data past
+// lawyers' missed departures at their session's end (lib/attendance), delivers API clients' event
+// notices (lib/webhooks), and purges personal data past
 // its retention period once a day (lib/privacy, from graphile-worker's crontab). npm start runs one beside
 // the web server; with DATABASE_URL set any number can run, on any machines: graphile-worker hands each job to one of them.
 // Run with --conditions=react-server: it loads the app's server modules.
@@ -15,6 +16,7 @@ import { deliver } from "../lib/messages/mutations.ts";
 import { anonymiseExpired, PURGE_CRONTAB, PURGE_TASK } from "../lib/privacy/mutations.ts";
 import { gatewayFromEnv } from "../lib/sms/config.ts";
 import { expireHold, offerFreedSlots } from "../lib/waitlist/mutations.ts";
+import { deliverWebhook } from "../lib/webhooks/mutations.ts";
 import { workerPresence } from "./lib/worker-presence.ts";
 
 const gateway = gatewayFromEnv();
@@ -72,6 +74,8 @@ const runner = await run({
     },
     // A lawyer's missed departure (lib/attendance), closed at the session's end.
     [JOBS.closeAttendance.name]: jobTask("closeAttendance", ({ attendanceId }) => autoCloseAttendance(attendanceId)),
+    // An event notice to an API client (lib/webhooks): tried again later by its own schedule, about a day.
+    [JOBS.deliverWebhook.name]: jobTask("deliverWebhook", ({ eventId }) => deliverWebhook(eventId)),
   },
 });
 log.info({ gateway: gateway.name }, `Sending text messages through the ${gateway.name} gateway.`);

@@ -46,6 +46,10 @@ export const API_MESSAGES: Record<Exclude<ApiErrorCode, FailureCode>, string> = 
   waitlist_ended: "这个候补登记已经结束（已退出、已预约或已过期）。需要的话，请重新登记候补。",
 };
 
+/** A key in Authorization that is not a valid one (lib/api/caller.ts): 401 invalid_api_key. */
+export const INVALID_API_KEY_MESSAGE =
+  "API 密钥无效或已停用。请检查请求头 Authorization: Bearer 后的密钥是否完整；密钥已更换或停用的，请向登记您的司法所或区司法局索取新密钥。不用密钥时请不要发送 Authorization 请求头。";
+
 export function messageOf(code: ApiErrorCode): string {
   return code in API_MESSAGES ? API_MESSAGES[code as keyof typeof API_MESSAGES] : MESSAGES[code as FailureCode];
 }

@@ -8,11 +8,12 @@ import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { json, problem } from "@/lib/http";
+import { callerOf } from "./caller";
 
 export const IDEMPOTENCY_HOURS = 24;
 const KEY = /^[\x21-\x7e]{1,255}$/;
 
-/** Whose keys these are: every anonymous caller shares one space until API clients have keys of their own. */
+/** Whose keys these are: every anonymous caller shares one space; each API client has its own (client:<id>). */
 const ANONYMOUS = "anonymous";
 
 export async function idempotent(request: Request, answer: () => Promise<Response>): Promise<Response> {
@@ -23,37 +24,40 @@ export async function idempotent(request: Request, answer: () => Promise<Respons
       "Idempotency-Key": "应为 1 到 255 个可见的英文字符，例如一个 UUID。",
     });
   }
+  const caller = await callerOf(request);
+  if (caller instanceof Response) return caller;
+  const scope = caller.kind === "client" ? `client:${caller.client.id}` : ANONYMOUS;
   const url = new URL(request.url);
   const fingerprint = createHash("sha256")
     .update(`${request.method}\n${url.pathname}\n${await request.clone().text()}`)
     .digest("hex");
   const since = new Date(Date.now() - IDEMPOTENCY_HOURS * 3600_000);
   // A key older than 24 hours is free again.
-  await db.idempotencyRecord.deleteMany({ where: { scope: ANONYMOUS, key, createdAt: { lt: since } } });
-  const claimed = await db.idempotencyRecord.createMany({ data: [{ scope: ANONYMOUS, key, fingerprint }], skipDuplicates: true });
-  if (claimed.count === 0) return replay(key, fingerprint);
+  await db.idempotencyRecord.deleteMany({ where: { scope, key, createdAt: { lt: since } } });
+  const claimed = await db.idempotencyRecord.createMany({ data: [{ scope, key, fingerprint }], skipDuplicates: true });
+  if (claimed.count === 0) return replay(scope, key, fingerprint);
   let response: Response;
   try {
     response = await answer();
   } catch (error) {
-    await db.idempotencyRecord.deleteMany({ where: { scope: ANONYMOUS, key, status: null } });
+    await db.idempotencyRecord.deleteMany({ where: { scope, key, status: null } });
     throw error;
   }
   if (response.status >= 500 || response.status === 429) {
-    await db.idempotencyRecord.deleteMany({ where: { scope: ANONYMOUS, key, status: null } });
+    await db.idempotencyRecord.deleteMany({ where: { scope, key, status: null } });
     return response;
   }
   const body = await response.clone().text();
   const etag = response.headers.get("etag");
   await db.idempotencyRecord.update({
-    where: { scope_key: { scope: ANONYMOUS, key } },
+    where: { scope_key: { scope, key } },
     data: { status: response.status, body, etag },
   });
   return response;
 }
 
-async function replay(key: string, fingerprint: string): Promise<Response> {
-  const kept = await db.idempotencyRecord.findUnique({ where: { scope_key: { scope: ANONYMOUS, key } } });
+async function replay(scope: string, key: string, fingerprint: string): Promise<Response> {
+  const kept = await db.idempotencyRecord.findUnique({ where: { scope_key: { scope, key } } });
   if (!kept || kept.fingerprint !== fingerprint) {
     return problem(
       "idempotency_key_reused",

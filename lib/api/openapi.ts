@@ -3,10 +3,11 @@
 // z.toJSONSchema of the zod schemas in lib/booking/schema.ts and lib/waitlist/schema.ts, its $refs against its components.
 // Over 300 lines on purpose: it is one document, and splitting it would only scatter its parts.
 
-import { type ApiErrorCode, messageOf } from "@/lib/api/http";
+import { type ApiErrorCode, INVALID_API_KEY_MESSAGE, messageOf } from "@/lib/api/http";
 import { INTERNAL_ERROR_MESSAGE } from "@/lib/errors";
 import { PRIORITY_GROUPS } from "@/lib/labels";
 import { MALFORMED_PATH_MESSAGE } from "@/lib/security";
+import { WEBHOOK_EVENT_NAMES, WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/rules";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
@@ -43,6 +44,24 @@ const malformedPath = {
     "application/json": {
       schema: ref("Error"),
       examples: { invalid_input: { value: { error: { code: "invalid_input", message: MALFORMED_PATH_MESSAGE } } } },
+    },
+  },
+};
+
+/** What an operation answers to a key that is not valid (lib/api/caller.ts); without a key nothing is checked. */
+const unauthorised = {
+  description: "发送了 Authorization 请求头，但其中的 API 密钥无效或已停用（不发送就不检查）",
+  headers: {
+    ...noStore,
+    "WWW-Authenticate": {
+      description: "Bearer 认证的错误说明",
+      schema: { type: "string", const: 'Bearer error="invalid_token"' },
+    },
+  },
+  content: {
+    "application/json": {
+      schema: ref("Error"),
+      examples: { invalid_api_key: { value: { error: { code: "invalid_api_key", message: INVALID_API_KEY_MESSAGE } } } },
     },
   },
 };
@@ -185,6 +204,45 @@ const waitlistExample = {
   to: "2026-12-14",
 };
 
+const WEBHOOK_DESCRIPTION =
+  "由本站发给接入方登记的事件通知地址（接收方实现这个接口）。每条通知有唯一的 webhook-id（重试和重新发送时不变，可用于去重）。" +
+  '签名按 Standard Webhooks 规范：webhook-signature 为 v1, 加上 HMAC-SHA256(签名密钥去掉 whsec_ 后 base64 解码所得的字节, webhook-id + "." + webhook-timestamp + "." + 请求体原文) 的 base64；' +
+  "请用原始请求体核对签名，并拒绝 webhook-timestamp 与现在相差 5 分钟以上的请求。只跟随同一来源（协议、主机和端口）的 307、308 转址。" +
+  "没有在 10 秒内回答 2xx 的，按约 30 秒、2 分钟、10 分钟、30 分钟、1、2、4、8、8 小时重试，共 10 次（约一天），之后放弃；工作人员可在接入方页面查看记录并重新发送。";
+
+const webhookHeaders = [
+  {
+    name: "webhook-id",
+    in: "header",
+    required: true,
+    description: "通知的唯一编号",
+    schema: { type: "string", example: "evt_3q8Y1kq3Vd2bS0H7mJ1xZQ" },
+  },
+  {
+    name: "webhook-timestamp",
+    in: "header",
+    required: true,
+    description: "发送时间（Unix 秒）",
+    schema: { type: "string", example: "1764554400" },
+  },
+  {
+    name: "webhook-signature",
+    in: "header",
+    required: true,
+    description: "v1, 加上签名的 base64（见上文）",
+    schema: { type: "string", example: "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=" },
+  },
+];
+
+const webhookExample = {
+  type: "booking.created",
+  timestamp: "2026-11-30T10:03:04+08:00",
+  data: {
+    booking: { ...bookingExample, town: exampleTown },
+    villager: { phone: "138****5678" },
+  },
+};
+
 export const openApiDocument = {
   openapi: "3.1.0",
   info: {
@@ -203,16 +261,23 @@ export const openApiDocument = {
       "来源地址是连接本服务的地址；经过反向代理时，由运维配置的代理层数决定（TRUSTED_PROXY_HOPS），调用方自己写的 X-Forwarded-For 不被采信。" +
       "错误码的变更（一个码只表示一件事）：改期、取消一个已取消、已开始或已结束的预约，原为 409 slot_unavailable，现为 409 booking_not_changeable；" +
       "退出已结束的候补登记，原为 409 slot_unavailable，现为 409 waitlist_ended；指定不存在或不在该地点服务的律师，原为 409 slot_unavailable，现为 400 invalid_input（fields.lawyerId）；" +
-      "同一个电话号码再约自己已约的同一时间，原为 409 slot_taken，现为 409 duplicate_booking。新增：412 booking_changed（If-Match）、422 idempotency_key_reused 和 409 request_in_progress（Idempotency-Key）。",
+      "同一个电话号码再约自己已约的同一时间，原为 409 slot_taken，现为 409 duplicate_booking。新增：412 booking_changed（If-Match）、422 idempotency_key_reused 和 409 request_in_progress（Idempotency-Key）、401 invalid_api_key（API 密钥）。" +
+      "API 密钥（选用）：经司法所或区司法局登记的接入方（省 12348 平台、微信服务号的后台等）在请求头 Authorization: Bearer mz_live_… 中带上密钥，" +
+      "其预约和候补登记按接入方计数（每个接入方每小时 2000 次，不论来源地址），查询对不上的次数、Idempotency-Key 也按接入方分开；" +
+      "密钥无效或已停用时回答 401 invalid_api_key（不带密钥的请求照旧按来源地址计数）。/towns 和 /topics 不检查密钥。" +
+      "事件通知（webhooks）：登记了通知地址的接入方，在其范围（某个镇或全区）内的预约新建、改期、取消、签到、未到、完成和候补空位保留时，" +
+      "收到按 Standard Webhooks 规范签名的 POST（见 webhooks 部分）。",
   },
   servers: [{ url: "/api/v1" }],
-  // No sign-in: every operation is open to anyone (the limits on tries are by source address).
-  security: [],
+  // No sign-in needed: every operation is open to anyone (the limits on tries are by source address);
+  // a registered client may send its key (lib/api/caller.ts) to be counted by its own limits.
+  security: [{}, { bearerAuth: [] }],
   paths: {
     "/towns": {
       get: {
         operationId: "listTowns",
         summary: "镇（街道）列表",
+        security: [{}],
         description: "venues：这个镇（街道）可以预约的服务地点个数。只有一个镇的部署也照样回答（一个镇）。",
         responses: {
           200: ok("镇（街道）", "TownList", { towns: [{ slug: "muzhou", name: "睦洲镇", venues: 15 }] }),
@@ -255,6 +320,7 @@ export const openApiDocument = {
           404: errors("没有这个镇（街道）", {
             not_found: { value: { error: { code: "not_found", message: "没有这个镇（街道），请从 /api/v1/towns 中选择。" } } },
           }),
+          401: unauthorised,
           500: internal,
         },
       },
@@ -263,6 +329,7 @@ export const openApiDocument = {
       get: {
         operationId: "listTopics",
         summary: "咨询事项列表",
+        security: [{}],
         responses: {
           200: ok("事项", "TopicList", { topics: [{ code: "marriage", name: "婚姻家庭" }] }),
           400: malformedPath,
@@ -308,6 +375,7 @@ export const openApiDocument = {
           },
           400: invalidInput({ to: "一次最多查询 31 天。" }),
           404: errors("没有这个服务地点", { not_found: errorExample("not_found") }),
+          401: unauthorised,
           500: internal,
         },
       },
@@ -317,7 +385,7 @@ export const openApiDocument = {
         operationId: "createBooking",
         summary: "预约",
         description:
-          "不填 lawyerId 时由系统安排这一时间有空的律师。同一手机号码最多 3 个未到期的预约。每个来源地址每小时最多预约 100 次。",
+          "不填 lawyerId 时由系统安排这一时间有空的律师。同一手机号码最多 3 个未到期的预约。每个来源地址每小时最多预约 100 次；带 API 密钥的，每个接入方每小时最多 2000 次。",
         parameters: [idempotencyKeyParam],
         requestBody: jsonBody("CreateBooking"),
         responses: {
@@ -330,7 +398,8 @@ export const openApiDocument = {
             too_many_bookings: errorExample("too_many_bookings"),
             duplicate_booking: errorExample("duplicate_booking"),
           }),
-          429: tooMany("这个来源地址一小时内预约太多次（100 次）；按 Retry-After 等待后再试"),
+          429: tooMany("这个来源地址一小时内预约太多次（100 次；带 API 密钥的，这个接入方 2000 次）；按 Retry-After 等待后再试"),
+          401: unauthorised,
           500: internal,
         },
       },
@@ -346,6 +415,7 @@ export const openApiDocument = {
           400: invalidInput({ phone: "请填写联系电话。" }),
           404: notFound,
           429: lookUpLimited,
+          401: unauthorised,
           500: internal,
         },
       },
@@ -367,6 +437,7 @@ export const openApiDocument = {
           }),
           412: bookingChanged,
           429: lookUpLimited,
+          401: unauthorised,
           500: internal,
         },
       },
@@ -397,6 +468,7 @@ export const openApiDocument = {
           }),
           412: bookingChanged,
           429: lookUpLimited,
+          401: unauthorised,
           500: internal,
         },
       },
@@ -415,6 +487,7 @@ export const openApiDocument = {
           400: invalidInput({ to: "最晚日期不能早于最早日期，请重新选择。" }),
           404: errors("没有这个服务地点", { not_found: errorExample("not_found") }),
           429: tooMany("登记次数太多"),
+          401: unauthorised,
           500: internal,
         },
       },
@@ -437,6 +510,7 @@ export const openApiDocument = {
           400: invalidInput({ phone: "请填写 11 位手机号码。" }),
           404: errors("没有这条登记，或手机号码不对（两种情况回答相同）", { not_found: errorExample("not_found") }),
           429: lookUpLimited,
+          401: unauthorised,
           500: internal,
         },
       },
@@ -454,12 +528,49 @@ export const openApiDocument = {
           404: errors("没有这条登记，或手机号码不对（两种情况回答相同）", { not_found: errorExample("not_found") }),
           409: errors("登记已经结束（已取消、已预约或已过期）", { waitlist_ended: errorExample("waitlist_ended") }),
           429: lookUpLimited,
+          401: unauthorised,
           500: internal,
         },
       },
     },
   },
+  webhooks: Object.fromEntries(
+    WEBHOOK_EVENT_TYPES.map((type) => [
+      type,
+      {
+        post: {
+          operationId: `on_${type.replace(".", "_")}`,
+          summary: `事件通知：${WEBHOOK_EVENT_NAMES[type]}（${type}）`,
+          description: WEBHOOK_DESCRIPTION,
+          security: [],
+          parameters: webhookHeaders,
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": {
+                schema: ref("WebhookEvent"),
+                example: { ...webhookExample, type },
+              },
+            },
+          },
+          responses: {
+            200: { description: "收到了（任何 2xx 都算送达；请在 10 秒内回答，处理可以之后再做）" },
+            400: { description: "签名或时间戳不对：不会送达，按计划重试后放弃" },
+            500: { description: "接收方出错：约 30 秒、2 分钟、10 分钟……之后重试，一天内共试 10 次" },
+          },
+        },
+      },
+    ]),
+  ),
   components: {
+    securitySchemes: {
+      bearerAuth: {
+        type: "http",
+        scheme: "bearer",
+        description:
+          "选用：经司法所或区司法局登记后得到的 API 密钥（mz_live_ 或 mz_test_ 开头），放在 Authorization: Bearer 之后。密钥只在登记和更换时显示一次；更换后旧密钥立即失效。",
+      },
+    },
     schemas: {
       Error: {
         type: "object",
@@ -473,6 +584,7 @@ export const openApiDocument = {
                 type: "string",
                 enum: [
                   "invalid_input",
+                  "invalid_api_key",
                   "not_found",
                   "method_not_allowed",
                   "slot_taken",
@@ -488,7 +600,7 @@ export const openApiDocument = {
                   "internal_error",
                 ],
                 description:
-                  "400 invalid_input；404 not_found（含不存在的接口地址）；405 method_not_allowed（不支持的请求方法）；409 slot_taken（刚被别人约走）、slot_unavailable（不在值班时间、太近或太远）、too_many_bookings、duplicate_booking（这个电话号码已约了这个时间）、booking_not_changeable（预约已取消、已开始或已结束）、waitlist_ended（候补登记已结束）；409 request_in_progress（同一个 Idempotency-Key 的请求还在处理）；412 booking_changed（If-Match 不符：预约在查询之后已有改动）；422 idempotency_key_reused（Idempotency-Key 已用于另一个请求）；429 too_many_requests（尝试次数太多，见 Retry-After）；500 internal_error",
+                  "400 invalid_input；401 invalid_api_key（Authorization 中的 API 密钥无效或已停用）；404 not_found（含不存在的接口地址）；405 method_not_allowed（不支持的请求方法）；409 slot_taken（刚被别人约走）、slot_unavailable（不在值班时间、太近或太远）、too_many_bookings、duplicate_booking（这个电话号码已约了这个时间）、booking_not_changeable（预约已取消、已开始或已结束）、waitlist_ended（候补登记已结束）；409 request_in_progress（同一个 Idempotency-Key 的请求还在处理）；412 booking_changed（If-Match 不符：预约在查询之后已有改动）；422 idempotency_key_reused（Idempotency-Key 已用于另一个请求）；429 too_many_requests（尝试次数太多，见 Retry-After）；500 internal_error",
               },
               message: { type: "string", description: "简体中文，说明下一步怎么做" },
               fields: {
@@ -628,6 +740,52 @@ export const openApiDocument = {
             required: ["code", "start", "heldUntil"],
             properties: { code: { type: "string" }, start: instant, heldUntil: instant },
           },
+        },
+      },
+      WebhookEvent: {
+        type: "object",
+        description: "事件通知的内容（Standard Webhooks 的 { type, timestamp, data }）",
+        required: ["type", "timestamp", "data"],
+        properties: {
+          type: { type: "string", enum: [...WEBHOOK_EVENT_TYPES] },
+          timestamp: { ...instant, description: "事件发生的时间（+08:00）" },
+          data: {
+            type: "object",
+            required: ["booking", "villager"],
+            properties: { booking: ref("WebhookBooking"), villager: ref("WebhookVillager") },
+          },
+        },
+      },
+      WebhookBooking: {
+        type: "object",
+        description: "事件发生时预约的样子",
+        required: ["code", "status", "start", "end", "venue", "town", "lawyer"],
+        properties: {
+          code: { type: "string" },
+          status: { type: "string", enum: ["confirmed", "checked_in", "done", "no_show", "cancelled", "held"] },
+          start: instant,
+          end: instant,
+          venue: {
+            type: "object",
+            required: ["slug", "name", "address"],
+            properties: { slug: { type: "string" }, name: { type: "string" }, address: { type: "string" } },
+          },
+          town: ref("TownRef"),
+          lawyer: ref("Lawyer"),
+          heldUntil: { ...instant, description: "仅 waitlist.offered：保留到这个时间" },
+          waitlistEntryId: { type: "string", description: "仅候补空位：候补登记号" },
+        },
+      },
+      WebhookVillager: {
+        type: "object",
+        description:
+          "当事人。登记时允许接收个人信息的接入方：姓名、完整电话号码、咨询事项和情况简述；其他接入方只有遮住中间四位的电话号码（138****5678），用于对上自己办理的预约。",
+        required: ["phone"],
+        properties: {
+          phone: { type: "string", example: "138****5678" },
+          name: { type: "string" },
+          topic: ref("Topic"),
+          note: { type: ["string", "null"], description: "情况简述（可能为空）" },
         },
       },
       Booking: {

@@ -2,9 +2,9 @@ import type { z } from "zod";
 import { changeOwnBooking } from "@/lib/booking/access";
 import type { BookingResult } from "@/lib/booking/mutations";
 import type { BookingView } from "@/lib/booking/queries";
-import { addressOf } from "@/lib/security";
 import { toIsoOffset } from "@/lib/time";
 import type { WaitlistEntryView } from "@/lib/waitlist/queries";
+import { callerOf, lookUpSubject } from "./caller";
 import { codeFrom, errorResponse, failureResponse, guarded, json, parseOr400, readJsonObject } from "./http";
 import { idempotent } from "./idempotency";
 
@@ -31,6 +31,8 @@ export function bookingChangeRoute<S extends z.ZodType<{ phone: string }>>(
   return (request: Request, { params }: { params: Promise<{ code: string }> }) =>
     guarded(() =>
       idempotent(request, async () => {
+        const caller = await callerOf(request);
+        if (caller instanceof Response) return caller;
         const code = await codeFrom(params);
         if (code instanceof Response) return code;
         const ifVersion = versionFromIfMatch(request.headers.get("if-match"));
@@ -39,7 +41,7 @@ export function bookingChangeRoute<S extends z.ZodType<{ phone: string }>>(
         if (body instanceof Response) return body;
         const input = parseOr400(schema, body);
         if (input instanceof Response) return input;
-        const result = await changeOwnBooking({ phone: input.phone, address: addressOf(request.headers) }, () =>
+        const result = await changeOwnBooking({ phone: input.phone, address: lookUpSubject(caller) }, () =>
           change({ ...input, code }, { ifVersion }),
         );
         if (!result.ok) return failureResponse(result, { conflict: "booking_not_changeable" });

@@ -19,6 +19,8 @@ export const AUDIT_KINDS: Record<string, string> = {
   attendance: "律师签到签退",
   site: "网站设置",
   town: "镇（街道）",
+  api_client: "接口接入方",
+  webhook: "事件通知",
 };
 
 export const AUDIT_ACTIONS: Record<string, string> = {
@@ -51,6 +53,9 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   record_missed: "补录",
   act_as: "代镇工作",
   stop_acting: "结束代镇工作",
+  rotate_key: "更换密钥",
+  revoke: "停用密钥",
+  resend_webhook: "重新发送通知",
 };
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);

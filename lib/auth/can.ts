@@ -56,6 +56,8 @@ export const can = {
   manageSite: isAdmin,
   /** How long personal data is kept (lib/privacy): one setting for the whole deployment, an administrator's or the district's. */
   manageRetention: isAdmin,
+  /** Register, rotate and revoke the API's clients (lib/api-clients): a town's administrator for their town, the district for all. */
+  manageApiClients: isAdmin,
   /** Add and edit towns, and give each its first administrator. */
   manageTowns: isDistrict,
   /** Any signed-in account: its own password. */

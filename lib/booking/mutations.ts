@@ -14,6 +14,7 @@ import { storedSpellings } from "@/lib/phone";
 import { handOver } from "@/lib/schedule/change/mutations";
 import { toDateString } from "@/lib/time";
 import { BOOKABLE_VENUE } from "@/lib/venues/rules";
+import { emitEvent } from "@/lib/webhooks/mutations";
 import { generateBookingCode } from "./code";
 import { type BookingView, bookingViewSelect, toBookingView } from "./queries";
 import { MAX_HOLDS_PER_PHONE, MAX_UPCOMING_PER_PHONE } from "./rules";
@@ -259,6 +260,7 @@ async function bookOnce(
           summary: `代为预约 ${row.code}`,
         });
       await tellVillager(tx, row.id, "created", now);
+      await emitEvent(tx, "booking.created", row.id, now);
       // Booked some other way: whoever waited for a time here with this phone waits no longer.
       await leaveWaitlist(tx, input.phone, venue.id, now);
       return { ok: true as const, booking: toBookingView(row) };
@@ -356,6 +358,7 @@ async function cancel(
     cancelledNow = count > 0;
     // The text says why: the villager's own request, or staff's arrangement.
     if (count > 0) await tellVillager(tx, booking.id, "cancelled", now, { cause: scope ? "staff" : "villager" });
+    if (count > 0) await emitEvent(tx, "booking.cancelled", booking.id, now);
     if (count > 0 && scope) {
       await recordAudit(tx, auditActorOf(scope), {
         kind: "booking",
@@ -403,6 +406,7 @@ async function reschedule(
         );
       }
       await tellVillager(tx, booking.id, "moved", now);
+      await emitEvent(tx, "booking.rescheduled", booking.id, now);
       const row = await tx.booking.findUniqueOrThrow({ where: { id: booking.id }, select: bookingViewSelect });
       if (scope) {
         await recordAudit(tx, auditActorOf(scope), {

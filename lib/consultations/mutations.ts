@@ -6,6 +6,8 @@ import { type Failure, failure } from "@/lib/errors";
 import type { BookingStatus, Prisma } from "@/lib/generated/prisma/client";
 import { type BookingEvent, tellVillager } from "@/lib/messages/mutations";
 import { addDays, formatTime, toDateString, todayInShanghai, zonedInstant } from "@/lib/time";
+import { emitEvent } from "@/lib/webhooks/mutations";
+import type { WebhookEventType } from "@/lib/webhooks/rules";
 import { isStaffRecorder, ownLawyerId, type Recorder, recorderAccount, recorderInAudit, recordsOf } from "./access";
 import { CHECK_IN_LEAD_MINUTES, checkInRefusal, outcomeRefusal } from "./rules";
 import type { CompleteBookingInput, WalkInInput } from "./schema";
@@ -37,6 +39,8 @@ type Change = {
   summary: string;
   /** What the villager hears of it, in the same transaction (lib/messages). */
   tell?: BookingEvent;
+  /** What API clients are told of it, in the same transaction (lib/webhooks). */
+  event?: WebhookEventType;
   /** The answer when the booking exists in an allowed status but `where` did not match. */
   refused?: (booking: { status: BookingStatus; startsAt: Date }) => string;
 };
@@ -74,6 +78,7 @@ async function change(by: Recorder, bookingId: string, c: Change): Promise<Consu
       summary: `${c.summary}：预约 ${code}`,
     });
     if (c.tell) await tellVillager(tx, bookingId, c.tell);
+    if (c.event) await emitEvent(tx, c.event, bookingId);
     return { ok: true as const };
   });
 }
@@ -95,6 +100,7 @@ export function checkInBooking(by: Recorder, bookingId: string, { now = new Date
     data: { status: "CHECKED_IN", checkedInAt: now },
     action: "check_in",
     summary: "签到",
+    event: "booking.checked_in",
     refused: ({ startsAt }) => checkInRefusal(startsAt, now),
   });
 }
@@ -138,6 +144,7 @@ export function completeBooking(
       lawyerNote: input.lawyerNote ?? null,
     },
     action: "done",
+    event: "booking.completed",
     // The invitation to give an evaluation: the link to the booking page.
     tell: "done",
     summary: `记录服务结果（${input.outcomes.length} 项，${input.minutesSpent} 分钟）`,
@@ -152,6 +159,7 @@ export function markNoShow(by: Recorder, bookingId: string, { now = new Date() }
     data: { status: "NO_SHOW" },
     action: "no_show",
     summary: "标记未到",
+    event: "booking.no_show",
     refused: ({ startsAt }) =>
       `预约时间（${toDateString(startsAt)} ${formatTime(startsAt)}）还没到，村民还可能来，不能标记为未到。请到时间后再操作。`,
   });

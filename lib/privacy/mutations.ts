@@ -19,6 +19,7 @@ import { db, type Tx } from "@/lib/db";
 import { type Failure, failure } from "@/lib/errors";
 import { clearComments } from "@/lib/evaluations/mutations";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { deleteOldWebhookEvents } from "@/lib/webhooks/mutations";
 import { getRetentionSettings } from "./queries";
 import { retentionCutoff } from "./rules";
 import { RETENTION_FIELD_NAMES, type RetentionInput, type RetentionSettings } from "./schema";
@@ -112,6 +113,8 @@ export async function anonymiseExpired(now: Date = new Date()): Promise<PurgeRes
       });
       // The API's kept answers to retried requests (they hold a booking's name and phone) last a day.
       await deleteExpiredIdempotencyRecords(tx, now);
+      // Event notices sent to API clients (some hold a name, phone and note) are kept 30 days.
+      await deleteOldWebhookEvents(tx, now);
       if (bookings + walkIns + callbacks + waitlist > 0) {
         await recordAudit(tx, SYSTEM, {
           kind: "privacy",

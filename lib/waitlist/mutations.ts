@@ -19,6 +19,7 @@ import { sendTime } from "@/lib/messages/rules";
 import { storedSpellings } from "@/lib/phone";
 import { addDays, fromDbDate, toDateString, toDbDate, todayInShanghai } from "@/lib/time";
 import { BOOKABLE_VENUE } from "@/lib/venues/rules";
+import { emitEvent } from "@/lib/webhooks/mutations";
 import { entrySelect, findWaitlistEntry, toEntryView, type WaitlistEntryView } from "./queries";
 import { HOLD_MINUTES, type JoinWaitlistInput, type WaitlistEntryInput } from "./schema";
 
@@ -283,6 +284,7 @@ function holdFor(entry: Waiting, venue: VenueRules, slot: Candidate, now: Date, 
         consentAt: now,
       });
       await tellVillager(tx, row.id, "offered", now);
+      await emitEvent(tx, "waitlist.offered", row.id, now);
       await enqueue(tx, "expireHold", { bookingId: row.id }, { runAt: heldUntil });
       return { ok: true as const, booking: toBookingView(row) };
     }),
@@ -366,6 +368,7 @@ export async function acceptOffer(code: string, phone: string, now = new Date())
       // The offer's text, if still waiting to go, is no longer true: the confirmation replaces it.
       await overtakeMessages(tx, hold.id, ["WAITLIST_OFFER"], OVERTAKEN.accepted);
       await tellVillager(tx, hold.id, "created", now);
+      await emitEvent(tx, "booking.created", hold.id, now);
       const row = await tx.booking.findUniqueOrThrow({ where: { id: hold.id }, select: bookingViewSelect });
       return { ok: true as const, booking: toBookingView(row) };
     }),

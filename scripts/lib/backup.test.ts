@@ -181,6 +181,28 @@ async function fillEveryTable(prisma: PrismaClient) {
     data: { name: "回电", phone: "13700000000", consentAt: new Date(), venueId: venue.id, topicCode: topic.code },
   });
   await prisma.venueLookup.create({ data: { venueId: venue.id, hadFreeSlot: false } });
+  const client = await prisma.apiClient.create({
+    data: {
+      name: "省12348平台",
+      contact: "陈工",
+      origins: ["https://wx.example.org"],
+      webhookUrl: "https://example.org/hooks",
+      townId: venue.townId,
+      keyHash: "cd".repeat(32),
+      keyHint: "mz_live_AbC1…",
+      webhookSecret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+    },
+  });
+  await prisma.webhookEvent.create({
+    data: {
+      id: "evt_backup",
+      clientId: client.id,
+      type: "booking.created",
+      bookingId: booking.id,
+      payload: '{"type":"booking.created"}',
+      deliveredAt: new Date(),
+    },
+  });
 }
 
 let source: TestDatabase;

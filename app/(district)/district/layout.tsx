@@ -6,6 +6,7 @@ import { requireDistrictScope } from "@/lib/auth/session";
 const LINKS = [
   { href: "/district", label: "各镇（街道）" },
   { href: "/district/dashboard", label: "全区数据" },
+  { href: "/district/api-clients", label: "接口接入方" },
 ];
 
 export default async function DistrictLayout({ children }: { children: ReactNode }) {

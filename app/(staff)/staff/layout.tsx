@@ -17,6 +17,7 @@ const LINKS = [
   { href: "/staff/dashboard", label: "需求分析" },
   { href: "/staff/report", label: "年度数据" },
   { href: "/staff/audit", label: "操作记录" },
+  { href: "/staff/api-clients", label: "接口接入方" },
   { href: "/staff/privacy", label: "个人信息保存期限" },
 ];
 

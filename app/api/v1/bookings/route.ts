@@ -1,19 +1,21 @@
+import { callerOf } from "@/lib/api/caller";
 import { failureResponse, guarded, json, otherMethods, parseOr400, readJsonObject } from "@/lib/api/http";
 import { idempotent } from "@/lib/api/idempotency";
+import { limitBookings } from "@/lib/api/limits";
 import { bookingEtag, presentBooking } from "@/lib/api/present";
 import { createBooking } from "@/lib/booking/mutations";
 import { createBookingInput } from "@/lib/booking/schema";
-import { limitByAddress } from "@/lib/rate-limit";
-import { addressOf } from "@/lib/security";
 
 export function POST(request: Request) {
   return guarded(() =>
     idempotent(request, async () => {
+      const caller = await callerOf(request);
+      if (caller instanceof Response) return caller;
       const body = await readJsonObject(request);
       if (body instanceof Response) return body;
       const input = parseOr400(createBookingInput, body);
       if (input instanceof Response) return input;
-      const limited = await limitByAddress("bookingAddress", "预约", addressOf(request.headers));
+      const limited = await limitBookings(caller, "预约");
       if (limited) return failureResponse(limited);
       const result = await createBooking(input);
       if (!result.ok) return failureResponse(result);

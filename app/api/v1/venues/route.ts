@@ -1,9 +1,12 @@
+import { callerOf } from "@/lib/api/caller";
 import { errorResponse, guarded, json, otherMethods, parseOr400 } from "@/lib/api/http";
 import { venuesQuery } from "@/lib/api/schema";
 import { findTown, listPublicVenues } from "@/lib/towns/queries";
 
 export function GET(request: Request) {
   return guarded(async () => {
+    const caller = await callerOf(request);
+    if (caller instanceof Response) return caller;
     const query = parseOr400(venuesQuery, { town: new URL(request.url).searchParams.get("town") ?? undefined });
     if (query instanceof Response) return query;
     if (query.town && !(await findTown(query.town))) {

@@ -1,3 +1,4 @@
+import { callerOf, lookUpSubject } from "@/lib/api/caller";
 import {
   entryIdFrom,
   errorResponse,
@@ -9,7 +10,6 @@ import {
   parseOr400,
 } from "@/lib/api/http";
 import { presentWaitlistEntry } from "@/lib/api/present";
-import { addressOf } from "@/lib/security";
 import { lookUpWaitlistEntry } from "@/lib/waitlist/access";
 import { waitlistEntryInput } from "@/lib/waitlist/schema";
 
@@ -17,11 +17,13 @@ const query = waitlistEntryInput.pick({ phone: true });
 
 export function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   return guarded(async () => {
+    const caller = await callerOf(request);
+    if (caller instanceof Response) return caller;
     const id = await entryIdFrom(params);
     if (id instanceof Response) return id;
     const input = parseOr400(query, { phone: new URL(request.url).searchParams.get("phone") ?? undefined });
     if (input instanceof Response) return input;
-    const entry = await lookUpWaitlistEntry(id, { phone: input.phone, address: addressOf(request.headers) });
+    const entry = await lookUpWaitlistEntry(id, { phone: input.phone, address: lookUpSubject(caller) });
     if (!entry) return errorResponse("not_found", NO_WAITLIST_ENTRY);
     if ("ok" in entry) return failureResponse(entry);
     return json(presentWaitlistEntry(entry));

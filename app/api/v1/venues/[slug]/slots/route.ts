@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { callerOf } from "@/lib/api/caller";
 import { errorResponse, guarded, otherMethods, parseOr400, slugFrom } from "@/lib/api/http";
 import { slotsQuery } from "@/lib/api/schema";
 import { listVenueSlots } from "@/lib/availability/queries";
@@ -6,6 +7,8 @@ import { TIME_ZONE, toIsoOffset } from "@/lib/time";
 
 export function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   return guarded(async () => {
+    const caller = await callerOf(request);
+    if (caller instanceof Response) return caller;
     const url = new URL(request.url);
     const query = parseOr400(slotsQuery, {
       from: url.searchParams.get("from") ?? undefined,

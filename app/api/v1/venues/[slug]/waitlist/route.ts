@@ -1,3 +1,4 @@
+import { callerOf } from "@/lib/api/caller";
 import {
   errorResponse,
   failureResponse,
@@ -9,9 +10,8 @@ import {
   slugFrom,
 } from "@/lib/api/http";
 import { idempotent } from "@/lib/api/idempotency";
+import { limitBookings } from "@/lib/api/limits";
 import { presentWaitlistEntry } from "@/lib/api/present";
-import { limitByAddress } from "@/lib/rate-limit";
-import { addressOf } from "@/lib/security";
 import { joinWaitlist } from "@/lib/waitlist/mutations";
 import { joinWaitlistInput } from "@/lib/waitlist/schema";
 
@@ -21,6 +21,8 @@ const NO_VENUE = "没有这个服务地点，请从 /api/v1/venues 中选择。"
 export function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   return guarded(() =>
     idempotent(request, async () => {
+      const caller = await callerOf(request);
+      if (caller instanceof Response) return caller;
       const slug = await slugFrom(params);
       if (slug === null) return errorResponse("not_found", NO_VENUE);
       const body = await readJsonObject(request);
@@ -28,7 +30,7 @@ export function POST(request: Request, { params }: { params: Promise<{ slug: str
       // The path names the venue, whatever the body says.
       const input = parseOr400(joinWaitlistInput, { ...body, venue: slug });
       if (input instanceof Response) return input;
-      const limited = await limitByAddress("bookingAddress", "候补登记", addressOf(request.headers));
+      const limited = await limitBookings(caller, "候补登记");
       if (limited) return failureResponse(limited);
       const result = await joinWaitlist(input);
       if (!result.ok) return result.fields?.venue ? errorResponse("not_found", NO_VENUE) : failureResponse(result);

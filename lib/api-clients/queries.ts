@@ -1,0 +1,67 @@
+import "server-only";
+import type { Scope } from "@/lib/auth/scope";
+import { db } from "@/lib/db";
+import type { ApiClientMode } from "@/lib/generated/prisma/enums";
+import { hashApiKey, isApiKeyShape } from "./rules";
+
+/**
+ * The clients a scope looks after (Prisma `ApiClientWhereInput`): a town's own; the district's
+ * view, all of them. A district-wide client is the district's alone: a town sees it in no list.
+ */
+export function clientsIn(scope: Scope) {
+  return scope.townId ? { townId: scope.townId } : {};
+}
+
+export type ApiClientRow = {
+  id: string;
+  name: string;
+  contact: string;
+  origins: string[];
+  webhookUrl: string | null;
+  personalData: boolean;
+  mode: ApiClientMode;
+  town: { name: string } | null;
+  keyHint: string;
+  createdAt: Date;
+  rotatedAt: Date | null;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+};
+
+/** The scope's clients, active first, newest first. Never the key's hash or the signing secret. */
+export function listApiClients(scope: Scope): Promise<ApiClientRow[]> {
+  return db.apiClient.findMany({
+    where: clientsIn(scope),
+    orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
+    select: {
+      id: true,
+      name: true,
+      contact: true,
+      origins: true,
+      webhookUrl: true,
+      personalData: true,
+      mode: true,
+      town: { select: { name: true } },
+      keyHint: true,
+      createdAt: true,
+      rotatedAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+    },
+  });
+}
+
+/** Who a request's key belongs to, as the API needs it. */
+export type KeyHolder = { id: string; name: string; townId: string | null; mode: ApiClientMode; lastUsedAt: Date | null };
+
+/**
+ * The active client whose key this is, or null (a key not ours in shape, unknown, or revoked).
+ * Looked up by the key's hash: the database never sees the key, and the index answers at once.
+ */
+export async function findClientByKey(key: string): Promise<KeyHolder | null> {
+  if (!isApiKeyShape(key)) return null;
+  return db.apiClient.findFirst({
+    where: { keyHash: hashApiKey(key), revokedAt: null },
+    select: { id: true, name: true, townId: true, mode: true, lastUsedAt: true },
+  });
+}
