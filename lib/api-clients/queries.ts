@@ -65,3 +65,21 @@ export async function findClientByKey(key: string): Promise<KeyHolder | null> {
     select: { id: true, name: true, townId: true, mode: true, lastUsedAt: true },
   });
 }
+
+const ORIGIN_MEMORY_MS = 30_000;
+const globalForOrigins = globalThis as unknown as { allowedOrigins?: Map<string, { allowed: boolean; until: number }> };
+
+/**
+ * Whether a web origin is one an active registered client allows (CORS, lib/api/cors.ts). Remembered
+ * for 30 seconds per process: a revoked client's origin stops being allowed within that time.
+ */
+export async function isAllowedOrigin(origin: string, now = Date.now()): Promise<boolean> {
+  globalForOrigins.allowedOrigins ??= new Map();
+  const memory = globalForOrigins.allowedOrigins;
+  const known = memory.get(origin);
+  if (known && known.until > now) return known.allowed;
+  const found = await db.apiClient.findFirst({ where: { revokedAt: null, origins: { has: origin } }, select: { id: true } });
+  if (memory.size > 1000) memory.clear();
+  memory.set(origin, { allowed: found !== null, until: now + ORIGIN_MEMORY_MS });
+  return found !== null;
+}

@@ -162,7 +162,7 @@ const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"] as const;
 type Method = (typeof METHODS)[number];
 /** Next.js answers HEAD with the GET handler, so a route that takes GET takes HEAD too. */
 type Taken<M extends Method> = M | ("GET" extends M ? "HEAD" : never);
-type Handler = () => Response;
+type Handler = (request: Request) => Response | Promise<Response>;
 
 /**
  * Handlers for the methods a v1 route does not take, to export beside the ones it does:
@@ -181,7 +181,9 @@ export function otherMethods<const M extends Method>(...taken: M[]): Record<Excl
       json({ error: { code: "method_not_allowed", message: `这个接口地址不支持 ${method} 请求，请改用 ${names} 请求。` } }, 405, {
         Allow: allow,
       });
-  const options: Handler = () => new Response(null, { status: 204, headers: { Allow: allow, "Cache-Control": "no-store" } });
+  // A preflight gets CORS headers when its origin is a registered client's (lib/api/cors.ts).
+  // Loaded when asked: this module is also read outside the server (scripts/lint-openapi.ts).
+  const options: Handler = async (request: Request) => (await import("./cors")).preflight(request, allow);
   return Object.fromEntries([
     ...METHODS.filter((m) => !allowed.has(m)).map((m) => [m, refuse(m)]),
     ["OPTIONS", options],

@@ -5,6 +5,7 @@ import type { BookingView } from "@/lib/booking/queries";
 import { toIsoOffset } from "@/lib/time";
 import type { WaitlistEntryView } from "@/lib/waitlist/queries";
 import { callerOf, lookUpSubject } from "./caller";
+import { withCors } from "./cors";
 import { codeFrom, errorResponse, failureResponse, guarded, json, parseOr400, readJsonObject } from "./http";
 import { idempotent } from "./idempotency";
 
@@ -29,24 +30,27 @@ export function bookingChangeRoute<S extends z.ZodType<{ phone: string }>>(
   change: (input: z.output<S> & { code: string }, options: { ifVersion?: number }) => Promise<BookingResult>,
 ) {
   return (request: Request, { params }: { params: Promise<{ code: string }> }) =>
-    guarded(() =>
-      idempotent(request, async () => {
-        const caller = await callerOf(request);
-        if (caller instanceof Response) return caller;
-        const code = await codeFrom(params);
-        if (code instanceof Response) return code;
-        const ifVersion = versionFromIfMatch(request.headers.get("if-match"));
-        if (ifVersion instanceof Response) return ifVersion;
-        const body = await readJsonObject(request);
-        if (body instanceof Response) return body;
-        const input = parseOr400(schema, body);
-        if (input instanceof Response) return input;
-        const result = await changeOwnBooking({ phone: input.phone, address: lookUpSubject(caller) }, () =>
-          change({ ...input, code }, { ifVersion }),
-        );
-        if (!result.ok) return failureResponse(result, { conflict: "booking_not_changeable" });
-        return json(presentBooking(result.booking), 200, { ETag: bookingEtag(result.booking) });
-      }),
+    withCors(
+      request,
+      guarded(() =>
+        idempotent(request, async () => {
+          const caller = await callerOf(request);
+          if (caller instanceof Response) return caller;
+          const code = await codeFrom(params);
+          if (code instanceof Response) return code;
+          const ifVersion = versionFromIfMatch(request.headers.get("if-match"));
+          if (ifVersion instanceof Response) return ifVersion;
+          const body = await readJsonObject(request);
+          if (body instanceof Response) return body;
+          const input = parseOr400(schema, body);
+          if (input instanceof Response) return input;
+          const result = await changeOwnBooking({ phone: input.phone, address: lookUpSubject(caller) }, () =>
+            change({ ...input, code }, { ifVersion }),
+          );
+          if (!result.ok) return failureResponse(result, { conflict: "booking_not_changeable" });
+          return json(presentBooking(result.booking), 200, { ETag: bookingEtag(result.booking) });
+        }),
+      ),
     );
 }
 

@@ -104,7 +104,9 @@ describe("GET /api/v1/venues, /topics", () => {
     for (const venue of list.venues)
       expect(Object.keys(venue).sort()).toEqual(["address", "kind", "name", "slug", "town", "village"]);
 
-    const t = (await (await topics()).json()) as { topics: Record<string, unknown>[] };
+    const t = (await (await topics(new Request("http://localhost/api/v1/topics"))).json()) as {
+      topics: Record<string, unknown>[];
+    };
     expect(t.topics).toContainEqual({ code: "marriage", name: expect.any(String) });
     for (const topic of t.topics) expect(Object.keys(topic).sort()).toEqual(["code", "name"]);
   });
@@ -116,7 +118,9 @@ describe("GET /api/v1/towns, /venues?town=", () => {
     const open = await createVenueFixture({ townId: town.id });
     const hidden = await createVenueFixture({ townId: town.id });
     await prisma.venue.update({ where: { id: hidden.venue.id }, data: { confirmed: false } });
-    const list = (await (await towns()).json()) as { towns: Record<string, unknown>[] };
+    const list = (await (await towns(new Request("http://localhost/api/v1/towns"))).json()) as {
+      towns: Record<string, unknown>[];
+    };
     expect(list.towns).toContainEqual({ slug: town.slug, name: town.name, venues: 1 });
     for (const t of list.towns) expect(Object.keys(t).sort()).toEqual(["name", "slug", "venues"]);
 
@@ -740,7 +744,9 @@ describe("unknown paths and methods", () => {
   });
 
   it("answers a method a route does not take with a JSON 405 naming, in Allow, the methods it takes", async () => {
-    const doc = JSON.parse(await (await openapi()).text()) as { paths: Record<string, Record<string, unknown>> };
+    const doc = JSON.parse(await (await openapi(new Request("http://localhost/api/v1/openapi.json"))).text()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     const routes = await routeModules();
     expect(Object.keys(routes).length).toBeGreaterThan(5);
     for (const [route, module] of Object.entries(routes)) {
@@ -773,7 +779,7 @@ describe("GET /api/v1/openapi.json", () => {
   type Schema = Record<string, unknown> & { properties?: Record<string, Schema>; required?: string[] };
 
   async function loadDocument(): Promise<Doc> {
-    const response = await openapi();
+    const response = await openapi(new Request("http://localhost/api/v1/openapi.json"));
     expect(response.status).toBe(200);
     return JSON.parse(await response.text()) as Doc;
   }

@@ -1,4 +1,5 @@
 import { callerOf } from "@/lib/api/caller";
+import { withCors } from "@/lib/api/cors";
 import { failureResponse, guarded, json, otherMethods, parseOr400, readJsonObject } from "@/lib/api/http";
 import { idempotent } from "@/lib/api/idempotency";
 import { limitBookings } from "@/lib/api/limits";
@@ -7,20 +8,23 @@ import { createBooking } from "@/lib/booking/mutations";
 import { createBookingInput } from "@/lib/booking/schema";
 
 export function POST(request: Request) {
-  return guarded(() =>
-    idempotent(request, async () => {
-      const caller = await callerOf(request);
-      if (caller instanceof Response) return caller;
-      const body = await readJsonObject(request);
-      if (body instanceof Response) return body;
-      const input = parseOr400(createBookingInput, body);
-      if (input instanceof Response) return input;
-      const limited = await limitBookings(caller, "预约");
-      if (limited) return failureResponse(limited);
-      const result = await createBooking(input);
-      if (!result.ok) return failureResponse(result);
-      return json(presentBooking(result.booking), 201, { ETag: bookingEtag(result.booking) });
-    }),
+  return withCors(
+    request,
+    guarded(() =>
+      idempotent(request, async () => {
+        const caller = await callerOf(request);
+        if (caller instanceof Response) return caller;
+        const body = await readJsonObject(request);
+        if (body instanceof Response) return body;
+        const input = parseOr400(createBookingInput, body);
+        if (input instanceof Response) return input;
+        const limited = await limitBookings(caller, "预约");
+        if (limited) return failureResponse(limited);
+        const result = await createBooking(input);
+        if (!result.ok) return failureResponse(result);
+        return json(presentBooking(result.booking), 201, { ETag: bookingEtag(result.booking) });
+      }),
+    ),
   );
 }
 

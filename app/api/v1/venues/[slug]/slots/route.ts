@@ -1,29 +1,33 @@
 import { createHash } from "node:crypto";
 import { callerOf } from "@/lib/api/caller";
+import { withCors } from "@/lib/api/cors";
 import { errorResponse, guarded, otherMethods, parseOr400, slugFrom } from "@/lib/api/http";
 import { slotsQuery } from "@/lib/api/schema";
 import { listVenueSlots } from "@/lib/availability/queries";
 import { TIME_ZONE, toIsoOffset } from "@/lib/time";
 
 export function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  return guarded(async () => {
-    const caller = await callerOf(request);
-    if (caller instanceof Response) return caller;
-    const url = new URL(request.url);
-    const query = parseOr400(slotsQuery, {
-      from: url.searchParams.get("from") ?? undefined,
-      to: url.searchParams.get("to") ?? undefined,
-    });
-    if (query instanceof Response) return query;
-    const slug = await slugFrom(params);
-    const result = slug === null ? null : await listVenueSlots(slug, query);
-    if (!result) return errorResponse("not_found", "没有这个服务地点，请从 /api/v1/venues 中选择。");
-    const { body, etag } = answerOf(result);
-    const headers = { "Content-Type": "application/json", "Cache-Control": "no-store", ETag: etag };
-    // A client that has these very slots already is told so, without them (issue 25 item 6).
-    if (matches(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
-    return new Response(body, { status: 200, headers });
-  });
+  return withCors(
+    request,
+    guarded(async () => {
+      const caller = await callerOf(request);
+      if (caller instanceof Response) return caller;
+      const url = new URL(request.url);
+      const query = parseOr400(slotsQuery, {
+        from: url.searchParams.get("from") ?? undefined,
+        to: url.searchParams.get("to") ?? undefined,
+      });
+      if (query instanceof Response) return query;
+      const slug = await slugFrom(params);
+      const result = slug === null ? null : await listVenueSlots(slug, query);
+      if (!result) return errorResponse("not_found", "没有这个服务地点，请从 /api/v1/venues 中选择。");
+      const { body, etag } = answerOf(result);
+      const headers = { "Content-Type": "application/json", "Cache-Control": "no-store", ETag: etag };
+      // A client that has these very slots already is told so, without them (issue 25 item 6).
+      if (matches(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
+      return new Response(body, { status: 200, headers });
+    }),
+  );
 }
 
 type Result = NonNullable<Awaited<ReturnType<typeof listVenueSlots>>>;

@@ -1,4 +1,5 @@
 import { callerOf } from "@/lib/api/caller";
+import { withCors } from "@/lib/api/cors";
 import {
   errorResponse,
   failureResponse,
@@ -19,23 +20,26 @@ const NO_VENUE = "没有这个服务地点，请从 /api/v1/venues 中选择。"
 
 /** Joins a venue's waitlist: a text message offers the first slot that frees within the dates. */
 export function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  return guarded(() =>
-    idempotent(request, async () => {
-      const caller = await callerOf(request);
-      if (caller instanceof Response) return caller;
-      const slug = await slugFrom(params);
-      if (slug === null) return errorResponse("not_found", NO_VENUE);
-      const body = await readJsonObject(request);
-      if (body instanceof Response) return body;
-      // The path names the venue, whatever the body says.
-      const input = parseOr400(joinWaitlistInput, { ...body, venue: slug });
-      if (input instanceof Response) return input;
-      const limited = await limitBookings(caller, "候补登记");
-      if (limited) return failureResponse(limited);
-      const result = await joinWaitlist(input);
-      if (!result.ok) return result.fields?.venue ? errorResponse("not_found", NO_VENUE) : failureResponse(result);
-      return json(presentWaitlistEntry(result.entry), 201);
-    }),
+  return withCors(
+    request,
+    guarded(() =>
+      idempotent(request, async () => {
+        const caller = await callerOf(request);
+        if (caller instanceof Response) return caller;
+        const slug = await slugFrom(params);
+        if (slug === null) return errorResponse("not_found", NO_VENUE);
+        const body = await readJsonObject(request);
+        if (body instanceof Response) return body;
+        // The path names the venue, whatever the body says.
+        const input = parseOr400(joinWaitlistInput, { ...body, venue: slug });
+        if (input instanceof Response) return input;
+        const limited = await limitBookings(caller, "候补登记");
+        if (limited) return failureResponse(limited);
+        const result = await joinWaitlist(input);
+        if (!result.ok) return result.fields?.venue ? errorResponse("not_found", NO_VENUE) : failureResponse(result);
+        return json(presentWaitlistEntry(result.entry), 201);
+      }),
+    ),
   );
 }
 
