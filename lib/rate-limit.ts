@@ -46,8 +46,19 @@ export const LIMITS = {
 
 export type LimitName = keyof typeof LIMITS;
 
-/** Whether the count allowed the work, and how many had been counted (this one included). */
-export type Spent = { ok: true; count: number } | { ok: false; count: number; retryAfterSeconds: number };
+/**
+ * Whether the count allowed the work, how many had been counted (this one included), and for the
+ * RateLimit headers (lib/api/limits.ts) how many are left and when the window starts again.
+ */
+export type Spent = { remaining: number; resetSeconds: number } & (
+  | { ok: true; count: number }
+  | { ok: false; count: number; retryAfterSeconds: number }
+);
+
+/** How many tries `name` allows in its window, RATE_LIMIT_FACTOR applied. */
+export function allowance(name: LimitName): number {
+  return Math.min(Number.MAX_SAFE_INTEGER, Math.floor(LIMITS[name].points * settings().RATE_LIMIT_FACTOR));
+}
 
 const TABLE = "rate_limit";
 
@@ -68,7 +79,7 @@ function limiter(name: LimitName): RateLimiterPostgres {
   globalForLimits.rateLimiters ??= new Map();
   let found = globalForLimits.rateLimiters.get(name);
   if (!found) {
-    const { points, seconds } = LIMITS[name];
+    const { seconds } = LIMITS[name];
     found = new RateLimiterPostgres({
       storeClient: pool(),
       storeType: "pool",
@@ -76,7 +87,7 @@ function limiter(name: LimitName): RateLimiterPostgres {
       // The migration made the table; the library must not try to.
       tableCreated: true,
       keyPrefix: name,
-      points: Math.min(Number.MAX_SAFE_INTEGER, Math.floor(points * settings().RATE_LIMIT_FACTOR)),
+      points: allowance(name),
       duration: seconds,
       // One limiter prunes the shared table (rows an hour past expiry, every 5 minutes).
       clearExpiredByTimeout: name === "signInAccountAddress",
@@ -90,13 +101,19 @@ function limiter(name: LimitName): RateLimiterPostgres {
 export async function spend(name: LimitName, subject: string): Promise<Spent> {
   try {
     const result = await limiter(name).consume(subject);
-    return { ok: true, count: result.consumedPoints };
+    return {
+      ok: true,
+      count: result.consumedPoints,
+      remaining: result.remainingPoints,
+      resetSeconds: Math.max(1, Math.ceil(result.msBeforeNext / 1000)),
+    };
   } catch (error) {
     // The library rejects with a RateLimiterRes when the limit is reached and with an Error when the
     // store fails. Told apart by shape: the bundler may load the class twice, so instanceof can miss.
     if (error instanceof Error || !isLimiterAnswer(error)) throw error;
     metrics.refusals.inc({ limit: name });
-    return { ok: false, count: error.consumedPoints, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) };
+    const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+    return { ok: false, count: error.consumedPoints, retryAfterSeconds: seconds, remaining: 0, resetSeconds: seconds };
   }
 }
 

@@ -80,6 +80,22 @@ const tooMany = (description: string) => ({
   },
   content: { "application/json": { schema: ref("Error"), examples: { too_many_requests: tooManyExample } } },
 });
+/** The RateLimit headers (IETF draft draft-ietf-httpapi-ratelimit-headers) of an operation counted against an allowance. */
+const rateLimitHeaders = {
+  "RateLimit-Policy": {
+    description: '计数的额度：来源地址的（"address"）或接入方的（"client"），q 次 / w 秒，例如 "address";q=100;w=3600',
+    schema: { type: "string" },
+  },
+  RateLimit: {
+    description: '额度还剩 r 次，t 秒后重新计数，例如 "address";r=99;t=3540',
+    schema: { type: "string" },
+  },
+};
+/** A response of a counted operation, with the RateLimit headers. */
+const counted = <R extends { headers?: Record<string, unknown> }>(response: R) => ({
+  ...response,
+  headers: { ...response.headers, ...rateLimitHeaders },
+});
 const LOOK_UP_LIMIT =
   "按预约号和预约时留的电话号码查询、取消、改期，对不上的尝试每个电话号码每小时最多 10 次、每个来源地址每分钟最多 30 次（对上的不计）；超过时回答 429 too_many_requests。";
 const lookUpLimited = tooMany(
@@ -390,7 +406,7 @@ export const openApiDocument = {
         requestBody: jsonBody("CreateBooking"),
         responses: {
           ...idempotencyRefusals,
-          201: ok("预约成功", "Booking", bookingExample),
+          201: counted(ok("预约成功", "Booking", bookingExample)),
           400: invalidInput({ phone: "请填写 11 位手机号码，例如 13812345678。" }),
           409: errors("这个时间不能预约", {
             slot_taken: errorExample("slot_taken"),
@@ -398,7 +414,9 @@ export const openApiDocument = {
             too_many_bookings: errorExample("too_many_bookings"),
             duplicate_booking: errorExample("duplicate_booking"),
           }),
-          429: tooMany("这个来源地址一小时内预约太多次（100 次；带 API 密钥的，这个接入方 2000 次）；按 Retry-After 等待后再试"),
+          429: counted(
+            tooMany("这个来源地址一小时内预约太多次（100 次；带 API 密钥的，这个接入方 2000 次）；按 Retry-After 等待后再试"),
+          ),
           401: unauthorised,
           500: internal,
         },
@@ -483,10 +501,10 @@ export const openApiDocument = {
         requestBody: jsonBody("JoinWaitlist"),
         responses: {
           ...idempotencyRefusals,
-          201: ok("已登记", "WaitlistEntry", waitlistExample),
+          201: counted(ok("已登记", "WaitlistEntry", waitlistExample)),
           400: invalidInput({ to: "最晚日期不能早于最早日期，请重新选择。" }),
           404: errors("没有这个服务地点", { not_found: errorExample("not_found") }),
-          429: tooMany("登记次数太多"),
+          429: counted(tooMany("登记次数太多")),
           401: unauthorised,
           500: internal,
         },

@@ -77,6 +77,23 @@ describe("a request with an API key", () => {
     expect((await book(post({ ...other, start: body.start, phone: uniquePhone() }, { from: where }))).status).toBe(429);
   });
 
+  it("says in RateLimit-Policy and RateLimit (the IETF draft) what is left of whose allowance", async () => {
+    const { key } = await client();
+    const { body } = await bookingBody();
+    const keyed = await book(post(body, { key }));
+    expect(keyed.status).toBe(201);
+    expect(keyed.headers.get("ratelimit-policy")).toBe(`"client";q=${LIMITS.bookingClient.points};w=3600`);
+    expect(keyed.headers.get("ratelimit")).toMatch(new RegExp(`^"client";r=${LIMITS.bookingClient.points - 1};t=\\d+$`));
+    const where = address();
+    for (let i = 0; i < LIMITS.bookingAddress.points; i++) await spend("bookingAddress", where);
+    const { body: other } = await bookingBody();
+    const refused = await book(post(other, { from: where }));
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("ratelimit-policy")).toBe(`"address";q=${LIMITS.bookingAddress.points};w=3600`);
+    expect(refused.headers.get("ratelimit")).toMatch(/^"address";r=0;t=\d+$/);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
   it("is refused once the client's own hour is used up (2,000 bookings), whatever the address", async () => {
     const { key, clientId } = await client();
     for (let i = 0; i < LIMITS.bookingClient.points; i++) await spend("bookingClient", `client:${clientId}`);

@@ -2,7 +2,7 @@ import { callerOf } from "@/lib/api/caller";
 import { withCors } from "@/lib/api/cors";
 import { failureResponse, guarded, json, otherMethods, parseOr400, readJsonObject } from "@/lib/api/http";
 import { idempotent } from "@/lib/api/idempotency";
-import { limitBookings } from "@/lib/api/limits";
+import { limitBookings, withLimitHeaders } from "@/lib/api/limits";
 import { bookingEtag, presentBooking } from "@/lib/api/present";
 import { createBooking } from "@/lib/booking/mutations";
 import { createBookingInput } from "@/lib/booking/schema";
@@ -18,11 +18,11 @@ export function POST(request: Request) {
         if (body instanceof Response) return body;
         const input = parseOr400(createBookingInput, body);
         if (input instanceof Response) return input;
-        const limited = await limitBookings(caller, "预约");
-        if (limited) return failureResponse(limited);
-        const result = await createBooking(input);
-        if (!result.ok) return failureResponse(result);
-        return json(presentBooking(result.booking), 201, { ETag: bookingEtag(result.booking) });
+        return withLimitHeaders(await limitBookings(caller, "预约"), async () => {
+          const result = await createBooking(input);
+          if (!result.ok) return failureResponse(result);
+          return json(presentBooking(result.booking), 201, { ETag: bookingEtag(result.booking) });
+        });
       }),
     ),
   );

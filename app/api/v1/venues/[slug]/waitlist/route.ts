@@ -11,7 +11,7 @@ import {
   slugFrom,
 } from "@/lib/api/http";
 import { idempotent } from "@/lib/api/idempotency";
-import { limitBookings } from "@/lib/api/limits";
+import { limitBookings, withLimitHeaders } from "@/lib/api/limits";
 import { presentWaitlistEntry } from "@/lib/api/present";
 import { joinWaitlist } from "@/lib/waitlist/mutations";
 import { joinWaitlistInput } from "@/lib/waitlist/schema";
@@ -33,11 +33,11 @@ export function POST(request: Request, { params }: { params: Promise<{ slug: str
         // The path names the venue, whatever the body says.
         const input = parseOr400(joinWaitlistInput, { ...body, venue: slug });
         if (input instanceof Response) return input;
-        const limited = await limitBookings(caller, "候补登记");
-        if (limited) return failureResponse(limited);
-        const result = await joinWaitlist(input);
-        if (!result.ok) return result.fields?.venue ? errorResponse("not_found", NO_VENUE) : failureResponse(result);
-        return json(presentWaitlistEntry(result.entry), 201);
+        return withLimitHeaders(await limitBookings(caller, "候补登记"), async () => {
+          const result = await joinWaitlist(input);
+          if (!result.ok) return result.fields?.venue ? errorResponse("not_found", NO_VENUE) : failureResponse(result);
+          return json(presentWaitlistEntry(result.entry), 201);
+        });
       }),
     ),
   );
