@@ -139,6 +139,10 @@ export async function codeFrom(params: Promise<{ code: string }>): Promise<strin
 }
 
 export const NO_WAITLIST_ENTRY = "没有找到这条候补登记。请核对登记号和登记时留的手机号码。";
+/** What an unknown venue slug answers, wherever the path names one. */
+export const NO_VENUE = "没有这个服务地点，请从 /api/v1/venues 中选择。";
+/** What an unknown ?town= answers. */
+export const NO_TOWN = "没有这个镇（街道），请从 /api/v1/towns 中选择。";
 
 /** A waitlist entry's id from the path; a malformed id answers like a wrong one. */
 export async function entryIdFrom(params: Promise<{ id: string }>): Promise<string | Response> {

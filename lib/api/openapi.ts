@@ -3,8 +3,8 @@
 // z.toJSONSchema of the zod schemas in lib/booking/schema.ts and lib/waitlist/schema.ts, its $refs against its components.
 // Over 300 lines on purpose: it is one document, and splitting it would only scatter its parts.
 
-import { type ApiErrorCode, INVALID_API_KEY_MESSAGE, messageOf } from "@/lib/api/http";
-import { INTERNAL_ERROR_MESSAGE } from "@/lib/errors";
+import { type ApiErrorCode, INVALID_API_KEY_MESSAGE, messageOf, NO_TOWN, NO_VENUE, NO_WAITLIST_ENTRY } from "@/lib/api/http";
+import { INTERNAL_ERROR_MESSAGE, tooManyRequests } from "@/lib/errors";
 import { PRIORITY_GROUPS } from "@/lib/labels";
 import { MALFORMED_PATH_MESSAGE } from "@/lib/security";
 import { WEBHOOK_EVENT_NAMES, WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/rules";
@@ -66,19 +66,18 @@ const unauthorised = {
   },
 };
 
-const tooManyExample = {
-  value: {
-    error: { code: "too_many_requests", message: "查询次数太多，为防止他人冒用，请 1 分钟后再试；如有急事，请拨打 12348。" },
-  },
-};
+/** The 429 the server gives for `what` (查询, 预约, 候补登记) with a minute to wait (lib/errors.ts tooManyRequests). */
+const tooManyExample = (what: string) => ({
+  value: { error: { code: "too_many_requests", message: tooManyRequests(60, what).message } },
+});
 /** A 429 from the limits on tries (lib/rate-limit.ts), with Retry-After. */
-const tooMany = (description: string) => ({
+const tooMany = (description: string, what = "查询") => ({
   description,
   headers: {
     ...noStore,
     "Retry-After": { description: "多少秒后可以再试", schema: { type: "integer", minimum: 1 } },
   },
-  content: { "application/json": { schema: ref("Error"), examples: { too_many_requests: tooManyExample } } },
+  content: { "application/json": { schema: ref("Error"), examples: { too_many_requests: tooManyExample(what) } } },
 });
 /** The RateLimit headers (IETF draft draft-ietf-httpapi-ratelimit-headers) of an operation counted against an allowance. */
 const rateLimitHeaders = {
@@ -334,7 +333,7 @@ export const openApiDocument = {
             description: "town 格式不对，或网址无法识别（例如不完整的 % 编码）",
           },
           404: errors("没有这个镇（街道）", {
-            not_found: { value: { error: { code: "not_found", message: "没有这个镇（街道），请从 /api/v1/towns 中选择。" } } },
+            not_found: { value: { error: { code: "not_found", message: NO_TOWN } } },
           }),
           401: unauthorised,
           500: internal,
@@ -390,7 +389,7 @@ export const openApiDocument = {
             headers: { ETag: { description: "同一标记", schema: { type: "string" } } },
           },
           400: invalidInput({ to: "一次最多查询 31 天。" }),
-          404: errors("没有这个服务地点", { not_found: errorExample("not_found") }),
+          404: errors("没有这个服务地点", { not_found: { value: { error: { code: "not_found", message: NO_VENUE } } } }),
           401: unauthorised,
           500: internal,
         },
@@ -415,7 +414,10 @@ export const openApiDocument = {
             duplicate_booking: errorExample("duplicate_booking"),
           }),
           429: counted(
-            tooMany("这个来源地址一小时内预约太多次（100 次；带 API 密钥的，这个接入方 2000 次）；按 Retry-After 等待后再试"),
+            tooMany(
+              "这个来源地址一小时内预约太多次（100 次；带 API 密钥的，这个接入方 2000 次）；按 Retry-After 等待后再试",
+              "预约",
+            ),
           ),
           401: unauthorised,
           500: internal,
@@ -503,8 +505,8 @@ export const openApiDocument = {
           ...idempotencyRefusals,
           201: counted(ok("已登记", "WaitlistEntry", waitlistExample)),
           400: invalidInput({ to: "最晚日期不能早于最早日期，请重新选择。" }),
-          404: errors("没有这个服务地点", { not_found: errorExample("not_found") }),
-          429: counted(tooMany("登记次数太多")),
+          404: errors("没有这个服务地点", { not_found: { value: { error: { code: "not_found", message: NO_VENUE } } } }),
+          429: counted(tooMany("登记次数太多", "候补登记")),
           401: unauthorised,
           500: internal,
         },
@@ -526,7 +528,9 @@ export const openApiDocument = {
             offer: { code: "K7MPXA", start: "2026-12-03T09:00:00+08:00", heldUntil: "2026-12-01T10:30:00+08:00" },
           }),
           400: invalidInput({ phone: "请填写 11 位手机号码。" }),
-          404: errors("没有这条登记，或手机号码不对（两种情况回答相同）", { not_found: errorExample("not_found") }),
+          404: errors("没有这条登记，或手机号码不对（两种情况回答相同）", {
+            not_found: { value: { error: { code: "not_found", message: NO_WAITLIST_ENTRY } } },
+          }),
           429: lookUpLimited,
           401: unauthorised,
           500: internal,
@@ -543,7 +547,9 @@ export const openApiDocument = {
         responses: {
           200: ok("已退出", "WaitlistEntry", { ...waitlistExample, status: "cancelled" }),
           400: invalidInput({ phone: "请填写 11 位手机号码。" }),
-          404: errors("没有这条登记，或手机号码不对（两种情况回答相同）", { not_found: errorExample("not_found") }),
+          404: errors("没有这条登记，或手机号码不对（两种情况回答相同）", {
+            not_found: { value: { error: { code: "not_found", message: NO_WAITLIST_ENTRY } } },
+          }),
           409: errors("登记已经结束（已取消、已预约或已过期）", { waitlist_ended: errorExample("waitlist_ended") }),
           429: lookUpLimited,
           401: unauthorised,

@@ -1,6 +1,6 @@
 import { callerOf } from "@/lib/api/caller";
 import { withCors } from "@/lib/api/cors";
-import { errorResponse, guarded, json, otherMethods, parseOr400 } from "@/lib/api/http";
+import { errorResponse, guarded, json, NO_TOWN, otherMethods, parseOr400 } from "@/lib/api/http";
 import { venuesQuery } from "@/lib/api/schema";
 import { findTown, listPublicVenues } from "@/lib/towns/queries";
 
@@ -13,7 +13,7 @@ export function GET(request: Request) {
       const query = parseOr400(venuesQuery, { town: new URL(request.url).searchParams.get("town") ?? undefined });
       if (query instanceof Response) return query;
       if (query.town && !(await findTown(query.town))) {
-        return errorResponse("not_found", "没有这个镇（街道），请从 /api/v1/towns 中选择。");
+        return errorResponse("not_found", NO_TOWN);
       }
       const venues = await listPublicVenues({ town: query.town });
       return json({

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { callerOf } from "@/lib/api/caller";
 import { withCors } from "@/lib/api/cors";
-import { errorResponse, guarded, otherMethods, parseOr400, slugFrom } from "@/lib/api/http";
+import { errorResponse, guarded, NO_VENUE, otherMethods, parseOr400, slugFrom } from "@/lib/api/http";
 import { slotsQuery } from "@/lib/api/schema";
 import { listVenueSlots } from "@/lib/availability/queries";
 import { TIME_ZONE, toIsoOffset } from "@/lib/time";
@@ -20,7 +20,7 @@ export function GET(request: Request, { params }: { params: Promise<{ slug: stri
       if (query instanceof Response) return query;
       const slug = await slugFrom(params);
       const result = slug === null ? null : await listVenueSlots(slug, query);
-      if (!result) return errorResponse("not_found", "没有这个服务地点，请从 /api/v1/venues 中选择。");
+      if (!result) return errorResponse("not_found", NO_VENUE);
       const { body, etag } = answerOf(result);
       const headers = { "Content-Type": "application/json", "Cache-Control": "no-store", ETag: etag };
       // A client that has these very slots already is told so, without them (issue 25 item 6).

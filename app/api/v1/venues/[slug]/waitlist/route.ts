@@ -5,6 +5,7 @@ import {
   failureResponse,
   guarded,
   json,
+  NO_VENUE,
   otherMethods,
   parseOr400,
   readJsonObject,
@@ -15,8 +16,6 @@ import { limitBookings, withLimitHeaders } from "@/lib/api/limits";
 import { presentWaitlistEntry } from "@/lib/api/present";
 import { joinWaitlist } from "@/lib/waitlist/mutations";
 import { joinWaitlistInput } from "@/lib/waitlist/schema";
-
-const NO_VENUE = "没有这个服务地点，请从 /api/v1/venues 中选择。";
 
 /** Joins a venue's waitlist: a text message offers the first slot that frees within the dates. */
 export function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
