@@ -20,13 +20,21 @@ async function median(task: () => Promise<unknown>): Promise<number> {
   return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)];
 }
 
+/** Reads a streamed file to its end, as a download would. */
+async function drain(stream: ReadableStream<Uint8Array>): Promise<number> {
+  const reader = stream.getReader();
+  let bytes = 0;
+  for (let r = await reader.read(); !r.done; r = await reader.read()) bytes += r.value.byteLength;
+  return bytes;
+}
+
 /** Times the queries against `url`, which already holds the data; returns [measure, ms] pairs. */
 export async function benchInsights(url: string): Promise<[string, number][]> {
   process.env.DATABASE_URL = url;
   const { loadDashboard } = await import("../lib/stats/dashboard/queries.ts");
   const { loadReport, reportOwnerOf } = await import("../lib/stats/report/queries.ts");
   const { districtScope } = await import("../lib/auth/scope.ts");
-  const { listDashboardRows, listReportItems, listReportRows } = await import("../lib/stats/rows/queries.ts");
+  const { readDashboardRows, listReportItems, readReportRows } = await import("../lib/stats/rows/queries.ts");
   const { rowsXlsx, reportXlsx } = await import("../lib/stats/export.ts");
   const { defaultDashboardPeriod, defaultReportPeriod } = await import("../lib/stats/schema.ts");
   const { addDays, todayInShanghai } = await import("../lib/time.ts");
@@ -47,14 +55,14 @@ export async function benchInsights(url: string): Promise<[string, number][]> {
     [
       "dashboard export XLSX, 12 months (query + file)",
       await median(async () => {
-        const r = await listDashboardRows(all, year);
-        if (r.ok) await rowsXlsx(owner, r.rows, year);
+        const r = await readDashboardRows(all, year);
+        if (r.ok) await drain(rowsXlsx(owner, r.pages, year));
       }),
     ],
     [
       "report export XLSX, 12 months (queries + file)",
       await median(async () => {
-        await reportXlsx(await loadReport(all, year), await listReportRows(all, year));
+        await drain(reportXlsx(await loadReport(all, year), (await readReportRows(all, year)).pages));
       }),
     ],
   ];
