@@ -151,9 +151,20 @@ export async function benchExportMemory(url: string, whose: "town" | "district")
   };
 }
 
+/** lib/db keeps the client of the first database it connected to: closed before that database goes, and made again for the next. */
+async function forgetAppClient() {
+  const cached = globalThis as { prisma?: { $disconnect(): Promise<void> } };
+  await cached.prisma?.$disconnect();
+  cached.prisma = undefined;
+}
+
 async function main() {
   const database = await createTestDatabase("insights");
   const prisma = createPrismaClient(database.url);
+  // The district seed: its towns and three years of activity, in a database of its own. Both stay
+  // up to the end: what lib/ connected to (the slot cache's listener) would call a dropped one again.
+  const district = await createTestDatabase("insights-district");
+  const districtPrisma = createPrismaClient(district.url);
   const exports: [string, ExportFigures][] = [];
   try {
     await seedDatabase(prisma, { demo: true });
@@ -167,28 +178,21 @@ async function main() {
     console.log("| --- | --- |");
     for (const [name, ms] of results) console.log(`| ${name} | ${ms.toFixed(1)} ms |`);
     exports.push(["town seed (a year of 睦洲)", await benchExportMemory(database.url, "town")]);
-  } finally {
-    await prisma.$disconnect();
-    await database.drop();
-  }
-  // The district seed: its towns and three years of activity, in a database of its own.
-  const district = await createTestDatabase("insights-district");
-  const districtPrisma = createPrismaClient(district.url);
-  try {
+    await forgetAppClient();
+
     await seedDatabase(districtPrisma, { demo: true });
     await seedDistrict(districtPrisma, { demo: true });
-    const started = performance.now();
+    const seeding = performance.now();
     const c = await seedDistrictYears(district.url, { years: 3 });
     console.log(
-      `Seeded the district's three years: ${c.bookings} bookings, ${c.walkIns} walk-ins, ${c.notifications} texts, ${c.audit} audit rows in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+      `Seeded the district's three years: ${c.bookings} bookings, ${c.walkIns} walk-ins, ${c.notifications} texts, ${c.audit} audit rows in ${((performance.now() - seeding) / 1000).toFixed(1)} s.`,
     );
-    // lib/db keeps the client of the first database it connected to (lib/db.ts): let it connect again.
-    const cached = globalThis as { prisma?: { $disconnect(): Promise<void> } };
-    await cached.prisma?.$disconnect();
-    cached.prisma = undefined;
     exports.push(["district seed (a year of every town)", await benchExportMemory(district.url, "district")]);
   } finally {
+    await forgetAppClient();
+    await prisma.$disconnect();
     await districtPrisma.$disconnect();
+    await database.drop();
     await district.drop();
   }
   console.log(
