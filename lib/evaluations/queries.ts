@@ -296,18 +296,6 @@ export async function summariseOwnEvaluations(
   };
 }
 
-export type EvaluationRow = Omit<EvaluationComment, "comment"> & { comment: string | null };
-
-/** Every evaluation in scope, oldest consultation first, for the exports (phones masked). */
-export async function listEvaluationRows(scope: EvaluationScope): Promise<EvaluationRow[]> {
-  const rows = await db.$queryRaw<(Omit<CommentRow, "comment"> & { comment: string | null })[]>`
-    SELECT s.id, s.created_at, s.at, v.name AS venue, l.name AS lawyer, s.satisfaction, s.resolution, s.comment, s.source,
-           s.name, s.phone
-    FROM (${evaluatedSql(scope)}) s JOIN venue v ON v.id = s.venue_id JOIN lawyer l ON l.id = s.lawyer_id
-    ORDER BY s.at, s.id LIMIT 50000`;
-  return rows.map(toRow);
-}
-
 export type PaperCandidate = {
   kind: "booking" | "walk_in";
   id: string;

@@ -2,8 +2,7 @@ import { judgementLabel } from "@/lib/schedule/judgement";
 import "server-only";
 // The dashboard's rows and the year's figures as files: XLSX, and CSV that Excel opens with the
 // Chinese intact (UTF-8 with a byte-order mark). Phone numbers are masked: these files travel.
-import ExcelJS from "exceljs";
-import { type CsvCell, toCsv } from "@/lib/csv";
+import { type CsvCell, streamCsv, toCsv } from "@/lib/csv";
 import type { EvaluationCounts } from "@/lib/evaluations/rules";
 import type { BookingStatus } from "@/lib/generated/prisma/enums";
 import {
@@ -18,6 +17,7 @@ import {
 } from "@/lib/labels";
 import { maskPhone } from "@/lib/phone";
 import { formatTime, formatTimeOn, toDateString } from "@/lib/time";
+import { type StreamedBook, type StreamedSheet, streamWorkbook } from "@/lib/xlsx";
 import { EVALUATION_LINES, evaluationSentence, leadDays, type OutcomeCounts, REPORT_LINES, satisfactionText } from "./aggregate";
 import type { VillageHours } from "./hours/queries";
 import type { Report, ReportGroup, ReportOwner } from "./report/queries";
@@ -53,7 +53,8 @@ const WIDTHS = [12, 12, 8, 26, 12, 16, 18, 12, 10, 16, 28, 12, 10, 16, 12, 10, 1
 const NUMERIC: ReadonlySet<string> = new Set(["用时（分钟）", "提前天数"]);
 const groups: Record<string, string> = PRIORITY_GROUPS;
 
-function rowCells(r: ServiceRow): CsvCell[] {
+/** A row's cells, the same in the CSV and the XLSX. */
+export function rowCells(r: ServiceRow): CsvCell[] {
   const booking = r.kind === "booking";
   const date = toDateString(r.at);
   return [
@@ -88,27 +89,47 @@ export function rowsCsv(rows: ServiceRow[]): string {
   return toCsv(ROW_COLUMNS, rows.map(rowCells));
 }
 
-function addRowsSheet(book: ExcelJS.Workbook, name: string, rows: ServiceRow[]) {
+async function* cellsOf(pages: AsyncIterable<ServiceRow[]>): AsyncGenerator<CsvCell[][]> {
+  for await (const rows of pages) yield rows.map(rowCells);
+}
+
+/** The same file, streamed as the rows are read (issue 24 item 3). */
+export function rowsCsvStream(pages: AsyncIterable<ServiceRow[]>): ReadableStream<Uint8Array> {
+  return streamCsv(ROW_COLUMNS, cellsOf(pages));
+}
+
+/** The rows' sheet, each batch committed (written out) before the next is read. */
+async function addRowsSheet(
+  book: StreamedBook,
+  name: string,
+  pages: AsyncIterable<ServiceRow[]>,
+  roomFor: (sheet: StreamedSheet) => Promise<void>,
+) {
   const sheet = book.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = ROW_COLUMNS.map((header, i) => ({ header, key: `c${i}`, width: WIDTHS[i] }));
   sheet.getRow(1).font = { bold: true };
-  // Dates and phone numbers stay text (Excel would drop a landline's leading zero).
-  for (const r of rows) sheet.addRow(rowCells(r).map((c, i) => (NUMERIC.has(ROW_COLUMNS[i]) ? c : String(c))));
+  for await (const rows of pages) {
+    // Dates and phone numbers stay text (Excel would drop a landline's leading zero).
+    for (const r of rows) sheet.addRow(rowCells(r).map((c, i) => (NUMERIC.has(ROW_COLUMNS[i]) ? c : String(c)))).commit();
+    await roomFor(sheet);
+  }
+  sheet.commit();
 }
 
 /** Who made the file: the town's (or the district's) booking site. */
 export const creatorOf = (owner: ReportOwner) => `${owner.name}公共法律服务预约`;
 
-export async function rowsXlsx(owner: ReportOwner, rows: ServiceRow[], period: Period): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  book.creator = creatorOf(owner);
-  addRowsSheet(book, "明细", rows);
-  const about = book.addWorksheet("说明");
-  about.addRow([`${owner.name}公共法律服务 预约和现场咨询明细 ${period.from} 至 ${period.to}`]).font = { bold: true };
-  about.addRow([
-    "时间为北京时间；联系电话只显示前三位和后四位；已取消的预约也列出，状态为“已取消”；到场时间为签到时间（现场咨询为接待时间），没有签到的为空；“律师当天签到”写“无律师签到记录”的，是记录为已完成、但律师那天没有在这个地点签到的服务；满意程度、问题解决情况和评价意见来自群众评价表，没有评价的为空。",
-  ]);
-  return Buffer.from(await book.xlsx.writeBuffer());
+/** The dashboard's rows as XLSX, streamed: the rows' sheet as they are read, then the notes. */
+export function rowsXlsx(owner: ReportOwner, pages: AsyncIterable<ServiceRow[]>, period: Period): ReadableStream<Uint8Array> {
+  return streamWorkbook(creatorOf(owner), async (book, roomFor) => {
+    await addRowsSheet(book, "明细", pages, roomFor);
+    const about = book.addWorksheet("说明");
+    about.addRow([`${owner.name}公共法律服务 预约和现场咨询明细 ${period.from} 至 ${period.to}`]).font = { bold: true };
+    about.addRow([
+      "时间为北京时间；联系电话只显示前三位和后四位；已取消的预约也列出，状态为“已取消”；到场时间为签到时间（现场咨询为接待时间），没有签到的为空；“律师当天签到”写“无律师签到记录”的，是记录为已完成、但律师那天没有在这个地点签到的服务；满意程度、问题解决情况和评价意见来自群众评价表，没有评价的为空。",
+    ]);
+    about.commit();
+  });
 }
 
 /** "睦洲镇-预约与现场咨询明细-2026-01-01至2026-03-31.xlsx": a file saved beside another town's says whose it is. */
@@ -156,16 +177,17 @@ export function reportCsv(report: Report): string {
   );
 }
 
-function groupSheet(book: ExcelJS.Workbook, name: string, first: string, groups: ReportGroup[]) {
+function groupSheet(book: StreamedBook, name: string, first: string, groups: ReportGroup[]) {
   const sheet = book.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.addRow([first, ...REPORT_HEADINGS]).font = { bold: true };
   for (const g of groups) sheet.addRow([g.name, ...reportCells(g, g.evaluations)]);
   sheet.getColumn(1).width = 28;
   for (let i = 2; i <= REPORT_HEADINGS.length + 1; i++) sheet.getColumn(i).width = 16;
+  sheet.commit();
 }
 
 /** Each village month by month: scheduled beside attended hours, and whether the attended reached the target. */
-function hoursSheet(book: ExcelJS.Workbook, hours: VillageHours) {
+function hoursSheet(book: StreamedBook, hours: VillageHours) {
   const sheet = book.addWorksheet("驻村时长", { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.addRow(["村居", "月份", "排班（小时）", "签到在场（小时）", `签到在场达到 ${hours.target} 小时`]).font = { bold: true };
   for (const r of hours.rows) {
@@ -177,34 +199,36 @@ function hoursSheet(book: ExcelJS.Workbook, hours: VillageHours) {
   sheet.addRow([]);
   sheet.addRow(["签到在场 = 律师签到到签退的时间（忘了签退的，算到那次坐班结束），按北京时间的整月统计。"]);
   for (const [i, width] of [16, 10, 14, 16, 20].entries()) sheet.getColumn(i + 1).width = width;
+  sheet.commit();
 }
 
-export async function reportXlsx(report: Report, rows: ServiceRow[]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  book.creator = creatorOf(report.owner);
-  const summary = book.addWorksheet("汇总");
-  summary.addRow([reportTitle(report.owner, report.filters)]).font = { bold: true, size: 14 };
-  summary.addRow([]);
-  summary.addRow(["项目", "数量", "单位", "表述"]).font = { bold: true };
-  for (const line of REPORT_LINES) {
-    const count = report.totals[line.key];
-    summary.addRow([line.verb, count, line.unit, reportSentence(line, count)]);
-  }
-  for (const line of EVALUATION_LINES) {
-    const count = report.evaluations[line.key];
-    summary.addRow([line.verb, count, line.unit, reportSentence(line, count)]);
-  }
-  summary.addRow(["满意度", satisfactionText(report.evaluations), "", evaluationSentence(report.evaluations)]);
-  summary.addRow([]);
-  summary.addRow(["接待服务对象 = 已完成的预约 + 现场咨询；每项服务结果按记录了该结果的服务人次计。"]);
-  summary.addRow(["满意度 =（满意 + 基本满意）÷ 收到的群众评价份数；评价按咨询日期计入期间。"]);
-  summary.getColumn(1).width = 18;
-  summary.getColumn(4).width = 30;
-  groupSheet(book, "按村居", "服务地点", report.byVenue);
-  groupSheet(book, "按律师", "律师", report.byLawyer);
-  hoursSheet(book, report.hours);
-  addRowsSheet(book, "明细", rows);
-  return Buffer.from(await book.xlsx.writeBuffer());
+/** The report as XLSX, streamed: the figures' sheets (small, from `report`), then the services as they are read. */
+export function reportXlsx(report: Report, pages: AsyncIterable<ServiceRow[]>): ReadableStream<Uint8Array> {
+  return streamWorkbook(creatorOf(report.owner), async (book, roomFor) => {
+    const summary = book.addWorksheet("汇总");
+    summary.addRow([reportTitle(report.owner, report.filters)]).font = { bold: true, size: 14 };
+    summary.addRow([]);
+    summary.addRow(["项目", "数量", "单位", "表述"]).font = { bold: true };
+    for (const line of REPORT_LINES) {
+      const count = report.totals[line.key];
+      summary.addRow([line.verb, count, line.unit, reportSentence(line, count)]);
+    }
+    for (const line of EVALUATION_LINES) {
+      const count = report.evaluations[line.key];
+      summary.addRow([line.verb, count, line.unit, reportSentence(line, count)]);
+    }
+    summary.addRow(["满意度", satisfactionText(report.evaluations), "", evaluationSentence(report.evaluations)]);
+    summary.addRow([]);
+    summary.addRow(["接待服务对象 = 已完成的预约 + 现场咨询；每项服务结果按记录了该结果的服务人次计。"]);
+    summary.addRow(["满意度 =（满意 + 基本满意）÷ 收到的群众评价份数；评价按咨询日期计入期间。"]);
+    summary.getColumn(1).width = 18;
+    summary.getColumn(4).width = 30;
+    summary.commit();
+    groupSheet(book, "按村居", "服务地点", report.byVenue);
+    groupSheet(book, "按律师", "律师", report.byLawyer);
+    hoursSheet(book, report.hours);
+    await addRowsSheet(book, "明细", pages, roomFor);
+  });
 }
 
 /** The report's heading: "江门市新会区睦洲镇人民政府公共法律服务 2026-01-01 至 2026-12-31". */

@@ -44,14 +44,14 @@ function pick<T>(rnd: () => number, weighted: [T, number][]): T {
   return weighted[weighted.length - 1][0];
 }
 
-const CHANNELS: [Channel, number][] = [
+export const CHANNELS: [Channel, number][] = [
   ["ONLINE", 50],
   ["PHONE", 25],
   ["WALK_IN", 5],
   ["SOCIAL_WORKER", 10],
   ["VILLAGE_CADRE", 10],
 ];
-const GROUPS: [string | null, number][] = [
+export const GROUPS: [string | null, number][] = [
   [null, 60],
   ["elderly", 20],
   ["migrant", 8],
@@ -60,14 +60,14 @@ const GROUPS: [string | null, number][] = [
   ["other", 3],
 ];
 // Lead time in days: most book a few days ahead, some on the day, a few weeks ahead.
-const LEADS: [[number, number], number][] = [
+export const LEADS: [[number, number], number][] = [
   [[0, 0], 15],
   [[1, 2], 30],
   [[3, 7], 35],
   [[8, 14], 15],
   [[15, 27], 5],
 ];
-const TOPIC_WEIGHTS: Record<string, number> = {
+export const TOPIC_WEIGHTS: Record<string, number> = {
   marriage: 14,
   inheritance: 9,
   support: 6,

@@ -52,8 +52,12 @@ export async function seedDistrict(prisma: PrismaClient, { demo, now = new Date(
     for (const n of [1, 2]) {
       const username = `lawyer-${entry.town.slug}-${n}`;
       if (await prisma.user.findUnique({ where: { username }, select: { id: true } })) continue;
-      // Each lawyer sits in at the station one morning a week and at every other workroom one afternoon.
+      // Each lawyer sits in at the station one morning a week and serves every other workroom, a
+      // half-day a week at each of the first nine (one place at a time: duty_session_lawyer_no_overlap).
       const served = venues.filter((_, i) => i === 0 || i % 2 === n - 1);
+      const halfDays = [1, 2, 3, 4, 5]
+        .map((weekday) => ({ weekday, morning: false }))
+        .concat([1, 2, 3, 4, 5].filter((weekday) => weekday !== n).map((weekday) => ({ weekday, morning: true })));
       await prisma.user.create({
         data: {
           username,
@@ -67,13 +71,16 @@ export async function seedDistrict(prisma: PrismaClient, { demo, now = new Date(
               publicPhone: `1380013${String(index * 2 + n).padStart(4, "0")}`,
               venues: { create: served.map((v) => ({ venueId: v.id })) },
               sessions: {
-                create: served.map((v, i) => ({
-                  venueId: v.id,
-                  weekday: i === 0 ? n : 1 + (i % 5),
-                  startMinute: i === 0 ? 9 * 60 : 14 * 60 + 30,
-                  endMinute: i === 0 ? 12 * 60 : 17 * 60 + 30,
-                  validFrom,
-                })),
+                create: served.slice(0, halfDays.length + 1).map((v, i) => {
+                  const half = i === 0 ? { weekday: n, morning: true } : halfDays[i - 1];
+                  return {
+                    venueId: v.id,
+                    weekday: half.weekday,
+                    startMinute: half.morning ? 9 * 60 : 14 * 60 + 30,
+                    endMinute: half.morning ? 12 * 60 : 17 * 60 + 30,
+                    validFrom,
+                  };
+                }),
               },
             },
           },

@@ -47,42 +47,121 @@ const EVALUATION_COLUMNS = Prisma.sql`e.satisfaction::text AS satisfaction, e.re
 
 type RowWindow = Window & { doneOnly: boolean; outcome?: string; lawyerId?: string };
 
-function rowsSql(s: RowWindow): Prisma.Sql {
-  const outcome = (column: Prisma.Sql) =>
-    s.outcome ? Prisma.sql`AND CAST(${s.outcome} AS "Outcome") = ANY(${column})` : Prisma.empty;
-  return Prisma.sql`
-    SELECT 'booking' AS kind, b.id, b.code, b.starts_at AS at, b.created_at AS "createdAt", b.status::text AS status,
-           b.channel::text AS channel, b.name, b.phone, b.village, v.name AS venue, v.village AS "venueVillage",
-           l.name AS lawyer, t.name AS topic, b.priority_group AS "priorityGroup", b.outcomes::text[] AS outcomes,
-           b.minutes_spent AS "minutesSpent", b.checked_in_at AS "attendedAt",
-           ${signedIn(Prisma.sql`b.lawyer_id`, Prisma.sql`b.venue_id`, Prisma.sql`b.starts_at`)} AS "lawyerSignedIn", ${EVALUATION_COLUMNS}
-    FROM booking b JOIN venue v ON v.id = b.venue_id JOIN lawyer l ON l.id = b.lawyer_id JOIN topic t ON t.id = b.topic_id
-    LEFT JOIN evaluation e ON e.booking_id = b.id
-    WHERE ${bookingWhere(s)} ${s.doneOnly ? Prisma.sql`AND b.status = 'DONE'` : Prisma.empty}
-      ${s.lawyerId ? Prisma.sql`AND b.lawyer_id = ${s.lawyerId}` : Prisma.empty} ${outcome(Prisma.sql`b.outcomes`)}
-    UNION ALL
-    SELECT 'walk_in', w.id, NULL, w.at, w.created_at, 'DONE', 'WALK_IN', w.name, w.phone, w.village, v.name, v.village,
-           l.name, t.name, w.priority_group, w.outcomes::text[], w.minutes_spent, w.at,
-           ${signedIn(Prisma.sql`w.lawyer_id`, Prisma.sql`w.venue_id`, Prisma.sql`w.at`)}, ${EVALUATION_COLUMNS}
-    FROM walk_in w JOIN venue v ON v.id = w.venue_id JOIN lawyer l ON l.id = w.lawyer_id JOIN topic t ON t.id = w.topic_id
-    LEFT JOIN evaluation e ON e.walk_in_id = w.id
-    WHERE ${walkInWhere(s)} ${s.lawyerId ? Prisma.sql`AND w.lawyer_id = ${s.lawyerId}` : Prisma.empty} ${outcome(Prisma.sql`w.outcomes`)}`;
+const BOOKING_COLUMNS = Prisma.sql`'booking' AS kind, b.id, b.code, b.starts_at AS at, b.created_at AS "createdAt",
+  b.status::text AS status, b.channel::text AS channel, b.name, b.phone, b.village, v.name AS venue, v.village AS "venueVillage",
+  l.name AS lawyer, t.name AS topic, b.priority_group AS "priorityGroup", b.outcomes::text[] AS outcomes,
+  b.minutes_spent AS "minutesSpent", b.checked_in_at AS "attendedAt",
+  ${signedIn(Prisma.sql`b.lawyer_id`, Prisma.sql`b.venue_id`, Prisma.sql`b.starts_at`)} AS "lawyerSignedIn", ${EVALUATION_COLUMNS}`;
+const BOOKING_JOINS = Prisma.sql`JOIN venue v ON v.id = b.venue_id JOIN lawyer l ON l.id = b.lawyer_id JOIN topic t ON t.id = b.topic_id
+  LEFT JOIN evaluation e ON e.booking_id = b.id`;
+const WALK_IN_COLUMNS = Prisma.sql`'walk_in', w.id, NULL, w.at, w.created_at, 'DONE', 'WALK_IN', w.name, w.phone, w.village,
+  v.name, v.village, l.name, t.name, w.priority_group, w.outcomes::text[], w.minutes_spent, w.at,
+  ${signedIn(Prisma.sql`w.lawyer_id`, Prisma.sql`w.venue_id`, Prisma.sql`w.at`)}, ${EVALUATION_COLUMNS}`;
+const WALK_IN_JOINS = Prisma.sql`JOIN venue v ON v.id = w.venue_id JOIN lawyer l ON l.id = w.lawyer_id JOIN topic t ON t.id = w.topic_id
+  LEFT JOIN evaluation e ON e.walk_in_id = w.id`;
+
+const outcomeIn = (s: RowWindow, column: Prisma.Sql) =>
+  s.outcome ? Prisma.sql`AND CAST(${s.outcome} AS "Outcome") = ANY(${column})` : Prisma.empty;
+
+function bookingsOf(s: RowWindow): Prisma.Sql {
+  return Prisma.sql`${bookingWhere(s)} ${s.doneOnly ? Prisma.sql`AND b.status = 'DONE'` : Prisma.empty}
+    ${s.lawyerId ? Prisma.sql`AND b.lawyer_id = ${s.lawyerId}` : Prisma.empty} ${outcomeIn(s, Prisma.sql`b.outcomes`)}`;
 }
 
-/** Longest export: far above a year of the town's volume, and still a file Excel opens at once. */
-export const EXPORT_ROW_LIMIT = 50_000;
+function walkInsOf(s: RowWindow): Prisma.Sql {
+  return Prisma.sql`${walkInWhere(s)} ${s.lawyerId ? Prisma.sql`AND w.lawyer_id = ${s.lawyerId}` : Prisma.empty}
+    ${outcomeIn(s, Prisma.sql`w.outcomes`)}`;
+}
 
-/** Bookings (cancelled ones too, marked) and walk-ins behind the dashboard, oldest first. */
+function rowsSql(s: RowWindow): Prisma.Sql {
+  return Prisma.sql`
+    SELECT ${BOOKING_COLUMNS} FROM booking b ${BOOKING_JOINS} WHERE ${bookingsOf(s)}
+    UNION ALL
+    SELECT ${WALK_IN_COLUMNS} FROM walk_in w ${WALK_IN_JOINS} WHERE ${walkInsOf(s)}`;
+}
+
+type Key = { at: Date; id: string };
+
+/**
+ * The `size` rows after `after` in (time, id) order. The page is chosen on the rows' keys alone,
+ * and only its rows get their names, evaluation and 签到 (a subquery each): choosing on the whole
+ * rows would work out every later row's 签到 again for each page.
+ */
+function pageSql(s: RowWindow, after: Key | null, size: number): Prisma.Sql {
+  const past = (at: Prisma.Sql, id: Prisma.Sql) =>
+    after ? Prisma.sql`AND (${at}, ${id}) > (${after.at}, ${after.id})` : Prisma.empty;
+  return Prisma.sql`
+    WITH page AS (
+      SELECT * FROM (
+        SELECT 'booking' AS kind, b.id, b.starts_at AS at FROM booking b
+        WHERE ${bookingsOf(s)} ${past(Prisma.sql`b.starts_at`, Prisma.sql`b.id`)}
+        UNION ALL
+        SELECT 'walk_in', w.id, w.at FROM walk_in w WHERE ${walkInsOf(s)} ${past(Prisma.sql`w.at`, Prisma.sql`w.id`)}
+      ) k ORDER BY k.at, k.id LIMIT ${size}
+    )
+    SELECT ${BOOKING_COLUMNS} FROM page p JOIN booking b ON b.id = p.id ${BOOKING_JOINS} WHERE p.kind = 'booking'
+    UNION ALL
+    SELECT ${WALK_IN_COLUMNS} FROM page p JOIN walk_in w ON w.id = p.id ${WALK_IN_JOINS} WHERE p.kind = 'walk_in'
+    ORDER BY at, id`;
+}
+
+/** Rows a streamed export reads per query: its memory is one batch's, however long the period. */
+export const EXPORT_BATCH = 2_000;
+
+/** Every row of the window, a batch at a time, oldest first (keyset: no row twice, none skipped). */
+async function* pagesOf(s: RowWindow, size: number): AsyncGenerator<ServiceRow[]> {
+  let after: Key | null = null;
+  for (;;) {
+    const rows: ServiceRow[] = await db.$queryRaw<ServiceRow[]>(pageSql(s, after, size));
+    if (rows.length > 0) yield rows;
+    if (rows.length < size) return;
+    const last = rows[rows.length - 1];
+    after = { at: last.at, id: last.id };
+  }
+}
+
+async function countRows(s: RowWindow): Promise<number> {
+  const [row] = await db.$queryRaw<{ count: number }[]>`
+    SELECT ((SELECT count(*) FROM booking b WHERE ${bookingsOf(s)}) + (SELECT count(*) FROM walk_in w WHERE ${walkInsOf(s)}))::int AS count`;
+  return row?.count ?? 0;
+}
+
+/**
+ * An export's rows: how many there are (for the audit entry, written before the file leaves), and
+ * the rows themselves, read a batch at a time as the file is written. Rows changed while the file
+ * is written may or may not be in it, as in any download that takes a while.
+ */
+export type RowsExport = { count: number; pages: AsyncIterable<ServiceRow[]> };
+
+function exportOf(s: RowWindow, size: number): Promise<RowsExport> {
+  return countRows(s).then((count) => ({ count, pages: { [Symbol.asyncIterator]: () => pagesOf(s, size) } }));
+}
+
+async function collect(pages: AsyncIterable<ServiceRow[]>): Promise<ServiceRow[]> {
+  const rows: ServiceRow[] = [];
+  for await (const page of pages) rows.push(...page);
+  return rows;
+}
+
+/** Bookings (cancelled ones too, marked) and walk-ins behind the dashboard, oldest first, for its export. */
+export async function readDashboardRows(
+  scope: Scope,
+  filters: DashboardFilters,
+  size = EXPORT_BATCH,
+): Promise<({ ok: true } & RowsExport) | { ok: false; errors: Record<string, string> }> {
+  const resolved = resolveFilters(filters, await listFilterOptions(scope));
+  if (!resolved.ok) return resolved;
+  const window = windowOf(scope, filters, { venueId: resolved.venueId, topicId: resolved.topicId });
+  return { ok: true, ...(await exportOf({ ...window, doneOnly: false }, size)) };
+}
+
+/** The same rows all at once, for a page or a test; a download streams them (readDashboardRows). */
 export async function listDashboardRows(
   scope: Scope,
   filters: DashboardFilters,
 ): Promise<{ ok: true; rows: ServiceRow[] } | { ok: false; errors: Record<string, string> }> {
-  const resolved = resolveFilters(filters, await listFilterOptions(scope));
-  if (!resolved.ok) return resolved;
-  const window = windowOf(scope, filters, { venueId: resolved.venueId, topicId: resolved.topicId });
-  const rows = await db.$queryRaw<ServiceRow[]>`
-    SELECT * FROM (${rowsSql({ ...window, doneOnly: false })}) s ORDER BY s.at, s.id LIMIT ${EXPORT_ROW_LIMIT}`;
-  return { ok: true, rows };
+  const result = await readDashboardRows(scope, filters);
+  return result.ok ? { ok: true, rows: await collect(result.pages) } : result;
 }
 
 export const ITEMS_PAGE_SIZE = 100;
@@ -117,10 +196,14 @@ export async function listReportItems(scope: Scope, filters: ReportItemsFilters,
   };
 }
 
-/** Every service of the period in the scope, for the report's detail sheet. */
+/** Every service of the period in the scope, for the report's detail sheet, a batch at a time. */
+export function readReportRows(scope: Scope, filters: ReportFilters, size = EXPORT_BATCH): Promise<RowsExport> {
+  return exportOf({ ...windowOf(scope, filters), doneOnly: true }, size);
+}
+
+/** The same rows all at once, for a test. */
 export async function listReportRows(scope: Scope, filters: ReportFilters): Promise<ServiceRow[]> {
-  return db.$queryRaw<ServiceRow[]>`
-    SELECT * FROM (${rowsSql({ ...windowOf(scope, filters), doneOnly: true })}) s ORDER BY s.at, s.id LIMIT ${EXPORT_ROW_LIMIT}`;
+  return collect((await readReportRows(scope, filters)).pages);
 }
 
 /**

@@ -1,11 +1,12 @@
 // The year's figures of the caller's town as XLSX (the report's lines, per village, per lawyer,
-// and the services behind them) or as CSV (the figures as one table, in the report's words).
+// and the services behind them, streamed as they are read) or as CSV (the figures as one table,
+// in the report's words).
 import { recordDownload } from "@/lib/audit/mutations";
 import { auditActorOf } from "@/lib/auth/scope";
 import { CSV_TYPE, fileHeaders, XLSX_TYPE } from "@/lib/http";
 import { reportCsv, reportFileName, reportXlsx } from "@/lib/stats/export";
 import { loadReport } from "@/lib/stats/report/queries";
-import { listReportRows } from "@/lib/stats/rows/queries";
+import { readReportRows } from "@/lib/stats/rows/queries";
 import { exportFormat, parseReportFilters } from "@/lib/stats/schema";
 import { invalidParams, staffDownload } from "../../download";
 
@@ -26,14 +27,13 @@ export const GET = staffDownload(async (scope, params) => {
       ),
     });
   }
-  const [report, rows] = await Promise.all([loadReport(scope, filters.value), listReportRows(scope, filters.value)]);
+  const [report, rows] = await Promise.all([loadReport(scope, filters.value), readReportRows(scope, filters.value)]);
   // The file carries (masked) personal data: who took it is recorded.
   await recordDownload(auditActorOf(scope), {
     subjectId: `report_export:town:${scope.townId}`,
-    summary: `下载年度数据 ${from} 至 ${to}（XLSX，${rows.length} 条明细）`,
+    summary: `下载年度数据 ${from} 至 ${to}（XLSX，${rows.count} 条明细）`,
   });
-  const body = await reportXlsx(report, rows);
-  return new Response(new Uint8Array(body), {
+  return new Response(reportXlsx(report, rows.pages), {
     headers: fileHeaders(
       `report-${report.owner.slug}-${from}-${to}.xlsx`,
       reportFileName(report.owner, filters.value, "xlsx"),
