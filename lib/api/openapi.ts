@@ -258,7 +258,7 @@ const webhookExample = {
   },
 };
 
-export const openApiDocument = {
+export const openApiDocument = withMethods({
   openapi: "3.1.0",
   info: {
     // The route names the site (its town's, or the district's: lib/towns siteIdentity).
@@ -835,4 +835,67 @@ export const openApiDocument = {
       },
     },
   },
+});
+
+type Operation = {
+  operationId: string;
+  parameters?: { in: string }[];
+  responses: Record<string, { headers?: Record<string, unknown> }>;
 };
+
+/**
+ * Every path's HEAD (where it takes GET) and OPTIONS, documented as the server answers them (issue
+ * 25 item 5): HEAD as GET without the body; OPTIONS with Allow, and CORS headers for an origin a
+ * registered client allows (lib/api/cors.ts). Any other method answers 405 method_not_allowed.
+ */
+function withMethods<D extends { paths: Record<string, Record<string, unknown>> }>(doc: D): D {
+  for (const operations of Object.values(doc.paths)) {
+    const get = operations.get as Operation | undefined;
+    const taken = [...Object.keys(operations).map((m) => m.toUpperCase()), ...(get ? ["HEAD"] : []), "OPTIONS"].sort();
+    const first = Object.values(operations)[0] as Operation;
+    // The path's own parameters ({slug}, {code}, {id}), which every operation of it must name.
+    const inPath = (first.parameters ?? []).filter((p) => p.in === "path");
+    const taking = Object.keys(operations)
+      .map((m) => m.toUpperCase())
+      .join(" 或 ");
+    if (get) {
+      operations.head = {
+        operationId: `${get.operationId}Head`,
+        summary: "同 GET，只回答响应头，没有内容",
+        parameters: get.parameters,
+        responses: Object.fromEntries(
+          Object.entries(get.responses).map(([status, r]) => [
+            status,
+            { description: "同 GET 的这个状态，没有内容", headers: r.headers },
+          ]),
+        ),
+      };
+    }
+    operations.options = {
+      operationId: `${first.operationId}Options`,
+      summary: "这个地址支持的请求方法",
+      ...(inPath.length > 0 ? { parameters: inPath } : {}),
+      description: `回答 204，响应头 Allow: ${taken.join(", ")}。已登记接入方允许的网页来源（预检请求）另有 Access-Control-Allow-Origin 等 CORS 响应头。用其他请求方法时回答 405 method_not_allowed，响应头 Allow 同上。`,
+      responses: {
+        204: {
+          description: "支持的请求方法",
+          headers: { Allow: { description: "支持的请求方法", schema: { type: "string", const: taken.join(", ") } } },
+        },
+        400: malformedPath,
+        405: {
+          description: "用了这个地址不支持的请求方法（如对只能 GET 的地址 POST）",
+          headers: noStore,
+          content: {
+            "application/json": {
+              schema: ref("Error"),
+              example: {
+                error: { code: "method_not_allowed", message: `这个接口地址不支持 PUT 请求，请改用 ${taking} 请求。` },
+              },
+            },
+          },
+        },
+      },
+    };
+  }
+  return doc;
+}

@@ -750,7 +750,13 @@ describe("unknown paths and methods", () => {
     const routes = await routeModules();
     expect(Object.keys(routes).length).toBeGreaterThan(5);
     for (const [route, module] of Object.entries(routes)) {
-      const taken = route === "/openapi.json" ? ["GET"] : Object.keys(doc.paths[route] ?? {}).map((m) => m.toUpperCase());
+      // HEAD and OPTIONS are documented too (issue 25 item 5): what a route takes are the others.
+      const taken =
+        route === "/openapi.json"
+          ? ["GET"]
+          : Object.keys(doc.paths[route] ?? {})
+              .filter((m) => m !== "head" && m !== "options")
+              .map((m) => m.toUpperCase());
       const allow = [...taken, ...(taken.includes("GET") ? ["HEAD"] : []), "OPTIONS"].sort().join(", ");
       for (const method of METHODS.filter((m) => !taken.includes(m) && !(m === "HEAD" && taken.includes("GET")))) {
         const name = `${method} ${route}`;
@@ -810,7 +816,19 @@ describe("GET /api/v1/openapi.json", () => {
       routes[route] = allowed.map((m) => m.toLowerCase()).sort();
     }
     expect(Object.keys(doc.paths).sort()).toEqual(Object.keys(routes).sort());
-    for (const [route, methods] of Object.entries(routes)) expect(Object.keys(doc.paths[route]).sort(), route).toEqual(methods);
+    type Documented = { responses: Record<string, { headers?: { Allow?: { schema: { const: string } } } }> };
+    for (const [route, methods] of Object.entries(routes)) {
+      const documented = Object.keys(doc.paths[route]).filter((m) => m !== "head" && m !== "options");
+      expect(documented.sort(), route).toEqual(methods);
+      // HEAD where GET is taken, and OPTIONS everywhere, saying the Allow the server gives.
+      expect("head" in doc.paths[route], route).toBe(methods.includes("get"));
+      const options = await (await routeModules())[route].OPTIONS(
+        new Request(`http://test/api/v1${route}`, { method: "OPTIONS" }),
+        params({}),
+      );
+      const allow = (doc.paths[route].options as Documented).responses["204"].headers?.Allow?.schema.const;
+      expect(allow, route).toBe(options.headers.get("allow"));
+    }
   });
 
   it("says the look-ups take the landline a booking was made with, and booking takes a mobile number", async () => {
