@@ -201,7 +201,11 @@ const bookingExample = {
   end: "2026-12-01T09:30:00+08:00",
   venue: { slug: "station", name: "睦洲镇公共法律服务工作站", address: "江门市新会区睦洲镇人民政府司法所" },
   lawyer: lawyerExample,
+  calendar: "/bookings/K7MPXA/calendar.ics?t=3f9c2a7d1e8b4c6f9a0d5e2b7c4f1a8e",
 };
+
+/** A webhook's booking carries no calendar link: the notice goes to a server, not to the person. */
+const { calendar: _calendar, ...webhookBookingExample } = bookingExample;
 
 const slugParam = { name: "slug", in: "path", required: true, schema: { type: "string", example: "station" } };
 const entryParam = {
@@ -253,7 +257,7 @@ const webhookExample = {
   type: "booking.created",
   timestamp: "2026-11-30T10:03:04+08:00",
   data: {
-    booking: { ...bookingExample, town: exampleTown },
+    booking: { ...webhookBookingExample, town: exampleTown },
     villager: { phone: "138****5678" },
   },
 };
@@ -814,7 +818,7 @@ export const openApiDocument = withMethods({
       },
       Booking: {
         type: "object",
-        required: ["code", "status", "start", "end", "venue", "lawyer"],
+        required: ["code", "status", "start", "end", "venue", "lawyer", "calendar"],
         properties: {
           code: { type: "string", description: "预约号；查询、取消、改期时与预约时留的电话号码一起使用" },
           status: {
@@ -831,6 +835,11 @@ export const openApiDocument = withMethods({
             properties: { slug: { type: "string" }, name: { type: "string" }, address: { type: "string" } },
           },
           lawyer: ref("Lawyer"),
+          calendar: {
+            type: "string",
+            description:
+              "这个预约的日历文件（.ics，可导入手机日历）的地址，相对本站地址，不需要登录或 Cookie；改期后再取得会更新（SEQUENCE），取消后为 STATUS:CANCELLED",
+          },
         },
       },
     },

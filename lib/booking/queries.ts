@@ -30,6 +30,8 @@ export type BookingView = {
   notice: string | null;
   /** A slot offered from the waitlist and not (yet) accepted: until when it is held (lib/waitlist). */
   heldUntil: Date | null;
+  /** The secret of its calendar link (/bookings/<code>/calendar.ics?t=…), for the API's Booking. */
+  calendarToken: string;
 };
 
 /** Who a booking is for and when: every view of a booking (the villager's, the lawyer's, a day sheet) starts from these. */
@@ -54,6 +56,7 @@ export const bookingViewSelect = {
   cancelReason: true,
   notice: true,
   heldUntil: true,
+  calendarToken: true,
   venue: { select: { slug: true, name: true, address: true } },
   lawyer: { select: { id: true, name: true, firm: true, publicPhone: true } },
   topic: { select: { code: true, name: true } },
@@ -81,7 +84,15 @@ export function toBookingView(row: Row): BookingView {
     cancelReason: row.cancelReason,
     notice: row.notice,
     heldUntil: row.heldUntil,
+    calendarToken: row.calendarToken,
   };
+}
+
+/** A booking by its code and its calendar link's secret (issue 25 item 6): the link opens the .ics without a phone. */
+export async function findBookingByCalendarToken(code: string, token: string): Promise<BookingView | null> {
+  if (!/^[0-9a-f]{32}$/.test(token)) return null;
+  const row = await db.booking.findFirst({ where: { code, calendarToken: token }, select: bookingViewSelect });
+  return row ? toBookingView(row) : null;
 }
 
 /** A booking by its code and phone together: a wrong code and a wrong phone both give null. */

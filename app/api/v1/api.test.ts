@@ -265,6 +265,7 @@ describe("bookings", () => {
       end: toIsoOffset(plusMinutes(f.slot(0), 30)),
       venue: { slug: f.venue.slug, name: f.venue.name, address: "测试地址" },
       lawyer: { id: f.lawyers[0].id, name: f.lawyers[0].name },
+      calendar: expect.stringMatching(/^\/bookings\/[A-Z0-9]{6}\/calendar\.ics\?t=[0-9a-f]{32}$/),
     });
     expect(booking.start).toMatch(/T09:00:00\+08:00$/);
     const row = await prisma.booking.findUniqueOrThrow({ where: { code: booking.code } });

@@ -1,14 +1,18 @@
 import { findOwnBooking } from "@/lib/booking/access";
+import { findBookingByCalendarToken } from "@/lib/booking/queries";
 import { buildCalendar } from "@/lib/calendar/ics";
 import { townOfVenue } from "@/lib/towns/queries";
 
-// The booking as an iCalendar file, for the villager's own phone calendar. Same rule as the page:
-// the phone proven on this device (cookie). Nothing about the villager goes into the file. Its
+// The booking as an iCalendar file, for the villager's own phone calendar. Same rule as the page
+// (the phone proven on this device, a cookie), or the calendar link's secret the API gives. Nothing about the villager goes into the file. Its
 // SEQUENCE is the booking's version, so a calendar that imported an older copy replaces it; a
 // cancelled booking answers its event with STATUS:CANCELLED, so the imported copy is struck off
 // (issue 25 item 6), rather than a 404 that leaves it standing.
-export async function GET(_request: Request, { params }: { params: Promise<{ code: string }> }) {
-  const { booking } = await findOwnBooking((await params).code);
+export async function GET(request: Request, { params }: { params: Promise<{ code: string }> }) {
+  const code = (await params).code;
+  // The API's link carries its own secret (?t=…, issue 25 item 6); the page's link relies on the cookie.
+  const token = new URL(request.url).searchParams.get("t");
+  const booking = token ? await findBookingByCalendarToken(code, token) : (await findOwnBooking(code)).booking;
   if (!booking) {
     return new Response("没有找到这个预约。", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
