@@ -38,7 +38,7 @@ describe("the work log in a town scope", () => {
       data: {
         ...Object.fromEntries(
           Object.entries(there).filter(
-            ([k]) => !["id", "code", "createdAt", "updatedAt", "venueId", "startsAt", "endsAt"].includes(k),
+            ([k]) => !["id", "code", "calendarToken", "createdAt", "updatedAt", "venueId", "startsAt", "endsAt"].includes(k),
           ),
         ),
         code: `B${there.code.slice(1)}`,
