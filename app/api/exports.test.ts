@@ -6,12 +6,13 @@ import { randomBytes } from "node:crypto";
 import ExcelJS from "exceljs";
 import { getServerSession } from "next-auth";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { generateBookingCode } from "@/lib/booking/code";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { BookingStatus, Channel, EvaluationSource, Outcome, Resolution, Role, Satisfaction } from "@/lib/generated/prisma/enums";
 import { PRIORITY_GROUP_NAMES } from "@/lib/labels";
 import { monthOf } from "@/lib/schedule/hours";
 import { createVenueFixture, prisma, testTownId, uniquePhone } from "@/lib/testing/fixtures";
 import { zonedInstant } from "@/lib/time";
+import { LOG_COLUMNS } from "@/lib/worklog/export";
 import { GET as logExport } from "./lawyer/log/route";
 import { GET as dashboardExport } from "./staff/dashboard/export/route";
 import { GET as reportExport } from "./staff/report/export/route";
@@ -44,22 +45,8 @@ async function fixture() {
   const lawyer = base.lawyers[0];
   const date = base.dateOn(1);
   const at = (minute: number) => zonedInstant(date, minute);
-  const book = (minute: number, data: Record<string, unknown>) =>
-    prisma.booking.create({
-      data: {
-        code: generateBookingCode(),
-        venueId: base.venue.id,
-        lawyerId: lawyer.id,
-        topicId: base.topic.id,
-        startsAt: at(minute),
-        endsAt: at(minute + 30),
-        name: "测试村民",
-        phone: uniquePhone(),
-        consentAt: new Date(),
-        status: "CONFIRMED",
-        ...data,
-      },
-    });
+  const book = (minute: number, data: Partial<Prisma.BookingUncheckedCreateInput>) =>
+    base.writeBooking(date, minute, { status: "CONFIRMED", ...data });
   await book(9 * 60, { status: "CONFIRMED", channel: "ONLINE", name: "预约村民" });
   await book(9 * 60 + 30, { status: "CHECKED_IN", channel: "PHONE", checkedInAt: at(9 * 60 + 28), name: "签到村民" });
   const evaluated = await book(10 * 60, {
@@ -352,21 +339,7 @@ describe("a lawyer's work log", () => {
     await signedInAs(f.lawyerUser);
     const rows = await csvOf(await get(logExport, "/api/lawyer/log", { month: f.month, format: "csv" }));
     expectNoRawCodes(rows);
-    expect(rows[0]).toEqual([
-      "日期",
-      "时间",
-      "服务地点",
-      "律师",
-      "村居",
-      "服务对象姓名",
-      "联系电话",
-      "咨询事项",
-      "服务结果",
-      "用时（分钟）",
-      "来源（预约/现场）",
-      "到场时间",
-      "律师签到签退",
-    ]);
+    expect(rows[0]).toEqual([...LOG_COLUMNS]);
     expectInspectorsLog(records(rows).filter((r) => r.日期 === f.date));
   });
 

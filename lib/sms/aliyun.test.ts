@@ -3,9 +3,9 @@
 // (https://help.aliyun.com/zh/sdk/product-overview/v3-request-structure-and-signature), then
 // answers what the test asks: success, a refusal, throttling, HTTP 500, or nothing at all.
 import { createHash, createHmac } from "node:crypto";
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { IncomingMessage } from "node:http";
+import { describe, expect, it } from "vitest";
+import { type FakeReply, fakeGatewayForTests, sharedGatewayTests } from "@/lib/testing/fake-sms-gateway";
 import { type AliyunOptions, aliyunGateway } from "./aliyun";
 import type { MessageKind } from "./gateway";
 
@@ -21,7 +21,6 @@ const TEMPLATES: Record<MessageKind, string> = {
 };
 const REMINDER = { name: "陈伯", code: "MZ7K3Q", date: "12月3日", time: "09:30", place: "睦洲镇公共法律服务站" };
 
-type Answer = { status: number; contentType?: string; body: string } | "hang";
 type Received = {
   method: string;
   path: string;
@@ -30,12 +29,7 @@ type Received = {
   problems: string[];
 };
 
-let server: Server;
-let port = 0;
-let answer: Answer;
-let received: Received[] = [];
-
-const json = (body: unknown, status = 200): Answer => ({ status, body: JSON.stringify(body) });
+const json = (body: unknown, status = 200): FakeReply => ({ status, body: JSON.stringify(body) });
 const ok = json({ Code: "OK", Message: "OK", BizId: "900619746936498440^0", RequestId: "F655A8D5-B967-440B-8683-DAD6FF8DE990" });
 
 /** RFC 3986 percent-encoding, as the V3 signature wants it. */
@@ -76,43 +70,24 @@ function signatureProblems(req: IncomingMessage, rawQuery: string, body: Buffer)
   return problems;
 }
 
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const body = Buffer.concat(chunks);
-      const [path, rawQuery = ""] = (req.url ?? "").split("?");
-      res.setHeader("connection", "close"); // no kept-alive sockets left between tests
-      const problems = signatureProblems(req, rawQuery, body);
-      const query = Object.fromEntries(new URLSearchParams(rawQuery));
-      received.push({ method: req.method ?? "", path, query, headers: req.headers, problems });
-      if (answer === "hang") return; // never answers; the adapter must give up on its own
-      if (problems.length > 0) {
-        res.writeHead(400, { "content-type": "application/json;charset=utf-8" });
-        res.end(JSON.stringify({ Code: "SignatureDoesNotMatch", Message: problems.join("; "), RequestId: "r-sig" }));
-        return;
-      }
-      res.writeHead(answer.status, { "content-type": answer.contentType ?? "application/json;charset=utf-8" });
-      res.end(answer.body);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  port = (server.address() as AddressInfo).port;
+const fake = fakeGatewayForTests<Received>((req, body) => {
+  const [path, rawQuery = ""] = (req.url ?? "").split("?");
+  const problems = signatureProblems(req, rawQuery, body);
+  const query = Object.fromEntries(new URLSearchParams(rawQuery));
+  return {
+    record: { method: req.method ?? "", path, query, headers: req.headers, problems },
+    refusal:
+      problems.length > 0
+        ? json({ Code: "SignatureDoesNotMatch", Message: problems.join("; "), RequestId: "r-sig" }, 400)
+        : undefined,
+  };
 });
-
-afterEach(() => {
-  server.closeAllConnections(); // the hanging ones
-  received = [];
-});
-
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 function gateway(overrides: Partial<AliyunOptions> = {}) {
   return aliyunGateway({
     accessKeyId: KEY_ID,
     accessKeySecret: SECRET,
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: fake.endpoint,
     signName: "睦洲公共法律服务",
     templates: TEMPLATES,
     timeoutMs: 300,
@@ -122,12 +97,12 @@ function gateway(overrides: Partial<AliyunOptions> = {}) {
 
 describe("aliyunGateway", () => {
   it("sends a signed, well-formed SendSms call and answers with the BizId", async () => {
-    answer = ok;
+    fake.answer = ok;
     const result = await gateway().send("138 1234 5678", "reminder", { ...REMINDER, topic: "婚姻家庭" });
     expect(result).toEqual({ ok: true, id: "900619746936498440^0", status: "sent" });
 
-    expect(received).toHaveLength(1);
-    const [request] = received;
+    expect(fake.received).toHaveLength(1);
+    const [request] = fake.received;
     expect(request.problems).toEqual([]);
     expect(request.method).toBe("POST");
     expect(request.path).toBe("/");
@@ -144,9 +119,9 @@ describe("aliyunGateway", () => {
   });
 
   it("is refused by the fake when signed with another secret (the check is real)", async () => {
-    answer = ok;
+    fake.answer = ok;
     const result = await gateway({ accessKeySecret: "another-secret" }).send("13812345678", "reminder", REMINDER);
-    expect(received[0].problems).toEqual(["the signature does not match"]);
+    expect(fake.received[0].problems).toEqual(["the signature does not match"]);
     expect(result).toEqual({
       ok: false,
       retryable: false,
@@ -155,13 +130,16 @@ describe("aliyunGateway", () => {
   });
 
   it("retries later on flow control", async () => {
-    answer = json({ Code: "isv.BUSINESS_LIMIT_CONTROL", Message: "触发流控", RequestId: "r1" });
+    fake.answer = json({ Code: "isv.BUSINESS_LIMIT_CONTROL", Message: "触发流控", RequestId: "r1" });
     expect(await gateway().send("13812345678", "reminder", REMINDER)).toEqual({
       ok: false,
       retryable: true,
       reason: "isv.BUSINESS_LIMIT_CONTROL: 触发流控",
     });
-    answer = json({ Code: "Throttling.User", Message: "Request was denied due to user flow control.", RequestId: "r2" }, 400);
+    fake.answer = json(
+      { Code: "Throttling.User", Message: "Request was denied due to user flow control.", RequestId: "r2" },
+      400,
+    );
     expect(await gateway().send("13812345678", "reminder", REMINDER)).toMatchObject({
       ok: false,
       retryable: true,
@@ -170,18 +148,18 @@ describe("aliyunGateway", () => {
   });
 
   it("does not retry a permanent refusal, and says why", async () => {
-    answer = json({ Code: "isv.MOBILE_NUMBER_ILLEGAL", Message: "非法手机号", RequestId: "r3" });
+    fake.answer = json({ Code: "isv.MOBILE_NUMBER_ILLEGAL", Message: "非法手机号", RequestId: "r3" });
     expect(await gateway().send("13812345678", "reminder", REMINDER)).toEqual({
       ok: false,
       retryable: false,
       reason: "isv.MOBILE_NUMBER_ILLEGAL: 非法手机号",
     });
-    answer = json({ Code: "isv.SMS_TEMPLATE_ILLEGAL", Message: "该账号下找不到对应模板", RequestId: "r4" });
+    fake.answer = json({ Code: "isv.SMS_TEMPLATE_ILLEGAL", Message: "该账号下找不到对应模板", RequestId: "r4" });
     expect(await gateway().send("13812345678", "reminder", REMINDER)).toMatchObject({ ok: false, retryable: false });
   });
 
   it("retries on HTTP 500, with a JSON error or a page that is not JSON", async () => {
-    answer = json(
+    fake.answer = json(
       { Code: "InternalError", Message: "The request processing has failed due to some unknown error.", RequestId: "r5" },
       500,
     );
@@ -190,52 +168,18 @@ describe("aliyunGateway", () => {
       retryable: true,
       reason: "HTTP 500 InternalError: The request processing has failed due to some unknown error.",
     });
-    answer = { status: 502, contentType: "text/html", body: "<html>Bad Gateway</html>" };
+    fake.answer = { status: 502, contentType: "text/html", body: "<html>Bad Gateway</html>" };
     expect(await gateway().send("13812345678", "reminder", REMINDER)).toMatchObject({ ok: false, retryable: true });
   });
 
-  it("gives up on a gateway that never answers, quickly and retryably", async () => {
-    answer = "hang";
-    const started = Date.now();
-    const result = await gateway().send("13812345678", "reminder", REMINDER);
-    expect(result).toEqual({
-      ok: false,
-      retryable: true,
-      reason: "time-out: no answer from Aliyun SMS within 300 ms (the message may still arrive)",
-    });
-    expect(Date.now() - started).toBeLessThan(2_000);
-    expect(received).toHaveLength(1);
-  });
-
-  it("retries when nothing listens on the endpoint", async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
-    const closedPort = (closed.address() as AddressInfo).port;
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const result = await gateway({ endpoint: `http://127.0.0.1:${closedPort}` }).send("13812345678", "reminder", REMINDER);
-    expect(result).toMatchObject({ ok: false, retryable: true, reason: expect.stringContaining("ECONNREFUSED") });
-  });
-
-  it("sends nothing for a landline or a missing variable", async () => {
-    answer = ok;
-    expect(await gateway().send("0750-6123456", "reminder", REMINDER)).toEqual({
-      ok: false,
-      retryable: false,
-      reason: "not a mobile number",
-    });
-    expect(await gateway().send("13812345678", "reminder", { ...REMINDER, place: "" })).toEqual({
-      ok: false,
-      retryable: false,
-      reason: "missing template parameter: place",
-    });
-    expect(received).toEqual([]);
-  });
-
-  it("keeps the secret out of what it answers", async () => {
-    answer = json({ Code: "isv.MOBILE_NUMBER_ILLEGAL", Message: "非法手机号" });
-    const g = gateway();
-    const result = await g.send("13812345678", "reminder", REMINDER);
-    expect(JSON.stringify(result)).not.toContain(SECRET);
-    expect(JSON.stringify(g)).not.toContain(SECRET);
+  sharedGatewayTests({
+    fake,
+    gateway,
+    provider: "Aliyun SMS",
+    secret: SECRET,
+    kind: "reminder",
+    values: REMINDER,
+    ok,
+    refusal: json({ Code: "isv.MOBILE_NUMBER_ILLEGAL", Message: "非法手机号" }),
   });
 });

@@ -3,9 +3,9 @@
 // (https://cloud.tencent.com/document/api/382/52072), then answers what the test asks: success, a
 // per-number refusal, a request-level Error, HTTP 500, or nothing at all.
 import { createHash, createHmac } from "node:crypto";
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { IncomingMessage } from "node:http";
+import { describe, expect, it } from "vitest";
+import { type FakeReply, fakeGatewayForTests, sharedGatewayTests } from "@/lib/testing/fake-sms-gateway";
 import type { MessageKind } from "./gateway";
 import { type TencentOptions, tencentGateway } from "./tencent";
 
@@ -27,16 +27,9 @@ const CONFIRMATION = {
   place: "睦洲镇公共法律服务站",
 };
 
-type Reply = { status: number; body: string };
-type Answer = Reply | "hang";
 type Received = { headers: IncomingMessage["headers"]; body: unknown; problems: string[] };
 
-let server: Server;
-let port = 0;
-let answer: Answer;
-let received: Received[] = [];
-
-const respond = (response: Record<string, unknown>): Reply => ({
+const respond = (response: Record<string, unknown>): FakeReply => ({
   status: 200,
   body: JSON.stringify({ Response: { RequestId: "a0b1c2d3-0000-4000-8000-000000000000", ...response } }),
 });
@@ -80,43 +73,26 @@ function signatureProblems(req: IncomingMessage, body: Buffer): string[] {
   return problems;
 }
 
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const raw = Buffer.concat(chunks);
-      res.setHeader("connection", "close"); // no kept-alive sockets left between tests
-      const problems = signatureProblems(req, raw);
-      let body: unknown = null;
-      try {
-        body = JSON.parse(raw.toString("utf8"));
-      } catch {
-        problems.push("the body is not JSON");
-      }
-      received.push({ headers: req.headers, body, problems });
-      if (answer === "hang") return; // never answers; the adapter must give up on its own
-      res.writeHead(problems.length > 0 ? 200 : answer.status, { "content-type": "application/json" });
-      res.end(problems.length > 0 ? error("AuthFailure.SignatureFailure", problems.join("; ")).body : answer.body);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  port = (server.address() as AddressInfo).port;
+const fake = fakeGatewayForTests<Received>((req, raw) => {
+  const problems = signatureProblems(req, raw);
+  let body: unknown = null;
+  try {
+    body = JSON.parse(raw.toString("utf8"));
+  } catch {
+    problems.push("the body is not JSON");
+  }
+  return {
+    record: { headers: req.headers, body, problems },
+    refusal: problems.length > 0 ? error("AuthFailure.SignatureFailure", problems.join("; ")) : undefined,
+  };
 });
-
-afterEach(() => {
-  server.closeAllConnections(); // the hanging ones
-  received = [];
-});
-
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 function gateway(overrides: Partial<TencentOptions> = {}) {
   return tencentGateway({
     secretId: SECRET_ID,
     secretKey: SECRET_KEY,
     sdkAppId: "1400006666",
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: fake.endpoint,
     signName: "睦洲公共法律服务",
     templates: TEMPLATES,
     timeoutMs: 300,
@@ -126,12 +102,12 @@ function gateway(overrides: Partial<TencentOptions> = {}) {
 
 describe("tencentGateway", () => {
   it("sends a signed SendSms with the parameters in template order and answers with the SerialNo", async () => {
-    answer = ok;
+    fake.answer = ok;
     const result = await gateway().send("13812345678", "confirmation", { note: "不要发出去", ...CONFIRMATION });
     expect(result).toEqual({ ok: true, id: "2640:179540000015698470001", status: "sent" });
 
-    expect(received).toHaveLength(1);
-    const [request] = received;
+    expect(fake.received).toHaveLength(1);
+    const [request] = fake.received;
     expect(request.problems).toEqual([]);
     expect(request.headers).toMatchObject({
       "content-type": "application/json",
@@ -149,9 +125,9 @@ describe("tencentGateway", () => {
   });
 
   it("is refused by the fake when signed with another key (the check is real)", async () => {
-    answer = ok;
+    fake.answer = ok;
     const result = await gateway({ secretKey: "another-key" }).send("13812345678", "confirmation", CONFIRMATION);
-    expect(received[0].problems).toEqual(["the signature does not match"]);
+    expect(fake.received[0].problems).toEqual(["the signature does not match"]);
     expect(result).toEqual({
       ok: false,
       retryable: false,
@@ -160,14 +136,14 @@ describe("tencentGateway", () => {
   });
 
   it("uses the configured region", async () => {
-    answer = ok;
+    fake.answer = ok;
     await gateway({ region: "ap-beijing" }).send("13812345678", "confirmation", CONFIRMATION);
-    expect(received[0].headers["x-tc-region"]).toBe("ap-beijing");
-    expect(received[0].problems).toEqual([]);
+    expect(fake.received[0].headers["x-tc-region"]).toBe("ap-beijing");
+    expect(fake.received[0].problems).toEqual([]);
   });
 
   it("retries later on a frequency limit, per number or for the request", async () => {
-    answer = perNumber(
+    fake.answer = perNumber(
       "LimitExceeded.PhoneNumberDailyLimit",
       "the number of SMS messages sent from a single mobile number every day exceeds the upper limit",
     );
@@ -177,12 +153,12 @@ describe("tencentGateway", () => {
       reason:
         "LimitExceeded.PhoneNumberDailyLimit: the number of SMS messages sent from a single mobile number every day exceeds the upper limit",
     });
-    answer = error("RequestLimitExceeded", "请求的次数超过了频率限制。");
+    fake.answer = error("RequestLimitExceeded", "请求的次数超过了频率限制。");
     expect(await gateway().send("13812345678", "confirmation", CONFIRMATION)).toMatchObject({ ok: false, retryable: true });
   });
 
   it("does not retry a permanent refusal, and says why", async () => {
-    answer = error(
+    fake.answer = error(
       "FailedOperation.TemplateIncorrectOrUnapproved",
       "template is not approved or request content does not match the approved template content",
     );
@@ -192,7 +168,7 @@ describe("tencentGateway", () => {
       reason:
         "FailedOperation.TemplateIncorrectOrUnapproved: template is not approved or request content does not match the approved template content",
     });
-    answer = perNumber("InvalidParameterValue.IncorrectPhoneNumber", "incorrect number format");
+    fake.answer = perNumber("InvalidParameterValue.IncorrectPhoneNumber", "incorrect number format");
     expect(await gateway().send("13812345678", "confirmation", CONFIRMATION)).toEqual({
       ok: false,
       retryable: false,
@@ -201,7 +177,7 @@ describe("tencentGateway", () => {
   });
 
   it("retries on HTTP 500", async () => {
-    answer = { status: 500, body: "internal error" };
+    fake.answer = { status: 500, body: "internal error" };
     expect(await gateway().send("13812345678", "confirmation", CONFIRMATION)).toEqual({
       ok: false,
       retryable: true,
@@ -209,54 +185,14 @@ describe("tencentGateway", () => {
     });
   });
 
-  it("gives up on a gateway that never answers, quickly and retryably", async () => {
-    answer = "hang";
-    const started = Date.now();
-    const result = await gateway().send("13812345678", "confirmation", CONFIRMATION);
-    expect(result).toEqual({
-      ok: false,
-      retryable: true,
-      reason: "time-out: no answer from Tencent Cloud SMS within 300 ms (the message may still arrive)",
-    });
-    expect(Date.now() - started).toBeLessThan(2_000);
-    expect(received).toHaveLength(1);
-  });
-
-  it("retries when nothing listens on the endpoint", async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
-    const closedPort = (closed.address() as AddressInfo).port;
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const result = await gateway({ endpoint: `http://127.0.0.1:${closedPort}` }).send(
-      "13812345678",
-      "confirmation",
-      CONFIRMATION,
-    );
-    expect(result).toMatchObject({ ok: false, retryable: true, reason: expect.stringContaining("ECONNREFUSED") });
-  });
-
-  it("sends nothing for a landline or a missing variable", async () => {
-    answer = ok;
-    expect(await gateway().send("07506123456", "confirmation", CONFIRMATION)).toEqual({
-      ok: false,
-      retryable: false,
-      reason: "not a mobile number",
-    });
-    const { place: _, ...withoutPlace } = CONFIRMATION;
-    expect(await gateway().send("13812345678", "confirmation", withoutPlace)).toEqual({
-      ok: false,
-      retryable: false,
-      reason: "missing template parameter: place",
-    });
-    expect(received).toEqual([]);
-  });
-
-  it("keeps the secret out of what it answers", async () => {
-    answer = error("FailedOperation.SignatureIncorrectOrUnapproved", "signature is not approved");
-    const g = gateway();
-    const result = await g.send("13812345678", "confirmation", CONFIRMATION);
-    expect(result).toMatchObject({ ok: false, retryable: false });
-    expect(JSON.stringify(result)).not.toContain(SECRET_KEY);
-    expect(JSON.stringify(g)).not.toContain(SECRET_KEY);
+  sharedGatewayTests({
+    fake,
+    gateway,
+    provider: "Tencent Cloud SMS",
+    secret: SECRET_KEY,
+    kind: "confirmation",
+    values: CONFIRMATION,
+    ok,
+    refusal: error("FailedOperation.SignatureIncorrectOrUnapproved", "signature is not approved"),
   });
 });

@@ -6,8 +6,8 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { generateBookingCode } from "@/lib/booking/code";
 import type { EvaluationCounts } from "@/lib/evaluations/rules";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { judgementLabel } from "@/lib/schedule/judgement";
 import { createTownFixture, createVenueFixture, prisma, staffScopeOf, uniquePhone } from "@/lib/testing/fixtures";
 import { zonedInstant } from "@/lib/time";
@@ -22,6 +22,7 @@ import {
   rowsCsv,
   rowsCsvStream,
   rowsXlsx,
+  writeSummary,
 } from "./export";
 import type { VillageHours } from "./hours/queries";
 import { loadReport, type Report, type ReportGroup, type ReportOwner, reportOwnerOf } from "./report/queries";
@@ -118,23 +119,7 @@ async function legacyReportXlsx(report: Report, rows: ServiceRow[]): Promise<Buf
   const book = new ExcelJS.Workbook();
   book.creator = creatorOf(report.owner);
   const summary = book.addWorksheet("汇总");
-  summary.addRow([reportTitle(report.owner, report.filters)]).font = { bold: true, size: 14 };
-  summary.addRow([]);
-  summary.addRow(["项目", "数量", "单位", "表述"]).font = { bold: true };
-  for (const line of REPORT_LINES) {
-    const count = report.totals[line.key];
-    summary.addRow([line.verb, count, line.unit, reportSentence(line, count)]);
-  }
-  for (const line of EVALUATION_LINES) {
-    const count = report.evaluations[line.key];
-    summary.addRow([line.verb, count, line.unit, reportSentence(line, count)]);
-  }
-  summary.addRow(["满意度", satisfactionText(report.evaluations), "", evaluationSentence(report.evaluations)]);
-  summary.addRow([]);
-  summary.addRow(["接待服务对象 = 已完成的预约 + 现场咨询；每项服务结果按记录了该结果的服务人次计。"]);
-  summary.addRow(["满意度 =（满意 + 基本满意）÷ 收到的群众评价份数；评价按咨询日期计入期间。"]);
-  summary.getColumn(1).width = 18;
-  summary.getColumn(4).width = 30;
+  writeSummary(summary, report);
   legacyGroupSheet(book, "按村居", "服务地点", report.byVenue);
   legacyGroupSheet(book, "按律师", "律师", report.byLawyer);
   legacyHoursSheet(book, report.hours);
@@ -154,21 +139,7 @@ async function fixture() {
   const lawyer = base.lawyers[0];
   const date = base.dateOn(1);
   const at = (minute: number) => zonedInstant(date, minute);
-  const book = (minute: number, data: Record<string, unknown>) =>
-    prisma.booking.create({
-      data: {
-        code: generateBookingCode(),
-        venueId: base.venue.id,
-        lawyerId: lawyer.id,
-        topicId: base.topic.id,
-        startsAt: at(minute),
-        endsAt: at(minute + 30),
-        name: "测试村民",
-        phone: uniquePhone(),
-        consentAt: new Date(),
-        ...data,
-      },
-    });
+  const book = (minute: number, data: Partial<Prisma.BookingUncheckedCreateInput>) => base.writeBooking(date, minute, data);
   await book(9 * 60, { status: "CONFIRMED", channel: "ONLINE" });
   await book(9 * 60 + 30, { status: "CHECKED_IN", channel: "PHONE", checkedInAt: at(9 * 60 + 28) });
   const done = await book(10 * 60, {

@@ -1,7 +1,6 @@
-import { judgementLabel } from "@/lib/schedule/judgement";
-import "server-only";
 // The dashboard's rows and the year's figures as files: XLSX, and CSV that Excel opens with the
 // Chinese intact (UTF-8 with a byte-order mark). Phone numbers are masked: these files travel.
+import "server-only";
 import { type CsvCell, streamCsv, toCsv } from "@/lib/csv";
 import type { EvaluationCounts } from "@/lib/evaluations/rules";
 import type { BookingStatus } from "@/lib/generated/prisma/enums";
@@ -16,6 +15,7 @@ import {
   STATUS_NAMES,
 } from "@/lib/labels";
 import { maskPhone } from "@/lib/phone";
+import { judgementLabel } from "@/lib/schedule/judgement";
 import { formatTime, formatTimeOn, toDateString } from "@/lib/time";
 import { type StreamedBook, type StreamedSheet, streamWorkbook } from "@/lib/xlsx";
 import { EVALUATION_LINES, evaluationSentence, leadDays, type OutcomeCounts, REPORT_LINES, satisfactionText } from "./aggregate";
@@ -202,27 +202,32 @@ function hoursSheet(book: StreamedBook, hours: VillageHours) {
   sheet.commit();
 }
 
+/** The 汇总 sheet: the report's heading, its figures in the report's words, and how they are counted. */
+export function writeSummary(summary: StreamedSheet, report: Report) {
+  summary.addRow([reportTitle(report.owner, report.filters)]).font = { bold: true, size: 14 };
+  summary.addRow([]);
+  summary.addRow(["项目", "数量", "单位", "表述"]).font = { bold: true };
+  for (const line of REPORT_LINES) {
+    const count = report.totals[line.key];
+    summary.addRow([line.verb, count, line.unit, reportSentence(line, count)]);
+  }
+  for (const line of EVALUATION_LINES) {
+    const count = report.evaluations[line.key];
+    summary.addRow([line.verb, count, line.unit, reportSentence(line, count)]);
+  }
+  summary.addRow(["满意度", satisfactionText(report.evaluations), "", evaluationSentence(report.evaluations)]);
+  summary.addRow([]);
+  summary.addRow(["接待服务对象 = 已完成的预约 + 现场咨询；每项服务结果按记录了该结果的服务人次计。"]);
+  summary.addRow(["满意度 =（满意 + 基本满意）÷ 收到的群众评价份数；评价按咨询日期计入期间。"]);
+  summary.getColumn(1).width = 18;
+  summary.getColumn(4).width = 30;
+}
+
 /** The report as XLSX, streamed: the figures' sheets (small, from `report`), then the services as they are read. */
 export function reportXlsx(report: Report, pages: AsyncIterable<ServiceRow[]>): ReadableStream<Uint8Array> {
   return streamWorkbook(creatorOf(report.owner), async (book, roomFor) => {
     const summary = book.addWorksheet("汇总");
-    summary.addRow([reportTitle(report.owner, report.filters)]).font = { bold: true, size: 14 };
-    summary.addRow([]);
-    summary.addRow(["项目", "数量", "单位", "表述"]).font = { bold: true };
-    for (const line of REPORT_LINES) {
-      const count = report.totals[line.key];
-      summary.addRow([line.verb, count, line.unit, reportSentence(line, count)]);
-    }
-    for (const line of EVALUATION_LINES) {
-      const count = report.evaluations[line.key];
-      summary.addRow([line.verb, count, line.unit, reportSentence(line, count)]);
-    }
-    summary.addRow(["满意度", satisfactionText(report.evaluations), "", evaluationSentence(report.evaluations)]);
-    summary.addRow([]);
-    summary.addRow(["接待服务对象 = 已完成的预约 + 现场咨询；每项服务结果按记录了该结果的服务人次计。"]);
-    summary.addRow(["满意度 =（满意 + 基本满意）÷ 收到的群众评价份数；评价按咨询日期计入期间。"]);
-    summary.getColumn(1).width = 18;
-    summary.getColumn(4).width = 30;
+    writeSummary(summary, report);
     summary.commit();
     groupSheet(book, "按村居", "服务地点", report.byVenue);
     groupSheet(book, "按律师", "律师", report.byLawyer);

@@ -2,7 +2,9 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { type DistrictScope, districtScope, type TownScope, townScope } from "@/lib/auth/scope";
 import type { CurrentUser } from "@/lib/auth/session";
+import { generateBookingCode } from "@/lib/booking/code";
 import { createPrismaClient } from "@/lib/db-client";
+import type { Lawyer, Prisma } from "@/lib/generated/prisma/client";
 import { createHolidayCalendar } from "@/lib/holidays/calendar";
 import { addDays, toDbDate, todayInShanghai, zonedInstant } from "@/lib/time";
 
@@ -79,7 +81,7 @@ export async function createVenueFixture({
     create: { code: "marriage", name: "婚姻家庭" },
   });
   const today = todayInShanghai(now);
-  const created = [];
+  const created: Lawyer[] = [];
   for (let i = 0; i < lawyers; i++) {
     const lawyer = await prisma.lawyer.create({
       data: {
@@ -108,7 +110,23 @@ export async function createVenueFixture({
     if (calendar.dayKind(d) !== "holiday") openDays.push(d);
   const dateOn = (days: number) => (days >= 1 ? openDays[days - 1] : addDays(today, days));
   const slotOn = (days: number, minute = 9 * 60) => zonedInstant(dateOn(days), minute);
-  return { venue, topic, lawyers: created, today, dateOn, slotOn };
+  /** A 30-minute booking row written straight to the table, in any status or channel, with the first lawyer. */
+  const writeBooking = (date: string, minute: number, data: Partial<Prisma.BookingUncheckedCreateInput> = {}) =>
+    prisma.booking.create({
+      data: {
+        code: generateBookingCode(),
+        venueId: venue.id,
+        lawyerId: created[0]?.id,
+        topicId: topic.id,
+        startsAt: zonedInstant(date, minute),
+        endsAt: zonedInstant(date, minute + 30),
+        name: "测试村民",
+        phone: uniquePhone(),
+        consentAt: new Date(),
+        ...data,
+      },
+    });
+  return { venue, topic, lawyers: created, today, dateOn, slotOn, writeBooking };
 }
 
 export function bookingInput(venueSlug: string, start: Date, extra: Record<string, unknown> = {}) {
