@@ -6,12 +6,10 @@ import { randomBytes } from "node:crypto";
 import ExcelJS from "exceljs";
 import { getServerSession } from "next-auth";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { BookingStatus, Channel, EvaluationSource, Outcome, Resolution, Role, Satisfaction } from "@/lib/generated/prisma/enums";
 import { PRIORITY_GROUP_NAMES } from "@/lib/labels";
 import { monthOf } from "@/lib/schedule/hours";
-import { createVenueFixture, prisma, testTownId, uniquePhone } from "@/lib/testing/fixtures";
-import { zonedInstant } from "@/lib/time";
+import { createServiceDayFixture, prisma, testTownId } from "@/lib/testing/fixtures";
 import { LOG_COLUMNS } from "@/lib/worklog/export";
 import { GET as logExport } from "./lawyer/log/route";
 import { GET as dashboardExport } from "./staff/dashboard/export/route";
@@ -39,61 +37,10 @@ beforeAll(async () => {
   f = await fixture();
 });
 
-/** A venue's day with a booking in every status and every channel, check-ins, and a walk-in. */
+/** The service day (every status and channel, a walk-in, evaluations), a staff account and the lawyer's. */
 async function fixture() {
-  const base = await createVenueFixture();
-  const lawyer = base.lawyers[0];
-  const date = base.dateOn(1);
-  const at = (minute: number) => zonedInstant(date, minute);
-  const book = (minute: number, data: Partial<Prisma.BookingUncheckedCreateInput>) =>
-    base.writeBooking(date, minute, { status: "CONFIRMED", ...data });
-  await book(9 * 60, { status: "CONFIRMED", channel: "ONLINE", name: "预约村民" });
-  await book(9 * 60 + 30, { status: "CHECKED_IN", channel: "PHONE", checkedInAt: at(9 * 60 + 28), name: "签到村民" });
-  const evaluated = await book(10 * 60, {
-    status: "DONE",
-    channel: "WALK_IN",
-    name: "完成村民",
-    checkedInAt: at(9 * 60 + 55),
-    outcomes: ["CONSULTATION", "DOCUMENT", "OTHER"],
-    minutesSpent: 30,
-    priorityGroup: "elderly",
-  });
-  await book(10 * 60 + 30, {
-    status: "DONE",
-    channel: "SOCIAL_WORKER",
-    name: "转介村民",
-    outcomes: ["CONTRACT", "MEDIATION", "LEGAL_AID_REFERRAL", "MEDIATION_REFERRAL"],
-    minutesSpent: 45,
-    priorityGroup: "low-income",
-  });
-  await book(11 * 60, { status: "NO_SHOW", channel: "VILLAGE_CADRE", name: "未到村民" });
-  await book(11 * 60 + 30, { status: "CANCELLED", channel: "ONLINE", name: "取消村民", cancelledAt: new Date() });
-  const walkIn = await prisma.walkIn.create({
-    data: {
-      venueId: base.venue.id,
-      lawyerId: lawyer.id,
-      topicId: base.topic.id,
-      at: at(11 * 60 + 45),
-      name: "现场村民",
-      phone: uniquePhone(),
-      priorityGroup: "migrant",
-      outcomes: ["CONSULTATION"],
-      minutesSpent: 20,
-    },
-  });
-  // Evaluations (评价表): the villager's own of a booking, and a paper form of the walk-in.
-  await prisma.evaluation.create({
-    data: {
-      bookingId: evaluated.id,
-      satisfaction: "SATISFIED",
-      resolution: "SOLVED",
-      comment: "讲得清楚",
-      source: "BOOKING_PAGE",
-    },
-  });
-  await prisma.evaluation.create({
-    data: { walkInId: walkIn.id, satisfaction: "BASICALLY_SATISFIED", resolution: "PARTLY_SOLVED", source: "PAPER" },
-  });
+  const base = await createServiceDayFixture();
+  const { lawyer, date } = base;
   const tag = randomBytes(4).toString("hex");
   const staff = await prisma.user.create({
     data: {
@@ -113,7 +60,7 @@ async function fixture() {
       lawyer: { connect: { id: lawyer.id } },
     },
   });
-  return { ...base, lawyer, date, month: monthOf(date), staff, lawyerUser };
+  return { ...base, month: monthOf(date), staff, lawyerUser };
 }
 
 /** The next requests come from this user, on a live session of theirs. */

@@ -6,26 +6,22 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { EvaluationCounts } from "@/lib/evaluations/rules";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { judgementLabel } from "@/lib/schedule/judgement";
-import { createTownFixture, createVenueFixture, prisma, staffScopeOf, uniquePhone } from "@/lib/testing/fixtures";
+import { createServiceDayFixture, createTownFixture, createVenueFixture, prisma, staffScopeOf } from "@/lib/testing/fixtures";
 import { zonedInstant } from "@/lib/time";
-import { EVALUATION_LINES, evaluationSentence, type OutcomeCounts, REPORT_LINES, satisfactionText } from "./aggregate";
 import {
   creatorOf,
+  groupSheet,
+  hoursSheet,
   ROW_COLUMNS,
-  reportSentence,
-  reportTitle,
   reportXlsx,
   rowCells,
   rowsCsv,
   rowsCsvStream,
   rowsXlsx,
+  type SheetMaker,
   writeSummary,
 } from "./export";
-import type { VillageHours } from "./hours/queries";
-import { loadReport, type Report, type ReportGroup, type ReportOwner, reportOwnerOf } from "./report/queries";
+import { loadReport, type Report, type ReportOwner, reportOwnerOf } from "./report/queries";
 import { listDashboardRows, listReportRows, readDashboardRows, readReportRows, type ServiceRow } from "./rows/queries";
 import type { Period } from "./schema";
 
@@ -60,19 +56,11 @@ async function cellsOf(file: Buffer | ArrayBuffer): Promise<SheetCells[]> {
   return sheets;
 }
 
-// The code before streaming (commit 000d3b3), kept as the reference the streamed files must equal.
+// The code before streaming (commit 000d3b3), kept as the reference the streamed files must equal:
+// its own rows sheet (written by column keys), and the figures' sheets, which the streamed code
+// shares, written into an in-memory workbook.
 const WIDTHS = [12, 12, 8, 26, 12, 16, 18, 12, 10, 16, 28, 12, 10, 16, 12, 10, 14, 10, 12, 40, 18];
 const NUMERIC: ReadonlySet<string> = new Set(["用时（分钟）", "提前天数"]);
-const REPORT_HEADINGS = [
-  ...REPORT_LINES.map((l) => `${l.verb}（${l.unit}）`),
-  ...EVALUATION_LINES.map((l) => `${l.verb}（${l.unit}）`),
-  "满意度",
-];
-const reportCells = (counts: OutcomeCounts, evaluations: EvaluationCounts) => [
-  ...REPORT_LINES.map((l) => counts[l.key]),
-  ...EVALUATION_LINES.map((l) => evaluations[l.key]),
-  satisfactionText(evaluations),
-];
 
 function legacyRowsSheet(book: ExcelJS.Workbook, name: string, rows: ServiceRow[]) {
   const sheet = book.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
@@ -93,36 +81,19 @@ async function legacyRowsXlsx(owner: ReportOwner, rows: ServiceRow[], period: Pe
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-function legacyGroupSheet(book: ExcelJS.Workbook, name: string, first: string, groups: ReportGroup[]) {
-  const sheet = book.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.addRow([first, ...REPORT_HEADINGS]).font = { bold: true };
-  for (const g of groups) sheet.addRow([g.name, ...reportCells(g, g.evaluations)]);
-  sheet.getColumn(1).width = 28;
-  for (let i = 2; i <= REPORT_HEADINGS.length + 1; i++) sheet.getColumn(i).width = 16;
-}
-
-function legacyHoursSheet(book: ExcelJS.Workbook, hours: VillageHours) {
-  const sheet = book.addWorksheet("驻村时长", { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.addRow(["村居", "月份", "排班（小时）", "签到在场（小时）", `签到在场达到 ${hours.target} 小时`]).font = { bold: true };
-  for (const r of hours.rows) {
-    for (const m of r.months) {
-      const month = `${m.month.slice(0, 4)}年${Number(m.month.slice(5, 7))}月`;
-      sheet.addRow([r.village ?? r.name, month, m.scheduled, m.attended, judgementLabel(m.judgement)]);
-    }
-  }
-  sheet.addRow([]);
-  sheet.addRow(["签到在场 = 律师签到到签退的时间（忘了签退的，算到那次坐班结束），按北京时间的整月统计。"]);
-  for (const [i, width] of [16, 10, 14, 16, 20].entries()) sheet.getColumn(i + 1).width = width;
-}
+/** The in-memory workbook as the sheet writers shared with the streamed files want it (nothing to commit). */
+const inMemory = (book: ExcelJS.Workbook): SheetMaker => ({
+  addWorksheet: (name, options) => Object.assign(book.addWorksheet(name, options), { commit() {} }),
+});
 
 async function legacyReportXlsx(report: Report, rows: ServiceRow[]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = creatorOf(report.owner);
   const summary = book.addWorksheet("汇总");
   writeSummary(summary, report);
-  legacyGroupSheet(book, "按村居", "服务地点", report.byVenue);
-  legacyGroupSheet(book, "按律师", "律师", report.byLawyer);
-  legacyHoursSheet(book, report.hours);
+  groupSheet(inMemory(book), "按村居", "服务地点", report.byVenue);
+  groupSheet(inMemory(book), "按律师", "律师", report.byLawyer);
+  hoursSheet(inMemory(book), report.hours);
   legacyRowsSheet(book, "明细", rows);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
@@ -132,48 +103,11 @@ beforeAll(async () => {
   f = await fixture();
 });
 
-/** A town of its own with one venue's day: every status, a walk-in, evaluations, a 签到. */
+/** A town of its own with one venue's day of services (lib/testing/fixtures.ts) and the lawyer's 签到. */
 async function fixture() {
   const town = await createTownFixture("导出镇");
-  const base = await createVenueFixture({ townId: town.id });
-  const lawyer = base.lawyers[0];
-  const date = base.dateOn(1);
-  const at = (minute: number) => zonedInstant(date, minute);
-  const book = (minute: number, data: Partial<Prisma.BookingUncheckedCreateInput>) => base.writeBooking(date, minute, data);
-  await book(9 * 60, { status: "CONFIRMED", channel: "ONLINE" });
-  await book(9 * 60 + 30, { status: "CHECKED_IN", channel: "PHONE", checkedInAt: at(9 * 60 + 28) });
-  const done = await book(10 * 60, {
-    status: "DONE",
-    channel: "WALK_IN",
-    checkedInAt: at(9 * 60 + 55),
-    outcomes: ["CONSULTATION", "DOCUMENT"],
-    minutesSpent: 30,
-    priorityGroup: "elderly",
-  });
-  await book(10 * 60 + 30, { status: "DONE", channel: "SOCIAL_WORKER", outcomes: ["MEDIATION"], minutesSpent: 45 });
-  await book(11 * 60, { status: "NO_SHOW", channel: "VILLAGE_CADRE", phone: "07506123456" });
-  await book(11 * 60 + 30, { status: "CANCELLED", channel: "ONLINE", cancelledAt: new Date() });
-  await prisma.walkIn.create({
-    data: {
-      venueId: base.venue.id,
-      lawyerId: lawyer.id,
-      topicId: base.topic.id,
-      at: at(11 * 60 + 45),
-      name: "现场村民",
-      phone: uniquePhone(),
-      outcomes: ["CONSULTATION"],
-      minutesSpent: 20,
-    },
-  });
-  await prisma.evaluation.create({
-    data: {
-      bookingId: done.id,
-      satisfaction: "SATISFIED",
-      resolution: "SOLVED",
-      comment: '讲得清楚, "很好"',
-      source: "BOOKING_PAGE",
-    },
-  });
+  const base = await createServiceDayFixture({ townId: town.id });
+  const { lawyer, date, at } = base;
   await prisma.attendance.create({
     data: {
       lawyerId: lawyer.id,

@@ -177,7 +177,7 @@ export function reportCsv(report: Report): string {
   );
 }
 
-function groupSheet(book: StreamedBook, name: string, first: string, groups: ReportGroup[]) {
+export function groupSheet(book: SheetMaker, name: string, first: string, groups: ReportGroup[]) {
   const sheet = book.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.addRow([first, ...REPORT_HEADINGS]).font = { bold: true };
   for (const g of groups) sheet.addRow([g.name, ...reportCells(g, g.evaluations)]);
@@ -186,8 +186,11 @@ function groupSheet(book: StreamedBook, name: string, first: string, groups: Rep
   sheet.commit();
 }
 
+/** Where sheets are added: the streamed workbook, or (in the tests' reference) one built in memory. */
+export type SheetMaker = Pick<StreamedBook, "addWorksheet">;
+
 /** Each village month by month: scheduled beside attended hours, and whether the attended reached the target. */
-function hoursSheet(book: StreamedBook, hours: VillageHours) {
+export function hoursSheet(book: SheetMaker, hours: VillageHours) {
   const sheet = book.addWorksheet("驻村时长", { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.addRow(["村居", "月份", "排班（小时）", "签到在场（小时）", `签到在场达到 ${hours.target} 小时`]).font = { bold: true };
   for (const r of hours.rows) {

@@ -129,6 +129,67 @@ export async function createVenueFixture({
   return { venue, topic, lawyers: created, today, dateOn, slotOn, writeBooking };
 }
 
+/**
+ * A venue's day of services (tomorrow's, or the next open day's): a booking in every status and
+ * channel, with check-ins, priority groups and outcomes; a walk-in; the villager's evaluation of a
+ * booking and a paper one of the walk-in. For the figures and the exports.
+ */
+export async function createServiceDayFixture({ townId }: { townId?: string } = {}) {
+  const base = await createVenueFixture({ townId });
+  const lawyer = base.lawyers[0];
+  const date = base.dateOn(1);
+  const at = (minute: number) => zonedInstant(date, minute);
+  const book = (minute: number, data: Partial<Prisma.BookingUncheckedCreateInput>) => base.writeBooking(date, minute, data);
+  await book(9 * 60, { status: "CONFIRMED", channel: "ONLINE", name: "预约村民" });
+  await book(9 * 60 + 30, { status: "CHECKED_IN", channel: "PHONE", checkedInAt: at(9 * 60 + 28), name: "签到村民" });
+  const evaluated = await book(10 * 60, {
+    status: "DONE",
+    channel: "WALK_IN",
+    name: "完成村民",
+    checkedInAt: at(9 * 60 + 55),
+    outcomes: ["CONSULTATION", "DOCUMENT", "OTHER"],
+    minutesSpent: 30,
+    priorityGroup: "elderly",
+  });
+  await book(10 * 60 + 30, {
+    status: "DONE",
+    channel: "SOCIAL_WORKER",
+    name: "转介村民",
+    outcomes: ["CONTRACT", "MEDIATION", "LEGAL_AID_REFERRAL", "MEDIATION_REFERRAL"],
+    minutesSpent: 45,
+    priorityGroup: "low-income",
+  });
+  await book(11 * 60, { status: "NO_SHOW", channel: "VILLAGE_CADRE", name: "未到村民" });
+  await book(11 * 60 + 30, { status: "CANCELLED", channel: "ONLINE", name: "取消村民", cancelledAt: new Date() });
+  const walkIn = await prisma.walkIn.create({
+    data: {
+      venueId: base.venue.id,
+      lawyerId: lawyer.id,
+      topicId: base.topic.id,
+      at: at(11 * 60 + 45),
+      name: "现场村民",
+      phone: uniquePhone(),
+      priorityGroup: "migrant",
+      outcomes: ["CONSULTATION"],
+      minutesSpent: 20,
+    },
+  });
+  // Evaluations (评价表): the villager's own of a booking, and a paper form of the walk-in.
+  await prisma.evaluation.create({
+    data: {
+      bookingId: evaluated.id,
+      satisfaction: "SATISFIED",
+      resolution: "SOLVED",
+      comment: "讲得清楚",
+      source: "BOOKING_PAGE",
+    },
+  });
+  await prisma.evaluation.create({
+    data: { walkInId: walkIn.id, satisfaction: "BASICALLY_SATISFIED", resolution: "PARTLY_SOLVED", source: "PAPER" },
+  });
+  return { ...base, lawyer, date, at };
+}
+
 export function bookingInput(venueSlug: string, start: Date, extra: Record<string, unknown> = {}) {
   return {
     venue: venueSlug,
