@@ -1,27 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { VILLAGES_IN_PINYIN_ORDER } from "@/lib/testing/muzhou";
 import { VENUES } from "@/prisma/seed/venues";
 import { sortForVillagers } from "./order";
 
 describe("sortForVillagers", () => {
   it("puts the station first, then the seeded workrooms by the pinyin of their village", () => {
     const sorted = sortForVillagers(VENUES.filter((v) => v.confirmed !== false));
-    expect(sorted.map((v) => v.village ?? v.name)).toEqual([
-      "睦洲镇公共法律服务工作站",
-      "东成村",
-      "东向村",
-      "古田村",
-      "黄布村",
-      "莲腰村",
-      "莲子塘村",
-      "龙泉村",
-      "梅大冲村",
-      "睦洲村",
-      "睦洲社区",
-      "南安村",
-      "南镇村",
-      "石板沙村",
-      "新沙村",
-    ]);
+    expect(sorted.map((v) => v.village ?? v.name)).toEqual(["睦洲镇公共法律服务工作站", ...VILLAGES_IN_PINYIN_ORDER]);
   });
 
   it("orders a venue without a village by its own name, and does not change the list it was given", () => {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DateField, FieldScope, primaryButton, SelectField, TextField } from "@/components/form";
+import { DateField, primaryButton, SelectField, TextField } from "@/components/form";
+import { ListFilters } from "@/components/staff/list-filters";
 import { PagedTable } from "@/components/staff/paged-table";
 import { requireTownScope } from "@/lib/auth/session";
 import { STAFF_PAGE_SIZE, searchBookings } from "@/lib/booking/queries";
@@ -61,49 +62,41 @@ export default async function StaffBookingsPage({ searchParams }: { searchParams
           </Link>
         </div>
       </div>
-      <form method="get" className="grid gap-4 rounded-xl border-2 border-gray-300 p-4 sm:grid-cols-2" aria-label="筛选预约">
-        {!parsed.success && (
-          <p role="alert" className="font-semibold text-red-800 sm:col-span-2">
-            筛选条件有误（日期格式应为 2026-12-01），已显示全部预约。
-          </p>
-        )}
-        {/* The controls show the filters as asked, even those that were not understood. */}
-        <FieldScope idPrefix="f" values={raw as Record<string, string>}>
-          <DateField name="from" label="开始日期" />
-          <DateField name="to" label="结束日期" />
-          <SelectField
-            name="venue"
-            label="服务地点"
-            placeholder="全部"
-            options={venues.map((v) => ({ value: v.slug, label: v.name }))}
-          />
-          <SelectField
-            name="lawyer"
-            label="律师"
-            placeholder="全部"
-            options={lawyers.map((l) => ({ value: l.id, label: l.name }))}
-          />
-          <SelectField
-            name="status"
-            label="状态"
-            placeholder="全部"
-            options={Object.entries(STATUS_NAMES).map(([value, label]) => ({ value: value.toUpperCase(), label }))}
-          />
-          <SelectField
-            name="topic"
-            label="咨询事项"
-            placeholder="全部"
-            options={topics.map((t) => ({ value: t.code, label: t.name }))}
-          />
-          <SelectField name="channel" label="来源" placeholder="全部" options={optionsOf(CHANNELS)} />
-          <TextField name="phone" label="电话号码（可只填一部分）" inputMode="tel" />
-        </FieldScope>
-        <div className="sm:col-span-2">
-          <button type="submit" className={primaryButton}>
-            筛选
-          </button>
-        </div>
-      </form>
+      <ListFilters
+        label="筛选预约"
+        columns={2}
+        problem={parsed.success ? undefined : "筛选条件有误（日期格式应为 2026-12-01），已显示全部预约。"}
+        values={raw as Record<string, string>}
+      >
+        <DateField name="from" label="开始日期" />
+        <DateField name="to" label="结束日期" />
+        <SelectField
+          name="venue"
+          label="服务地点"
+          placeholder="全部"
+          options={venues.map((v) => ({ value: v.slug, label: v.name }))}
+        />
+        <SelectField
+          name="lawyer"
+          label="律师"
+          placeholder="全部"
+          options={lawyers.map((l) => ({ value: l.id, label: l.name }))}
+        />
+        <SelectField
+          name="status"
+          label="状态"
+          placeholder="全部"
+          options={Object.entries(STATUS_NAMES).map(([value, label]) => ({ value: value.toUpperCase(), label }))}
+        />
+        <SelectField
+          name="topic"
+          label="咨询事项"
+          placeholder="全部"
+          options={topics.map((t) => ({ value: t.code, label: t.name }))}
+        />
+        <SelectField name="channel" label="来源" placeholder="全部" options={optionsOf(CHANNELS)} />
+        <TextField name="phone" label="电话号码（可只填一部分）" inputMode="tel" />
+      </ListFilters>
       <PagedTable
         unit="个预约"
         total={result.total}

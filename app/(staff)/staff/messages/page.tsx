@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DateField, FieldScope, primaryButton, SelectField, TextField } from "@/components/form";
+import { DateField, SelectField, TextField } from "@/components/form";
 import { Section } from "@/components/section";
+import { ListFilters } from "@/components/staff/list-filters";
 import { PagedTable } from "@/components/staff/paged-table";
 import { PublicAddressWarning } from "@/components/staff/public-address-warning";
 import { can } from "@/lib/auth/can";
@@ -42,23 +43,16 @@ export default async function StaffMessagesPage({ searchParams }: { searchParams
           打开电话通知名单（显示完整电话号码，会记入操作记录）
         </Link>
       </Section>
-      <form method="get" className="grid gap-4 rounded-xl border-2 border-gray-300 p-4 sm:grid-cols-3" aria-label="筛选短信">
-        {!parsed.success && (
-          <p role="alert" className="font-semibold text-red-800 sm:col-span-3">
-            筛选条件有误（日期格式应为 2026-12-01，预约号由字母和数字组成），已显示全部短信。
-          </p>
-        )}
-        <FieldScope idPrefix="f" values={raw as Record<string, string>}>
-          <SelectField name="status" label="状态" placeholder="全部" options={optionsOf(NOTIFICATION_STATUSES)} />
-          <DateField name="date" label="生成日期" />
-          <TextField name="code" label="预约号" autoCapitalize="characters" />
-        </FieldScope>
-        <div className="sm:col-span-3">
-          <button type="submit" className={primaryButton}>
-            筛选
-          </button>
-        </div>
-      </form>
+      <ListFilters
+        label="筛选短信"
+        columns={3}
+        problem={parsed.success ? undefined : "筛选条件有误（日期格式应为 2026-12-01，预约号由字母和数字组成），已显示全部短信。"}
+        values={raw as Record<string, string>}
+      >
+        <SelectField name="status" label="状态" placeholder="全部" options={optionsOf(NOTIFICATION_STATUSES)} />
+        <DateField name="date" label="生成日期" />
+        <TextField name="code" label="预约号" autoCapitalize="characters" />
+      </ListFilters>
       <PagedTable
         unit="条短信"
         total={result.total}
