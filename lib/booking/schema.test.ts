@@ -33,6 +33,16 @@ const booking = {
 const fieldsOf = (result: { error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join("."), i.message]));
 
+/** The villager's booking form as the browser posts it. */
+const villagerForm = {
+  venue: "station",
+  slot: `${booking.start}|cmlawyer1`,
+  name: "村民甲",
+  phone: "13812345678",
+  topic: "marriage",
+  consent: "on",
+};
+
 describe("createBookingInput", () => {
   it("refuses a NUL byte in every text field, beside that field", () => {
     expect(createBookingInput.safeParse(booking).success).toBe(true);
@@ -88,19 +98,11 @@ describe("the forms built on the API's inputs", () => {
   };
 
   it("refuse a NUL byte in the villager's booking form, the slot's lawyer and the reasons", () => {
-    const villager = {
-      venue: "station",
-      slot: `${booking.start}|cmlawyer1`,
-      name: "村民甲",
-      phone: "13812345678",
-      topic: "marriage",
-      consent: "on",
-    };
-    expect(bookingFormInput.safeParse(form(villager)).success).toBe(true);
-    expect(fieldsOf(bookingFormInput.safeParse(form({ ...villager, name: `村民${NUL}甲` })))).toEqual({ name: INVISIBLE });
-    expect(Object.keys(fieldsOf(bookingFormInput.safeParse(form({ ...villager, slot: `${booking.start}|cm${NUL}` }))))).toEqual([
-      "slot",
-    ]);
+    expect(bookingFormInput.safeParse(form(villagerForm)).success).toBe(true);
+    expect(fieldsOf(bookingFormInput.safeParse(form({ ...villagerForm, name: `村民${NUL}甲` })))).toEqual({ name: INVISIBLE });
+    expect(
+      Object.keys(fieldsOf(bookingFormInput.safeParse(form({ ...villagerForm, slot: `${booking.start}|cm${NUL}` })))),
+    ).toEqual(["slot"]);
     expect(Object.keys(fieldsOf(moveFormInput.safeParse(form({ code: "ABC123", slot: "0500-06-01T09:00:00+08:00|" }))))).toEqual([
       "slot",
     ]);
@@ -115,15 +117,7 @@ describe("the forms built on the API's inputs", () => {
 describe("booking for someone else", () => {
   const sent = (entries: Record<string, string>) => {
     const data = new FormData();
-    const fields = {
-      venue: "station",
-      slot: `${booking.start}|cmlawyer1`,
-      name: "村民甲",
-      phone: "13812345678",
-      topic: "marriage",
-      consent: "on",
-    };
-    for (const [name, value] of Object.entries({ ...fields, ...entries })) data.append(name, value);
+    for (const [name, value] of Object.entries({ ...villagerForm, ...entries })) data.append(name, value);
     return formInput(formValues(data));
   };
   const proxy = { "onBehalfOf.name": "村民乙", "onBehalfOf.relation": "子女" };

@@ -3,11 +3,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { type TownScope, townScope } from "@/lib/auth/scope";
 import type { CurrentUser } from "@/lib/auth/session";
 import { createBooking } from "@/lib/booking/mutations";
-import { bookingInput, createVenueFixture, lawyerActor, prisma, testTownId } from "@/lib/testing/fixtures";
+import { bookingInput, createVenueFixture, lawyerActor, prisma, testTownId, walkInInput } from "@/lib/testing/fixtures";
 import { addDays, zonedInstant } from "@/lib/time";
 import { checkInBooking, completeBooking, markNoShow, recordWalkIn, undoCheckIn, updateWalkIn } from "./mutations";
 import { getConsultation, getWalkIn, listAgenda, openAgenda, openConsultation } from "./queries";
-import type { WalkInInput } from "./schema";
 
 /** Staff of the test town, where the fixtures' venues are. */
 let staff: TownScope;
@@ -30,21 +29,6 @@ async function twoLawyersWithBookings() {
     return prisma.booking.findUniqueOrThrow({ where: { code: result.booking.code } });
   };
   return { f, a: lawyerActor(a.id), b: lawyerActor(b.id), bookingOfA: await book(a.id), bookingOfB: await book(b.id), book };
-}
-
-function walkIn(f: Awaited<ReturnType<typeof createVenueFixture>>, extra: Partial<WalkInInput> = {}): WalkInInput {
-  return {
-    venueId: f.venue.id,
-    date: f.today,
-    time: "10:15",
-    name: "现场村民",
-    phone: "13900000000",
-    village: "测试村",
-    topic: "marriage",
-    outcomes: ["CONSULTATION"],
-    minutesSpent: 20,
-    ...extra,
-  };
 }
 
 describe("a lawyer's own bookings", () => {
@@ -173,7 +157,7 @@ describe("the audit entries of a lawyer's work", () => {
   it("say which booking a check-in, a result or a no-show concerns, and where and when a walk-in was, without a name", async () => {
     const { f, a, bookingOfA } = await twoLawyersWithBookings();
     expect(await checkInBooking(a, bookingOfA.id, minutesBefore(bookingOfA, 30))).toEqual({ ok: true });
-    const walk = await recordWalkIn(a, walkIn(f));
+    const walk = await recordWalkIn(a, walkInInput(f));
     if (!walk.ok) throw new Error(walk.message);
     const checkIn = await prisma.auditLog.findFirstOrThrow({ where: { subjectId: bookingOfA.id, action: "check_in" } });
     expect(checkIn.summary).toBe(`签到：预约 ${bookingOfA.code}`);
@@ -231,10 +215,10 @@ describe("another lawyer's bookings and walk-ins", () => {
 
   it("a walk-in of one lawyer cannot be read or changed by another", async () => {
     const { f, a, b } = await twoLawyersWithBookings();
-    const created = await recordWalkIn(b, walkIn(f));
+    const created = await recordWalkIn(b, walkInInput(f));
     if (!created.ok) throw new Error(created.message);
     expect(await getWalkIn(a, created.id)).toBeNull();
-    expect(await updateWalkIn(a, created.id, walkIn(f, { name: "改名" }))).toMatchObject({ ok: false, code: "not_found" });
+    expect(await updateWalkIn(a, created.id, walkInInput(f, { name: "改名" }))).toMatchObject({ ok: false, code: "not_found" });
     expect((await prisma.walkIn.findUniqueOrThrow({ where: { id: created.id } })).name).toBe("现场村民");
     expect(await getWalkIn(b, created.id)).toMatchObject({ name: "现场村民", phone: "13900000000", lawyerId: b.lawyerId });
   });
@@ -259,7 +243,7 @@ describe("another lawyer's bookings and walk-ins", () => {
 describe("recordWalkIn", () => {
   it("records a walk-in at a venue the lawyer serves, at the Shanghai wall-clock time given", async () => {
     const { f, a } = await twoLawyersWithBookings();
-    const result = await recordWalkIn(a, walkIn(f, { lawyerId: "ignored-for-lawyers" }));
+    const result = await recordWalkIn(a, walkInInput(f, { lawyerId: "ignored-for-lawyers" }));
     if (!result.ok) throw new Error(result.message);
     const row = await prisma.walkIn.findUniqueOrThrow({ where: { id: result.id } });
     expect(row.lawyerId).toBe(a.lawyerId);
@@ -271,7 +255,7 @@ describe("recordWalkIn", () => {
     const other = await createVenueFixture();
     const result = await recordWalkIn(
       a,
-      walkIn(f, { venueId: other.venue.id, topic: "no-such-topic", date: addDays(f.today, 1) }),
+      walkInInput(f, { venueId: other.venue.id, topic: "no-such-topic", date: addDays(f.today, 1) }),
     );
     expect(result).toMatchObject({ ok: false, code: "invalid_input" });
     expect(!result.ok && Object.keys(result.fields ?? {}).sort()).toEqual(["date", "topic", "venueId"]);

@@ -6,7 +6,7 @@ import { type TownScope, townScope } from "@/lib/auth/scope";
 import { loadDashboard } from "@/lib/stats/dashboard/queries";
 import { loadReport } from "@/lib/stats/report/queries";
 import { listDashboardRows, listReportItems } from "@/lib/stats/rows/queries";
-import { createVenueFixture, everyTown, lawyerActor, prisma, testTownId } from "@/lib/testing/fixtures";
+import { createVenueFixture, everyTown, lawyerActor, prisma, testTownId, walkInInput } from "@/lib/testing/fixtures";
 import { addDays } from "@/lib/time";
 import { loadWorkLog } from "@/lib/worklog/queries";
 import { recordWalkIn, updateWalkIn, voidWalkIn } from "./mutations";
@@ -25,18 +25,7 @@ async function walkInFixture() {
   const [a, b] = f.lawyers.map((l) => lawyerActor(l.id));
   // Yesterday: a past date whatever the time of day the test runs.
   const date = addDays(f.today, -1);
-  const input = (extra: Partial<WalkInInput> = {}): WalkInInput => ({
-    venueId: f.venue.id,
-    date,
-    time: "10:15",
-    name: "现场村民",
-    phone: "13900000000",
-    village: "测试村",
-    topic: "marriage",
-    outcomes: ["CONSULTATION"],
-    minutesSpent: 20,
-    ...extra,
-  });
+  const input = (extra: Partial<WalkInInput> = {}) => walkInInput({ ...f, today: date }, extra);
   const created = await recordWalkIn(a, input());
   if (!created.ok) throw new Error(created.message);
   return { f, a, b, date, input, id: created.id };

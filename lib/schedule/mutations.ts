@@ -1,9 +1,10 @@
 import "server-only";
+import { type AuditActor, recordAudit } from "@/lib/audit/mutations";
+import { venuesIn } from "@/lib/auth/scope";
 // The six changes a lawyer (or staff for them) makes to duty hours. Each checks its own input and
 // hands a plan to applyChange (change/mutations.ts), which looks after the booked villagers. Over
 // 300 lines because the six belong together: they share the checks and the wording of the answers.
-import { type AuditActor, recordAudit } from "@/lib/audit/mutations";
-import { venuesIn } from "@/lib/auth/scope";
+import { WEEKLY_SESSION_FIELDS } from "@/lib/availability/slots";
 import { db, type Tx } from "@/lib/db";
 import { type Failure, failure, Rejected } from "@/lib/errors";
 import { loadHolidayCalendar } from "@/lib/holidays/queries";
@@ -126,16 +127,7 @@ async function changedOrNotFound(write: Promise<{ count: number }>): Promise<voi
 async function ownSession(lawyerId: string, sessionId: string, reach: VenueReach) {
   const row = await db.dutySession.findFirst({
     where: { id: sessionId, lawyerId, venue: reach },
-    select: {
-      id: true,
-      venueId: true,
-      weekday: true,
-      startMinute: true,
-      endMinute: true,
-      validFrom: true,
-      validUntil: true,
-      venue: { select: { name: true } },
-    },
+    select: { id: true, ...WEEKLY_SESSION_FIELDS, venue: { select: { name: true } } },
   });
   return row
     ? { ...row, validFrom: fromDbDate(row.validFrom), validUntil: row.validUntil ? fromDbDate(row.validUntil) : null }

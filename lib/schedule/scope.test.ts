@@ -5,7 +5,15 @@
 import { describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import { createBooking } from "@/lib/booking/mutations";
-import { bookingInput, createTownFixture, createVenueFixture, lawyerActor, prisma, staffScopeOf } from "@/lib/testing/fixtures";
+import {
+  bookingInput,
+  createTownFixture,
+  createVenueFixture,
+  lawyerActor,
+  prisma,
+  serveAlsoAt,
+  staffScopeOf,
+} from "@/lib/testing/fixtures";
 import { toDbDate } from "@/lib/time";
 import { monthOf } from "./hours";
 import { addExtra, addLeave, addSession, changeSession, endSession, removeException } from "./mutations";
@@ -91,17 +99,7 @@ describe("duty in a town scope", () => {
 
   it("a lawyer of two towns: staff leave 'at all venues' covers the staff's town only; the lawyer's own covers both", async () => {
     const { a, b, fa, fb, lawyer } = await twoTowns();
-    await prisma.lawyerVenue.create({ data: { lawyerId: lawyer.id, venueId: fb.venue.id } });
-    await prisma.dutySession.create({
-      data: {
-        lawyerId: lawyer.id,
-        venueId: fb.venue.id,
-        weekday: 1,
-        startMinute: 14 * 60,
-        endMinute: 16 * 60,
-        validFrom: toDbDate(fb.today),
-      },
-    });
+    await serveAlsoAt(lawyer.id, fb.venue.id, { weekday: 1, startMinute: 14 * 60, endMinute: 16 * 60, validFrom: fb.today });
     const date = fa.dateOn(15);
     expect(await addLeave(b, lawyer.id, { date, venueId: null, ...wholeDay })).toMatchObject({ ok: true });
     const filed = await prisma.dutyException.findMany({ where: { lawyerId: lawyer.id, date: toDbDate(date) } });

@@ -7,18 +7,15 @@ import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
 import { type FakeReply, fakeGatewayForTests, sharedGatewayTests } from "@/lib/testing/fake-sms-gateway";
 import { type AliyunOptions, aliyunGateway } from "./aliyun";
-import type { MessageKind } from "./gateway";
+import { MESSAGE_KINDS, type MessageKind } from "./gateway";
 
 const KEY_ID = "LTAI-test-key-id";
 const SECRET = "test-secret-do-not-log";
-const TEMPLATES: Record<MessageKind, string> = {
-  confirmation: "SMS_100000001",
-  change: "SMS_100000002",
-  cancellation: "SMS_100000003",
-  reminder: "SMS_100000004",
-  waitlist_offer: "SMS_100000005",
-  evaluation: "SMS_100000006",
-};
+/** A template id per kind, as the console numbers them: confirmation first. */
+const TEMPLATES = Object.fromEntries(MESSAGE_KINDS.map((kind, i) => [kind, `SMS_${100000001 + i}`])) as Record<
+  MessageKind,
+  string
+>;
 const REMINDER = { name: "陈伯", code: "MZ7K3Q", date: "12月3日", time: "09:30", place: "睦洲镇公共法律服务站" };
 
 type Received = {

@@ -6,19 +6,13 @@ import { createHash, createHmac } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
 import { type FakeReply, fakeGatewayForTests, sharedGatewayTests } from "@/lib/testing/fake-sms-gateway";
-import type { MessageKind } from "./gateway";
+import { MESSAGE_KINDS, type MessageKind } from "./gateway";
 import { type TencentOptions, tencentGateway } from "./tencent";
 
 const SECRET_ID = "AKID-test-secret-id";
 const SECRET_KEY = "test-secret-key-do-not-log";
-const TEMPLATES: Record<MessageKind, string> = {
-  confirmation: "2000001",
-  change: "2000002",
-  cancellation: "2000003",
-  reminder: "2000004",
-  waitlist_offer: "2000005",
-  evaluation: "2000006",
-};
+/** A template id per kind, as the console numbers them: confirmation first. */
+const TEMPLATES = Object.fromEntries(MESSAGE_KINDS.map((kind, i) => [kind, String(2000001 + i)])) as Record<MessageKind, string>;
 const CONFIRMATION = {
   name: "陈伯",
   code: "MZ7K3Q",

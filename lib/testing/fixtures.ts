@@ -3,6 +3,7 @@ import { randomBytes, randomInt } from "node:crypto";
 import { type DistrictScope, districtScope, type TownScope, townScope } from "@/lib/auth/scope";
 import type { CurrentUser } from "@/lib/auth/session";
 import { generateBookingCode } from "@/lib/booking/code";
+import type { WalkInInput } from "@/lib/consultations/schema";
 import { createPrismaClient } from "@/lib/db-client";
 import type { Lawyer, Prisma } from "@/lib/generated/prisma/client";
 import { createHolidayCalendar } from "@/lib/holidays/calendar";
@@ -188,6 +189,32 @@ export async function createServiceDayFixture({ townId }: { townId?: string } = 
     data: { walkInId: walkIn.id, satisfaction: "BASICALLY_SATISFIED", resolution: "PARTLY_SOLVED", source: "PAPER" },
   });
   return { ...base, lawyer, date, at };
+}
+
+/** A lawyer's weekly duty at another venue, which from then on is among the venues they serve. */
+export async function serveAlsoAt(
+  lawyerId: string,
+  venueId: string,
+  duty: { weekday: number; startMinute: number; endMinute: number; validFrom: string },
+) {
+  await prisma.lawyerVenue.create({ data: { lawyerId, venueId } });
+  await prisma.dutySession.create({ data: { lawyerId, venueId, ...duty, validFrom: toDbDate(duty.validFrom) } });
+}
+
+/** A walk-in as the form sends it: today, 10:15, at the fixture's venue. */
+export function walkInInput(f: { venue: { id: string }; today: string }, extra: Partial<WalkInInput> = {}): WalkInInput {
+  return {
+    venueId: f.venue.id,
+    date: f.today,
+    time: "10:15",
+    name: "现场村民",
+    phone: "13900000000",
+    village: "测试村",
+    topic: "marriage",
+    outcomes: ["CONSULTATION"],
+    minutesSpent: 20,
+    ...extra,
+  };
 }
 
 export function bookingInput(venueSlug: string, start: Date, extra: Record<string, unknown> = {}) {

@@ -2,8 +2,15 @@
 // town's venues, and nothing of a lawyer of another town. Real PostgreSQL.
 import { describe, expect, it } from "vitest";
 import { createBooking } from "@/lib/booking/mutations";
-import { bookingInput, createTownFixture, createVenueFixture, lawyerActor, prisma, staffScopeOf } from "@/lib/testing/fixtures";
-import { toDbDate } from "@/lib/time";
+import {
+  bookingInput,
+  createTownFixture,
+  createVenueFixture,
+  lawyerActor,
+  prisma,
+  serveAlsoAt,
+  staffScopeOf,
+} from "@/lib/testing/fixtures";
 import { loadWorkLog } from "./queries";
 
 const staffOf = staffScopeOf;
@@ -18,17 +25,7 @@ describe("the work log in a town scope", () => {
     const fa = await createVenueFixture({ townId: townA.id });
     const fb = await createVenueFixture({ townId: townB.id, lawyers: 0 });
     const lawyer = fa.lawyers[0];
-    await prisma.lawyerVenue.create({ data: { lawyerId: lawyer.id, venueId: fb.venue.id } });
-    await prisma.dutySession.create({
-      data: {
-        lawyerId: lawyer.id,
-        venueId: fb.venue.id,
-        weekday: 1,
-        startMinute: 14 * 60,
-        endMinute: 17 * 60,
-        validFrom: toDbDate(fb.today),
-      },
-    });
+    await serveAlsoAt(lawyer.id, fb.venue.id, { weekday: 1, startMinute: 14 * 60, endMinute: 17 * 60, validFrom: fb.today });
     const date = fa.dateOn(1);
     const here = await createBooking(bookingInput(fa.venue.slug, fa.slotOn(1), { lawyerId: lawyer.id }));
     if (!here.ok) throw new Error(here.message);
