@@ -121,23 +121,30 @@ const withEtag = (response: ReturnType<typeof ok>) => ({
   },
 });
 
-const ifMatchParam = {
-  name: "If-Match",
+/** A request header the operation reads: its name, what it means, an example. */
+const headerParam = (name: string, description: string, example?: string) => ({
+  name,
   in: "header",
+  required: true,
+  description,
+  schema: { type: "string", ...(example && { example }) },
+});
+const optionalHeaderParam = (name: string, description: string, example?: string) => ({
+  ...headerParam(name, description, example),
   required: false,
-  description:
-    '选填：查询预约时得到的 ETag（例如 "3"）。预约在那之后有了改动时不做任何改动，回答 412 booking_changed；不发送或为 * 时不检查。',
-  schema: { type: "string", example: '"3"' },
-};
+});
 
-const idempotencyKeyParam = {
-  name: "Idempotency-Key",
-  in: "header",
-  required: false,
-  description:
-    "选填：每个新请求一个新的随机值（例如 UUID，1 到 255 个可见英文字符）。网络中断后用同一个值和同样的内容重试，24 小时内回答与第一次完全相同（响应头 Idempotent-Replayed: true），不会重复办理；同一个值配不同的地址或内容回答 422 idempotency_key_reused；第一次还在处理时回答 409 request_in_progress（见 Retry-After）。",
-  schema: { type: "string", example: "6f1c2f7e-9f64-4c1e-9d0a-2b4d1c0e7a55" },
-};
+const ifMatchParam = optionalHeaderParam(
+  "If-Match",
+  '选填：查询预约时得到的 ETag（例如 "3"）。预约在那之后有了改动时不做任何改动，回答 412 booking_changed；不发送或为 * 时不检查。',
+  '"3"',
+);
+
+const idempotencyKeyParam = optionalHeaderParam(
+  "Idempotency-Key",
+  "选填：每个新请求一个新的随机值（例如 UUID，1 到 255 个可见英文字符）。网络中断后用同一个值和同样的内容重试，24 小时内回答与第一次完全相同（响应头 Idempotent-Replayed: true），不会重复办理；同一个值配不同的地址或内容回答 422 idempotency_key_reused；第一次还在处理时回答 409 request_in_progress（见 Retry-After）。",
+  "6f1c2f7e-9f64-4c1e-9d0a-2b4d1c0e7a55",
+);
 
 const idempotencyRefusals = {
   422: {
@@ -230,27 +237,9 @@ const WEBHOOK_DESCRIPTION =
   "没有在 10 秒内回答 2xx 的，按约 30 秒、2 分钟、10 分钟、30 分钟、1、2、4、8、8 小时重试，共 10 次（约一天），之后放弃；工作人员可在接入方页面查看记录并重新发送。";
 
 const webhookHeaders = [
-  {
-    name: "webhook-id",
-    in: "header",
-    required: true,
-    description: "通知的唯一编号",
-    schema: { type: "string", example: "evt_3q8Y1kq3Vd2bS0H7mJ1xZQ" },
-  },
-  {
-    name: "webhook-timestamp",
-    in: "header",
-    required: true,
-    description: "发送时间（Unix 秒）",
-    schema: { type: "string", example: "1764554400" },
-  },
-  {
-    name: "webhook-signature",
-    in: "header",
-    required: true,
-    description: "v1, 加上签名的 base64（见上文）",
-    schema: { type: "string", example: "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=" },
-  },
+  headerParam("webhook-id", "通知的唯一编号", "evt_3q8Y1kq3Vd2bS0H7mJ1xZQ"),
+  headerParam("webhook-timestamp", "发送时间（Unix 秒）", "1764554400"),
+  headerParam("webhook-signature", "v1, 加上签名的 base64（见上文）", "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4="),
 ];
 
 const webhookExample = {
@@ -369,13 +358,7 @@ export const openApiDocument = withMethods({
             required: false,
             schema: date("最后一天（含），默认可预约期限的最后一天；from 到 to 最多 31 天，超出可预约期限的部分没有空闲时间"),
           },
-          {
-            name: "If-None-Match",
-            in: "header",
-            required: false,
-            description: "选填：上次得到的 ETag。空闲时间没有变化时回答 304，不带内容。",
-            schema: { type: "string" },
-          },
+          optionalHeaderParam("If-None-Match", "选填：上次得到的 ETag。空闲时间没有变化时回答 304，不带内容。"),
         ],
         responses: {
           200: {

@@ -1,6 +1,5 @@
 // Duty-hour changes against the real PostgreSQL: who may change what, clashes, and the bookings a change touches.
 
-import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { type TownScope, townScope } from "@/lib/auth/scope";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -25,19 +24,11 @@ async function setUp() {
   return { f, a, b, actorA: lawyerActor(a.id), actorB: lawyerActor(b.id), booking, date: f.dateOn(3) };
 }
 
+/** Another venue, which the lawyer serves but has no duty at yet. */
 async function secondVenue(lawyerId: string) {
-  const tag = randomBytes(4).toString("hex");
-  return prisma.venue.create({
-    data: {
-      slug: `test-${tag}`,
-      kind: "WORKROOM",
-      name: `第二工作室 ${tag}`,
-      village: "第二村",
-      address: "测试地址",
-      townId: await testTownId(),
-      lawyers: { create: { lawyerId } },
-    },
-  });
+  const { venue } = await createVenueFixture({ lawyers: 0 });
+  await prisma.lawyerVenue.create({ data: { lawyerId, venueId: venue.id } });
+  return venue;
 }
 
 async function snapshot(lawyerId: string) {

@@ -7,11 +7,11 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { createBooking } from "@/lib/booking/mutations";
 import {
   bookingInput,
+  createLawyerOfTwoTownsFixture,
   createTownFixture,
   createVenueFixture,
   lawyerActor,
   prisma,
-  serveAlsoAt,
   staffScopeOf,
 } from "@/lib/testing/fixtures";
 import { toDbDate } from "@/lib/time";
@@ -98,8 +98,7 @@ describe("duty in a town scope", () => {
   });
 
   it("a lawyer of two towns: staff leave 'at all venues' covers the staff's town only; the lawyer's own covers both", async () => {
-    const { a, b, fa, fb, lawyer } = await twoTowns();
-    await serveAlsoAt(lawyer.id, fb.venue.id, { weekday: 1, startMinute: 14 * 60, endMinute: 16 * 60, validFrom: fb.today });
+    const { a, b, fa, fb, lawyer } = await createLawyerOfTwoTownsFixture();
     const date = fa.dateOn(15);
     expect(await addLeave(b, lawyer.id, { date, venueId: null, ...wholeDay })).toMatchObject({ ok: true });
     const filed = await prisma.dutyException.findMany({ where: { lawyerId: lawyer.id, date: toDbDate(date) } });

@@ -201,6 +201,19 @@ export async function serveAlsoAt(
   await prisma.dutySession.create({ data: { lawyerId, venueId, ...duty, validFrom: toDbDate(duty.validFrom) } });
 }
 
+/**
+ * Towns 甲镇 (A) and 乙镇 (B) with a venue each, and a lawyer of A's venue (which has a second
+ * lawyer) who also serves B's venue on Mondays 14:00–17:00; with each town's staff scope.
+ */
+export async function createLawyerOfTwoTownsFixture() {
+  const [townA, townB] = [await createTownFixture("甲镇"), await createTownFixture("乙镇")];
+  const fa = await createVenueFixture({ townId: townA.id, lawyers: 2 });
+  const fb = await createVenueFixture({ townId: townB.id, lawyers: 0 });
+  const lawyer = fa.lawyers[0];
+  await serveAlsoAt(lawyer.id, fb.venue.id, { weekday: 1, startMinute: 14 * 60, endMinute: 17 * 60, validFrom: fb.today });
+  return { townA, townB, a: staffScopeOf(townA.id), b: staffScopeOf(townB.id), fa, fb, lawyer };
+}
+
 /** A walk-in as the form sends it: today, 10:15, at the fixture's venue. */
 export function walkInInput(f: { venue: { id: string }; today: string }, extra: Partial<WalkInInput> = {}): WalkInInput {
   return {

@@ -4,28 +4,18 @@ import { describe, expect, it } from "vitest";
 import { createBooking } from "@/lib/booking/mutations";
 import {
   bookingInput,
+  createLawyerOfTwoTownsFixture,
   createTownFixture,
-  createVenueFixture,
   lawyerActor,
   prisma,
-  serveAlsoAt,
   staffScopeOf,
 } from "@/lib/testing/fixtures";
 import { loadWorkLog } from "./queries";
 
-const staffOf = staffScopeOf;
-
 describe("the work log in a town scope", () => {
   it("shows a town's staff the lawyer's services at its venues only, and nothing of another town's lawyer", async () => {
-    const [townA, townB, townC] = [
-      await createTownFixture("甲镇"),
-      await createTownFixture("乙镇"),
-      await createTownFixture("丙镇"),
-    ];
-    const fa = await createVenueFixture({ townId: townA.id });
-    const fb = await createVenueFixture({ townId: townB.id, lawyers: 0 });
-    const lawyer = fa.lawyers[0];
-    await serveAlsoAt(lawyer.id, fb.venue.id, { weekday: 1, startMinute: 14 * 60, endMinute: 17 * 60, validFrom: fb.today });
+    const { a, b, fa, fb, lawyer } = await createLawyerOfTwoTownsFixture();
+    const townC = await createTownFixture("丙镇");
     const date = fa.dateOn(1);
     const here = await createBooking(bookingInput(fa.venue.slug, fa.slotOn(1), { lawyerId: lawyer.id }));
     if (!here.ok) throw new Error(here.message);
@@ -49,13 +39,13 @@ describe("the work log in a town scope", () => {
     await prisma.booking.update({ where: { id: there.id }, data: { status: "DONE" } });
     const month = date.slice(0, 7);
 
-    const ofA = await loadWorkLog(staffOf(townA.id), lawyer.id, month);
-    const ofB = await loadWorkLog(staffOf(townB.id), lawyer.id, month);
+    const ofA = await loadWorkLog(a, lawyer.id, month);
+    const ofB = await loadWorkLog(b, lawyer.id, month);
     const own = await loadWorkLog(lawyerActor(lawyer.id), lawyer.id, month);
     expect(ofA?.entries.map((e) => e.venue)).toEqual([fa.venue.name]);
     expect(ofA?.hours.map((h) => h.venueId)).toEqual([fa.venue.id]);
     expect(ofB?.entries.map((e) => e.venue)).toEqual([fb.venue.name]);
     expect(own?.entries.map((e) => e.venue).sort()).toEqual([fa.venue.name, fb.venue.name].sort());
-    expect(await loadWorkLog(staffOf(townC.id), lawyer.id, month)).toBeNull();
+    expect(await loadWorkLog(staffScopeOf(townC.id), lawyer.id, month)).toBeNull();
   });
 });
