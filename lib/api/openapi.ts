@@ -134,6 +134,14 @@ const optionalHeaderParam = (name: string, description: string, example?: string
   required: false,
 });
 
+/** A booking's status as the API spells it, and the venue as a booking names it. */
+const BOOKING_STATUSES = ["confirmed", "checked_in", "done", "no_show", "cancelled", "held"];
+const bookingVenue = {
+  type: "object",
+  required: ["slug", "name", "address"],
+  properties: { slug: { type: "string" }, name: { type: "string" }, address: { type: "string" } },
+};
+
 const ifMatchParam = optionalHeaderParam(
   "If-Match",
   '选填：查询预约时得到的 ETag（例如 "3"）。预约在那之后有了改动时不做任何改动，回答 412 booking_changed；不发送或为 * 时不检查。',
@@ -773,14 +781,10 @@ export const openApiDocument = withMethods({
         required: ["code", "status", "start", "end", "venue", "town", "lawyer"],
         properties: {
           code: { type: "string" },
-          status: { type: "string", enum: ["confirmed", "checked_in", "done", "no_show", "cancelled", "held"] },
+          status: { type: "string", enum: BOOKING_STATUSES },
           start: instant,
           end: instant,
-          venue: {
-            type: "object",
-            required: ["slug", "name", "address"],
-            properties: { slug: { type: "string" }, name: { type: "string" }, address: { type: "string" } },
-          },
+          venue: bookingVenue,
           town: ref("TownRef"),
           lawyer: ref("Lawyer"),
           heldUntil: { ...instant, description: "仅 waitlist.offered：保留到这个时间" },
@@ -806,17 +810,13 @@ export const openApiDocument = withMethods({
           code: { type: "string", description: "预约号；查询、取消、改期时与预约时留的电话号码一起使用" },
           status: {
             type: "string",
-            enum: ["confirmed", "checked_in", "done", "no_show", "cancelled", "held"],
+            enum: BOOKING_STATUSES,
             description:
               "confirmed 已预约；checked_in 已签到；done 已完成；no_show 未到；cancelled 已取消；held 候补空位正在为其保留，确认后为 confirmed（见 /waitlist/{id}）",
           },
           start: instant,
           end: instant,
-          venue: {
-            type: "object",
-            required: ["slug", "name", "address"],
-            properties: { slug: { type: "string" }, name: { type: "string" }, address: { type: "string" } },
-          },
+          venue: bookingVenue,
           lawyer: ref("Lawyer"),
           calendar: {
             type: "string",
