@@ -56,13 +56,10 @@ export function TownVenues({ venues }: { venues: (Venue & { kind: "STATION" | "W
   const workrooms = venues.filter((v) => v.kind === "WORKROOM");
   return (
     <>
-      <section aria-labelledby="workrooms-heading" className="space-y-3">
-        <h2 id="workrooms-heading" className="text-xl font-bold">
-          村（社区）公共法律服务工作室（{workrooms.length} 个）
-        </h2>
+      <Section id="workrooms-heading" title={`村（社区）公共法律服务工作室（${workrooms.length} 个）`} className="space-y-3">
         <p>按村名拼音排列，点您的村（社区）查看空闲时间。</p>
         <VillageIndex venues={workrooms} />
-      </section>
+      </Section>
       <Section id="station-heading" title="镇公共法律服务工作站" className="space-y-3">
         {station.length > 0 ? (
           station.map((venue) => <VenueCard key={venue.slug} venue={venue} />)

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { BookingCard } from "@/components/consultations/booking-card";
 import { UnrecordedList } from "@/components/consultations/unrecorded-list";
 import { textLink } from "@/components/form/styles";
+import { Section } from "@/components/section";
 import { listTodaysSessions } from "@/lib/attendance/queries";
 import { requireLawyer } from "@/lib/auth/session";
 import { type Agenda, listTodaysWalkIns, openAgenda, type TodaysWalkIn } from "@/lib/consultations/queries";
@@ -37,13 +38,10 @@ export default async function LawyerBookingsPage() {
       <TodaysDuty sessions={sessions} />
       {todays && <DaySection day={todays} today={today} walkIns={walkIns} />}
       {agenda.unrecorded.length > 0 && (
-        <section aria-labelledby="unrecorded" className="space-y-2">
-          <h2 id="unrecorded" className="text-xl font-bold">
-            之前还没有记录结果的预约（{agenda.unrecorded.length} 个）
-          </h2>
+        <Section id="unrecorded" title={`之前还没有记录结果的预约（${agenda.unrecorded.length} 个）`} className="space-y-2">
           <p>请记录服务结果，或标记未到，工作日志才完整。</p>
           <UnrecordedList bookings={agenda.unrecorded} labelledBy="unrecorded" />
-        </section>
+        </Section>
       )}
       {coming.map((day) => (
         <DaySection key={day.date} day={day} today={today} />

@@ -39,10 +39,7 @@ function DistrictBody({ d }: { d: DistrictFigures }) {
   const { from, to } = d.filters;
   return (
     <>
-      <section aria-labelledby="summary" className="space-y-3">
-        <h2 id="summary" className="text-xl font-bold">
-          {d.owner.government}：{formatDate(from)} 至 {formatDate(to)}
-        </h2>
+      <Section id="summary" title={`${d.owner.government}：${formatDate(from)} 至 ${formatDate(to)}`} className="space-y-3">
         <p className="text-lg leading-relaxed">
           {reportParagraph(`${d.owner.name}各镇（街道）`, d.totals.counts, d.totals.evaluations)}
         </p>
@@ -58,7 +55,7 @@ function DistrictBody({ d }: { d: DistrictFigures }) {
             下载各镇数字表（CSV）
           </a>
         </div>
-      </section>
+      </Section>
       <Section id="towns" title="各镇（街道）" className="space-y-2">
         <DataTable
           caption={`各镇（街道）的数字，${from} 至 ${to}`}

@@ -62,10 +62,11 @@ export function WorkLogView({ log }: { log: WorkLog }) {
 
       <AttendanceList attendances={log.attendances} />
 
-      <section aria-labelledby="totals-heading" className="space-y-3">
-        <h2 id="totals-heading" className="text-xl font-bold">
-          本月合计：服务 {log.totals.services} 人次，用时 {log.totals.minutes} 分钟
-        </h2>
+      <Section
+        id="totals-heading"
+        title={`本月合计：服务 ${log.totals.services} 人次，用时 ${log.totals.minutes} 分钟`}
+        className="space-y-3"
+      >
         <CountTable
           caption="按服务结果"
           columns={["服务结果", "次数"]}
@@ -78,14 +79,11 @@ export function WorkLogView({ log }: { log: WorkLog }) {
             rows={log.totals.byVillage.map((v) => [v.village, v.services, v.minutes])}
           />
         )}
-      </section>
+      </Section>
 
       <EvaluationsSection evaluations={log.evaluations} />
 
-      <section aria-labelledby="entries-heading" className="space-y-3">
-        <h2 id="entries-heading" className="text-xl font-bold">
-          服务记录（{log.entries.length} 条）
-        </h2>
+      <Section id="entries-heading" title={`服务记录（${log.entries.length} 条）`} className="space-y-3">
         {log.entries.length === 0 ? (
           <p>这个月还没有记录。预约咨询结束后请“记录服务结果”；没有预约的请“记录现场咨询”。</p>
         ) : (
@@ -142,7 +140,7 @@ export function WorkLogView({ log }: { log: WorkLog }) {
             ))}
           </ol>
         )}
-      </section>
+      </Section>
     </div>
   );
 }
@@ -150,10 +148,11 @@ export function WorkLogView({ log }: { log: WorkLog }) {
 /** The month's evaluations of the lawyer's own services: counts and comments, never who wrote them. */
 function EvaluationsSection({ evaluations: { counts, comments } }: { evaluations: WorkLog["evaluations"] }) {
   return (
-    <section aria-labelledby="evaluations-heading" className="space-y-3">
-      <h2 id="evaluations-heading" className="text-xl font-bold">
-        群众评价：{counts.total} 份，满意度 {formatPercent(satisfactionRate(counts))}
-      </h2>
+    <Section
+      id="evaluations-heading"
+      title={`群众评价：${counts.total} 份，满意度 ${formatPercent(satisfactionRate(counts))}`}
+      className="space-y-3"
+    >
       <CountTable
         caption="评价结果（不显示是谁评价的）"
         columns={["评价", "份数"]}
@@ -183,17 +182,14 @@ function EvaluationsSection({ evaluations: { counts, comments } }: { evaluations
           </ul>
         </>
       )}
-    </section>
+    </Section>
   );
 }
 
 /** The month's own 签到 / 签退, the proof of the hours above. */
 function AttendanceList({ attendances }: { attendances: WorkLog["attendances"] }) {
   return (
-    <section aria-labelledby="attendance-heading" className="space-y-2">
-      <h2 id="attendance-heading" className="text-xl font-bold">
-        签到签退（{attendances.length} 次）
-      </h2>
+    <Section id="attendance-heading" title={`签到签退（${attendances.length} 次）`} className="space-y-2">
       {attendances.length === 0 ? (
         <p>这个月还没有签到。坐班时请在“我的预约”页点“签到”，离开时点“签退”。</p>
       ) : (
@@ -206,6 +202,6 @@ function AttendanceList({ attendances }: { attendances: WorkLog["attendances"] }
           ))}
         </ol>
       )}
-    </section>
+    </Section>
   );
 }

@@ -68,10 +68,7 @@ export async function ScheduleView({ caller, lawyerId, title }: { caller: DutyCa
         </a>
       </p>
 
-      <section aria-labelledby="hours-title" className="space-y-3">
-        <h2 id="hours-title" className="text-xl font-bold">
-          每月驻村时长（每村每月至少 {MONTHLY_TARGET_HOURS} 小时）
-        </h2>
+      <Section id="hours-title" title={`每月驻村时长（每村每月至少 ${MONTHLY_TARGET_HOURS} 小时）`} className="space-y-3">
         <p>“签到在场”按律师到达、离开时在“我的预约”页签到、签退的时间计算；忘了签退的，算到那次坐班结束。</p>
         {hours.length === 0 ? (
           <p>{who}没有负责的村（社区）工作室。</p>
@@ -102,7 +99,7 @@ export async function ScheduleView({ caller, lawyerId, title }: { caller: DutyCa
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
       <Section id="weekly-title" title="每周值班" className="space-y-4">
         {sessions.length === 0 && <p>{who}还没有每周值班时间。</p>}
@@ -163,10 +160,7 @@ export async function ScheduleView({ caller, lawyerId, title }: { caller: DutyCa
         </div>
       </Section>
 
-      <section aria-labelledby="preview-title" className="space-y-4">
-        <h2 id="preview-title" className="text-xl font-bold">
-          今后 {PREVIEW_DAYS} 天村民可以预约{who}的时间
-        </h2>
+      <Section id="preview-title" title={`今后 ${PREVIEW_DAYS} 天村民可以预约${who}的时间`} className="space-y-4">
         <p>按现在的值班、请假和加班计算，与村民在预约页面看到的一样（离现在太近的时间不能预约）。</p>
         {preview.map((p) => (
           <section key={p.venue.id} aria-labelledby={`preview-${p.venue.id}`} className="space-y-2">
@@ -190,7 +184,7 @@ export async function ScheduleView({ caller, lawyerId, title }: { caller: DutyCa
             )}
           </section>
         ))}
-      </section>
+      </Section>
     </div>
   );
 }

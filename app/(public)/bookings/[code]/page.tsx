@@ -97,10 +97,11 @@ export default async function BookingPage({ params, searchParams }: Props) {
         <EvaluationSection code={booking.code} evaluation={evaluation} now={now} changing={change === "evaluation"} />
       )}
       {held && booking.heldUntil && (
-        <section aria-labelledby="held" className="no-print space-y-3 rounded-xl border-4 border-brand-700 p-4">
-          <h2 id="held" className="text-xl font-bold">
-            请在 {formatTime(booking.heldUntil)} 前确认
-          </h2>
+        <Section
+          id="held"
+          title={`请在 ${formatTime(booking.heldUntil)} 前确认`}
+          className="no-print space-y-3 rounded-xl border-4 border-brand-700 p-4"
+        >
           {/* What is held, beside the button that takes it: no scrolling past it to find out. */}
           <dl className="grid grid-cols-[3rem_1fr] gap-x-2 gap-y-1 text-lg">
             <dt className="font-semibold">日期</dt>
@@ -116,7 +117,7 @@ export default async function BookingPage({ params, searchParams }: Props) {
           </dl>
           <p>您登记了候补，这个时间为您保留 {HOLD_MINUTES} 分钟。确认后就是您的预约；不需要的话，让给下一位。</p>
           <OfferForms code={booking.code} />
-        </section>
+        </Section>
       )}
       {!held && booking.status === "held" && (
         <p role="status">保留时间已过，这个时间会让给下一位。如果还在候补，有新的空位时会再发短信给您。</p>

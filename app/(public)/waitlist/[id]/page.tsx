@@ -61,15 +61,16 @@ export default async function WaitlistEntryPage({ params, searchParams }: Props)
         <dd>{maskPhone(entry.phone)}</dd>
       </dl>
       {entry.offer && (
-        <section aria-labelledby="offer" className="space-y-3 rounded-xl border-4 border-brand-700 p-4">
-          <h2 id="offer" className="text-xl font-bold">
-            为您保留的时间：{shortWhen(entry.offer.start)}
-          </h2>
+        <Section
+          id="offer"
+          title={`为您保留的时间：${shortWhen(entry.offer.start)}`}
+          className="space-y-3 rounded-xl border-4 border-brand-700 p-4"
+        >
           <p>请在 {formatTime(entry.offer.heldUntil)} 前确认，过时会让给下一位。</p>
           <a href={`/bookings/${entry.offer.code}`} className={primaryButton}>
             去确认预约
           </a>
-        </section>
+        </Section>
       )}
       {open ? (
         <Section id="leave" title="不需要了？" className="space-y-3">

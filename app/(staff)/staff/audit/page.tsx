@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { textLink } from "@/components/form/styles";
+import { Section } from "@/components/section";
 import { FilterForm } from "@/components/staff/filter-form";
 import { listAuditActors, listAuditEntries } from "@/lib/audit/queries";
 import { AUDIT_ACTIONS, AUDIT_KINDS, auditSearchInput, auditSearchParams } from "@/lib/audit/schema";
@@ -42,10 +43,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {!result || !parsed.success ? (
         <p role="alert">筛选条件有误，请按提示更正后再筛选。</p>
       ) : (
-        <section aria-labelledby="audit-results" className="space-y-3">
-          <h2 id="audit-results" className="text-xl font-bold">
-            共 {result.total} 条，第 {result.page} / {result.pageCount} 页
-          </h2>
+        <Section
+          id="audit-results"
+          title={`共 ${result.total} 条，第 ${result.page} / ${result.pageCount} 页`}
+          className="space-y-3"
+        >
           {result.entries.length === 0 ? (
             <p>没有符合条件的记录。</p>
           ) : (
@@ -78,7 +80,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               </Link>
             )}
           </nav>
-        </section>
+        </Section>
       )}
     </div>
   );

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { DataTable } from "@/components/charts/chart-figure";
 import { textLink } from "@/components/form/styles";
+import { Section } from "@/components/section";
 import type { EvaluationSummary, NamedCounts } from "@/lib/evaluations/queries";
 import { satisfactionRate } from "@/lib/evaluations/rules";
 import { EVALUATION_SOURCES, RESOLUTIONS, SATISFACTIONS } from "@/lib/labels";
@@ -35,10 +36,11 @@ const cells = (c: NamedCounts) => [
 export function EvaluationSection({ summary }: { summary: EvaluationSummary }) {
   const t = summary.totals;
   return (
-    <section aria-labelledby="evaluations" className="space-y-3 rounded-xl border-2 border-gray-300 p-4">
-      <h2 id="evaluations" className="text-xl font-bold">
-        群众评价（{t.total} 份，满意度 {formatPercent(satisfactionRate(t))}）
-      </h2>
+    <Section
+      id="evaluations"
+      title={`群众评价（${t.total} 份，满意度 ${formatPercent(satisfactionRate(t))}）`}
+      className="space-y-3 rounded-xl border-2 border-gray-300 p-4"
+    >
       <p>
         这段时间的咨询收到评价 {t.total} 份：满意 {t.SATISFIED} 份、基本满意 {t.BASICALLY_SATISFIED} 份、不满意 {t.DISSATISFIED}{" "}
         份；问题已解决 {t.SOLVED} 份、部分解决 {t.PARTLY_SOLVED} 份、未解决 {t.UNSOLVED} 份。满意度 =（满意 + 基本满意）÷
@@ -77,6 +79,6 @@ export function EvaluationSection({ summary }: { summary: EvaluationSummary }) {
       {summary.commentCount > summary.comments.length && (
         <p>只显示最新的 {summary.comments.length} 条；全部意见在“下载明细”的文件里。</p>
       )}
-    </section>
+    </Section>
   );
 }

@@ -4,6 +4,7 @@ import { ChartFigure, DataTable } from "@/components/charts/chart-figure";
 import { ColumnChart } from "@/components/charts/column-chart";
 import { HeatMap } from "@/components/charts/heat-map";
 import { textLink } from "@/components/form/styles";
+import { Section } from "@/components/section";
 import { FilterForm } from "@/components/staff/filter-form";
 import { requireTownScope } from "@/lib/auth/session";
 import { summariseEvaluations } from "@/lib/evaluations/queries";
@@ -75,10 +76,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 /** Sessions that ended with nobody signed in (未签到): what an inspection of the 8 hours looks for. */
 function MissedSection({ missed }: { missed: Dashboard["missed"] }) {
   return (
-    <section aria-labelledby="missed" className="space-y-3">
-      <h2 id="missed" className="text-xl font-bold">
-        未签到的坐班（上月至今 {missed.count} 次）
-      </h2>
+    <Section id="missed" title={`未签到的坐班（上月至今 ${missed.count} 次）`} className="space-y-3">
       <p>排了班、到结束时律师没有签到的坐班，最近的在前。点律师的名字查看他本月的签到记录；这些坐班不计入签到在场时长。</p>
       {missed.count === 0 ? (
         <p>上月至今每次坐班都有签到。</p>
@@ -97,7 +95,7 @@ function MissedSection({ missed }: { missed: Dashboard["missed"] }) {
         />
       )}
       {missed.count > missed.sessions.length && <p>只列出最近的 {missed.sessions.length} 次。</p>}
-    </section>
+    </Section>
   );
 }
 
@@ -105,10 +103,7 @@ function MissedSection({ missed }: { missed: Dashboard["missed"] }) {
 function WaitlistSection({ rows, now }: { rows: WaitlistDemand[]; now: Date }) {
   const days = (since: Date | null) => (since ? Math.max(0, Math.floor((now.getTime() - since.getTime()) / 86_400_000)) : 0);
   return (
-    <section aria-labelledby="waitlist" className="space-y-3">
-      <h2 id="waitlist" className="text-xl font-bold">
-        候补名单（{rows.reduce((n, r) => n + r.waiting + r.offered, 0)} 人）
-      </h2>
+    <Section id="waitlist" title={`候补名单（${rows.reduce((n, r) => n + r.waiting + r.offered, 0)} 人）`} className="space-y-3">
       <p>约不上而登记候补、正在等空位的村民。有空位时系统按登记先后发短信，并保留 30 分钟。人多、等得久的地点需要加排时间。</p>
       {rows.length === 0 ? (
         <p>现在没有人在候补。</p>
@@ -131,7 +126,7 @@ function WaitlistSection({ rows, now }: { rows: WaitlistDemand[]; now: Date }) {
           ])}
         />
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -141,10 +136,7 @@ function DashboardBody({ d, waitlist, now }: { d: Dashboard; waitlist: WaitlistD
   const serviceTotal = d.totals.bookings + d.totals.walkIns;
   return (
     <>
-      <section aria-labelledby="overview" className="space-y-3">
-        <h2 id="overview" className="text-xl font-bold">
-          {formatDate(f.from)} 至 {formatDate(f.to)}
-        </h2>
+      <Section id="overview" title={`${formatDate(f.from)} 至 ${formatDate(f.to)}`} className="space-y-3">
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
           {[
             ["预约", `${d.totals.bookings} 个`],
@@ -176,7 +168,7 @@ function DashboardBody({ d, waitlist, now }: { d: Dashboard; waitlist: WaitlistD
           </a>
         </p>
         <p className="text-sm">下载的明细中手机号码只显示前三位和后四位，下载会记入操作记录。</p>
-      </section>
+      </Section>
 
       <ChartFigure
         id="weekly"
@@ -345,10 +337,11 @@ function DashboardBody({ d, waitlist, now }: { d: Dashboard; waitlist: WaitlistD
 
       <WaitlistSection rows={waitlist} now={now} />
 
-      <section aria-labelledby="callbacks" className="space-y-3 rounded-xl border-2 border-gray-300 p-4">
-        <h2 id="callbacks" className="text-xl font-bold">
-          待回电（{d.callbacks.openCount} 条）
-        </h2>
+      <Section
+        id="callbacks"
+        title={`待回电（${d.callbacks.openCount} 条）`}
+        className="space-y-3 rounded-xl border-2 border-gray-300 p-4"
+      >
         <p>村民没有约上时留下的回电请求，最早的在前。回电后写下结果并标记为已处理。查看这份名单已记入操作记录。</p>
         {d.callbacks.open.length === 0 ? (
           <p>没有待回电的请求。</p>
@@ -375,7 +368,7 @@ function DashboardBody({ d, waitlist, now }: { d: Dashboard; waitlist: WaitlistD
         {d.callbacks.openCount > d.callbacks.open.length && (
           <p>只显示最早的 {d.callbacks.open.length} 条，处理后会显示后面的。</p>
         )}
-      </section>
+      </Section>
 
       <ChartFigure
         id="hours"
@@ -421,16 +414,13 @@ function DashboardBody({ d, waitlist, now }: { d: Dashboard; waitlist: WaitlistD
 
       <MissedSection missed={d.missed} />
 
-      <section aria-labelledby="without-attendance" className="space-y-2">
-        <h2 id="without-attendance" className="text-xl font-bold">
-          没有律师签到的服务记录（{d.doneWithoutAttendance} 次）
-        </h2>
+      <Section id="without-attendance" title={`没有律师签到的服务记录（${d.doneWithoutAttendance} 次）`} className="space-y-2">
         <p>
           {d.doneWithoutAttendance === 0
             ? "所选时间内，每次记录为已完成的服务，律师当天都在那个地点签到了。"
             : `所选时间内有 ${d.doneWithoutAttendance} 次服务记录为已完成，但律师那天没有在那个地点签到。请核实：确实在场的，在律师页面补录签到签退；下载的明细中“律师当天签到”一列写着“无律师签到记录”。`}
         </p>
-      </section>
+      </Section>
     </>
   );
 }

@@ -55,10 +55,7 @@ function ReportBody({ report }: { report: Report }) {
   const evaluated = (g: Report["byVenue"][number]) => [g.evaluations.total, satisfactionText(g.evaluations)];
   return (
     <>
-      <section aria-labelledby="summary" className="space-y-3">
-        <h2 id="summary" className="text-xl font-bold">
-          {report.owner.government}：{formatDate(from)} 至 {formatDate(to)}
-        </h2>
+      <Section id="summary" title={`${report.owner.government}：${formatDate(from)} 至 ${formatDate(to)}`} className="space-y-3">
         <p className="text-lg leading-relaxed">
           {report.owner.name}公共法律服务工作站和各村（社区）公共法律服务工作室
           {REPORT_LINES.map((line, i) => (
@@ -88,7 +85,7 @@ function ReportBody({ report }: { report: Report }) {
           </a>
           <PrintButton />
         </div>
-      </section>
+      </Section>
       <Section id="by-venue" title="按村居（服务地点）" className="space-y-2">
         <DataTable
           caption="各服务地点的数字（点数字查看明细）"
@@ -112,10 +109,7 @@ function ReportBody({ report }: { report: Report }) {
 function VillageHoursSection({ hours }: { hours: Report["hours"] }) {
   const span = `${hours.months[0]} 至 ${hours.months[hours.months.length - 1]}`;
   return (
-    <section aria-labelledby="village-hours" className="space-y-2">
-      <h2 id="village-hours" className="text-xl font-bold">
-        各村驻村时长（每月不少于 {hours.target} 小时）
-      </h2>
+    <Section id="village-hours" title={`各村驻村时长（每月不少于 ${hours.target} 小时）`} className="space-y-2">
       <p className="text-sm">
         按整月统计（{span}，共 {hours.months.length}{" "}
         个月）。签到在场是律师签到到签退的实际时间（忘了签退的，算到那次坐班结束）；达标月数是签到在场达到 {hours.target}{" "}
@@ -131,6 +125,6 @@ function VillageHoursSection({ hours }: { hours: Report["hours"] }) {
         ]}
         rows={hours.rows.map((r) => [r.village ?? r.name, r.scheduled, r.attended, `${r.monthsMet} / ${r.monthsCounted}`])}
       />
-    </section>
+    </Section>
   );
 }

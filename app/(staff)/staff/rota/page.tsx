@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { textLink } from "@/components/form/styles";
+import { Section } from "@/components/section";
 import { UnpublishedHolidaysNotice } from "@/components/staff/unpublished-holidays-notice";
 import { requireTownScope } from "@/lib/auth/session";
 import { loadBookingHorizon } from "@/lib/availability/queries";
@@ -91,10 +92,7 @@ export default async function RotaPage({ searchParams }: { searchParams: Promise
         />
       </section>
 
-      <section aria-labelledby="hours" className="space-y-2">
-        <h2 id="hours" className="text-xl font-bold">
-          {monthName(month)}各村（社区）现场服务时间
-        </h2>
+      <Section id="hours" title={`${monthName(month)}各村（社区）现场服务时间`} className="space-y-2">
         <p>
           按规定每个村（社区）每月现场服务不少于 {MONTHLY_TARGET_HOURS}{" "}
           小时。不足时，点“安排”打开那位律师的值班时间，添加每周值班或加班。律师本人也可以在“值班时间”页面维护，规则和检查相同。
@@ -103,12 +101,9 @@ export default async function RotaPage({ searchParams }: { searchParams: Promise
           “签到在场”是律师签到到签退的实际时间（忘了签退的，算到那次坐班结束）；上面一周值班表中，结束时没有签到的坐班标为“未签到”。
         </p>
         <HoursTable rows={rows} />
-      </section>
+      </Section>
 
-      <section aria-labelledby="month-days" className="space-y-2">
-        <h2 id="month-days" className="text-xl font-bold">
-          {monthName(month)}每天的值班地点
-        </h2>
+      <Section id="month-days" title={`${monthName(month)}每天的值班地点`} className="space-y-2">
         <p>格中是当天有律师值班的地点数，点日期查看那一周。</p>
         <MonthCalendar
           caption={`${monthName(month)}每天有律师值班的地点数`}
@@ -118,7 +113,7 @@ export default async function RotaPage({ searchParams }: { searchParams: Promise
           shownWeek={monday}
           today={today}
         />
-      </section>
+      </Section>
 
       <nav aria-labelledby="edit-rota" className="space-y-2">
         <h2 id="edit-rota" className="text-xl font-bold">

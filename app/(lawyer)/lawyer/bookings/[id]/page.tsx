@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { BackLink } from "@/components/back-link";
 import { BookingCard } from "@/components/consultations/booking-card";
 import { CompleteForm } from "@/components/consultations/complete-form";
+import { Section } from "@/components/section";
 import { requireLawyer } from "@/lib/auth/session";
 import { openConsultation } from "@/lib/consultations/queries";
 import { canRecordOutcome, outcomeRefusal } from "@/lib/consultations/rules";
@@ -25,16 +26,13 @@ export default async function BookingResultPage({ params }: { params: Promise<{ 
       <p className="font-semibold">{formatDate(toDateString(booking.start))}</p>
       <BookingCard booking={booking} now={now} withActions={booking.status === "CONFIRMED" || booking.status === "CHECKED_IN"} />
       {recordable ? (
-        <section aria-labelledby="result-heading" className="space-y-3">
-          <h2 id="result-heading" className="text-xl font-bold">
-            {booking.status === "DONE" ? "修改服务结果" : "服务结果"}
-          </h2>
+        <Section id="result-heading" title={booking.status === "DONE" ? "修改服务结果" : "服务结果"} className="space-y-3">
           <p>可以事后补记。保存后计入当月工作日志。</p>
           <CompleteForm
             bookingId={booking.id}
             initial={{ outcomes: booking.outcomes, minutesSpent: booking.minutesSpent, lawyerNote: booking.lawyerNote }}
           />
-        </section>
+        </Section>
       ) : booking.status === "CONFIRMED" ? (
         <p>{outcomeRefusal(booking.start)}</p>
       ) : (

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FieldScope, primaryButton, SelectField } from "@/components/form";
+import { Section } from "@/components/section";
 import { requireTownScope } from "@/lib/auth/session";
 import { listVenueSlots } from "@/lib/availability/queries";
 import { formatDate } from "@/lib/time";
@@ -67,10 +68,7 @@ export default async function StaffNewBookingPage({
               ))}
             </ul>
           </nav>
-          <section aria-labelledby="step3" className="space-y-3">
-            <h2 id="step3" className="text-xl font-bold">
-              第三步：{formatDate(chosenDate)} 的时间和村民信息
-            </h2>
+          <Section id="step3" title={`第三步：${formatDate(chosenDate)} 的时间和村民信息`} className="space-y-3">
             <StaffBookingForm
               venue={available.venue.slug}
               formKey={randomUUID()}
@@ -78,7 +76,7 @@ export default async function StaffNewBookingPage({
               topics={topics.map((t) => ({ value: t.code, label: t.name }))}
               villages={venues.flatMap((v) => (v.village ? [v.village] : []))}
             />
-          </section>
+          </Section>
         </>
       )}
     </div>
