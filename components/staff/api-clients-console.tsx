@@ -1,37 +1,60 @@
 import type { ReactNode } from "react";
-import type { KeyShown } from "@/lib/api-clients/actions";
+import {
+  clearDistrictTestDataAction,
+  clearTestDataAction,
+  createApiClientAction,
+  createDistrictApiClientAction,
+  revokeApiClientAction,
+  revokeDistrictApiClientAction,
+  rotateApiKeyAction,
+  rotateDistrictApiKeyAction,
+} from "@/lib/api-clients/actions";
 import type { ApiClientRow } from "@/lib/api-clients/schema";
+import { resendDistrictWebhookAction, resendWebhookAction } from "@/lib/webhooks/actions";
 import type { WebhookEventRow } from "@/lib/webhooks/schema";
-import { type Action, ApiClientControls, ClearTestDataForm, CreateApiClientForm, ResendWebhookForm } from "./api-client-forms";
+import { ApiClientControls, ClearTestDataForm, CreateApiClientForm, ResendWebhookForm } from "./api-client-forms";
 import { ApiClientList } from "./api-client-list";
 import { WebhookLog } from "./webhook-log";
 
-/** The actions of one console: a town's (/staff/api-clients) or the district's (/district/api-clients). */
-export type ApiClientActions = {
-  create: Action<KeyShown>;
-  rotate: Action<KeyShown>;
-  revoke: Action;
-  resend: Action;
-  clearTestData: Action;
-};
+/** Each console's actions: a town's (/staff/api-clients) and the district's (/district/api-clients). */
+const ACTIONS = {
+  town: {
+    create: createApiClientAction,
+    rotate: rotateApiKeyAction,
+    revoke: revokeApiClientAction,
+    resend: resendWebhookAction,
+    clearTestData: clearTestDataAction,
+    where: "本镇",
+  },
+  district: {
+    create: createDistrictApiClientAction,
+    rotate: rotateDistrictApiKeyAction,
+    revoke: revokeDistrictApiClientAction,
+    resend: resendDistrictWebhookAction,
+    clearTestData: clearDistrictTestDataAction,
+    where: "全区",
+  },
+} as const;
 
 /**
- * The API clients of a scope: each with its controls and delivery log, the registration form
- * (`towns`: the district's choice of town), and clearing the scope's test data (`testData`).
+ * The API clients of a scope (`reach`: a town's or the district's): each with its controls and
+ * delivery log, the registration form (`towns`: the district's choice of town), and clearing the
+ * scope's test data (`testData`: how much there is).
  */
 export function ApiClientsConsole({
   clients,
   events,
-  actions,
+  reach,
   towns,
   testData,
 }: {
   clients: readonly ApiClientRow[];
   events: ReadonlyMap<string, readonly WebhookEventRow[]>;
-  actions: ApiClientActions;
+  reach: keyof typeof ACTIONS;
   towns?: readonly { value: string; label: string }[];
-  testData: { bookings: number; entries: number; where: string };
+  testData: { bookings: number; entries: number };
 }): ReactNode {
+  const actions = ACTIONS[reach];
   return (
     <>
       <section aria-labelledby="clients-heading" className="space-y-3">
@@ -66,7 +89,7 @@ export function ApiClientsConsole({
         <p>用测试密钥（mz_test_ 开头）做的预约和候补登记标为“测试”：短信只留在发件箱，不会发出；不计入任何统计、报表和导出。</p>
         <ClearTestDataForm
           action={actions.clearTestData}
-          what={`${testData.where}现有 ${testData.bookings} 个测试预约、${testData.entries} 条测试候补登记。`}
+          what={`${actions.where}现有 ${testData.bookings} 个测试预约、${testData.entries} 条测试候补登记。`}
         />
       </section>
     </>

@@ -1,15 +1,8 @@
 import type { Metadata } from "next";
 import { ApiClientsConsole } from "@/components/staff/api-clients-console";
-import {
-  clearDistrictTestDataAction,
-  createDistrictApiClientAction,
-  revokeDistrictApiClientAction,
-  rotateDistrictApiKeyAction,
-} from "@/lib/api-clients/actions";
 import { countTestData, listApiClients } from "@/lib/api-clients/queries";
 import { requireDistrictScope } from "@/lib/auth/session";
 import { listTownsForDistrict } from "@/lib/towns/queries";
-import { resendDistrictWebhookAction } from "@/lib/webhooks/actions";
 import { listWebhookEvents } from "@/lib/webhooks/queries";
 
 export const metadata: Metadata = { title: "接口接入方" };
@@ -36,15 +29,9 @@ export default async function DistrictApiClientsPage() {
       <ApiClientsConsole
         clients={clients}
         events={events}
-        actions={{
-          create: createDistrictApiClientAction,
-          rotate: rotateDistrictApiKeyAction,
-          revoke: revokeDistrictApiClientAction,
-          resend: resendDistrictWebhookAction,
-          clearTestData: clearDistrictTestDataAction,
-        }}
+        reach="district"
         towns={towns.map((town) => ({ value: town.id, label: town.name }))}
-        testData={{ ...testData, where: "全区" }}
+        testData={testData}
       />
     </div>
   );

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import { ApiClientsConsole } from "@/components/staff/api-clients-console";
-import { clearTestDataAction, createApiClientAction, revokeApiClientAction, rotateApiKeyAction } from "@/lib/api-clients/actions";
 import { countTestData, listApiClients } from "@/lib/api-clients/queries";
 import { can } from "@/lib/auth/can";
 import { requireTownScope } from "@/lib/auth/session";
-import { resendWebhookAction } from "@/lib/webhooks/actions";
 import { listWebhookEvents } from "@/lib/webhooks/queries";
 
 export const metadata: Metadata = { title: "接口接入方" };
@@ -31,18 +29,5 @@ async function TownConsole({ scope }: { scope: Awaited<ReturnType<typeof require
     scope,
     clients.map((c) => c.id),
   );
-  return (
-    <ApiClientsConsole
-      clients={clients}
-      events={events}
-      actions={{
-        create: createApiClientAction,
-        rotate: rotateApiKeyAction,
-        revoke: revokeApiClientAction,
-        resend: resendWebhookAction,
-        clearTestData: clearTestDataAction,
-      }}
-      testData={{ ...testData, where: "本镇" }}
-    />
-  );
+  return <ApiClientsConsole clients={clients} events={events} reach="town" testData={testData} />;
 }
