@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { Section } from "@/components/section";
 import {
   clearDistrictTestDataAction,
   clearTestDataAction,
@@ -57,10 +58,7 @@ export function ApiClientsConsole({
   const actions = ACTIONS[reach];
   return (
     <>
-      <section aria-labelledby="clients-heading" className="space-y-3">
-        <h2 id="clients-heading" className="text-xl font-bold">
-          已登记的接入方（{clients.length} 个）
-        </h2>
+      <Section id="clients-heading" title={`已登记的接入方（${clients.length} 个）`} className="space-y-3">
         <ApiClientList
           clients={clients}
           controls={(client) => (
@@ -75,23 +73,17 @@ export function ApiClientsConsole({
             )
           }
         />
-      </section>
-      <section aria-labelledby="new-client-heading" className="space-y-3">
-        <h2 id="new-client-heading" className="text-xl font-bold">
-          登记接入方
-        </h2>
+      </Section>
+      <Section id="new-client-heading" title="登记接入方" className="space-y-3">
         <CreateApiClientForm action={actions.create} towns={towns} />
-      </section>
-      <section aria-labelledby="test-data-heading" className="space-y-3">
-        <h2 id="test-data-heading" className="text-xl font-bold">
-          测试数据
-        </h2>
+      </Section>
+      <Section id="test-data-heading" title="测试数据" className="space-y-3">
         <p>用测试密钥（mz_test_ 开头）做的预约和候补登记标为“测试”：短信只留在发件箱，不会发出；不计入任何统计、报表和导出。</p>
         <ClearTestDataForm
           action={actions.clearTestData}
           what={`${actions.where}现有 ${testData.bookings} 个测试预约、${testData.entries} 条测试候补登记。`}
         />
-      </section>
+      </Section>
     </>
   );
 }

@@ -1,7 +1,6 @@
 // Registering, rotating and revoking API clients, in a scope. Against the real PostgreSQL.
 import { describe, expect, it } from "vitest";
 import { Forbidden } from "@/lib/auth/can";
-import { generateBookingCode } from "@/lib/booking/code";
 import { createBooking } from "@/lib/booking/mutations";
 import { bookingInput, createStaffScope, createTownFixture, createVenueFixture, everyTown, prisma } from "@/lib/testing/fixtures";
 import { clearTestBookings, createApiClient, revokeApiClient, rotateApiKey, touchApiClient } from "./mutations";
@@ -173,22 +172,13 @@ describe("clearing the test data (issue 25 item 7)", () => {
         test: true,
       },
     });
-    const hold = await prisma.booking.create({
-      data: {
-        code: generateBookingCode(),
-        venueId: f.venue.id,
-        lawyerId: f.lawyers[0].id,
-        topicId: f.topic.id,
-        startsAt: f.slotOn(5),
-        endsAt: new Date(f.slotOn(5).getTime() + 30 * 60_000),
-        status: "HELD",
-        heldUntil: new Date(Date.now() + 30 * 60_000),
-        waitlistEntryId: entry.id,
-        name: "测试接入方",
-        phone: test.phone,
-        consentAt: new Date(),
-        test: true,
-      },
+    const hold = await f.writeBooking(f.dateOn(5), 9 * 60, {
+      status: "HELD",
+      heldUntil: new Date(Date.now() + 30 * 60_000),
+      waitlistEntryId: entry.id,
+      name: "测试接入方",
+      phone: test.phone,
+      test: true,
     });
     return { town, scope, f, real, test, hold, entry };
   }

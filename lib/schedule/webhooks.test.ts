@@ -5,14 +5,7 @@ import { describe, expect, it } from "vitest";
 import { createApiClient } from "@/lib/api-clients/mutations";
 import { apiClientInput } from "@/lib/api-clients/schema";
 import { createBooking, staffReassignBooking } from "@/lib/booking/mutations";
-import {
-  bookingInput,
-  createStaffScope,
-  createTownFixture,
-  createVenueFixture,
-  lawyerActor,
-  prisma,
-} from "@/lib/testing/fixtures";
+import { bookingInput, createTownFixture, createVenueFixture, lawyerActor, prisma, staffScopeOf } from "@/lib/testing/fixtures";
 import { addDays, isoWeekday, toIsoOffset } from "@/lib/time";
 import { addLeave, endSession } from "./mutations";
 
@@ -23,7 +16,7 @@ async function setUp() {
   const town = await createTownFixture();
   const f = await createVenueFixture({ lawyers: 2, townId: town.id });
   const [a, b] = f.lawyers;
-  const admin = await createStaffScope(town.id, "ADMIN");
+  const admin = staffScopeOf(town.id, "ADMIN");
   const client = await createApiClient(
     admin,
     apiClientInput.parse({ name: "接收", contact: "测试", mode: "LIVE", origins: "", webhookUrl: "https://example.org/hooks" }),

@@ -2,15 +2,12 @@
 // dashboard, report, district figure, work log, evaluation summary or export (lib/test-mode.ts).
 // Against the real PostgreSQL, in a town of its own: each figure is read with one real booking
 // beside test ones, and must be what the real one alone makes it.
-import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { type DistrictScope, districtScope, type TownScope, townScope } from "@/lib/auth/scope";
-import { generateBookingCode } from "@/lib/booking/code";
 import { loadStaffOverview } from "@/lib/booking/queries";
 import { listPaperCandidates, summariseEvaluations } from "@/lib/evaluations/queries";
 import type { BookingStatus } from "@/lib/generated/prisma/enums";
 import { countToCall } from "@/lib/messages/queries";
-import { createTownFixture, createVenueFixture, prisma, uniquePhone } from "@/lib/testing/fixtures";
+import { createTownFixture, createVenueFixture, everyTown, prisma, staffScopeOf, uniquePhone } from "@/lib/testing/fixtures";
 import { addDays, todayInShanghai, zonedInstant } from "@/lib/time";
 import { loadWorkLog } from "@/lib/worklog/queries";
 import { loadDashboard } from "./dashboard/queries";
@@ -20,38 +17,16 @@ import { listDashboardRows, listReportRows } from "./rows/queries";
 
 const APRIL = { from: "2019-04-01", to: "2019-04-30" };
 
-const staffOf = (townId: string): TownScope =>
-  townScope(
-    { id: `test-mode-${randomBytes(4).toString("hex")}`, role: "STAFF", displayName: "测试工作人员", lawyerId: null, townId },
-    null,
-  ) as TownScope;
-
-const district = districtScope({
-  id: "test-mode-district",
-  role: "DISTRICT",
-  displayName: "区司法局",
-  lawyerId: null,
-}) as DistrictScope;
-
 type Venue = Awaited<ReturnType<typeof createVenueFixture>>;
 
 /** A booking at `f` starting `minute` minutes into `date`, evaluated when DONE. */
 async function book(f: Venue, date: string, minute: number, status: BookingStatus, test: boolean, phone = uniquePhone()) {
-  const booking = await prisma.booking.create({
-    data: {
-      code: generateBookingCode(),
-      venueId: f.venue.id,
-      lawyerId: f.lawyers[0].id,
-      topicId: f.topic.id,
-      startsAt: zonedInstant(date, minute),
-      endsAt: zonedInstant(date, minute + 30),
-      status,
-      outcomes: status === "DONE" ? ["CONSULTATION"] : [],
-      name: test ? "测试接入方" : "真实村民",
-      phone,
-      consentAt: zonedInstant(date, 8 * 60),
-      test,
-    },
+  const booking = await f.writeBooking(date, minute, {
+    status,
+    outcomes: status === "DONE" ? ["CONSULTATION"] : [],
+    name: test ? "测试接入方" : "真实村民",
+    phone,
+    test,
   });
   if (status === "DONE")
     await prisma.evaluation.create({
@@ -81,7 +56,7 @@ async function townWithTestData() {
         test,
       },
     });
-  return { town, f, staff: staffOf(town.id) };
+  return { town, f, staff: staffScopeOf(town.id) };
 }
 
 describe("test bookings count in no figure", () => {
@@ -100,7 +75,7 @@ describe("test bookings count in no figure", () => {
 
   it("the district's figures and the evaluation summary", async () => {
     const { town, staff } = await townWithTestData();
-    const line = (await loadDistrictFigures(district, APRIL)).towns.find((t) => t.id === town.id);
+    const line = (await loadDistrictFigures(everyTown, APRIL)).towns.find((t) => t.id === town.id);
     expect(line).toMatchObject({ bookings: 2, done: 1, noShow: 1, cancelled: 0, waiting: 1 });
     expect(line?.counts.services).toBe(1);
     expect(line?.evaluations).toMatchObject({ total: 1 });
@@ -117,7 +92,7 @@ describe("test bookings count in no figure", () => {
   it("staff's figures of today, the paper-form list and the call list", async () => {
     const town = await createTownFixture("测试模式镇");
     const f = await createVenueFixture({ townId: town.id });
-    const staff = staffOf(town.id);
+    const staff = staffScopeOf(town.id);
     const today = todayInShanghai();
     const yesterday = addDays(today, -1);
     await book(f, today, 23 * 60, "CONFIRMED", false);
