@@ -219,6 +219,13 @@ const bookingExample = {
   calendar: "/bookings/K7MPXA/calendar.ics?t=3f9c2a7d1e8b4c6f9a0d5e2b7c4f1a8e",
 };
 
+/** Only on a test booking (lib/test-mode.ts): a real one has no such field. */
+const testMark = {
+  type: "boolean",
+  const: true,
+  description: "仅测试预约（用测试密钥所做，见说明中的“测试模式”）：true；真实预约没有这一项",
+};
+
 /** A webhook's booking carries no calendar link: the notice goes to a server, not to the person. */
 const { calendar: _calendar, ...webhookBookingExample } = bookingExample;
 
@@ -802,6 +809,7 @@ export const openApiDocument = withMethods({
           lawyer: ref("Lawyer"),
           heldUntil: { ...instant, description: "仅 waitlist.offered：保留到这个时间" },
           waitlistEntryId: { type: "string", description: "仅候补空位：候补登记号" },
+          test: testMark,
         },
       },
       WebhookVillager: {
@@ -831,6 +839,7 @@ export const openApiDocument = withMethods({
           end: instant,
           venue: bookingVenue,
           lawyer: ref("Lawyer"),
+          test: testMark,
           calendar: {
             type: "string",
             description:

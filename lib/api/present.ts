@@ -18,6 +18,8 @@ export function presentBooking(booking: BookingView) {
     end: toIsoOffset(booking.end),
     venue: { slug: booking.venue.slug, name: booking.venue.name, address: booking.venue.address },
     lawyer: { id: booking.lawyer.id, name: booking.lawyer.name },
+    // Only a test client's booking says so (lib/test-mode.ts); a real one is as it always was.
+    ...(booking.test ? { test: true as const } : {}),
     // The .ics for the person's calendar, by a link that needs no cookie (relative to the API's server).
     calendar: `/bookings/${booking.code}/calendar.ics?t=${booking.calendarToken}`,
   };

@@ -264,11 +264,13 @@ describe("which clients", () => {
     const made = await createBooking(bookingInput(s.f.venue.slug, s.f.slotOn(2)), { test: true });
     if (!made.ok) throw new Error(made.message);
     const bookingOf = async (clientId: string) =>
-      (await prisma.webhookEvent.findMany({ where: { clientId }, select: { payload: true } })).map(
-        (e) => (JSON.parse(e.payload) as { data: { booking: { code: string } } }).data.booking.code,
-      );
-    expect(await bookingOf(s.client.clientId)).toEqual([real.code]);
-    expect(await bookingOf(trial.clientId)).toEqual([made.booking.code]);
+      (await prisma.webhookEvent.findMany({ where: { clientId }, select: { payload: true } })).map((e) => {
+        const { code, test } = (JSON.parse(e.payload) as { data: { booking: { code: string; test?: boolean } } }).data.booking;
+        return { code, test };
+      });
+    // A test booking's notice says it is one; a real one's has no such field.
+    expect(await bookingOf(s.client.clientId)).toEqual([{ code: real.code, test: undefined }]);
+    expect(await bookingOf(trial.clientId)).toEqual([{ code: made.booking.code, test: true }]);
   });
 
   it("does not send a notice whose client was revoked after it was queued", async () => {

@@ -43,8 +43,10 @@ describe("a booking through the API", () => {
         post({ venue: f.venue.slug, start, name: "接口村民", phone: uniquePhone(), topic: "marriage", consent: true }, key),
       );
       expect(response.status).toBe(201);
-      const { code } = (await response.json()) as { code: string };
-      made[who] = (await prisma.booking.findUniqueOrThrow({ where: { code }, select: { test: true } })).test;
+      const body = (await response.json()) as { code: string; test?: boolean };
+      made[who] = (await prisma.booking.findUniqueOrThrow({ where: { code: body.code }, select: { test: true } })).test;
+      // The Booking says so only when it is a test one.
+      expect(body.test).toBe(who === "test" ? true : undefined);
     }
     expect(made).toEqual({ test: true, live: false, anonymous: false });
   });
