@@ -3,7 +3,7 @@ import Link from "next/link";
 import { DateField, primaryButton, SelectField, TextField } from "@/components/form";
 import { ListFilters } from "@/components/staff/list-filters";
 import { PagedTable } from "@/components/staff/paged-table";
-import { TestBadge } from "@/components/staff/test-badge";
+import { TestBadge } from "@/components/test-badge";
 import { requireTownScope } from "@/lib/auth/session";
 import { STAFF_PAGE_SIZE, searchBookings } from "@/lib/booking/queries";
 import { bookingSearchInput } from "@/lib/booking/schema";

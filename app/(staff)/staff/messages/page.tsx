@@ -5,7 +5,7 @@ import { Section } from "@/components/section";
 import { ListFilters } from "@/components/staff/list-filters";
 import { PagedTable } from "@/components/staff/paged-table";
 import { PublicAddressWarning } from "@/components/staff/public-address-warning";
-import { TestBadge } from "@/components/staff/test-badge";
+import { TestBadge } from "@/components/test-badge";
 import { can } from "@/lib/auth/can";
 import { requireTownScope } from "@/lib/auth/session";
 import { messageWhat, NOTIFICATION_KINDS, NOTIFICATION_STATUSES, optionsOf } from "@/lib/labels";

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { DetailsList } from "@/components/details-list";
 import { PaperEvaluation } from "@/components/paper-evaluation";
 import { Section } from "@/components/section";
-import { TestBadge } from "@/components/staff/test-badge";
+import { TestBadge } from "@/components/test-badge";
 import { requireTownScope } from "@/lib/auth/session";
 import { listVenueSlots } from "@/lib/availability/queries";
 import { openBookingForStaff } from "@/lib/booking/queries";
