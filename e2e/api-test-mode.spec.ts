@@ -57,8 +57,8 @@ test("a test client's booking is marked 测试 in the staff lists, and clearing 
 
   await page.goto("/staff/api-clients");
   await expect(page.getByRole("heading", { level: 2, name: "测试数据" })).toBeVisible();
-  await expect(page.getByText(/本镇现有 [1-9]\d* 个测试预约/)).toBeVisible();
   await page.getByText("清除测试数据…").click();
+  await expect(page.getByText(/本镇现有 [1-9]\d* 个测试预约/)).toBeVisible();
   await expectAccessible(page);
   // Not ticked: nothing is cleared, and the box is asked for.
   await page.getByRole("button", { name: "确认清除" }).click();
