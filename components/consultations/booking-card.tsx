@@ -1,6 +1,7 @@
 // One booking as its own lawyer sees it: everything they need at the desk, and what they can do next.
 import Link from "next/link";
 import { smallSecondaryButton } from "@/components/form/styles";
+import { TestBadge } from "@/components/test-badge";
 import { CHECK_IN_LEAD_MINUTES, canCheckIn, canMarkNoShow, canRecordOutcome, canUndoCheckIn } from "@/lib/consultations/rules";
 import type { ConsultationView } from "@/lib/consultations/schema";
 import type { BookingStatus } from "@/lib/generated/prisma/enums";
@@ -26,6 +27,7 @@ export type BookingCardData = Pick<
   | "channel"
   | "outcomes"
   | "minutesSpent"
+  | "test"
 >;
 
 const STATUS_LABELS: Record<BookingStatus, string> = {
@@ -89,6 +91,7 @@ export function BookingCard({
       <header className="flex flex-wrap items-baseline justify-between gap-x-2">
         <h3 className="text-lg font-bold">
           {time} {b.name}
+          {b.test && <TestBadge />}
         </h3>
         <p className="rounded border border-current px-2 text-base font-semibold">{STATUS_LABELS[b.status]}</p>
       </header>

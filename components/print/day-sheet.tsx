@@ -61,7 +61,10 @@ export function DaySheet({ sheet: s, town }: { sheet: Sheet; town: string }) {
                 <td className={whole}>
                   {formatTime(b.start)}–{formatTime(b.end)}
                 </td>
-                <td className={whole}>{b.name}</td>
+                <td className={whole}>
+                  {b.name}
+                  {b.test ? "（测试）" : ""}
+                </td>
                 <td className={whole}>{b.phone}</td>
                 <td className={whole}>{b.village ?? ""}</td>
                 <td className={cell}>{b.topic}</td>

@@ -3,6 +3,7 @@
 import {
   ActionForm,
   CheckboxField,
+  dangerButton,
   type Option,
   RadioGroup,
   SelectField,
@@ -15,7 +16,7 @@ import type { KeyShown } from "@/lib/api-clients/actions";
 import type { FormState } from "@/lib/form-values";
 import { DeactivateForm } from "./deactivate-form";
 
-type Action<Data = undefined> = (state: FormState<Data>, form: FormData) => Promise<FormState<Data>>;
+export type Action<Data = undefined> = (state: FormState<Data>, form: FormData) => Promise<FormState<Data>>;
 
 /** A key (and the signing secret), shown this once: only their hash and the secret are kept, neither can be shown again. */
 export function OneTimeKey({ name, apiKey, webhookSecret }: KeyShown["issued"]) {
@@ -148,6 +149,33 @@ export function ResendWebhookForm({ eventId, action }: { eventId: string; action
         <span aria-hidden="true">重新发送</span>
         <span className="sr-only">重新发送通知 {eventId}</span>
       </SubmitButton>
+    </ActionForm>
+  );
+}
+
+/**
+ * Clears the scope's test data (lib/test-mode.ts), behind a disclosure and a box to tick: it cannot
+ * be undone. `what` says how much there is and where.
+ */
+export function ClearTestDataForm({ action, what }: { action: Action; what: string }) {
+  return (
+    <ActionForm action={action} idPrefix="clear-test-data" label="清除测试数据" className="space-y-3">
+      {(state) => (
+        // Open again after a refusal (the box not ticked), with the box where it was.
+        <details open={state && !state.ok ? true : undefined} className="rounded-lg border-2 border-red-700 p-3">
+          <summary className="flex min-h-11 cursor-pointer items-center font-semibold text-red-800">清除测试数据…</summary>
+          <div className="mt-3 space-y-3">
+            <p>
+              {what}
+              清除后，这些测试预约和测试候补登记，连同它们的短信和事件通知，都会删除，不能恢复。真实村民的预约不受影响。
+            </p>
+            <CheckboxField name="confirm" label="我确认清除全部测试预约和测试候补登记" />
+            <SubmitButton pendingText="正在清除…" className={dangerButton}>
+              确认清除
+            </SubmitButton>
+          </div>
+        </details>
+      )}
     </ActionForm>
   );
 }

@@ -1,22 +1,6 @@
 import type { ReactNode } from "react";
+import type { ApiClientRow } from "@/lib/api-clients/schema";
 import { formatTime, toDateString } from "@/lib/time";
-
-/** A client as the console lists it (lib/api-clients/queries.ts ApiClientRow, without the database types). */
-export type ApiClientItem = {
-  id: string;
-  name: string;
-  contact: string;
-  origins: string[];
-  webhookUrl: string | null;
-  personalData: boolean;
-  mode: "LIVE" | "TEST";
-  town: { name: string } | null;
-  keyHint: string;
-  createdAt: Date;
-  rotatedAt: Date | null;
-  revokedAt: Date | null;
-  lastUsedAt: Date | null;
-};
 
 const when = (instant: Date | null) => (instant ? `${toDateString(instant)} ${formatTime(instant)}` : "从未");
 
@@ -26,9 +10,9 @@ export function ApiClientList({
   controls,
   log,
 }: {
-  clients: readonly ApiClientItem[];
-  controls: (client: ApiClientItem) => ReactNode;
-  log?: (client: ApiClientItem) => ReactNode;
+  clients: readonly ApiClientRow[];
+  controls: (client: ApiClientRow) => ReactNode;
+  log?: (client: ApiClientRow) => ReactNode;
 }) {
   if (clients.length === 0) return <p>还没有登记接入方。</p>;
   return (

@@ -1,24 +1,11 @@
 import type { ReactNode } from "react";
 import { formatTime, toDateString } from "@/lib/time";
 import { WEBHOOK_EVENT_NAMES, type WebhookEventType } from "@/lib/webhooks/rules";
-
-/** One notice as the delivery log shows it (lib/webhooks/queries.ts WebhookEventRow). */
-export type WebhookLogItem = {
-  id: string;
-  type: string;
-  payload: string;
-  attempts: number;
-  lastStatus: number | null;
-  lastError: string | null;
-  nextAttemptAt: Date | null;
-  deliveredAt: Date | null;
-  failedAt: Date | null;
-  createdAt: Date;
-};
+import type { WebhookEventRow } from "@/lib/webhooks/schema";
 
 const at = (instant: Date) => `${toDateString(instant)} ${formatTime(instant)}`;
 
-function stateOf(event: WebhookLogItem): string {
+function stateOf(event: WebhookEventRow): string {
   if (event.deliveredAt) return `已送达（${at(event.deliveredAt)}，HTTP ${event.lastStatus ?? ""}）`;
   if (event.failedAt) return `已放弃（试了 ${event.attempts} 次）：${event.lastError ?? ""}`;
   if (event.attempts === 0) return "等待发送";
@@ -26,7 +13,7 @@ function stateOf(event: WebhookLogItem): string {
 }
 
 /** A client's latest event notices, newest first, each with its state and a resend (`resend`). */
-export function WebhookLog({ events, resend }: { events: readonly WebhookLogItem[]; resend: (eventId: string) => ReactNode }) {
+export function WebhookLog({ events, resend }: { events: readonly WebhookEventRow[]; resend: (eventId: string) => ReactNode }) {
   return (
     <details className="rounded-lg border-2 border-gray-300 p-3">
       <summary className="min-h-11 cursor-pointer font-semibold">事件通知记录（最近 {events.length} 条）</summary>

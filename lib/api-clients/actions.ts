@@ -5,8 +5,8 @@ import { formAction, townFormAction } from "@/lib/action";
 import { can } from "@/lib/auth/can";
 import { type DistrictScope, districtScope, type Scope } from "@/lib/auth/scope";
 import type { CurrentUser } from "@/lib/auth/session";
-import { createApiClient, revokeApiClient, rotateApiKey } from "./mutations";
-import { apiClientIdInput, apiClientInput } from "./schema";
+import { clearTestBookings, createApiClient, revokeApiClient, rotateApiKey } from "./mutations";
+import { apiClientIdInput, apiClientInput, clearTestDataInput } from "./schema";
 
 /** A key (and at registration the signing secret) to show once; neither can be shown again. */
 export type KeyShown = { issued: { name: string; apiKey: string; webhookSecret?: string } };
@@ -44,6 +44,18 @@ async function revoke(scope: Scope, clientId: string, page: string) {
   return { ok: true as const, message: REVOKED };
 }
 
+async function clearTestData(scope: Scope, page: string) {
+  const { bookings, entries } = await clearTestBookings(scope);
+  revalidatePath(page);
+  const message =
+    bookings + entries === 0
+      ? "没有测试数据需要清除。"
+      : `已清除 ${bookings} 个测试预约和 ${entries} 条测试候补登记，以及它们的短信和事件通知。真实的预约没有变动。`;
+  return { ok: true as const, message };
+}
+
+const CLEAR_INVALID = "测试数据还没有清除，请按提示确认。";
+
 const STAFF_PAGE = "/staff/api-clients";
 const DISTRICT_PAGE = "/district/api-clients";
 
@@ -68,6 +80,13 @@ export const revokeApiClientAction = townFormAction({
   run: ({ clientId }, { actor: scope }) => revoke(scope, clientId, STAFF_PAGE),
 });
 
+export const clearTestDataAction = townFormAction({
+  allow: can.manageApiClients,
+  schema: clearTestDataInput,
+  invalid: CLEAR_INVALID,
+  run: (_input, { actor: scope }) => clearTestData(scope, STAFF_PAGE),
+});
+
 // The allow rule (can.manageTowns) admits district accounts only, so the scope is always minted.
 const districtOf = (actor: CurrentUser) => districtScope(actor) as DistrictScope;
 
@@ -90,4 +109,11 @@ export const revokeDistrictApiClientAction = formAction({
   schema: apiClientIdInput,
   invalid: NOT_FOUND,
   run: ({ clientId }, { actor }) => revoke(districtOf(actor), clientId, DISTRICT_PAGE),
+});
+
+export const clearDistrictTestDataAction = formAction({
+  allow: can.manageTowns,
+  schema: clearTestDataInput,
+  invalid: CLEAR_INVALID,
+  run: (_input, { actor }) => clearTestData(districtOf(actor), DISTRICT_PAGE),
 });

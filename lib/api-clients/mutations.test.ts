@@ -1,9 +1,10 @@
 // Registering, rotating and revoking API clients, in a scope. Against the real PostgreSQL.
 import { describe, expect, it } from "vitest";
 import { Forbidden } from "@/lib/auth/can";
-import { createStaffScope, createTownFixture, everyTown, prisma } from "@/lib/testing/fixtures";
-import { createApiClient, revokeApiClient, rotateApiKey, touchApiClient } from "./mutations";
-import { findClientByKey, listApiClients } from "./queries";
+import { createBooking } from "@/lib/booking/mutations";
+import { bookingInput, createStaffScope, createTownFixture, createVenueFixture, everyTown, prisma } from "@/lib/testing/fixtures";
+import { clearTestBookings, createApiClient, revokeApiClient, rotateApiKey, touchApiClient } from "./mutations";
+import { countTestData, findClientByKey, listApiClients } from "./queries";
 import { hashApiKey } from "./rules";
 import { apiClientInput } from "./schema";
 
@@ -138,5 +139,87 @@ describe("last used", () => {
     const later = new Date(t0.getTime() + 61_000);
     await touchApiClient(await holder(), later);
     expect((await holder()).lastUsedAt).toEqual(later);
+  });
+});
+
+describe("clearing the test data (issue 25 item 7)", () => {
+  /** In a town of its own: a real booking, a test one with its texts, notice and evaluation, a test hold and its entry. */
+  async function townWithTestData() {
+    const { town, scope } = await townAdmin();
+    const f = await createVenueFixture({ townId: town.id });
+    const client = await createApiClient(scope, input({ mode: "TEST", webhookUrl: "https://example.org/hooks" }));
+    if (!client.ok) throw new Error(client.message);
+    const made = async (days: number, test: boolean) => {
+      const result = await createBooking(bookingInput(f.venue.slug, f.slotOn(days)), { test });
+      if (!result.ok) throw new Error(result.message);
+      return prisma.booking.findUniqueOrThrow({ where: { code: result.booking.code } });
+    };
+    const real = await made(3, false);
+    const test = await made(4, true);
+    await prisma.evaluation.create({
+      data: { bookingId: test.id, satisfaction: "SATISFIED", resolution: "SOLVED", source: "BOOKING_PAGE" },
+    });
+    const entry = await prisma.waitlistEntry.create({
+      data: {
+        venueId: f.venue.id,
+        name: "测试接入方",
+        phone: test.phone,
+        topicId: f.topic.id,
+        fromDate: new Date(`${f.dateOn(5)}T00:00:00Z`),
+        toDate: new Date(`${f.dateOn(6)}T00:00:00Z`),
+        status: "OFFERED",
+        consentAt: new Date(),
+        test: true,
+      },
+    });
+    const hold = await f.writeBooking(f.dateOn(5), 9 * 60, {
+      status: "HELD",
+      heldUntil: new Date(Date.now() + 30 * 60_000),
+      waitlistEntryId: entry.id,
+      name: "测试接入方",
+      phone: test.phone,
+      test: true,
+    });
+    return { town, scope, f, real, test, hold, entry };
+  }
+
+  const left = (ids: string[]) =>
+    Promise.all([
+      prisma.booking.count({ where: { id: { in: ids } } }),
+      prisma.notification.count({ where: { bookingId: { in: ids } } }),
+      prisma.webhookEvent.count({ where: { bookingId: { in: ids } } }),
+      prisma.evaluation.count({ where: { bookingId: { in: ids } } }),
+    ]);
+
+  it("removes the town's test bookings with their texts, jobs, notices and evaluation, and its test entries; nothing real, nothing elsewhere", async () => {
+    const a = await townWithTestData();
+    const b = await townWithTestData();
+    expect(await prisma.webhookEvent.count({ where: { bookingId: a.test.id } })).toBe(1);
+    expect(await countTestData(a.scope)).toEqual({ bookings: 2, entries: 1 });
+    const keys = (await prisma.notification.findMany({ where: { bookingId: a.test.id }, select: { key: true } })).map(
+      (n) => n.key,
+    );
+    expect(keys.length).toBeGreaterThan(0);
+
+    expect(await clearTestBookings(a.scope)).toEqual({ ok: true, bookings: 2, entries: 1 });
+    expect(await left([a.test.id, a.hold.id])).toEqual([0, 0, 0, 0]);
+    expect(await prisma.waitlistEntry.count({ where: { id: a.entry.id } })).toBe(0);
+    const jobs = await prisma.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE key = ANY(${[...keys, `hold:${a.hold.id}`]})`;
+    expect(jobs[0].n).toBe(0);
+    // The real booking keeps everything; town B's test data is untouched.
+    const [bookings, messages] = await left([a.real.id]);
+    expect([bookings, messages > 0]).toEqual([1, true]);
+    expect(await left([b.test.id, b.hold.id])).toEqual([2, expect.any(Number), 1, 1]);
+    expect(await countTestData(b.scope)).toEqual({ bookings: 2, entries: 1 });
+    const audit = await prisma.auditLog.findFirstOrThrow({ where: { actorId: a.scope.actor.id, action: "clear_test_data" } });
+    expect(audit.summary).toContain("2 个测试预约");
+    // Again: nothing left to clear.
+    expect(await clearTestBookings(a.scope)).toEqual({ ok: true, bookings: 0, entries: 0 });
+  });
+
+  it("is refused to a town's staff who are not administrators", async () => {
+    const town = await createTownFixture();
+    await expect(clearTestBookings(await createStaffScope(town.id))).rejects.toThrow(Forbidden);
   });
 });

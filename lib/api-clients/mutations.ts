@@ -1,9 +1,10 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/mutations";
 import { assertCan, can } from "@/lib/auth/can";
-import { auditActorOf, type Scope } from "@/lib/auth/scope";
+import { atVenuesIn, auditActorOf, type Scope, venuesIn } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import { type Failure, failure } from "@/lib/errors";
+import { dequeue } from "@/lib/jobs";
 import { clientsIn, type KeyHolder } from "./queries";
 import { generateApiKey, generateWebhookSecret, hashApiKey, keyHintOf, LAST_USED_PRECISION_MS } from "./rules";
 import type { ApiClientInput } from "./schema";
@@ -113,5 +114,41 @@ export async function touchApiClient(client: KeyHolder, now = new Date()): Promi
   await db.apiClient.updateMany({
     where: { id: client.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: since } }] },
     data: { lastUsedAt: now },
+  });
+}
+
+/** What clearing the test data removed. */
+export type TestDataCleared = { ok: true; bookings: number; entries: number };
+
+/**
+ * Clears the scope's test data (lib/test-mode.ts): every test booking at its venues with what hangs
+ * on it (its texts and their jobs, its event notices, an evaluation) and its test waitlist entries,
+ * in one transaction, audited. Only rows marked test: the mark is part of every delete, so a real
+ * booking is never touched. A test booking made meanwhile is simply left for the next clearing.
+ */
+export async function clearTestBookings(scope: Scope): Promise<TestDataCleared> {
+  assertCan(can.manageApiClients(scope.actor));
+  return db.$transaction(async (tx) => {
+    const found = await tx.booking.findMany({ where: { test: true, ...atVenuesIn(scope) }, select: { id: true } });
+    const ids = found.map((b) => b.id);
+    const ofThem = { bookingId: { in: ids } };
+    const [messages, events] = await Promise.all([
+      tx.notification.findMany({ where: { ...ofThem, status: "QUEUED" }, select: { key: true } }),
+      tx.webhookEvent.findMany({ where: { ...ofThem, deliveredAt: null, failedAt: null }, select: { id: true } }),
+    ]);
+    for (const { key } of messages) await dequeue(tx, "sendMessage", { key });
+    for (const { id } of events) await dequeue(tx, "deliverWebhook", { eventId: id });
+    for (const id of ids) await dequeue(tx, "expireHold", { bookingId: id });
+    await tx.notification.deleteMany({ where: ofThem });
+    await tx.webhookEvent.deleteMany({ where: ofThem });
+    await tx.evaluation.deleteMany({ where: ofThem });
+    const bookings = await tx.booking.deleteMany({ where: { id: { in: ids }, test: true } });
+    const entries = await tx.waitlistEntry.deleteMany({ where: { test: true, venue: venuesIn(scope), offers: { none: {} } } });
+    await recordAudit(tx, auditActorOf(scope), {
+      kind: "api_client",
+      action: "clear_test_data",
+      summary: `清除${scope.townId ? "本镇" : "全区"}的测试数据：${bookings.count} 个测试预约、${entries.count} 条测试候补登记`,
+    });
+    return { ok: true as const, bookings: bookings.count, entries: entries.count };
   });
 }

@@ -1,8 +1,9 @@
 import "server-only";
-import type { Scope } from "@/lib/auth/scope";
+import { atVenuesIn, type Scope, venuesIn } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import type { ApiClientMode } from "@/lib/generated/prisma/enums";
 import { hashApiKey, isApiKeyShape } from "./rules";
+import type { ApiClientRow } from "./schema";
 
 /**
  * The clients a scope looks after (Prisma `ApiClientWhereInput`): a town's own; the district's
@@ -11,22 +12,6 @@ import { hashApiKey, isApiKeyShape } from "./rules";
 export function clientsIn(scope: Scope) {
   return scope.townId ? { townId: scope.townId } : {};
 }
-
-export type ApiClientRow = {
-  id: string;
-  name: string;
-  contact: string;
-  origins: string[];
-  webhookUrl: string | null;
-  personalData: boolean;
-  mode: ApiClientMode;
-  town: { name: string } | null;
-  keyHint: string;
-  createdAt: Date;
-  rotatedAt: Date | null;
-  revokedAt: Date | null;
-  lastUsedAt: Date | null;
-};
 
 /** The scope's clients, active first, newest first. Never the key's hash or the signing secret. */
 export function listApiClients(scope: Scope): Promise<ApiClientRow[]> {
@@ -82,4 +67,13 @@ export async function isAllowedOrigin(origin: string, now = Date.now()): Promise
   if (memory.size > 1000) memory.clear();
   memory.set(origin, { allowed: found !== null, until: now + ORIGIN_MEMORY_MS });
   return found !== null;
+}
+
+/** How much test data (lib/test-mode.ts) the scope's venues hold: what clearing would remove. */
+export async function countTestData(scope: Scope): Promise<{ bookings: number; entries: number }> {
+  const [bookings, entries] = await Promise.all([
+    db.booking.count({ where: { test: true, ...atVenuesIn(scope) } }),
+    db.waitlistEntry.count({ where: { test: true, venue: venuesIn(scope) } }),
+  ]);
+  return { bookings, entries };
 }

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { optionalText, plainText, requiredText } from "@/lib/form";
 import { ticked } from "@/lib/form-values";
+import type { ApiClientMode } from "@/lib/generated/prisma/enums";
 import { originOf, webhookUrlProblem } from "./rules";
 
 export const MAX_ORIGINS = 10;
@@ -46,3 +47,28 @@ export type ApiClientInput = z.infer<typeof apiClientInput>;
 export const apiClientIdInput = z.object({
   clientId: z.string({ error: "缺少接入方。" }).trim().min(1, "缺少接入方。").max(40).check(plainText()),
 });
+
+/** Clearing the test data: only with the box ticked that says what it removes. */
+export const clearTestDataInput = z.object({
+  confirm: z.preprocess(
+    (value) => ticked(value) === true,
+    z.literal(true, { error: "请先勾选确认：测试预约和测试候补登记清除后不能恢复。" }),
+  ),
+});
+
+/** A client as the console lists it (lib/api-clients/queries.ts listApiClients): never the key's hash or the signing secret. */
+export type ApiClientRow = {
+  id: string;
+  name: string;
+  contact: string;
+  origins: string[];
+  webhookUrl: string | null;
+  personalData: boolean;
+  mode: ApiClientMode;
+  town: { name: string } | null;
+  keyHint: string;
+  createdAt: Date;
+  rotatedAt: Date | null;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+};

@@ -42,3 +42,8 @@ async function identify(request: Request): Promise<Caller | Response> {
 export function lookUpSubject(caller: Caller): string {
   return caller.kind === "client" ? `client:${caller.client.id}` : caller.address;
 }
+
+/** Whether what this caller books or joins is test (issue 25 item 7, lib/test-mode.ts): a test client's key. */
+export function isTestCaller(caller: Caller): boolean {
+  return caller.kind === "client" && caller.client.mode === "TEST";
+}

@@ -219,6 +219,13 @@ const bookingExample = {
   calendar: "/bookings/K7MPXA/calendar.ics?t=3f9c2a7d1e8b4c6f9a0d5e2b7c4f1a8e",
 };
 
+/** Only on a test booking (lib/test-mode.ts): a real one has no such field. */
+const testMark = {
+  type: "boolean",
+  const: true,
+  description: "仅测试预约（用测试密钥所做，见说明中的“测试模式”）：true；真实预约没有这一项",
+};
+
 /** A webhook's booking carries no calendar link: the notice goes to a server, not to the person. */
 const { calendar: _calendar, ...webhookBookingExample } = bookingExample;
 
@@ -243,6 +250,15 @@ const WEBHOOK_DESCRIPTION =
   '签名按 Standard Webhooks 规范：webhook-signature 为 v1, 加上 HMAC-SHA256(签名密钥去掉 whsec_ 后 base64 解码所得的字节, webhook-id + "." + webhook-timestamp + "." + 请求体原文) 的 base64；' +
   "请用原始请求体核对签名，并拒绝 webhook-timestamp 与现在相差 5 分钟以上的请求。只跟随同一来源（协议、主机和端口）的 307、308 转址。" +
   "没有在 10 秒内回答 2xx 的，按约 30 秒、2 分钟、10 分钟、30 分钟、1、2、4、8、8 小时重试，共 10 次（约一天），之后放弃；工作人员可在接入方页面查看记录并重新发送。";
+
+/** When each notice is sent, beside the common description: the causes an integrator might not expect. */
+const WEBHOOK_CAUSES: Partial<Record<(typeof WEBHOOK_EVENT_TYPES)[number], string>> = {
+  "booking.rescheduled":
+    "何时发送：预约的时间或接待的律师变了——村民、接入方或工作人员改期，工作人员改由其他律师接待，" +
+    "以及律师请假、值班时间调整或停止服务时，预约交给其他律师或改到其他时间。data.booking 为改动后的预约。",
+  "booking.cancelled":
+    "何时发送：村民、接入方或工作人员取消预约，以及律师请假、值班时间调整或停止服务时取消了预约（村民会收到短信）。",
+};
 
 const webhookHeaders = [
   headerParam("webhook-id", "通知的唯一编号", "evt_3q8Y1kq3Vd2bS0H7mJ1xZQ"),
@@ -282,7 +298,11 @@ export const openApiDocument = withMethods({
       "其预约和候补登记按接入方计数（每个接入方每小时 2000 次，不论来源地址），查询对不上的次数、Idempotency-Key 也按接入方分开；" +
       "密钥无效或已停用时回答 401 invalid_api_key（不带密钥的请求照旧按来源地址计数）。/towns 和 /topics 不检查密钥。" +
       "事件通知（webhooks）：登记了通知地址的接入方，在其范围（某个镇或全区）内的预约新建、改期、取消、签到、未到、完成和候补空位保留时，" +
-      "收到按 Standard Webhooks 规范签名的 POST（见 webhooks 部分）。",
+      "收到按 Standard Webhooks 规范签名的 POST（见 webhooks 部分）。" +
+      "测试模式：用测试密钥（mz_test_…）做的预约和候补登记标为测试。它们照常占用时间，照常可以查询、改期和取消；" +
+      "短信只留在站内发件箱，不发给任何手机；不计入任何统计、报表和导出；候补空位先给真实群众，测试候补登记得到的保留也是测试预约。" +
+      "测试预约的事件通知只发给测试接入方，真实预约的只发给正式接入方。管理员可随时清除测试数据（测试预约和测试候补登记，连同其短信和事件通知），" +
+      "清除后按预约号查询回答 404 not_found。测试预约也占用律师的时间，请尽量约在演示地点，并尽快取消。",
   },
   servers: [{ url: "/api/v1" }],
   // No sign-in needed: every operation is open to anyone (the limits on tries are by source address);
@@ -560,7 +580,7 @@ export const openApiDocument = withMethods({
         post: {
           operationId: `on_${type.replace(".", "_")}`,
           summary: `事件通知：${WEBHOOK_EVENT_NAMES[type]}（${type}）`,
-          description: WEBHOOK_DESCRIPTION,
+          description: `${WEBHOOK_CAUSES[type] ?? ""}${WEBHOOK_DESCRIPTION}`,
           security: [],
           parameters: webhookHeaders,
           requestBody: {
@@ -789,6 +809,7 @@ export const openApiDocument = withMethods({
           lawyer: ref("Lawyer"),
           heldUntil: { ...instant, description: "仅 waitlist.offered：保留到这个时间" },
           waitlistEntryId: { type: "string", description: "仅候补空位：候补登记号" },
+          test: testMark,
         },
       },
       WebhookVillager: {
@@ -818,6 +839,7 @@ export const openApiDocument = withMethods({
           end: instant,
           venue: bookingVenue,
           lawyer: ref("Lawyer"),
+          test: testMark,
           calendar: {
             type: "string",
             description:

@@ -4,7 +4,7 @@ import type { BookingResult } from "@/lib/booking/mutations";
 import type { BookingView } from "@/lib/booking/queries";
 import { toIsoOffset } from "@/lib/time";
 import type { WaitlistEntryView } from "@/lib/waitlist/queries";
-import { callerOf, lookUpSubject } from "./caller";
+import { type Caller, callerOf, lookUpSubject } from "./caller";
 import { withCors } from "./cors";
 import { codeFrom, errorResponse, failureResponse, guarded, json, parseOr400, readJsonObject } from "./http";
 import { idempotent } from "./idempotency";
@@ -18,9 +18,45 @@ export function presentBooking(booking: BookingView) {
     end: toIsoOffset(booking.end),
     venue: { slug: booking.venue.slug, name: booking.venue.name, address: booking.venue.address },
     lawyer: { id: booking.lawyer.id, name: booking.lawyer.name },
+    // Only a test client's booking says so (lib/test-mode.ts); a real one is as it always was.
+    ...(booking.test ? { test: true as const } : {}),
     // The .ics for the person's calendar, by a link that needs no cookie (relative to the API's server).
     calendar: `/bookings/${booking.code}/calendar.ics?t=${booking.calendarToken}`,
   };
+}
+
+/**
+ * A route handler of the JSON API: CORS, an unexpected error answered as the JSON 500, the caller
+ * known (or their 401 answered), and, `replayable`, a POST's Idempotency-Key honoured (a retry
+ * answers as the first time). `run` does the rest with the path's parameters.
+ */
+export function apiRoute<P extends object = object>(
+  run: (request: Request, caller: Caller, params: Promise<P>) => Promise<Response>,
+  { replayable = false }: { replayable?: boolean } = {},
+) {
+  // The context is optional: a route without parameters is called with the request alone (tests do).
+  return (request: Request, context?: { params: Promise<P> }) =>
+    withCors(
+      request,
+      guarded(() => {
+        const answer = async () => {
+          const caller = await callerOf(request);
+          return caller instanceof Response ? caller : run(request, caller, context?.params ?? Promise.resolve({} as P));
+        };
+        return replayable ? idempotent(request, answer) : answer();
+      }),
+    );
+}
+
+/** The JSON body parsed by `schema`, with `fixed` laid over what was sent (the path's say), or the 400 to answer. */
+export async function bodyOf<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  fixed: Record<string, unknown> = {},
+): Promise<z.infer<S> | Response> {
+  const body = await readJsonObject(request);
+  if (body instanceof Response) return body;
+  return parseOr400(schema, { ...body, ...fixed });
 }
 
 /**
@@ -31,29 +67,22 @@ export function bookingChangeRoute<S extends z.ZodType<{ phone: string }>>(
   schema: S,
   change: (input: z.output<S> & { code: string }, options: { ifVersion?: number }) => Promise<BookingResult>,
 ) {
-  return (request: Request, { params }: { params: Promise<{ code: string }> }) =>
-    withCors(
-      request,
-      guarded(() =>
-        idempotent(request, async () => {
-          const caller = await callerOf(request);
-          if (caller instanceof Response) return caller;
-          const code = await codeFrom(params);
-          if (code instanceof Response) return code;
-          const ifVersion = versionFromIfMatch(request.headers.get("if-match"));
-          if (ifVersion instanceof Response) return ifVersion;
-          const body = await readJsonObject(request);
-          if (body instanceof Response) return body;
-          const input = parseOr400(schema, body);
-          if (input instanceof Response) return input;
-          const result = await changeOwnBooking({ phone: input.phone, address: lookUpSubject(caller) }, () =>
-            change({ ...input, code }, { ifVersion }),
-          );
-          if (!result.ok) return failureResponse(result, { conflict: "booking_not_changeable" });
-          return json(presentBooking(result.booking), 200, { ETag: bookingEtag(result.booking) });
-        }),
-      ),
-    );
+  return apiRoute<{ code: string }>(
+    async (request, caller, params) => {
+      const code = await codeFrom(params);
+      if (code instanceof Response) return code;
+      const ifVersion = versionFromIfMatch(request.headers.get("if-match"));
+      if (ifVersion instanceof Response) return ifVersion;
+      const input = await bodyOf(request, schema);
+      if (input instanceof Response) return input;
+      const result = await changeOwnBooking({ phone: input.phone, address: lookUpSubject(caller) }, () =>
+        change({ ...input, code }, { ifVersion }),
+      );
+      if (!result.ok) return failureResponse(result, { conflict: "booking_not_changeable" });
+      return json(presentBooking(result.booking), 200, { ETag: bookingEtag(result.booking) });
+    },
+    { replayable: true },
+  );
 }
 
 /** A booking's ETag: its version, which every change raises (a database trigger). */

@@ -56,6 +56,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   rotate_key: "更换密钥",
   revoke: "停用密钥",
   resend_webhook: "重新发送通知",
+  clear_test_data: "清除测试数据",
 };
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);

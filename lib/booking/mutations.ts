@@ -164,6 +164,8 @@ type CreateOptions = {
    * so (already_booked) instead of booking again, unless they ticked that they want another.
    */
   warnIfBookedHere?: boolean;
+  /** Made with a test client's key (lib/test-mode.ts): marked so, counted nowhere. */
+  test?: boolean;
 };
 
 /** Staff book for someone: only at a venue in their scope; a venue elsewhere is no venue. Audited. */
@@ -208,7 +210,7 @@ async function bookingMadeWith(formKey: string, phone: string): Promise<BookingR
 
 async function bookOnce(
   input: CreateBookingInput,
-  { now = new Date(), channel = "ONLINE", noteConsent = false, scope, formKey }: CreateOptions,
+  { now = new Date(), channel = "ONLINE", noteConsent = false, scope, formKey, test = false }: CreateOptions,
 ): Promise<BookingResult> {
   const [venue, topic] = await Promise.all([
     db.venue.findFirst({
@@ -251,6 +253,7 @@ async function bookOnce(
         formKey: formKey ?? null,
         consentAt: now,
         noteConsentAt: input.description && (noteConsent || channel === "ONLINE") ? now : null,
+        test,
       });
       if (scope)
         await recordAudit(tx, auditActorOf(scope), {

@@ -4,6 +4,7 @@ import { atVenuesIn, auditActorOf, type Scope, type TownScope, venuesIn } from "
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { maskPhone, searchSpellings, storedSpellings } from "@/lib/phone";
+import { COUNTED } from "@/lib/test-mode";
 import { addDays, todayInShanghai, zonedInstant } from "@/lib/time";
 import type { BookingSearchInput, FindBookingInput } from "./schema";
 
@@ -32,6 +33,8 @@ export type BookingView = {
   heldUntil: Date | null;
   /** The secret of its calendar link (/bookings/<code>/calendar.ics?t=…), for the API's Booking. */
   calendarToken: string;
+  /** Made with a test client's key (lib/test-mode.ts). */
+  test: boolean;
 };
 
 /** Who a booking is for and when: every view of a booking (the villager's, the lawyer's, a day sheet) starts from these. */
@@ -57,6 +60,7 @@ export const bookingViewSelect = {
   notice: true,
   heldUntil: true,
   calendarToken: true,
+  test: true,
   venue: { select: { slug: true, name: true, address: true } },
   lawyer: { select: { id: true, name: true, firm: true, publicPhone: true } },
   topic: { select: { code: true, name: true } },
@@ -85,6 +89,7 @@ export function toBookingView(row: Row): BookingView {
     notice: row.notice,
     heldUntil: row.heldUntil,
     calendarToken: row.calendarToken,
+    test: row.test,
   };
 }
 
@@ -114,6 +119,8 @@ export type BookingListRow = {
   /** Masked: lists never show a full number. */
   phone: string;
   topicName: string;
+  /** Made with a test client's key (lib/test-mode.ts): shown as such. */
+  test: boolean;
 };
 
 /**
@@ -161,6 +168,7 @@ export async function searchBookings(
       channel: true,
       name: true,
       phone: true,
+      test: true,
       venue: { select: { name: true } },
       lawyer: { select: { name: true } },
       topic: { select: { name: true } },
@@ -179,6 +187,7 @@ export async function searchBookings(
       name: r.name,
       phone: maskPhone(r.phone),
       topicName: r.topic.name,
+      test: r.test,
     })),
   };
 }
@@ -222,7 +231,7 @@ export async function openBookingForStaff(scope: TownScope, code: string) {
 export async function loadStaffOverview(scope: Scope, now = new Date()) {
   const today = todayInShanghai(now);
   const start = zonedInstant(today);
-  const active = { status: { in: ["CONFIRMED" as const, "CHECKED_IN" as const, "DONE" as const] } };
+  const active = { status: { in: ["CONFIRMED" as const, "CHECKED_IN" as const, "DONE" as const] }, ...COUNTED };
   const venues = await db.venue.findMany({ where: venuesIn(scope), select: { id: true } });
   const [todayCount, weekCount, callbacks] = await Promise.all([
     db.booking.count({

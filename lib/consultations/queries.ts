@@ -22,6 +22,7 @@ const consultationSelect = {
   lawyerNote: true,
   checkedInAt: true,
   completedAt: true,
+  test: true,
   venue: { select: { id: true, name: true } },
   lawyer: { select: { id: true, name: true } },
   topic: { select: { name: true } },
@@ -52,6 +53,7 @@ function toView(row: Row): ConsultationView {
     lawyerNote: row.lawyerNote,
     checkedInAt: row.checkedInAt,
     completedAt: row.completedAt,
+    test: row.test,
   };
 }
 

@@ -104,6 +104,8 @@ export type ConsultationView = {
   lawyerNote: string | null;
   checkedInAt: Date | null;
   completedAt: Date | null;
+  /** A test client's booking (lib/test-mode.ts): nobody will come; shown as such. */
+  test: boolean;
 };
 
 /** One walk-in as its own lawyer and staff see it. */

@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EvaluationSource, Resolution, Satisfaction } from "@/lib/generated/prisma/enums";
 import { maskPhone } from "@/lib/phone";
+import { countedSql } from "@/lib/test-mode";
 import { addDays, type DateString, todayInShanghai, zonedInstant } from "@/lib/time";
 import { changeableUntil, type EvaluationCounts, NO_EVALUATIONS } from "./rules";
 
@@ -126,7 +127,7 @@ function evaluatedSql(s: EvaluationScope): Prisma.Sql {
     SELECT e.id, e.satisfaction::text AS satisfaction, e.resolution::text AS resolution, e.comment, e.source::text AS source,
            e.created_at, b.venue_id, b.lawyer_id, b.starts_at AS at, b.name, b.phone
     FROM evaluation e JOIN booking b ON b.id = e.booking_id
-    WHERE b.status = 'DONE' AND b.starts_at >= ${s.start} AND b.starts_at < ${s.end} ${filters("b")}
+    WHERE b.status = 'DONE' AND ${countedSql("b")} AND b.starts_at >= ${s.start} AND b.starts_at < ${s.end} ${filters("b")}
     UNION ALL
     SELECT e.id, e.satisfaction::text, e.resolution::text, e.comment, e.source::text,
            e.created_at, w.venue_id, w.lawyer_id, w.at, w.name, w.phone
@@ -324,7 +325,7 @@ export async function listPaperCandidates(scope: Scope, { now = new Date(), days
              e.source::text AS evaluated
       FROM booking b JOIN venue v ON v.id = b.venue_id JOIN lawyer l ON l.id = b.lawyer_id
       LEFT JOIN evaluation e ON e.booking_id = b.id
-      WHERE b.status = 'DONE' AND b.starts_at >= ${start} AND b.starts_at < ${end} ${inTown}
+      WHERE b.status = 'DONE' AND ${countedSql("b")} AND b.starts_at >= ${start} AND b.starts_at < ${end} ${inTown}
       UNION ALL
       SELECT 'walk_in', w.id, NULL, w.at, v.name, l.name, w.name, w.phone, e.source::text
       FROM walk_in w JOIN venue v ON v.id = w.venue_id JOIN lawyer l ON l.id = w.lawyer_id

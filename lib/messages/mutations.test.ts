@@ -2,6 +2,7 @@
 // queues its message and job in the change's transaction, reminders follow the booking, quiet hours
 // hold messages, and delivery sends a message at most once. Runs with TZ=America/Los_Angeles.
 import { describe, expect, it } from "vitest";
+import { type TownScope, townScope } from "@/lib/auth/scope";
 import { cancelBooking, createBooking, rescheduleBooking } from "@/lib/booking/mutations";
 import { completeBooking } from "@/lib/consultations/mutations";
 import { db } from "@/lib/db";
@@ -11,6 +12,8 @@ import { outboxGateway } from "@/lib/sms/outbox";
 import { bookingInput, createVenueFixture, prisma, uniquePhone } from "@/lib/testing/fixtures";
 import { addDays, todayInShanghai, zonedInstant } from "@/lib/time";
 import { deliver, type Gateway, OVERTAKEN, tellVillager } from "./mutations";
+import { listMessages, type MessageRow } from "./queries";
+import { staffStatus } from "./status";
 
 /** Half an hour into a booking: an outcome is only recorded once it has begun (lib/consultations/rules.ts). */
 const afterStart = (row: { startsAt: Date }) => ({ now: new Date(row.startsAt.getTime() + 30 * 60_000) });
@@ -234,6 +237,33 @@ describe("deliver", () => {
       status: "SENT",
       gatewayId: expect.stringMatching(/^outbox-/),
     });
+  });
+
+  it("never hands a test booking's text to the gateway: it stays in the outbox, shown to staff as a test", async () => {
+    const f = await createVenueFixture();
+    const made = await createBooking(bookingInput(f.venue.slug, f.slotOn(5), { phone: uniquePhone() }), { test: true });
+    if (!made.ok) throw new Error(made.message);
+    const row = await prisma.booking.findUniqueOrThrow({ where: { code: made.booking.code } });
+    const key = await keyOf(row.id);
+    sent.length = 0;
+    expect(await deliver(key, outbox, noon(f.today))).toEqual({ outcome: "sent" });
+    expect(sent).toEqual([]);
+    expect(await prisma.notification.findUniqueOrThrow({ where: { key } })).toMatchObject({
+      status: "SENT",
+      gatewayId: expect.stringMatching(/^outbox-/),
+    });
+    const scope = townScope({
+      id: "messages-test-mode",
+      role: "STAFF",
+      displayName: "测试工作人员",
+      lawyerId: null,
+      townId: f.venue.townId,
+    }) as TownScope;
+    const listed = await listMessages(scope, { page: 1, code: row.code });
+    expect(listed.rows.find((m) => m.key === key)).toMatchObject({ test: true });
+    expect(staffStatus(listed.rows.find((m) => m.key === key) as MessageRow, noon(f.today))).toBe(
+      "留在发件箱，没有发出（测试预约）",
+    );
   });
 
   it("never sends again a message a killed worker had handed to the gateway: staff are asked to check", async () => {

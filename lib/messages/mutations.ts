@@ -10,6 +10,7 @@ import { dequeue, enqueue, MAX_SEND_ATTEMPTS } from "@/lib/jobs";
 import { NOTIFICATION_KINDS } from "@/lib/labels";
 import { linkOn, loadPublicAddress } from "@/lib/site/queries";
 import type { SmsGateway } from "@/lib/sms/gateway";
+import { outboxGateway } from "@/lib/sms/outbox";
 import {
   CANCEL_CAUSES,
   type CancelCause,
@@ -266,7 +267,9 @@ export async function deliver(key: string, gateway: Gateway, now = new Date()): 
         phone: true,
         attempts: true,
         detail: true,
-        booking: { select: { name: true, code: true, status: true, startsAt: true, venue: { select: { name: true } } } },
+        booking: {
+          select: { name: true, code: true, status: true, startsAt: true, test: true, venue: { select: { name: true } } },
+        },
       },
     });
     if (message.status === "SENDING") {
@@ -295,7 +298,10 @@ export async function deliver(key: string, gateway: Gateway, now = new Date()): 
   const { message } = claimed;
   const { booking } = message;
   const params = templateVariables(booking, message.detail);
-  const result = await gateway
+  // A test client's booking (lib/test-mode.ts): its text goes to the outbox, never to the SMS
+  // gateway, so an integrator's trial never reaches a real phone; staff see it marked as a test.
+  const sender = booking.test ? outboxGateway() : gateway;
+  const result = await sender
     .send(message.phone, message.kind, params)
     .catch(
       (error: unknown) =>

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { NotificationKind, NotificationStatus } from "@/lib/generated/prisma/enums";
 import { maskPhone } from "@/lib/phone";
+import { COUNTED } from "@/lib/test-mode";
 import { addDays, todayInShanghai, zonedInstant } from "@/lib/time";
 import { callScript, FROM_NOTIFICATION_KIND } from "./rules";
 import { MESSAGE_PAGE_SIZE, type MessageSearchInput } from "./schema";
@@ -29,6 +30,8 @@ export type MessageRow = {
   calledAt: Date | null;
   calledBy: string | null;
   resendable: boolean;
+  /** Of a test client's booking (lib/test-mode.ts): kept in the outbox, never sent. */
+  test: boolean;
 };
 
 /** Every message about a booking in the scope, newest first, a page at a time. */
@@ -60,7 +63,7 @@ export async function listMessages(
         reason: true,
         calledAt: true,
         calledBy: true,
-        booking: { select: { code: true, status: true, startsAt: true } },
+        booking: { select: { code: true, status: true, startsAt: true, test: true } },
       },
     }),
     db.notification.count({ where }),
@@ -72,6 +75,7 @@ export async function listMessages(
       phone: maskPhone(m.phone),
       bookingCode: booking.code,
       resendable: mayResend(m, booking, now),
+      test: booking.test,
     })),
   };
 }
@@ -84,8 +88,9 @@ const EVALUATION_DAYS = 14;
  * evaluation request for two weeks).
  */
 function toCall(scope: Scope, now: Date): Prisma.NotificationWhereInput {
+  // A test client's booking (lib/test-mode.ts) has nobody to phone.
   return {
-    booking: atVenuesIn(scope),
+    booking: { ...atVenuesIn(scope), ...COUNTED },
     status: { in: ["CALL", "FAILED"] },
     calledAt: null,
     OR: [

@@ -18,6 +18,11 @@ describe("staffStatus", () => {
     expect(staffStatus({ status: "CALL", sendAfter: now }, now)).toBe("需电话通知");
     expect(staffStatus({ status: "DROPPED", sendAfter: now }, now)).toBe("已取消");
   });
+
+  it("says a test booking's handled text stayed in the outbox", () => {
+    expect(staffStatus({ status: "SENT", sendAfter: now, test: true }, now)).toBe("留在发件箱，没有发出（测试预约）");
+    expect(staffStatus({ status: "QUEUED", sendAfter: at("2026-12-02", 8), test: true }, now)).toBe("等待 12月2日 08:00 后发送");
+  });
 });
 
 describe("villagerStatus", () => {

@@ -14,9 +14,13 @@ function when(instant: Date, now: Date): string {
   return toDateString(instant) === toDateString(now) ? formatTime(instant) : shortWhen(instant);
 }
 
-/** The staff list's status: a queued message not yet due says when it will go. */
-export function staffStatus({ status, sendAfter }: State, now: Date): string {
+/**
+ * The staff list's status: a queued message not yet due says when it will go; a test booking's
+ * (lib/test-mode.ts) that the worker has handled says it stayed in the outbox.
+ */
+export function staffStatus({ status, sendAfter, test = false }: State & { test?: boolean }, now: Date): string {
   if (status === "QUEUED" && sendAfter > now) return `等待 ${when(sendAfter, now)} 后发送`;
+  if (test && status === "SENT") return "留在发件箱，没有发出（测试预约）";
   return NOTIFICATION_STATUSES[status];
 }
 

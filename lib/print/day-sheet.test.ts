@@ -53,6 +53,14 @@ describe("the day sheet", () => {
     expect(await getDaySheet(await asStaff(), { venue: "no-such-venue", date })).toBeNull();
   });
 
+  it("marks a test client's booking as a test one (issue 25 item 7)", async () => {
+    const f = await createVenueFixture();
+    const made = await createBooking(bookingInput(f.venue.slug, f.slotOn(2), { name: "测试接入方" }), { test: true });
+    expect(made.ok).toBe(true);
+    const sheet = await getDaySheet(await asStaff(), { venue: f.venue.slug, date: f.dateOn(2) });
+    expect(sheet?.bookings.map((b) => [b.name, b.test])).toEqual([["测试接入方", true]]);
+  });
+
   it("shows a lawyer only their own bookings and duty", async () => {
     const { f, a, date } = await dayWithBookings();
     const sheet = await getDaySheet(lawyerActor(a.id), { venue: f.venue.slug, date });

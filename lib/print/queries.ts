@@ -216,6 +216,7 @@ export async function getDaySheet(caller: DutyCaller, query: DaySheetQuery): Pro
       orderBy: [{ startsAt: "asc" }, { code: "asc" }],
       select: {
         ...bookingPersonSelect,
+        test: true,
         topic: { select: { name: true } },
         lawyer: { select: { name: true } },
       },
@@ -246,6 +247,7 @@ export async function getDaySheet(caller: DutyCaller, query: DaySheetQuery): Pro
     priorityGroup: b.priorityGroup ? (groups[b.priorityGroup] ?? PRIORITY_GROUPS.other) : null,
     lawyer: b.lawyer.name,
     checkedIn: b.status === "CHECKED_IN" || b.status === "DONE",
+    test: b.test,
   }));
   return {
     venue,

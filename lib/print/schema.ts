@@ -60,6 +60,8 @@ export type SheetBooking = {
   priorityGroup: string | null;
   lawyer: string;
   checkedIn: boolean;
+  /** A test client's booking (lib/test-mode.ts): nobody will come; printed as such. */
+  test: boolean;
 };
 
 /** A venue's appointments of one day, in time order, with who is on duty, and rows for walk-ins. */

@@ -8,6 +8,7 @@ import { type Scope, venuesIn } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { VenueKind } from "@/lib/generated/prisma/enums";
+import { countedSql } from "@/lib/test-mode";
 import { addDays, zonedInstant } from "@/lib/time";
 import type { DashboardFilters, Period } from "./schema";
 
@@ -65,8 +66,10 @@ export function inTown(s: Pick<Window, "townId">, venueColumn: Prisma.Sql): Pris
 }
 
 export function bookingWhere(s: Window): Prisma.Sql {
-  // A slot held for someone on the waitlist (lib/waitlist) is no booking until it is accepted.
-  return Prisma.sql`b.starts_at >= ${s.start} AND b.starts_at < ${s.end} AND b.status <> 'HELD' ${inTown(s, Prisma.sql`b.venue_id`)}
+  // A slot held for someone on the waitlist (lib/waitlist) is no booking until it is accepted; a
+  // test client's booking is none at all (lib/test-mode.ts).
+  return Prisma.sql`b.starts_at >= ${s.start} AND b.starts_at < ${s.end} AND b.status <> 'HELD' AND ${countedSql("b")}
+    ${inTown(s, Prisma.sql`b.venue_id`)}
     ${s.venueId ? Prisma.sql`AND b.venue_id = ${s.venueId}` : Prisma.empty}
     ${s.topicId ? Prisma.sql`AND b.topic_id = ${s.topicId}` : Prisma.empty}`;
 }

@@ -37,7 +37,7 @@ async function fullDay() {
     if (!result.ok) throw new Error(result.message);
     bookings.push({ code: result.booking.code, phone: input.phone, start: result.booking.start });
   }
-  const join = async (name: string, phone = uniquePhone()) => {
+  const join = async (name: string, phone = uniquePhone(), { test = false } = {}) => {
     const input = joinWaitlistInput.parse({
       venue: f.venue.slug,
       name,
@@ -47,7 +47,7 @@ async function fullDay() {
       to: date,
       consent: true,
     });
-    const result = await joinWaitlist(input);
+    const result = await joinWaitlist(input, undefined, { test });
     if (!result.ok) throw new Error(result.message);
     return { ...result.entry, phone };
   };
@@ -299,6 +299,26 @@ describe("a freed slot", () => {
     expect(holds.map((h) => [h.waitlistEntryId, h.status])).toEqual([
       [first.id, "CANCELLED"],
       [second.id, "HELD"],
+    ]);
+  });
+
+  it("goes to a real person before a test client's entry joined earlier, whose own offer is a test booking", async () => {
+    const { f, bookings, join } = await fullDay();
+    const trial = await join("测试接入方", uniquePhone(), { test: true });
+    const real = await join("真实村民");
+    await cancelBooking({ code: bookings[4].code, phone: bookings[4].phone });
+    await offerFreedSlots(noon());
+    expect((await holdsOf(f.venue.id)).map((h) => h.waitlistEntryId)).toEqual([real.id]);
+    await cancelBooking({ code: bookings[5].code, phone: bookings[5].phone });
+    await offerFreedSlots(noon());
+    const holds = await prisma.booking.findMany({
+      where: { venueId: f.venue.id, status: "HELD" },
+      orderBy: { createdAt: "asc" },
+      select: { waitlistEntryId: true, test: true },
+    });
+    expect(holds).toEqual([
+      { waitlistEntryId: real.id, test: false },
+      { waitlistEntryId: trial.id, test: true },
     ]);
   });
 

@@ -54,7 +54,11 @@ const OPEN = ["WAITING", "OFFERED"] as const;
  * entry is left as it was: whoever knows a villager's number cannot read their held offer or
  * overwrite their name and dates. The entry itself changes only through its own link and phone.
  */
-export async function joinWaitlist(input: JoinWaitlistInput, now = new Date()): Promise<JoinResult> {
+export async function joinWaitlist(
+  input: JoinWaitlistInput,
+  now = new Date(),
+  { test = false }: { test?: boolean } = {},
+): Promise<JoinResult> {
   const [venue, topic] = await Promise.all([
     db.venue.findFirst({
       where: { slug: input.venue, ...BOOKABLE_VENUE },
@@ -115,6 +119,7 @@ export async function joinWaitlist(input: JoinWaitlistInput, now = new Date()): 
           fromDate: toDbDate(from),
           toDate: toDbDate(to),
           consentAt: now,
+          test,
         },
         select: { id: true },
       });
@@ -202,9 +207,11 @@ export async function offerFreedSlots(now = new Date(), { venueId }: { venueId?:
   });
   const waiting = await db.waitlistEntry.findMany({
     where: { status: "WAITING", venue: BOOKABLE_VENUE, ...at },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    // Real people first: a test client's entry (lib/test-mode.ts) never takes a slot from one.
+    orderBy: [{ test: "asc" }, { createdAt: "asc" }, { id: "asc" }],
     select: {
       id: true,
+      test: true,
       name: true,
       phone: true,
       topicId: true,
@@ -254,7 +261,7 @@ export async function offerFreedSlots(now = new Date(), { venueId }: { venueId?:
   return { offered };
 }
 
-type Waiting = { id: string; name: string; phone: string; topicId: string };
+type Waiting = { id: string; name: string; phone: string; topicId: string; test: boolean };
 type VenueRules = Parameters<typeof candidatesAt>[0] & { id: string };
 
 /** Holds one slot for one entry: the HELD booking, the entry offered, the text and the expiry job, in one transaction. */
@@ -282,6 +289,7 @@ function holdFor(entry: Waiting, venue: VenueRules, slot: Candidate, now: Date, 
         topicId: entry.topicId,
         channel: "ONLINE",
         consentAt: now,
+        test: entry.test,
       });
       await tellVillager(tx, row.id, "offered", now);
       await emitEvent(tx, "waitlist.offered", row.id, now);

@@ -253,6 +253,26 @@ describe("which clients", () => {
     expect(await b.eventsOf()).toHaveLength(0);
   });
 
+  it("tells a test client of test bookings only, and a live client of real ones only (issue 25 item 7)", async () => {
+    const s = await setup();
+    const trial = await createApiClient(
+      s.admin,
+      apiClientInput.parse({ name: "试用", contact: "测试", mode: "TEST", origins: "", webhookUrl: `${base}/trial` }),
+    );
+    if (!trial.ok) throw new Error(trial.message);
+    const real = await s.book();
+    const made = await createBooking(bookingInput(s.f.venue.slug, s.f.slotOn(2)), { test: true });
+    if (!made.ok) throw new Error(made.message);
+    const bookingOf = async (clientId: string) =>
+      (await prisma.webhookEvent.findMany({ where: { clientId }, select: { payload: true } })).map((e) => {
+        const { code, test } = (JSON.parse(e.payload) as { data: { booking: { code: string; test?: boolean } } }).data.booking;
+        return { code, test };
+      });
+    // A test booking's notice says it is one; a real one's has no such field.
+    expect(await bookingOf(s.client.clientId)).toEqual([{ code: real.code, test: undefined }]);
+    expect(await bookingOf(trial.clientId)).toEqual([{ code: made.booking.code, test: true }]);
+  });
+
   it("does not send a notice whose client was revoked after it was queued", async () => {
     const s = await setup();
     await s.book();

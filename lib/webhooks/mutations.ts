@@ -22,12 +22,14 @@ import {
  * active client with a webhook address whose town is the booking's venue's (or who is
  * district-wide), written and queued in the caller's transaction, so a notice exists exactly when
  * the change does. Each client's body holds what it may see (rules.ts webhookBody), as it is now.
+ * A test booking (lib/test-mode.ts) is told to test clients only, and a real one to live clients
+ * only: a trial never reaches a live system, and a test key never sees a real villager's booking.
  */
 export async function emitEvent(tx: Tx, type: WebhookEventType, bookingId: string, now = new Date()): Promise<void> {
   // Most deployments have no client with a webhook: one look at a small table, and done.
   const clients = await tx.apiClient.findMany({
     where: { revokedAt: null, webhookUrl: { not: null } },
-    select: { id: true, townId: true, personalData: true },
+    select: { id: true, townId: true, personalData: true, mode: true },
   });
   if (clients.length === 0) return;
   const booking = await tx.booking.findUniqueOrThrow({
@@ -40,6 +42,7 @@ export async function emitEvent(tx: Tx, type: WebhookEventType, bookingId: strin
       endsAt: true,
       heldUntil: true,
       waitlistEntryId: true,
+      test: true,
       name: true,
       phone: true,
       note: true,
@@ -50,6 +53,7 @@ export async function emitEvent(tx: Tx, type: WebhookEventType, bookingId: strin
   });
   for (const client of clients) {
     if (client.townId !== null && client.townId !== booking.venue.townId) continue;
+    if ((client.mode === "TEST") !== booking.test) continue;
     const id = newEventId();
     await tx.webhookEvent.create({
       data: { id, clientId: client.id, type, bookingId, payload: webhookBody(type, booking, client.personalData, now) },

@@ -1,22 +1,9 @@
 import "server-only";
 import type { Scope } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
+import type { WebhookEventRow } from "./schema";
 
 export const DELIVERY_LOG_SIZE = 20;
-
-export type WebhookEventRow = {
-  id: string;
-  clientId: string;
-  type: string;
-  payload: string;
-  attempts: number;
-  lastStatus: number | null;
-  lastError: string | null;
-  nextAttemptAt: Date | null;
-  deliveredAt: Date | null;
-  failedAt: Date | null;
-  createdAt: Date;
-};
 
 /**
  * The delivery log: each of the scope's clients' latest notices (DELIVERY_LOG_SIZE each), newest

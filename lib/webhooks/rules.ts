@@ -50,6 +50,8 @@ export type BookingFacts = {
   endsAt: Date;
   heldUntil: Date | null;
   waitlistEntryId: string | null;
+  /** Made with a test client's key (lib/test-mode.ts): the body says so. */
+  test?: boolean;
   name: string;
   phone: string;
   note: string | null;
@@ -83,6 +85,7 @@ export function webhookBody(type: WebhookEventType, booking: BookingFacts, perso
         lawyer: booking.lawyer,
         ...(booking.heldUntil ? { heldUntil: toIsoOffset(booking.heldUntil) } : {}),
         ...(booking.waitlistEntryId ? { waitlistEntryId: booking.waitlistEntryId } : {}),
+        ...(booking.test ? { test: true } : {}),
       },
       villager: person,
     },

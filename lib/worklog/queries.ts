@@ -11,6 +11,7 @@ import { OUTCOME_NAMES, OUTCOMES } from "@/lib/labels";
 import { MONTHLY_TARGET_HOURS, monthOf, monthRange, scheduledHours } from "@/lib/schedule/hours";
 import { judgeMonth, judgementSentence, type MonthJudgement } from "@/lib/schedule/judgement";
 import { auditActorOfCaller, type DutyCaller, dutyReach, loadServiceSince } from "@/lib/schedule/queries";
+import { COUNTED } from "@/lib/test-mode";
 import { addDays, type DateString, formatTime, toDateString, todayInShanghai, zonedInstant } from "@/lib/time";
 
 /** One line of the work log: a done booking, a walk-in, or a booking the villager did not come to. */
@@ -96,7 +97,7 @@ export async function loadWorkLog(
   const range = { gte: zonedInstant(from), lt: zonedInstant(addDays(to, 1)) };
   const [bookings, walkIns, served, evaluations] = await Promise.all([
     db.booking.findMany({
-      where: { lawyerId, venue: reach, status: { in: ["DONE", "NO_SHOW"] }, startsAt: range },
+      where: { lawyerId, venue: reach, status: { in: ["DONE", "NO_SHOW"] }, startsAt: range, ...COUNTED },
       orderBy: { startsAt: "asc" },
       select: {
         id: true,

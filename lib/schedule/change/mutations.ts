@@ -1,6 +1,7 @@
 import "server-only";
 // How every change to duty hours is applied: a preview of the bookings it takes time from, then one
-// transaction for the change, the hand-overs, the cancellations and the villagers' notifications.
+// transaction for the change, the hand-overs, the cancellations, the villagers' notifications and
+// the API clients' event notices (lib/webhooks).
 // A lawyer leaving (lib/lawyers deactivateLawyer) is such a change too: it takes all their time.
 import { type AuditActor, recordAudit } from "@/lib/audit/mutations";
 import { type DateException, WEEKLY_SESSION_FIELDS, type WeeklySession } from "@/lib/availability/slots";
@@ -10,6 +11,7 @@ import { type Failure, type FailureCode, failure, Rejected } from "@/lib/errors"
 import { loadHolidayCalendar } from "@/lib/holidays/queries";
 import { tellVillager } from "@/lib/messages/mutations";
 import { addDays, formatDate, formatTime, fromDbDate, toDateString, toDbDate, todayInShanghai } from "@/lib/time";
+import { emitEvent } from "@/lib/webhooks/mutations";
 import { type BookedTime, bookingsLosingDuty, type DutyRows, type Settled, settledSentence, weeklyClashMessage } from "../impact";
 import { type AffectedBooking, describeAffected } from "../queries";
 import type { BookingChoice } from "../schema";
@@ -242,6 +244,7 @@ async function settle(
     });
     if (count === 0) throw new Stale();
     await tellVillager(tx, booking.id, "moved", now);
+    await emitEvent(tx, "booking.rescheduled", booking.id, now);
     await recordAudit(tx, actor, {
       kind: "booking",
       action: "reschedule",
@@ -257,6 +260,7 @@ async function settle(
   });
   if (count === 0) throw new Stale();
   await tellVillager(tx, booking.id, "cancelled", now, { cause: plan.cause ?? "duty" });
+  await emitEvent(tx, "booking.cancelled", booking.id, now);
   await recordAudit(tx, actor, {
     kind: "booking",
     action: "cancel",
@@ -287,6 +291,8 @@ export async function handOver(
   });
   if (count === 0) return false;
   await tellVillager(tx, booking.id, "reassigned", now);
+  // Another lawyer is a change the API's clients follow too (issue 25 item 2): booking.rescheduled.
+  await emitEvent(tx, "booking.rescheduled", booking.id, now);
   await recordAudit(tx, actor, {
     kind: "booking",
     action: "reassign",

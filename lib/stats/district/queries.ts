@@ -12,6 +12,7 @@ import { type Scope, venuesIn } from "@/lib/auth/scope";
 import { db } from "@/lib/db";
 import type { EvaluationCounts } from "@/lib/evaluations/rules";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { countedSql } from "@/lib/test-mode";
 import type { OutcomeCounts } from "../aggregate";
 import { loadVillageHours } from "../hours/queries";
 import { bookingWhere, inTown, type Window, windowOf } from "../queries";
@@ -177,7 +178,7 @@ function countUnmet(window: Window) {
       FROM callback_request c WHERE c.venue_id IS NOT NULL GROUP BY 1
       UNION ALL
       SELECT w.venue_id, 0, 0, 0, count(*) FILTER (WHERE w.status = 'WAITING'), count(*) FILTER (WHERE w.status = 'OFFERED')
-      FROM waitlist_entry w WHERE w.status IN ('WAITING', 'OFFERED') GROUP BY 1
+      FROM waitlist_entry w WHERE w.status IN ('WAITING', 'OFFERED') AND ${countedSql("w")} GROUP BY 1
     ) u JOIN venue v ON v.id = u.venue_id
     WHERE TRUE ${inTown(window, Prisma.sql`u.venue_id`)}
     GROUP BY ROLLUP (v.town_id, u.venue_id)`;

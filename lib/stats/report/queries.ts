@@ -7,6 +7,7 @@ import { type EvaluationCounts, NO_EVALUATIONS } from "@/lib/evaluations/rules";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Resolution, Satisfaction } from "@/lib/generated/prisma/enums";
 import { OUTCOME_NAMES } from "@/lib/labels";
+import { countedSql } from "@/lib/test-mode";
 import { townOf } from "@/lib/towns/queries";
 import { DISTRICT_NAME_KEY, districtNames } from "@/lib/towns/rules";
 import { EMPTY_COUNTS, type OutcomeCounts } from "../aggregate";
@@ -53,7 +54,7 @@ export function servicesSql(win: Window): Prisma.Sql {
     SELECT b.venue_id, v.town_id, b.lawyer_id, b.outcomes, e.id AS evaluation_id, e.satisfaction::text AS satisfaction,
            e.resolution::text AS resolution
     FROM booking b JOIN venue v ON v.id = b.venue_id LEFT JOIN evaluation e ON e.booking_id = b.id
-    WHERE b.status = 'DONE' AND b.starts_at >= ${win.start} AND b.starts_at < ${win.end} ${inTown(win, Prisma.sql`b.venue_id`)}
+    WHERE b.status = 'DONE' AND ${countedSql("b")} AND b.starts_at >= ${win.start} AND b.starts_at < ${win.end} ${inTown(win, Prisma.sql`b.venue_id`)}
     UNION ALL
     SELECT w.venue_id, v.town_id, w.lawyer_id, w.outcomes, e.id, e.satisfaction::text, e.resolution::text
     FROM walk_in w JOIN venue v ON v.id = w.venue_id LEFT JOIN evaluation e ON e.walk_in_id = w.id

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { DateField, primaryButton, SelectField, TextField } from "@/components/form";
 import { ListFilters } from "@/components/staff/list-filters";
 import { PagedTable } from "@/components/staff/paged-table";
+import { TestBadge } from "@/components/test-badge";
 import { requireTownScope } from "@/lib/auth/session";
 import { STAFF_PAGE_SIZE, searchBookings } from "@/lib/booking/queries";
 import { bookingSearchInput } from "@/lib/booking/schema";
@@ -113,7 +114,10 @@ export default async function StaffBookingsPage({ searchParams }: { searchParams
               <Link href={`/staff/bookings/${row.code}`} className="font-semibold text-brand-800 underline">
                 {formatDate(toDateString(row.start))} {formatTime(row.start)}
               </Link>
-              <div className="text-gray-700">预约号 {row.code}</div>
+              <div className="text-gray-700">
+                预约号 {row.code}
+                {row.test && <TestBadge />}
+              </div>
             </td>
             <td className="p-2">
               {row.venueName}

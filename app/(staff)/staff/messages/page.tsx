@@ -5,6 +5,7 @@ import { Section } from "@/components/section";
 import { ListFilters } from "@/components/staff/list-filters";
 import { PagedTable } from "@/components/staff/paged-table";
 import { PublicAddressWarning } from "@/components/staff/public-address-warning";
+import { TestBadge } from "@/components/test-badge";
 import { can } from "@/lib/auth/can";
 import { requireTownScope } from "@/lib/auth/session";
 import { messageWhat, NOTIFICATION_KINDS, NOTIFICATION_STATUSES, optionsOf } from "@/lib/labels";
@@ -71,6 +72,7 @@ export default async function StaffMessagesPage({ searchParams }: { searchParams
                 <Link href={`/staff/bookings/${row.bookingCode}`} className="font-semibold text-brand-800 underline">
                   {row.bookingCode}
                 </Link>
+                {row.test && <TestBadge />}
               </div>
             </td>
             <td className="p-2 whitespace-nowrap">{row.phone}</td>

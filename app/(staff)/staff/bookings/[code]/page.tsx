@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { DetailsList } from "@/components/details-list";
 import { PaperEvaluation } from "@/components/paper-evaluation";
 import { Section } from "@/components/section";
+import { TestBadge } from "@/components/test-badge";
 import { requireTownScope } from "@/lib/auth/session";
 import { listVenueSlots } from "@/lib/availability/queries";
 import { openBookingForStaff } from "@/lib/booking/queries";
@@ -78,7 +79,11 @@ export default async function StaffBookingPage({
           {doneMessage}
         </p>
       )}
-      <h1 className="text-2xl font-bold">预约 {booking.code}</h1>
+      <h1 className="text-2xl font-bold">
+        预约 {booking.code}
+        {booking.test && <TestBadge />}
+      </h1>
+      {booking.test && <p>这是测试接入方做的预约：不是真实村民，不计入任何统计和导出，短信只留在发件箱，不会发出。</p>}
       <p className="text-gray-700">查看个人信息已记入操作记录。</p>
       <DetailsList rows={rows.filter(([, value]) => value)} />
       {booking.status === "done" && (
