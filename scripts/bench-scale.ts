@@ -4,11 +4,12 @@
 //      demo and three years of the district's, about 200,000 bookings) side by side, each behind a
 //      production server of its own: p50 and p95 of the public pages, the slots API, a booking, the
 //      staff dashboards, the year's report and a year's exports, and the p95's growth (≤ 1.5×);
-//   2. on the town seed, bookings through the API (20 concurrent) beside the bare route that runs the
+//   2. on the district seed, bookings through the API (20 concurrent) beside the bare route that runs the
 //      booking's own SQL through pg (scripts/fixtures/bench-bare/app/booking), and one client's
 //      booking latency.
 // The district seed takes one and a half to two and a half minutes; the whole run about ten.
-// `--hold` seeds both, starts the servers, prints their addresses and waits (for EXPLAIN by hand).
+// `--hold` then keeps both servers and databases up, prints their addresses and waits for SIGTERM
+// (for EXPLAIN by hand).
 import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { createPrismaClient } from "../lib/db-client.ts";
@@ -68,28 +69,26 @@ async function main() {
     };
     const townServer = await start("town", town.url, townPrisma);
     const districtServer = await start("district", district.url, districtPrisma);
-    if (process.argv.includes("--hold")) {
-      console.log(`town: ${townServer.base} ${town.url}\ndistrict: ${districtServer.base} ${district.url}`);
-      await new Promise((resolve) => process.once("SIGTERM", resolve));
-      return;
-    }
-
     console.log("\nThe same requests on the town seed and on the district seed, in turns (town, district, district, town):");
     const scale = await scaleTable(townServer, districtServer);
 
     const barePort = await freePort();
     const bare = runNext(
       ["start", BARE_DIR, "-p", String(barePort), "-H", "127.0.0.1"],
-      { NODE_ENV: "production", BENCH_BARE_DATABASE_URL: town.url },
+      { NODE_ENV: "production", BENCH_BARE_DATABASE_URL: district.url },
       "pipe",
     );
     children.push(bare);
     const bareOutput = tail(bare);
     const bareBase = `http://127.0.0.1:${barePort}`;
     await waitFor(`${bareBase}/body`, `the bare fixture (${bareOutput()})`);
-    const floor = await bookingFloor(townServer, bareBase, FLOOR_SECONDS);
+    const floor = await bookingFloor(districtServer, bareBase, FLOOR_SECONDS);
 
     console.log(`\n${scale.join("\n")}\n\n${floor.join("\n")}`);
+    if (process.argv.includes("--hold")) {
+      console.log(`\nHolding: town ${townServer.base} ${town.url}\ndistrict ${districtServer.base} ${district.url}`);
+      await new Promise((resolve) => process.once("SIGTERM", resolve));
+    }
   } finally {
     for (const child of children) child.kill("SIGTERM");
     await townPrisma.$disconnect();
