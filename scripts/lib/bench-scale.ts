@@ -154,6 +154,19 @@ function scalePaths(slots: Map<string, Slot[]>): Path[] {
 
 const ms = (x: number) => `${x.toFixed(x < 100 ? 1 : 0)} ms`;
 
+/** The services (bookings but held slots, walk-ins but voided) of the last 365 days, 睦洲's and everyone's. */
+async function servicesOfYear(server: Server): Promise<{ town: number; all: number }> {
+  const [row] = await server.prisma.$queryRaw<{ town: number; all: number }[]>`
+    WITH s AS (
+      SELECT venue_id FROM booking WHERE status <> 'HELD' AND starts_at >= now() - interval '365 days' AND starts_at < now()
+      UNION ALL
+      SELECT venue_id FROM walk_in WHERE voided_at IS NULL AND at >= now() - interval '365 days' AND at < now()
+    )
+    SELECT count(*) FILTER (WHERE v.town_id = (SELECT id FROM town WHERE slug = 'muzhou'))::int AS town, count(*)::int AS "all"
+    FROM s JOIN venue v ON v.id = s.venue_id`;
+  return row;
+}
+
 /** The scale table: each path on the town server and the district server, in turns. */
 export async function scaleTable(town: Server, district: Server): Promise<string[]> {
   const sessions = new Map<string, Sessions>();
@@ -188,6 +201,11 @@ export async function scaleTable(town: Server, district: Server): Promise<string
     console.log(line);
     lines.push(line);
   }
+  const [t, d] = [await servicesOfYear(town), await servicesOfYear(district)];
+  lines.push(
+    "",
+    `Services of the last 365 days behind the staff paths: 睦洲's ${t.town} on the town seed, ${d.town} on the district seed (${(d.town / t.town).toFixed(2)}×); every town's ${t.all} and ${d.all} (${(d.all / t.all).toFixed(1)}×).`,
+  );
   return lines;
 }
 
