@@ -87,8 +87,16 @@ type Path = {
 
 const year = () => ({ from: addDays(todayInShanghai(), -364), to: todayInShanghai() });
 
-/** What a year's file needs: read to its end, as a download is. */
-const download = (url: string, headers: Record<string, string>) => get(url, headers);
+/** A year's file (XLSX) for `who`, read to its end as a download is. */
+const yearExport = (name: string, path: string, who: keyof Sessions): Path => ({
+  name,
+  request: (s, a) => {
+    const { from, to } = year();
+    return get(`${s.base}${path}?format=xlsx&from=${from}&to=${to}`, a[who]);
+  },
+  count: 4,
+  connections: 1,
+});
 
 function scalePaths(slots: Map<string, Slot[]>): Path[] {
   const page = (name: string, url: string, count = 60): Path => ({
@@ -131,24 +139,8 @@ function scalePaths(slots: Map<string, Slot[]>): Path[] {
       count: 8,
       connections: 1,
     },
-    {
-      name: "a year's export, the town's rows (XLSX) `/api/staff/dashboard/export`",
-      request: (s, a) => {
-        const { from, to } = year();
-        return download(`${s.base}/api/staff/dashboard/export?format=xlsx&from=${from}&to=${to}`, a.staff);
-      },
-      count: 4,
-      connections: 1,
-    },
-    {
-      name: "a year's export, the district's (XLSX) `/api/district/report/export`",
-      request: (s, a) => {
-        const { from, to } = year();
-        return download(`${s.base}/api/district/report/export?format=xlsx&from=${from}&to=${to}`, a.district);
-      },
-      count: 4,
-      connections: 1,
-    },
+    yearExport("a year's export, the town's rows (XLSX) `/api/staff/dashboard/export`", "/api/staff/dashboard/export", "staff"),
+    yearExport("a year's export, the district's (XLSX) `/api/district/report/export`", "/api/district/report/export", "district"),
   ];
 }
 
