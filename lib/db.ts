@@ -1,6 +1,7 @@
 import "server-only";
 import { createPrismaClient, type PrismaClient } from "./db-client";
 import { env } from "./env";
+import { Prisma } from "./generated/prisma/client";
 
 // One client per server process (hot reload in development would otherwise open a new pool
 // each time), created on first use so that `next build` needs no database.
@@ -31,9 +32,18 @@ export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
  * that lock the same lawyers cannot deadlock. (Two-key advisory locks: their key space is apart
  * from the one-key locks taken per phone number.)
  */
-export async function lockLawyers(tx: Tx, lawyerIds: readonly string[], { shared = false } = {}): Promise<void> {
+export async function lockLawyers(
+  tx: Tx,
+  lawyerIds: readonly string[],
+  { shared = false, lockTimeout }: { shared?: boolean; lockTimeout?: string } = {},
+): Promise<void> {
+  let timeout = lockTimeout;
   for (const id of [...new Set(lawyerIds)].sort()) {
-    if (shared) await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(1, hashtext(${id}))`;
-    else await tx.$executeRaw`SELECT pg_advisory_xact_lock(1, hashtext(${id}))`;
+    // `lockTimeout`: SET LOCAL lock_timeout in the same statement as the first lock, before it (a
+    // select list runs left to right), so each lock waits at most that long (waitedTooLong).
+    const set = timeout ? Prisma.sql`set_config('lock_timeout', ${timeout}, true), ` : Prisma.empty;
+    if (shared) await tx.$executeRaw`SELECT ${set}pg_advisory_xact_lock_shared(1, hashtext(${id}))`;
+    else await tx.$executeRaw`SELECT ${set}pg_advisory_xact_lock(1, hashtext(${id}))`;
+    timeout = undefined;
   }
 }

@@ -99,6 +99,24 @@ export async function enqueue<J extends JobName>(
   await tx.$executeRaw`SELECT graphile_worker.add_job(${spec.name}::text, ${body}::json, queue_name => ${spec.queue ?? null}::text, run_at => ${runAt ?? null}::timestamptz, job_key => ${spec.key(payload)}::text, max_attempts => ${spec.maxAttempts ?? 25}::int)`;
 }
 
+/**
+ * Queues several jobs of one kind in one statement (each as enqueue would queue it, in order): a
+ * write that queues a few jobs at once (a new booking's confirmation and reminders) makes one
+ * round trip, not one a job.
+ */
+export async function enqueueMany<J extends JobName>(
+  tx: SqlRunner,
+  name: J,
+  jobs: { payload: PayloadOf<J>; runAt: Date }[],
+): Promise<void> {
+  if (jobs.length === 0) return;
+  const spec = specOf(name);
+  const bodies = jobs.map((j) => JSON.stringify(spec.payload.parse(j.payload)));
+  const keys = jobs.map((j) => spec.key(j.payload));
+  const runAts = jobs.map((j) => j.runAt.toISOString());
+  await tx.$executeRaw`SELECT graphile_worker.add_job(${spec.name}::text, j.body::json, queue_name => ${spec.queue ?? null}::text, run_at => j.run_at::timestamptz, job_key => j.key, max_attempts => ${spec.maxAttempts ?? 25}::int) FROM unnest(${bodies}::text[], ${runAts}::text[], ${keys}::text[]) WITH ORDINALITY AS j(body, run_at, key, n) ORDER BY j.n`;
+}
+
 /** Removes a queued job (by its key) in the caller's transaction; nothing when none is queued. */
 export async function dequeue<J extends JobName>(tx: SqlRunner, name: J, payload: PayloadOf<J>): Promise<void> {
   const spec = specOf(name);

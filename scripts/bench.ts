@@ -20,7 +20,7 @@
 
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -35,6 +35,7 @@ import {
   percentile,
   pgbenchFigures,
 } from "./lib/bench-figures.ts";
+import { BARE_DIR, buildBare, get, load, merge, sleep, summary, tail, waitFor } from "./lib/bench-load.ts";
 import { findChromium } from "./lib/browser.ts";
 import { buildIsStale } from "./lib/build.ts";
 import { freePort } from "./lib/embedded-db.ts";
@@ -50,7 +51,6 @@ const LIGHTHOUSE_RUNS = 3;
 /** Lighthouse stops starting runs after this long (each run is also killed after LIGHTHOUSE_RUN_MS). */
 const LIGHTHOUSE_BUDGET_MS = 14 * 60_000;
 const LIGHTHOUSE_RUN_MS = 120_000;
-const BARE_DIR = path.join(ROOT, "scripts/fixtures/bench-bare");
 const PGBENCH = process.env.PGBENCH_PATH ?? "/usr/lib/postgresql/15/bin/pgbench";
 /** The Chromium Lighthouse drives: the system's, or the npm package's (scripts/lib/browser.ts). */
 const CHROMIUM = await findChromium();
@@ -60,70 +60,6 @@ const LIGHTHOUSE_CLI = path.join(ROOT, "node_modules/lighthouse/cli/index.js");
 const NO_QUIET_HOURS = { SMS_QUIET_HOURS: "00:00-00:00" };
 
 const TARGET = { readShare: 0.7, bookingShare: 0.5, jsExtraKb: 10, lighthouseScore: 95, lcpExtraMs: 500 };
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor(url: string, what: string) {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await sleep(500);
-  }
-  throw new Error(`${what} did not answer within a minute`);
-}
-
-type Load = { latencies: number[]; ok: number; elapsed: number };
-
-/** Runs `task` on CONNECTIONS workers until `seconds` pass or `limit` tasks are done. */
-async function load(
-  task: (i: number) => Promise<boolean>,
-  { seconds, limit }: { seconds: number; limit: number },
-): Promise<Load> {
-  const latencies: number[] = [];
-  let next = 0;
-  let ok = 0;
-  const started = performance.now();
-  const deadline = started + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      while (performance.now() < deadline && next < limit) {
-        const i = next++;
-        const t = performance.now();
-        if (await task(i)) ok++;
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  return { latencies, ok, elapsed: (performance.now() - started) / 1000 };
-}
-
-function merge(...loads: Load[]): Load {
-  return {
-    latencies: loads.flatMap((l) => l.latencies),
-    ok: loads.reduce((n, l) => n + l.ok, 0),
-    elapsed: loads.reduce((n, l) => n + l.elapsed, 0),
-  };
-}
-
-function summary(l: Load) {
-  const sorted = [...l.latencies].sort((a, b) => a - b);
-  return {
-    count: sorted.length,
-    ok: l.ok,
-    elapsed: l.elapsed,
-    rate: sorted.length / l.elapsed,
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-  };
-}
-
-/** GET `url` and read the whole answer, as a browser or client would. */
-async function get(url: string): Promise<boolean> {
-  const response = await fetch(url);
-  await response.arrayBuffer();
-  return response.ok;
-}
 
 /** The app's path and the bare baseline's, each loaded READ_SECONDS in all, in turns: app, bare, bare, app. */
 async function compareReads(appUrl: string, bareUrl: string) {
@@ -174,39 +110,6 @@ async function firstLoadJs(base: string, url: string) {
   let gzipBytes = 0;
   for (const src of scripts) gzipBytes += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())).length;
   return { kb: gzipBytes / 1024, files: scripts.length };
-}
-
-/** A child process's last few KB of output, for the error when it fails. */
-function tail(child: ChildProcess): () => string {
-  let text = "";
-  const keep = (chunk: Buffer) => {
-    text = (text + chunk.toString()).slice(-4000);
-  };
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-  return () => text;
-}
-
-function newestMtime(target: string): number {
-  if (!existsSync(target)) return 0;
-  const stat = statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(target).reduce((n, entry) => Math.max(n, newestMtime(path.join(target, entry))), stat.mtimeMs);
-}
-
-/** Builds the bare fixture with the project's own `next` when its build is older than it or than `next`. */
-async function buildBare() {
-  const built = path.join(BARE_DIR, ".next/BUILD_ID");
-  const sources = [
-    path.join(BARE_DIR, "app"),
-    path.join(BARE_DIR, "next.config.mjs"),
-    path.join(ROOT, "node_modules/next/package.json"),
-  ];
-  if (existsSync(built) && sources.every((s) => newestMtime(s) < statSync(built).mtimeMs)) return;
-  const child = runNext(["build", BARE_DIR], {}, "pipe");
-  const output = tail(child);
-  const code = await new Promise((resolve) => child.once("exit", resolve));
-  if (code !== 0) throw new Error(`next build of the bare fixture failed (exit ${code}):\n${output()}`);
 }
 
 /**

@@ -8,7 +8,7 @@ import { violatedConstraint, waitedTooLong } from "@/lib/db-errors";
 import { type Failure, failure, Rejected } from "@/lib/errors";
 import type { Channel } from "@/lib/generated/prisma/client";
 import type { HolidayCalendar } from "@/lib/holidays/calendar";
-import { tellVillager } from "@/lib/messages/mutations";
+import { newBookingFacts, tellNewBooking, tellVillager } from "@/lib/messages/mutations";
 import { metrics } from "@/lib/metrics";
 import { storedSpellings } from "@/lib/phone";
 import { handOver } from "@/lib/schedule/change/mutations";
@@ -79,8 +79,7 @@ export async function candidatesAt(
 export async function stillOnDuty(tx: Tx, venue: Parameters<typeof candidatesAt>[0], slot: Candidate, now: Date) {
   // A change to the lawyer's duty (a leave, a hand-over) holds the lock while it writes: rather than
   // queue behind it until the transaction expires, give up soon and tell the villager (firstThatFits).
-  await tx.$executeRaw`SET LOCAL lock_timeout = '2s'`;
-  await lockLawyers(tx, [slot.lawyerId], { shared: true });
+  await lockLawyers(tx, [slot.lawyerId], { shared: true, lockTimeout: "2s" });
   const date = toDateString(slot.start);
   const inputs = await loadLawyerDutyInTransaction(tx, slot.lawyerId, [venue.id], date, slot.calendar);
   const onDuty = slotsOf(venue, inputs, { now, from: date, to: date, ignoreBookings: true }).some(
@@ -262,7 +261,7 @@ async function bookOnce(
           subjectId: row.id,
           summary: `代为预约 ${row.code}`,
         });
-      await tellVillager(tx, row.id, "created", now);
+      await tellNewBooking(tx, row, now);
       await emitEvent(tx, "booking.created", row.id, now);
       // Booked some other way: whoever waited for a time here with this phone waits no longer.
       await leaveWaitlist(tx, input.phone, venue.id, now);
@@ -294,9 +293,17 @@ export async function leaveWaitlist(tx: Tx, phone: string, venueId: string, now:
 
 type NewBooking = Omit<Parameters<Tx["booking"]["create"]>[0]["data"], "code">;
 
+/** What the insert gives back: the booking's view, and what its messages say (tellNewBooking). */
+const createdSelect = {
+  ...bookingViewSelect,
+  updatedAt: true,
+  venue: { select: { ...bookingViewSelect.venue.select, ...newBookingFacts.venue.select } },
+  lawyer: { select: { ...bookingViewSelect.lawyer.select, ...newBookingFacts.lawyer.select } },
+} as const;
+
 /** The unique index on the code decides a clash (see firstThatFits), so no look-up first. */
 export function createWithFreshCode(tx: Tx, data: NewBooking) {
-  return tx.booking.create({ data: { ...data, code: generateBookingCode() } as never, select: bookingViewSelect });
+  return tx.booking.create({ data: { ...data, code: generateBookingCode() } as never, select: createdSelect });
 }
 
 const movableSelect = {

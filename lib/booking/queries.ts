@@ -75,8 +75,9 @@ export function toBookingView(row: Row): BookingView {
     status: row.status.toLowerCase() as BookingStatusName,
     start: row.startsAt,
     end: row.endsAt,
-    venue: row.venue,
-    lawyer: row.lawyer,
+    // Only the view's own fields: a row read with more (createBooking's) gives no more away.
+    venue: { slug: row.venue.slug, name: row.venue.name, address: row.venue.address },
+    lawyer: { id: row.lawyer.id, name: row.lawyer.name, firm: row.lawyer.firm, publicPhone: row.lawyer.publicPhone },
     topic: row.topic,
     name: row.name,
     phone: row.phone,

@@ -6,7 +6,7 @@ import type { Tx } from "@/lib/db";
 import { db } from "@/lib/db";
 import { type Failure, failure } from "@/lib/errors";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
-import { dequeue, enqueue, MAX_SEND_ATTEMPTS } from "@/lib/jobs";
+import { dequeue, enqueue, enqueueMany, MAX_SEND_ATTEMPTS } from "@/lib/jobs";
 import { NOTIFICATION_KINDS } from "@/lib/labels";
 import { linkOn, loadPublicAddress } from "@/lib/site/queries";
 import type { SmsGateway } from "@/lib/sms/gateway";
@@ -108,6 +108,46 @@ export async function tellVillager(
   }
 }
 
+/** What tellNewBooking needs of the booking: its row as the insert gave it back. */
+export const newBookingFacts = bookingFacts;
+
+/**
+ * tellVillager(…, "created") for a booking row inserted in this very transaction (createBooking):
+ * no message of it can exist yet, so its confirmation and reminders are written by one insert and
+ * their jobs queued by one statement, and the row the insert returned is used as it is, not read
+ * again. The same messages and jobs as tellVillager's (a key already there would be skipped).
+ */
+export async function tellNewBooking(tx: Tx, row: Omit<Facts, "link">, now = new Date()): Promise<void> {
+  const booking: Facts = { ...row, link: linkOn(await loadPublicAddress(tx), `/b/${row.code}`) };
+  const mobile = isMobile(booking.phone);
+  const messages = [
+    {
+      key: `confirmation:${booking.id}`,
+      kind: NOTIFICATION_KIND.confirmation,
+      message: text("confirmation", booking),
+      status: mobile ? ("QUEUED" as const) : ("CALL" as const),
+      sendAfter: sendTime("confirmation", now, booking.startsAt),
+    },
+    ...(mobile ? [...plannedReminders(booking, now)] : []).map(([slot, at]) => ({
+      key: reminderKey(booking.id, slot),
+      kind: "REMINDER" as const,
+      message: text(slot === "day_before" ? "reminder" : "reminder_soon", booking),
+      status: "QUEUED" as const,
+      sendAfter: at,
+    })),
+  ];
+  const written = await tx.notification.createManyAndReturn({
+    data: messages.map((m) => ({ ...m, bookingId: booking.id, phone: booking.phone })),
+    skipDuplicates: true,
+    select: { key: true, status: true, sendAfter: true },
+  });
+  await enqueueMany(
+    tx,
+    "sendMessage",
+    written.filter((m) => m.status === "QUEUED").map((m) => ({ payload: { key: m.key }, runAt: m.sendAfter })),
+  );
+}
+
 /** Why a queued message was not sent: staff read it beside the message (the villager's page leaves it out). */
 export const OVERTAKEN = {
   accepted: "候补空位已确认预约，不用再发候补通知",
@@ -193,14 +233,19 @@ const removeJob = (tx: Tx, key: string) => dequeue(tx, "sendMessage", { key });
 const REMINDER_SLOTS = ["day_before", "hours_before"] as const;
 const reminderKey = (bookingId: string, slot: (typeof REMINDER_SLOTS)[number]) => `reminder:${bookingId}:${slot}`;
 
-/** The booking's reminders as its time and venue rule now say: planned, moved, or dropped. */
-async function planReminders(tx: Tx, booking: Facts, now: Date): Promise<void> {
-  if (!isMobile(booking.phone)) return;
+/** When the booking's reminders go, as its time and its venue's rule say (a slot missing: none). */
+function plannedReminders(booking: Omit<Facts, "link">, now: Date): Map<(typeof REMINDER_SLOTS)[number], Date> {
   const rule: ReminderRule = {
     dayBeforeMinute: booking.venue.reminderDayBeforeMinute ?? null,
     hoursBefore: booking.venue.reminderHoursBefore ?? null,
   };
-  const planned = new Map(reminders(booking.startsAt, now, rule).map((r) => [r.slot, r.at]));
+  return new Map(reminders(booking.startsAt, now, rule).map((r) => [r.slot, r.at]));
+}
+
+/** The booking's reminders as its time and venue rule now say: planned, moved, or dropped. */
+async function planReminders(tx: Tx, booking: Facts, now: Date): Promise<void> {
+  if (!isMobile(booking.phone)) return;
+  const planned = plannedReminders(booking, now);
   for (const slot of REMINDER_SLOTS) {
     const key = reminderKey(booking.id, slot);
     const at = planned.get(slot);

@@ -487,7 +487,10 @@ export async function loadRota(
 export async function loadServiceSince(venueIds: string[]): Promise<Map<string, DateString>> {
   const [sessions, attendances] = await Promise.all([
     db.dutySession.groupBy({ by: ["venueId"], where: { venueId: { in: venueIds } }, _min: { validFrom: true } }),
-    db.attendance.groupBy({ by: ["venueId"], where: { venueId: { in: venueIds } }, _min: { arrivedAt: true } }),
+    // Each venue's first 签到 from the index on (venue_id, arrived_at), not by grouping every 签到 ever made.
+    db.$queryRaw<{ venueId: string; arrivedAt: Date | null }[]>`
+      SELECT v.id AS "venueId", (SELECT min(a.arrived_at) FROM attendance a WHERE a.venue_id = v.id) AS "arrivedAt"
+      FROM unnest(${venueIds}::text[]) AS v(id)`,
   ]);
   const since = new Map<string, DateString>();
   const keep = (venueId: string, date: DateString) => {
@@ -495,6 +498,6 @@ export async function loadServiceSince(venueIds: string[]): Promise<Map<string, 
     if (!known || date < known) since.set(venueId, date);
   };
   for (const s of sessions) if (s._min.validFrom) keep(s.venueId, fromDbDate(s._min.validFrom));
-  for (const a of attendances) if (a._min.arrivedAt) keep(a.venueId, toDateString(a._min.arrivedAt));
+  for (const a of attendances) if (a.arrivedAt) keep(a.venueId, toDateString(a.arrivedAt));
   return since;
 }
