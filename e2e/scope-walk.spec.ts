@@ -13,6 +13,7 @@ import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { signIn } from "./pages/login";
 import { withE2eDatabase } from "./support/database";
+import { addComparisonTown } from "./support/towns";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const TOWN_ID = `town-walk-${randomBytes(3).toString("hex")}`;
@@ -35,16 +36,7 @@ let muzhou: Muzhou;
 test.beforeAll(async () => {
   const passwordHash = await hash(PASSWORD);
   muzhou = await withE2eDatabase(async (db) => {
-    await db.query(
-      `INSERT INTO town (id, slug, name, short_name, government, office_name, office_address, updated_at)
-       VALUES ($1, $1, '对照镇', '对照', '对照镇人民政府', '对照司法所', '对照镇司法所', now())`,
-      [TOWN_ID],
-    );
-    await db.query(
-      `INSERT INTO app_user (id, username, display_name, password_hash, role, town_id, updated_at)
-       VALUES ($1, $1, '对照镇管理员', $2, 'ADMIN', $3, now())`,
-      [USERNAME, passwordHash, TOWN_ID],
-    );
+    await addComparisonTown(db, TOWN_ID, [{ id: USERNAME, role: "ADMIN", passwordHash }]);
     // 睦洲's: a booking, a walk-in, a lawyer serving there and a venue.
     const venue = (
       await db.query<{ id: string; slug: string; name: string }>("SELECT id, slug, name FROM venue WHERE slug = 'nanzhen'")
