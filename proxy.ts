@@ -3,11 +3,12 @@ import { SESSION_COOKIES } from "@/lib/auth/cookies";
 import { inlineStyleHashes } from "@/lib/inline-styles";
 import { contentSecurityPolicy, createNonce, crossSiteAnswer, earlyRefusal, isCrossSiteWrite, isUnder } from "@/lib/security";
 
-// Runs before every page, server action and route handler but the public API's, and never waits for the database: the
-// Content-Security-Policy with this answer's nonce (the headers that need none come from
-// next.config.ts), a 400/405 where the framework would answer in English or with a 500, form posts
-// from other sites refused, and an early redirect of strangers. The redirect is never the only
-// guard: every page, action and route handler checks the user and role itself, on the server.
+// Runs before every page, server action and route handler but the public API's (see the matcher),
+// and never waits for the database: the Content-Security-Policy with this answer's nonce (the
+// headers that need none come from next.config.ts), a 400/405 where the framework would answer in
+// English or with a 500, form posts from other sites refused, and an early redirect of strangers.
+// The redirect is never the only guard: every page, action and route handler checks the user and
+// role itself, on the server.
 const SIGNED_IN_AREAS = ["/lawyer", "/staff", "/district", "/account"];
 
 export function proxy(request: NextRequest) {
@@ -49,7 +50,6 @@ function passOn(request: NextRequest, policy: string): Response {
 // Everything but the build's static files and the public JSON API, which stay fast without a proxy
 // (issue 24 item 5) and get their headers (a policy without a nonce) from next.config.ts; nothing
 // there is rendered, and /api/v1 is left alone by the origin rule and open to strangers. The API's
-// malformed paths and unused methods are refused by scripts/serve.ts instead (TRACE never got here:
-// the web Request that Next.js builds for the proxy refuses that method). Keep this list and
+// malformed paths and unused methods are refused by scripts/serve.ts instead. Keep this list and
 // next.config.ts's in step.
 export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|api/v1/).*)"] };
