@@ -1,37 +1,27 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { SESSION_COOKIES } from "@/lib/auth/cookies";
-import {
-  contentSecurityPolicy,
-  createNonce,
-  crossSiteAnswer,
-  isCrossSiteWrite,
-  isMalformedPath,
-  isUnder,
-  isUnusedMethod,
-  malformedPathAnswer,
-  methodNotAllowedAnswer,
-} from "@/lib/security";
+import { inlineStyleHashes } from "@/lib/inline-styles";
+import { contentSecurityPolicy, createNonce, crossSiteAnswer, earlyRefusal, isCrossSiteWrite, isUnder } from "@/lib/security";
 
-// Runs before every page, server action and route handler, and never waits for the database: the
-// Content-Security-Policy with this answer's nonce (the headers that need none come from
-// next.config.ts), a 400/405 where the framework would answer in English or with a 500, form posts
-// from other sites refused, and an early redirect of strangers. The redirect is never the only
-// guard: every page, action and route handler checks the user and role itself, on the server.
+// Runs before every page, server action and route handler but the public API's (see the matcher),
+// and never waits for the database: the Content-Security-Policy with this answer's nonce (the
+// headers that need none come from next.config.ts), a 400/405 where the framework would answer in
+// English or with a 500, form posts from other sites refused, and an early redirect of strangers.
+// The redirect is never the only guard: every page, action and route handler checks the user and
+// role itself, on the server.
 const SIGNED_IN_AREAS = ["/lawyer", "/staff", "/district", "/account"];
 
 export function proxy(request: NextRequest) {
-  const policy = contentSecurityPolicy(createNonce(), process.env.NODE_ENV === "development");
+  const development = process.env.NODE_ENV === "development";
+  const policy = contentSecurityPolicy(createNonce(), development, development ? [] : inlineStyleHashes());
   // A stranger is sent to sign in before the origin is looked at, as before the check existed.
-  const response = refusal(request) ?? redirectStranger(request) ?? refuseCrossSite(request) ?? passOn(request, policy);
+  const response =
+    earlyRefusal(request.method, request.nextUrl.pathname) ??
+    redirectStranger(request) ??
+    refuseCrossSite(request) ??
+    passOn(request, policy);
   response.headers.set("Content-Security-Policy", policy);
   return response;
-}
-
-/** What no page or route could answer: a path that does not decode, a method the site does not use. */
-function refusal({ method, nextUrl: { pathname } }: NextRequest): Response | null {
-  if (isMalformedPath(pathname)) return malformedPathAnswer(pathname);
-  // TRACE never gets here: the web Request that Next.js builds for the proxy refuses that method.
-  return isUnusedMethod(method, pathname) ? methodNotAllowedAnswer(pathname) : null;
 }
 
 function redirectStranger(request: NextRequest): Response | null {
@@ -57,6 +47,9 @@ function passOn(request: NextRequest, policy: string): Response {
   return NextResponse.next({ request: { headers } });
 }
 
-// Everything but the build's static files, which stay fast without a proxy and get their headers
-// (a policy without a nonce) from next.config.ts. Keep this list and next.config.ts's in step.
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };
+// Everything but the build's static files and the public JSON API, which stay fast without a proxy
+// (issue 24 item 5) and get their headers (a policy without a nonce) from next.config.ts; nothing
+// there is rendered, and /api/v1 is left alone by the origin rule and open to strangers. The API's
+// malformed paths and unused methods are refused by scripts/serve.ts instead. Keep this list and
+// next.config.ts's in step.
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|api/v1/).*)"] };

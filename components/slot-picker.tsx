@@ -45,13 +45,24 @@ export function slotQuery({ start, lawyerId }: SlotChoice): string {
   return query.toString();
 }
 
-export function groupByDate(slots: SlotOption[]): [string, SlotOption[]][] {
-  const dates = new Map<string, SlotOption[]>();
-  for (const slot of slots) {
-    const date = toDateString(slot.start);
-    dates.set(date, [...(dates.get(date) ?? []), slot]);
+// Once per list: a venue's free slots are one list for a few seconds (lib/availability/cache.ts),
+// shown to every villager who opens the page meanwhile (issue 24 item 5). Nobody changes a list.
+const byDate = new WeakMap<readonly SlotOption[], [string, SlotOption[]][]>();
+
+export function groupByDate(slots: readonly SlotOption[]): [string, SlotOption[]][] {
+  let days = byDate.get(slots);
+  if (days === undefined) {
+    const dates = new Map<string, SlotOption[]>();
+    for (const slot of slots) {
+      const date = toDateString(slot.start);
+      const day = dates.get(date);
+      if (day) day.push(slot);
+      else dates.set(date, [slot]);
+    }
+    days = [...dates.entries()];
+    byDate.set(slots, days);
   }
-  return [...dates.entries()];
+  return days;
 }
 
 /** Slots sharing a start time (several lawyers on duty together). */

@@ -5,6 +5,7 @@ import {
   comesFromSite,
   contentSecurityPolicy,
   createNonce,
+  earlyRefusal,
   crossSiteAnswer,
   frameworkFailureIsMalformedInput,
   isCrossSiteWrite,
@@ -37,6 +38,15 @@ describe("contentSecurityPolicy", () => {
     const policy = directives(contentSecurityPolicy(null));
     expect(policy.get("script-src")).toEqual(["'self'"]);
     expect(policy.get("style-src")).toEqual(["'self'"]);
+  });
+
+  it("allows the build's inline stylesheets by their hashes, styles only, and in development inline styles anyway", () => {
+    const hash = "'sha256-lPK7d9U2Mgddkqe8LL75rN/Z5QRl5uopf6P+22+dpvs='";
+    const policy = directives(contentSecurityPolicy("n", false, [hash]));
+    expect(policy.get("style-src")).toEqual(["'self'", "'nonce-n'", hash]);
+    expect(policy.get("script-src")).toEqual(["'self'", "'nonce-n'"]);
+    // A hash beside 'unsafe-inline' would turn 'unsafe-inline' off: the dev server's own styles need it.
+    expect(directives(contentSecurityPolicy("n", true, [hash])).get("style-src")).toEqual(["'self'", "'unsafe-inline'"]);
   });
 
   it("in development allows eval and inline styles, which the dev server needs", () => {
@@ -189,6 +199,15 @@ describe("the answers", () => {
     expect(page.status).toBe(400);
     expect(page.headers.get("content-type")).toBe("text/html; charset=utf-8");
     expect(await page.text()).toContain('<html lang="zh-CN">');
+  });
+
+  it("refuses before anything else a path that does not decode (400) and a method the site does not use (405)", async () => {
+    expect(earlyRefusal("GET", "/api/v1/bookings/%ZZ")?.status).toBe(400);
+    expect(earlyRefusal("PROPFIND", "/api/v1/venues")?.status).toBe(405);
+    expect(earlyRefusal("PUT", "/venues/nanzhen")?.status).toBe(405);
+    expect(earlyRefusal("GET", "/api/v1/venues/station/slots")).toBeNull();
+    expect(earlyRefusal("DELETE", "/api/v1/bookings/ABC234")).toBeNull();
+    expect(earlyRefusal("POST", "/venues/nanzhen/book")).toBeNull();
   });
 
   it("answers a method the site does not use with 405 and Allow", async () => {

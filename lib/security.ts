@@ -67,12 +67,13 @@ export function createNonce(): string {
  * everything but the site itself. Development needs eval (React's error stacks) and inline <style>
  * (hot reload, which carries no nonce; a nonce would make browsers ignore 'unsafe-inline').
  */
-export function contentSecurityPolicy(nonce: string | null, development = false): string {
+export function contentSecurityPolicy(nonce: string | null, development = false, styleHashes: string[] = []): string {
   const own = nonce ? ["'self'", `'nonce-${nonce}'`] : ["'self'"];
   const directives: [string, string[]][] = [
     ["default-src", ["'self'"]],
     ["script-src", development ? [...own, "'unsafe-eval'"] : own],
-    ["style-src", development ? ["'self'", "'unsafe-inline'"] : own],
+    // The build's stylesheets, which pages carry inline (lib/inline-styles.ts), by their hashes.
+    ["style-src", development ? ["'self'", "'unsafe-inline'"] : [...own, ...styleHashes]],
     // Style attributes only (<style> elements still need the nonce): the staff charts size and colour
     // their bars from the data with style="…" (components/charts/), which cannot carry a nonce, and
     // an attribute cannot run script.
@@ -197,6 +198,16 @@ export function dropEmptyForwardedHeaders(headers: Record<string, string | strin
     const text = Array.isArray(value) ? value.join(",") : value;
     if (text !== undefined && text.split(",")[0].trim() === "") delete headers[name];
   }
+}
+
+/**
+ * What no page or route could answer, before anything else looks at the request: a path that does
+ * not decode, a method the site does not use. proxy.ts asks this for pages; scripts/serve.ts for
+ * /api/v1, which the proxy skips (its answers need no nonce, and every request there counts).
+ */
+export function earlyRefusal(method: string, pathname: string): Response | null {
+  if (isMalformedPath(pathname)) return malformedPathAnswer(pathname);
+  return isUnusedMethod(method, pathname) ? methodNotAllowedAnswer(pathname) : null;
 }
 
 export function methodNotAllowedAnswer(pathname: string): Response {

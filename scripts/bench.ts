@@ -15,7 +15,8 @@
 //      delay from the booking to "sent" (p50, p95);
 //   6. the memory (resident set) of a web server and a worker as production runs them (compiled,
 //      scripts/run.mjs), after the same warm-up, beside the same two run through tsx as before.
-// `tsx scripts/bench.ts --pages` measures only 2 and 3, `--memory` only 6. Every loop is bounded in count and time,
+// `tsx scripts/bench.ts --pages` measures only 2 and 3, `--reads` only 1, `--memory` only 6; `--applied`
+// runs Lighthouse with throttling applied in the browser only. Every loop is bounded in count and time,
 // and only 127.0.0.1 is contacted.
 
 import { type ChildProcess, spawn } from "node:child_process";
@@ -153,12 +154,14 @@ function lighthouse(url: string, outFile: string, throttling: Throttling): Promi
   });
 }
 
+const THROTTLING: Throttling[] = process.argv.includes("--applied") ? ["devtools"] : ["simulate", "devtools"];
+
 type LighthouseResult = { score: number; lcp: number; runs: number } | { error: string };
 type LighthouseResults = Record<Throttling, Record<string, LighthouseResult>>;
 
 /** LIGHTHOUSE_RUNS runs of each page with each throttling, in turns; the median score and LCP of each. */
 async function lighthousePages(pages: Record<string, string>, dir: string): Promise<LighthouseResults> {
-  const methods: Throttling[] = ["simulate", "devtools"];
+  const methods = THROTTLING;
   const everyPage = (result: LighthouseResult) => Object.fromEntries(Object.keys(pages).map((k) => [k, result]));
   const unavailable = !existsSync(CHROMIUM.executablePath)
     ? `Chromium not found at ${CHROMIUM.executablePath}`
@@ -334,6 +337,7 @@ async function main() {
     return;
   }
   const pagesOnly = process.argv.includes("--pages");
+  const readsOnly = process.argv.includes("--reads");
   if (buildIsStale()) await nextBuild();
   await buildBare();
   const work = mkdtempSync(path.join(os.tmpdir(), "bench-"));
@@ -420,7 +424,7 @@ async function main() {
     }
 
     const bareJs = await firstLoadJs(bareBase, "/");
-    for (const [name, url] of Object.entries(pages)) {
+    for (const [name, url] of readsOnly ? [] : Object.entries(pages)) {
       const js = await firstLoadJs(base, url);
       const extra = js.kb - bareJs.kb;
       rows.push([
@@ -434,10 +438,12 @@ async function main() {
     }
 
     const lh = await lighthousePages(
-      { ...Object.fromEntries(Object.entries(pages).map(([name, url]) => [name, `${base}${url}`])), bare: `${bareBase}/` },
+      readsOnly
+        ? {}
+        : { ...Object.fromEntries(Object.entries(pages).map(([name, url]) => [name, `${base}${url}`])), bare: `${bareBase}/` },
       work,
     );
-    for (const method of ["simulate", "devtools"] as const) {
+    for (const method of readsOnly ? [] : THROTTLING) {
       const bareLh = lh[method].bare;
       for (const name of Object.keys(pages)) {
         const r = lh[method][name];
@@ -467,7 +473,7 @@ async function main() {
       }
     }
 
-    if (!pagesOnly) {
+    if (!pagesOnly && !readsOnly) {
       // Every free slot of every venue, each booked once by a different phone number.
       type Slot = { start: string; lawyer: { id: string } };
       const free: { venue: string; slot: Slot }[] = [];
@@ -525,7 +531,7 @@ async function main() {
       rows.push([`from booking to "sent"`, messages.delay, "—", "—", "", ""]);
     }
 
-    if (!pagesOnly) rows.push(...(await memoryRows(database.url, Object.values(pages))));
+    if (!pagesOnly && !readsOnly) rows.push(...(await memoryRows(database.url, Object.values(pages))));
 
     const cpu = os.cpus()[0]?.model ?? "unknown CPU";
     console.log(`\nMachine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);

@@ -17,7 +17,9 @@ import { metrics, routeOf } from "../lib/metrics.ts";
 import {
   clientAddressFrom,
   dropEmptyForwardedHeaders,
+  earlyRefusal,
   frameworkFailureIsMalformedInput,
+  isUnder,
   malformedRequestAnswer,
   malformedTargetAnswer,
   methodNotAllowedAnswer,
@@ -111,6 +113,9 @@ const server = createServer(async (req, res) => {
   const malformed = malformedTargetAnswer(req.url);
   if (malformed) return send(res, malformed);
   if (REFUSED.has(req.method ?? "")) return send(res, methodNotAllowedAnswer(url.pathname));
+  // proxy.ts skips the public API (to keep it fast): its malformed paths and unused methods are refused here.
+  const refused = isUnder(url.pathname, "/api/v1") ? earlyRefusal(req.method ?? "", url.pathname) : null;
+  if (refused) return send(res, refused);
   dropEmptyForwardedHeaders(req.headers);
   answerMalformedInputFailures(req, res, url.pathname);
   req.headers["x-forwarded-for"] = clientAddressFrom(req.headers["x-forwarded-for"], req.socket.remoteAddress, trustedHops);

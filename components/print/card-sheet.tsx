@@ -3,7 +3,6 @@ import type { CardFace, CardSheet as Sheet, WeeklyDuty } from "@/lib/print/schem
 import { formatMinute, weekdayName } from "@/lib/time";
 import { QrCode, QrCopy } from "./qr-code";
 import { UrlText } from "./url-text";
-import "./print.css";
 
 // A4 is 210 × 297 mm; ten 90 × 54 mm cards (2 × 5) leave 15 mm at the sides and 13.5 mm at top
 // and bottom, where the cutting marks go (the grid's print: classes below repeat these numbers).

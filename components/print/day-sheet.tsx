@@ -3,7 +3,6 @@
 // when printed (portrait); on a phone the table scrolls in its own box.
 import type { DaySheet as Sheet } from "@/lib/print/schema";
 import { formatDate, formatTime } from "@/lib/time";
-import "./print.css";
 
 /** Empty rows for walk-ins, to be filled in by hand. */
 export const WALK_IN_ROWS = 8;

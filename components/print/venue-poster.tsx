@@ -3,7 +3,6 @@ import type { DutyRow, VenuePoster as Poster } from "@/lib/print/schema";
 import { formatMinute, formatMonthDayWeekday, weekdayName } from "@/lib/time";
 import { QrCode } from "./qr-code";
 import { UrlText } from "./url-text";
-import "./print.css";
 
 // Sizes are in em of the sheet's own size: on screen they follow the reader's text size (长辈模式);
 // on paper they are fixed, so that a poster comes out the same from any computer. The sheet is a

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { after } from "next/server";
 import { cache } from "react";
 import { BackLink } from "@/components/back-link";
 import { CallbackForm } from "@/components/callback-form";
@@ -31,8 +32,9 @@ export default async function VenuePage({ params, searchParams }: Props) {
   const { date: asked } = await searchParams;
   const days = groupByDate(slots);
   const current = days.find(([date]) => date === asked) ?? days[0];
-  // A first look (not a click between dates) is counted as demand, found free or not.
-  if (asked === undefined) await recordVenueLookup(venue.id, slots.length > 0);
+  // A first look (not a click between dates) is counted as demand, found free or not: once the
+  // page has gone, which need not wait for the row.
+  if (asked === undefined) after(() => recordVenueLookup(venue.id, slots.length > 0));
 
   return (
     <div className="space-y-8">
