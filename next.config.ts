@@ -15,7 +15,7 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   // forbidden() answers a signed-in person a page is not for with a 403 page in place, which a
   // form posted without JavaScript can land on (a redirect would repeat the POST elsewhere).
-  // inlineCss: the stylesheet goes into each page as a <style> under the page's nonce, not as a
+  // inlineCss: the stylesheet goes into each page as a <style> (allowed by its hash, lib/inline-styles.ts), not as a
   // render-blocking request that shares a slow phone's first round trips with the scripts (issue 24
   // item 6). Client-side navigations (the staff's links) still fetch it as a file.
   experimental: { authInterrupts: true, inlineCss: true },
