@@ -12,6 +12,17 @@ const CEILING = 21;
 
 afterEach(() => vi.restoreAllMocks());
 
+/**
+ * The statements a booking adds for the API clients that listen (lib/webhooks emitEvent): the
+ * booking read once for the payload, then per client its event and the event's delivery job.
+ * Other test files register clients in the same database, so how many listen is not this test's
+ * to choose; the ceiling is the booking's own statements, with none listening.
+ */
+function webhookFanOut(statements: string[]): number {
+  const events = statements.filter((s) => s.includes('INSERT INTO "public"."webhook_event"')).length;
+  return events === 0 ? 0 : 1 + 2 * events;
+}
+
 /** Runs `task` and returns the text of every statement the app's pg clients sent meanwhile. */
 async function statementsOf(task: () => Promise<unknown>): Promise<string[]> {
   const sent: string[] = [];
@@ -54,6 +65,6 @@ describe("a booking's statements", () => {
     expect(await prisma.booking.count({ where: { venueId: f.venue.id } })).toBe(3);
     const fewest = counted.reduce((a, b) => (b.length < a.length ? b : a));
     const listed = counted.map((list) => list.map((s) => s.replace(/\s+/g, " ").slice(0, 120)).join("\n")).join("\n---\n");
-    expect(fewest.length, listed).toBeLessThanOrEqual(CEILING);
+    expect(fewest.length, listed).toBeLessThanOrEqual(CEILING + webhookFanOut(fewest));
   });
 });
