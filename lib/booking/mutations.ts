@@ -8,7 +8,7 @@ import { violatedConstraint, waitedTooLong } from "@/lib/db-errors";
 import { type Failure, failure, Rejected } from "@/lib/errors";
 import type { Channel } from "@/lib/generated/prisma/client";
 import type { HolidayCalendar } from "@/lib/holidays/calendar";
-import { newBookingFacts, tellNewBooking, tellVillager } from "@/lib/messages/mutations";
+import { bookingFacts, tellNewBooking, tellVillager } from "@/lib/messages/mutations";
 import { metrics } from "@/lib/metrics";
 import { storedSpellings } from "@/lib/phone";
 import { handOver } from "@/lib/schedule/change/mutations";
@@ -297,8 +297,8 @@ type NewBooking = Omit<Parameters<Tx["booking"]["create"]>[0]["data"], "code">;
 const createdSelect = {
   ...bookingViewSelect,
   updatedAt: true,
-  venue: { select: { ...bookingViewSelect.venue.select, ...newBookingFacts.venue.select } },
-  lawyer: { select: { ...bookingViewSelect.lawyer.select, ...newBookingFacts.lawyer.select } },
+  venue: { select: { ...bookingViewSelect.venue.select, ...bookingFacts.venue.select } },
+  lawyer: { select: { ...bookingViewSelect.lawyer.select, ...bookingFacts.lawyer.select } },
 } as const;
 
 /** The unique index on the code decides a clash (see firstThatFits), so no look-up first. */

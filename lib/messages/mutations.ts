@@ -37,7 +37,8 @@ import { mayResend } from "./status";
 /** What happened to a booking that its villager must hear of. */
 export type BookingEvent = "created" | "moved" | "reassigned" | "cancelled" | "done" | "offered";
 
-const bookingFacts = {
+/** What the villager's messages say of a booking (tellNewBooking takes it from the insert that made the row). */
+export const bookingFacts = {
   id: true,
   code: true,
   phone: true,
@@ -77,8 +78,7 @@ export async function tellVillager(
   const booking: Facts = { ...row, link: linkOn(address, `/b/${row.code}`) };
   switch (event) {
     case "created":
-      await queue(tx, booking, "confirmation", `confirmation:${booking.id}`, now);
-      return planReminders(tx, booking, now);
+      return announceNewBooking(tx, booking, now);
     case "moved":
     case "reassigned": {
       // A confirmation not yet sent (the quiet hours) says the booking as it is now, and no change
@@ -108,17 +108,19 @@ export async function tellVillager(
   }
 }
 
-/** What tellNewBooking needs of the booking: its row as the insert gave it back. */
-export const newBookingFacts = bookingFacts;
-
 /**
  * tellVillager(…, "created") for a booking row inserted in this very transaction (createBooking):
- * no message of it can exist yet, so its confirmation and reminders are written by one insert and
- * their jobs queued by one statement, and the row the insert returned is used as it is, not read
- * again. The same messages and jobs as tellVillager's (a key already there would be skipped).
+ * the row the insert returned is used as it is, not read again.
  */
 export async function tellNewBooking(tx: Tx, row: Omit<Facts, "link">, now = new Date()): Promise<void> {
-  const booking: Facts = { ...row, link: linkOn(await loadPublicAddress(tx), `/b/${row.code}`) };
+  await announceNewBooking(tx, { ...row, link: linkOn(await loadPublicAddress(tx), `/b/${row.code}`) }, now);
+}
+
+/**
+ * A new booking's confirmation and reminders: no message of it can exist yet (a key already there
+ * is skipped), so they are written by one insert and their jobs queued by one statement.
+ */
+async function announceNewBooking(tx: Tx, booking: Facts, now: Date): Promise<void> {
   const mobile = isMobile(booking.phone);
   const messages = [
     {
